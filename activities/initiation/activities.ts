@@ -1,0 +1,60 @@
+import { DataSource } from 'typeorm';
+import { CaseStatus } from '../../libs/domain/case';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { InitiationInput } from '../../libs/messages/initiation';
+import { appendRecord } from '../record/append';
+
+export interface RegisterCaseInput extends InitiationInput {
+  workflowId: string;
+  status: CaseStatus;
+  at: string;
+  entries: Omit<RecordEntryInput, 'caseId' | 'at'>[];
+}
+
+export interface SetStatusInput {
+  caseId: string;
+  status: CaseStatus;
+  at: string;
+  entry: Omit<RecordEntryInput, 'caseId' | 'at'>;
+}
+
+export function createInitiationActivities(db: DataSource) {
+  return {
+    /** Creates the case row and its opening entries. Safe to retry: keyed by case id and entry keys. */
+    async registerCase(input: RegisterCaseInput): Promise<void> {
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage,
+                              handling_officer_id, form, workflow_id, started_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'initiation', $7, $8, $9, $10, $10)
+           ON CONFLICT (id) DO NOTHING`,
+          [
+            input.caseId,
+            input.agencyId,
+            input.profile.version,
+            input.source,
+            input.emergency,
+            input.status,
+            input.officer.id,
+            JSON.stringify(input.form),
+            input.workflowId,
+            input.at,
+          ],
+        );
+        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId, at: input.at });
+      });
+    },
+
+    /** Moves the case to a new status with the entry that says why. Safe to retry: keyed entry, same status. */
+    async setCaseStatus(input: SetStatusInput): Promise<void> {
+      await db.transaction(async (m) => {
+        await m.query('UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1', [
+          input.caseId,
+          input.status,
+          input.at,
+        ]);
+        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+      });
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { Completion, TaskRef } from '../../libs/domain/tasks';
+import { MustAct } from '../../libs/persistence/entities/escalation.entity';
+import { appendRecord } from '../record/append';
+
+export interface EscalationInput {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  taskId?: string;
+  kind: string;
+  dueAt: string;
+  at: string;
+  mustAct: MustAct[];
+  legalBasis: string;
+  summary: string;
+}
+
+export function createTaskActivities(db: DataSource) {
+  return {
+    /** Projects a new open task. Safe to retry: the task id comes from the workflow. */
+    async openTask(task: TaskRef & { workflowId: string }): Promise<void> {
+      await db.query(
+        `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, assignee_id, status, due_at, opened_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9)
+         ON CONFLICT (id) DO NOTHING`,
+        [task.id, task.caseId, task.agencyId, task.workflowId, task.kind, task.role, task.assigneeId ?? null,
+          task.dueAt ?? null, task.openedAt],
+      );
+    },
+
+    /**
+     * Closes the task, resolves the escalations it caused and appends the step to the record,
+     * in one transaction. Safe to retry: the update only matches an open task, the entry is keyed.
+     */
+    async completeTask(input: { task: TaskRef; completion: Completion; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+      const { task, completion } = input;
+      await db.transaction(async (m) => {
+        await m.query(
+          `UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, decision = $4,
+                            opinion = $5, notification = $6
+            WHERE id = $1 AND status = 'open'`,
+          [task.id, completion.at, completion.by.id, completion.decision, completion.opinion,
+            completion.notification ? JSON.stringify(completion.notification) : null],
+        );
+        await m.query('UPDATE escalations SET resolved_at = $2 WHERE task_id = $1 AND resolved_at IS NULL', [
+          task.id,
+          completion.at,
+        ]);
+        await m.query(
+          `UPDATE cases SET updated_at = $2,
+                  overdue = EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = $1 AND e.resolved_at IS NULL)
+            WHERE id = $1`,
+          [task.caseId, completion.at],
+        );
+        await appendRecord(m, { ...input.entry, caseId: task.caseId, at: completion.at });
+      });
+    },
+
+    /** Records that a deadline ran out and who must act; flags the case overdue. Safe to retry: keyed by id. */
+    async escalate(input: EscalationInput): Promise<void> {
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO escalations (id, case_id, agency_id, task_id, kind, due_at, escalated_at, must_act, legal_basis)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+          [input.id, input.caseId, input.agencyId, input.taskId ?? null, input.kind, input.dueAt, input.at,
+            JSON.stringify(input.mustAct), input.legalBasis],
+        );
+        await m.query('UPDATE cases SET overdue = true, updated_at = $2 WHERE id = $1', [input.caseId, input.at]);
+        await appendRecord(m, {
+          caseId: input.caseId,
+          key: `escalation:${input.id}`,
+          at: input.at,
+          actor: null,
+          action: 'deadline_escalated',
+          summary: input.summary,
+          legalBasis: input.legalBasis,
+          details: { kind: input.kind, dueAt: input.dueAt, mustAct: input.mustAct, taskId: input.taskId },
+        });
+      });
+    },
+  };
+}

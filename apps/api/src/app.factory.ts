@@ -1,0 +1,28 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Env } from '../../../libs/config/env';
+import { AppModule } from './app.module';
+import { validationPipe } from './common/validation';
+
+/** Builds the API exactly as it runs, for `main.ts` and for the end-to-end tests. */
+export async function createApp(env: Env, logger: false | undefined = undefined): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
+    logger: logger ?? ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  // Case forms are text; 1 MB is generous and keeps oversized bodies out (413).
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('lawtrail 行政执法全过程记录')
+    .setDescription('程序启动、待办任务、案件记录。错误响应统一为 { code, message, errors? }。')
+    .setVersion('0.1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}

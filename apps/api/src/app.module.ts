@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Env } from '../../../libs/config/env';
+import { dataSourceOptions } from '../../../libs/persistence/data-source';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { ErrorFilter } from './common/error.filter';
+import { ENV } from './env.token';
+import { HealthController } from './health/health.controller';
+import { InitiationModule } from './initiation/initiation.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(env.databaseUrl)),
+        TemporalModule,
+        AuditModule,
+        AuthModule,
+        CasesModule,
+        InitiationModule,
+        TasksModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: ENV, useValue: env }, { provide: APP_FILTER, useClass: ErrorFilter }],
+      exports: [ENV],
+    };
+  }
+}

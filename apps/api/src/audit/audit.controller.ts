@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AUDIT_READERS } from '../../../../libs/domain/access';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { PageQuery } from '../common/paging';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit 访问审计')
+@ApiBearerAuth()
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles(...AUDIT_READERS)
+  list(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
+    return this.audit.list(actor, q);
+  }
+}

@@ -1,0 +1,15 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Actor, Role } from '../../../../libs/domain/roles';
+
+export const PUBLIC = 'lawtrail:public';
+export const ROLES = 'lawtrail:roles';
+
+/** The route needs no login (login itself, health). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** Only these roles may call the route; others get 403 AUTH_ROLE_FORBIDDEN, recorded in the audit. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user,
+);

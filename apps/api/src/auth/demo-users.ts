@@ -1,0 +1,56 @@
+import { DataSource } from 'typeorm';
+import { PROFILES } from '../../../../libs/profiles';
+import { Role } from '../../../../libs/domain/roles';
+import { hashPassword } from './password';
+
+/** Password of every demo login; `npm run dev` prints the logins. Never seeded in production images by default. */
+export const DEMO_PASSWORD = 'lawtrail-demo';
+
+const STAFF: { key: string; role: Role; title: string; unit: 'handling' | 'legal' | 'office' }[] = [
+  { key: 'officer1', role: 'officer', title: '执法人员', unit: 'handling' },
+  { key: 'officer2', role: 'officer', title: '执法人员', unit: 'handling' },
+  { key: 'unithead', role: 'unit_head', title: '承办机构负责人', unit: 'handling' },
+  { key: 'legal', role: 'legal_reviewer', title: '法制审核人员', unit: 'legal' },
+  { key: 'chief', role: 'chief', title: '负责人', unit: 'office' },
+  { key: 'archivist', role: 'archivist', title: '档案管理人员', unit: 'office' },
+  { key: 'supervisor', role: 'supervisor', title: '法制监督人员', unit: 'legal' },
+];
+const UNITS = { handling: '执法科', legal: '法制科', office: '办公室' };
+const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: string;
+  unit: string;
+  certificateNo: string | null;
+}
+
+/** Seven staff per agency, one per role and two officers with certificates, for every profile. */
+export function demoUsers(): DemoUser[] {
+  return PROFILES.flatMap((p, a) =>
+    STAFF.map((s, i) => ({
+      username: `${p.code}.${s.key}`,
+      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${s.key === 'officer2' ? '二' : ''}`,
+      role: s.role,
+      agencyId: p.id,
+      unit: UNITS[s.unit],
+      certificateNo: s.role === 'officer' ? `${p.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
+    })),
+  );
+}
+
+/** Idempotent: existing logins are left as they are. */
+export async function seedDemoUsers(db: DataSource): Promise<DemoUser[]> {
+  const users = demoUsers();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const u of users) {
+    await db.query(
+      `INSERT INTO users (username, display_name, role, agency_id, unit, certificate_no, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
+      [u.username, u.displayName, u.role, u.agencyId, u.unit, u.certificateNo, hash],
+    );
+  }
+  return users;
+}

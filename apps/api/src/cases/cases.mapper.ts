@@ -1,0 +1,34 @@
+import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS } from '../../../../libs/domain/case';
+import { CaseRecordEntity } from '../../../../libs/persistence/entities/case-record.entity';
+import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
+
+export function toCaseView(c: CaseEntity) {
+  return {
+    id: c.id,
+    agencyId: c.agencyId,
+    profileVersion: c.profileVersion,
+    source: c.source,
+    sourceLabel: CASE_SOURCE_LABELS[c.source],
+    emergency: c.emergency,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    stage: c.stage,
+    handlingOfficerId: c.handlingOfficerId,
+    overdue: c.overdue,
+    form: c.form,
+    startedAt: c.startedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toRecordView(r: CaseRecordEntity) {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actor: r.actorId ? { id: r.actorId, name: r.actorName, role: r.actorRole } : null,
+    action: r.action,
+    summary: r.summary,
+    legalBasis: r.legalBasis,
+    details: r.details,
+  };
+}

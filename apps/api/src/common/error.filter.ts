@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { Actor } from '../../../../libs/domain/roles';
+import { AuditService } from '../audit/audit.service';
+import { ApiException } from './api.exception';
+import { ERRORS, isErrorCode } from './errors';
+
+/**
+ * The one place an error becomes a response: `{ code, message, errors? }` with a stable code and a
+ * Chinese message. Refusals (401/403) are written to the access audit. Only a real fault is a 500.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly log = new Logger('ErrorFilter');
+
+  constructor(private readonly audit: AuditService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const req = host.switchToHttp().getRequest<Request & { user?: Actor }>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const e = this.toApiException(exception);
+    if (e.code === 'INTERNAL_ERROR') this.log.error(exception instanceof Error ? exception.stack : String(exception));
+    if (e.status === 401 || e.status === 403) {
+      await this.audit.refused(req.user, `${req.method} ${req.route?.path ?? req.path}`, e.code, req);
+    }
+    res.status(e.status).json({ code: e.code, message: e.message, ...(e.fields ? { errors: e.fields } : {}) });
+  }
+
+  private toApiException(x: unknown): ApiException {
+    if (x instanceof ApiException) return x;
+    if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ApplicationFailure && isErrorCode(x.cause.type)) {
+      return new ApiException(x.cause.type);
+    }
+    // The workflow has finished, so nothing in it is open any more.
+    if (x instanceof WorkflowNotFoundError) return new ApiException('TASK_NOT_OPEN');
+    if (isGrpcServiceError(x) || (x instanceof Error && x.name === 'TransportError')) {
+      return new ApiException('TEMPORAL_UNAVAILABLE');
+    }
+    if (x instanceof QueryFailedError) {
+      const code = (x.driverError as { code?: string }).code;
+      if (code === '23505') return new ApiException('CONFLICT');
+      if (code === '22P02') return new ApiException('VALIDATION_FAILED');
+    }
+    if (x instanceof Error && /ECONNREFUSED|Connection terminated/.test(x.message)) {
+      return new ApiException('DATABASE_UNAVAILABLE');
+    }
+    if (x instanceof HttpException) return this.fromHttp(x);
+    return new ApiException('INTERNAL_ERROR');
+  }
+
+  /** Errors raised by Nest or Express before our code ran: unknown route, bad JSON, oversized body. */
+  private fromHttp(x: HttpException): ApiException {
+    const status = x.getStatus();
+    const type = (x.cause as { type?: string } | undefined)?.type ?? (x as { type?: string }).type;
+    if (status === 404) return new ApiException('ROUTE_NOT_FOUND');
+    if (status === 413) return new ApiException('BODY_TOO_LARGE');
+    if (status === 400 && (type === 'entity.parse.failed' || /JSON/.test(x.message))) return new ApiException('BODY_NOT_JSON');
+    if (status === 401) return new ApiException('AUTH_TOKEN_MISSING');
+    if (status === 403) return new ApiException('AUTH_ROLE_FORBIDDEN');
+    const code = Object.entries(ERRORS).find(([, spec]) => spec.status === status)?.[0];
+    return new ApiException(isErrorCode(code) ? code : 'INTERNAL_ERROR');
+  }
+}

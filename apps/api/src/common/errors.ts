@@ -1,0 +1,57 @@
+import { TASK_REFUSALS, TaskRefusal } from '../../../../libs/domain/tasks';
+
+interface ErrorSpec {
+  status: number;
+  message: string;
+}
+
+/** Errors of the request itself, whatever the module. */
+const REQUEST_ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '请求参数有误，请按字段提示修改' },
+  BODY_NOT_JSON: { status: 400, message: '请求体不是有效的 JSON' },
+  BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
+  ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  CONFLICT: { status: 409, message: '数据已被修改或重复提交，请刷新后重试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试' },
+  TEMPORAL_UNAVAILABLE: { status: 503, message: '流程引擎暂时不可用，请稍后重试' },
+  INTERNAL_ERROR: { status: 500, message: '系统内部错误，已记录，请联系管理员' },
+} satisfies Record<string, ErrorSpec>;
+
+const AUTH_ERRORS = {
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  AUTH_TOKEN_MISSING: { status: 401, message: '未登录或登录已失效，请重新登录' },
+  AUTH_ROLE_FORBIDDEN: { status: 403, message: '当前角色无权执行此操作' },
+} satisfies Record<string, ErrorSpec>;
+
+const CASE_ERRORS = {
+  CASE_NOT_FOUND: { status: 404, message: '案件不存在' },
+  CASE_OTHER_AGENCY: { status: 403, message: '无权查看或办理其他机关的案件' },
+  EMERGENCY_EX_OFFICIO_ONLY: { status: 422, message: '仅依职权启动的案件可以情况紧急先行启动' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'Idempotency-Key 须为 1 至 200 个可见字符' },
+  EMERGENCY_NOT_ALLOWED: { status: 422, message: '本机关的执法全过程记录制度未规定情况紧急先行启动，不能先行启动' },
+  PROFILE_NOT_FOUND: { status: 500, message: '所属机关的执法规则配置缺失' },
+} satisfies Record<string, ErrorSpec>;
+
+const TASK_STATUS: Record<TaskRefusal, number> = {
+  TASK_NOT_OPEN: 409,
+  TASK_WRONG_ROLE: 403,
+  TASK_WRONG_AGENCY: 403,
+  TASK_NOT_ASSIGNEE: 403,
+  TASK_DECISION_INVALID: 400,
+  TASK_NOTIFICATION_REQUIRED: 400,
+};
+
+const TASK_ERRORS = {
+  TASK_NOT_FOUND: { status: 404, message: '任务不存在' },
+  ...(Object.fromEntries(
+    Object.entries(TASK_REFUSALS).map(([code, message]) => [code, { status: TASK_STATUS[code as TaskRefusal], message }]),
+  ) as Record<TaskRefusal, ErrorSpec>),
+};
+
+/** Every code the API can answer with. Codes are stable: clients may switch on them. */
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS };
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && code in ERRORS;
+}

@@ -1,0 +1,72 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const LABEL = Symbol('zh-label');
+
+/** Chinese name of a field, used in its validation messages. */
+export function labelOf(target: object, property: string): string | undefined {
+  return Reflect.getMetadata(LABEL, target, property);
+}
+
+function base(label: string, optional: boolean, api: Record<string, unknown>) {
+  return [
+    (target: object, property: string | symbol) => Reflect.defineMetadata(LABEL, label, target, property),
+    ApiProperty({ description: label, required: !optional, ...api }),
+    ...(optional ? [IsOptional()] : []),
+  ];
+}
+
+interface Opts {
+  optional?: boolean;
+}
+
+export const TextField = (label: string, max: number, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: String, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+
+export const EnumField = (label: string, values: readonly string[], o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { enum: values }), IsIn(values as string[]));
+
+export const BoolField = (label: string, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
+
+export const DateTimeField = (label: string, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }), IsISO8601({ strict: true }));
+
+export const UuidField = (label: string, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'uuid' }), IsUUID());
+
+/** An integer from a query string. */
+export const IntField = (label: string, min: number, max: number, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }), Type(() => Number), IsInt(), Min(min), Max(max));
+
+export const NestedField = (label: string, cls: () => new () => object, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: cls }), ...(o.optional ? [] : [IsDefined()]), ValidateNested(), Type(cls));
+
+export const NestedListField = (label: string, cls: () => new () => object, min: number, max: number) =>
+  applyDecorators(
+    ...base(label, false, { type: cls, isArray: true }),
+    IsArray(),
+    ArrayMinSize(min),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(cls),
+  );

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { Env } from '../../../../libs/config/env';
+import { InitiationForm } from '../../../../libs/domain/case';
+import { Actor } from '../../../../libs/domain/roles';
+import { InitiationInput, caseRegisteredUpdate, workflowIdForInitiation } from '../../../../libs/messages/initiation';
+import { findProfile } from '../../../../libs/profiles';
+import type { initiationWorkflow } from '../../../../workflows/initiation/workflows';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { derivedUuid } from '../common/idempotency';
+import { ENV } from '../env.token';
+import { StartCaseDto } from './initiation.dto';
+
+@Injectable()
+export class InitiationService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly cases: CasesService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  /**
+   * Starts the case's workflow and answers once its row and first record entries are committed
+   * (update-with-start), so nothing is half-written: either the workflow started and wrote the
+   * case, or neither happened. The same Idempotency-Key names the same case.
+   */
+  async start(actor: Actor, dto: StartCaseDto, key?: string) {
+    const profile = findProfile(actor.agencyId);
+    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    const emergency = dto.emergency ?? false;
+    if (emergency && dto.source !== 'ex_officio') throw new ApiException('EMERGENCY_EX_OFFICIO_ONLY');
+    if (emergency && !profile.initiation.emergencyStart) throw new ApiException('EMERGENCY_NOT_ALLOWED');
+
+    const caseId = key ? derivedUuid(actor.id, 'start-case', key) : randomUUID();
+    const input: InitiationInput = {
+      caseId,
+      agencyId: actor.agencyId,
+      profile: { id: profile.id, version: profile.version, initiation: profile.initiation },
+      source: dto.source,
+      emergency,
+      officer: actor,
+      form: toForm(dto),
+    };
+    await this.temporal.workflow.executeUpdateWithStart(caseRegisteredUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<typeof initiationWorkflow>('initiationWorkflow', {
+        workflowId: workflowIdForInitiation(caseId),
+        taskQueue: this.env.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    return this.cases.view(actor, caseId);
+  }
+}
+
+function toForm(dto: StartCaseDto): InitiationForm {
+  const form: InitiationForm = {
+    reason: dto.reason,
+    caseSource: dto.caseSource,
+    facts: dto.facts,
+    parties: dto.parties.map((p) => ({ ...p })),
+    handlerOpinion: dto.handlerOpinion,
+  };
+  if (dto.source === 'complaint') {
+    form.complainant = { ...dto.complainant! };
+    form.complaintContent = dto.complaintContent;
+  }
+  if (dto.source === 'application') form.application = { ...dto.application! };
+  return form;
+}

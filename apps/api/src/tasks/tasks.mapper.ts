@@ -1,0 +1,40 @@
+import { TASK_SPECS } from '../../../../libs/domain/tasks';
+import { ROLE_LABELS } from '../../../../libs/domain/roles';
+import { EscalationEntity } from '../../../../libs/persistence/entities/escalation.entity';
+import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
+
+export function toTaskView(t: TaskEntity) {
+  return {
+    id: t.id,
+    caseId: t.caseId,
+    kind: t.kind,
+    kindLabel: TASK_SPECS[t.kind].label,
+    role: t.role,
+    roleLabel: ROLE_LABELS[t.role],
+    decisions: TASK_SPECS[t.kind].decisions,
+    assigneeId: t.assigneeId,
+    status: t.status,
+    dueAt: t.dueAt?.toISOString() ?? null,
+    overdue: t.status === 'open' && !!t.dueAt && t.dueAt.getTime() < Date.now(),
+    openedAt: t.openedAt.toISOString(),
+    completedAt: t.completedAt?.toISOString() ?? null,
+    completedBy: t.completedBy,
+    decision: t.decision,
+    opinion: t.opinion,
+    notification: t.notification,
+  };
+}
+
+export function toEscalationView(e: EscalationEntity) {
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    taskId: e.taskId,
+    kind: e.kind,
+    dueAt: e.dueAt.toISOString(),
+    escalatedAt: e.escalatedAt.toISOString(),
+    mustAct: e.mustAct,
+    legalBasis: e.legalBasis,
+    resolvedAt: e.resolvedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,25 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { Env } from '../../../../libs/config/env';
+import { ENV } from '../env.token';
+
+/** One Temporal client for the API process, connected at start-up so a wrong address fails fast. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Client,
+      inject: [ENV],
+      useFactory: async (env: Env) =>
+        new Client({ connection: await Connection.connect({ address: env.temporalAddress }), namespace: env.temporalNamespace }),
+    },
+  ],
+  exports: [Client],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(Client) private readonly client: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}

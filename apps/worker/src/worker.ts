@@ -1,0 +1,24 @@
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../../activities';
+import { Env } from '../../../libs/config/env';
+
+/**
+ * The worker runs every workflow and activity of lawtrail on one task queue. Tests pass a
+ * prebuilt workflow bundle so they do not bundle once per test file.
+ */
+export async function createWorker(
+  env: Env,
+  db: DataSource,
+  workflows: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = { workflowsPath: require.resolve('../../../workflows') },
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: env.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: env.temporalNamespace,
+    taskQueue: env.taskQueue,
+    activities: createActivities(db),
+    ...workflows,
+  });
+  return { worker, connection };
+}

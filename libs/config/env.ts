@@ -1,0 +1,34 @@
+/** Settings of the API and the worker, parsed once at start-up from the environment. */
+export interface Env {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  port: number;
+  jwtSecret: string;
+  production: boolean;
+}
+
+const DEV_JWT_SECRET = 'lawtrail-dev-only-secret';
+
+/** Pure: takes the environment as an argument, throws one message listing every bad variable. */
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number');
+  const jwtSecret = env.LAWTRAIL_JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 16) problems.push('LAWTRAIL_JWT_SECRET must be set (16 characters or more) in production');
+  if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  return {
+    databaseUrl,
+    temporalAddress: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: env.LAWTRAIL_TASK_QUEUE || 'lawtrail',
+    port,
+    jwtSecret,
+    production,
+  };
+}

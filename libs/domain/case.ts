@@ -1,0 +1,76 @@
+/** Case sources (glossary: 依申请, 依职权, 投诉、举报). */
+export const CASE_SOURCES = ['application', 'ex_officio', 'complaint'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
+  application: '依申请',
+  ex_officio: '依职权',
+  complaint: '投诉、举报',
+};
+
+/**
+ * Status of a case. `emergency_started` is a case acting before approval (情况紧急先行启动);
+ * `initiated` is approved (立案); `declined` is 不予启动 / 不予受理.
+ */
+export const CASE_STATUSES = ['pending_approval', 'emergency_started', 'initiated', 'declined'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  pending_approval: '待审批',
+  emergency_started: '先行启动（待补报）',
+  initiated: '已启动',
+  declined: '不予启动',
+};
+
+export type Stage = 'initiation';
+
+/** 当事人基本情况. */
+export interface Party {
+  kind: 'person' | 'organisation';
+  name: string;
+  idNumber?: string;
+  address?: string;
+  phone?: string;
+}
+
+/** The complainant of a complaint (投诉人、举报人); real-name decides whether a decline must be told. */
+export interface Complainant {
+  realName: boolean;
+  name?: string;
+  contact?: string;
+}
+
+/** The applicant's application as registered (申请登记, 口头申请). */
+export interface Application {
+  form: 'written' | 'oral';
+  receivedAt: string;
+  matter: string;
+}
+
+/** Fields of the 程序启动审批表 filled by the handling officer. */
+export interface InitiationForm {
+  reason: string; // 启动原因
+  caseSource: string; // 案件来源 (free text: how the matter came to the agency)
+  facts: string; // 基本案情
+  parties: Party[]; // 当事人基本情况
+  handlerOpinion: string; // 承办人意见
+  complainant?: Complainant;
+  complaintContent?: string;
+  application?: Application;
+}
+
+/** Whether a declined case must be told to someone, per the agency's profile. */
+export function declineMustBeTold(
+  source: CaseSource,
+  form: InitiationForm,
+  rules: { applicant: boolean; realNameComplainant: boolean; exOfficioParty: boolean },
+): boolean {
+  switch (source) {
+    case 'application':
+      return rules.applicant;
+    case 'complaint':
+      return rules.realNameComplainant && form.complainant?.realName === true;
+    case 'ex_officio':
+      return rules.exOfficioParty;
+  }
+}

@@ -1,0 +1,27 @@
+import { Actor } from './roles';
+
+/** What happened, as a stable code; the summary says it in Chinese for people. */
+export const RECORD_ACTIONS = [
+  'case_registered',
+  'emergency_started',
+  'task_completed',
+  'case_initiated',
+  'case_declined',
+  'deadline_escalated',
+] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
+/**
+ * One step of the whole-process record (留痕): who, in what role, when, what, and on what legal basis.
+ * `key` makes the append idempotent: a retried activity writes the same key and changes nothing.
+ */
+export interface RecordEntryInput {
+  caseId: string;
+  key: string;
+  at: string;
+  actor: Actor | null;
+  action: RecordAction;
+  summary: string;
+  legalBasis?: string;
+  details?: Record<string, unknown>;
+}

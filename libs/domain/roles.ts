@@ -1,0 +1,20 @@
+/** Roles of the glossary ("People (roles)"); the party is not a login in the first version. */
+export const ROLES = ['officer', 'unit_head', 'legal_reviewer', 'chief', 'archivist', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  officer: '执法人员（承办人）',
+  unit_head: '承办机构负责人',
+  legal_reviewer: '法制审核人员',
+  chief: '行政机关负责人',
+  archivist: '档案管理人员',
+  supervisor: '法制监督人员',
+};
+
+/** Who is acting: carried into every record entry so each step names its author. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+  agencyId: string;
+}

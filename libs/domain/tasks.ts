@@ -1,0 +1,102 @@
+import { Actor, Role } from './roles';
+
+/** Human tasks of the initiation stage; later stages add their kinds here. */
+export const TASK_KINDS = ['back_report', 'unit_head_review', 'chief_approval', 'decline_notification'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+interface TaskSpec {
+  role: Role;
+  label: string;
+  decisions: readonly string[];
+}
+
+export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
+  back_report: { role: 'officer', label: '补报程序启动审批表', decisions: ['submit'] },
+  unit_head_review: { role: 'unit_head', label: '承办机构审核意见', decisions: ['agree', 'disagree'] },
+  chief_approval: { role: 'chief', label: '负责人审批', decisions: ['approve', 'reject'] },
+  decline_notification: { role: 'officer', label: '告知不予启动情况', decisions: ['notified'] },
+};
+
+export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
+export type NotificationMethod = (typeof NOTIFICATION_METHODS)[number];
+
+/** How and when someone was told (告知), e.g. a real-name complainant of a declined start. */
+export interface Notification {
+  method: NotificationMethod;
+  notifiedAt: string;
+  recipient: string;
+  note?: string;
+}
+
+export interface TaskRef {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  kind: TaskKind;
+  role: Role;
+  assigneeId?: string;
+  dueAt?: string;
+  openedAt: string;
+}
+
+export interface CompletionInput {
+  decision: string;
+  opinion: string;
+  notification?: Notification;
+}
+
+export interface Completion extends CompletionInput {
+  taskId: string;
+  by: Actor;
+  at: string;
+}
+
+/** Why a completion is refused: a stable code and the Chinese message shown to the person. */
+export const TASK_REFUSALS = {
+  TASK_NOT_OPEN: '该任务已办结或不存在，不能重复办理',
+  TASK_WRONG_ROLE: '当前角色无权办理该任务',
+  TASK_WRONG_AGENCY: '不能办理其他机关的任务',
+  TASK_NOT_ASSIGNEE: '该任务已指派给其他人员',
+  TASK_DECISION_INVALID: '办理结果不在该任务允许的范围内',
+  TASK_NOTIFICATION_REQUIRED: '须记录告知的方式、时间和告知对象',
+} as const;
+export type TaskRefusal = keyof typeof TASK_REFUSALS;
+
+/**
+ * Pure check of a completion against an open task: used by the workflow's Update validator
+ * (the authority) and by the API to answer early with a clear error.
+ */
+export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input: CompletionInput): TaskRefusal | null {
+  if (!task) return 'TASK_NOT_OPEN';
+  if (actor.agencyId !== task.agencyId) return 'TASK_WRONG_AGENCY';
+  if (actor.role !== task.role) return 'TASK_WRONG_ROLE';
+  if (task.assigneeId && task.assigneeId !== actor.id) return 'TASK_NOT_ASSIGNEE';
+  if (!TASK_SPECS[task.kind].decisions.includes(input.decision)) return 'TASK_DECISION_INVALID';
+  if (task.kind === 'decline_notification' && !input.notification) return 'TASK_NOTIFICATION_REQUIRED';
+  return null;
+}
+
+const DECISION_LABELS: Record<string, string> = {
+  submit: '已补报',
+  agree: '同意',
+  disagree: '不同意',
+  approve: '批准启动',
+  reject: '不予批准',
+  notified: '已告知',
+};
+
+const METHOD_LABELS: Record<NotificationMethod, string> = {
+  in_person: '当面告知',
+  phone: '电话告知',
+  sms: '短信告知',
+  letter: '书面告知',
+  email: '电子邮件告知',
+  public_notice: '向社会公示',
+};
+
+/** The Chinese line the record shows for a completed task. */
+export function describeCompletion(kind: TaskKind, c: Completion): string {
+  const base = `${c.by.name}办理「${TASK_SPECS[kind].label}」：${DECISION_LABELS[c.decision] ?? c.decision}。意见：${c.opinion}`;
+  const n = c.notification;
+  return n ? `${base}。于${n.notifiedAt}以${METHOD_LABELS[n.method]}方式告知${n.recipient}` : base;
+}

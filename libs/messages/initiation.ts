@@ -1,0 +1,35 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { CaseSource, CaseStatus, InitiationForm } from '../domain/case';
+import { Actor } from '../domain/roles';
+import { CompletionInput, TaskRef } from '../domain/tasks';
+import { InitiationRules } from '../profiles/schema';
+
+export interface InitiationInput {
+  caseId: string;
+  agencyId: string;
+  profile: { id: string; version: number; initiation: InitiationRules };
+  source: CaseSource;
+  emergency: boolean;
+  officer: Actor;
+  form: InitiationForm;
+}
+
+export interface CaseState {
+  caseId: string;
+  status: CaseStatus;
+  openTasks: TaskRef[];
+  overdue: boolean;
+}
+
+export interface CompleteTaskCommand extends CompletionInput {
+  taskId: string;
+  by: Actor;
+}
+
+export const workflowIdForInitiation = (caseId: string) => `initiation-${caseId}`;
+
+/** Returns once the case row and its first record entry are committed (used with update-with-start). */
+export const caseRegisteredUpdate = defineUpdate<CaseState>('caseRegistered');
+/** A person completes a human task; returns the case state after the workflow has acted on it. */
+export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskCommand]>('completeTask');
+export const caseStateQuery = defineQuery<CaseState>('caseState');

@@ -1,0 +1,28 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AuditEntity } from './entities/audit.entity';
+import { CaseRecordEntity } from './entities/case-record.entity';
+import { CaseEntity } from './entities/case.entity';
+import { EscalationEntity } from './entities/escalation.entity';
+import { TaskEntity } from './entities/task.entity';
+import { UserEntity } from './entities/user.entity';
+import { Initiation1795397115955 } from './migrations/1795397115955-Initiation';
+
+/** Entities and migrations are listed, not globbed, so the same list works from sources and from dist/. */
+export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity];
+export const MIGRATIONS = [Initiation1795397115955];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: poolSize },
+  };
+}
+
+export async function openDataSource(url: string, poolSize?: number): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(url, poolSize)).initialize();
+}

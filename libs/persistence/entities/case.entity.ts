@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CaseSource, CaseStatus, InitiationForm, Stage } from '../../domain/case';
+
+/** Projection of a case, written only by activities; the workflow is the source of truth for its progress. */
+@Entity({ name: 'cases' })
+export class CaseEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'agency_id', type: 'text' }) agencyId: string;
+  @Column({ name: 'profile_version', type: 'int' }) profileVersion: number;
+  @Column({ type: 'text' }) source: CaseSource;
+  @Column({ type: 'boolean' }) emergency: boolean;
+  @Column({ type: 'text' }) status: CaseStatus;
+  @Column({ type: 'text' }) stage: Stage;
+  @Column({ name: 'handling_officer_id', type: 'uuid' }) handlingOfficerId: string;
+  @Column({ type: 'jsonb' }) form: InitiationForm;
+  @Column({ type: 'boolean', default: false }) overdue: boolean;
+  @Column({ name: 'workflow_id', type: 'text' }) workflowId: string;
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

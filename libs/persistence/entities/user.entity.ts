@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../../domain/roles';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', unique: true }) username: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName: string;
+  @Column({ type: 'text' }) role: Role;
+  @Column({ name: 'agency_id', type: 'text' }) agencyId: string;
+  @Column({ type: 'text' }) unit: string;
+  /** 执法证件编号: officers investigate only with a valid certificate (行政处罚法 42). */
+  @Column({ name: 'certificate_no', type: 'text', nullable: true }) certificateNo: string | null;
+  @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,2 @@
+// The worker's workflow bundle: every workflow type of lawtrail, exported by name.
+export { initiationWorkflow } from './initiation/workflows';
