@@ -26,7 +26,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
     const label = (e.target && labelOf(e.target, e.property)) || field;
-    const own = Object.entries(e.constraints ?? {}).map(([name, text]) => {
+    // A missing value is reported as missing only, not also as too long or not text.
+    const failed = Object.entries(e.constraints ?? {});
+    const missing = failed.filter(([name]) => name === 'isNotEmpty' || name === 'isDefined');
+    const own = (missing.length ? missing.slice(0, 1) : failed).map(([name, text]) => {
       const rule = RULES[name];
       return rule
         ? { field, code: rule.code, message: rule.message(label, text) }
@@ -42,6 +45,8 @@ export function validationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The target carries each field's Chinese label; values are never echoed back.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new ApiException('VALIDATION_FAILED', flatten(errors)),
   });
 }

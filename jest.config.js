@@ -1,0 +1,26 @@
+// Three layers (see README "Tests"): pure unit tests next to the code, workflow tests on the
+// time-skipping server, end-to-end tests over HTTP. Global setup starts PostgreSQL and Temporal once.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs', ignoreDynamic: true },
+  },
+];
+const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+const withServers = { ...common, setupFiles: ['reflect-metadata', '<rootDir>/test/setup/quiet-runtime.ts'], slowTestThreshold: 60 };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows,test/docker}/**/*.spec.ts'] },
+    { ...withServers, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
+    { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+  ],
+  testTimeout: 120000,
+};

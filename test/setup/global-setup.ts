@@ -1,0 +1,46 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Starts the real servers once for the whole run, on free ports, and hands their addresses to
+ * the test files through the environment: PostgreSQL (embedded unless DATABASE_URL is set),
+ * the Temporal dev server (unless TEMPORAL_ADDRESS is set), and one workflow bundle.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started: { stop: () => Promise<unknown> }[] = [];
+  (globalThis as { __lawtrail?: unknown }).__lawtrail = started;
+  const { startPostgres, freePort } = await import('../../scripts/postgres.mjs');
+  const { temporalCliPath, temporalTestServerPath } = await import('../../scripts/provision-temporal.mjs');
+  const [cli, testServer] = await Promise.all([temporalCliPath(), temporalTestServerPath()]);
+  if (testServer) process.env.LAWTRAIL_TEST_SERVER_PATH = testServer;
+  const scratch = mkdtempSync(join(tmpdir(), 'lawtrail-test-'));
+  chmodSync(scratch, 0o755); // PostgreSQL's own user must enter it (see scripts/postgres.mjs)
+
+  const pgUrl = process.env.DATABASE_URL;
+  if (pgUrl) process.env.LAWTRAIL_TEST_PG_URL = pgUrl;
+  else {
+    const pg = await startPostgres({ dir: join(scratch, 'pg'), port: await freePort(), persistent: false });
+    started.push(pg);
+    process.env.LAWTRAIL_TEST_PG_URL = pg.url;
+  }
+
+  if (process.env.TEMPORAL_ADDRESS) process.env.LAWTRAIL_TEST_TEMPORAL = process.env.TEMPORAL_ADDRESS;
+  else {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: { ip: '127.0.0.1', executable: cli ? { type: 'existing-path', path: cli } : undefined },
+    });
+    started.push({ stop: () => env.teardown() });
+    process.env.LAWTRAIL_TEST_TEMPORAL = env.address;
+  }
+
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
+  });
+  const bundlePath = join(scratch, 'workflow-bundle.js');
+  writeFileSync(bundlePath, code);
+  process.env.LAWTRAIL_TEST_BUNDLE = bundlePath;
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { openDataSource } from '../../libs/persistence/data-source';
+import { seedDemoUsers } from '../../apps/api/src/auth/demo-users';
+
+export interface TestDatabase {
+  url: string;
+  db: DataSource;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.LAWTRAIL_TEST_PG_URL;
+  if (!url) throw new Error('LAWTRAIL_TEST_PG_URL is not set: run the tests through jest (global setup)');
+  return url;
+}
+
+/** A new database for one test file: migrated by the real migrations and seeded with the demo users. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const name = `lawtrail_t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const db = await openDataSource(url.toString(), 5);
+  await db.runMigrations({ transaction: 'each' });
+  await seedDemoUsers(db);
+  return {
+    url: url.toString(),
+    db,
+    async drop() {
+      await db.destroy();
+      const a = new Client({ connectionString: adminUrl() });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** The id of a demo user, e.g. `xlt.officer1`. */
+export async function userId(db: DataSource, username: string): Promise<string> {
+  const [row] = await db.query('SELECT id FROM users WHERE username = $1', [username]);
+  return row.id;
+}
+
+/** Polls until `probe` returns a value (for projections written by activities), bounded in time. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 10000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,78 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { createApp } from '../../apps/api/src/app.factory';
+import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
+import { createWorker } from '../../apps/worker/src/worker';
+import { Env, parseEnv } from '../../libs/config/env';
+import { TestDatabase, freshDatabase } from './database';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+}
+
+/**
+ * The whole system for one end-to-end test file: its own database, a real worker on its own task
+ * queue against the shared Temporal dev server, and the API listening on a free port.
+ */
+export class TestSystem {
+  private constructor(
+    readonly env: Env,
+    readonly database: TestDatabase,
+    private readonly app: INestApplication,
+    private readonly stopWorker: () => Promise<void>,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<TestSystem> {
+    const database = await freshDatabase();
+    const env = parseEnv({
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: process.env.LAWTRAIL_TEST_TEMPORAL,
+      LAWTRAIL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
+      PORT: '0',
+    });
+    const { worker, connection } = await createWorker(env, database.db, {
+      workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
+    });
+    const running = worker.run();
+    const app = await createApp(env, false);
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    return new TestSystem(env, database, app, async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    }, baseUrl);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.stopWorker();
+    await this.database.drop();
+  }
+
+  async call<T = any>(
+    method: string,
+    path: string,
+    o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    if (o.body !== undefined || o.raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Logs in a demo user and returns their bearer token. */
+  async login(username: string): Promise<string> {
+    const r = await this.call('POST', '/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } });
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.accessToken;
+  }
+}
