@@ -91,12 +91,12 @@ const METHOD_LABELS: Record<NotificationMethod, string> = {
   sms: '短信告知',
   letter: '书面告知',
   email: '电子邮件告知',
-  public_notice: '向社会公示',
+  public_notice: '公示告知',
 };
 
 /** The Chinese line the record shows for a completed task. */
 export function describeCompletion(kind: TaskKind, c: Completion): string {
   const base = `${c.by.name}办理「${TASK_SPECS[kind].label}」：${DECISION_LABELS[c.decision] ?? c.decision}。意见：${c.opinion}`;
   const n = c.notification;
-  return n ? `${base}。于${n.notifiedAt}以${METHOD_LABELS[n.method]}方式告知${n.recipient}` : base;
+  return n ? `${base}。于${n.notifiedAt}${METHOD_LABELS[n.method]}${n.recipient}` : base;
 }

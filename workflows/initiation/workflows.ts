@@ -28,9 +28,9 @@ export async function initiationWorkflow(input: InitiationInput): Promise<CaseSt
     overdue: false,
   };
   const board = new TaskBoard(state, input.agencyId);
-  let registered = false;
+  // Answers once the case is written and its first tasks are open, so the caller sees both.
   setHandler(caseRegisteredUpdate, async () => {
-    await condition(() => registered);
+    await board.started();
     return board.snapshot();
   });
 
@@ -57,7 +57,6 @@ export async function initiationWorkflow(input: InitiationInput): Promise<CaseSt
     });
   }
   await registerCase({ ...input, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening });
-  registered = true;
 
   if (emergency) {
     const dueAt = dueAfter(startedAt, emergency.backReport);

@@ -33,6 +33,8 @@ export class TaskBoard {
   private readonly takenAt = new Map<string, number>();
   private taken = 0;
   private settled = 0;
+  /** How often the stage came to rest (waiting on people, or finished). */
+  private rests = 0;
 
   constructor(private readonly state: CaseState, private readonly agencyId: string) {
     setHandler(caseStateQuery, () => this.snapshot());
@@ -76,6 +78,12 @@ export class TaskBoard {
   /** The stage has acted on every completion it took: their callers may now be answered. */
   idle(): void {
     this.settled = this.taken;
+    this.rests++;
+  }
+
+  /** Resolves once the stage has come to rest at least once: its first tasks are open. */
+  async started(): Promise<void> {
+    await condition(() => this.rests > 0);
   }
 
   private async complete(cmd: CompleteTaskCommand): Promise<CaseState> {
