@@ -64,6 +64,7 @@ export const NestedField = (label: string, cls: () => new () => object, o: Opts 
 export const NestedListField = (label: string, cls: () => new () => object, min: number, max: number) =>
   applyDecorators(
     ...base(label, false, { type: cls, isArray: true }),
+    IsDefined(),
     IsArray(),
     ArrayMinSize(min),
     ArrayMaxSize(max),

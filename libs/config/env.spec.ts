@@ -1,0 +1,24 @@
+import { parseEnv } from './env';
+
+describe('parseEnv', () => {
+  const url = 'postgres://u:p@localhost:5432/lawtrail';
+
+  it('fills defaults for local development', () => {
+    expect(parseEnv({ DATABASE_URL: url })).toMatchObject({
+      temporalAddress: '127.0.0.1:7233',
+      temporalNamespace: 'default',
+      taskQueue: 'lawtrail',
+      port: 3000,
+      production: false,
+    });
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc' })).toThrow(/DATABASE_URL.*PORT/);
+  });
+
+  it('refuses production without a real JWT secret', () => {
+    expect(() => parseEnv({ DATABASE_URL: url, NODE_ENV: 'production' })).toThrow(/LAWTRAIL_JWT_SECRET/);
+    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: 'production', LAWTRAIL_JWT_SECRET: 'x'.repeat(32) }).production).toBe(true);
+  });
+});
