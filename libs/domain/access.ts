@@ -1,6 +1,6 @@
 import { Actor, Role } from './roles';
 
-/** Roles that may read every case of their agency; officers see their agency's cases too (issue: unit scoping later). */
+/** Every role reads the cases of its own agency, and no other agency's. */
 export function canReadCase(actor: Actor, caseAgencyId: string): boolean {
   return actor.agencyId === caseAgencyId;
 }
