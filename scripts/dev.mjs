@@ -136,8 +136,8 @@ async function main() {
 
 function banner({ databaseUrl, temporalAddress, uiUrl }) {
   const { demoUsers, DEMO_PASSWORD } = require(join(ROOT, 'dist/apps/api/src/auth/demo-users.js'));
-  const { PROFILES } = require(join(ROOT, 'dist/libs/profiles/index.js'));
-  const byAgency = PROFILES.map((p) => {
+  const { AGENCIES } = require(join(ROOT, 'dist/libs/profiles/index.js'));
+  const byAgency = AGENCIES.map((p) => {
     const names = demoUsers().filter((u) => u.agencyId === p.id).map((u) => u.username);
     return `  ${p.name}\n    ${names.join('  ')}`;
   });
@@ -150,6 +150,8 @@ lawtrail 行政执法全过程记录 is running
 
 Demo logins (password: ${DEMO_PASSWORD}), POST /api/v1/auth/login:
 ${byAgency.join('\n')}
+  系统管理员 (working-day calendar)
+    sys.admin
 
 Ctrl-C stops everything started here; data stays in .data/ for the next run.
 `);

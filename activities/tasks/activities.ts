@@ -22,11 +22,12 @@ export function createTaskActivities(db: DataSource) {
     /** Projects a new open task. Safe to retry: the task id comes from the workflow. */
     async openTask(task: TaskRef & { workflowId: string }): Promise<void> {
       await db.query(
-        `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, assignee_id, status, due_at, opened_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9)
+        `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, assignee_id, status, due_at, opened_at,
+                            due_complete, due_missing_years)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11)
          ON CONFLICT (id) DO NOTHING`,
         [task.id, task.caseId, task.agencyId, task.workflowId, task.kind, task.role, task.assigneeId ?? null,
-          task.dueAt ?? null, task.openedAt],
+          task.dueAt ?? null, task.openedAt, task.dueComplete ?? true, task.dueMissingYears ?? []],
       );
     },
 
@@ -55,6 +56,20 @@ export function createTaskActivities(db: DataSource) {
           [task.caseId, completion.at],
         );
         await appendRecord(m, { ...input.entry, caseId: task.caseId, at: completion.at });
+      });
+    },
+
+    /** Moves a task's due time (a schedule arrived) and records old and new. Safe to retry: keyed entry. */
+    async rescheduleTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+      const { task } = input;
+      await db.transaction(async (m) => {
+        await m.query('UPDATE tasks SET due_at = $2, due_complete = $3, due_missing_years = $4 WHERE id = $1', [
+          task.id,
+          task.dueAt,
+          task.dueComplete ?? true,
+          task.dueMissingYears ?? [],
+        ]);
+        await appendRecord(m, { ...input.entry, caseId: task.caseId, at: input.at });
       });
     },
 

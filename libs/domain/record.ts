@@ -8,6 +8,7 @@ export const RECORD_ACTIONS = [
   'case_initiated',
   'case_declined',
   'deadline_escalated',
+  'deadline_recomputed',
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 

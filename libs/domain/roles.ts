@@ -1,5 +1,8 @@
-/** Roles of the glossary ("People (roles)"); the party is not a login in the first version. */
-export const ROLES = ['officer', 'unit_head', 'legal_reviewer', 'chief', 'archivist', 'supervisor'] as const;
+/**
+ * Roles of the glossary ("People (roles)"), plus the system administrator who maintains shared data
+ * such as the working-day calendar. The party is not a login in the first version.
+ */
+export const ROLES = ['officer', 'unit_head', 'legal_reviewer', 'chief', 'archivist', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   chief: '行政机关负责人',
   archivist: '档案管理人员',
   supervisor: '法制监督人员',
+  admin: '系统管理员',
 };
 
 /** Who is acting: carried into every record entry so each step names its author. */

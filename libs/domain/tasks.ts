@@ -1,7 +1,13 @@
 import { Actor, Role } from './roles';
 
 /** Human tasks of the initiation stage; later stages add their kinds here. */
-export const TASK_KINDS = ['back_report', 'unit_head_review', 'chief_approval', 'decline_notification'] as const;
+export const TASK_KINDS = [
+  'back_report',
+  'application_acceptance',
+  'unit_head_review',
+  'chief_approval',
+  'decline_notification',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 interface TaskSpec {
@@ -12,6 +18,7 @@ interface TaskSpec {
 
 export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   back_report: { role: 'officer', label: '补报程序启动审批表', decisions: ['submit'] },
+  application_acceptance: { role: 'officer', label: '申请受理审查', decisions: ['accept', 'reject'] },
   unit_head_review: { role: 'unit_head', label: '承办机构审核意见', decisions: ['agree', 'disagree'] },
   chief_approval: { role: 'chief', label: '负责人审批', decisions: ['approve', 'reject'] },
   decline_notification: { role: 'officer', label: '告知不予启动情况', decisions: ['notified'] },
@@ -36,6 +43,9 @@ export interface TaskRef {
   role: Role;
   assigneeId?: string;
   dueAt?: string;
+  /** False while `dueAt` is an estimate: the period reaches a year whose schedule is not loaded. */
+  dueComplete?: boolean;
+  dueMissingYears?: number[];
   openedAt: string;
 }
 
@@ -78,6 +88,7 @@ export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input:
 
 const DECISION_LABELS: Record<string, string> = {
   submit: '已补报',
+  accept: '予以受理',
   agree: '同意',
   disagree: '不同意',
   approve: '批准启动',

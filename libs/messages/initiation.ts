@@ -1,13 +1,16 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { YearSchedule } from '../calendar/schedule';
 import { CaseSource, CaseStatus, InitiationForm } from '../domain/case';
 import { Actor } from '../domain/roles';
 import { CompletionInput, TaskRef } from '../domain/tasks';
-import { InitiationRules } from '../profiles/schema';
+import type { AgencyProfile } from '../profiles/schema';
 
+/** What a case pins when it starts: the profile version in force and the calendar then known. */
 export interface InitiationInput {
   caseId: string;
   agencyId: string;
-  profile: { id: string; version: number; initiation: InitiationRules };
+  profile: { id: string; version: number; regulationTitle: string; initiation: AgencyProfile['initiation'] };
+  calendar: YearSchedule[];
   source: CaseSource;
   emergency: boolean;
   officer: Actor;
@@ -28,7 +31,7 @@ export interface CompleteTaskCommand extends CompletionInput {
 
 export const workflowIdForInitiation = (caseId: string) => `initiation-${caseId}`;
 
-/** Returns once the case row and its first record entry are committed (used with update-with-start). */
+/** Returns once the case row and its first record entries are committed (used with update-with-start). */
 export const caseRegisteredUpdate = defineUpdate<CaseState>('caseRegistered');
 /** A person completes a human task; returns the case state after the workflow has acted on it. */
 export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskCommand]>('completeTask');

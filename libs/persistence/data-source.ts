@@ -6,10 +6,12 @@ import { EscalationEntity } from './entities/escalation.entity';
 import { TaskEntity } from './entities/task.entity';
 import { UserEntity } from './entities/user.entity';
 import { Initiation1795397115955 } from './migrations/1795397115955-Initiation';
+import { Calendar1795398458860 } from './migrations/1795398458860-Calendar';
+import { CalendarYearEntity } from './entities/calendar-year.entity';
 
 /** Entities and migrations are listed, not globbed, so the same list works from sources and from dist/. */
-export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity];
-export const MIGRATIONS = [Initiation1795397115955];
+export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity, CalendarYearEntity];
+export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

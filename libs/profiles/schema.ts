@@ -1,36 +1,87 @@
-import { Period } from '../calendar/period';
+import { z } from 'zod';
+import { IsoDateSchema, SeedSchema, Source, isSeedSource } from './source';
+import {
+  ActsCoveredSchema,
+  ArchivingSchema,
+  DecisionSchema,
+  ExecutionSchema,
+  InitiationSchema,
+  InvestigationSchema,
+  ServiceSchema,
+} from './stages';
+
+export * from './source';
+export * from './stages';
 
 /**
- * An agency's rules as data. Every figure carries the article it comes from, so a reviewer can
- * check it against the regulation and a case can show why a deadline is what it is.
- * A profile is pinned to a case (id and version) when the case starts: later edits never
- * change the rules of a running case.
+ * An agency's rules as versioned data: one JSON file per agency per version
+ * (`agencies/<seed>-<id>.v<version>.json`). A case pins a profile (id and version) when it starts,
+ * so a later version never changes the rules of a running case. Unknown fields are refused
+ * everywhere; every figure carries its source.
  */
-export interface AgencyProfile {
-  id: string;
-  version: number;
-  name: string;
-  /** Short prefix used for demo logins and case numbers. */
-  code: string;
-  regulation: { title: string; seed: string; documentNumber?: string; issuedOn?: string };
-  initiation: InitiationRules;
-}
+export const AgencyProfileSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be kebab-case'),
+    version: z.number().int().min(1),
+    /** The first China-local date on which this version is in force. */
+    effectiveFrom: IsoDateSchema,
+    name: z.string().min(1),
+    /** Short prefix for logins and case numbers. */
+    code: z.string().regex(/^[a-z]{2,6}$/, 'must be 2–6 lower-case letters'),
+    regulation: z.strictObject({
+      title: z.string().min(1),
+      seed: SeedSchema,
+      documentNumber: z.string().min(1).optional(),
+      issuedOn: IsoDateSchema.optional(),
+    }),
+    /** Choices made where the regulation leaves something open (e.g. no date of effect). */
+    notes: z.array(z.string().min(1)).optional(),
+    actsCovered: ActsCoveredSchema,
+    initiation: InitiationSchema,
+    investigation: InvestigationSchema,
+    decision: DecisionSchema,
+    service: ServiceSchema,
+    execution: ExecutionSchema,
+    archiving: ArchivingSchema,
+  })
+  .superRefine((profile, ctx) => {
+    // A seed source cites the profile's own regulation: cite() renders it with that title.
+    for (const [path, source] of sourcesIn(profile)) {
+      if (isSeedSource(source) && source.seed !== profile.regulation.seed) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'seed'],
+          message: `cites seed ${source.seed}, but this profile's regulation is seed ${profile.regulation.seed}`,
+        });
+      }
+    }
+    const seen = new Set<string>();
+    profile.investigation.audiovisual.mandatory.forEach((r, i) => {
+      const key = `${r.activity}/${r.onlyWhen ?? ''}`;
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['investigation', 'audiovisual', 'mandatory', i, 'activity'], message: `duplicate activity ${r.activity}` });
+      }
+      seen.add(key);
+    });
+  });
 
-export interface InitiationRules {
-  /** Who approves an ex officio start (局长, 负责人…), as the regulation names them. */
-  approverTitle: Sourced<string>;
-  /** Emergency start (情况紧急先行启动) with its back-report period, or null where the regulation has none. */
-  emergencyStart: { backReport: Period; source: string } | null;
-  /** Who must be told when a start is declined. */
-  declineNotice: {
-    applicant: boolean;
-    realNameComplainant: boolean;
-    exOfficioParty: boolean;
-    source: string;
-  };
-}
+export type AgencyProfile = z.infer<typeof AgencyProfileSchema>;
+export type InitiationRules = AgencyProfile['initiation'];
+export type EmergencyStartRule = InitiationRules['emergencyStart'];
+export type InvestigationRules = AgencyProfile['investigation'];
+export type AudiovisualRules = InvestigationRules['audiovisual'];
+export type AvRequirement = AudiovisualRules['mandatory'][number];
+export type AvActivity = AvRequirement['activity'];
+export type DecisionRules = AgencyProfile['decision'];
+export type ServiceRules = AgencyProfile['service'];
+export type ExecutionRules = AgencyProfile['execution'];
+export type ArchivingRules = AgencyProfile['archiving'];
 
-export interface Sourced<T> {
-  value: T;
-  source: string;
+/** Every `source` in a value, with its path (sections, figures, list entries). */
+export function sourcesIn(value: unknown, path: (string | number)[] = []): [(string | number)[], Source][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => sourcesIn(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]): [(string | number)[], Source][] =>
+    k === 'source' ? [[[...path, k], v as Source]] : sourcesIn(v, [...path, k]),
+  );
 }

@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { Actor } from '../../libs/domain/roles';
 import { CompleteTaskCommand, InitiationInput, caseRegisteredUpdate, caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { findProfile } from '../../libs/profiles';
@@ -49,7 +50,8 @@ function input(over: Partial<InitiationInput> = {}): InitiationInput {
   return {
     caseId: randomUUID(),
     agencyId: profile.id,
-    profile: { id: profile.id, version: profile.version, initiation: profile.initiation },
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, initiation: profile.initiation },
+    calendar: BUILT_IN_SCHEDULES,
     source: 'ex_officio',
     emergency: false,
     officer: actors.officer,
@@ -97,6 +99,7 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     expect(esc.escalated_at.getTime()).toBeGreaterThanOrEqual(esc.due_at.getTime());
     expect(esc.must_act).toEqual([{ role: 'officer', userId: actors.officer.id }, { role: 'unit_head' }, { role: 'chief' }]);
     expect(esc.legal_basis).toContain('第六条');
+    expect(esc.legal_basis).toContain('兴隆台区民政局行政执法全过程记录实施办法');
     const [c] = await database.db.query('SELECT overdue FROM cases WHERE id = $1', [i.caseId]);
     expect(c.overdue).toBe(true);
     const record = await database.db.query('SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq', [i.caseId]);

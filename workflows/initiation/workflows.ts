@@ -1,10 +1,12 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, workflowInfo, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { describePeriod, dueAfter } from '../../libs/calendar/period';
+import { describePeriod } from '../../libs/calendar/period';
 import { CASE_SOURCE_LABELS, CaseStatus, declineMustBeTold } from '../../libs/domain/case';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { CaseState, InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
+import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
+import { currentInput } from './legacy-input';
 
 // Short database transactions; retry until the database is back.
 const { registerCase, setCaseStatus, escalate } = proxyActivities<Activities>({
@@ -16,18 +18,21 @@ type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 
 /**
  * 程序启动: the officer's form goes to the unit head (承办机构意见) and to the chief (负责人意见).
- * An emergency start acts at once and must be back-reported within the profile's period; a timer
- * escalates when it runs out. A decline that someone must be told of waits for that notification.
+ * An application is first examined for acceptance within the profile's period. An emergency start
+ * acts at once and must be back-reported within the profile's period; a timer escalates when it
+ * runs out. A decline that someone must be told of waits for that notification.
  */
-export async function initiationWorkflow(input: InitiationInput): Promise<CaseStatus> {
+export async function initiationWorkflow(pinned: Parameters<typeof currentInput>[0]): Promise<CaseStatus> {
+  const input: InitiationInput = currentInput(pinned);
   const rules = input.profile.initiation;
+  const basis = (source: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, source);
   const state: CaseState = {
     caseId: input.caseId,
     status: input.emergency ? 'emergency_started' : 'pending_approval',
     openTasks: [],
     overdue: false,
   };
-  const board = new TaskBoard(state, input.agencyId);
+  const board = new TaskBoard(state, input.agencyId, input.calendar);
   // Answers once the case is written and its first tasks are open, so the caller sees both.
   setHandler(caseRegisteredUpdate, async () => {
     await board.started();
@@ -36,89 +41,135 @@ export async function initiationWorkflow(input: InitiationInput): Promise<CaseSt
 
   const startedAt = new Date();
   const officer = input.officer;
+  const emergency = input.emergency && rules.emergencyStart.allowed ? rules.emergencyStart : null;
   const opening: Entry[] = [
     {
       key: 'registered',
       actor: officer,
       action: 'case_registered',
       summary: `${officer.name}填写程序启动审批表（${CASE_SOURCE_LABELS[input.source]}），启动原因：${input.form.reason}`,
-      legalBasis: rules.approverTitle.source,
+      legalBasis: basis(rules.approver.source),
       details: { source: input.source, form: input.form, profileVersion: input.profile.version },
     },
   ];
-  const emergency = input.emergency ? rules.emergencyStart : null;
   if (emergency) {
     opening.push({
       key: 'emergency_started',
       actor: officer,
       action: 'emergency_started',
       summary: `情况紧急，先行启动行政执法程序；须在${describePeriod(emergency.backReport)}内补报`,
-      legalBasis: emergency.source,
+      legalBasis: basis(emergency.source),
     });
   }
   await registerCase({ ...input, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening });
 
+  const overdue = (kind: string, legalBasis: string, summary: string, mustAct: { role: 'officer' | 'unit_head' | 'chief'; userId?: string }[]) =>
+    async (task: { id: string; dueAt?: string }) => {
+      state.overdue = true;
+      await escalate({
+        id: `${task.id}:overdue`,
+        caseId: input.caseId,
+        agencyId: input.agencyId,
+        taskId: task.id,
+        kind,
+        dueAt: task.dueAt!,
+        at: iso(new Date()),
+        mustAct,
+        legalBasis,
+        summary,
+      });
+    };
+
   if (emergency) {
-    const dueAt = dueAfter(startedAt, emergency.backReport);
     await board.ask({
       kind: 'back_report',
       role: 'officer',
       assigneeId: officer.id,
-      dueAt,
-      legalBasis: emergency.source,
-      onOverdue: async (task) => {
-        state.overdue = true;
-        await escalate({
-          id: `${task.id}:overdue`,
-          caseId: input.caseId,
-          agencyId: input.agencyId,
-          taskId: task.id,
-          kind: 'back_report_overdue',
-          dueAt: iso(dueAt),
-          at: iso(new Date()),
-          mustAct: [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }, { role: 'chief' }],
-          legalBasis: emergency.source,
-          summary: `先行启动后${describePeriod(emergency.backReport)}内未补报程序启动审批表，已逾期：承办人${officer.name}须立即补报，承办机构负责人督办`,
-        });
+      legalBasis: basis(emergency.source),
+      deadline: {
+        from: startedAt,
+        period: emergency.backReport,
+        onOverdue: overdue(
+          'back_report_overdue',
+          basis(emergency.source),
+          `先行启动后${describePeriod(emergency.backReport)}内未补报程序启动审批表，已逾期：承办人${officer.name}须立即补报，承办机构负责人督办`,
+          [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }, { role: 'chief' }],
+        ),
       },
     });
     state.overdue = false; // the completion resolved the escalation in the same transaction
   }
 
-  await board.ask({ kind: 'unit_head_review', role: 'unit_head', legalBasis: rules.approverTitle.source });
-  const approval = await board.ask({ kind: 'chief_approval', role: 'chief', legalBasis: rules.approverTitle.source });
+  // Added after cases existed: histories recorded before it must replay without this step.
+  if (input.source === 'application' && input.form.application && patched('application-acceptance')) {
+    const acceptance = rules.applicationAcceptance;
+    const examined = await board.ask({
+      kind: 'application_acceptance',
+      role: 'officer',
+      assigneeId: officer.id,
+      legalBasis: basis(acceptance.source),
+      deadline: {
+        from: new Date(input.form.application.receivedAt),
+        period: acceptance.period,
+        onOverdue: overdue(
+          'application_acceptance_overdue',
+          basis(acceptance.source),
+          `收到申请材料后${describePeriod(acceptance.period)}内未作出受理决定或一次性告知补正，依法自收到申请材料之日起即为受理：承办人${officer.name}须立即处理`,
+          [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }],
+        ),
+      },
+    });
+    state.overdue = false;
+    if (examined.decision === 'reject') {
+      await conclude('declined', {
+        key: 'concluded',
+        actor: examined.by,
+        action: 'case_declined',
+        summary: '申请不予受理',
+        legalBasis: basis(acceptance.source),
+      });
+      return finish(true);
+    }
+  }
+
+  await board.ask({ kind: 'unit_head_review', role: 'unit_head', legalBasis: basis(rules.approver.source) });
+  const approval = await board.ask({ kind: 'chief_approval', role: 'chief', legalBasis: basis(rules.approver.source) });
 
   if (approval.decision === 'approve') {
     await conclude('initiated', {
       key: 'concluded',
       actor: approval.by,
       action: 'case_initiated',
-      summary: `经${rules.approverTitle.value}批准，行政执法程序正式启动`,
-      legalBasis: rules.approverTitle.source,
+      summary: `经${rules.approver.title}批准，行政执法程序正式启动`,
+      legalBasis: basis(rules.approver.source),
     });
-  } else {
-    await conclude('declined', {
-      key: 'concluded',
-      actor: approval.by,
-      action: 'case_declined',
-      summary: emergency
-        ? `${rules.approverTitle.value}不予批准：先行启动的行政执法程序终止，已采取的措施应当解除`
-        : `${rules.approverTitle.value}不予批准启动行政执法程序`,
-      legalBasis: rules.approverTitle.source,
-    });
-    if (declineMustBeTold(input.source, input.form, rules.declineNotice)) {
+    return finish(false);
+  }
+  await conclude('declined', {
+    key: 'concluded',
+    actor: approval.by,
+    action: 'case_declined',
+    summary: emergency
+      ? `${rules.approver.title}不予批准：先行启动的行政执法程序终止，已采取的措施应当解除`
+      : `${rules.approver.title}不予批准启动行政执法程序`,
+    legalBasis: basis(rules.approver.source),
+  });
+  return finish(true);
+
+  /** A declined case waits, where the profile requires it, until the person concerned was told. */
+  async function finish(declined: boolean): Promise<CaseStatus> {
+    if (declined && declineMustBeTold(input.source, input.form, rules.declineNotice)) {
       await board.ask({
         kind: 'decline_notification',
         role: 'officer',
         assigneeId: officer.id,
-        legalBasis: rules.declineNotice.source,
+        legalBasis: basis(rules.declineNotice.source),
       });
     }
+    board.idle();
+    await condition(allHandlersFinished);
+    return state.status;
   }
-
-  board.idle();
-  await condition(allHandlersFinished);
-  return state.status;
 
   async function conclude(status: CaseStatus, entry: Entry): Promise<void> {
     state.status = status;

@@ -1,30 +1,42 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { LegalCalendar } from '../../libs/calendar/calendar';
+import { DueResult, Period, computeDue } from '../../libs/calendar/period';
+import { YearSchedule } from '../../libs/calendar/schedule';
 import { Role } from '../../libs/domain/roles';
-import { Completion, TASK_REFUSALS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '../../libs/domain/tasks';
+import { Completion, TASK_REFUSALS, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '../../libs/domain/tasks';
+import { calendarUpdatedSignal } from '../../libs/messages/calendar';
 import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+import { describeRecomputation } from './deadline-text';
 
 // Projection writes are short database transactions; retry until the database is back.
-const { openTask, completeTask } = proxyActivities<Activities>({
+const { openTask, completeTask, rescheduleTask } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
+
+/** A legal deadline on a task: a period from the profile counted from `from` on the case's calendar. */
+export interface Deadline {
+  from: Date;
+  period: Period;
+  /** Runs once when the deadline passes with the task still open; the task stays open afterwards. */
+  onOverdue: (task: TaskRef) => Promise<void>;
+}
 
 export interface AskSpec {
   kind: TaskKind;
   role: Role;
   assigneeId?: string;
-  dueAt?: Date;
   legalBasis?: string;
-  /** Runs once when `dueAt` passes with the task still open; the task stays open afterwards. */
-  onOverdue?: (task: TaskRef) => Promise<void>;
+  deadline?: Deadline;
 }
 
 /**
  * The human tasks of one case workflow. A person's completion arrives as an Update: the validator
  * refuses it unless the task is open and theirs; the handler records it and answers only once the
  * stage has acted on it (next task opened or case concluded), so the caller reads its own writes.
- * Stage code simply `await board.ask(...)`.
+ * Deadlines are computed on the calendar the workflow holds; when a year's schedule arrives by
+ * signal, estimated deadlines are recomputed and their timers move. Stage code simply `await board.ask(...)`.
  */
 export class TaskBoard {
   private readonly open = new Map<string, { ref: TaskRef; legalBasis?: string }>();
@@ -35,14 +47,27 @@ export class TaskBoard {
   private settled = 0;
   /** How often the stage came to rest (waiting on people, or finished). */
   private rests = 0;
+  private calendar: LegalCalendar;
+  private schedules: YearSchedule[];
+  /** The schedule that arrived last, and how many have arrived. */
+  private arrivals = 0;
+  private arrived?: YearSchedule;
 
-  constructor(private readonly state: CaseState, private readonly agencyId: string) {
+  constructor(private readonly state: CaseState, private readonly agencyId: string, schedules: YearSchedule[]) {
+    this.schedules = schedules;
+    this.calendar = new LegalCalendar(schedules);
     setHandler(caseStateQuery, () => this.snapshot());
     setHandler(completeTaskUpdate, (cmd) => this.complete(cmd), {
       validator: (cmd) => {
         const refusal = refuseCompletion(this.open.get(cmd.taskId)?.ref, cmd.by, cmd);
         if (refusal) throw ApplicationFailure.nonRetryable(TASK_REFUSALS[refusal], refusal);
       },
+    });
+    setHandler(calendarUpdatedSignal, (schedule) => {
+      this.schedules = [...this.schedules.filter((s) => s.year !== schedule.year), schedule];
+      this.calendar = new LegalCalendar(this.schedules);
+      this.arrived = schedule;
+      this.arrivals++;
     });
   }
 
@@ -52,6 +77,7 @@ export class TaskBoard {
 
   /** Opens a human task and resolves with its completion. */
   async ask(spec: AskSpec): Promise<Completion> {
+    const due = spec.deadline && this.due(spec.deadline);
     const ref: TaskRef = {
       id: uuid4(),
       caseId: this.state.caseId,
@@ -59,20 +85,56 @@ export class TaskBoard {
       kind: spec.kind,
       role: spec.role,
       assigneeId: spec.assigneeId,
-      dueAt: spec.dueAt?.toISOString(),
       openedAt: new Date().toISOString(),
+      ...(due && { dueAt: due.due!, dueComplete: due.complete, dueMissingYears: due.missingYears }),
     };
     await openTask({ ...ref, workflowId: workflowInfo().workflowId });
     this.open.set(ref.id, { ref, legalBasis: spec.legalBasis });
     this.idle();
     const done = () => this.completions.has(ref.id);
-    if (spec.dueAt && spec.onOverdue && !(await condition(done, Math.max(spec.dueAt.getTime() - Date.now(), 0)))) {
-      await spec.onOverdue(ref);
-      this.idle();
-    }
+    if (spec.deadline) await this.watch(ref, spec.deadline, done);
     await condition(done);
     this.takenAt.set(ref.id, ++this.taken);
     return this.completions.get(ref.id)!;
+  }
+
+  /** Waits for the task or its deadline, moving the timer whenever a schedule changes the due time. */
+  private async watch(ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
+    for (;;) {
+      const seen = this.arrivals;
+      const wait = Math.max(Date.parse(ref.dueAt!) - Date.now(), 0);
+      const woke = await condition(() => done() || this.arrivals !== seen, wait);
+      if (done()) return;
+      if (!woke) {
+        await deadline.onOverdue(ref);
+        this.idle();
+        return;
+      }
+      if (!ref.dueComplete) await this.recompute(ref, deadline);
+    }
+  }
+
+  private async recompute(ref: TaskRef, deadline: Deadline): Promise<void> {
+    const next = this.due(deadline);
+    const before = { dueAt: ref.dueAt!, complete: ref.dueComplete ?? true };
+    if (next.due === before.dueAt && next.complete === before.complete) return;
+    Object.assign(ref, { dueAt: next.due!, dueComplete: next.complete, dueMissingYears: next.missingYears });
+    await rescheduleTask({
+      task: ref,
+      at: new Date().toISOString(),
+      entry: {
+        key: `recomputed:${ref.id}:${this.arrivals}`,
+        actor: null,
+        action: 'deadline_recomputed',
+        summary: describeRecomputation(TASK_SPECS[ref.kind].label, before, next, this.arrived!),
+        legalBasis: `${this.arrived!.source.title}（${this.arrived!.source.documentNumber}）`,
+        details: { taskId: ref.id, before, after: { dueAt: next.due, complete: next.complete }, year: this.arrived!.year },
+      },
+    });
+  }
+
+  private due(d: Deadline): DueResult {
+    return computeDue(this.calendar, d.from, d.period);
   }
 
   /** The stage has acted on every completion it took: their callers may now be answered. */

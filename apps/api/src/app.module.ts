@@ -5,7 +5,9 @@ import { Env } from '../../../libs/config/env';
 import { dataSourceOptions } from '../../../libs/persistence/data-source';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { ErrorFilter } from './common/error.filter';
 import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
@@ -24,8 +26,10 @@ export class AppModule {
         TemporalModule,
         AuditModule,
         AuthModule,
+        CalendarModule,
         CasesModule,
         InitiationModule,
+        ProfilesModule,
         TasksModule,
       ],
       controllers: [HealthController],

@@ -16,6 +16,9 @@ export class TaskEntity {
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
   @Column({ type: 'text' }) status: TaskStatus;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
+  /** False while the due time is an estimate: it reaches into a year whose schedule is not loaded. */
+  @Column({ name: 'due_complete', type: 'boolean', default: true }) dueComplete: boolean;
+  @Column({ name: 'due_missing_years', type: 'int', array: true, default: () => "'{}'" }) dueMissingYears: number[];
   @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy: string | null;

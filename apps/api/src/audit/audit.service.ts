@@ -25,6 +25,21 @@ export class AuditService {
     });
   }
 
+  /** A change to shared data (e.g. a calendar year loaded): who did it, from where. */
+  async changed(actor: Actor, action: string, req: Request): Promise<void> {
+    await this.repo.insert({
+      userId: actor.id,
+      username: actor.name,
+      agencyId: actor.agencyId,
+      action,
+      outcome: 'allowed',
+      method: req.method,
+      path: req.originalUrl,
+      code: null,
+      ip: req.ip ?? null,
+    });
+  }
+
   async refused(actor: Actor | undefined, action: string, code: string, req: Request): Promise<void> {
     await this.repo.insert({
       userId: actor?.id ?? null,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PROFILES } from '../../../../libs/profiles';
+import { AGENCIES } from '../../../../libs/profiles';
 import { Role } from '../../../../libs/domain/roles';
 import { hashPassword } from './password';
 
@@ -27,9 +27,19 @@ export interface DemoUser {
   certificateNo: string | null;
 }
 
-/** Seven staff per agency, one per role and two officers with certificates, for every profile. */
+/** The system administrator: maintains shared data such as the working-day calendar; reads no case. */
+const ADMIN: DemoUser = {
+  username: 'sys.admin',
+  displayName: '系统管理员',
+  role: 'admin',
+  agencyId: 'system',
+  unit: '信息中心',
+  certificateNo: null,
+};
+
+/** Seven staff per agency, one per role and two officers with certificates, for every profile; and the administrator. */
 export function demoUsers(): DemoUser[] {
-  return PROFILES.flatMap((p, a) =>
+  const staff = AGENCIES.flatMap((p, a) =>
     STAFF.map((s, i) => ({
       username: `${p.code}.${s.key}`,
       displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${s.key === 'officer2' ? '二' : ''}`,
@@ -39,6 +49,7 @@ export function demoUsers(): DemoUser[] {
       certificateNo: s.role === 'officer' ? `${p.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
     })),
   );
+  return [...staff, ADMIN];
 }
 
 /** Idempotent: existing logins are left as they are. */

@@ -32,6 +32,11 @@ const CASE_ERRORS = {
   PROFILE_NOT_FOUND: { status: 500, message: '所属机关的执法规则配置缺失' },
 } satisfies Record<string, ErrorSpec>;
 
+const CALENDAR_ERRORS = {
+  CALENDAR_INVALID: { status: 400, message: '节假日安排有误，请按字段提示修改' },
+  AGENCY_PROFILE_UNKNOWN: { status: 404, message: '没有该机关的执法规则配置' },
+} satisfies Record<string, ErrorSpec>;
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -49,7 +54,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -18,6 +18,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  registerDecorator,
 } from 'class-validator';
 
 const LABEL = Symbol('zh-label');
@@ -70,4 +71,34 @@ export const NestedListField = (label: string, cls: () => new () => object, min:
     ArrayMaxSize(max),
     ValidateNested({ each: true }),
     Type(cls),
+  );
+
+/** A calendar date 'YYYY-MM-DD' that exists (2026-02-30 does not). */
+export function isCalendarDate(v: unknown): boolean {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+function IsCalendarDate(each = false): PropertyDecorator {
+  return (target: object, property: string | symbol) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { each },
+      validator: { validate: isCalendarDate },
+    });
+}
+
+export const DateField = (label: string, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }), IsCalendarDate());
+
+export const DateListField = (label: string, max: number) =>
+  applyDecorators(
+    ...base(label, false, { type: String, format: 'date', isArray: true }),
+    IsDefined(),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsCalendarDate(true),
   );

@@ -10,6 +10,8 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
   maxLength: { code: 'TOO_LONG', message: (l, c) => `${l}${c.replace(/.*?(\d+).*/, '不能超过$1个字符')}` },
   isIn: { code: 'NOT_ALLOWED', message: (l) => `${l}的取值不在允许范围内` },
   isBoolean: { code: 'NOT_BOOLEAN', message: (l) => `${l}必须是 true 或 false` },
+  isCalendarDate: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 格式的有效日期` },
+  isPeriodStart: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 日期或带时区的 ISO 8601 时间` },
   isIso8601: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },
   isInt: { code: 'NOT_INTEGER', message: (l) => `${l}必须是整数` },

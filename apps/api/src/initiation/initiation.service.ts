@@ -7,6 +7,7 @@ import { Actor } from '../../../../libs/domain/roles';
 import { InitiationInput, caseRegisteredUpdate, workflowIdForInitiation } from '../../../../libs/messages/initiation';
 import { findProfile } from '../../../../libs/profiles';
 import type { initiationWorkflow } from '../../../../workflows/initiation/workflows';
+import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -18,26 +19,30 @@ export class InitiationService {
   constructor(
     private readonly temporal: Client,
     private readonly cases: CasesService,
+    private readonly calendar: CalendarStore,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
   /**
    * Starts the case's workflow and answers once its row and first record entries are committed
    * (update-with-start), so nothing is half-written: either the workflow started and wrote the
-   * case, or neither happened. The same Idempotency-Key names the same case.
+   * case, or neither happened. The same Idempotency-Key names the same case. The case pins the
+   * profile version in force today and the calendar known today; later changes reach it only by
+   * a new profile version (never) or a calendar signal (estimated deadlines only).
    */
   async start(actor: Actor, dto: StartCaseDto, key?: string) {
-    const profile = findProfile(actor.agencyId);
+    const profile = findProfile(actor.agencyId, new Date());
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const emergency = dto.emergency ?? false;
     if (emergency && dto.source !== 'ex_officio') throw new ApiException('EMERGENCY_EX_OFFICIO_ONLY');
-    if (emergency && !profile.initiation.emergencyStart) throw new ApiException('EMERGENCY_NOT_ALLOWED');
+    if (emergency && !profile.initiation.emergencyStart.allowed) throw new ApiException('EMERGENCY_NOT_ALLOWED');
 
     const caseId = key ? derivedUuid(actor.id, 'start-case', key) : randomUUID();
     const input: InitiationInput = {
       caseId,
       agencyId: actor.agencyId,
-      profile: { id: profile.id, version: profile.version, initiation: profile.initiation },
+      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, initiation: profile.initiation },
+      calendar: await this.calendar.schedules(),
       source: dto.source,
       emergency,
       officer: actor,

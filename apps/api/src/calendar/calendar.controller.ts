@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiException } from '../common/api.exception';
+import { DueQuery, YearScheduleDto } from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+const yearPipe = new ParseIntPipe({ exceptionFactory: () => new ApiException('VALIDATION_FAILED', [
+  { field: 'year', code: 'NOT_INTEGER', message: '年度必须是整数' },
+]) });
+
+@ApiTags('calendar 工作日历与期限')
+@ApiBearerAuth()
+@Controller('v1/calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  /** When a period ends: `from` a China date or an instant, `amount` of `unit` (hour, day, workday, month). */
+  @Get('due')
+  due(@Query() q: DueQuery) {
+    return this.calendar.due(q);
+  }
+
+  @Get('years')
+  years() {
+    return this.calendar.years();
+  }
+
+  @Get('years/:year')
+  year(@Param('year', yearPipe) year: number) {
+    return this.calendar.year(year);
+  }
+
+  @Put('years/:year')
+  @Roles('admin')
+  load(@CurrentActor() actor: Actor, @Param('year', yearPipe) year: number, @Body() dto: YearScheduleDto, @Req() req: Request) {
+    return this.calendar.load(actor, year, dto, req);
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { parseStart } from '../../../../libs/calendar/dates';
+import { computeDue } from '../../../../libs/calendar/period';
+import { YearSchedule, validateSchedule } from '../../../../libs/calendar/schedule';
+import { Actor } from '../../../../libs/domain/roles';
+import { calendarUpdatedSignal } from '../../../../libs/messages/calendar';
+import { AuditService } from '../audit/audit.service';
+import { ApiException } from '../common/api.exception';
+import { DueQuery, YearScheduleDto } from './calendar.dto';
+import { CalendarStore } from './calendar.store';
+
+@Injectable()
+export class CalendarService {
+  private readonly log = new Logger('CalendarService');
+
+  constructor(
+    private readonly store: CalendarStore,
+    private readonly db: DataSource,
+    private readonly temporal: Client,
+    private readonly audit: AuditService,
+  ) {}
+
+  async due(q: DueQuery) {
+    const calendar = await this.store.calendar();
+    return { ...computeDue(calendar, parseStart(q.from), { amount: q.amount, unit: q.unit }), calendarYears: calendar.years() };
+  }
+
+  async years() {
+    return (await this.store.current()).map(({ schedule, ...v }) => ({ ...v, source: schedule.source }));
+  }
+
+  async year(year: number) {
+    return this.store.versions(year);
+  }
+
+  /**
+   * Loads a year: validated (every date once, make-up days on weekends, all seven holidays),
+   * stored as a new version, audited; then every running case whose deadlines were estimates for
+   * that year is told, and its workflow recomputes them.
+   */
+  async load(actor: Actor, year: number, dto: YearScheduleDto, req: Request) {
+    const schedule: YearSchedule = JSON.parse(JSON.stringify(dto));
+    const problems: { path: string; code: string; message: string }[] = validateSchedule(schedule);
+    if (year !== dto.year) problems.unshift({ path: 'year', code: 'YEAR_MISMATCH', message: '请求路径中的年度与安排中的年度不一致' });
+    if (problems.length) {
+      throw new ApiException('CALENDAR_INVALID', problems.map((p) => ({ field: p.path, code: p.code, message: p.message })));
+    }
+    const version = await this.store.add(schedule, actor.id);
+    await this.audit.changed(actor, `calendar_year_loaded ${year} v${version}`, req);
+    const workflows = await this.rearm(schedule);
+    return { year, version, rearmedWorkflows: workflows };
+  }
+
+  private async rearm(schedule: YearSchedule): Promise<number> {
+    const rows: { workflow_id: string }[] = await this.db.query(
+      `SELECT DISTINCT workflow_id FROM tasks WHERE status = 'open' AND NOT due_complete AND $1 = ANY(due_missing_years)`,
+      [schedule.year],
+    );
+    let told = 0;
+    for (const { workflow_id } of rows) {
+      try {
+        await this.temporal.workflow.getHandle(workflow_id).signal(calendarUpdatedSignal, schedule);
+        told++;
+      } catch (err) {
+        // A case that closed meanwhile has nothing left to recompute.
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+        this.log.warn(`workflow ${workflow_id} closed before re-arming`);
+      }
+    }
+    return told;
+  }
+}
