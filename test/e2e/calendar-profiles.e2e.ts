@@ -3,8 +3,7 @@ import { TestSystem } from '../support/system';
 // Issue 4 over HTTP: the rules with their sources, the due-date computation, and an
 // administrator loading a year's schedule (validated, versioned, audited).
 let sys: TestSystem;
-const tokens: Record<string, string> = {};
-const token = async (u: string) => (tokens[u] ??= await sys.login(u));
+const token = (u: string) => sys.token(u);
 
 beforeAll(async () => {
   sys = await TestSystem.start();

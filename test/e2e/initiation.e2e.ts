@@ -11,8 +11,7 @@ const form = {
 };
 
 let sys: TestSystem;
-const tokens: Record<string, string> = {};
-const token = async (u: string) => (tokens[u] ??= await sys.login(u));
+const token = (u: string) => sys.token(u);
 
 beforeAll(async () => {
   sys = await TestSystem.start();

@@ -16,6 +16,8 @@ export interface Reply<T = any> {
  * queue against the shared Temporal dev server, and the API listening on a free port.
  */
 export class TestSystem {
+  private readonly tokens = new Map<string, string>();
+
   private constructor(
     readonly env: Env,
     readonly database: TestDatabase,
@@ -67,6 +69,12 @@ export class TestSystem {
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** A demo user's bearer token, logging in once per user. */
+  async token(username: string): Promise<string> {
+    if (!this.tokens.has(username)) this.tokens.set(username, await this.login(username));
+    return this.tokens.get(username)!;
   }
 
   /** Logs in a demo user and returns their bearer token. */

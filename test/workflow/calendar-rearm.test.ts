@@ -1,22 +1,19 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { createActivities } from '../../activities';
 import { YearSchedule } from '../../libs/calendar/schedule';
 import { calendarUpdatedSignal } from '../../libs/messages/calendar';
 import { InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
 import { findProfile } from '../../libs/profiles';
 import type { initiationWorkflow } from '../../workflows/initiation/workflows';
-import { TestDatabase, eventually, freshDatabase, userId } from '../support/database';
+import { eventually, userId } from '../support/database';
+import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
 // Issue 4: a deadline that reaches a year with no published schedule is an estimate; when the
 // administrator loads that year, the running workflow recomputes it and its timer moves.
 // Years 2031/2032 are fictional schedules far enough ahead of any real clock the test server starts at.
-let env: TestWorkflowEnvironment;
-let database: TestDatabase;
-let worker: Worker;
-let running: Promise<void>;
+let ts: TimeSkipping;
 const taskQueue = 'rearm-tests';
+const env = () => ts.env;
+const db = () => ts.database.db;
 
 const festivals = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
 function schedule(year: number, newYearDays: string[]): YearSchedule {
@@ -31,31 +28,19 @@ const y2031 = schedule(2031, ['2031-01-01']);
 const y2032 = schedule(2032, ['2032-01-01', '2032-01-02', '2032-01-03']);
 
 beforeAll(async () => {
-  const path = process.env.LAWTRAIL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
-  database = await freshDatabase();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
-    activities: createActivities(database.db),
-  });
-  running = worker.run();
+  ts = await startTimeSkipping(taskQueue);
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await database?.drop();
-  await env?.teardown();
+  await ts?.stop();
 });
 
 const task = async (caseId: string) =>
-  (await database.db.query(`SELECT * FROM tasks WHERE case_id = $1 AND kind = 'application_acceptance'`, [caseId]))[0];
+  (await db().query(`SELECT * FROM tasks WHERE case_id = $1 AND kind = 'application_acceptance'`, [caseId]))[0];
 
 it('loading the missing year moves the application-acceptance timer (行政许可法 32, 82: 5 working days)', async () => {
   const profile = findProfile('xinglongtai-civil-affairs')!;
-  const officerId = await userId(database.db, 'xlt.officer1');
+  const officerId = await userId(db(), 'xlt.officer1');
   const input: InitiationInput = {
     caseId: randomUUID(),
     agencyId: profile.id,
@@ -73,7 +58,7 @@ it('loading the missing year moves the application-acceptance timer (行政许�
       application: { form: 'written', receivedAt: '2031-12-29T10:00:00+08:00', matter: '社会团体成立登记' },
     },
   };
-  const handle = await env.client.workflow.start<typeof initiationWorkflow>('initiationWorkflow', {
+  const handle = await env().client.workflow.start<typeof initiationWorkflow>('initiationWorkflow', {
     taskQueue,
     workflowId: `initiation-${input.caseId}`,
     args: [input],
@@ -95,7 +80,7 @@ it('loading the missing year moves the application-acceptance timer (行政许�
   });
   expect(after.due_at.toISOString()).toBe('2032-01-07T16:00:00.000Z');
   expect(after.due_missing_years).toEqual([]);
-  const [entry] = await database.db.query(
+  const [entry] = await db().query(
     `SELECT summary, details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`,
     [input.caseId],
   );
@@ -104,9 +89,9 @@ it('loading the missing year moves the application-acceptance timer (行政许�
   expect(entry.summary).toContain('测试〔2031〕1号');
 
   // The old due passes quietly; the moved timer fires at the new due.
-  const until = async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
+  const until = async (iso: string) => env().sleep(Date.parse(iso) - (await env().currentTimeMs()));
   await until('2032-01-05T17:00:00Z');
-  const escalations = () => database.db.query('SELECT * FROM escalations WHERE case_id = $1', [input.caseId]);
+  const escalations = () => db().query('SELECT * FROM escalations WHERE case_id = $1', [input.caseId]);
   expect(await escalations()).toHaveLength(0);
   await until('2032-01-07T16:01:00Z');
   const [esc] = await eventually(async () => {

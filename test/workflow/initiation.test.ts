@@ -1,48 +1,33 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { createActivities } from '../../activities';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { Actor } from '../../libs/domain/roles';
 import { CompleteTaskCommand, InitiationInput, caseRegisteredUpdate, caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { findProfile } from '../../libs/profiles';
 import type { initiationWorkflow } from '../../workflows/initiation/workflows';
-import { TestDatabase, eventually, freshDatabase, userId } from '../support/database';
+import { eventually, userId } from '../support/database';
+import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
 // Time-skipping server: the 24-hour back-report runs in seconds. Activities are the real ones,
 // writing to a real PostgreSQL database, so the assertions read what people would see.
-let env: TestWorkflowEnvironment;
-let database: TestDatabase;
-let worker: Worker;
-let running: Promise<void>;
+let ts: TimeSkipping;
 const taskQueue = 'workflow-tests';
+const env = () => ts.env;
+const db = () => ts.database.db;
 const actors: Record<string, Actor> = {};
 
 beforeAll(async () => {
-  const path = process.env.LAWTRAIL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
-  database = await freshDatabase();
+  ts = await startTimeSkipping(taskQueue);
   for (const [key, name, role] of [
     ['officer', 'xlt.officer1', 'officer'],
     ['unitHead', 'xlt.unithead', 'unit_head'],
     ['chief', 'xlt.chief', 'chief'],
   ] as const) {
-    actors[key] = { id: await userId(database.db, name), name, role, agencyId: 'xinglongtai-civil-affairs' };
+    actors[key] = { id: await userId(db(), name), name, role, agencyId: 'xinglongtai-civil-affairs' };
   }
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
-    activities: createActivities(database.db),
-  });
-  running = worker.run();
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await database?.drop();
-  await env?.teardown();
+  await ts?.stop();
 });
 
 function input(over: Partial<InitiationInput> = {}): InitiationInput {
@@ -61,7 +46,7 @@ function input(over: Partial<InitiationInput> = {}): InitiationInput {
 }
 
 async function start(i: InitiationInput) {
-  const handle = await env.client.workflow.start<typeof initiationWorkflow>('initiationWorkflow', {
+  const handle = await env().client.workflow.start<typeof initiationWorkflow>('initiationWorkflow', {
     taskQueue,
     workflowId: `initiation-${i.caseId}`,
     args: [i],
@@ -78,19 +63,19 @@ async function complete(handle: Handle, by: Actor, decision: string, extra: Part
   return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by, decision, opinion: '意见', ...extra }] });
 }
 
-const escalations = (caseId: string) => database.db.query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
+const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 
 describe('emergency start: back-report within 24 hours (000 第六条)', () => {
   it('escalates at 24 h and not before, naming who must act', async () => {
     const i = input({ emergency: true });
     const handle = await start(i);
-    const [row] = await database.db.query('SELECT started_at FROM cases WHERE id = $1', [i.caseId]);
+    const [row] = await db().query('SELECT started_at FROM cases WHERE id = $1', [i.caseId]);
 
-    await env.sleep('1439 minutes');
+    await env().sleep('1439 minutes');
     expect((await handle.query(caseStateQuery)).overdue).toBe(false);
     expect(await escalations(i.caseId)).toHaveLength(0);
 
-    await env.sleep('2m');
+    await env().sleep('2m');
     const [esc] = await eventually(async () => {
       const rows = await escalations(i.caseId);
       return rows.length ? rows : undefined;
@@ -100,9 +85,9 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     expect(esc.must_act).toEqual([{ role: 'officer', userId: actors.officer.id }, { role: 'unit_head' }, { role: 'chief' }]);
     expect(esc.legal_basis).toContain('第六条');
     expect(esc.legal_basis).toContain('兴隆台区民政局行政执法全过程记录实施办法');
-    const [c] = await database.db.query('SELECT overdue FROM cases WHERE id = $1', [i.caseId]);
+    const [c] = await db().query('SELECT overdue FROM cases WHERE id = $1', [i.caseId]);
     expect(c.overdue).toBe(true);
-    const record = await database.db.query('SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq', [i.caseId]);
+    const record = await db().query('SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq', [i.caseId]);
     expect(record.map((r: { action: string }) => r.action)).toEqual(['case_registered', 'emergency_started', 'deadline_escalated']);
 
     // A late back-report is still taken; it resolves the escalation and the case moves on.
@@ -116,9 +101,9 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
   it('a back-report in time cancels the escalation', async () => {
     const i = input({ emergency: true });
     const handle = await start(i);
-    await env.sleep('23h');
+    await env().sleep('23h');
     await complete(handle, actors.officer, 'submit');
-    await env.sleep('2h');
+    await env().sleep('2h');
     expect(await escalations(i.caseId)).toHaveLength(0);
     const state = await handle.query(caseStateQuery);
     expect(state).toMatchObject({ status: 'emergency_started', overdue: false });
@@ -134,7 +119,7 @@ describe('chief approval', () => {
     const last = await complete(handle, actors.chief, 'reject');
     expect(last.status).toBe('declined');
     expect(await handle.result()).toBe('declined');
-    const [c] = await database.db.query('SELECT status FROM cases WHERE id = $1', [i.caseId]);
+    const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [i.caseId]);
     expect(c.status).toBe('declined');
   });
 
@@ -155,7 +140,7 @@ describe('chief approval', () => {
     const notification = { method: 'phone' as const, notifiedAt: '2026-11-23T09:00:00+08:00', recipient: '李四' };
     await complete(handle, actors.officer, 'notified', { notification });
     expect(await handle.result()).toBe('declined');
-    const [entry] = await database.db.query(
+    const [entry] = await db().query(
       `SELECT summary, details FROM case_records WHERE case_id = $1 AND details->>'kind' = 'decline_notification'`,
       [i.caseId],
     );
