@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
 import { createInitiationActivities } from './initiation/activities';
+import { createInvestigationActivities } from './investigation/activities';
 import { createTaskActivities } from './tasks/activities';
 
 /** Every activity of lawtrail, bound to one database; the worker registers this object. */
 export function createActivities(db: DataSource) {
-  return { ...createInitiationActivities(db), ...createTaskActivities(db) };
+  return { ...createInitiationActivities(db), ...createInvestigationActivities(db), ...createTaskActivities(db) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

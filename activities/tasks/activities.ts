@@ -35,7 +35,7 @@ export function createTaskActivities(db: DataSource) {
      * Closes the task, resolves the escalations it caused and appends the step to the record,
      * in one transaction. Safe to retry: the update only matches an open task, the entry is keyed.
      */
-    async completeTask(input: { task: TaskRef; completion: Completion; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async completeTask(input: { task: TaskRef; completion: Completion; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
       const { task, completion } = input;
       await db.transaction(async (m) => {
         await m.query(
@@ -55,7 +55,7 @@ export function createTaskActivities(db: DataSource) {
             WHERE id = $1`,
           [task.caseId, completion.at],
         );
-        await appendRecord(m, { ...input.entry, caseId: task.caseId, at: completion.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId, at: completion.at });
       });
     },
 

@@ -6,6 +6,10 @@ export interface Env {
   taskQueue: string;
   port: number;
   jwtSecret: string;
+  /** Where audiovisual files are kept, by content hash (a volume in docker/). */
+  storageDir: string;
+  /** Largest audiovisual file accepted, in bytes. */
+  maxUploadBytes: number;
   production: boolean;
 }
 
@@ -21,6 +25,8 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number');
   const jwtSecret = env.LAWTRAIL_JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
   if (jwtSecret.length < 16) problems.push('LAWTRAIL_JWT_SECRET must be set (16 characters or more) in production');
+  const maxUploadBytes = Number(env.LAWTRAIL_MAX_UPLOAD_BYTES ?? 4 * 1024 ** 3);
+  if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1) problems.push('LAWTRAIL_MAX_UPLOAD_BYTES must be a positive integer');
   if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
   return {
     databaseUrl,
@@ -29,6 +35,8 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
     taskQueue: env.LAWTRAIL_TASK_QUEUE || 'lawtrail',
     port,
     jwtSecret,
+    storageDir: env.LAWTRAIL_STORAGE_DIR || '.data/storage',
+    maxUploadBytes,
     production,
   };
 }

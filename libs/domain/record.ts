@@ -9,6 +9,8 @@ export const RECORD_ACTIONS = [
   'case_declined',
   'deadline_escalated',
   'deadline_recomputed',
+  'evidence_recorded',
+  'av_file_stored',
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 

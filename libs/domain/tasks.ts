@@ -7,6 +7,7 @@ export const TASK_KINDS = [
   'unit_head_review',
   'chief_approval',
   'decline_notification',
+  'av_upload',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -14,6 +15,8 @@ interface TaskSpec {
   role: Role;
   label: string;
   decisions: readonly string[];
+  /** Completed by storing a file through its own endpoint, not by a plain completion. */
+  byUpload?: true;
 }
 
 export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
@@ -22,6 +25,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   unit_head_review: { role: 'unit_head', label: '承办机构审核意见', decisions: ['agree', 'disagree'] },
   chief_approval: { role: 'chief', label: '负责人审批', decisions: ['approve', 'reject'] },
   decline_notification: { role: 'officer', label: '告知不予启动情况', decisions: ['notified'] },
+  av_upload: { role: 'officer', label: '存储音像记录', decisions: ['uploaded'], byUpload: true },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -49,16 +53,26 @@ export interface TaskRef {
   openedAt: string;
 }
 
+/** A file stored by content hash (an audiovisual record). */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+}
+
 export interface CompletionInput {
   decision: string;
   opinion: string;
   notification?: Notification;
+  file?: StoredFile;
 }
 
 export interface Completion extends CompletionInput {
   taskId: string;
   by: Actor;
   at: string;
+  /** The task's due time when it was completed, if it had one. */
+  dueAt?: string;
 }
 
 /** Why a completion is refused: a stable code and the Chinese message shown to the person. */
@@ -69,6 +83,7 @@ export const TASK_REFUSALS = {
   TASK_NOT_ASSIGNEE: '该任务已指派给其他人员',
   TASK_DECISION_INVALID: '办理结果不在该任务允许的范围内',
   TASK_NOTIFICATION_REQUIRED: '须记录告知的方式、时间和告知对象',
+  TASK_NEEDS_UPLOAD: '该任务须通过上传音像文件办理',
 } as const;
 export type TaskRefusal = keyof typeof TASK_REFUSALS;
 
@@ -83,6 +98,7 @@ export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input:
   if (task.assigneeId && task.assigneeId !== actor.id) return 'TASK_NOT_ASSIGNEE';
   if (!TASK_SPECS[task.kind].decisions.includes(input.decision)) return 'TASK_DECISION_INVALID';
   if (task.kind === 'decline_notification' && !input.notification) return 'TASK_NOTIFICATION_REQUIRED';
+  if (TASK_SPECS[task.kind].byUpload && !input.file) return 'TASK_NEEDS_UPLOAD';
   return null;
 }
 
@@ -94,6 +110,7 @@ const DECISION_LABELS: Record<string, string> = {
   approve: '批准启动',
   reject: '不予批准',
   notified: '已告知',
+  uploaded: '已存储',
 };
 
 const METHOD_LABELS: Record<NotificationMethod, string> = {

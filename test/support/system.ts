@@ -1,5 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app.factory';
 import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
 import { createWorker } from '../../apps/worker/src/worker';
@@ -33,6 +36,7 @@ export class TestSystem {
       TEMPORAL_ADDRESS: process.env.LAWTRAIL_TEST_TEMPORAL,
       LAWTRAIL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
       PORT: '0',
+      LAWTRAIL_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lawtrail-av-')),
     });
     const { worker, connection } = await createWorker(env, database.db, {
       workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
@@ -74,6 +78,11 @@ export class TestSystem {
   /** A demo user's bearer token, logging in once per user. */
   async token(username: string): Promise<string> {
     if (!this.tokens.has(username)) this.tokens.set(username, await this.login(username));
+    return this.tokens.get(username)!;
+  }
+
+  /** A token already obtained with `token()`. */
+  tokenOf(username: string): string {
     return this.tokens.get(username)!;
   }
 

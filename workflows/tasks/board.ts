@@ -24,11 +24,15 @@ export interface Deadline {
 }
 
 export interface AskSpec {
+  /** A task id chosen beforehand, when the caller stores it elsewhere first. */
+  id?: string;
   kind: TaskKind;
   role: Role;
   assigneeId?: string;
   legalBasis?: string;
   deadline?: Deadline;
+  /** The stage writes the record line for this completion itself (with more to say than "done"). */
+  recordsItself?: true;
 }
 
 /**
@@ -39,7 +43,7 @@ export interface AskSpec {
  * signal, estimated deadlines are recomputed and their timers move. Stage code simply `await board.ask(...)`.
  */
 export class TaskBoard {
-  private readonly open = new Map<string, { ref: TaskRef; legalBasis?: string }>();
+  private readonly open = new Map<string, { ref: TaskRef; legalBasis?: string; recordsItself?: true }>();
   private readonly completions = new Map<string, Completion>();
   /** Order in which stage code took each completion, and how far the stage has acted on them. */
   private readonly takenAt = new Map<string, number>();
@@ -77,9 +81,9 @@ export class TaskBoard {
 
   /** Opens a human task and resolves with its completion. */
   async ask(spec: AskSpec): Promise<Completion> {
-    const due = spec.deadline && this.due(spec.deadline);
+    const due = spec.deadline && this.dueFor(spec.deadline);
     const ref: TaskRef = {
-      id: uuid4(),
+      id: spec.id ?? uuid4(),
       caseId: this.state.caseId,
       agencyId: this.agencyId,
       kind: spec.kind,
@@ -89,7 +93,7 @@ export class TaskBoard {
       ...(due && { dueAt: due.due!, dueComplete: due.complete, dueMissingYears: due.missingYears }),
     };
     await openTask({ ...ref, workflowId: workflowInfo().workflowId });
-    this.open.set(ref.id, { ref, legalBasis: spec.legalBasis });
+    this.open.set(ref.id, { ref, legalBasis: spec.legalBasis, recordsItself: spec.recordsItself });
     this.idle();
     const done = () => this.completions.has(ref.id);
     if (spec.deadline) await this.watch(ref, spec.deadline, done);
@@ -115,7 +119,7 @@ export class TaskBoard {
   }
 
   private async recompute(ref: TaskRef, deadline: Deadline): Promise<void> {
-    const next = this.due(deadline);
+    const next = this.dueFor(deadline);
     const before = { dueAt: ref.dueAt!, complete: ref.dueComplete ?? true };
     if (next.due === before.dueAt && next.complete === before.complete) return;
     Object.assign(ref, { dueAt: next.due!, dueComplete: next.complete, dueMissingYears: next.missingYears });
@@ -133,8 +137,15 @@ export class TaskBoard {
     });
   }
 
-  private due(d: Deadline): DueResult {
+  /** A deadline on the calendar the workflow holds now. */
+  dueFor(d: Pick<Deadline, 'from' | 'period'>): DueResult {
     return computeDue(this.calendar, d.from, d.period);
+  }
+
+  /** Resolves once the task is open (its projection written). */
+  async opened(taskId: string): Promise<TaskRef> {
+    await condition(() => this.open.has(taskId));
+    return this.open.get(taskId)!.ref;
   }
 
   /** The stage has acted on every completion it took: their callers may now be answered. */
@@ -149,7 +160,7 @@ export class TaskBoard {
   }
 
   private async complete(cmd: CompleteTaskCommand): Promise<CaseState> {
-    const { ref, legalBasis } = this.open.get(cmd.taskId)!;
+    const { ref, legalBasis, recordsItself } = this.open.get(cmd.taskId)!;
     this.open.delete(ref.id); // synchronously, so a concurrent duplicate fails validation
     const completion: Completion = {
       taskId: ref.id,
@@ -158,18 +169,22 @@ export class TaskBoard {
       decision: cmd.decision,
       opinion: cmd.opinion,
       notification: cmd.notification,
+      file: cmd.file,
+      dueAt: ref.dueAt,
     };
     await completeTask({
       task: ref,
       completion,
-      entry: {
-        key: `task:${ref.id}`,
-        actor: cmd.by,
-        action: 'task_completed',
-        summary: describeCompletion(ref.kind, completion),
-        legalBasis,
-        details: { taskId: ref.id, kind: ref.kind, decision: cmd.decision, notification: cmd.notification },
-      },
+      entry: recordsItself
+        ? undefined
+        : {
+            key: `task:${ref.id}`,
+            actor: cmd.by,
+            action: 'task_completed',
+            summary: describeCompletion(ref.kind, completion),
+            legalBasis,
+            details: { taskId: ref.id, kind: ref.kind, decision: cmd.decision, notification: cmd.notification },
+          },
     });
     this.completions.set(ref.id, completion);
     await condition(() => (this.takenAt.get(ref.id) ?? Infinity) <= this.settled);

@@ -12,6 +12,7 @@ import { ErrorFilter } from './common/error.filter';
 import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
 import { InitiationModule } from './initiation/initiation.module';
+import { InvestigationModule } from './investigation/investigation.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         CalendarModule,
         CasesModule,
         InitiationModule,
+        InvestigationModule,
         ProfilesModule,
         TasksModule,
       ],

@@ -37,6 +37,14 @@ const CALENDAR_ERRORS = {
   AGENCY_PROFILE_UNKNOWN: { status: 404, message: '没有该机关的执法规则配置' },
 } satisfies Record<string, ErrorSpec>;
 
+const INVESTIGATION_ERRORS = {
+  RECORD_INVALID: { status: 400, message: '记录不符合要求，请按字段提示修改' },
+  RECORD_NOT_FOUND: { status: 404, message: '记录不存在' },
+  CASE_NOT_UNDER_INVESTIGATION: { status: 409, message: '案件尚未启动或已结束调查，不能添加调查取证记录' },
+  AV_ALREADY_STORED: { status: 409, message: '该音像记录已存储其他文件；如需更正，请新增更正记录' },
+  AV_FILE_EMPTY: { status: 400, message: '上传的音像文件为空' },
+} satisfies Record<string, ErrorSpec>;
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -44,6 +52,7 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_ASSIGNEE: 403,
   TASK_DECISION_INVALID: 400,
   TASK_NOTIFICATION_REQUIRED: 400,
+  TASK_NEEDS_UPLOAD: 400,
 };
 
 const TASK_ERRORS = {
@@ -54,7 +63,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

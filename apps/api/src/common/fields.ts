@@ -46,6 +46,10 @@ export const TextField = (label: string, max: number, o: Opts = {}) =>
 export const EnumField = (label: string, values: readonly string[], o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { enum: values }), IsIn(values as string[]));
 
+/** A list of values from a fixed set. */
+export const EnumListField = (label: string, values: readonly string[]) =>
+  applyDecorators(...base(label, false, { enum: values, isArray: true }), IsDefined(), IsArray(), IsIn(values as string[], { each: true }));
+
 export const BoolField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
 

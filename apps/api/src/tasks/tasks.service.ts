@@ -76,7 +76,7 @@ export class TasksService {
   }
 }
 
-function toRef(t: TaskEntity): TaskRef {
+export function toRef(t: TaskEntity): TaskRef {
   return {
     id: t.id,
     caseId: t.caseId,

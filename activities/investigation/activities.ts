@@ -1,0 +1,62 @@
+import { DataSource } from 'typeorm';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { StoredFile } from '../../libs/domain/tasks';
+import { EvidenceRow } from '../../libs/messages/investigation';
+import { appendRecord } from '../record/append';
+
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+
+export function createInvestigationActivities(db: DataSource) {
+  return {
+    /**
+     * Stores a record, the defect it reveals and its line in the case record, in one transaction.
+     * Safe to retry: the record id, defect id and entry key come from the caller.
+     */
+    async appendEvidence(input: {
+      record: EvidenceRow & { uploadTaskId: string | null; uploadDueAt: string | null };
+      defect?: { id: string; kind: string; description: string; legalBasis: string };
+      entry: Entry;
+      at: string;
+    }): Promise<void> {
+      const r = input.record;
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO evidence_records (id, case_id, category, kind, title, content, producer_id, officers, signatures,
+             rights_told, av_record_ids, av_omission_reason, av_verdict, metadata, used_as_evidence, upload_task_id,
+             upload_due_at, retention_until, legal_basis, corrects_id, correction_reason, recorded_at, created_by, created_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
+           ON CONFLICT (id) DO NOTHING`,
+          [r.id, r.caseId, r.category, r.kind, r.title, JSON.stringify(r.content), r.producerId, JSON.stringify(r.officers),
+            json(r.signatures), json(r.rightsTold), r.avRecordIds, r.avOmissionReason, r.avVerdict, json(r.metadata),
+            r.usedAsEvidence, r.uploadTaskId, r.uploadDueAt, r.retentionUntil, r.legalBasis, r.correctsId,
+            r.correctionReason, r.recordedAt, r.createdBy, input.at],
+        );
+        if (input.defect) {
+          const d = input.defect;
+          await m.query(
+            `INSERT INTO case_defects (id, case_id, record_id, kind, description, legal_basis, flagged_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+            [d.id, r.caseId, r.id, d.kind, d.description, d.legalBasis, input.at],
+          );
+        }
+        await appendRecord(m, { ...input.entry, caseId: r.caseId, at: input.at });
+      });
+    },
+
+    /** Notes that an audiovisual file was stored, and whether in time. Safe to retry: keyed by record. */
+    async attachAvFile(input: { caseId: string; recordId: string; file: StoredFile; storedAt: string; onTime: boolean; entry: Entry }) {
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO av_files (record_id, sha256, size, media_type, stored_at, on_time)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (record_id) DO NOTHING`,
+          [input.recordId, input.file.sha256, input.file.size, input.file.mediaType, input.storedAt, input.onTime],
+        );
+        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.storedAt });
+      });
+    },
+  };
+}
+
+function json(v: unknown): string | null {
+  return v === null || v === undefined ? null : JSON.stringify(v);
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Env } from '../../../../libs/config/env';
+import { ApiException } from '../common/api.exception';
+import { ENV } from '../env.token';
+
+/**
+ * Audiovisual files by content hash: `<storage>/sha256/ab/abcdef…`. The same content is stored
+ * once; a file is written to a temporary name and renamed into place, so no half-written file ever
+ * has a hash name. The database keeps only the hash.
+ */
+@Injectable()
+export class AvStorage {
+  constructor(@Inject(ENV) private readonly env: Env) {}
+
+  pathOf(sha256: string): string {
+    return join(this.env.storageDir, 'sha256', sha256.slice(0, 2), sha256);
+  }
+
+  async put(body: Readable): Promise<{ sha256: string; size: number }> {
+    const tmpDir = join(this.env.storageDir, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, randomUUID());
+    const hash = createHash('sha256');
+    let size = 0;
+    const max = this.env.maxUploadBytes;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > max) return done(new ApiException('BODY_TOO_LARGE'));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, meter, createWriteStream(tmp));
+      if (size === 0) throw new ApiException('AV_FILE_EMPTY');
+      const sha256 = hash.digest('hex');
+      const final = this.pathOf(sha256);
+      await mkdir(join(final, '..'), { recursive: true });
+      if (await stat(final).then(() => true, () => false)) await rm(tmp);
+      else await rename(tmp, final);
+      return { sha256, size };
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { caseIdPipe } from '../cases/cases.controller';
+import { ApiException } from '../common/api.exception';
+import { idempotencyKey } from '../common/idempotency';
+import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
+import { InvestigationService } from './investigation.service';
+
+const recordIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('RECORD_NOT_FOUND') });
+
+@ApiTags('investigation 调查取证')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class InvestigationController {
+  constructor(private readonly investigation: InvestigationService) {}
+
+  @Post('records')
+  @Roles('officer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  addWritten(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Body() dto: WrittenRecordDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.investigation.addWritten(actor, id, dto, idempotencyKey(key));
+  }
+
+  @Post('av-records')
+  @Roles('officer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  addAv(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AvRecordDto, @Headers('idempotency-key') key?: string) {
+    return this.investigation.addAv(actor, id, dto, idempotencyKey(key));
+  }
+
+  /** The file itself, streamed as the request body (any media type but JSON); stored by SHA-256. */
+  @Put('av-records/:recordId/file')
+  @Roles('officer')
+  @ApiConsumes('application/octet-stream', 'video/mp4', 'audio/mpeg', 'image/jpeg')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  upload(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Req() req: Request) {
+    return this.investigation.upload(actor, id, recordId, req);
+  }
+
+  @Get('evidence')
+  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.investigation.list(actor, id);
+  }
+
+  @Get('defects')
+  defects(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.investigation.listDefects(actor, id);
+  }
+}

@@ -1,0 +1,267 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { Env } from '../../../../libs/config/env';
+import { computeDue } from '../../../../libs/calendar/period';
+import { LegalCalendar } from '../../../../libs/calendar/calendar';
+import {
+  AV_METADATA_LABELS,
+  RuleError,
+  WRITTEN_LABELS,
+  checkAudiovisual,
+  checkAvMetadata,
+  checkOfficers,
+  checkRightsTold,
+} from '../../../../libs/domain/evidence';
+import { Actor } from '../../../../libs/domain/roles';
+import { refuseCompletion } from '../../../../libs/domain/tasks';
+import { completeTaskUpdate } from '../../../../libs/messages/initiation';
+import {
+  AddEvidenceCommand,
+  InvestigationInput,
+  addEvidenceUpdate,
+  workflowIdForInvestigation,
+} from '../../../../libs/messages/investigation';
+import { AgencyProfile, PROFILES, cite } from '../../../../libs/profiles';
+import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
+import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
+import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
+import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
+import type { investigationWorkflow } from '../../../../workflows/investigation/workflows';
+import { CalendarStore } from '../calendar/calendar.store';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { derivedUuid } from '../common/idempotency';
+import { ENV } from '../env.token';
+import { toRef } from '../tasks/tasks.service';
+import { AvStorage } from './av-storage';
+import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
+import { toDefectView, toEvidenceView } from './investigation.mapper';
+
+const UNDER_INVESTIGATION = ['initiated', 'emergency_started'];
+
+@Injectable()
+export class InvestigationService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly calendar: CalendarStore,
+    private readonly temporal: Client,
+    private readonly storage: AvStorage,
+    @Inject(ENV) private readonly env: Env,
+    @InjectRepository(EvidenceRecordEntity) private readonly records: Repository<EvidenceRecordEntity>,
+    @InjectRepository(AvFileEntity) private readonly files: Repository<AvFileEntity>,
+    @InjectRepository(CaseDefectEntity) private readonly defects: Repository<CaseDefectEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  /** A written record: two certified officers, rights told and the audiovisual duty checked against the case's profile. */
+  async addWritten(actor: Actor, caseId: string, dto: WrittenRecordDto, key?: string) {
+    const { c, profile } = await this.underInvestigation(actor, caseId);
+    const input = { ...dto, avRecordIds: dto.avRecordIds ?? [] };
+    const av = checkAudiovisual(profile, input);
+    const errors = [
+      ...checkOfficers(profile, input),
+      ...checkRightsTold(profile, input),
+      ...av.errors,
+      ...(await this.checkCertificates(c.agencyId, dto.officers)),
+      ...(await this.checkLinks(caseId, input.avRecordIds, dto.corrects)),
+    ];
+    if (errors.length) throw new ApiException('RECORD_INVALID', errors);
+    const rule = av.verdict.status === 'defect' ? profile.investigation.audiovisual.mandatory.find((m) => m.activity === (av.verdict as { activity: string }).activity)! : undefined;
+    const id = this.recordId(actor, caseId, key);
+    const label = WRITTEN_LABELS[dto.kind];
+    return this.append(actor, c, profile, {
+      record: {
+        ...this.base(actor, caseId, id, dto),
+        category: 'written',
+        kind: dto.kind,
+        content: { text: dto.content, place: dto.place ?? null, subject: dto.subject ?? null },
+        officers: dto.officers,
+        signatures: { ...dto.signatures },
+        rightsTold: dto.rightsTold ? { ...dto.rightsTold } : null,
+        avRecordIds: input.avRecordIds,
+        avOmissionReason: dto.avOmissionReason ?? null,
+        avVerdict: av.verdict.status,
+        metadata: null,
+        usedAsEvidence: null,
+        retentionUntil: null,
+        legalBasis: dto.legalBasis ?? null,
+      },
+      by: actor,
+      summary: `${actor.name}制作${label}「${dto.title}」${dto.corrects ? '（更正记录）' : ''}`,
+      defect: rule && {
+        kind: 'av_missing',
+        description: `${label}「${dto.title}」未按规定同步进行音像记录`,
+        legalBasis: cite(profile.regulation.title, rule.source),
+      },
+    });
+  }
+
+  /** An audiovisual record's description; its file follows through `upload` within the profile's period. */
+  async addAv(actor: Actor, caseId: string, dto: AvRecordDto, key?: string) {
+    const { c, profile } = await this.underInvestigation(actor, caseId);
+    const rules = profile.investigation.audiovisual;
+    const metadata = Object.fromEntries(Object.entries({ ...dto.metadata }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const errors: RuleError[] = [
+      ...checkAvMetadata(profile, { method: dto.method, usedAsEvidence: dto.usedAsEvidence, atSea: !!dto.atSea, interrupted: !!dto.interrupted, metadata }),
+      ...(await this.checkLinks(caseId, [], dto.corrects)),
+    ];
+    if (errors.length) throw new ApiException('RECORD_INVALID', errors);
+    const away = dto.awayFromOffice && rules.uploadAfterReturn;
+    const upload = away
+      ? { from: dto.returnedAt!, period: rules.uploadAfterReturn!.period, legalBasis: cite(profile.regulation.title, rules.uploadAfterReturn!.source) }
+      : {
+          from: rules.upload.startsAt === 'activity_ended' ? dto.activityEndedAt ?? dto.recordedAt : dto.recordedAt,
+          period: rules.upload.period,
+          legalBasis: cite(profile.regulation.title, rules.upload.source),
+        };
+    const id = this.recordId(actor, caseId, key);
+    return this.append(actor, c, profile, {
+      record: {
+        ...this.base(actor, caseId, id, dto),
+        category: 'audiovisual',
+        kind: dto.method,
+        content: { activityEndedAt: dto.activityEndedAt ?? null, awayFromOffice: !!dto.awayFromOffice, returnedAt: dto.returnedAt ?? null, atSea: !!dto.atSea, interrupted: !!dto.interrupted },
+        officers: [],
+        signatures: null,
+        rightsTold: null,
+        avRecordIds: [],
+        avOmissionReason: null,
+        avVerdict: null,
+        metadata,
+        usedAsEvidence: dto.usedAsEvidence,
+        retentionUntil: await this.retentionUntil(profile, dto),
+        legalBasis: null,
+      },
+      by: actor,
+      summary: `${actor.name}制作音像记录「${dto.title}」（${Object.keys(metadata).map((f) => AV_METADATA_LABELS[f as keyof typeof AV_METADATA_LABELS]).join('、') || '无说明事项'}）`,
+      upload,
+    });
+  }
+
+  /**
+   * Stores an audiovisual file by its SHA-256 and completes the producer's upload task. The same
+   * file sent again is answered as before; another file for a stored record is refused.
+   */
+  async upload(actor: Actor, caseId: string, recordId: string, req: Request) {
+    await this.cases.findForActor(actor, caseId);
+    const record = await this.records.findOneBy({ id: recordId, caseId, category: 'audiovisual' });
+    if (!record?.uploadTaskId) throw new ApiException('RECORD_NOT_FOUND');
+    const task = await this.tasks.findOneByOrFail({ id: record.uploadTaskId });
+    const file = { ...(await this.storage.put(req)), mediaType: String(req.headers['content-type'] ?? 'application/octet-stream') };
+    if (task.status === 'completed') {
+      const stored = await this.files.findOneBy({ recordId });
+      if (stored?.sha256 !== file.sha256) throw new ApiException('AV_ALREADY_STORED');
+    } else {
+      const command = { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file };
+      const refusal = refuseCompletion(toRef(task), actor, command);
+      if (refusal) throw new ApiException(refusal);
+      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.id, by: actor, ...command }],
+        updateId: derivedUuid(actor.id, task.id, file.sha256),
+      });
+    }
+    return this.view(recordId);
+  }
+
+  async list(actor: Actor, caseId: string) {
+    await this.cases.findForActor(actor, caseId);
+    const rows = await this.records.find({ where: { caseId }, order: { recordedAt: 'ASC', createdAt: 'ASC' } });
+    const files = await this.files.findBy({ recordId: In(rows.map((r) => r.id)) });
+    return rows.map((r) => toEvidenceView(r, files.find((f) => f.recordId === r.id)));
+  }
+
+  async listDefects(actor: Actor, caseId: string) {
+    await this.cases.findForActor(actor, caseId);
+    return (await this.defects.find({ where: { caseId }, order: { flaggedAt: 'ASC' } })).map(toDefectView);
+  }
+
+  private async view(id: string) {
+    const r = await this.records.findOneByOrFail({ id });
+    return toEvidenceView(r, (await this.files.findOneBy({ recordId: id })) ?? undefined);
+  }
+
+  private async underInvestigation(actor: Actor, caseId: string): Promise<{ c: CaseEntity; profile: AgencyProfile }> {
+    const c = await this.cases.findForActor(actor, caseId);
+    if (!UNDER_INVESTIGATION.includes(c.status)) throw new ApiException('CASE_NOT_UNDER_INVESTIGATION');
+    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion);
+    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    return { c, profile };
+  }
+
+  private recordId(actor: Actor, caseId: string, key?: string): string {
+    return key ? derivedUuid(actor.id, 'evidence', caseId, key) : randomUUID();
+  }
+
+  private base(actor: Actor, caseId: string, id: string, dto: { title: string; recordedAt: string; corrects?: string; correctionReason?: string }) {
+    return {
+      id,
+      caseId,
+      title: dto.title,
+      producerId: actor.id,
+      correctsId: dto.corrects ?? null,
+      correctionReason: dto.correctionReason ?? null,
+      recordedAt: dto.recordedAt,
+      createdBy: actor.id,
+    };
+  }
+
+  /** 004 第二十九条: kept 3 years unless used as evidence (then with the case file); 003: all with the file. */
+  private async retentionUntil(profile: AgencyProfile, dto: AvRecordDto): Promise<string | null> {
+    const rule = profile.investigation.audiovisual.retention;
+    if (!rule?.period || rule.keptWithCaseFile === 'all' || dto.usedAsEvidence) return null;
+    const calendar = new LegalCalendar(await this.calendar.schedules());
+    return computeDue(calendar, dto.recordedAt, rule.period).lastDay ?? null;
+  }
+
+  /** Each officer is an active officer of the agency holding that certificate (行政处罚法 42). */
+  private async checkCertificates(agencyId: string, officers: { userId: string; certificateNo: string }[]): Promise<RuleError[]> {
+    const found = await this.users.findBy({ id: In(officers.map((o) => o.userId)) });
+    return officers.flatMap((o, i) => {
+      const u = found.find((x) => x.id === o.userId);
+      const valid = u && u.active && u.role === 'officer' && u.agencyId === agencyId && u.certificateNo === o.certificateNo;
+      return valid ? [] : [{ field: `officers[${i}].certificateNo`, code: 'CERTIFICATE_INVALID', message: '执法证件编号与该执法人员不符，或该人员不是本机关的执法人员' }];
+    });
+  }
+
+  private async checkLinks(caseId: string, avIds: string[], corrects?: string): Promise<RuleError[]> {
+    const errors: RuleError[] = [];
+    if (avIds.length) {
+      const known = await this.records.findBy({ id: In(avIds), caseId, category: 'audiovisual' });
+      avIds.forEach((id, i) => {
+        if (!known.some((k) => k.id === id)) errors.push({ field: `avRecordIds[${i}]`, code: 'AV_RECORD_UNKNOWN', message: '本案没有该音像记录' });
+      });
+    }
+    if (corrects && !(await this.records.existsBy({ id: corrects, caseId }))) {
+      errors.push({ field: 'corrects', code: 'RECORD_UNKNOWN', message: '本案没有要更正的记录' });
+    }
+    return errors;
+  }
+
+  /** Through the case's investigation workflow (started on the first record), so timers and records stay in step. */
+  private async append(actor: Actor, c: CaseEntity, profile: AgencyProfile, cmd: AddEvidenceCommand) {
+    const input: InvestigationInput = {
+      caseId: c.id,
+      agencyId: c.agencyId,
+      status: c.status,
+      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
+      calendar: await this.calendar.schedules(),
+    };
+    await this.temporal.workflow.executeUpdateWithStart(addEvidenceUpdate, {
+      args: [cmd],
+      updateId: `evidence-${cmd.record.id}`,
+      startWorkflowOperation: new WithStartWorkflowOperation<typeof investigationWorkflow>('investigationWorkflow', {
+        workflowId: workflowIdForInvestigation(c.id),
+        taskQueue: this.env.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    return this.view(cmd.record.id);
+  }
+}
+

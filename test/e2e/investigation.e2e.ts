@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestSystem } from '../support/system';
+
+// Issue 5 over HTTP: an inspection recorded with its audiovisual record and file; the two-officer
+// gate; the mandatory audiovisual duty; the timeline shows them all.
+let sys: TestSystem;
+const token = (u: string) => sys.token(u);
+
+const caseForm = {
+  source: 'ex_officio',
+  reason: '海上巡查发现涉嫌非法捕捞',
+  caseSource: '海上巡查',
+  facts: '渔船在禁渔区作业',
+  parties: [{ kind: 'person', name: '王五' }],
+  handlerOpinion: '建议立案调查',
+};
+
+async function initiatedCase(agency: string): Promise<string> {
+  const c = await sys.call('POST', '/api/v1/cases', { token: await token(`${agency}.officer1`), body: caseForm });
+  for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
+    const t = await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await token(user) });
+    await sys.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await token(user), body: { decision, opinion: '同意' } });
+  }
+  return c.body.id;
+}
+
+async function officer(username: string) {
+  const [u] = await sys.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);
+  return { userId: u.id, certificateNo: u.certificate_no, shown: '当场出示执法证件' };
+}
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十五、二十七、二十九条)', () => {
+  let caseId: string;
+  let avId: string;
+  const bytes = Buffer.from('执法记录仪视频（测试内容）'.repeat(1000));
+  const now = new Date();
+
+  beforeAll(async () => {
+    caseId = await initiatedCase('jp');
+  });
+
+  it('an audiovisual record needs the metadata the profile lists', async () => {
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('jp.officer1'),
+      body: { title: '现场检查录像', recordedAt: now.toISOString(), method: 'video', usedAsEvidence: true, atSea: true, metadata: { producer: '张执法' } },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('RECORD_INVALID');
+    const fields = r.body.errors.map((e: any) => e.field).sort();
+    expect(fields).toEqual(['metadata.extracted_at', 'metadata.extractor', 'metadata.place_marker', 'metadata.sea_coordinates', 'metadata.ship_name_number']);
+    expect(r.body.errors.find((e: any) => e.field === 'metadata.ship_name_number').message).toBe('须记录被调查船只船名船号');
+  });
+
+  it('records the audiovisual record with an upload due 24 hours after the activity ended', async () => {
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('jp.officer1'),
+      body: {
+        title: '现场检查录像',
+        recordedAt: now.toISOString(),
+        activityEndedAt: now.toISOString(),
+        method: 'video',
+        usedAsEvidence: true,
+        atSea: true,
+        metadata: {
+          producer: '张执法',
+          extractor: '张执法',
+          extracted_at: now.toISOString(),
+          place_marker: '大连湾禁渔区3号浮标',
+          sea_coordinates: 'N38°55′ E121°38′',
+          ship_name_number: '辽大渔12345',
+        },
+      },
+    });
+    expect(r.status).toBe(201);
+    avId = r.body.id;
+    expect(Date.parse(r.body.upload.dueAt) - now.getTime()).toBe(24 * 3600 * 1000);
+    expect(r.body.retentionUntil).toBeNull(); // evidence: kept with the case file (第二十九条)
+  });
+
+  it('stores the file by its SHA-256 outside the database; the same file again is harmless, another is refused', async () => {
+    const put = (body: Buffer) =>
+      fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${avId}/file`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${sys.tokenOf('jp.officer1')}`, 'content-type': 'video/mp4' },
+        body,
+      });
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const first = await put(bytes);
+    expect(first.status).toBe(200);
+    const view: any = await first.json();
+    expect(view.upload).toMatchObject({ sha256: sha, size: bytes.length, onTime: true });
+    expect(existsSync(join(sys.env.storageDir, 'sha256', sha.slice(0, 2), sha))).toBe(true);
+    expect((await put(bytes)).status).toBe(200);
+    const other = await put(Buffer.from('另一个文件'));
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as any).code).toBe('AV_ALREADY_STORED');
+  });
+
+  it('a record missing the second officer gets a field error in Chinese', async () => {
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('jp.officer1'),
+      body: {
+        kind: 'on_site_inspection_transcript',
+        title: '现场检查笔录',
+        recordedAt: now.toISOString(),
+        content: '检查情况……',
+        officers: [await officer('jp.officer1')],
+        signatures: { partySigned: true },
+        avRecordIds: [avId],
+      },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toContainEqual({ field: 'officers', code: 'OFFICERS_TOO_FEW', message: '现场检查（勘验）笔录须载明至少2名持有执法证件的执法人员' });
+  });
+
+  it('refuses a certificate that is not the officer’s, and an inspection without AV or a written reason', async () => {
+    const wrong = { ...(await officer('jp.officer2')), certificateNo: 'JP-ZF-99999' };
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('jp.officer1'),
+      body: {
+        kind: 'on_site_inspection_transcript',
+        title: '现场检查笔录',
+        recordedAt: now.toISOString(),
+        content: '检查情况……',
+        officers: [await officer('jp.officer1'), wrong],
+        signatures: { partySigned: false, refusalReason: '拒绝签字', witness: '赵六' },
+      },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual(['avOmissionReason:AV_REASON_REQUIRED', 'officers[1].certificateNo:CERTIFICATE_INVALID']);
+  });
+
+  it('takes the inspection transcript with two certified officers and its audiovisual record', async () => {
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('jp.officer1'),
+      body: {
+        kind: 'on_site_inspection_transcript',
+        title: '现场检查笔录',
+        recordedAt: now.toISOString(),
+        content: '检查情况……',
+        place: '大连湾禁渔区',
+        officers: [await officer('jp.officer1'), await officer('jp.officer2')],
+        signatures: { partySigned: false, refusalReason: '当事人拒绝签字', witness: '船员赵六' },
+        avRecordIds: [avId],
+      },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ kind: 'on_site_inspection_transcript', avVerdict: 'recorded' });
+  });
+
+  it('the timeline shows the records in order, with the upload due time and whether it was on time', async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('jp.chief') });
+    const steps = r.body.items.map((e: any) => e.action);
+    expect(steps.slice(-3)).toEqual(['evidence_recorded', 'av_file_stored', 'evidence_recorded']);
+    const [av, stored, transcript] = r.body.items.slice(-3);
+    expect(av.summary).toContain('须于');
+    expect(av.details.uploadDueAt).toBeDefined();
+    expect(stored.summary).toContain('按期');
+    expect(stored.details.onTime).toBe(true);
+    expect(transcript.summary).toContain('现场检查（勘验）笔录');
+    const evidence = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('jp.chief') });
+    expect(evidence.body.map((e: any) => e.kind)).toEqual(['video', 'on_site_inspection_transcript']);
+  });
+});
+
+describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)', () => {
+  it('keeps the inquiry transcript and flags a defect on the case', async () => {
+    const caseId = await initiatedCase('xx');
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('xx.officer1'),
+      body: {
+        kind: 'inquiry_transcript',
+        subject: 'party',
+        title: '询问笔录',
+        recordedAt: new Date().toISOString(),
+        content: '问：……答：……',
+        officers: [await officer('xx.officer1'), await officer('xx.officer2')],
+        signatures: { partySigned: true },
+        rightsTold: { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' },
+      },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.avVerdict).toBe('defect');
+    const defects = await sys.call('GET', `/api/v1/cases/${caseId}/defects`, { token: await token('xx.supervisor') });
+    expect(defects.body).toHaveLength(1);
+    expect(defects.body[0]).toMatchObject({ kind: 'av_missing', recordId: r.body.id });
+    expect(defects.body[0].legalBasis).toContain('第十一条');
+  });
+
+  it('an inquiry of the party must record the rights the profile requires', async () => {
+    const caseId = await initiatedCase('xx');
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('xx.officer1'),
+      body: {
+        kind: 'inquiry_transcript',
+        subject: 'party',
+        title: '询问笔录',
+        recordedAt: new Date().toISOString(),
+        content: '问：……答：……',
+        officers: [await officer('xx.officer1'), await officer('xx.officer2')],
+        signatures: { partySigned: true },
+        rightsTold: { rights: ['statement'], method: '口头告知' },
+      },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toContainEqual({ field: 'rightsTold.rights', code: 'RIGHTS_MISSING', message: '未告知以下权利：申辩、听证' });
+  });
+});

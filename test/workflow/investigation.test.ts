@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { Actor } from '../../libs/domain/roles';
+import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+import { AddEvidenceCommand, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
+import { findProfile } from '../../libs/profiles';
+import type { investigationWorkflow } from '../../workflows/investigation/workflows';
+import { eventually, userId } from '../support/database';
+import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
+
+// Issue 5: an audiovisual record must be stored within the profile's period (004 第二十七条(五):
+// 24 hours after the activity); a late upload is escalated to the unit head and recorded.
+let ts: TimeSkipping;
+const db = () => ts.database.db;
+let officer: Actor;
+
+beforeAll(async () => {
+  ts = await startTimeSkipping('investigation-tests');
+  officer = { id: await userId(db(), 'jp.officer1'), name: 'jp.officer1', role: 'officer', agencyId: 'jinpu-ocean' };
+});
+afterAll(async () => {
+  await ts?.stop();
+});
+
+async function startCase() {
+  const profile = findProfile('jinpu-ocean')!;
+  const caseId = randomUUID();
+  await db().query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, 'jinpu-ocean', 1, 'ex_officio', false, 'initiated', 'initiation', $2, '{}', 'x', now(), now())`,
+    [caseId, officer.id],
+  );
+  const input: InvestigationInput = {
+    caseId,
+    agencyId: profile.id,
+    status: 'initiated',
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
+    calendar: BUILT_IN_SCHEDULES,
+  };
+  const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
+    taskQueue: ts.taskQueue,
+    workflowId: `investigation-${caseId}`,
+    args: [input],
+  });
+  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const rule = profile.investigation.audiovisual.upload;
+  const cmd: AddEvidenceCommand = {
+    record: {
+      id: randomUUID(), caseId, category: 'audiovisual', kind: 'video', title: '现场检查录像', content: {}, producerId: officer.id,
+      officers: [], signatures: null, rightsTold: null, avRecordIds: [], avOmissionReason: null, avVerdict: null,
+      metadata: { place_marker: '3号浮标' }, usedAsEvidence: false, retentionUntil: null, legalBasis: null,
+      correctsId: null, correctionReason: null, recordedAt: now, createdBy: officer.id,
+    },
+    by: officer,
+    summary: '制作音像记录',
+    upload: { from: now, period: rule.period, legalBasis: '金普 第二十七条' },
+  };
+  const added = await handle.executeUpdate(addEvidenceUpdate, { args: [cmd] });
+  return { handle, caseId, added, from: Date.parse(now), recordId: cmd.record.id };
+}
+
+const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
+
+it('a late upload escalates to the unit head at 24 hours and not before', async () => {
+  const { handle, caseId, added, from } = await startCase();
+  expect(Date.parse(added.uploadTask!.dueAt) - from).toBe(24 * 3600 * 1000);
+  await ts.env.sleep('23 hours');
+  expect(await escalations(caseId)).toHaveLength(0);
+  await ts.env.sleep('2 hours');
+  const [esc] = await eventually(async () => {
+    const rows = await escalations(caseId);
+    return rows.length ? rows : undefined;
+  });
+  expect(esc.kind).toBe('av_upload_overdue');
+  expect(esc.must_act).toEqual([{ role: 'unit_head' }, { role: 'officer', userId: officer.id }]);
+
+  // Stored late: taken, and the record says so.
+  const taskId = (await handle.query(caseStateQuery)).openTasks[0].id;
+  const file = { sha256: 'a'.repeat(64), size: 10, mediaType: 'video/mp4' };
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '补传', file }] });
+  const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [caseId]);
+  expect(stored.on_time).toBe(false);
+  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'av_file_stored'`, [caseId]);
+  expect(line.summary).toContain('逾期');
+});
+
+it('an upload in time is recorded as on time and nothing escalates', async () => {
+  const { handle, caseId } = await startCase();
+  await ts.env.sleep('3 hours');
+  const taskId = (await handle.query(caseStateQuery)).openTasks[0].id;
+  const file = { sha256: 'b'.repeat(64), size: 10, mediaType: 'video/mp4' };
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '上传', file }] });
+  await ts.env.sleep('2 days');
+  expect(await escalations(caseId)).toHaveLength(0);
+  const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [caseId]);
+  expect(stored.on_time).toBe(true);
+});
+
+it('an upload task cannot be completed without a file', async () => {
+  const { handle } = await startCase();
+  const taskId = (await handle.query(caseStateQuery)).openTasks[0].id;
+  await expect(
+    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '没有文件' }] }),
+  ).rejects.toMatchObject({ cause: { type: 'TASK_NEEDS_UPLOAD' } });
+});

@@ -1,0 +1,104 @@
+import { condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { describePeriod } from '../../libs/calendar/period';
+import { CaseState } from '../../libs/messages/initiation';
+import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+// Short database transactions; retry until the database is back.
+const { appendEvidence, attachAvFile, escalate } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/**
+ * 调查取证 of one case: records are appended through it, and each audiovisual record opens a task
+ * for its producer to store the file within the profile's period (24 hours, 2 working days…); a
+ * timer escalates a late upload to the unit head. It runs while the case is under investigation.
+ */
+export async function investigationWorkflow(input: InvestigationInput): Promise<void> {
+  const state: CaseState = { caseId: input.caseId, status: input.status, openTasks: [], overdue: false };
+  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const added = new Map<string, AddEvidenceResult>();
+
+  setHandler(addEvidenceUpdate, async (cmd) => {
+    const known = added.get(cmd.record.id);
+    if (known) return known; // the same record sent again under another update id
+    const upload = cmd.upload && { id: uuid4(), due: board.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }) };
+    const at = new Date().toISOString();
+    await appendEvidence({
+      record: { ...cmd.record, uploadTaskId: upload?.id ?? null, uploadDueAt: upload?.due.due ?? null },
+      defect: cmd.defect && { id: `${cmd.record.id}:${cmd.defect.kind}`, ...cmd.defect },
+      entry: {
+        key: `evidence:${cmd.record.id}`,
+        actor: cmd.by,
+        action: 'evidence_recorded',
+        summary: upload ? `${cmd.summary}；须于${chinaTime(upload.due.due!)}前存储至执法信息系统` : cmd.summary,
+        legalBasis: cmd.record.legalBasis ?? cmd.upload?.legalBasis,
+        details: { recordId: cmd.record.id, kind: cmd.record.kind, uploadDueAt: upload?.due.due, defect: cmd.defect?.kind },
+      },
+      at,
+    });
+    const result: AddEvidenceResult = { recordId: cmd.record.id };
+    if (upload) {
+      void awaitUpload(cmd, upload.id);
+      const task = await board.opened(upload.id);
+      result.uploadTask = { id: task.id, dueAt: task.dueAt!, dueComplete: task.dueComplete ?? true };
+    }
+    added.set(cmd.record.id, result);
+    return result;
+  });
+
+  /** The producer stores the file; late → escalated to the unit head, and the lateness recorded. */
+  async function awaitUpload(cmd: AddEvidenceCommand, taskId: string): Promise<void> {
+    const rule = cmd.upload!;
+    const stored = await board.ask({
+      id: taskId,
+      kind: 'av_upload',
+      recordsItself: true,
+      role: 'officer',
+      assigneeId: cmd.record.producerId,
+      legalBasis: rule.legalBasis,
+      deadline: {
+        from: new Date(rule.from),
+        period: rule.period,
+        onOverdue: async (task) => {
+          state.overdue = true;
+          await escalate({
+            id: `${task.id}:overdue`,
+            caseId: input.caseId,
+            agencyId: input.agencyId,
+            taskId: task.id,
+            kind: 'av_upload_overdue',
+            dueAt: task.dueAt!,
+            at: new Date().toISOString(),
+            mustAct: [{ role: 'unit_head' }, { role: 'officer', userId: cmd.record.producerId }],
+            legalBasis: rule.legalBasis,
+            summary: `音像记录「${cmd.record.title}」未在${describePeriod(rule.period)}内存储至执法信息系统，已逾期：制作人须立即存储，承办机构负责人督办`,
+          });
+        },
+      },
+    });
+    const onTime = Date.parse(stored.at) <= Date.parse(stored.dueAt!);
+    await attachAvFile({
+      caseId: input.caseId,
+      recordId: cmd.record.id,
+      file: stored.file!,
+      storedAt: stored.at,
+      onTime,
+      entry: {
+        key: `av-file:${cmd.record.id}`,
+        actor: stored.by,
+        action: 'av_file_stored',
+        summary: `音像记录「${cmd.record.title}」已存储（SHA-256 ${stored.file!.sha256.slice(0, 16)}…，${onTime ? '按期' : '逾期'}）`,
+        legalBasis: rule.legalBasis,
+        details: { recordId: cmd.record.id, sha256: stored.file!.sha256, dueAt: stored.dueAt, onTime },
+      },
+    });
+    board.idle();
+  }
+
+  // Runs for as long as the case is under investigation; the decision stage will close it.
+  await condition(() => false);
+}
