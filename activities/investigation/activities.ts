@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { StoredFile } from '../../libs/domain/tasks';
-import { EvidenceRow } from '../../libs/messages/investigation';
+import { EvidenceRow, MeasureView } from '../../libs/messages/investigation';
 import { appendRecord } from '../record/append';
 
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 
 export function createInvestigationActivities(db: DataSource) {
   return {
+    projectMeasure: (input: { measure: MeasureView; at: string; entry?: Entry }) => projectMeasure(db, input),
+
     /**
      * Stores a record, the defect it reveals and its line in the case record, in one transaction.
      * Safe to retry: the record id, defect id and entry key come from the caller.
@@ -55,6 +57,26 @@ export function createInvestigationActivities(db: DataSource) {
       });
     },
   };
+}
+
+/**
+ * Writes a coercive measure's current state and, when given, the record line that explains the
+ * change. Safe to retry: the state is written whole and the entry is keyed.
+ */
+async function projectMeasure(db: DataSource, input: { measure: MeasureView; at: string; entry?: Entry }): Promise<void> {
+  const m = input.measure;
+  await db.transaction(async (q) => {
+    await q.query(
+      `INSERT INTO coercive_measures (id, case_id, kind, object, taken_at, due_at, last_day, due_complete, status, extended,
+                                      pauses, decision, record_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (id) DO UPDATE SET due_at = $6, last_day = $7, due_complete = $8, status = $9, extended = $10,
+                                      pauses = $11, decision = $12, updated_at = $14`,
+      [m.id, m.caseId, m.kind, m.object, m.takenAt, m.dueAt, m.lastDay, m.complete, m.status, m.extended,
+        JSON.stringify(m.pauses), m.decision, m.recordId, input.at],
+    );
+    if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId, at: input.at });
+  });
 }
 
 function json(v: unknown): string | null {

@@ -11,6 +11,11 @@ export const RECORD_ACTIONS = [
   'deadline_recomputed',
   'evidence_recorded',
   'av_file_stored',
+  'measure_taken',
+  'measure_paused',
+  'measure_resumed',
+  'measure_extended',
+  'measure_decided',
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 

@@ -8,6 +8,8 @@ export const TASK_KINDS = [
   'chief_approval',
   'decline_notification',
   'av_upload',
+  'preservation_handling',
+  'measure_extension',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -26,6 +28,8 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   chief_approval: { role: 'chief', label: '负责人审批', decisions: ['approve', 'reject'] },
   decline_notification: { role: 'officer', label: '告知不予启动情况', decisions: ['notified'] },
   av_upload: { role: 'officer', label: '存储音像记录', decisions: ['uploaded'], byUpload: true },
+  preservation_handling: { role: 'officer', label: '先行登记保存物品处理决定', decisions: ['decided'] },
+  measure_extension: { role: 'chief', label: '批准延长查封、扣押或冻结期限', decisions: ['approve', 'reject'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -111,6 +115,7 @@ const DECISION_LABELS: Record<string, string> = {
   reject: '不予批准',
   notified: '已告知',
   uploaded: '已存储',
+  decided: '已作出处理决定',
 };
 
 const METHOD_LABELS: Record<NotificationMethod, string> = {

@@ -48,6 +48,8 @@ export interface AddEvidenceCommand {
   defect?: { kind: string; description: string; legalBasis: string };
   /** An audiovisual record's file must be stored within the profile's period from `from`. */
   upload?: { from: string; period: Period; legalBasis: string };
+  /** Registered preservation (先行登记保存): a handling decision is due within the profile's period. */
+  handling?: { period: Period; legalBasis: string };
 }
 
 export interface AddEvidenceResult {
@@ -59,3 +61,48 @@ export const workflowIdForInvestigation = (caseId: string) => `investigation-${c
 
 /** Appends a record; for an audiovisual record, opens its upload task with the deadline running. */
 export const addEvidenceUpdate = defineUpdate<AddEvidenceResult, [AddEvidenceCommand]>('addEvidence');
+
+/** 查封、扣押、冻结 (行政强制法 25, 32): a period from the profile, paused for testing, extended once. */
+export const MEASURE_KINDS = ['seal', 'seize', 'freeze'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export const MEASURE_LABELS: Record<MeasureKind, string> = { seal: '查封', seize: '扣押', freeze: '冻结' };
+export const MEASURE_DECISIONS = ['release', 'confiscate', 'transfer', 'other'] as const;
+export type MeasureDecision = (typeof MEASURE_DECISIONS)[number];
+
+export interface TakeMeasureCommand {
+  measureId: string;
+  kind: MeasureKind;
+  object: string;
+  takenAt: string;
+  recordId: string | null;
+  by: Actor;
+  period: Period;
+  extension: Period;
+  legalBasis: string;
+  extensionBasis: string;
+}
+
+export interface MeasureView {
+  id: string;
+  caseId: string;
+  kind: MeasureKind;
+  object: string;
+  takenAt: string;
+  /** Null while the clock is stopped (testing or appraisal under way). */
+  dueAt: string | null;
+  lastDay: string | null;
+  complete: boolean;
+  status: 'active' | 'paused' | 'extension_requested' | 'expired' | 'decided';
+  extended: boolean;
+  pauses: { from: string; to?: string; reason: string }[];
+  decision: MeasureDecision | null;
+  recordId: string | null;
+}
+
+export const takeMeasureUpdate = defineUpdate<MeasureView, [TakeMeasureCommand]>('takeMeasure');
+/** Testing, inspection, quarantine or appraisal begins (不计入期间, 行政强制法 25 第三款) or ends. */
+export const pauseMeasureUpdate = defineUpdate<MeasureView, [{ measureId: string; at: string; reason: string; by: Actor }]>('pauseMeasure');
+export const resumeMeasureUpdate = defineUpdate<MeasureView, [{ measureId: string; at: string; by: Actor }]>('resumeMeasure');
+/** Asks the chief for the one extension the law allows; opens the chief's task. */
+export const requestExtensionUpdate = defineUpdate<MeasureView, [{ measureId: string; reason: string; by: Actor }]>('requestExtension');
+export const decideMeasureUpdate = defineUpdate<MeasureView, [{ measureId: string; decision: MeasureDecision; content: string; by: Actor }]>('decideMeasure');

@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditEntity } from './entities/audit.entity';
 import { CaseRecordEntity } from './entities/case-record.entity';
@@ -10,11 +11,17 @@ import { Calendar1795398458860 } from './migrations/1795398458860-Calendar';
 import { CalendarYearEntity } from './entities/calendar-year.entity';
 import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from './entities/evidence.entity';
 import { Evidence1795400542537 } from './migrations/1795400542537-Evidence';
+import { CoerciveMeasures1795400884595 } from './migrations/1795400884595-CoerciveMeasures';
+import { CoerciveMeasureEntity } from './entities/coercive-measure.entity';
+
+// A DATE column is a calendar date (a China date: last day of a period, retention date), not an
+// instant: keep it as 'YYYY-MM-DD' instead of node-pg's local-midnight Date.
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
 /** Entities and migrations are listed, not globbed, so the same list works from sources and from dist/. */
 export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity, CalendarYearEntity,
-  EvidenceRecordEntity, AvFileEntity, CaseDefectEntity];
-export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537];
+  EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, CoerciveMeasureEntity];
+export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537, CoerciveMeasures1795400884595];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

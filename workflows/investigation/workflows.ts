@@ -5,6 +5,7 @@ import { CaseState } from '../../libs/messages/initiation';
 import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { handleMeasures } from './measures';
 
 // Short database transactions; retry until the database is back.
 const { appendEvidence, attachAvFile, escalate } = proxyActivities<Activities>({
@@ -21,6 +22,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
   const state: CaseState = { caseId: input.caseId, status: input.status, openTasks: [], overdue: false };
   const board = new TaskBoard(state, input.agencyId, input.calendar);
   const added = new Map<string, AddEvidenceResult>();
+  handleMeasures(input, board);
 
   setHandler(addEvidenceUpdate, async (cmd) => {
     const known = added.get(cmd.record.id);
@@ -45,6 +47,11 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
       void awaitUpload(cmd, upload.id);
       const task = await board.opened(upload.id);
       result.uploadTask = { id: task.id, dueAt: task.dueAt!, dueComplete: task.dueComplete ?? true };
+    }
+    if (cmd.handling) {
+      const taskId = uuid4();
+      void awaitHandling(cmd, taskId);
+      await board.opened(taskId);
     }
     added.set(cmd.record.id, result);
     return result;
@@ -94,6 +101,38 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
         summary: `音像记录「${cmd.record.title}」已存储（SHA-256 ${stored.file!.sha256.slice(0, 16)}…，${onTime ? '按期' : '逾期'}）`,
         legalBasis: rule.legalBasis,
         details: { recordId: cmd.record.id, sha256: stored.file!.sha256, dueAt: stored.dueAt, onTime },
+      },
+    });
+    board.idle();
+  }
+
+  /** 先行登记保存 (行政处罚法 56): the handling decision is due within the profile's period. */
+  async function awaitHandling(cmd: AddEvidenceCommand, taskId: string): Promise<void> {
+    const rule = cmd.handling!;
+    await board.ask({
+      id: taskId,
+      kind: 'preservation_handling',
+      role: 'officer',
+      assigneeId: cmd.record.producerId,
+      legalBasis: rule.legalBasis,
+      deadline: {
+        from: new Date(cmd.record.recordedAt),
+        period: rule.period,
+        onOverdue: async (task) => {
+          state.overdue = true;
+          await escalate({
+            id: `${task.id}:overdue`,
+            caseId: input.caseId,
+            agencyId: input.agencyId,
+            taskId: task.id,
+            kind: 'preservation_overdue',
+            dueAt: task.dueAt!,
+            at: new Date().toISOString(),
+            mustAct: [{ role: 'officer', userId: cmd.record.producerId }, { role: 'unit_head' }, { role: 'chief' }],
+            legalBasis: rule.legalBasis,
+            summary: `先行登记保存「${cmd.record.title}」已满${describePeriod(rule.period)}，未作出处理决定`,
+          });
+        },
       },
     });
     board.idle();

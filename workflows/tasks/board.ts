@@ -1,7 +1,7 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { LegalCalendar } from '../../libs/calendar/calendar';
-import { DueResult, Period, computeDue } from '../../libs/calendar/period';
+import { DueResult, Pause, Period, computeDue } from '../../libs/calendar/period';
 import { YearSchedule } from '../../libs/calendar/schedule';
 import { Role } from '../../libs/domain/roles';
 import { Completion, TASK_REFUSALS, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '../../libs/domain/tasks';
@@ -137,9 +137,14 @@ export class TaskBoard {
     });
   }
 
-  /** A deadline on the calendar the workflow holds now. */
-  dueFor(d: Pick<Deadline, 'from' | 'period'>): DueResult {
-    return computeDue(this.calendar, d.from, d.period);
+  /** A deadline on the calendar the workflow holds now, less any paused spans. */
+  dueFor(d: Pick<Deadline, 'from' | 'period'>, pauses: Pause[] = []): DueResult {
+    return computeDue(this.calendar, d.from, d.period, pauses);
+  }
+
+  /** Changes whenever a year's schedule arrives: deadlines kept outside tasks recompute then. */
+  get calendarVersion(): number {
+    return this.arrivals;
   }
 
   /** Resolves once the task is open (its projection written). */

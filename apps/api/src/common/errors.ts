@@ -43,6 +43,15 @@ const INVESTIGATION_ERRORS = {
   CASE_NOT_UNDER_INVESTIGATION: { status: 409, message: '案件尚未启动或已结束调查，不能添加调查取证记录' },
   AV_ALREADY_STORED: { status: 409, message: '该音像记录已存储其他文件；如需更正，请新增更正记录' },
   AV_FILE_EMPTY: { status: 400, message: '上传的音像文件为空' },
+  MEASURE_NOT_FOUND: { status: 404, message: '该强制措施不存在' },
+  MEASURE_CLOSED: { status: 409, message: '该强制措施已作出处理决定' },
+  MEASURE_ALREADY_PAUSED: { status: 409, message: '期限已在中止计算中' },
+  MEASURE_NOT_PAUSED: { status: 409, message: '期限未在中止计算中' },
+  MEASURE_PAUSE_TOO_EARLY: { status: 400, message: '中止时间早于措施实施或上次恢复计算的时间' },
+  MEASURE_RESUME_TOO_EARLY: { status: 400, message: '恢复时间早于中止时间' },
+  MEASURE_EXTENSION_USED: { status: 409, message: '期限只能延长一次' },
+  MEASURE_EXPIRED: { status: 409, message: '期限已届满，不能再延长' },
+  TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
 
 const TASK_STATUS: Record<TaskRefusal, number> = {

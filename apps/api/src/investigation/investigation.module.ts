@@ -5,17 +5,20 @@ import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
 import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
+import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
 import { AvStorage } from './av-storage';
+import { MeasuresController } from './measures.controller';
+import { MeasuresService } from './measures.service';
 import { InvestigationController } from './investigation.controller';
 import { InvestigationService } from './investigation.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, TaskEntity, UserEntity]),
+    TypeOrmModule.forFeature([EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, TaskEntity, UserEntity, CoerciveMeasureEntity]),
     CasesModule,
     CalendarModule,
   ],
-  controllers: [InvestigationController],
-  providers: [InvestigationService, AvStorage],
+  controllers: [InvestigationController, MeasuresController],
+  providers: [InvestigationService, MeasuresService, AvStorage],
 })
 export class InvestigationModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
@@ -93,6 +94,9 @@ export class InvestigationService {
       },
       by: actor,
       summary: `${actor.name}制作${label}「${dto.title}」${dto.corrects ? '（更正记录）' : ''}`,
+      handling: dto.kind === 'registered_preservation_list'
+        ? { period: profile.investigation.registeredPreservation.period, legalBasis: cite(profile.regulation.title, profile.investigation.registeredPreservation.source) }
+        : undefined,
       defect: rule && {
         kind: 'av_missing',
         description: `${label}「${dto.title}」未按规定同步进行音像记录`,
@@ -185,7 +189,7 @@ export class InvestigationService {
     return toEvidenceView(r, (await this.files.findOneBy({ recordId: id })) ?? undefined);
   }
 
-  private async underInvestigation(actor: Actor, caseId: string): Promise<{ c: CaseEntity; profile: AgencyProfile }> {
+  async underInvestigation(actor: Actor, caseId: string): Promise<{ c: CaseEntity; profile: AgencyProfile }> {
     const c = await this.cases.findForActor(actor, caseId);
     if (!UNDER_INVESTIGATION.includes(c.status)) throw new ApiException('CASE_NOT_UNDER_INVESTIGATION');
     const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion);
@@ -193,7 +197,7 @@ export class InvestigationService {
     return { c, profile };
   }
 
-  private recordId(actor: Actor, caseId: string, key?: string): string {
+  recordId(actor: Actor, caseId: string, key?: string): string {
     return key ? derivedUuid(actor.id, 'evidence', caseId, key) : randomUUID();
   }
 
@@ -242,8 +246,13 @@ export class InvestigationService {
     return errors;
   }
 
-  /** Through the case's investigation workflow (started on the first record), so timers and records stay in step. */
   private async append(actor: Actor, c: CaseEntity, profile: AgencyProfile, cmd: AddEvidenceCommand) {
+    await this.throughWorkflow(c, profile, addEvidenceUpdate, cmd, `evidence-${cmd.record.id}`);
+    return this.view(cmd.record.id);
+  }
+
+  /** Through the case's investigation workflow (started by the first record or measure), so timers and records stay in step. */
+  async throughWorkflow<R, A>(c: CaseEntity, profile: AgencyProfile, update: UpdateDefinition<R, [A]>, arg: A, updateId: string): Promise<R> {
     const input: InvestigationInput = {
       caseId: c.id,
       agencyId: c.agencyId,
@@ -251,9 +260,9 @@ export class InvestigationService {
       profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
       calendar: await this.calendar.schedules(),
     };
-    await this.temporal.workflow.executeUpdateWithStart(addEvidenceUpdate, {
-      args: [cmd],
-      updateId: `evidence-${cmd.record.id}`,
+    return this.temporal.workflow.executeUpdateWithStart(update, {
+      args: [arg],
+      updateId,
       startWorkflowOperation: new WithStartWorkflowOperation<typeof investigationWorkflow>('investigationWorkflow', {
         workflowId: workflowIdForInvestigation(c.id),
         taskQueue: this.env.taskQueue,
@@ -261,7 +270,6 @@ export class InvestigationService {
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    return this.view(cmd.record.id);
   }
 }
 

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { caseIdPipe } from '../cases/cases.controller';
+import { ApiException } from '../common/api.exception';
+import { idempotencyKey } from '../common/idempotency';
+import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
+import { MeasuresService } from './measures.service';
+
+const measureIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('MEASURE_NOT_FOUND') });
+
+@ApiTags('investigation 行政强制措施')
+@ApiBearerAuth()
+@Controller('v1/cases/:id/measures')
+export class MeasuresController {
+  constructor(private readonly measures: MeasuresService) {}
+
+  @Post()
+  @Roles('officer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  take(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: TakeMeasureDto, @Headers('idempotency-key') key?: string) {
+    return this.measures.take(actor, id, dto, idempotencyKey(key));
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.measures.list(actor, id);
+  }
+
+  @Post(':measureId/pauses')
+  @Roles('officer')
+  @HttpCode(200)
+  pause(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: PauseMeasureDto) {
+    return this.measures.pause(actor, id, mid, dto);
+  }
+
+  @Post(':measureId/resumption')
+  @Roles('officer')
+  @HttpCode(200)
+  resume(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: ResumeMeasureDto) {
+    return this.measures.resume(actor, id, mid, dto);
+  }
+
+  /** Opens the chief's task to approve the one extension (行政强制法 25 第二款). */
+  @Post(':measureId/extension-request')
+  @Roles('officer')
+  @HttpCode(200)
+  extend(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: ExtensionRequestDto) {
+    return this.measures.requestExtension(actor, id, mid, dto);
+  }
+
+  @Post(':measureId/decision')
+  @Roles('officer')
+  @HttpCode(200)
+  decide(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: MeasureDecisionDto) {
+    return this.measures.decide(actor, id, mid, dto);
+  }
+}

@@ -1,0 +1,27 @@
+import { MEASURE_DECISIONS, MEASURE_KINDS, MeasureDecision, MeasureKind } from '../../../../libs/messages/investigation';
+import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
+
+export class TakeMeasureDto {
+  @EnumField('强制措施种类', MEASURE_KINDS) kind: MeasureKind;
+  @TextField('查封、扣押或冻结的对象', 2000) object: string;
+  @DateTimeField('实施时间') takenAt: string;
+  @UuidField('对应的文字记录', { optional: true }) recordId?: string;
+}
+
+export class PauseMeasureDto {
+  @DateTimeField('中止计算时间') at: string;
+  @TextField('中止原因（检测、检验、检疫或者技术鉴定）', 500) reason: string;
+}
+
+export class ResumeMeasureDto {
+  @DateTimeField('恢复计算时间') at: string;
+}
+
+export class ExtensionRequestDto {
+  @TextField('申请延长的理由', 2000) reason: string;
+}
+
+export class MeasureDecisionDto {
+  @EnumField('处理决定', MEASURE_DECISIONS) decision: MeasureDecision;
+  @TextField('处理决定内容', 5000) content: string;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Repository } from 'typeorm';
+import { Actor } from '../../../../libs/domain/roles';
+import {
+  MeasureView,
+  decideMeasureUpdate,
+  pauseMeasureUpdate,
+  requestExtensionUpdate,
+  resumeMeasureUpdate,
+  takeMeasureUpdate,
+  workflowIdForInvestigation,
+} from '../../../../libs/messages/investigation';
+import { cite } from '../../../../libs/profiles';
+import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { derivedUuid } from '../common/idempotency';
+import { InvestigationService } from './investigation.service';
+import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
+
+/** Coercive measures: the API checks the case and the times; the case's workflow keeps the clock. */
+@Injectable()
+export class MeasuresService {
+  constructor(
+    private readonly investigation: InvestigationService,
+    private readonly cases: CasesService,
+    private readonly temporal: Client,
+    @InjectRepository(CoerciveMeasureEntity) private readonly measures: Repository<CoerciveMeasureEntity>,
+  ) {}
+
+  async take(actor: Actor, caseId: string, dto: TakeMeasureDto, key?: string): Promise<MeasureView> {
+    notInFuture(dto.takenAt, 'takenAt');
+    const { c, profile } = await this.investigation.underInvestigation(actor, caseId);
+    const rule = dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
+    const measureId = this.investigation.recordId(actor, caseId, key);
+    return this.investigation.throughWorkflow(c, profile, takeMeasureUpdate, {
+      measureId,
+      kind: dto.kind,
+      object: dto.object,
+      takenAt: dto.takenAt,
+      recordId: dto.recordId ?? null,
+      by: actor,
+      period: rule.period,
+      extension: rule.extension.period,
+      legalBasis: cite(profile.regulation.title, rule.source),
+      extensionBasis: cite(profile.regulation.title, rule.extension.source),
+    }, `measure-${measureId}`);
+  }
+
+  pause(actor: Actor, caseId: string, id: string, dto: PauseMeasureDto) {
+    notInFuture(dto.at, 'at');
+    return this.send(actor, caseId, id, pauseMeasureUpdate, { measureId: id, at: dto.at, reason: dto.reason, by: actor }, 'pause');
+  }
+
+  resume(actor: Actor, caseId: string, id: string, dto: ResumeMeasureDto) {
+    notInFuture(dto.at, 'at');
+    return this.send(actor, caseId, id, resumeMeasureUpdate, { measureId: id, at: dto.at, by: actor }, 'resume');
+  }
+
+  requestExtension(actor: Actor, caseId: string, id: string, dto: ExtensionRequestDto) {
+    return this.send(actor, caseId, id, requestExtensionUpdate, { measureId: id, reason: dto.reason, by: actor }, 'extension');
+  }
+
+  decide(actor: Actor, caseId: string, id: string, dto: MeasureDecisionDto) {
+    return this.send(actor, caseId, id, decideMeasureUpdate, { measureId: id, ...dto, by: actor }, 'decision');
+  }
+
+  async list(actor: Actor, caseId: string) {
+    await this.cases.findForActor(actor, caseId);
+    return this.measures.find({ where: { caseId }, order: { takenAt: 'ASC' } });
+  }
+
+  /** The same request twice is one change (the Update ID derives from person, measure and body). */
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, id: string, update: UpdateDefinition<MeasureView, [A]>, arg: A, what: string) {
+    await this.cases.findForActor(actor, caseId);
+    if (!(await this.measures.existsBy({ id, caseId }))) throw new ApiException('MEASURE_NOT_FOUND');
+    const { by, ...body } = arg;
+    return this.temporal.workflow.getHandle(workflowIdForInvestigation(caseId)).executeUpdate(update, {
+      args: [arg],
+      updateId: derivedUuid(by.id, what, id, JSON.stringify(body)),
+    });
+  }
+}
+
+function notInFuture(iso: string, field: string): void {
+  if (Date.parse(iso) > Date.now() + 60_000) {
+    throw new ApiException('RECORD_INVALID', [{ field, code: 'TIME_IN_FUTURE', message: '时间不能晚于当前时间' }]);
+  }
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { LegalCalendar } from '../../libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { computeDue } from '../../libs/calendar/period';
+import { Actor } from '../../libs/domain/roles';
+import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+import {
+  AddEvidenceCommand,
+  InvestigationInput,
+  addEvidenceUpdate,
+  decideMeasureUpdate,
+  pauseMeasureUpdate,
+  requestExtensionUpdate,
+  resumeMeasureUpdate,
+  takeMeasureUpdate,
+} from '../../libs/messages/investigation';
+import { findProfile } from '../../libs/profiles';
+import type { investigationWorkflow } from '../../workflows/investigation/workflows';
+import { eventually, userId } from '../support/database';
+import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
+
+// Issue 5: 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
+// with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
+// 7 working days (行政处罚法 56).
+let ts: TimeSkipping;
+const db = () => ts.database.db;
+let officer: Actor;
+let chief: Actor;
+const DAY = 24 * 3600 * 1000;
+const profile = findProfile('huayin-housing')!;
+
+beforeAll(async () => {
+  ts = await startTimeSkipping('measures-tests');
+  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: profile.id };
+  chief = { id: await userId(db(), 'hy.chief'), name: 'hy.chief', role: 'chief', agencyId: profile.id };
+});
+afterAll(async () => {
+  await ts?.stop();
+});
+
+async function startCase() {
+  const caseId = randomUUID();
+  await db().query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, $2, 1, 'ex_officio', false, 'initiated', 'initiation', $3, '{}', 'x', now(), now())`,
+    [caseId, profile.id, officer.id],
+  );
+  const input: InvestigationInput = {
+    caseId,
+    agencyId: profile.id,
+    status: 'initiated',
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
+    calendar: BUILT_IN_SCHEDULES,
+  };
+  const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
+    taskQueue: ts.taskQueue,
+    workflowId: `investigation-${caseId}`,
+    args: [input],
+  });
+  return { caseId, handle };
+}
+
+type Handle = Awaited<ReturnType<typeof startCase>>['handle'];
+const now = async () => new Date(await ts.env.currentTimeMs()).toISOString();
+const until = async (iso: string) => ts.env.sleep(Math.max(Date.parse(iso) - (await ts.env.currentTimeMs()), 1));
+const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
+
+async function seize(handle: Handle) {
+  const rule = profile.investigation.sealSeize;
+  return handle.executeUpdate(takeMeasureUpdate, {
+    args: [{
+      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await now(), recordId: null, by: officer,
+      period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
+    }],
+  });
+}
+
+it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', async () => {
+  const { caseId, handle } = await startCase();
+  const taken = await seize(handle);
+  const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
+  expect(taken.lastDay).toBe(computeDue(calendar, taken.takenAt, { amount: 30, unit: 'day' }).lastDay);
+
+  await ts.env.sleep('1 day');
+  const from = await now();
+  const paused = await handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: taken.id, at: from, reason: '送检', by: officer }] });
+  expect(paused).toMatchObject({ status: 'paused', dueAt: null });
+  const to = new Date(Date.parse(from) + 10 * DAY).toISOString();
+  await until(to);
+  const resumed = await handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: taken.id, at: to, by: officer }] });
+  expect(Date.parse(resumed.dueAt!) - Date.parse(taken.dueAt!)).toBe(10 * DAY);
+
+  // The old due passes quietly; at the new one, release is demanded (行政强制法 28).
+  await until(new Date(Date.parse(taken.dueAt!) + 3600_000).toISOString());
+  expect(await escalations(caseId)).toHaveLength(0);
+  await until(new Date(Date.parse(resumed.dueAt!) + 60_000).toISOString());
+  const [esc] = await eventually(async () => {
+    const rows = await escalations(caseId);
+    return rows.length ? rows : undefined;
+  });
+  expect(esc.kind).toBe('measure_expired');
+  expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'officer', userId: officer.id }]);
+  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_escalated'`, [caseId]);
+  expect(line.summary).toContain('应当立即解除扣押，退还财物');
+  const [row] = await db().query('SELECT status FROM coercive_measures WHERE id = $1', [taken.id]);
+  expect(row.status).toBe('expired');
+});
+
+it('the chief’s approved extension adds 30 days; it can be asked once', async () => {
+  const { handle } = await startCase();
+  const taken = await seize(handle);
+  const asked = await handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: taken.id, reason: '情况复杂', by: officer }] });
+  expect(asked.status).toBe('extension_requested');
+  await expect(
+    handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: taken.id, reason: '再次', by: officer }] }),
+  ).rejects.toMatchObject({ cause: { type: 'MEASURE_EXTENSION_USED' } });
+  const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_extension')!;
+  expect(task.role).toBe('chief');
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: chief, decision: 'approve', opinion: '同意延长' }] });
+  const [row] = await db().query('SELECT extended, last_day, status FROM coercive_measures WHERE id = $1', [taken.id]);
+  const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
+  expect(row).toMatchObject({ extended: true, status: 'active' });
+  expect(row.last_day).toBe(computeDue(calendar, taken.takenAt, { amount: 60, unit: 'day' }).lastDay);
+});
+
+it('a decision before expiry ends the clock: nothing escalates', async () => {
+  const { caseId, handle } = await startCase();
+  const taken = await seize(handle);
+  await ts.env.sleep('5 days');
+  const decided = await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
+  expect(decided).toMatchObject({ status: 'decided', decision: 'release' });
+  await ts.env.sleep('40 days');
+  expect(await escalations(caseId)).toHaveLength(0);
+  await expect(
+    handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: taken.id, at: await now(), reason: '送检', by: officer }] }),
+  ).rejects.toMatchObject({ cause: { type: 'MEASURE_CLOSED' } });
+});
+
+it('registered preservation without a handling decision escalates after 7 working days', async () => {
+  const { caseId, handle } = await startCase();
+  const rule = profile.investigation.registeredPreservation;
+  const recordedAt = await now();
+  const cmd: AddEvidenceCommand = {
+    record: {
+      id: randomUUID(), caseId, category: 'written', kind: 'registered_preservation_list', title: '证据登记保存清单', content: {},
+      producerId: officer.id, officers: [], signatures: null, rightsTold: null, avRecordIds: [], avOmissionReason: null,
+      avVerdict: null, metadata: null, usedAsEvidence: null, retentionUntil: null, legalBasis: null, correctsId: null,
+      correctionReason: null, recordedAt, createdBy: officer.id,
+    },
+    by: officer,
+    summary: '制作证据登记保存清单',
+    handling: { period: rule.period, legalBasis: '行政处罚法第五十六条' },
+  };
+  await handle.executeUpdate(addEvidenceUpdate, { args: [cmd] });
+  const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'preservation_handling')!;
+  const expected = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), recordedAt, { amount: 7, unit: 'workday' });
+  expect(task.dueAt).toBe(expected.due);
+  await until(new Date(Date.parse(task.dueAt!) - 3600_000).toISOString());
+  expect(await escalations(caseId)).toHaveLength(0);
+  await until(new Date(Date.parse(task.dueAt!) + 60_000).toISOString());
+  const [esc] = await eventually(async () => {
+    const rows = await escalations(caseId);
+    return rows.length ? rows : undefined;
+  });
+  expect(esc.kind).toBe('preservation_overdue');
+});

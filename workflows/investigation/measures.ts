@@ -1,0 +1,204 @@
+import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { RecordEntryInput } from '../../libs/domain/record';
+import {
+  InvestigationInput,
+  MEASURE_LABELS,
+  MeasureView,
+  TakeMeasureCommand,
+  decideMeasureUpdate,
+  pauseMeasureUpdate,
+  requestExtensionUpdate,
+  resumeMeasureUpdate,
+  takeMeasureUpdate,
+} from '../../libs/messages/investigation';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+// Short database transactions; retry until the database is back.
+const { projectMeasure, escalate } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+interface Measure {
+  cmd: TakeMeasureCommand;
+  view: MeasureView;
+  /** Bumped on every change that can move the due time. */
+  version: number;
+  extensionAsked: boolean;
+}
+
+const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
+
+/**
+ * 查封、扣押、冻结 of one case (行政强制法 25, 27, 28, 32). Each measure's period runs from when it
+ * was taken; testing or appraisal time stops the clock (pause/resume); the chief may extend it
+ * once; at expiry without a decision the system escalates and demands release.
+ */
+export function handleMeasures(input: InvestigationInput, board: TaskBoard): void {
+  const measures = new Map<string, Measure>();
+  const need = (id: string) => {
+    const m = measures.get(id);
+    if (!m) throw refuse('该强制措施不存在', 'MEASURE_NOT_FOUND');
+    if (m.view.status === 'decided') throw refuse('该强制措施已作出处理决定', 'MEASURE_CLOSED');
+    return m;
+  };
+
+  setHandler(takeMeasureUpdate, async (cmd) => {
+    const known = measures.get(cmd.measureId);
+    if (known) return known.view; // the same measure sent again
+    const m: Measure = {
+      cmd,
+      version: 0,
+      extensionAsked: false,
+      view: {
+        id: cmd.measureId, caseId: input.caseId, kind: cmd.kind, object: cmd.object, takenAt: cmd.takenAt, dueAt: null,
+        lastDay: null, complete: true, status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
+      },
+    };
+    measures.set(cmd.measureId, m);
+    await update(m, {
+      key: `measure:${cmd.measureId}`,
+      actor: cmd.by,
+      action: 'measure_taken',
+      summary: `${cmd.by.name}实施${MEASURE_LABELS[cmd.kind]}：${cmd.object}`,
+      legalBasis: cmd.legalBasis,
+    });
+    void watch(m);
+    return m.view;
+  });
+
+  setHandler(
+    pauseMeasureUpdate,
+    async (c) => {
+      const m = measures.get(c.measureId)!;
+      m.view.pauses.push({ from: c.at, reason: c.reason });
+      return update(m, { key: `measure-pause:${c.measureId}:${m.view.pauses.length}`, actor: c.by, action: 'measure_paused', summary: `${MEASURE_LABELS[m.cmd.kind]}期限中止计算：${c.reason}`, legalBasis: m.cmd.legalBasis });
+    },
+    {
+      validator: (c) => {
+        const m = need(c.measureId);
+        if (m.view.pauses.some((p) => !p.to)) throw refuse('期限已在中止计算中', 'MEASURE_ALREADY_PAUSED');
+        if (Date.parse(c.at) < Date.parse(lastResumeOrStart(m))) throw refuse('中止时间早于措施实施或上次恢复计算的时间', 'MEASURE_PAUSE_TOO_EARLY');
+      },
+    },
+  );
+
+  setHandler(
+    resumeMeasureUpdate,
+    async (c) => {
+      const m = measures.get(c.measureId)!;
+      const open = m.view.pauses.find((p) => !p.to)!;
+      open.to = c.at;
+      return update(m, { key: `measure-resume:${c.measureId}:${m.view.pauses.length}`, actor: c.by, action: 'measure_resumed', summary: `${MEASURE_LABELS[m.cmd.kind]}期限恢复计算`, legalBasis: m.cmd.legalBasis });
+    },
+    {
+      validator: (c) => {
+        const open = need(c.measureId).view.pauses.find((p) => !p.to);
+        if (!open) throw refuse('期限未在中止计算中', 'MEASURE_NOT_PAUSED');
+        if (Date.parse(c.at) < Date.parse(open.from)) throw refuse('恢复时间早于中止时间', 'MEASURE_RESUME_TOO_EARLY');
+      },
+    },
+  );
+
+  setHandler(
+    requestExtensionUpdate,
+    async (c) => {
+      const m = measures.get(c.measureId)!;
+      m.extensionAsked = true;
+      const taskId = uuid4();
+      void askExtension(m, taskId);
+      await board.opened(taskId);
+      return update(m);
+    },
+    {
+      validator: (c) => {
+        const m = need(c.measureId);
+        if (m.extensionAsked || m.view.extended) throw refuse('期限只能延长一次', 'MEASURE_EXTENSION_USED');
+        if (m.view.status === 'expired') throw refuse('期限已届满，不能再延长', 'MEASURE_EXPIRED');
+      },
+    },
+  );
+
+  setHandler(
+    decideMeasureUpdate,
+    async (c) => {
+      const m = measures.get(c.measureId)!;
+      m.view.decision = c.decision;
+      m.version++;
+      return update(m, { key: `measure-decided:${c.measureId}`, actor: c.by, action: 'measure_decided', summary: `${MEASURE_LABELS[m.cmd.kind]}作出处理决定：${c.content}`, legalBasis: m.cmd.legalBasis });
+    },
+    { validator: (c) => void need(c.measureId) },
+  );
+
+  /** Recomputes the due time and status, and writes them with the line that says why. */
+  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>): Promise<MeasureView> {
+    const period = m.view.extended ? { amount: m.cmd.period.amount + m.cmd.extension.amount, unit: m.cmd.period.unit } : m.cmd.period;
+    const due = board.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
+    Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, status: statusOf(m) });
+    m.version++;
+    const at = new Date().toISOString();
+    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: entry && { ...entry, details: { measureId: m.view.id, dueAt: due.due, lastDay: due.lastDay } } });
+    return { ...m.view };
+  }
+
+  async function watch(m: Measure): Promise<void> {
+    for (;;) {
+      const seen = { version: m.version, calendar: board.calendarVersion };
+      const changed = () => m.version !== seen.version || board.calendarVersion !== seen.calendar || m.view.decision !== null;
+      const wait = m.view.dueAt === null ? undefined : Math.max(Date.parse(m.view.dueAt) - Date.now(), 0);
+      // condition() without a timeout resolves to undefined: a paused clock only ever wakes by a change.
+      const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
+      if (m.view.decision !== null) return;
+      if (woke) {
+        if (board.calendarVersion !== seen.calendar) await update(m);
+        continue;
+      }
+      await expire(m);
+      return;
+    }
+  }
+
+  /** 行政强制法 28: no decision within the period → the measure must be lifted and the property returned. */
+  async function expire(m: Measure): Promise<void> {
+    const label = MEASURE_LABELS[m.cmd.kind];
+    await escalate({
+      id: `${m.view.id}:expired`,
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      kind: 'measure_expired',
+      dueAt: m.view.dueAt!,
+      at: new Date().toISOString(),
+      mustAct: [{ role: 'chief' }, { role: 'officer', userId: m.cmd.by.id }],
+      legalBasis: m.cmd.legalBasis,
+      summary: `${label}「${m.cmd.object}」期限已于${chinaTime(m.view.dueAt!)}届满，未作出处理决定：应当立即解除${label}，退还财物`,
+    });
+    m.view.status = 'expired';
+    await projectMeasure({ measure: { ...m.view }, at: new Date().toISOString() });
+  }
+
+  async function askExtension(m: Measure, taskId: string): Promise<void> {
+    const answer = await board.ask({ id: taskId, kind: 'measure_extension', role: 'chief', legalBasis: m.cmd.extensionBasis });
+    m.extensionAsked = answer.decision === 'approve';
+    if (answer.decision === 'approve') {
+      m.view.extended = true;
+      await update(m, { key: `measure-extended:${m.view.id}`, actor: answer.by, action: 'measure_extended', summary: `经负责人批准，${MEASURE_LABELS[m.cmd.kind]}期限延长`, legalBasis: m.cmd.extensionBasis });
+    } else {
+      await update(m);
+    }
+    board.idle();
+  }
+
+  function statusOf(m: Measure): MeasureView['status'] {
+    if (m.view.decision) return 'decided';
+    if (m.view.status === 'expired') return 'expired';
+    if (m.view.pauses.some((p) => !p.to)) return 'paused';
+    if (m.extensionAsked && !m.view.extended) return 'extension_requested';
+    return 'active';
+  }
+
+  function lastResumeOrStart(m: Measure): string {
+    return m.view.pauses.at(-1)?.to ?? m.cmd.takenAt;
+  }
+}
