@@ -10,6 +10,7 @@ export const WRITTEN_KINDS = [
   'appraisal_opinion',
   'statement_defence_record',
   'hearing_record',
+  'evidence_preservation',
   'other',
 ] as const;
 export type WrittenKind = (typeof WRITTEN_KINDS)[number];
@@ -23,8 +24,13 @@ export const WRITTEN_LABELS: Record<WrittenKind, string> = {
   appraisal_opinion: '鉴定意见',
   statement_defence_record: '陈述申辩笔录',
   hearing_record: '听证笔录',
+  evidence_preservation: '证据保全记录',
   other: '其他文字记录',
 };
+
+/** 证据保全的形式 (000 第九条(三), 002 第十五条(三), 004 第十六条(三)). */
+export const PRESERVATION_FORMS = ['registered_preservation', 'copy', 'audiovisual', 'appraisal', 'inspection', 'inquiry_transcript'] as const;
+export type PreservationForm = (typeof PRESERVATION_FORMS)[number];
 
 export const AV_METHODS = ['photo', 'audio', 'video', 'surveillance'] as const;
 export type AvMethod = (typeof AV_METHODS)[number];

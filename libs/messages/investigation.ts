@@ -80,6 +80,8 @@ export interface TakeMeasureCommand {
   extension: Period;
   legalBasis: string;
   extensionBasis: string;
+  /** Taken on the spot in an emergency: the chief's approval is due within this period (行政强制法 19). */
+  emergency?: { period: Period; legalBasis: string };
 }
 
 export interface MeasureView {

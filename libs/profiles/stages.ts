@@ -119,6 +119,8 @@ export const InvestigationSchema = z.strictObject({
   sealSeize: sourced({ period: PeriodSchema, extension: TimedSchema }),
   /** 冻结存款、汇款 (only agencies a law empowers to freeze). */
   freeze: sourced({ period: PeriodSchema, extension: TimedSchema }),
+  /** A coercive measure taken on the spot in an emergency: the chief's approval within the period, or it is lifted. */
+  emergencyMeasure: TimedSchema,
 });
 
 // ── Review and decision (审查决定) ──────────────────────────────────────────────────────────────

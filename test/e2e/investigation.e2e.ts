@@ -292,3 +292,26 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     expect(tasks.body.items[0].dueAt).toBeTruthy();
   });
 });
+
+describe('evidence preservation (兴隆台区民政局, 000 第九条)', () => {
+  it('needs the reason, the object and the form', async () => {
+    const caseId = await initiatedCase('xlt');
+    const body = {
+      kind: 'evidence_preservation',
+      title: '证据保全记录',
+      recordedAt: new Date().toISOString(),
+      content: '账册可能被销毁，予以保全',
+      officers: [],
+      signatures: { partySigned: true },
+    };
+    const missing = await sys.call('POST', `/api/v1/cases/${caseId}/records`, { token: await token('xlt.officer1'), body });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toContainEqual({ field: 'preservation', code: 'REQUIRED', message: '证据保全事项不能为空' });
+    const ok = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('xlt.officer1'),
+      body: { ...body, preservation: { reason: '证据可能灭失', object: '2025年度账册三本', forms: ['copy', 'audiovisual'] } },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.content.preservation).toEqual({ reason: '证据可能灭失', object: '2025年度账册三本', forms: ['copy', 'audiovisual'] });
+  });
+});

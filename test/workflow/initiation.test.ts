@@ -96,6 +96,9 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     expect(after.openTasks.map((t) => t.kind)).toEqual(['unit_head_review']);
     const [resolved] = await escalations(i.caseId);
     expect(resolved.resolved_at).not.toBeNull();
+    const [late] = await db().query(`SELECT summary, details FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [i.caseId]);
+    expect(late.summary).toContain('（逾期）');
+    expect(late.details.onTime).toBe(false);
   });
 
   it('a back-report in time cancels the escalation', async () => {
@@ -103,6 +106,8 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     const handle = await start(i);
     await env().sleep('23h');
     await complete(handle, actors.officer, 'submit');
+    const [inTime] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [i.caseId]);
+    expect(inTime.summary).toContain('（按期）');
     await env().sleep('2h');
     expect(await escalations(i.caseId)).toHaveLength(0);
     const state = await handle.query(caseStateQuery);

@@ -1,5 +1,6 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
   InvestigationInput,
@@ -66,6 +67,11 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
       legalBasis: cmd.legalBasis,
     });
     void watch(m);
+    if (cmd.emergency) {
+      const taskId = uuid4();
+      void askApproval(m, taskId);
+      await board.opened(taskId);
+    }
     return m.view;
   });
 
@@ -176,6 +182,47 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
     });
     m.view.status = 'expired';
     await projectMeasure({ measure: { ...m.view }, at: new Date().toISOString() });
+  }
+
+  /** 行政强制法 19: approval within the period; not approved → lifted at once. */
+  async function askApproval(m: Measure, taskId: string): Promise<void> {
+    const rule = m.cmd.emergency!;
+    const label = MEASURE_LABELS[m.cmd.kind];
+    const answer = await board.ask({
+      id: taskId,
+      kind: 'measure_approval',
+      role: 'chief',
+      legalBasis: rule.legalBasis,
+      deadline: {
+        from: new Date(m.cmd.takenAt),
+        period: rule.period,
+        onOverdue: async (task) => {
+          await escalate({
+            id: `${task.id}:overdue`,
+            caseId: input.caseId,
+            agencyId: input.agencyId,
+            taskId: task.id,
+            kind: 'measure_approval_overdue',
+            dueAt: task.dueAt!,
+            at: new Date().toISOString(),
+            mustAct: [{ role: 'chief' }, { role: 'officer', userId: m.cmd.by.id }],
+            legalBasis: rule.legalBasis,
+            summary: `当场实施的${label}「${m.cmd.object}」未在${describePeriod(rule.period)}内补办批准手续：负责人须立即审批；不批准的，应当立即解除`,
+          });
+        },
+      },
+    });
+    if (answer.decision === 'reject' && m.view.decision === null) {
+      m.view.decision = 'release';
+      await update(m, {
+        key: `measure-decided:${m.view.id}`,
+        actor: answer.by,
+        action: 'measure_decided',
+        summary: `负责人不批准当场实施的${label}：应当立即解除，退还财物`,
+        legalBasis: rule.legalBasis,
+      });
+    }
+    board.idle();
   }
 
   async function askExtension(m: Measure, taskId: string): Promise<void> {

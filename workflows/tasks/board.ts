@@ -177,6 +177,7 @@ export class TaskBoard {
       file: cmd.file,
       dueAt: ref.dueAt,
     };
+    const onTime = ref.dueAt === undefined ? undefined : Date.parse(completion.at) <= Date.parse(ref.dueAt);
     await completeTask({
       task: ref,
       completion,
@@ -186,9 +187,9 @@ export class TaskBoard {
             key: `task:${ref.id}`,
             actor: cmd.by,
             action: 'task_completed',
-            summary: describeCompletion(ref.kind, completion),
+            summary: describeCompletion(ref.kind, completion) + (onTime === undefined ? '' : onTime ? '（按期）' : '（逾期）'),
             legalBasis,
-            details: { taskId: ref.id, kind: ref.kind, decision: cmd.decision, notification: cmd.notification },
+            details: { taskId: ref.id, kind: ref.kind, decision: cmd.decision, notification: cmd.notification, dueAt: ref.dueAt, onTime },
           },
     });
     this.completions.set(ref.id, completion);

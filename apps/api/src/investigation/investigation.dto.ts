@@ -1,5 +1,5 @@
 import { IsArray, IsUUID, ValidateIf } from 'class-validator';
-import { AV_METHODS, AvMethod, RIGHT_LABELS, Right, WRITTEN_KINDS, WrittenKind } from '../../../../libs/domain/evidence';
+import { AV_METHODS, AvMethod, PRESERVATION_FORMS, PreservationForm, RIGHT_LABELS, Right, WRITTEN_KINDS, WrittenKind } from '../../../../libs/domain/evidence';
 import { BoolField, DateTimeField, EnumField, EnumListField, NestedField, NestedListField, TextField, UuidField } from '../common/fields';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -25,6 +25,13 @@ export class SignaturesDto {
 export class RightsToldDto {
   @EnumListField('已告知的权利', RIGHTS) rights: Right[];
   @TextField('告知方式', 200) method: string;
+}
+
+/** 证据保全: why, what, and in what form (000 第九条, 002 第十五条, 004 第十六条). */
+export class PreservationDto {
+  @TextField('证据保全的启动理由', 2000) reason: string;
+  @TextField('证据保全的具体标的', 2000) object: string;
+  @EnumListField('证据保全的形式', PRESERVATION_FORMS) forms: PreservationForm[];
 }
 
 /** Shared by written and audiovisual records: corrections point to what they correct. */
@@ -54,6 +61,9 @@ export class WrittenRecordDto extends RecordBase {
   @ValidateIf((o: WrittenRecordDto) => o.kind === 'other')
   @TextField('法律依据', 500)
   legalBasis?: string;
+  @ValidateIf((o: WrittenRecordDto) => o.kind === 'evidence_preservation')
+  @NestedField('证据保全事项', () => PreservationDto)
+  preservation?: PreservationDto;
 }
 
 export class AvMetadataDto {

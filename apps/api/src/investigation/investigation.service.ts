@@ -80,7 +80,12 @@ export class InvestigationService {
         ...this.base(actor, caseId, id, dto),
         category: 'written',
         kind: dto.kind,
-        content: { text: dto.content, place: dto.place ?? null, subject: dto.subject ?? null },
+        content: {
+          text: dto.content,
+          place: dto.place ?? null,
+          subject: dto.subject ?? null,
+          ...(dto.preservation && { preservation: { ...dto.preservation } }),
+        },
         officers: dto.officers,
         signatures: { ...dto.signatures },
         rightsTold: dto.rightsTold ? { ...dto.rightsTold } : null,

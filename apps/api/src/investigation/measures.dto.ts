@@ -1,11 +1,13 @@
 import { MEASURE_DECISIONS, MEASURE_KINDS, MeasureDecision, MeasureKind } from '../../../../libs/messages/investigation';
-import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
+import { BoolField, DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
 
 export class TakeMeasureDto {
   @EnumField('强制措施种类', MEASURE_KINDS) kind: MeasureKind;
   @TextField('查封、扣押或冻结的对象', 2000) object: string;
   @DateTimeField('实施时间') takenAt: string;
   @UuidField('对应的文字记录', { optional: true }) recordId?: string;
+  /** Taken on the spot in an emergency, before the chief approved (行政强制法 19). */
+  @BoolField('情况紧急当场实施', { optional: true }) emergency?: boolean;
 }
 
 export class PauseMeasureDto {

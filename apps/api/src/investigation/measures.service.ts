@@ -47,6 +47,9 @@ export class MeasuresService {
       extension: rule.extension.period,
       legalBasis: cite(profile.regulation.title, rule.source),
       extensionBasis: cite(profile.regulation.title, rule.extension.source),
+      emergency: dto.emergency
+        ? { period: profile.investigation.emergencyMeasure.period, legalBasis: cite(profile.regulation.title, profile.investigation.emergencyMeasure.source) }
+        : undefined,
     }, `measure-${measureId}`);
   }
 
