@@ -10,6 +10,11 @@ export function createInvestigationActivities(db: DataSource) {
   return {
     projectMeasure: (input: { measure: MeasureView; at: string; entry?: Entry }) => projectMeasure(db, input),
 
+    /** Appends one line to the case record (a warning, a note). Safe to retry: keyed entry. */
+    async noteRecord(input: { caseId: string; at: string; entry: Entry }): Promise<void> {
+      await db.transaction((m) => appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at }));
+    },
+
     /**
      * Stores a record, the defect it reveals and its line in the case record, in one transaction.
      * Safe to retry: the record id, defect id and entry key come from the caller.

@@ -9,6 +9,7 @@ export const RECORD_ACTIONS = [
   'case_declined',
   'deadline_escalated',
   'deadline_recomputed',
+  'deadline_last_day',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

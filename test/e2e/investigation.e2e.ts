@@ -315,3 +315,57 @@ describe('evidence preservation (兴隆台区民政局, 000 第九条)', () => {
     expect(ok.body.content.preservation).toEqual({ reason: '证据可能灭失', object: '2025年度账册三本', forms: ['copy', 'audiovisual'] });
   });
 });
+
+describe('upload periods, retention and corrections', () => {
+  it('away from the office, the upload is due 24 hours after return (平罗, 003 第九条)', async () => {
+    const caseId = await initiatedCase('pl');
+    const recordedAt = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
+    const returnedAt = new Date(Date.now() - 3600_000).toISOString();
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('pl.officer1'),
+      body: {
+        title: '偏远村走访录音', recordedAt, method: 'audio', usedAsEvidence: false, awayFromOffice: true, returnedAt,
+        metadata: { spoken_opening_statement: '现在是……，执法人员……正在进行音像记录' },
+      },
+    });
+    expect(r.status).toBe(201);
+    expect(Date.parse(r.body.upload.dueAt) - Date.parse(returnedAt)).toBe(24 * 3600 * 1000);
+    const noReturn = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('pl.officer1'),
+      body: { title: '录音', recordedAt, method: 'audio', usedAsEvidence: false, awayFromOffice: true, metadata: { spoken_opening_statement: '……' } },
+    });
+    expect(noReturn.body.errors).toContainEqual({ field: 'returnedAt', code: 'REQUIRED', message: '返回单位时间不能为空' });
+  });
+
+  it('an audiovisual record not used as evidence is kept 3 years (金普, 004 第二十九条)', async () => {
+    const caseId = await initiatedCase('jp');
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('jp.officer1'),
+      body: { title: '巡查照片', recordedAt: '2026-11-20T10:00:00+08:00', method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },
+    });
+    expect(r.status).toBe(201);
+    // 2026-11-20 + 36 months = 2029-11-20 (a Tuesday; 2029 has no schedule loaded, weekends only).
+    expect(r.body.retentionUntil).toBe('2029-11-20');
+  });
+
+  it('a correction is a new record that points to the one it corrects; the original stays', async () => {
+    const caseId = await initiatedCase('xlt');
+    const body = {
+      kind: 'appraisal_opinion', title: '鉴定意见书', recordedAt: new Date().toISOString(), content: '鉴定结论：……',
+      officers: [], signatures: { partySigned: true },
+    };
+    const first = await sys.call('POST', `/api/v1/cases/${caseId}/records`, { token: await token('xlt.officer1'), body });
+    const unexplained = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('xlt.officer1'),
+      body: { ...body, corrects: first.body.id },
+    });
+    expect(unexplained.body.errors).toContainEqual({ field: 'correctionReason', code: 'REQUIRED', message: '更正理由不能为空' });
+    const fixed = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('xlt.officer1'),
+      body: { ...body, content: '鉴定结论（更正）：……', corrects: first.body.id, correctionReason: '原记录结论笔误' },
+    });
+    expect(fixed.status).toBe(201);
+    const list = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('xlt.officer1') });
+    expect(list.body.map((e: any) => [e.id, e.corrects])).toEqual([[first.body.id, null], [fixed.body.id, first.body.id]]);
+  });
+});

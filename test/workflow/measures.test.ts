@@ -155,7 +155,15 @@ it('registered preservation without a handling decision escalates after 7 workin
   const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'preservation_handling')!;
   const expected = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), recordedAt, { amount: 7, unit: 'workday' });
   expect(task.dueAt).toBe(expected.due);
+  await until(new Date(Date.parse(task.dueAt!) - 25 * 3600_000).toISOString());
+  const lastDayLines = () => db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_last_day'`, [caseId]);
+  expect(await lastDayLines()).toHaveLength(0);
   await until(new Date(Date.parse(task.dueAt!) - 3600_000).toISOString());
+  const [warning] = await eventually(async () => {
+    const rows = await lastDayLines();
+    return rows.length ? rows : undefined;
+  });
+  expect(warning.summary).toContain('期限今日届满');
   expect(await escalations(caseId)).toHaveLength(0);
   await until(new Date(Date.parse(task.dueAt!) + 60_000).toISOString());
   const [esc] = await eventually(async () => {

@@ -8,7 +8,7 @@ import { chinaTime } from '../tasks/deadline-text';
 import { handleMeasures } from './measures';
 
 // Short database transactions; retry until the database is back.
-const { appendEvidence, attachAvFile, escalate } = proxyActivities<Activities>({
+const { appendEvidence, attachAvFile, escalate, noteRecord } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -118,6 +118,20 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
       deadline: {
         from: new Date(cmd.record.recordedAt),
         period: rule.period,
+        onLastDay: async (task) => {
+          await noteRecord({
+            caseId: input.caseId,
+            at: new Date().toISOString(),
+            entry: {
+              key: `last-day:${task.id}`,
+              actor: null,
+              action: 'deadline_last_day',
+              summary: `先行登记保存「${cmd.record.title}」的处理决定期限今日届满（${chinaTime(task.dueAt!)}），请承办人及时作出处理决定`,
+              legalBasis: rule.legalBasis,
+              details: { taskId: task.id, dueAt: task.dueAt },
+            },
+          });
+        },
         onOverdue: async (task) => {
           state.overdue = true;
           await escalate({

@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { LegalCalendar } from '../../libs/calendar/calendar';
+import { chinaDate, chinaDayStart } from '../../libs/calendar/dates';
 import { DueResult, Pause, Period, computeDue } from '../../libs/calendar/period';
 import { YearSchedule } from '../../libs/calendar/schedule';
 import { Role } from '../../libs/domain/roles';
@@ -21,6 +22,8 @@ export interface Deadline {
   period: Period;
   /** Runs once when the deadline passes with the task still open; the task stays open afterwards. */
   onOverdue: (task: TaskRef) => Promise<void>;
+  /** Runs once at the start of the period's last day (China time), if the task is still open then. */
+  onLastDay?: (task: TaskRef) => Promise<void>;
 }
 
 export interface AskSpec {
@@ -104,11 +107,20 @@ export class TaskBoard {
 
   /** Waits for the task or its deadline, moving the timer whenever a schedule changes the due time. */
   private async watch(ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
+    let warned = !deadline.onLastDay;
     for (;;) {
       const seen = this.arrivals;
-      const wait = Math.max(Date.parse(ref.dueAt!) - Date.now(), 0);
+      const due = Date.parse(ref.dueAt!);
+      const lastDayStarts = chinaDayStart(chinaDate(new Date(due - 1))).getTime();
+      const warnNow = !warned && lastDayStarts > Date.now();
+      const wait = Math.max((warnNow ? lastDayStarts : due) - Date.now(), 0);
       const woke = await condition(() => done() || this.arrivals !== seen, wait);
       if (done()) return;
+      if (!woke && warnNow) {
+        warned = true;
+        await deadline.onLastDay!(ref);
+        continue;
+      }
       if (!woke) {
         await deadline.onOverdue(ref);
         this.idle();

@@ -32,7 +32,8 @@ function base(label: string, optional: boolean, api: Record<string, unknown>) {
   return [
     (target: object, property: string | symbol) => Reflect.defineMetadata(LABEL, label, target, property),
     ApiProperty({ description: label, required: !optional, ...api }),
-    ...(optional ? [IsOptional()] : []),
+    // A missing required field is reported as missing (REQUIRED), whatever else it must be.
+    optional ? IsOptional() : IsDefined(),
   ];
 }
 
@@ -48,7 +49,7 @@ export const EnumField = (label: string, values: readonly string[], o: Opts = {}
 
 /** A list of values from a fixed set. */
 export const EnumListField = (label: string, values: readonly string[]) =>
-  applyDecorators(...base(label, false, { enum: values, isArray: true }), IsDefined(), IsArray(), IsIn(values as string[], { each: true }));
+  applyDecorators(...base(label, false, { enum: values, isArray: true }), IsArray(), IsIn(values as string[], { each: true }));
 
 export const BoolField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
@@ -64,12 +65,11 @@ export const IntField = (label: string, min: number, max: number, o: Opts = {}) 
   applyDecorators(...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }), Type(() => Number), IsInt(), Min(min), Max(max));
 
 export const NestedField = (label: string, cls: () => new () => object, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: cls }), ...(o.optional ? [] : [IsDefined()]), ValidateNested(), Type(cls));
+  applyDecorators(...base(label, !!o.optional, { type: cls }), ValidateNested(), Type(cls));
 
 export const NestedListField = (label: string, cls: () => new () => object, min: number, max: number) =>
   applyDecorators(
     ...base(label, false, { type: cls, isArray: true }),
-    IsDefined(),
     IsArray(),
     ArrayMinSize(min),
     ArrayMaxSize(max),
@@ -101,7 +101,6 @@ export const DateField = (label: string, o: Opts = {}) =>
 export const DateListField = (label: string, max: number) =>
   applyDecorators(
     ...base(label, false, { type: String, format: 'date', isArray: true }),
-    IsDefined(),
     IsArray(),
     ArrayMaxSize(max),
     IsCalendarDate(true),
