@@ -62,10 +62,13 @@ export const workflowIdForInvestigation = (caseId: string) => `investigation-${c
 /** Appends a record; for an audiovisual record, opens its upload task with the deadline running. */
 export const addEvidenceUpdate = defineUpdate<AddEvidenceResult, [AddEvidenceCommand]>('addEvidence');
 
-/** 查封、扣押、冻结 (行政强制法 25, 32): a period from the profile, paused for testing, extended once. */
-export const MEASURE_KINDS = ['seal', 'seize', 'freeze'] as const;
+/**
+ * 查封、扣押、冻结 (行政强制法 25, 32): a period from the profile, paused for testing, extended once.
+ * 限制人身自由 (20): no period of its own (the authorizing law's limit applies); the family is told at once.
+ */
+export const MEASURE_KINDS = ['seal', 'seize', 'freeze', 'restrict'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export const MEASURE_LABELS: Record<MeasureKind, string> = { seal: '查封', seize: '扣押', freeze: '冻结' };
+export const MEASURE_LABELS: Record<MeasureKind, string> = { seal: '查封', seize: '扣押', freeze: '冻结', restrict: '限制人身自由' };
 export const MEASURE_DECISIONS = ['release', 'confiscate', 'transfer', 'other'] as const;
 export type MeasureDecision = (typeof MEASURE_DECISIONS)[number];
 
@@ -76,10 +79,12 @@ export interface TakeMeasureCommand {
   takenAt: string;
   recordId: string | null;
   by: Actor;
-  period: Period;
-  extension: Period;
+  /** Absent for a restriction of personal freedom: no period to time. */
+  period?: Period;
+  extension?: Period;
   legalBasis: string;
-  extensionBasis: string;
+  extensionBasis?: string;
+  familyNotified?: { method: string; at: string; recipient: string };
   /** Taken on the spot in an emergency: the chief's approval is due within this period (行政强制法 19). */
   emergency?: { period: Period; legalBasis: string };
 }
@@ -99,6 +104,7 @@ export interface MeasureView {
   pauses: { from: string; to?: string; reason: string }[];
   decision: MeasureDecision | null;
   recordId: string | null;
+  familyNotified: { method: string; at: string; recipient: string } | null;
 }
 
 export const takeMeasureUpdate = defineUpdate<MeasureView, [TakeMeasureCommand]>('takeMeasure');

@@ -121,6 +121,8 @@ export const InvestigationSchema = z.strictObject({
   freeze: sourced({ period: PeriodSchema, extension: TimedSchema }),
   /** A coercive measure taken on the spot in an emergency: the chief's approval within the period, or it is lifted. */
   emergencyMeasure: TimedSchema,
+  /** 限制人身自由: no period of its own (the authorizing law's limit), the family told at once. */
+  restrictFreedom: sourced({ familyToldAtOnce: z.literal(true) }),
 });
 
 // ── Review and decision (审查决定) ──────────────────────────────────────────────────────────────

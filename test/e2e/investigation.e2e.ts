@@ -369,3 +369,28 @@ describe('upload periods, retention and corrections', () => {
     expect(list.body.map((e: any) => [e.id, e.corrects])).toEqual([[first.body.id, null], [fixed.body.id, first.body.id]]);
   });
 });
+
+describe('restriction of personal freedom (行政强制法 20)', () => {
+  it('requires the family to be told, and has no period to pause or extend', async () => {
+    const caseId = await initiatedCase('jp');
+    const t = await token('jp.officer1');
+    const body = { kind: 'restrict', object: '当事人王五', takenAt: new Date(Date.now() - 600_000).toISOString() };
+    const untold = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body });
+    expect(untold.body.errors).toContainEqual({ field: 'familyNotified', code: 'REQUIRED', message: '通知家属情况不能为空' });
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+      token: t,
+      body: { ...body, familyNotified: { method: '电话', at: new Date().toISOString(), recipient: '王五之妻' } },
+    });
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({ kind: 'restrict', dueAt: null, status: 'active' });
+    const pause = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${taken.body.id}/pauses`, {
+      token: t,
+      body: { at: new Date().toISOString(), reason: '送检' },
+    });
+    expect(pause).toMatchObject({ status: 409, body: { code: 'MEASURE_NOT_TIMED' } });
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: t });
+    const line = record.body.items.find((e: any) => e.action === 'measure_taken');
+    expect(line.summary).toContain('告知王五之妻');
+    expect(line.legalBasis).toContain('第二十条');
+  });
+});

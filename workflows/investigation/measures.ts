@@ -46,6 +46,12 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
     return m;
   };
 
+  const timed = (id: string) => {
+    const m = need(id);
+    if (!m.cmd.period) throw refuse('该强制措施没有法定期限，不适用中止或延长', 'MEASURE_NOT_TIMED');
+    return m;
+  };
+
   setHandler(takeMeasureUpdate, async (cmd) => {
     const known = measures.get(cmd.measureId);
     if (known) return known.view; // the same measure sent again
@@ -56,6 +62,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
       view: {
         id: cmd.measureId, caseId: input.caseId, kind: cmd.kind, object: cmd.object, takenAt: cmd.takenAt, dueAt: null,
         lastDay: null, complete: true, status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
+        familyNotified: cmd.familyNotified ?? null,
       },
     };
     measures.set(cmd.measureId, m);
@@ -63,7 +70,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
       key: `measure:${cmd.measureId}`,
       actor: cmd.by,
       action: 'measure_taken',
-      summary: `${cmd.by.name}实施${MEASURE_LABELS[cmd.kind]}：${cmd.object}`,
+      summary: `${cmd.by.name}实施${MEASURE_LABELS[cmd.kind]}：${cmd.object}${told(cmd)}`,
       legalBasis: cmd.legalBasis,
     });
     void watch(m);
@@ -84,7 +91,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
     },
     {
       validator: (c) => {
-        const m = need(c.measureId);
+        const m = timed(c.measureId);
         if (m.view.pauses.some((p) => !p.to)) throw refuse('期限已在中止计算中', 'MEASURE_ALREADY_PAUSED');
         if (Date.parse(c.at) < Date.parse(lastResumeOrStart(m))) throw refuse('中止时间早于措施实施或上次恢复计算的时间', 'MEASURE_PAUSE_TOO_EARLY');
       },
@@ -120,7 +127,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
     },
     {
       validator: (c) => {
-        const m = need(c.measureId);
+        const m = timed(c.measureId);
         if (m.extensionAsked || m.view.extended) throw refuse('期限只能延长一次', 'MEASURE_EXTENSION_USED');
         if (m.view.status === 'expired') throw refuse('期限已届满，不能再延长', 'MEASURE_EXPIRED');
       },
@@ -140,12 +147,16 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
 
   /** Recomputes the due time and status, and writes them with the line that says why. */
   async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>): Promise<MeasureView> {
-    const period = m.view.extended ? { amount: m.cmd.period.amount + m.cmd.extension.amount, unit: m.cmd.period.unit } : m.cmd.period;
-    const due = board.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
-    Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, status: statusOf(m) });
+    const { period: base, extension } = m.cmd;
+    if (base && extension) {
+      const period = m.view.extended ? { amount: base.amount + extension.amount, unit: base.unit } : base;
+      const due = board.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
+      Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete });
+    }
+    m.view.status = statusOf(m);
     m.version++;
     const at = new Date().toISOString();
-    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: entry && { ...entry, details: { measureId: m.view.id, dueAt: due.due, lastDay: due.lastDay } } });
+    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: entry && { ...entry, details: { measureId: m.view.id, dueAt: m.view.dueAt, lastDay: m.view.lastDay } } });
     return { ...m.view };
   }
 
@@ -226,15 +237,21 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
   }
 
   async function askExtension(m: Measure, taskId: string): Promise<void> {
-    const answer = await board.ask({ id: taskId, kind: 'measure_extension', role: 'chief', legalBasis: m.cmd.extensionBasis });
+    const answer = await board.ask({ id: taskId, kind: 'measure_extension', role: 'chief', legalBasis: m.cmd.extensionBasis! });
     m.extensionAsked = answer.decision === 'approve';
     if (answer.decision === 'approve') {
       m.view.extended = true;
-      await update(m, { key: `measure-extended:${m.view.id}`, actor: answer.by, action: 'measure_extended', summary: `经负责人批准，${MEASURE_LABELS[m.cmd.kind]}期限延长`, legalBasis: m.cmd.extensionBasis });
+      await update(m, { key: `measure-extended:${m.view.id}`, actor: answer.by, action: 'measure_extended', summary: `经负责人批准，${MEASURE_LABELS[m.cmd.kind]}期限延长`, legalBasis: m.cmd.extensionBasis! });
     } else {
       await update(m);
     }
     board.idle();
+  }
+
+  /** 行政强制法 20(一): the family told on the spot or at once, and how. */
+  function told(cmd: TakeMeasureCommand): string {
+    const n = cmd.familyNotified;
+    return n ? `；已于${n.at}以${n.method}告知${n.recipient}` : '';
   }
 
   function statusOf(m: Measure): MeasureView['status'] {

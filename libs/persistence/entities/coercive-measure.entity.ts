@@ -17,5 +17,6 @@ export class CoerciveMeasureEntity {
   @Column({ type: 'jsonb' }) pauses: MeasureView['pauses'];
   @Column({ type: 'text', nullable: true }) decision: MeasureDecision | null;
   @Column({ name: 'record_id', type: 'uuid', nullable: true }) recordId: string | null;
+  @Column({ name: 'family_notified', type: 'jsonb', nullable: true }) familyNotified: MeasureView['familyNotified'];
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -51,6 +51,7 @@ const INVESTIGATION_ERRORS = {
   MEASURE_RESUME_TOO_EARLY: { status: 400, message: '恢复时间早于中止时间' },
   MEASURE_EXTENSION_USED: { status: 409, message: '期限只能延长一次' },
   MEASURE_EXPIRED: { status: 409, message: '期限已届满，不能再延长' },
+  MEASURE_NOT_TIMED: { status: 409, message: '该强制措施没有法定期限，不适用中止或延长' },
   TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
 

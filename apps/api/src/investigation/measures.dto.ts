@@ -1,5 +1,13 @@
 import { MEASURE_DECISIONS, MEASURE_KINDS, MeasureDecision, MeasureKind } from '../../../../libs/messages/investigation';
-import { BoolField, DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
+import { ValidateIf } from 'class-validator';
+import { BoolField, DateTimeField, EnumField, NestedField, TextField, UuidField } from '../common/fields';
+
+/** 行政强制法 20(一): the family told on the spot or at once: who, when, how. */
+export class FamilyNotifiedDto {
+  @TextField('通知方式', 100) method: string;
+  @DateTimeField('通知时间') at: string;
+  @TextField('被通知的家属', 200) recipient: string;
+}
 
 export class TakeMeasureDto {
   @EnumField('强制措施种类', MEASURE_KINDS) kind: MeasureKind;
@@ -8,6 +16,9 @@ export class TakeMeasureDto {
   @UuidField('对应的文字记录', { optional: true }) recordId?: string;
   /** Taken on the spot in an emergency, before the chief approved (行政强制法 19). */
   @BoolField('情况紧急当场实施', { optional: true }) emergency?: boolean;
+  @ValidateIf((o: TakeMeasureDto) => o.kind === 'restrict')
+  @NestedField('通知家属情况', () => FamilyNotifiedDto)
+  familyNotified?: FamilyNotifiedDto;
 }
 
 export class PauseMeasureDto {

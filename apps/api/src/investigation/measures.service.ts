@@ -13,7 +13,7 @@ import {
   takeMeasureUpdate,
   workflowIdForInvestigation,
 } from '../../../../libs/messages/investigation';
-import { cite } from '../../../../libs/profiles';
+import { Source, cite } from '../../../../libs/profiles';
 import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
@@ -34,8 +34,9 @@ export class MeasuresService {
   async take(actor: Actor, caseId: string, dto: TakeMeasureDto, key?: string): Promise<MeasureView> {
     notInFuture(dto.takenAt, 'takenAt');
     const { c, profile } = await this.investigation.underInvestigation(actor, caseId);
-    const rule = dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
+    const timed = dto.kind === 'restrict' ? undefined : dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
     const measureId = this.investigation.recordId(actor, caseId, key);
+    const basis = (s: Source) => cite(profile.regulation.title, s);
     return this.investigation.throughWorkflow(c, profile, takeMeasureUpdate, {
       measureId,
       kind: dto.kind,
@@ -43,10 +44,11 @@ export class MeasuresService {
       takenAt: dto.takenAt,
       recordId: dto.recordId ?? null,
       by: actor,
-      period: rule.period,
-      extension: rule.extension.period,
-      legalBasis: cite(profile.regulation.title, rule.source),
-      extensionBasis: cite(profile.regulation.title, rule.extension.source),
+      period: timed?.period,
+      extension: timed?.extension.period,
+      legalBasis: basis(timed ? timed.source : profile.investigation.restrictFreedom.source),
+      extensionBasis: timed && basis(timed.extension.source),
+      familyNotified: dto.familyNotified && { ...dto.familyNotified },
       emergency: dto.emergency
         ? { period: profile.investigation.emergencyMeasure.period, legalBasis: cite(profile.regulation.title, profile.investigation.emergencyMeasure.source) }
         : undefined,
