@@ -1,6 +1,11 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { InvestigationInput, workflowIdForInvestigation } from '../../libs/messages/investigation';
+import { findProfile } from '../../libs/profiles';
+import type { investigationWorkflow } from '../../workflows/investigation/workflows';
 import { TestDatabase, freshDatabase } from './database';
 
 export interface TimeSkipping {
@@ -36,4 +41,31 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
       await env.teardown();
     },
   };
+}
+
+/**
+ * A case under investigation for workflow tests: its row (the records reference it) and its
+ * investigation workflow running on the profile's current version and the shipped calendar.
+ */
+export async function startInvestigation(ts: TimeSkipping, profileId: string, officerId: string) {
+  const profile = findProfile(profileId)!;
+  const caseId = randomUUID();
+  await ts.database.db.query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, $2, $3, 'ex_officio', false, 'initiated', 'initiation', $4, '{}', 'test', now(), now())`,
+    [caseId, profile.id, profile.version, officerId],
+  );
+  const input: InvestigationInput = {
+    caseId,
+    agencyId: profile.id,
+    status: 'initiated',
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
+    calendar: BUILT_IN_SCHEDULES,
+  };
+  const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
+    taskQueue: ts.taskQueue,
+    workflowId: workflowIdForInvestigation(caseId),
+    args: [input],
+  });
+  return { caseId, handle, profile };
 }

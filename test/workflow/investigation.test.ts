@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { Actor } from '../../libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
-import { AddEvidenceCommand, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
-import { findProfile } from '../../libs/profiles';
-import type { investigationWorkflow } from '../../workflows/investigation/workflows';
+import { AddEvidenceCommand, addEvidenceUpdate } from '../../libs/messages/investigation';
 import { eventually, userId } from '../support/database';
-import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
+import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
 // Issue 5: an audiovisual record must be stored within the profile's period (004 第二十七条(五):
 // 24 hours after the activity); a late upload is escalated to the unit head and recorded.
@@ -23,25 +20,7 @@ afterAll(async () => {
 });
 
 async function startCase() {
-  const profile = findProfile('jinpu-ocean')!;
-  const caseId = randomUUID();
-  await db().query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, 'jinpu-ocean', 1, 'ex_officio', false, 'initiated', 'initiation', $2, '{}', 'x', now(), now())`,
-    [caseId, officer.id],
-  );
-  const input: InvestigationInput = {
-    caseId,
-    agencyId: profile.id,
-    status: 'initiated',
-    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
-    calendar: BUILT_IN_SCHEDULES,
-  };
-  const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
-    taskQueue: ts.taskQueue,
-    workflowId: `investigation-${caseId}`,
-    args: [input],
-  });
+  const { caseId, handle, profile } = await startInvestigation(ts, 'jinpu-ocean', officer.id);
   const now = new Date(await ts.env.currentTimeMs()).toISOString();
   const rule = profile.investigation.audiovisual.upload;
   const cmd: AddEvidenceCommand = {

@@ -6,7 +6,6 @@ import { Actor } from '../../libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import {
   AddEvidenceCommand,
-  InvestigationInput,
   addEvidenceUpdate,
   decideMeasureUpdate,
   pauseMeasureUpdate,
@@ -15,9 +14,8 @@ import {
   takeMeasureUpdate,
 } from '../../libs/messages/investigation';
 import { findProfile } from '../../libs/profiles';
-import type { investigationWorkflow } from '../../workflows/investigation/workflows';
 import { eventually, userId } from '../support/database';
-import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
+import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
 // Issue 5: 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
 // with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
@@ -38,27 +36,7 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-async function startCase() {
-  const caseId = randomUUID();
-  await db().query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, $2, 1, 'ex_officio', false, 'initiated', 'initiation', $3, '{}', 'x', now(), now())`,
-    [caseId, profile.id, officer.id],
-  );
-  const input: InvestigationInput = {
-    caseId,
-    agencyId: profile.id,
-    status: 'initiated',
-    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
-    calendar: BUILT_IN_SCHEDULES,
-  };
-  const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
-    taskQueue: ts.taskQueue,
-    workflowId: `investigation-${caseId}`,
-    args: [input],
-  });
-  return { caseId, handle };
-}
+const startCase = () => startInvestigation(ts, profile.id, officer.id);
 
 type Handle = Awaited<ReturnType<typeof startCase>>['handle'];
 const now = async () => new Date(await ts.env.currentTimeMs()).toISOString();

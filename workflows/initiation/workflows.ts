@@ -6,10 +6,11 @@ import { RecordEntryInput } from '../../libs/domain/record';
 import { CaseState, InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
+import { OverdueSpec, escalateWhenOverdue } from '../tasks/overdue';
 import { currentInput } from './legacy-input';
 
 // Short database transactions; retry until the database is back.
-const { registerCase, setCaseStatus, escalate } = proxyActivities<Activities>({
+const { registerCase, setCaseStatus } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -63,22 +64,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
   }
   await registerCase({ ...input, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening });
 
-  const overdue = (kind: string, legalBasis: string, summary: string, mustAct: { role: 'officer' | 'unit_head' | 'chief'; userId?: string }[]) =>
-    async (task: { id: string; dueAt?: string }) => {
-      state.overdue = true;
-      await escalate({
-        id: `${task.id}:overdue`,
-        caseId: input.caseId,
-        agencyId: input.agencyId,
-        taskId: task.id,
-        kind,
-        dueAt: task.dueAt!,
-        at: iso(new Date()),
-        mustAct,
-        legalBasis,
-        summary,
-      });
-    };
+  const overdue = (spec: OverdueSpec) => escalateWhenOverdue(state, input.agencyId, spec);
 
   if (emergency) {
     await board.ask({
@@ -89,12 +75,12 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
       deadline: {
         from: startedAt,
         period: emergency.backReport,
-        onOverdue: overdue(
-          'back_report_overdue',
-          basis(emergency.source),
-          `先行启动后${describePeriod(emergency.backReport)}内未补报程序启动审批表，已逾期：承办人${officer.name}须立即补报，承办机构负责人督办`,
-          [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }, { role: 'chief' }],
-        ),
+        onOverdue: overdue({
+          kind: 'back_report_overdue',
+          legalBasis: basis(emergency.source),
+          summary: `先行启动后${describePeriod(emergency.backReport)}内未补报程序启动审批表，已逾期：承办人${officer.name}须立即补报，承办机构负责人督办`,
+          mustAct: [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }, { role: 'chief' }],
+        }),
       },
     });
     state.overdue = false; // the completion resolved the escalation in the same transaction
@@ -111,12 +97,12 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
       deadline: {
         from: new Date(input.form.application.receivedAt),
         period: acceptance.period,
-        onOverdue: overdue(
-          'application_acceptance_overdue',
-          basis(acceptance.source),
-          `收到申请材料后${describePeriod(acceptance.period)}内未作出受理决定或一次性告知补正，依法自收到申请材料之日起即为受理：承办人${officer.name}须立即处理`,
-          [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }],
-        ),
+        onOverdue: overdue({
+          kind: 'application_acceptance_overdue',
+          legalBasis: basis(acceptance.source),
+          summary: `收到申请材料后${describePeriod(acceptance.period)}内未作出受理决定或一次性告知补正，依法自收到申请材料之日起即为受理：承办人${officer.name}须立即处理`,
+          mustAct: [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }],
+        }),
       },
     });
     state.overdue = false;

@@ -13,7 +13,9 @@ import {
   resumeMeasureUpdate,
   takeMeasureUpdate,
 } from '../../libs/messages/investigation';
+import { CaseState } from '../../libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
+import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
 
 // Short database transactions; retry until the database is back.
@@ -37,7 +39,7 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
  * was taken; testing or appraisal time stops the clock (pause/resume); the chief may extend it
  * once; at expiry without a decision the system escalates and demands release.
  */
-export function handleMeasures(input: InvestigationInput, board: TaskBoard): void {
+export function handleMeasures(input: InvestigationInput, board: TaskBoard, state: CaseState): void {
   const measures = new Map<string, Measure>();
   const need = (id: string) => {
     const m = measures.get(id);
@@ -207,20 +209,12 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard): voi
       deadline: {
         from: new Date(m.cmd.takenAt),
         period: rule.period,
-        onOverdue: async (task) => {
-          await escalate({
-            id: `${task.id}:overdue`,
-            caseId: input.caseId,
-            agencyId: input.agencyId,
-            taskId: task.id,
-            kind: 'measure_approval_overdue',
-            dueAt: task.dueAt!,
-            at: new Date().toISOString(),
-            mustAct: [{ role: 'chief' }, { role: 'officer', userId: m.cmd.by.id }],
-            legalBasis: rule.legalBasis,
-            summary: `当场实施的${label}「${m.cmd.object}」未在${describePeriod(rule.period)}内补办批准手续：负责人须立即审批；不批准的，应当立即解除`,
-          });
-        },
+        onOverdue: escalateWhenOverdue(state, input.agencyId, {
+          kind: 'measure_approval_overdue',
+          legalBasis: rule.legalBasis,
+          summary: `当场实施的${label}「${m.cmd.object}」未在${describePeriod(rule.period)}内补办批准手续：负责人须立即审批；不批准的，应当立即解除`,
+          mustAct: [{ role: 'chief' }, { role: 'officer', userId: m.cmd.by.id }],
+        }),
       },
     });
     if (answer.decision === 'reject' && m.view.decision === null) {

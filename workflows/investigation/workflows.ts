@@ -5,10 +5,11 @@ import { CaseState } from '../../libs/messages/initiation';
 import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { escalateWhenOverdue } from '../tasks/overdue';
 import { handleMeasures } from './measures';
 
 // Short database transactions; retry until the database is back.
-const { appendEvidence, attachAvFile, escalate, noteRecord } = proxyActivities<Activities>({
+const { appendEvidence, attachAvFile, noteRecord } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -22,7 +23,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
   const state: CaseState = { caseId: input.caseId, status: input.status, openTasks: [], overdue: false };
   const board = new TaskBoard(state, input.agencyId, input.calendar);
   const added = new Map<string, AddEvidenceResult>();
-  handleMeasures(input, board);
+  handleMeasures(input, board, state);
 
   setHandler(addEvidenceUpdate, async (cmd) => {
     const known = added.get(cmd.record.id);
@@ -70,21 +71,12 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
       deadline: {
         from: new Date(rule.from),
         period: rule.period,
-        onOverdue: async (task) => {
-          state.overdue = true;
-          await escalate({
-            id: `${task.id}:overdue`,
-            caseId: input.caseId,
-            agencyId: input.agencyId,
-            taskId: task.id,
-            kind: 'av_upload_overdue',
-            dueAt: task.dueAt!,
-            at: new Date().toISOString(),
-            mustAct: [{ role: 'unit_head' }, { role: 'officer', userId: cmd.record.producerId }],
-            legalBasis: rule.legalBasis,
-            summary: `音像记录「${cmd.record.title}」未在${describePeriod(rule.period)}内存储至执法信息系统，已逾期：制作人须立即存储，承办机构负责人督办`,
-          });
-        },
+        onOverdue: escalateWhenOverdue(state, input.agencyId, {
+          kind: 'av_upload_overdue',
+          legalBasis: rule.legalBasis,
+          summary: `音像记录「${cmd.record.title}」未在${describePeriod(rule.period)}内存储至执法信息系统，已逾期：制作人须立即存储，承办机构负责人督办`,
+          mustAct: [{ role: 'unit_head' }, { role: 'officer', userId: cmd.record.producerId }],
+        }),
       },
     });
     const onTime = Date.parse(stored.at) <= Date.parse(stored.dueAt!);
@@ -132,21 +124,12 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
             },
           });
         },
-        onOverdue: async (task) => {
-          state.overdue = true;
-          await escalate({
-            id: `${task.id}:overdue`,
-            caseId: input.caseId,
-            agencyId: input.agencyId,
-            taskId: task.id,
-            kind: 'preservation_overdue',
-            dueAt: task.dueAt!,
-            at: new Date().toISOString(),
-            mustAct: [{ role: 'officer', userId: cmd.record.producerId }, { role: 'unit_head' }, { role: 'chief' }],
-            legalBasis: rule.legalBasis,
-            summary: `先行登记保存「${cmd.record.title}」已满${describePeriod(rule.period)}，未作出处理决定`,
-          });
-        },
+        onOverdue: escalateWhenOverdue(state, input.agencyId, {
+          kind: 'preservation_overdue',
+          legalBasis: rule.legalBasis,
+          summary: `先行登记保存「${cmd.record.title}」已满${describePeriod(rule.period)}，未作出处理决定`,
+          mustAct: [{ role: 'officer', userId: cmd.record.producerId }, { role: 'unit_head' }, { role: 'chief' }],
+        }),
       },
     });
     board.idle();
