@@ -216,83 +216,6 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
   });
 });
 
-describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)', () => {
-  it('takes a seizure, pauses it for testing, extends it with the chief, and decides', async () => {
-    const caseId = await initiatedCase('hy');
-    const t = await token('hy.officer1');
-    const takenAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材20吨', takenAt } });
-    expect(taken.status).toBe(201);
-    expect(taken.body).toMatchObject({ status: 'active', kind: 'seize' });
-    const id = taken.body.id;
-
-    const future = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
-      token: t,
-      body: { at: new Date(Date.now() + 3600_000).toISOString(), reason: '送检' },
-    });
-    expect(future.body.errors[0]).toMatchObject({ field: 'at', code: 'TIME_IN_FUTURE' });
-
-    const paused = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
-      token: t,
-      body: { at: new Date(Date.now() - 24 * 3600 * 1000).toISOString(), reason: '送检测机构检验' },
-    });
-    expect(paused.body).toMatchObject({ status: 'paused', dueAt: null });
-    const again = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
-      token: t,
-      body: { at: new Date().toISOString(), reason: '再次' },
-    });
-    expect(again).toMatchObject({ status: 409, body: { code: 'MEASURE_ALREADY_PAUSED' } });
-    const resumed = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/resumption`, { token: t, body: { at: new Date().toISOString() } });
-    expect(resumed.body.status).toBe('active');
-    expect(Date.parse(resumed.body.dueAt)).toBeGreaterThan(Date.parse(takenAt) + 30 * 24 * 3600 * 1000);
-
-    const asked = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/extension-request`, { token: t, body: { reason: '案情复杂' } });
-    expect(asked.body.status).toBe('extension_requested');
-    const chiefTasks = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=measure_extension`, { token: await token('hy.chief') });
-    expect(chiefTasks.body.items).toHaveLength(1);
-    const approved = await sys.call('POST', `/api/v1/tasks/${chiefTasks.body.items[0].id}/completion`, {
-      token: await token('hy.chief'),
-      body: { decision: 'approve', opinion: '同意延长三十日' },
-    });
-    expect(approved.status).toBe(200);
-    const list = await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t });
-    expect(list.body[0]).toMatchObject({ extended: true, status: 'active' });
-
-    const decided = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/decision`, {
-      token: t,
-      body: { decision: 'release', content: '检验合格，解除扣押，退还财物' },
-    });
-    expect(decided.body).toMatchObject({ status: 'decided', decision: 'release' });
-    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: t });
-    expect(record.body.items.map((e: any) => e.action).filter((a: string) => a.startsWith('measure_'))).toEqual([
-      'measure_taken',
-      'measure_paused',
-      'measure_resumed',
-      'measure_extended',
-      'measure_decided',
-    ]);
-  });
-
-  it('a registered preservation list opens the handling decision, due in 7 working days (行政处罚法 56)', async () => {
-    const caseId = await initiatedCase('hy');
-    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
-      token: await token('hy.officer1'),
-      body: {
-        kind: 'registered_preservation_list',
-        title: '证据登记保存清单',
-        recordedAt: new Date().toISOString(),
-        content: '登记保存：施工图纸一套',
-        officers: [await officer('hy.officer1'), await officer('hy.officer2')],
-        signatures: { partySigned: true },
-      },
-    });
-    expect(r.status).toBe(201);
-    const tasks = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=preservation_handling`, { token: await token('hy.officer1') });
-    expect(tasks.body.items).toHaveLength(1);
-    expect(tasks.body.items[0].dueAt).toBeTruthy();
-  });
-});
-
 describe('evidence preservation (兴隆台区民政局, 000 第九条)', () => {
   it('needs the reason, the object and the form', async () => {
     const caseId = await initiatedCase('xlt');
@@ -370,27 +293,19 @@ describe('upload periods, retention and corrections', () => {
   });
 });
 
-describe('restriction of personal freedom (行政强制法 20)', () => {
-  it('requires the family to be told, and has no period to pause or extend', async () => {
+describe('who may store a file', () => {
+  it('only the producer stores the file of their audiovisual record, refused before the body is read', async () => {
     const caseId = await initiatedCase('jp');
-    const t = await token('jp.officer1');
-    const body = { kind: 'restrict', object: '当事人王五', takenAt: new Date(Date.now() - 600_000).toISOString() };
-    const untold = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body });
-    expect(untold.body.errors).toContainEqual({ field: 'familyNotified', code: 'REQUIRED', message: '通知家属情况不能为空' });
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
-      token: t,
-      body: { ...body, familyNotified: { method: '电话', at: new Date().toISOString(), recipient: '王五之妻' } },
+    const av = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('jp.officer1'),
+      body: { title: '照片', recordedAt: new Date().toISOString(), method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },
     });
-    expect(taken.status).toBe(201);
-    expect(taken.body).toMatchObject({ kind: 'restrict', dueAt: null, status: 'active' });
-    const pause = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${taken.body.id}/pauses`, {
-      token: t,
-      body: { at: new Date().toISOString(), reason: '送检' },
+    const res = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${av.body.id}/file`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await token('jp.officer2')}`, 'content-type': 'image/jpeg' },
+      body: Buffer.from('不是制作人上传的文件'),
     });
-    expect(pause).toMatchObject({ status: 409, body: { code: 'MEASURE_NOT_TIMED' } });
-    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: t });
-    const line = record.body.items.find((e: any) => e.action === 'measure_taken');
-    expect(line.summary).toContain('告知王五之妻');
-    expect(line.legalBasis).toContain('第二十条');
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as any).code).toBe('TASK_NOT_ASSIGNEE');
   });
 });

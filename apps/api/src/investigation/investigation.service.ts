@@ -161,14 +161,16 @@ export class InvestigationService {
     const record = await this.records.findOneBy({ id: recordId, caseId, category: 'audiovisual' });
     if (!record?.uploadTaskId) throw new ApiException('RECORD_NOT_FOUND');
     const task = await this.tasks.findOneByOrFail({ id: record.uploadTaskId });
-    const file = { ...(await this.storage.put(req)), mediaType: String(req.headers['content-type'] ?? 'application/octet-stream') };
+    // Refuse before reading the body: only the producer stores the file of their record.
+    const mediaType = String(req.headers['content-type'] ?? 'application/octet-stream');
+    const refusal = task.status === 'open' && refuseCompletion(toRef(task), actor, { decision: 'uploaded', opinion: '', file: { sha256: '', size: 0, mediaType } });
+    if (refusal) throw new ApiException(refusal);
+    const file = { ...(await this.storage.put(req)), mediaType };
     if (task.status === 'completed') {
       const stored = await this.files.findOneBy({ recordId });
       if (stored?.sha256 !== file.sha256) throw new ApiException('AV_ALREADY_STORED');
     } else {
       const command = { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file };
-      const refusal = refuseCompletion(toRef(task), actor, command);
-      if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
         args: [{ taskId: task.id, by: actor, ...command }],
         updateId: derivedUuid(actor.id, task.id, file.sha256),

@@ -1,0 +1,137 @@
+import { TestSystem } from '../support/system';
+
+// Issue 5 over HTTP: coercive measures (行政强制法 20, 25, 28) and registered preservation (行政处罚法 56).
+let sys: TestSystem;
+const token = (u: string) => sys.token(u);
+
+const caseForm = {
+  source: 'ex_officio',
+  reason: '海上巡查发现涉嫌非法捕捞',
+  caseSource: '海上巡查',
+  facts: '渔船在禁渔区作业',
+  parties: [{ kind: 'person', name: '王五' }],
+  handlerOpinion: '建议立案调查',
+};
+
+async function initiatedCase(agency: string): Promise<string> {
+  const c = await sys.call('POST', '/api/v1/cases', { token: await token(`${agency}.officer1`), body: caseForm });
+  for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
+    const t = await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await token(user) });
+    await sys.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await token(user), body: { decision, opinion: '同意' } });
+  }
+  return c.body.id;
+}
+
+async function officer(username: string) {
+  const [u] = await sys.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);
+  return { userId: u.id, certificateNo: u.certificate_no, shown: '当场出示执法证件' };
+}
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)', () => {
+  it('takes a seizure, pauses it for testing, extends it with the chief, and decides', async () => {
+    const caseId = await initiatedCase('hy');
+    const t = await token('hy.officer1');
+    const takenAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材20吨', takenAt } });
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({ status: 'active', kind: 'seize' });
+    const id = taken.body.id;
+
+    const future = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
+      token: t,
+      body: { at: new Date(Date.now() + 3600_000).toISOString(), reason: '送检' },
+    });
+    expect(future.body.errors[0]).toMatchObject({ field: 'at', code: 'TIME_IN_FUTURE' });
+
+    const paused = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
+      token: t,
+      body: { at: new Date(Date.now() - 24 * 3600 * 1000).toISOString(), reason: '送检测机构检验' },
+    });
+    expect(paused.body).toMatchObject({ status: 'paused', dueAt: null });
+    const again = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
+      token: t,
+      body: { at: new Date().toISOString(), reason: '再次' },
+    });
+    expect(again).toMatchObject({ status: 409, body: { code: 'MEASURE_ALREADY_PAUSED' } });
+    const resumed = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/resumption`, { token: t, body: { at: new Date().toISOString() } });
+    expect(resumed.body.status).toBe('active');
+    expect(Date.parse(resumed.body.dueAt)).toBeGreaterThan(Date.parse(takenAt) + 30 * 24 * 3600 * 1000);
+
+    const asked = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/extension-request`, { token: t, body: { reason: '案情复杂' } });
+    expect(asked.body.status).toBe('extension_requested');
+    const chiefTasks = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=measure_extension`, { token: await token('hy.chief') });
+    expect(chiefTasks.body.items).toHaveLength(1);
+    const approved = await sys.call('POST', `/api/v1/tasks/${chiefTasks.body.items[0].id}/completion`, {
+      token: await token('hy.chief'),
+      body: { decision: 'approve', opinion: '同意延长三十日' },
+    });
+    expect(approved.status).toBe(200);
+    const list = await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t });
+    expect(list.body[0]).toMatchObject({ extended: true, status: 'active' });
+
+    const decided = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/decision`, {
+      token: t,
+      body: { decision: 'release', content: '检验合格，解除扣押，退还财物' },
+    });
+    expect(decided.body).toMatchObject({ status: 'decided', decision: 'release' });
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: t });
+    expect(record.body.items.map((e: any) => e.action).filter((a: string) => a.startsWith('measure_'))).toEqual([
+      'measure_taken',
+      'measure_paused',
+      'measure_resumed',
+      'measure_extended',
+      'measure_decided',
+    ]);
+  });
+
+  it('a registered preservation list opens the handling decision, due in 7 working days (行政处罚法 56)', async () => {
+    const caseId = await initiatedCase('hy');
+    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('hy.officer1'),
+      body: {
+        kind: 'registered_preservation_list',
+        title: '证据登记保存清单',
+        recordedAt: new Date().toISOString(),
+        content: '登记保存：施工图纸一套',
+        officers: [await officer('hy.officer1'), await officer('hy.officer2')],
+        signatures: { partySigned: true },
+      },
+    });
+    expect(r.status).toBe(201);
+    const tasks = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=preservation_handling`, { token: await token('hy.officer1') });
+    expect(tasks.body.items).toHaveLength(1);
+    expect(tasks.body.items[0].dueAt).toBeTruthy();
+  });
+});
+
+describe('restriction of personal freedom (行政强制法 20)', () => {
+  it('requires the family to be told, and has no period to pause or extend', async () => {
+    const caseId = await initiatedCase('jp');
+    const t = await token('jp.officer1');
+    const body = { kind: 'restrict', object: '当事人王五', takenAt: new Date(Date.now() - 600_000).toISOString() };
+    const untold = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body });
+    expect(untold.body.errors).toContainEqual({ field: 'familyNotified', code: 'REQUIRED', message: '通知家属情况不能为空' });
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+      token: t,
+      body: { ...body, familyNotified: { method: '电话', at: new Date().toISOString(), recipient: '王五之妻' } },
+    });
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({ kind: 'restrict', dueAt: null, status: 'active' });
+    const pause = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${taken.body.id}/pauses`, {
+      token: t,
+      body: { at: new Date().toISOString(), reason: '送检' },
+    });
+    expect(pause).toMatchObject({ status: 409, body: { code: 'MEASURE_NOT_TIMED' } });
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: t });
+    const line = record.body.items.find((e: any) => e.action === 'measure_taken');
+    expect(line.summary).toContain('告知王五之妻');
+    expect(line.legalBasis).toContain('第二十条');
+  });
+});
