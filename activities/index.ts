@@ -1,11 +1,17 @@
 import { DataSource } from 'typeorm';
+import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
 import { createTaskActivities } from './tasks/activities';
 
 /** Every activity of lawtrail, bound to one database; the worker registers this object. */
 export function createActivities(db: DataSource) {
-  return { ...createInitiationActivities(db), ...createInvestigationActivities(db), ...createTaskActivities(db) };
+  return {
+    ...createInitiationActivities(db),
+    ...createInvestigationActivities(db),
+    ...createDecisionActivities(db),
+    ...createTaskActivities(db),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

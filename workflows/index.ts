@@ -1,3 +1,4 @@
 // The worker's workflow bundle: every workflow type of lawtrail, exported by name.
+export { decisionWorkflow } from './decision/workflows';
 export { initiationWorkflow } from './initiation/workflows';
 export { investigationWorkflow } from './investigation/workflows';

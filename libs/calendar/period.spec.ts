@@ -1,6 +1,6 @@
 import { LegalCalendar } from './calendar';
 import { BUILT_IN_SCHEDULES } from './data';
-import { BASIS, computeDue, describePeriod, Period } from './period';
+import { BASIS, computeDue, describePeriod, Period, periodBefore } from './period';
 
 const cal = new LegalCalendar(BUILT_IN_SCHEDULES);
 
@@ -71,5 +71,17 @@ describe('the period itself', () => {
     expect(r.period).toEqual(period);
     expect(r.period).not.toBe(period);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
+
+describe('periodBefore: reminders before a deadline', () => {
+  it('goes back an exact number of days or hours', () => {
+    // 90-day deadline ending 2027-02-21 24:00 China; 15 days before is 2027-02-06 24:00.
+    expect(periodBefore('2027-02-21T16:00:00.000Z', { amount: 15, unit: 'day' }).toISOString()).toBe('2027-02-06T16:00:00.000Z');
+    expect(periodBefore('2027-02-21T16:00:00.000Z', { amount: 5, unit: 'hour' }).toISOString()).toBe('2027-02-21T11:00:00.000Z');
+  });
+
+  it('refuses units that are not exact spans', () => {
+    expect(() => periodBefore('2027-02-21T16:00:00.000Z', { amount: 5, unit: 'workday' })).toThrow(RangeError);
   });
 });

@@ -64,6 +64,7 @@ export const BASIS = {
 } as const;
 
 const HOUR_MS = 3_600_000;
+const HOURS_PER_DAY = 24;
 // Guards against data errors (a runaway loop in a workflow), far above any statutory period.
 const MAX_WORKDAYS = 3_660;
 const MAX_ROLL_DAYS = 62;
@@ -244,4 +245,14 @@ function applyPauses(startMs: number, dueMs: number, pauses: Pause[]): { ms: num
     ms += s.to - s.from;
   }
   return { ms, open: false };
+}
+
+/**
+ * The instant a period in hours or natural days before `end` (a reminder before a deadline: an
+ * exact span, no working-day counting, no roll).
+ */
+export function periodBefore(end: Date | string, p: Period): Date {
+  if (p.unit !== 'hour' && p.unit !== 'day') throw new RangeError(`periodBefore: unit ${p.unit} is not exact`);
+  const hours = p.unit === 'hour' ? p.amount : p.amount * HOURS_PER_DAY;
+  return new Date(new Date(end).getTime() - hours * HOUR_MS);
 }

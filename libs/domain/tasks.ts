@@ -11,6 +11,7 @@ export const TASK_KINDS = [
   'preservation_handling',
   'measure_extension',
   'measure_approval',
+  'decision_extension',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -32,6 +33,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   preservation_handling: { role: 'officer', label: '先行登记保存物品处理决定', decisions: ['decided'] },
   measure_extension: { role: 'chief', label: '批准延长查封、扣押或冻结期限', decisions: ['approve', 'reject'] },
   measure_approval: { role: 'chief', label: '补办当场实施强制措施的批准手续', decisions: ['approve', 'reject'] },
+  decision_extension: { role: 'chief', label: '批准延长作出处理决定的期限', decisions: ['approve', 'reject'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;

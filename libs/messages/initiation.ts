@@ -9,7 +9,14 @@ import type { AgencyProfile } from '../profiles/schema';
 export interface InitiationInput {
   caseId: string;
   agencyId: string;
-  profile: { id: string; version: number; regulationTitle: string; initiation: AgencyProfile['initiation'] };
+  profile: {
+    id: string;
+    version: number;
+    regulationTitle: string;
+    initiation: AgencyProfile['initiation'];
+    /** Pinned for the decision stage started at filing; absent in cases started before it existed. */
+    decision?: AgencyProfile['decision'];
+  };
   calendar: YearSchedule[];
   source: CaseSource;
   emergency: boolean;

@@ -13,6 +13,8 @@ import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from './entities
 import { Evidence1795400542537 } from './migrations/1795400542537-Evidence';
 import { CoerciveMeasures1795400884595 } from './migrations/1795400884595-CoerciveMeasures';
 import { CoerciveMeasureEntity } from './entities/coercive-measure.entity';
+import { CaseDeadlineEntity } from './entities/case-deadline.entity';
+import { CaseDeadlines1795401985193 } from './migrations/1795401985193-CaseDeadlines';
 import { RestrictMeasure1795401442284 } from './migrations/1795401442284-RestrictMeasure';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
@@ -21,8 +23,9 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
 /** Entities and migrations are listed, not globbed, so the same list works from sources and from dist/. */
 export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity, CalendarYearEntity,
-  EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, CoerciveMeasureEntity];
-export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537, CoerciveMeasures1795400884595, RestrictMeasure1795401442284];
+  EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, CoerciveMeasureEntity,
+  CaseDeadlineEntity];
+export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537, CoerciveMeasures1795400884595, RestrictMeasure1795401442284, CaseDeadlines1795401985193];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

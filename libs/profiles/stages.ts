@@ -138,7 +138,14 @@ export const SUMMARY_RECORD_ITEMS = [
 
 export const DecisionSchema = z.strictObject({
   /** From case filing (立案) to the penalty decision. */
-  deadline: sourced({ period: PeriodSchema, startsAt: z.literal('case_filed') }),
+  deadline: sourced({
+    period: PeriodSchema,
+    startsAt: z.literal('case_filed'),
+    /** When to warn before the deadline (operational, per agency). */
+    warnBefore: z.array(PeriodSchema.refine((p) => p.unit === 'day' || p.unit === 'hour', '提前提醒只能以日或小时计')),
+    /** Only where a 规章 allows it (行政处罚法 60 "另有规定的，从其规定"); granted by the chief as a task. */
+    extension: TimedSchema.optional(),
+  }),
   preDecisionNotice: z.strictObject({
     /** No decision before this window after the notice is served closes; silence is a waiver. */
     statementWindow: TimedSchema,

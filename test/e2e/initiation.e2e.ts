@@ -1,3 +1,4 @@
+import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // Issue 3: the chain HTTP → NestJS → Temporal → activity → PostgreSQL → back, for 程序启动.
@@ -58,6 +59,25 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
     expect(r2.body.case.status).toBe('initiated');
   });
 
+  it('filing starts the decision deadline: 90 days (行政处罚法 60), extension refused where no rule allows it', async () => {
+    // Written by the decision stage the filing started, moments after the chief's answer.
+    const r = await eventually(async () => {
+      const reply = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: await token('xlt.officer1') });
+      return reply.body.length ? reply : undefined;
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toHaveLength(1);
+    expect(r.body[0]).toMatchObject({ kind: 'decision', state: 'running', extended: false });
+    const days = (Date.parse(r.body[0].dueAt) - Date.now()) / (24 * 3600 * 1000);
+    expect(days).toBeGreaterThan(89);
+    expect(days).toBeLessThan(95); // 90 days, plus a roll past a holiday at most
+    const ext = await sys.call('POST', `/api/v1/cases/${caseId}/decision-deadline/extension-request`, {
+      token: await token('xlt.officer1'),
+      body: { reason: '案情复杂' },
+    });
+    expect(ext).toMatchObject({ status: 409, body: { code: 'DECISION_EXTENSION_NOT_ALLOWED' } });
+  });
+
   it('the record lists every step in order, with who, role, when and legal basis', async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: await token('xlt.officer1') });
     expect(r.status).toBe(200);
@@ -67,11 +87,13 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
       [2, 'task_completed', 'unit_head', 'unit_head_review'],
       [3, 'task_completed', 'chief', 'chief_approval'],
       [4, 'case_initiated', 'chief', undefined],
+      [5, 'deadline_set', undefined, undefined],
     ]);
-    for (const e of r.body.items) {
+    for (const e of r.body.items.slice(0, 4)) {
       expect(e.legalBasis).toContain('兴隆台区民政局行政执法全过程记录实施办法');
       expect(Date.parse(e.at)).not.toBeNaN();
     }
+    expect(r.body.items[4].legalBasis).toContain('《中华人民共和国行政处罚法》第六十条');
     expect(r.body.items[2].summary).toContain('同意');
   });
 

@@ -3,8 +3,10 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { DecisionInput, workflowIdForDecision } from '../../libs/messages/decision';
 import { InvestigationInput, workflowIdForInvestigation } from '../../libs/messages/investigation';
 import { findProfile } from '../../libs/profiles';
+import type { decisionWorkflow } from '../../workflows/decision/workflows';
 import type { investigationWorkflow } from '../../workflows/investigation/workflows';
 import { TestDatabase, freshDatabase } from './database';
 
@@ -68,4 +70,30 @@ export async function startInvestigation(ts: TimeSkipping, profileId: string, of
     args: [input],
   });
   return { caseId, handle, profile };
+}
+
+/** A filed case with its decision stage running, for workflow tests. */
+export async function startDecision(ts: TimeSkipping, profileId: string, officerId: string) {
+  const profile = findProfile(profileId)!;
+  const caseId = randomUUID();
+  await ts.database.db.query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, $2, $3, 'ex_officio', false, 'initiated', 'initiation', $4, '{}', 'test', now(), now())`,
+    [caseId, profile.id, profile.version, officerId],
+  );
+  const filedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+  const input: DecisionInput = {
+    caseId,
+    agencyId: profile.id,
+    filedAt,
+    handlingOfficerId: officerId,
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision },
+    calendar: BUILT_IN_SCHEDULES,
+  };
+  const handle = await ts.env.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
+    taskQueue: ts.taskQueue,
+    workflowId: workflowIdForDecision(caseId),
+    args: [input],
+  });
+  return { caseId, handle, profile, filedAt };
 }

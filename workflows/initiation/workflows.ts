@@ -1,10 +1,21 @@
-import { allHandlersFinished, condition, patched, proxyActivities, workflowInfo, setHandler } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { CASE_SOURCE_LABELS, CaseStatus, declineMustBeTold } from '../../libs/domain/case';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { CaseState, InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
 import { cite } from '../../libs/profiles/cite';
+import { workflowIdForDecision } from '../../libs/messages/decision';
+import { decisionWorkflow } from '../decision/workflows';
 import { TaskBoard } from '../tasks/board';
 import { OverdueSpec, escalateWhenOverdue } from '../tasks/overdue';
 import { currentInput } from './legacy-input';
@@ -129,6 +140,23 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
       summary: `经${rules.approver.title}批准，行政执法程序正式启动`,
       legalBasis: basis(rules.approver.source),
     });
+    // Added after cases existed: filing (立案) starts the decision stage and its deadline.
+    if (input.profile.decision && patched('decision-stage')) {
+      await startChild(decisionWorkflow, {
+        workflowId: workflowIdForDecision(input.caseId),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [
+          {
+            caseId: input.caseId,
+            agencyId: input.agencyId,
+            filedAt: iso(new Date()),
+            handlingOfficerId: officer.id,
+            profile: { id: input.profile.id, version: input.profile.version, regulationTitle: input.profile.regulationTitle, decision: input.profile.decision },
+            calendar: board.schedulesNow,
+          },
+        ],
+      });
+    }
     return finish(false);
   }
   await conclude('declined', {

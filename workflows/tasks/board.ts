@@ -154,6 +154,11 @@ export class TaskBoard {
     return computeDue(this.calendar, d.from, d.period, pauses);
   }
 
+  /** The schedules known now (as pinned, plus any that arrived since): handed on to the next stage. */
+  get schedulesNow(): YearSchedule[] {
+    return [...this.schedules];
+  }
+
   /** Changes whenever a year's schedule arrives: deadlines kept outside tasks recompute then. */
   get calendarVersion(): number {
     return this.arrivals;

@@ -9,6 +9,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { ErrorFilter } from './common/error.filter';
+import { DecisionModule } from './decision/decision.module';
 import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
 import { InitiationModule } from './initiation/initiation.module';
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         CalendarModule,
         CasesModule,
+        DecisionModule,
         InitiationModule,
         InvestigationModule,
         ProfilesModule,

@@ -55,8 +55,11 @@ export class CalendarService {
   }
 
   private async rearm(schedule: YearSchedule): Promise<number> {
+    // Open tasks whose due time is an estimate for that year, and case-level deadlines still estimated.
     const rows: { workflow_id: string }[] = await this.db.query(
-      `SELECT DISTINCT workflow_id FROM tasks WHERE status = 'open' AND NOT due_complete AND $1 = ANY(due_missing_years)`,
+      `SELECT workflow_id FROM tasks WHERE status = 'open' AND NOT due_complete AND $1 = ANY(due_missing_years)
+       UNION
+       SELECT kind || '-' || case_id FROM case_deadlines WHERE state = 'running' AND NOT due_complete`,
       [schedule.year],
     );
     let told = 0;

@@ -52,6 +52,10 @@ const INVESTIGATION_ERRORS = {
   MEASURE_EXTENSION_USED: { status: 409, message: '期限只能延长一次' },
   MEASURE_EXPIRED: { status: 409, message: '期限已届满，不能再延长' },
   MEASURE_NOT_TIMED: { status: 409, message: '该强制措施没有法定期限，不适用中止或延长' },
+  DECISION_EXTENSION_NOT_ALLOWED: { status: 409, message: '本机关适用的规定未允许延长作出处理决定的期限' },
+  DECISION_EXTENSION_USED: { status: 409, message: '期限只能延长一次' },
+  DECISION_DEADLINE_PASSED: { status: 409, message: '期限已届满，不能再延长' },
+  DECISION_NOT_STARTED: { status: 409, message: '案件尚未立案，没有作出处理决定的期限' },
   TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
 

@@ -41,7 +41,13 @@ export class InitiationService {
     const input: InitiationInput = {
       caseId,
       agencyId: actor.agencyId,
-      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, initiation: profile.initiation },
+      profile: {
+        id: profile.id,
+        version: profile.version,
+        regulationTitle: profile.regulation.title,
+        initiation: profile.initiation,
+        decision: profile.decision,
+      },
       calendar: await this.calendar.schedules(),
       source: dto.source,
       emergency,

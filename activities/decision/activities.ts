@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { appendRecord } from '../record/append';
+
+export interface DeadlineState {
+  caseId: string;
+  kind: string;
+  dueAt: string;
+  complete: boolean;
+  extended: boolean;
+  state: 'running' | 'overdue' | 'met';
+}
+
+export function createDecisionActivities(db: DataSource) {
+  return {
+    /**
+     * Writes a case-level deadline's current state and, when given, the record line that explains it.
+     * Safe to retry: the state is written whole, the entry is keyed.
+     */
+    async projectDeadline(input: { deadline: DeadlineState; at: string; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+      const d = input.deadline;
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO case_deadlines (case_id, kind, due_at, due_complete, extended, state, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (case_id, kind) DO UPDATE SET due_at = $3, due_complete = $4, extended = $5, state = $6, updated_at = $7`,
+          [d.caseId, d.kind, d.dueAt, d.complete, d.extended, d.state, input.at],
+        );
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: d.caseId, at: input.at });
+      });
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { describePeriod, periodBefore } from '../../libs/calendar/period';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { DecisionDeadlineView, DecisionInput, decisionDeadlineQuery, requestDecisionExtensionUpdate } from '../../libs/messages/decision';
+import { CaseState } from '../../libs/messages/initiation';
+import { cite } from '../../libs/profiles/cite';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+// Short database transactions; retry until the database is back.
+const { projectDeadline, noteRecord, escalate } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
+
+/**
+ * 审查决定 of one case, started when the case is filed (立案). This increment keeps the decision
+ * deadline (行政处罚法 60: the profile's period from filing): reminders before it, escalation when it
+ * runs out, and the one extension a 规章 may allow, granted by the chief as a task.
+ */
+export async function decisionWorkflow(input: DecisionInput): Promise<void> {
+  const state: CaseState = { caseId: input.caseId, status: 'initiated', openTasks: [], overdue: false };
+  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const rule = input.profile.decision.deadline;
+  const basis = cite(input.profile.regulationTitle, rule.source);
+  const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, extended: false, extensionRequested: false, state: 'running' };
+  let version = 0;
+
+  setHandler(decisionDeadlineQuery, () => ({ ...view }));
+  setHandler(
+    requestDecisionExtensionUpdate,
+    async ({ reason, by }) => {
+      view.extensionRequested = true;
+      await noteRecord({
+        caseId: input.caseId,
+        at: new Date().toISOString(),
+        entry: {
+          key: 'decision-extension-requested',
+          actor: by,
+          action: 'deadline_extension_requested',
+          summary: `${by.name}申请延长作出处理决定的期限：${reason}`,
+          legalBasis: cite(input.profile.regulationTitle, rule.extension!.source),
+        },
+      });
+      const taskId = uuid4();
+      void askExtension(taskId);
+      await board.opened(taskId);
+      return { ...view };
+    },
+    {
+      // The request itself is checked by the API; here: may this case still be extended?
+      validator: (_request: unknown) => {
+        if (!rule.extension) throw refuse('本机关适用的规定未允许延长作出处理决定的期限', 'DECISION_EXTENSION_NOT_ALLOWED');
+        if (view.extensionRequested || view.extended) throw refuse('期限只能延长一次', 'DECISION_EXTENSION_USED');
+        if (view.state !== 'running') throw refuse('期限已届满，不能再延长', 'DECISION_DEADLINE_PASSED');
+      },
+    },
+  );
+
+  await recompute({
+    key: 'decision-deadline',
+    actor: null,
+    action: 'deadline_set',
+    summary: `作出处理决定的期限自立案之日起计算${describePeriod(rule.period)}`,
+    legalBasis: basis,
+  });
+
+  // The clock: reminders, then escalation; a change (extension, a year's schedule) re-arms it.
+  const warned = new Set<string>();
+  while (view.state === 'running') {
+    const seen = { version, calendar: board.calendarVersion };
+    const reminder = rule.warnBefore
+      .map((p) => ({ p, at: periodBefore(view.dueAt, p).getTime(), key: `${view.dueAt}:${p.amount}${p.unit}` }))
+      .filter((w) => !warned.has(w.key) && w.at > Date.now())
+      .sort((a, b) => a.at - b.at)[0];
+    const target = reminder?.at ?? Date.parse(view.dueAt);
+    const changed = () => version !== seen.version || board.calendarVersion !== seen.calendar;
+    if (await condition(changed, Math.max(target - Date.now(), 0))) {
+      if (board.calendarVersion !== seen.calendar) await recompute();
+      continue;
+    }
+    if (reminder) {
+      warned.add(reminder.key);
+      await noteRecord({
+        caseId: input.caseId,
+        at: new Date().toISOString(),
+        entry: {
+          key: `decision-reminder:${reminder.key}`,
+          actor: null,
+          action: 'deadline_warning',
+          summary: `距作出处理决定的期限届满还有${describePeriod(reminder.p)}（${chinaTime(view.dueAt)}）`,
+          legalBasis: basis,
+        },
+      });
+      continue;
+    }
+    view.state = 'overdue';
+    state.overdue = true;
+    await escalate({
+      id: `${input.caseId}:decision-overdue`,
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      kind: 'decision_overdue',
+      dueAt: view.dueAt,
+      at: new Date().toISOString(),
+      mustAct: [{ role: 'chief' }, { role: 'unit_head' }, { role: 'officer', userId: input.handlingOfficerId }],
+      legalBasis: basis,
+      summary: `自立案之日起${describePeriod(rule.period)}内未作出处理决定，期限已于${chinaTime(view.dueAt)}届满`,
+    });
+    await project();
+  }
+
+  // The drafting, review and approval steps of the decision come with the next increments.
+  await condition(() => false);
+
+  async function askExtension(taskId: string): Promise<void> {
+    const ext = rule.extension!;
+    const answer = await board.ask({ id: taskId, kind: 'decision_extension', role: 'chief', legalBasis: cite(input.profile.regulationTitle, ext.source) });
+    if (answer.decision === 'approve' && view.state === 'running') {
+      view.extended = true;
+      await recompute({
+        key: 'decision-deadline-extended',
+        actor: answer.by,
+        action: 'deadline_extended',
+        summary: `经负责人批准，作出处理决定的期限延长${describePeriod(ext.period)}`,
+        legalBasis: cite(input.profile.regulationTitle, ext.source),
+      });
+    }
+    board.idle();
+  }
+
+  async function recompute(entry?: Entry): Promise<void> {
+    const ext = view.extended ? rule.extension!.period : undefined;
+    const period = ext ? { amount: rule.period.amount + ext.amount, unit: rule.period.unit } : rule.period;
+    const due = board.dueFor({ from: new Date(input.filedAt), period });
+    Object.assign(view, { dueAt: due.due!, lastDay: due.lastDay ?? null, complete: due.complete });
+    version++;
+    await project(entry && { ...entry, summary: `${entry.summary}，至${chinaTime(view.dueAt)}${due.complete ? '' : '（估算）'}` });
+  }
+
+  async function project(entry?: Entry): Promise<void> {
+    await projectDeadline({
+      deadline: { caseId: input.caseId, kind: 'decision', dueAt: view.dueAt, complete: view.complete, extended: view.extended, state: view.state },
+      at: new Date().toISOString(),
+      entry,
+    });
+  }
+}
