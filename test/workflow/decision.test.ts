@@ -37,7 +37,11 @@ it('reminds 15 and 5 days before the 90-day deadline and escalates when it runs 
   const view = await handle.query(decisionDeadlineQuery);
   expect(view.dueAt).toBe(expected.due);
   const due = Date.parse(view.dueAt);
-  const [row] = await db().query(`SELECT due_at, state FROM case_deadlines WHERE case_id = $1 AND kind = 'decision'`, [caseId]);
+  // The query answers from the workflow at once; the projection follows a moment later.
+  const row = await eventually(async () => {
+    const [r] = await db().query(`SELECT due_at, state FROM case_deadlines WHERE case_id = $1 AND kind = 'decision'`, [caseId]);
+    return r;
+  });
   expect(row.due_at.toISOString()).toBe(expected.due);
 
   await until(due - 15 * DAY - 3600_000);
@@ -60,8 +64,11 @@ it('reminds 15 and 5 days before the 90-day deadline and escalates when it runs 
   });
   expect(esc.kind).toBe('decision_overdue');
   expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'unit_head' }, { role: 'officer', userId: officer.id }]);
-  const [after] = await db().query(`SELECT state FROM case_deadlines WHERE case_id = $1`, [caseId]);
-  expect(after.state).toBe('overdue');
+  // The escalation is written first, the deadline's new state right after it.
+  await eventually(async () => {
+    const [after] = await db().query(`SELECT state FROM case_deadlines WHERE case_id = $1`, [caseId]);
+    return after.state === 'overdue' ? after : undefined;
+  });
 });
 
 it('an extension approved by the chief moves the deadline by 30 days, once', async () => {

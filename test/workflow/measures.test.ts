@@ -80,8 +80,11 @@ it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', as
   expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'officer', userId: officer.id }]);
   const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_escalated'`, [caseId]);
   expect(line.summary).toContain('应当立即解除扣押，退还财物');
-  const [row] = await db().query('SELECT status FROM coercive_measures WHERE id = $1', [taken.id]);
-  expect(row.status).toBe('expired');
+  // The escalation is written first, the measure's new state right after it.
+  await eventually(async () => {
+    const [row] = await db().query('SELECT status FROM coercive_measures WHERE id = $1', [taken.id]);
+    return row.status === 'expired' ? row : undefined;
+  });
 });
 
 it('the chief’s approved extension adds 30 days; it can be asked once', async () => {
