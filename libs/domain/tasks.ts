@@ -12,6 +12,7 @@ export const TASK_KINDS = [
   'measure_extension',
   'measure_approval',
   'decision_extension',
+  'statement_review',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -34,6 +35,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   measure_extension: { role: 'chief', label: '批准延长查封、扣押或冻结期限', decisions: ['approve', 'reject'] },
   measure_approval: { role: 'chief', label: '补办当场实施强制措施的批准手续', decisions: ['approve', 'reject'] },
   decision_extension: { role: 'chief', label: '批准延长作出处理决定的期限', decisions: ['approve', 'reject'] },
+  statement_review: { role: 'officer', label: '复核当事人陈述、申辩', decisions: ['adopted', 'partly_adopted', 'not_adopted'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -120,6 +122,9 @@ const DECISION_LABELS: Record<string, string> = {
   notified: '已告知',
   uploaded: '已存储',
   decided: '已作出处理决定',
+  adopted: '采纳',
+  partly_adopted: '部分采纳',
+  not_adopted: '不予采纳',
 };
 
 const METHOD_LABELS: Record<NotificationMethod, string> = {

@@ -27,3 +27,34 @@ export const workflowIdForDecision = (caseId: string) => `decision-${caseId}`;
 export const decisionDeadlineQuery = defineQuery<DecisionDeadlineView>('decisionDeadline');
 /** Asks the chief to extend the decision deadline, where the profile has a 规章 that allows it. */
 export const requestDecisionExtensionUpdate = defineUpdate<DecisionDeadlineView, [{ reason: string; by: Actor }]>('requestDecisionExtension');
+
+/** The pre-decision notice (告知) and what the party did with it. */
+export interface NoticeView {
+  servedAt: string | null;
+  rights: string[];
+  statementDueAt: string | null;
+  hearingRequestDueAt: string | null;
+  waived: { statement: boolean; hearing: boolean };
+  hearingRequested: boolean;
+  statementsPending: number;
+  decided: boolean;
+}
+
+export interface Waiver {
+  waivedAt: string;
+  scope: 'statement' | 'hearing' | 'both';
+  /** The party's written waiver (书面放弃), as filed. */
+  document: string;
+  by: Actor;
+}
+
+export const noticeQuery = defineQuery<NoticeView>('notice');
+/** The notice was served (until the service module exists, its service date is recorded). */
+export const recordNoticeServedUpdate = defineUpdate<NoticeView, [{ servedAt: string; rights: string[]; method: string; by: Actor }]>('recordNoticeServed');
+/** The party's statement or defence arrived: it must be reviewed, adopted or not, with reasons. */
+export const recordStatementUpdate = defineUpdate<NoticeView, [{ receivedAt: string; content: string; by: Actor }]>('recordStatement');
+export const waiveUpdate = defineUpdate<NoticeView, [Waiver]>('waive');
+/** The party asked for a hearing; refused when asked after the window closed (行政处罚法 64). */
+export const requestHearingUpdate = defineUpdate<NoticeView, [{ requestedAt: string; by: Actor }]>('requestHearing');
+/** The chief issues the decision; refused while a window is open or a statement unreviewed. */
+export const issueDecisionUpdate = defineUpdate<NoticeView, [{ documentNumber: string; decidedOn: string; content: string; by: Actor }]>('issueDecision');

@@ -2,7 +2,15 @@ import { LegalCalendar } from '../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { computeDue } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
-import { decisionDeadlineQuery, requestDecisionExtensionUpdate } from '../../libs/messages/decision';
+import {
+  decisionDeadlineQuery,
+  issueDecisionUpdate,
+  recordNoticeServedUpdate,
+  recordStatementUpdate,
+  requestDecisionExtensionUpdate,
+  requestHearingUpdate,
+  waiveUpdate,
+} from '../../libs/messages/decision';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
@@ -96,5 +104,67 @@ it('refuses an extension where no rule allows one (兴隆台区民政局)', asyn
   const { handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.id);
   await expect(handle.executeUpdate(requestDecisionExtensionUpdate, { args: [{ reason: '复杂', by: xlt }] })).rejects.toMatchObject({
     cause: { type: 'DECISION_EXTENSION_NOT_ALLOWED' },
+  });
+});
+
+describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working days to state, 5 to ask a hearing)', () => {
+  const decide = (handle: Awaited<ReturnType<typeof startDecision>>['handle'], by: Actor) =>
+    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕1号', decidedOn: '2026-12-01', content: '罚款', by }] });
+  const serve = async (handle: Awaited<ReturnType<typeof startDecision>>['handle']) =>
+    handle.executeUpdate(recordNoticeServedUpdate, {
+      args: [{ servedAt: new Date(await ts.env.currentTimeMs()).toISOString(), rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
+    });
+
+  it('blocks the decision inside the statement window and allows it after', async () => {
+    const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
+    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'NOTICE_NOT_SERVED' } });
+    const notice = await serve(handle);
+    await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: notice.servedAt!, scope: 'hearing', document: '放弃听证声明书', by: officer }] });
+    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'STATEMENT_WINDOW_OPEN' } });
+    await until(Date.parse(notice.statementDueAt!) + 60_000);
+    await expect(decide(handle, officer)).rejects.toMatchObject({ cause: { type: 'DECISION_CHIEF_ONLY' } });
+    await decide(handle, chief);
+    await handle.result();
+    const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);
+    expect(c.status).toBe('decided');
+    const [d] = await db().query(`SELECT state FROM case_deadlines WHERE case_id = $1`, [caseId]);
+    expect(d.state).toBe('met');
+  });
+
+  it('takes a hearing request on the 5th working day and refuses it on the 6th', async () => {
+    const first = await startDecision(ts, 'huayin-housing', officer.id);
+    const notice = await serve(first.handle);
+    const lastInstant = new Date(Date.parse(notice.hearingRequestDueAt!) - 60_000).toISOString(); // 23:59 of day 5
+    const taken = await first.handle.executeUpdate(requestHearingUpdate, { args: [{ requestedAt: lastInstant, by: officer }] });
+    expect(taken.hearingRequested).toBe(true);
+    await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
+    await expect(decide(first.handle, chief)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
+
+    const second = await startDecision(ts, 'huayin-housing', officer.id);
+    const late = await serve(second.handle);
+    const day6 = new Date(Date.parse(late.hearingRequestDueAt!) + 3600_000).toISOString(); // 01:00 the next day
+    await expect(second.handle.executeUpdate(requestHearingUpdate, { args: [{ requestedAt: day6, by: officer }] })).rejects.toMatchObject({
+      cause: { type: 'HEARING_REQUEST_LATE' },
+    });
+    // Hand-check of the window: served on a China working day, 5 working days later ends at 24:00.
+    const expected = computeDue(calendar, late.servedAt!, { amount: 5, unit: 'workday' });
+    expect(late.hearingRequestDueAt).toBe(expected.due);
+  });
+
+  it('a statement received must be reviewed, adopted or not with reasons, before the decision', async () => {
+    const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
+    const notice = await serve(handle);
+    await handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: notice.servedAt!, content: '违法事实轻微，请求从轻', by: officer }] });
+    await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
+    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'STATEMENT_NOT_REVIEWED' } });
+    const review = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'statement_review')!;
+    expect(review.assigneeId).toBe(officer.id);
+    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, by: officer, decision: 'partly_adopted', opinion: '情节轻微部分属实，从轻处罚' }] });
+    await decide(handle, chief);
+    const steps = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    expect(steps.map((s: { action: string }) => s.action)).toEqual(
+      expect.arrayContaining(['notice_served', 'statement_received', 'task_completed', 'decision_issued']),
+    );
+    expect(steps.find((s: { action: string }) => s.action === 'task_completed').summary).toContain('部分采纳');
   });
 });

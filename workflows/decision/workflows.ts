@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
@@ -7,6 +7,7 @@ import { CaseState } from '../../libs/messages/initiation';
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { handleNotice } from './notice';
 
 // Short database transactions; retry until the database is back.
 const { projectDeadline, noteRecord, escalate } = proxyActivities<Activities>({
@@ -20,7 +21,8 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
 /**
  * 审查决定 of one case, started when the case is filed (立案). This increment keeps the decision
  * deadline (行政处罚法 60: the profile's period from filing): reminders before it, escalation when it
- * runs out, and the one extension a 规章 may allow, granted by the chief as a task.
+ * runs out, and the one extension a 规章 may allow, granted by the chief as a task; the
+ * pre-decision notice and its windows gate the decision (notice.ts). It ends with the decision.
  */
 export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'initiated', openTasks: [], overdue: false };
@@ -29,6 +31,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const basis = cite(input.profile.regulationTitle, rule.source);
   const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, extended: false, extensionRequested: false, state: 'running' };
   let version = 0;
+  const notice = handleNotice(input, board);
 
   setHandler(decisionDeadlineQuery, () => ({ ...view }));
   setHandler(
@@ -71,16 +74,16 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
 
   // The clock: reminders, then escalation; a change (extension, a year's schedule) re-arms it.
   const warned = new Set<string>();
-  while (view.state === 'running') {
+  while (view.state === 'running' && !notice.decided()) {
     const seen = { version, calendar: board.calendarVersion };
     const reminder = rule.warnBefore
       .map((p) => ({ p, at: periodBefore(view.dueAt, p).getTime(), key: `${view.dueAt}:${p.amount}${p.unit}` }))
       .filter((w) => !warned.has(w.key) && w.at > Date.now())
       .sort((a, b) => a.at - b.at)[0];
     const target = reminder?.at ?? Date.parse(view.dueAt);
-    const changed = () => version !== seen.version || board.calendarVersion !== seen.calendar;
+    const changed = () => version !== seen.version || board.calendarVersion !== seen.calendar || notice.decided();
     if (await condition(changed, Math.max(target - Date.now(), 0))) {
-      if (board.calendarVersion !== seen.calendar) await recompute();
+      if (board.calendarVersion !== seen.calendar && !notice.decided()) await recompute();
       continue;
     }
     if (reminder) {
@@ -114,8 +117,12 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     await project();
   }
 
-  // The drafting, review and approval steps of the decision come with the next increments.
-  await condition(() => false);
+  // Drafting, legal review, collective discussion and the approval chain come with the next increments.
+  await condition(notice.decided);
+  view.state = 'met';
+  await project();
+  board.idle();
+  await condition(allHandlersFinished);
 
   async function askExtension(taskId: string): Promise<void> {
     const ext = rule.extension!;

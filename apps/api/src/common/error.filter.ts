@@ -31,8 +31,10 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toApiException(x: unknown): ApiException {
     if (x instanceof ApiException) return x;
+    // A workflow's refusal: its code is in the catalogue; its message, written where the facts are known
+    // (a due time, a count), says more than the catalogue's.
     if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ApplicationFailure && isErrorCode(x.cause.type)) {
-      return new ApiException(x.cause.type);
+      return new ApiException(x.cause.type, undefined, x.cause.message || undefined);
     }
     // The workflow has finished, so nothing in it is open any more.
     if (x instanceof WorkflowNotFoundError) return new ApiException('TASK_NOT_OPEN');

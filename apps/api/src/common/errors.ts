@@ -56,6 +56,17 @@ const INVESTIGATION_ERRORS = {
   DECISION_EXTENSION_USED: { status: 409, message: '期限只能延长一次' },
   DECISION_DEADLINE_PASSED: { status: 409, message: '期限已届满，不能再延长' },
   DECISION_NOT_STARTED: { status: 409, message: '案件尚未立案，没有作出处理决定的期限' },
+  NOTICE_NOT_SERVED: { status: 409, message: '尚未送达行政处罚事先告知书' },
+  NOTICE_ALREADY_SERVED: { status: 409, message: '事先告知书已送达' },
+  DECISION_ALREADY_ISSUED: { status: 409, message: '已作出处理决定' },
+  DECISION_CHIEF_ONLY: { status: 403, message: '处理决定须由行政机关负责人作出' },
+  STATEMENT_WINDOW_OPEN: { status: 409, message: '陈述、申辩期限届满或当事人书面放弃前不得作出决定' },
+  HEARING_WINDOW_OPEN: { status: 409, message: '听证申请期限届满或当事人书面放弃前不得作出决定' },
+  HEARING_PENDING: { status: 409, message: '当事人已申请听证，须先举行听证' },
+  STATEMENT_NOT_REVIEWED: { status: 409, message: '当事人的陈述、申辩尚未复核' },
+  HEARING_REQUEST_LATE: { status: 409, message: '听证申请期限已届满' },
+  HEARING_WAIVED: { status: 409, message: '当事人已书面放弃听证' },
+  HEARING_ALREADY_REQUESTED: { status: 409, message: '当事人已申请听证' },
   TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { DecisionExtensionDto } from './decision.dto';
+import { DecisionExtensionDto, HearingRequestDto, IssueDecisionDto, NoticeServedDto, StatementDto, WaiverDto } from './decision.dto';
 import { DecisionService } from './decision.service';
 
 @ApiTags('decision 审查决定')
@@ -24,5 +24,47 @@ export class DecisionController {
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DecisionExtensionDto) {
     return this.decision.requestExtension(actor, id, dto);
+  }
+
+  /** 行政处罚事先告知书 served: the statement and hearing-request windows start. */
+  @Post('pre-decision-notice')
+  @Roles('officer')
+  @HttpCode(200)
+  notice(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: NoticeServedDto) {
+    return this.decision.noticeServed(actor, id, dto);
+  }
+
+  @Get('pre-decision-notice')
+  noticeState(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.decision.notice(actor, id);
+  }
+
+  @Post('statements')
+  @Roles('officer')
+  @HttpCode(200)
+  statement(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: StatementDto) {
+    return this.decision.statement(actor, id, dto);
+  }
+
+  @Post('waivers')
+  @Roles('officer')
+  @HttpCode(200)
+  waiver(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: WaiverDto) {
+    return this.decision.waiver(actor, id, dto);
+  }
+
+  @Post('hearing-requests')
+  @Roles('officer')
+  @HttpCode(200)
+  hearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRequestDto) {
+    return this.decision.hearingRequest(actor, id, dto);
+  }
+
+  /** The chief issues the decision document; refused while the party's windows are open. */
+  @Post('decision')
+  @Roles('chief')
+  @HttpCode(200)
+  issue(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: IssueDecisionDto) {
+    return this.decision.issue(actor, id, dto);
   }
 }

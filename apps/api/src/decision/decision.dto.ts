@@ -1,5 +1,34 @@
-import { TextField } from '../common/fields';
+import { DateField, DateTimeField, EnumField, EnumListField, TextField } from '../common/fields';
 
 export class DecisionExtensionDto {
   @TextField('申请延长的理由', 2000) reason: string;
+}
+
+const NOTICE_RIGHTS = ['statement', 'defence', 'hearing'] as const;
+
+export class NoticeServedDto {
+  @DateTimeField('送达时间') servedAt: string;
+  @EnumListField('告知的权利', NOTICE_RIGHTS) rights: (typeof NOTICE_RIGHTS)[number][];
+  @TextField('送达方式', 100) method: string;
+}
+
+export class StatementDto {
+  @DateTimeField('收到时间') receivedAt: string;
+  @TextField('陈述、申辩内容', 20000) content: string;
+}
+
+export class WaiverDto {
+  @DateTimeField('放弃时间') waivedAt: string;
+  @EnumField('放弃的权利', ['statement', 'hearing', 'both']) scope: 'statement' | 'hearing' | 'both';
+  @TextField('书面放弃声明', 5000) document: string;
+}
+
+export class HearingRequestDto {
+  @DateTimeField('申请时间') requestedAt: string;
+}
+
+export class IssueDecisionDto {
+  @TextField('决定书文号', 100) documentNumber: string;
+  @DateField('决定日期') decidedOn: string;
+  @TextField('决定内容', 20000) content: string;
 }

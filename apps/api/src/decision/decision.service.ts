@@ -3,12 +3,26 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
-import { requestDecisionExtensionUpdate, workflowIdForDecision } from '../../../../libs/messages/decision';
+import type { UpdateDefinition } from '@temporalio/common';
+import { RIGHT_LABELS } from '../../../../libs/domain/evidence';
+import {
+  NoticeView,
+  issueDecisionUpdate,
+  noticeQuery,
+  recordNoticeServedUpdate,
+  recordStatementUpdate,
+  requestDecisionExtensionUpdate,
+  requestHearingUpdate,
+  waiveUpdate,
+  workflowIdForDecision,
+} from '../../../../libs/messages/decision';
+import { PROFILES } from '../../../../libs/profiles';
 import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-deadline.entity';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { DecisionExtensionDto } from './decision.dto';
+import { notInFuture } from '../common/times';
+import { DecisionExtensionDto, HearingRequestDto, IssueDecisionDto, NoticeServedDto, StatementDto, WaiverDto } from './decision.dto';
 
 @Injectable()
 export class DecisionService {
@@ -31,6 +45,60 @@ export class DecisionService {
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(requestDecisionExtensionUpdate, {
       args: [{ reason: dto.reason, by: actor }],
       updateId: derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),
+    });
+  }
+
+  /** The notice must tell the rights the profile requires among statement, defence and hearing. */
+  async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto) {
+    notInFuture(dto.servedAt, 'servedAt');
+    const c = await this.cases.findForActor(actor, caseId);
+    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion)!;
+    const required = profile.investigation.rightsTold.rights.filter((r) => r === 'statement' || r === 'defence' || r === 'hearing');
+    const missing = required.filter((r) => !dto.rights.includes(r));
+    if (missing.length) {
+      throw new ApiException('RECORD_INVALID', [
+        { field: 'rights', code: 'RIGHTS_MISSING', message: `事先告知未告知以下权利：${missing.map((r) => RIGHT_LABELS[r]).join('、')}` },
+      ]);
+    }
+    return this.send(actor, caseId, recordNoticeServedUpdate, { ...dto, by: actor }, 'notice');
+  }
+
+  statement(actor: Actor, caseId: string, dto: StatementDto) {
+    notInFuture(dto.receivedAt, 'receivedAt');
+    return this.send(actor, caseId, recordStatementUpdate, { ...dto, by: actor }, 'statement');
+  }
+
+  waiver(actor: Actor, caseId: string, dto: WaiverDto) {
+    notInFuture(dto.waivedAt, 'waivedAt');
+    return this.send(actor, caseId, waiveUpdate, { ...dto, by: actor }, 'waiver');
+  }
+
+  hearingRequest(actor: Actor, caseId: string, dto: HearingRequestDto) {
+    notInFuture(dto.requestedAt, 'requestedAt');
+    return this.send(actor, caseId, requestHearingUpdate, { ...dto, by: actor }, 'hearing');
+  }
+
+  issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
+    return this.send(actor, caseId, issueDecisionUpdate, { ...dto, by: actor }, 'decision');
+  }
+
+  async notice(actor: Actor, caseId: string): Promise<NoticeView> {
+    await this.started(actor, caseId);
+    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).query(noticeQuery);
+  }
+
+  private async started(actor: Actor, caseId: string): Promise<void> {
+    await this.cases.findForActor(actor, caseId);
+    if (!(await this.deadlines.existsBy({ caseId, kind: 'decision' }))) throw new ApiException('DECISION_NOT_STARTED');
+  }
+
+  /** To the case's decision workflow; the same request twice is one change. */
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string) {
+    await this.started(actor, caseId);
+    const { by, ...body } = arg;
+    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(update, {
+      args: [arg],
+      updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
     });
   }
 }

@@ -18,6 +18,7 @@ import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coe
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
+import { notInFuture } from '../common/times';
 import { InvestigationService } from './investigation.service';
 import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
 
@@ -87,11 +88,5 @@ export class MeasuresService {
       args: [arg],
       updateId: derivedUuid(by.id, what, id, JSON.stringify(body)),
     });
-  }
-}
-
-function notInFuture(iso: string, field: string): void {
-  if (Date.parse(iso) > Date.now() + 60_000) {
-    throw new ApiException('RECORD_INVALID', [{ field, code: 'TIME_IN_FUTURE', message: '时间不能晚于当前时间' }]);
   }
 }

@@ -1,0 +1,72 @@
+import { eventually } from '../support/database';
+import { TestSystem } from '../support/system';
+
+// Issue 6 over HTTP, so far: filing starts the decision stage; the pre-decision notice and its
+// windows gate the chief's decision; waivers in writing open the gate.
+let sys: TestSystem;
+const token = (u: string) => sys.token(u);
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+async function filedCase(agency: string): Promise<string> {
+  const c = await sys.call('POST', '/api/v1/cases', {
+    token: await token(`${agency}.officer1`),
+    body: { source: 'ex_officio', reason: '检查发现违法行为', caseSource: '检查', facts: '……', parties: [{ kind: 'person', name: '张三' }], handlerOpinion: '立案' },
+  });
+  for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
+    const t = await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await token(user) });
+    await sys.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await token(user), body: { decision, opinion: '同意' } });
+  }
+  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: await token(`${agency}.officer1`) })).body.length ? true : undefined));
+  return c.body.id;
+}
+
+describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 working days)', () => {
+  it('refuses the decision while the statement window is open, and takes it once the party waived in writing', async () => {
+    const caseId = await filedCase('xlt');
+    const officer = await token('xlt.officer1');
+    const chief = await token('xlt.chief');
+    const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '责令改正' };
+
+    const early = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    expect(early).toMatchObject({ status: 409, body: { code: 'NOTICE_NOT_SERVED' } });
+
+    const partial = await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, {
+      token: officer,
+      body: { servedAt: new Date().toISOString(), rights: ['statement'], method: '直接送达' },
+    });
+    expect(partial.body.errors).toContainEqual({ field: 'rights', code: 'RIGHTS_MISSING', message: '事先告知未告知以下权利：申辩' });
+    const served = await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, {
+      token: officer,
+      body: { servedAt: new Date().toISOString(), rights: ['statement', 'defence'], method: '直接送达' },
+    });
+    expect(served.status).toBe(200);
+    expect(served.body.statementDueAt).toBeTruthy();
+
+    const blocked = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    expect(blocked).toMatchObject({ status: 409, body: { code: 'STATEMENT_WINDOW_OPEN' } });
+    expect(blocked.body.message).toContain('陈述、申辩期限至');
+
+    await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, {
+      token: officer,
+      body: { waivedAt: new Date().toISOString(), scope: 'both', document: '本人放弃陈述、申辩和听证的权利。张三' },
+    });
+    const byOfficer = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision });
+    expect(byOfficer).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
+    const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    expect(issued.status).toBe(200);
+    expect(issued.body.decided).toBe(true);
+
+    const c = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
+    expect(c.body.status).toBe('decided');
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });
+    expect(record.body.items.map((e: any) => e.action).slice(-3)).toEqual(['notice_served', 'waiver_filed', 'decision_issued']);
+    const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
+    expect(deadlines.body[0].state).toBe('met');
+  });
+});

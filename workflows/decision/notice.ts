@@ -1,0 +1,156 @@
+import { ApplicationFailure, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { Actor } from '../../libs/domain/roles';
+import {
+  DecisionInput,
+  NoticeView,
+  issueDecisionUpdate,
+  noticeQuery,
+  recordNoticeServedUpdate,
+  recordStatementUpdate,
+  requestHearingUpdate,
+  waiveUpdate,
+} from '../../libs/messages/decision';
+import { cite } from '../../libs/profiles/cite';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+// Short database transactions; retry until the database is back.
+const { noteRecord, concludeDecision } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
+const WAIVED = { statement: '陈述、申辩', hearing: '听证', both: '陈述、申辩和听证' } as const;
+
+/**
+ * 告知 before the decision (行政处罚法 44, 45, 62–64): once the notice is served, the statement and
+ * defence window and the hearing-request window run (profile periods, working days); a statement
+ * received must be reviewed; a hearing asked after its window is refused. The decision is refused
+ * until the windows close or the party waives them in writing, and every statement was reviewed.
+ */
+export function handleNotice(input: DecisionInput, board: TaskBoard): { decided: () => boolean } {
+  const rules = input.profile.decision.preDecisionNotice;
+  const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
+  const view: NoticeView = {
+    servedAt: null, rights: [], statementDueAt: null, hearingRequestDueAt: null, waived: { statement: false, hearing: false },
+    hearingRequested: false, statementsPending: 0, decided: false,
+  };
+  const note = (key: string, by: Actor, action: 'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested', summary: string, legalBasis: string) =>
+    noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis } });
+  const served = () => {
+    if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
+    if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
+  };
+
+  setHandler(noticeQuery, () => ({ ...view, waived: { ...view.waived } }));
+
+  setHandler(
+    recordNoticeServedUpdate,
+    async ({ servedAt, rights, method, by }) => {
+      const from = new Date(servedAt);
+      Object.assign(view, {
+        servedAt,
+        rights,
+        statementDueAt: board.dueFor({ from, period: rules.statementWindow.period }).due,
+        hearingRequestDueAt: board.dueFor({ from, period: rules.hearingRequest.period }).due,
+      });
+      await note('notice-served', by, 'notice_served', `行政处罚事先告知书已于${chinaTime(servedAt)}以${method}送达；陈述、申辩期限至${chinaTime(view.statementDueAt!)}，听证申请期限至${chinaTime(view.hearingRequestDueAt!)}`, basis(rules.statementWindow.source));
+      return { ...view };
+    },
+    {
+      validator: (_request: unknown) => {
+        if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
+        if (view.servedAt) throw refuse('事先告知书已送达', 'NOTICE_ALREADY_SERVED');
+      },
+    },
+  );
+
+  setHandler(
+    recordStatementUpdate,
+    async ({ receivedAt, content, by }) => {
+      view.statementsPending++;
+      await note(`statement:${receivedAt}`, by, 'statement_received', `收到当事人陈述、申辩（${chinaTime(receivedAt)}）：${content}`, basis(rules.statementWindow.source));
+      const taskId = uuid4();
+      void review(taskId);
+      await board.opened(taskId);
+      return { ...view };
+    },
+    { validator: (_request: unknown) => served() },
+  );
+
+  setHandler(
+    waiveUpdate,
+    async (w) => {
+      if (w.scope !== 'hearing') view.waived.statement = true;
+      if (w.scope !== 'statement') view.waived.hearing = true;
+      await note(`waiver:${w.scope}`, w.by, 'waiver_filed', `当事人书面放弃${WAIVED[w.scope]}权利（${chinaTime(w.waivedAt)}）：${w.document}`, basis(rules.statementWindow.source));
+      return { ...view };
+    },
+    { validator: (_request: unknown) => served() },
+  );
+
+  setHandler(
+    requestHearingUpdate,
+    async ({ requestedAt, by }) => {
+      view.hearingRequested = true;
+      await note('hearing-requested', by, 'hearing_requested', `当事人于${chinaTime(requestedAt)}申请听证`, basis(rules.hearingRequest.source));
+      return { ...view };
+    },
+    {
+      validator: ({ requestedAt }) => {
+        served();
+        if (view.waived.hearing) throw refuse('当事人已书面放弃听证', 'HEARING_WAIVED');
+        if (view.hearingRequested) throw refuse('当事人已申请听证', 'HEARING_ALREADY_REQUESTED');
+        if (Date.parse(requestedAt) > Date.parse(view.hearingRequestDueAt!)) {
+          throw refuse(`听证申请期限已于${chinaTime(view.hearingRequestDueAt!)}届满`, 'HEARING_REQUEST_LATE');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    issueDecisionUpdate,
+    async ({ documentNumber, decidedOn, content, by }) => {
+      view.decided = true;
+      await concludeDecision({
+        caseId: input.caseId,
+        at: new Date().toISOString(),
+        entry: {
+          key: 'decision-issued',
+          actor: by,
+          action: 'decision_issued',
+          summary: `${by.name}作出处理决定（${documentNumber}，${decidedOn}）：${content}`,
+          legalBasis: basis(input.profile.decision.deadline.source),
+          details: { documentNumber, decidedOn },
+        },
+      });
+      return { ...view };
+    },
+    {
+      validator: ({ by }) => {
+        served();
+        if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
+        const now = Date.now();
+        if (!view.waived.statement && now <= Date.parse(view.statementDueAt!)) {
+          throw refuse(`陈述、申辩期限至${chinaTime(view.statementDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'STATEMENT_WINDOW_OPEN');
+        }
+        if (!view.waived.hearing && !view.hearingRequested && now <= Date.parse(view.hearingRequestDueAt!)) {
+          throw refuse(`听证申请期限至${chinaTime(view.hearingRequestDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'HEARING_WINDOW_OPEN');
+        }
+        if (view.hearingRequested) throw refuse('当事人已申请听证，须先举行听证', 'HEARING_PENDING');
+        if (view.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+      },
+    },
+  );
+
+  /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */
+  async function review(taskId: string): Promise<void> {
+    await board.ask({ id: taskId, kind: 'statement_review', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis: basis(rules.statementWindow.source) });
+    view.statementsPending--;
+    board.idle();
+  }
+
+  return { decided: () => view.decided };
+}
