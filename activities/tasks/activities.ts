@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { Completion, TaskRef } from '../../libs/domain/tasks';
-import { MustAct } from '../../libs/persistence/entities/escalation.entity';
+import { MustAct } from '../../libs/domain/record';
 import { appendRecord } from '../record/append';
 
 export interface EscalationInput {

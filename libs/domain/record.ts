@@ -1,4 +1,10 @@
-import { Actor } from './roles';
+import { Actor, Role } from './roles';
+
+/** Who must act when a deadline ran out: a role, or a named person in it. */
+export interface MustAct {
+  role: Role;
+  userId?: string;
+}
 
 /** What happened, as a stable code; the summary says it in Chinese for people. */
 export const RECORD_ACTIONS = [

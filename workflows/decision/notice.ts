@@ -1,5 +1,5 @@
-import { ApplicationFailure, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
 import { Actor } from '../../libs/domain/roles';
 import {
   DecisionInput,
@@ -15,11 +15,7 @@ import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 
-// Short database transactions; retry until the database is back.
-const { noteRecord, concludeDecision } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { noteRecord, concludeDecision } = activities;
 
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 const WAIVED = { statement: '陈述、申辩', hearing: '听证', both: '陈述、申辩和听证' } as const;

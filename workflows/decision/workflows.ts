@@ -1,5 +1,5 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { DecisionDeadlineView, DecisionInput, decisionDeadlineQuery, requestDecisionExtensionUpdate } from '../../libs/messages/decision';
@@ -9,11 +9,7 @@ import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { handleNotice } from './notice';
 
-// Short database transactions; retry until the database is back.
-const { projectDeadline, noteRecord, escalate } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { projectDeadline, noteRecord, escalate } = activities;
 
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);

@@ -3,12 +3,11 @@ import {
   allHandlersFinished,
   condition,
   patched,
-  proxyActivities,
   setHandler,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { CASE_SOURCE_LABELS, CaseStatus, declineMustBeTold } from '../../libs/domain/case';
 import { RecordEntryInput } from '../../libs/domain/record';
@@ -20,11 +19,7 @@ import { TaskBoard } from '../tasks/board';
 import { OverdueSpec, escalateWhenOverdue } from '../tasks/overdue';
 import { currentInput } from './legacy-input';
 
-// Short database transactions; retry until the database is back.
-const { registerCase, setCaseStatus } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { registerCase, setCaseStatus } = activities;
 
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 

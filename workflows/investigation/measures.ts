@@ -1,5 +1,5 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
@@ -18,11 +18,7 @@ import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
 
-// Short database transactions; retry until the database is back.
-const { projectMeasure, escalate } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { projectMeasure, escalate } = activities;
 
 interface Measure {
   cmd: TakeMeasureCommand;

@@ -1,5 +1,5 @@
-import { condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { CaseState } from '../../libs/messages/initiation';
 import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
@@ -8,11 +8,7 @@ import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { handleMeasures } from './measures';
 
-// Short database transactions; retry until the database is back.
-const { appendEvidence, attachAvFile, noteRecord } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { appendEvidence, attachAvFile, noteRecord } = activities;
 
 /**
  * 调查取证 of one case: records are appended through it, and each audiovisual record opens a task

@@ -1,5 +1,5 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { activities } from '../activities';
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { chinaDate, chinaDayStart } from '../../libs/calendar/dates';
 import { DueResult, Pause, Period, computeDue } from '../../libs/calendar/period';
@@ -10,11 +10,7 @@ import { calendarUpdatedSignal } from '../../libs/messages/calendar';
 import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { describeRecomputation } from './deadline-text';
 
-// Projection writes are short database transactions; retry until the database is back.
-const { openTask, completeTask, rescheduleTask } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { openTask, completeTask, rescheduleTask } = activities;
 
 /** A legal deadline on a task: a period from the profile counted from `from` on the case's calendar. */
 export interface Deadline {

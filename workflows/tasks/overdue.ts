@@ -1,14 +1,9 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { activities } from '../activities';
 import { TaskRef } from '../../libs/domain/tasks';
-import { MustAct } from '../../libs/persistence/entities/escalation.entity';
+import { MustAct } from '../../libs/domain/record';
 import { CaseState } from '../../libs/messages/initiation';
 
-// Short database transaction; retry until the database is back.
-const { escalate } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const { escalate } = activities;
 
 export interface OverdueSpec {
   kind: string;

@@ -1,10 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Role } from '../../domain/roles';
-
-export interface MustAct {
-  role: Role;
-  userId?: string;
-}
+import { MustAct } from '../../domain/record';
 
 /** A deadline that ran out: who must act, recorded when the timer fired. */
 @Entity({ name: 'escalations' })
