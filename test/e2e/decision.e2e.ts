@@ -1,4 +1,3 @@
-import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // Issue 6 over HTTP, so far: filing starts the decision stage; the pre-decision notice and its
@@ -13,22 +12,10 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-async function filedCase(agency: string): Promise<string> {
-  const c = await sys.call('POST', '/api/v1/cases', {
-    token: await token(`${agency}.officer1`),
-    body: { source: 'ex_officio', reason: '检查发现违法行为', caseSource: '检查', facts: '……', parties: [{ kind: 'person', name: '张三' }], handlerOpinion: '立案' },
-  });
-  for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
-    const t = await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await token(user) });
-    await sys.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await token(user), body: { decision, opinion: '同意' } });
-  }
-  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: await token(`${agency}.officer1`) })).body.length ? true : undefined));
-  return c.body.id;
-}
 
 describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 working days)', () => {
   it('refuses the decision while the statement window is open, and takes it once the party waived in writing', async () => {
-    const caseId = await filedCase('xlt');
+    const caseId = await sys.filedCase('xlt');
     const officer = await token('xlt.officer1');
     const chief = await token('xlt.chief');
     const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '责令改正' };

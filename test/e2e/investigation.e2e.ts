@@ -8,28 +8,8 @@ import { TestSystem } from '../support/system';
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 
-const caseForm = {
-  source: 'ex_officio',
-  reason: '海上巡查发现涉嫌非法捕捞',
-  caseSource: '海上巡查',
-  facts: '渔船在禁渔区作业',
-  parties: [{ kind: 'person', name: '王五' }],
-  handlerOpinion: '建议立案调查',
-};
 
-async function initiatedCase(agency: string): Promise<string> {
-  const c = await sys.call('POST', '/api/v1/cases', { token: await token(`${agency}.officer1`), body: caseForm });
-  for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
-    const t = await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await token(user) });
-    await sys.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await token(user), body: { decision, opinion: '同意' } });
-  }
-  return c.body.id;
-}
 
-async function officer(username: string) {
-  const [u] = await sys.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);
-  return { userId: u.id, certificateNo: u.certificate_no, shown: '当场出示执法证件' };
-}
 
 beforeAll(async () => {
   sys = await TestSystem.start();
@@ -45,7 +25,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
   const now = new Date();
 
   beforeAll(async () => {
-    caseId = await initiatedCase('jp');
+    caseId = await sys.filedCase('jp');
   });
 
   it('an audiovisual record needs the metadata the profile lists', async () => {
@@ -113,7 +93,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
         title: '现场检查笔录',
         recordedAt: now.toISOString(),
         content: '检查情况……',
-        officers: [await officer('jp.officer1')],
+        officers: [await sys.officer('jp.officer1')],
         signatures: { partySigned: true },
         avRecordIds: [avId],
       },
@@ -123,7 +103,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
   });
 
   it('refuses a certificate that is not the officer’s, and an inspection without AV or a written reason', async () => {
-    const wrong = { ...(await officer('jp.officer2')), certificateNo: 'JP-ZF-99999' };
+    const wrong = { ...(await sys.officer('jp.officer2')), certificateNo: 'JP-ZF-99999' };
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
       token: await token('jp.officer1'),
       body: {
@@ -131,7 +111,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
         title: '现场检查笔录',
         recordedAt: now.toISOString(),
         content: '检查情况……',
-        officers: [await officer('jp.officer1'), wrong],
+        officers: [await sys.officer('jp.officer1'), wrong],
         signatures: { partySigned: false, refusalReason: '拒绝签字', witness: '赵六' },
       },
     });
@@ -148,7 +128,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
         recordedAt: now.toISOString(),
         content: '检查情况……',
         place: '大连湾禁渔区',
-        officers: [await officer('jp.officer1'), await officer('jp.officer2')],
+        officers: [await sys.officer('jp.officer1'), await sys.officer('jp.officer2')],
         signatures: { partySigned: false, refusalReason: '当事人拒绝签字', witness: '船员赵六' },
         avRecordIds: [avId],
       },
@@ -174,7 +154,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
 
 describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)', () => {
   it('keeps the inquiry transcript and flags a defect on the case', async () => {
-    const caseId = await initiatedCase('xx');
+    const caseId = await sys.filedCase('xx');
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
       token: await token('xx.officer1'),
       body: {
@@ -183,7 +163,7 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
         title: '询问笔录',
         recordedAt: new Date().toISOString(),
         content: '问：……答：……',
-        officers: [await officer('xx.officer1'), await officer('xx.officer2')],
+        officers: [await sys.officer('xx.officer1'), await sys.officer('xx.officer2')],
         signatures: { partySigned: true },
         rightsTold: { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' },
       },
@@ -197,7 +177,7 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
   });
 
   it('an inquiry of the party must record the rights the profile requires', async () => {
-    const caseId = await initiatedCase('xx');
+    const caseId = await sys.filedCase('xx');
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
       token: await token('xx.officer1'),
       body: {
@@ -206,7 +186,7 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
         title: '询问笔录',
         recordedAt: new Date().toISOString(),
         content: '问：……答：……',
-        officers: [await officer('xx.officer1'), await officer('xx.officer2')],
+        officers: [await sys.officer('xx.officer1'), await sys.officer('xx.officer2')],
         signatures: { partySigned: true },
         rightsTold: { rights: ['statement'], method: '口头告知' },
       },
@@ -218,7 +198,7 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
 
 describe('evidence preservation (兴隆台区民政局, 000 第九条)', () => {
   it('needs the reason, the object and the form', async () => {
-    const caseId = await initiatedCase('xlt');
+    const caseId = await sys.filedCase('xlt');
     const body = {
       kind: 'evidence_preservation',
       title: '证据保全记录',
@@ -241,7 +221,7 @@ describe('evidence preservation (兴隆台区民政局, 000 第九条)', () => {
 
 describe('upload periods, retention and corrections', () => {
   it('away from the office, the upload is due 24 hours after return (平罗, 003 第九条)', async () => {
-    const caseId = await initiatedCase('pl');
+    const caseId = await sys.filedCase('pl');
     const recordedAt = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
     const returnedAt = new Date(Date.now() - 3600_000).toISOString();
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
@@ -261,7 +241,7 @@ describe('upload periods, retention and corrections', () => {
   });
 
   it('an audiovisual record not used as evidence is kept 3 years (金普, 004 第二十九条)', async () => {
-    const caseId = await initiatedCase('jp');
+    const caseId = await sys.filedCase('jp');
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('jp.officer1'),
       body: { title: '巡查照片', recordedAt: '2026-11-20T10:00:00+08:00', method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },
@@ -272,7 +252,7 @@ describe('upload periods, retention and corrections', () => {
   });
 
   it('a correction is a new record that points to the one it corrects; the original stays', async () => {
-    const caseId = await initiatedCase('xlt');
+    const caseId = await sys.filedCase('xlt');
     const body = {
       kind: 'appraisal_opinion', title: '鉴定意见书', recordedAt: new Date().toISOString(), content: '鉴定结论：……',
       officers: [], signatures: { partySigned: true },
@@ -295,7 +275,7 @@ describe('upload periods, retention and corrections', () => {
 
 describe('who may store a file', () => {
   it('only the producer stores the file of their audiovisual record, refused before the body is read', async () => {
-    const caseId = await initiatedCase('jp');
+    const caseId = await sys.filedCase('jp');
     const av = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('jp.officer1'),
       body: { title: '照片', recordedAt: new Date().toISOString(), method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },

@@ -4,28 +4,8 @@ import { TestSystem } from '../support/system';
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 
-const caseForm = {
-  source: 'ex_officio',
-  reason: '海上巡查发现涉嫌非法捕捞',
-  caseSource: '海上巡查',
-  facts: '渔船在禁渔区作业',
-  parties: [{ kind: 'person', name: '王五' }],
-  handlerOpinion: '建议立案调查',
-};
 
-async function initiatedCase(agency: string): Promise<string> {
-  const c = await sys.call('POST', '/api/v1/cases', { token: await token(`${agency}.officer1`), body: caseForm });
-  for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
-    const t = await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await token(user) });
-    await sys.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await token(user), body: { decision, opinion: '同意' } });
-  }
-  return c.body.id;
-}
 
-async function officer(username: string) {
-  const [u] = await sys.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);
-  return { userId: u.id, certificateNo: u.certificate_no, shown: '当场出示执法证件' };
-}
 
 beforeAll(async () => {
   sys = await TestSystem.start();
@@ -36,7 +16,7 @@ afterAll(async () => {
 
 describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)', () => {
   it('takes a seizure, pauses it for testing, extends it with the chief, and decides', async () => {
-    const caseId = await initiatedCase('hy');
+    const caseId = await sys.filedCase('hy');
     const t = await token('hy.officer1');
     const takenAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
     const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材20吨', takenAt } });
@@ -92,7 +72,7 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
   });
 
   it('a registered preservation list opens the handling decision, due in 7 working days (行政处罚法 56)', async () => {
-    const caseId = await initiatedCase('hy');
+    const caseId = await sys.filedCase('hy');
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
       token: await token('hy.officer1'),
       body: {
@@ -100,7 +80,7 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
         title: '证据登记保存清单',
         recordedAt: new Date().toISOString(),
         content: '登记保存：施工图纸一套',
-        officers: [await officer('hy.officer1'), await officer('hy.officer2')],
+        officers: [await sys.officer('hy.officer1'), await sys.officer('hy.officer2')],
         signatures: { partySigned: true },
       },
     });
@@ -113,7 +93,7 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
 
 describe('restriction of personal freedom (行政强制法 20)', () => {
   it('requires the family to be told, and has no period to pause or extend', async () => {
-    const caseId = await initiatedCase('jp');
+    const caseId = await sys.filedCase('jp');
     const t = await token('jp.officer1');
     const body = { kind: 'restrict', object: '当事人王五', takenAt: new Date(Date.now() - 600_000).toISOString() };
     const untold = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body });

@@ -7,7 +7,7 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
 import { createWorker } from '../../apps/worker/src/worker';
 import { Env, parseEnv } from '../../libs/config/env';
-import { TestDatabase, freshDatabase } from './database';
+import { TestDatabase, eventually, freshDatabase } from './database';
 
 export interface Reply<T = any> {
   status: number;
@@ -92,4 +92,36 @@ export class TestSystem {
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.accessToken;
   }
+
+  /**
+   * A case of `agency` filed through the API: the officer starts it, the unit head and the chief
+   * approve it; resolves once the decision stage has written its deadline.
+   */
+  async filedCase(agency: string, body: Record<string, unknown> = FILED_CASE): Promise<string> {
+    const c = await this.call('POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body });
+    for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
+      const t = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await this.token(user) });
+      await this.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await this.token(user), body: { decision, opinion: '同意' } });
+    }
+    await eventually(async () => {
+      const r = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: await this.token(`${agency}.officer1`) });
+      return r.body.length ? true : undefined;
+    });
+    return c.body.id;
+  }
+
+  /** A demo officer as a record names them: account, certificate number, how it was shown. */
+  async officer(username: string) {
+    const [u] = await this.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);
+    return { userId: u.id, certificateNo: u.certificate_no, shown: '当场出示执法证件' };
+  }
 }
+
+const FILED_CASE = {
+  source: 'ex_officio',
+  reason: '检查发现涉嫌违法行为',
+  caseSource: '日常检查',
+  facts: '检查中发现的事实',
+  parties: [{ kind: 'person', name: '王五' }],
+  handlerOpinion: '建议立案调查',
+};

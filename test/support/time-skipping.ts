@@ -52,11 +52,7 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
 export async function startInvestigation(ts: TimeSkipping, profileId: string, officerId: string) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
-  await ts.database.db.query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, $2, $3, 'ex_officio', false, 'initiated', 'initiation', $4, '{}', 'test', now(), now())`,
-    [caseId, profile.id, profile.version, officerId],
-  );
+  await insertFiledCase(ts, caseId, profile, officerId);
   const input: InvestigationInput = {
     caseId,
     agencyId: profile.id,
@@ -76,11 +72,7 @@ export async function startInvestigation(ts: TimeSkipping, profileId: string, of
 export async function startDecision(ts: TimeSkipping, profileId: string, officerId: string) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
-  await ts.database.db.query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, $2, $3, 'ex_officio', false, 'initiated', 'initiation', $4, '{}', 'test', now(), now())`,
-    [caseId, profile.id, profile.version, officerId],
-  );
+  await insertFiledCase(ts, caseId, profile, officerId);
   const filedAt = new Date(await ts.env.currentTimeMs()).toISOString();
   const input: DecisionInput = {
     caseId,
@@ -96,4 +88,13 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
     args: [input],
   });
   return { caseId, handle, profile, filedAt };
+}
+
+/** The case row a stage workflow's records refer to. */
+async function insertFiledCase(ts: TimeSkipping, caseId: string, profile: { id: string; version: number }, officerId: string) {
+  await ts.database.db.query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, $2, $3, 'ex_officio', false, 'initiated', 'initiation', $4, '{}', 'test', now(), now())`,
+    [caseId, profile.id, profile.version, officerId],
+  );
 }
