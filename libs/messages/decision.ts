@@ -36,6 +36,8 @@ export interface NoticeView {
   hearingRequestDueAt: string | null;
   waived: { statement: boolean; hearing: boolean };
   hearingRequested: boolean;
+  /** The hearing once scheduled: notice, date and place, when it was held, whether the report is in. */
+  hearing: { notifiedAt: string; at: string; place: string; heldAt: string | null; reported: boolean } | null;
   statementsPending: number;
   decided: boolean;
 }
@@ -58,3 +60,10 @@ export const waiveUpdate = defineUpdate<NoticeView, [Waiver]>('waive');
 export const requestHearingUpdate = defineUpdate<NoticeView, [{ requestedAt: string; by: Actor }]>('requestHearing');
 /** The chief issues the decision; refused while a window is open or a statement unreviewed. */
 export const issueDecisionUpdate = defineUpdate<NoticeView, [{ documentNumber: string; decidedOn: string; content: string; by: Actor }]>('issueDecision');
+
+/** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */
+export const scheduleHearingUpdate = defineUpdate<NoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>('scheduleHearing');
+/** 听证笔录: the hearing was held. */
+export const recordHearingUpdate = defineUpdate<NoticeView, [{ heldAt: string; participants: string; record: string; by: Actor }]>('recordHearing');
+/** 听证报告: the decision may be made once it is in. */
+export const hearingReportUpdate = defineUpdate<NoticeView, [{ report: string; by: Actor }]>('hearingReport');

@@ -56,4 +56,24 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
     expect(deadlines.body[0].state).toBe('met');
   });
+
+  it('a hearing requested in time must be noticed 7 working days ahead (华阴市住建局, 行政处罚法 64)', async () => {
+    const caseId = await sys.filedCase('hy');
+    const officer = await token('hy.officer1');
+    const now = new Date().toISOString();
+    await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, {
+      token: officer,
+      body: { servedAt: now, rights: ['statement', 'defence', 'hearing'], method: '直接送达' },
+    });
+    const requested = await sys.call('POST', `/api/v1/cases/${caseId}/hearing-requests`, { token: officer, body: { requestedAt: now } });
+    expect(requested.body.hearingRequested).toBe(true);
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const tooSoon = await sys.call('POST', `/api/v1/cases/${caseId}/hearing`, { token: officer, body: { notifiedAt: now, at: tomorrow, place: '听证室' } });
+    expect(tooSoon).toMatchObject({ status: 400, body: { code: 'HEARING_NOTICE_TOO_SHORT' } });
+    expect(tooSoon.body.message).toContain('最早可定于');
+    const later = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString();
+    const scheduled = await sys.call('POST', `/api/v1/cases/${caseId}/hearing`, { token: officer, body: { notifiedAt: now, at: later, place: '听证室' } });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body.hearing).toMatchObject({ place: '听证室', reported: false });
+  });
 });

@@ -1,10 +1,14 @@
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { addDays, chinaDayStart } from '../../libs/calendar/dates';
 import { computeDue } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import {
   decisionDeadlineQuery,
+  hearingReportUpdate,
   issueDecisionUpdate,
+  recordHearingUpdate,
+  scheduleHearingUpdate,
   recordNoticeServedUpdate,
   recordStatementUpdate,
   requestDecisionExtensionUpdate,
@@ -166,5 +170,41 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
       expect.arrayContaining(['notice_served', 'statement_received', 'task_completed', 'decision_issued']),
     );
     expect(steps.find((s: { action: string }) => s.action === 'task_completed').summary).toContain('部分采纳');
+  });
+
+  it('a requested hearing is noticed 7 working days ahead, held and reported before the decision (行政处罚法 64)', async () => {
+    const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
+    const notice = await serve(handle);
+    await handle.executeUpdate(requestHearingUpdate, { args: [{ requestedAt: notice.servedAt!, by: officer }] });
+    const notifiedAt = notice.servedAt!;
+    // 7 working days after the notice day end on L; the hearing may be held from the day after L.
+    const L = computeDue(calendar, notifiedAt, { amount: 7, unit: 'workday' }).lastDay!;
+    const tooSoon = new Date(chinaDayStart(L).getTime() + 9 * 3600_000).toISOString();
+    await expect(
+      handle.executeUpdate(scheduleHearingUpdate, { args: [{ notifiedAt, at: tooSoon, place: '局三楼听证室', by: officer }] }),
+    ).rejects.toMatchObject({ cause: { type: 'HEARING_NOTICE_TOO_SHORT' } });
+    const hearingAt = new Date(chinaDayStart(addDays(L, 1)).getTime() + 9 * 3600_000).toISOString();
+    const scheduled = await handle.executeUpdate(scheduleHearingUpdate, { args: [{ notifiedAt, at: hearingAt, place: '局三楼听证室', by: officer }] });
+    expect(scheduled.hearing).toMatchObject({ at: hearingAt, heldAt: null, reported: false });
+
+    await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
+    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
+    await expect(
+      handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt: notice.servedAt!, participants: '当事人、承办人', record: '……', by: officer }] }),
+    ).rejects.toMatchObject({ cause: { type: 'HEARING_BEFORE_NOTICE_DATE' } });
+    await until(Date.parse(hearingAt) + 2 * 3600_000);
+    const heldAt = new Date(await ts.env.currentTimeMs()).toISOString();
+    await handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt, participants: '当事人张三、承办人、听证主持人', record: '听证笔录……', by: officer }] });
+    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
+    await handle.executeUpdate(hearingReportUpdate, { args: [{ report: '建议维持拟处罚意见', by: officer }] });
+    await decide(handle, chief);
+    const steps = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
+    expect(steps.map((r: { action: string }) => r.action).filter((a: string) => a.startsWith('hearing') || a === 'decision_issued')).toEqual([
+      'hearing_requested',
+      'hearing_scheduled',
+      'hearing_held',
+      'hearing_reported',
+      'decision_issued',
+    ]);
   });
 });

@@ -1,11 +1,16 @@
 import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
+import { chinaDate } from '../../libs/calendar/dates';
+import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import {
   DecisionInput,
   NoticeView,
+  hearingReportUpdate,
   issueDecisionUpdate,
   noticeQuery,
+  recordHearingUpdate,
+  scheduleHearingUpdate,
   recordNoticeServedUpdate,
   recordStatementUpdate,
   requestHearingUpdate,
@@ -31,16 +36,18 @@ export function handleNotice(input: DecisionInput, board: TaskBoard): { decided:
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const view: NoticeView = {
     servedAt: null, rights: [], statementDueAt: null, hearingRequestDueAt: null, waived: { statement: false, hearing: false },
-    hearingRequested: false, statementsPending: 0, decided: false,
+    hearingRequested: false, hearing: null, statementsPending: 0, decided: false,
   };
-  const note = (key: string, by: Actor, action: 'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested', summary: string, legalBasis: string) =>
+  type NoteAction = 'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested' | 'hearing_scheduled' | 'hearing_held' | 'hearing_reported';
+  const note = (key: string, by: Actor, action: NoteAction, summary: string, legalBasis: string) =>
     noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis } });
   const served = () => {
     if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
     if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
   };
 
-  setHandler(noticeQuery, () => ({ ...view, waived: { ...view.waived } }));
+  setHandler(noticeQuery, () => ({ ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } }));
+  handleHearing();
 
   setHandler(
     recordNoticeServedUpdate,
@@ -135,11 +142,68 @@ export function handleNotice(input: DecisionInput, board: TaskBoard): { decided:
         if (!view.waived.hearing && !view.hearingRequested && now <= Date.parse(view.hearingRequestDueAt!)) {
           throw refuse(`听证申请期限至${chinaTime(view.hearingRequestDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'HEARING_WINDOW_OPEN');
         }
-        if (view.hearingRequested) throw refuse('当事人已申请听证，须先举行听证', 'HEARING_PENDING');
+        if (view.hearingRequested && !view.hearing?.reported) throw refuse('当事人已申请听证，须先举行听证并提交听证报告', 'HEARING_PENDING');
         if (view.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
       },
     },
   );
+
+  /** 行政处罚法 64: notice at least the profile's period before the hearing; record; report. */
+  function handleHearing(): void {
+    const rule = rules.hearingNotice;
+    const hearing = () => {
+      served();
+      if (!view.hearingRequested) throw refuse('当事人未申请听证', 'HEARING_NOT_REQUESTED');
+      return view.hearing;
+    };
+    setHandler(
+      scheduleHearingUpdate,
+      async ({ notifiedAt, at, place, by }) => {
+        view.hearing = { notifiedAt, at, place, heldAt: null, reported: false };
+        await note('hearing-scheduled', by, 'hearing_scheduled', `已于${chinaTime(notifiedAt)}通知当事人：听证定于${chinaTime(at)}在${place}举行`, basis(rule.source));
+        return { ...view };
+      },
+      {
+        validator: ({ notifiedAt, at }) => {
+          if (hearing()) throw refuse('听证已安排', 'HEARING_ALREADY_SCHEDULED');
+          const notice = board.dueFor({ from: new Date(notifiedAt), period: rule.period });
+          if (chinaDate(new Date(at)) <= notice.lastDay!) {
+            throw refuse(`听证通知须在举行听证${describePeriod(rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`, 'HEARING_NOTICE_TOO_SHORT');
+          }
+        },
+      },
+    );
+    setHandler(
+      recordHearingUpdate,
+      async ({ heldAt, participants, record, by }) => {
+        view.hearing!.heldAt = heldAt;
+        await note('hearing-held', by, 'hearing_held', `听证于${chinaTime(heldAt)}举行（参加人员：${participants}）；听证笔录：${record}`, basis(rule.source));
+        return { ...view };
+      },
+      {
+        validator: ({ heldAt }) => {
+          const h = hearing();
+          if (!h) throw refuse('听证尚未安排', 'HEARING_NOT_SCHEDULED');
+          if (h.heldAt) throw refuse('听证笔录已记录', 'HEARING_ALREADY_HELD');
+          if (chinaDate(new Date(heldAt)) < chinaDate(new Date(h.at))) throw refuse('听证不得早于通知的日期举行', 'HEARING_BEFORE_NOTICE_DATE');
+        },
+      },
+    );
+    setHandler(
+      hearingReportUpdate,
+      async ({ report, by }) => {
+        view.hearing!.reported = true;
+        await note('hearing-reported', by, 'hearing_reported', `听证报告：${report}`, basis(rule.source));
+        return { ...view };
+      },
+      {
+        validator: (_request: unknown) => {
+          if (!hearing()?.heldAt) throw refuse('听证尚未举行', 'HEARING_NOT_HELD');
+          if (view.hearing!.reported) throw refuse('听证报告已提交', 'HEARING_ALREADY_REPORTED');
+        },
+      },
+    );
+  }
 
   /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */
   async function review(taskId: string): Promise<void> {

@@ -67,6 +67,14 @@ const INVESTIGATION_ERRORS = {
   HEARING_REQUEST_LATE: { status: 409, message: '听证申请期限已届满' },
   HEARING_WAIVED: { status: 409, message: '当事人已书面放弃听证' },
   HEARING_ALREADY_REQUESTED: { status: 409, message: '当事人已申请听证' },
+  HEARING_NOT_REQUESTED: { status: 409, message: '当事人未申请听证' },
+  HEARING_ALREADY_SCHEDULED: { status: 409, message: '听证已安排' },
+  HEARING_NOTICE_TOO_SHORT: { status: 400, message: '听证通知须在举行听证七个工作日前送达' },
+  HEARING_NOT_SCHEDULED: { status: 409, message: '听证尚未安排' },
+  HEARING_ALREADY_HELD: { status: 409, message: '听证笔录已记录' },
+  HEARING_BEFORE_NOTICE_DATE: { status: 400, message: '听证不得早于通知的日期举行' },
+  HEARING_NOT_HELD: { status: 409, message: '听证尚未举行' },
+  HEARING_ALREADY_REPORTED: { status: 409, message: '听证报告已提交' },
   TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
 

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { DecisionExtensionDto, HearingRequestDto, IssueDecisionDto, NoticeServedDto, StatementDto, WaiverDto } from './decision.dto';
+import {
+  DecisionExtensionDto,
+  HearingRecordDto,
+  HearingReportDto,
+  HearingRequestDto,
+  IssueDecisionDto,
+  NoticeServedDto,
+  ScheduleHearingDto,
+  StatementDto,
+  WaiverDto,
+} from './decision.dto';
 import { DecisionService } from './decision.service';
 
 @ApiTags('decision 审查决定')
@@ -58,6 +68,28 @@ export class DecisionController {
   @HttpCode(200)
   hearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRequestDto) {
     return this.decision.hearingRequest(actor, id, dto);
+  }
+
+  /** 听证通知: the hearing at least 7 working days after the notice (行政处罚法 64). */
+  @Post('hearing')
+  @Roles('officer')
+  @HttpCode(200)
+  scheduleHearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: ScheduleHearingDto) {
+    return this.decision.scheduleHearing(actor, id, dto);
+  }
+
+  @Post('hearing/record')
+  @Roles('officer')
+  @HttpCode(200)
+  recordHearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRecordDto) {
+    return this.decision.recordHearing(actor, id, dto);
+  }
+
+  @Post('hearing/report')
+  @Roles('officer')
+  @HttpCode(200)
+  hearingReport(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingReportDto) {
+    return this.decision.hearingReport(actor, id, dto);
   }
 
   /** The chief issues the decision document; refused while the party's windows are open. */

@@ -32,3 +32,19 @@ export class IssueDecisionDto {
   @DateField('决定日期') decidedOn: string;
   @TextField('决定内容', 20000) content: string;
 }
+
+export class ScheduleHearingDto {
+  @DateTimeField('听证通知送达时间') notifiedAt: string;
+  @DateTimeField('听证时间') at: string;
+  @TextField('听证地点', 200) place: string;
+}
+
+export class HearingRecordDto {
+  @DateTimeField('听证举行时间') heldAt: string;
+  @TextField('参加人员', 1000) participants: string;
+  @TextField('听证笔录', 50000) record: string;
+}
+
+export class HearingReportDto {
+  @TextField('听证报告', 20000) report: string;
+}

@@ -7,12 +7,15 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { RIGHT_LABELS } from '../../../../libs/domain/evidence';
 import {
   NoticeView,
+  hearingReportUpdate,
   issueDecisionUpdate,
   noticeQuery,
+  recordHearingUpdate,
   recordNoticeServedUpdate,
   recordStatementUpdate,
   requestDecisionExtensionUpdate,
   requestHearingUpdate,
+  scheduleHearingUpdate,
   waiveUpdate,
   workflowIdForDecision,
 } from '../../../../libs/messages/decision';
@@ -22,7 +25,17 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
-import { DecisionExtensionDto, HearingRequestDto, IssueDecisionDto, NoticeServedDto, StatementDto, WaiverDto } from './decision.dto';
+import {
+  DecisionExtensionDto,
+  HearingRecordDto,
+  HearingReportDto,
+  HearingRequestDto,
+  IssueDecisionDto,
+  NoticeServedDto,
+  ScheduleHearingDto,
+  StatementDto,
+  WaiverDto,
+} from './decision.dto';
 
 @Injectable()
 export class DecisionService {
@@ -76,6 +89,20 @@ export class DecisionService {
   hearingRequest(actor: Actor, caseId: string, dto: HearingRequestDto) {
     notInFuture(dto.requestedAt, 'requestedAt');
     return this.send(actor, caseId, requestHearingUpdate, { ...dto, by: actor }, 'hearing');
+  }
+
+  scheduleHearing(actor: Actor, caseId: string, dto: ScheduleHearingDto) {
+    notInFuture(dto.notifiedAt, 'notifiedAt');
+    return this.send(actor, caseId, scheduleHearingUpdate, { ...dto, by: actor }, 'hearing-schedule');
+  }
+
+  recordHearing(actor: Actor, caseId: string, dto: HearingRecordDto) {
+    notInFuture(dto.heldAt, 'heldAt');
+    return this.send(actor, caseId, recordHearingUpdate, { ...dto, by: actor }, 'hearing-record');
+  }
+
+  hearingReport(actor: Actor, caseId: string, dto: HearingReportDto) {
+    return this.send(actor, caseId, hearingReportUpdate, { ...dto, by: actor }, 'hearing-report');
   }
 
   issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
