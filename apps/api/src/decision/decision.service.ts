@@ -53,8 +53,7 @@ export class DecisionService {
 
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */
   async requestExtension(actor: Actor, caseId: string, dto: DecisionExtensionDto) {
-    await this.cases.findForActor(actor, caseId);
-    if (!(await this.deadlines.existsBy({ caseId, kind: 'decision' }))) throw new ApiException('DECISION_NOT_STARTED');
+    await this.started(actor, caseId);
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(requestDecisionExtensionUpdate, {
       args: [{ reason: dto.reason, by: actor }],
       updateId: derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),

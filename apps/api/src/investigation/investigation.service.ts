@@ -37,7 +37,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { ENV } from '../env.token';
-import { toRef } from '../tasks/tasks.service';
+import { toRef } from '../tasks/tasks.mapper';
 import { AvStorage } from './av-storage';
 import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
 import { toDefectView, toEvidenceView } from './investigation.mapper';

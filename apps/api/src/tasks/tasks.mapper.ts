@@ -1,4 +1,4 @@
-import { TASK_SPECS } from '../../../../libs/domain/tasks';
+import { TASK_SPECS, TaskRef } from '../../../../libs/domain/tasks';
 import { ROLE_LABELS } from '../../../../libs/domain/roles';
 import { EscalationEntity } from '../../../../libs/persistence/entities/escalation.entity';
 import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
@@ -36,5 +36,18 @@ export function toEscalationView(e: EscalationEntity) {
     mustAct: e.mustAct,
     legalBasis: e.legalBasis,
     resolvedAt: e.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+/** The domain's view of a projected task, for the pure completion rules. */
+export function toRef(t: TaskEntity): TaskRef {
+  return {
+    id: t.id,
+    caseId: t.caseId,
+    agencyId: t.agencyId,
+    kind: t.kind,
+    role: t.role,
+    assigneeId: t.assigneeId ?? undefined,
+    openedAt: t.openedAt.toISOString(),
   };
 }

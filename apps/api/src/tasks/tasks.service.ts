@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Brackets, Repository } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
-import { TaskRef, refuseCompletion } from '../../../../libs/domain/tasks';
+import { refuseCompletion } from '../../../../libs/domain/tasks';
 import { completeTaskUpdate } from '../../../../libs/messages/initiation';
 import { EscalationEntity } from '../../../../libs/persistence/entities/escalation.entity';
 import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
@@ -12,7 +12,7 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf } from '../common/paging';
 import { CompleteTaskDto, TaskListQuery } from './tasks.dto';
-import { toEscalationView, toTaskView } from './tasks.mapper';
+import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
 
 @Injectable()
 export class TasksService {
@@ -74,16 +74,4 @@ export class TasksService {
     });
     return pageOf(rows.map(toEscalationView), total, q);
   }
-}
-
-export function toRef(t: TaskEntity): TaskRef {
-  return {
-    id: t.id,
-    caseId: t.caseId,
-    agencyId: t.agencyId,
-    kind: t.kind,
-    role: t.role,
-    assigneeId: t.assigneeId ?? undefined,
-    openedAt: t.openedAt.toISOString(),
-  };
 }
