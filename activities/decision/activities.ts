@@ -13,18 +13,18 @@ export interface DeadlineState {
 
 export function createDecisionActivities(db: DataSource) {
   return {
-    /**
-     * Writes a case-level deadline's current state and, when given, the record line that explains it.
-     * Safe to retry: the state is written whole, the entry is keyed.
-     */
-    /** The decision is made: the case moves on (to service, when it exists) with its record line. Safe to retry. */
+    /** The decision document is recorded: the case moves on to service with its record line. Safe to retry. */
     async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
       await db.transaction(async (m) => {
-        await m.query("UPDATE cases SET status = 'decided', updated_at = $2 WHERE id = $1", [input.caseId, input.at]);
+        await m.query("UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2 WHERE id = $1", [input.caseId, input.at]);
         await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
       });
     },
 
+    /**
+     * Writes a case-level deadline's current state and, when given, the record line that explains it.
+     * Safe to retry: the state is written whole, the entry is keyed.
+     */
     async projectDeadline(input: { deadline: DeadlineState; at: string; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
       const d = input.deadline;
       await db.transaction(async (m) => {

@@ -23,7 +23,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   decided: '已作出决定',
 };
 
-export type Stage = 'initiation';
+/** Where the case is: the decision document moves it to service (送达). */
+export type Stage = 'initiation' | 'service';
 
 /** 当事人基本情况. */
 export interface Party {

@@ -27,6 +27,8 @@ export const RECORD_ACTIONS = [
   'hearing_scheduled',
   'hearing_held',
   'hearing_reported',
+  'expert_review_recorded',
+  'collective_discussion_recorded',
   'decision_issued',
   'evidence_recorded',
   'av_file_stored',

@@ -1,3 +1,5 @@
+import { DraftDecision, describeDraft } from './draft';
+import { FINDING_LABELS, RETURN_STEP_LABELS, ReturnStep, ReviewFinding } from './review';
 import { Actor, Role } from './roles';
 
 /** Human tasks of the initiation stage; later stages add their kinds here. */
@@ -13,6 +15,10 @@ export const TASK_KINDS = [
   'measure_approval',
   'decision_extension',
   'statement_review',
+  'draft_decision',
+  'draft_review',
+  'legal_review',
+  'decision_approval',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -20,8 +26,8 @@ interface TaskSpec {
   role: Role;
   label: string;
   decisions: readonly string[];
-  /** Completed by storing a file through its own endpoint, not by a plain completion. */
-  byUpload?: true;
+  /** Completed through its own endpoint (storing a file, submitting a draft), not a plain completion. */
+  via?: 'upload' | 'draft';
 }
 
 export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
@@ -30,12 +36,16 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   unit_head_review: { role: 'unit_head', label: '承办机构审核意见', decisions: ['agree', 'disagree'] },
   chief_approval: { role: 'chief', label: '负责人审批', decisions: ['approve', 'reject'] },
   decline_notification: { role: 'officer', label: '告知不予启动情况', decisions: ['notified'] },
-  av_upload: { role: 'officer', label: '存储音像记录', decisions: ['uploaded'], byUpload: true },
+  av_upload: { role: 'officer', label: '存储音像记录', decisions: ['uploaded'], via: 'upload' },
   preservation_handling: { role: 'officer', label: '先行登记保存物品处理决定', decisions: ['decided'] },
   measure_extension: { role: 'chief', label: '批准延长查封、扣押或冻结期限', decisions: ['approve', 'reject'] },
   measure_approval: { role: 'chief', label: '补办当场实施强制措施的批准手续', decisions: ['approve', 'reject'] },
   decision_extension: { role: 'chief', label: '批准延长作出处理决定的期限', decisions: ['approve', 'reject'] },
   statement_review: { role: 'officer', label: '复核当事人陈述、申辩', decisions: ['adopted', 'partly_adopted', 'not_adopted'] },
+  draft_decision: { role: 'officer', label: '拟定处理意见', decisions: ['submit'], via: 'draft' },
+  draft_review: { role: 'unit_head', label: '承办机构审核处理意见', decisions: ['agree', 'return'] },
+  legal_review: { role: 'legal_reviewer', label: '法制审核', decisions: ['pass', 'fail'] },
+  decision_approval: { role: 'chief', label: '负责人审批处理决定', decisions: ['approve', 'reject', 'return'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -70,11 +80,26 @@ export interface StoredFile {
   mediaType: string;
 }
 
+/** A deputy signing for the chief (受委托签批): whom for, and on what basis. */
+export interface Delegation {
+  onBehalfOf: string;
+  basis: string;
+}
+
 export interface CompletionInput {
   decision: string;
   opinion: string;
   notification?: Notification;
   file?: StoredFile;
+  draft?: DraftDecision;
+  /** Review: what the reviewer found about the case (they only add to the gates) and suggestions. */
+  findings?: ReviewFinding[];
+  suggestions?: string;
+  /** Approval: the signature as signed, when, for whom, and where a returned draft goes next. */
+  signature?: string;
+  signedAt?: string;
+  delegation?: Delegation;
+  returnTo?: ReturnStep;
 }
 
 export interface Completion extends CompletionInput {
@@ -94,6 +119,8 @@ export const TASK_REFUSALS = {
   TASK_DECISION_INVALID: '办理结果不在该任务允许的范围内',
   TASK_NOTIFICATION_REQUIRED: '须记录告知的方式、时间和告知对象',
   TASK_NEEDS_UPLOAD: '该任务须通过上传音像文件办理',
+  TASK_NEEDS_DRAFT: '该任务须通过提交处理意见（拟处理决定）办理',
+  TASK_RETURN_STEP_REQUIRED: '退回时须指明退回的环节（承办人、承办机构审核人或法制审核人员）',
 } as const;
 export type TaskRefusal = keyof typeof TASK_REFUSALS;
 
@@ -108,7 +135,9 @@ export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input:
   if (task.assigneeId && task.assigneeId !== actor.id) return 'TASK_NOT_ASSIGNEE';
   if (!TASK_SPECS[task.kind].decisions.includes(input.decision)) return 'TASK_DECISION_INVALID';
   if (task.kind === 'decline_notification' && !input.notification) return 'TASK_NOTIFICATION_REQUIRED';
-  if (TASK_SPECS[task.kind].byUpload && !input.file) return 'TASK_NEEDS_UPLOAD';
+  if (TASK_SPECS[task.kind].via === 'upload' && !input.file) return 'TASK_NEEDS_UPLOAD';
+  if (TASK_SPECS[task.kind].via === 'draft' && !input.draft) return 'TASK_NEEDS_DRAFT';
+  if (task.kind === 'decision_approval' && input.decision === 'return' && !input.returnTo) return 'TASK_RETURN_STEP_REQUIRED';
   return null;
 }
 
@@ -125,6 +154,15 @@ const DECISION_LABELS: Record<string, string> = {
   adopted: '采纳',
   partly_adopted: '部分采纳',
   not_adopted: '不予采纳',
+  pass: '审核通过',
+  fail: '审核不通过',
+  return: '退回',
+};
+
+/** Labels where a decision word reads differently for one kind of task. */
+const KIND_DECISION_LABELS: Partial<Record<TaskKind, Record<string, string>>> = {
+  draft_decision: { submit: '提交处理意见' },
+  decision_approval: { approve: '批准', reject: '不予批准' },
 };
 
 const METHOD_LABELS: Record<NotificationMethod, string> = {
@@ -138,7 +176,16 @@ const METHOD_LABELS: Record<NotificationMethod, string> = {
 
 /** The Chinese line the record shows for a completed task. */
 export function describeCompletion(kind: TaskKind, c: Completion): string {
-  const base = `${c.by.name}办理「${TASK_SPECS[kind].label}」：${DECISION_LABELS[c.decision] ?? c.decision}。意见：${c.opinion}`;
+  const decision = KIND_DECISION_LABELS[kind]?.[c.decision] ?? DECISION_LABELS[c.decision] ?? c.decision;
+  const parts = [`${c.by.name}办理「${TASK_SPECS[kind].label}」：${decision}。意见：${c.opinion}`];
   const n = c.notification;
-  return n ? `${base}。于${n.notifiedAt}${METHOD_LABELS[n.method]}${n.recipient}` : base;
+  if (n) parts.push(`于${n.notifiedAt}${METHOD_LABELS[n.method]}${n.recipient}`);
+  if (c.draft) parts.push(describeDraft(c.draft));
+  if (c.findings?.length) parts.push(`认定：${c.findings.map((f) => FINDING_LABELS[f]).join('、')}`);
+  if (c.suggestions) parts.push(`建议：${c.suggestions}`);
+  if (c.returnTo) parts.push(`退回${RETURN_STEP_LABELS[c.returnTo]}`);
+  if (c.signature) parts.push(`签名：${c.signature}`);
+  if (c.signedAt) parts.push(`签署时间：${c.signedAt}`);
+  if (c.delegation) parts.push(`受${c.delegation.onBehalfOf}委托签批（依据：${c.delegation.basis}）`);
+  return parts.join('。');
 }

@@ -1,7 +1,8 @@
 import { TestSystem } from '../support/system';
 
-// Issue 6 over HTTP, so far: filing starts the decision stage; the pre-decision notice and its
-// windows gate the chief's decision; waivers in writing open the gate.
+// Issue 6 over HTTP: filing starts the decision stage; the draft goes up the chain (承办人 → 审核人 →
+// 法制审核 → 负责人); the pre-decision notice, legal review and collective discussion gate the
+// chief's approval; the decision document moves the case to service.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 
@@ -12,17 +13,29 @@ afterAll(async () => {
   await sys?.stop();
 });
 
+const draft = (evidenceIds: string[], o: Record<string, unknown> = {}) => ({
+  facts: '未按规定办理登记',
+  evidenceIds,
+  legalBasis: '《社会团体登记管理条例》第三十条',
+  penalties: [{ kind: 'warning' }],
+  opinion: '建议给予警告',
+  factors: '初次违法，及时改正',
+  ...o,
+});
 
 describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 working days)', () => {
-  it('refuses the decision while the statement window is open, and takes it once the party waived in writing', async () => {
+  it('refuses the approval while the statement window is open, and takes it once the party waived in writing', async () => {
     const caseId = await sys.filedCase('xlt');
     const officer = await token('xlt.officer1');
     const chief = await token('xlt.chief');
-    const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '责令改正' };
+    const evidenceId = await sys.evidenceRecord(caseId, 'xlt');
+    await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, { token: officer, body: draft([evidenceId]) });
+    await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
+    const approval = { decision: 'approve', opinion: '同意', signature: '兴隆台民政局长' };
+    const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '警告' };
 
-    const early = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    const early = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(early).toMatchObject({ status: 409, body: { code: 'NOTICE_NOT_SERVED' } });
-
     const partial = await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, {
       token: officer,
       body: { servedAt: new Date().toISOString(), rights: ['statement'], method: '直接送达' },
@@ -35,24 +48,27 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     expect(served.status).toBe(200);
     expect(served.body.statementDueAt).toBeTruthy();
 
-    const blocked = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    const blocked = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(blocked).toMatchObject({ status: 409, body: { code: 'STATEMENT_WINDOW_OPEN' } });
     expect(blocked.body.message).toContain('陈述、申辩期限至');
+    const unapproved = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    expect(unapproved).toMatchObject({ status: 409, body: { code: 'DECISION_NOT_APPROVED' } });
 
     await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, {
       token: officer,
       body: { waivedAt: new Date().toISOString(), scope: 'both', document: '本人放弃陈述、申辩和听证的权利。张三' },
     });
-    const byOfficer = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision });
-    expect(byOfficer).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
-    const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    expect((await sys.completeTask(caseId, 'xlt.chief', approval)).status).toBe(200);
+    const byLegal = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: await token('xlt.legal'), body: decision });
+    expect(byLegal).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
+    const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision });
     expect(issued.status).toBe(200);
     expect(issued.body.decided).toBe(true);
 
     const c = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
-    expect(c.body.status).toBe('decided');
+    expect(c.body).toMatchObject({ status: 'decided', stage: 'service' });
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });
-    expect(record.body.items.map((e: any) => e.action).slice(-3)).toEqual(['notice_served', 'waiver_filed', 'decision_issued']);
+    expect(record.body.items.map((e: any) => e.action).slice(-4)).toEqual(['notice_served', 'waiver_filed', 'task_completed', 'decision_issued']);
     const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
     expect(deadlines.body[0].state).toBe('met');
   });

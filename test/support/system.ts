@@ -110,6 +110,31 @@ export class TestSystem {
     return c.body.id;
   }
 
+  /** Completes the case's first open task that `user` can see, as they would from their list. */
+  async completeTask(caseId: string, user: string, body: Record<string, unknown>): Promise<Reply> {
+    const t = await this.token(user);
+    const open = await this.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: t });
+    if (!open.body.items?.length) throw new Error(`${user} has no open task on ${caseId}`);
+    return this.call('POST', `/api/v1/tasks/${open.body.items[0].id}/completion`, { token: t, body });
+  }
+
+  /** A written record (an appraisal opinion) by the agency's two demo officers; returns its id. */
+  async evidenceRecord(caseId: string, code: string, by = `${code}.officer1`): Promise<string> {
+    const r = await this.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await this.token(by),
+      body: {
+        kind: 'appraisal_opinion',
+        title: '鉴定意见书',
+        recordedAt: new Date().toISOString(),
+        content: '鉴定结论……',
+        officers: [await this.officer(`${code}.officer1`), await this.officer(`${code}.officer2`)],
+        signatures: { partySigned: true },
+      },
+    });
+    if (r.status !== 201) throw new Error(`evidence: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.id;
+  }
+
   /** A demo officer as a record names them: account, certificate number, how it was shown. */
   async officer(username: string) {
     const [u] = await this.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);

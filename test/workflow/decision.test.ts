@@ -17,6 +17,7 @@ import {
 } from '../../libs/messages/decision';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { eventually, userId } from '../support/database';
+import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
 // Issue 6, first increment: 行政处罚法 60 — a decision within 90 days of filing; reminders 15 and 5
@@ -28,11 +29,14 @@ const DAY = 24 * 3600 * 1000;
 const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
 let officer: Actor;
 let chief: Actor;
+let unitHead: Actor;
+let legal: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('decision-tests');
   officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: 'huayin-housing' };
   chief = { id: await userId(db(), 'hy.chief'), name: 'hy.chief', role: 'chief', agencyId: 'huayin-housing' };
+  ({ unitHead, legal } = await staffOf(db(), 'hy', 'huayin-housing'));
 });
 afterAll(async () => {
   await ts?.stop();
@@ -112,8 +116,15 @@ it('refuses an extension where no rule allows one (兴隆台区民政局)', asyn
 });
 
 describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working days to state, 5 to ask a hearing)', () => {
-  const decide = (handle: Awaited<ReturnType<typeof startDecision>>['handle'], by: Actor) =>
+  type Handle = Awaited<ReturnType<typeof startDecision>>['handle'];
+  const decide = (handle: Handle, by: Actor) =>
     handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕1号', decidedOn: '2026-12-01', content: '罚款', by }] });
+  /** The draft goes up the chain to the chief (a fine: no legal review unless a hearing is held). */
+  const toChief = async (handle: Handle) => {
+    await completeOpen(handle, 'draft_decision', officer, { decision: 'submit', draft: aDraft() });
+    await completeOpen(handle, 'draft_review', unitHead, { decision: 'agree', opinion: '事实清楚，同意承办人意见' });
+  };
+  const approve = (handle: Handle) => completeOpen(handle, 'decision_approval', chief, { decision: 'approve', opinion: '同意', signature: '张局长' });
   const serve = async (handle: Awaited<ReturnType<typeof startDecision>>['handle']) =>
     handle.executeUpdate(recordNoticeServedUpdate, {
       args: [{ servedAt: new Date(await ts.env.currentTimeMs()).toISOString(), rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
@@ -121,13 +132,16 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
 
   it('blocks the decision inside the statement window and allows it after', async () => {
     const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
-    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'NOTICE_NOT_SERVED' } });
+    await toChief(handle);
+    await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'NOTICE_NOT_SERVED' } });
     const notice = await serve(handle);
     await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: notice.servedAt!, scope: 'hearing', document: '放弃听证声明书', by: officer }] });
-    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'STATEMENT_WINDOW_OPEN' } });
+    await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'STATEMENT_WINDOW_OPEN' } });
+    await expect(decide(handle, officer)).rejects.toMatchObject({ cause: { type: 'DECISION_NOT_APPROVED' } });
     await until(Date.parse(notice.statementDueAt!) + 60_000);
-    await expect(decide(handle, officer)).rejects.toMatchObject({ cause: { type: 'DECISION_CHIEF_ONLY' } });
-    await decide(handle, chief);
+    await approve(handle);
+    await expect(decide(handle, unitHead)).rejects.toMatchObject({ cause: { type: 'DECISION_ROLE_FORBIDDEN' } });
+    await decide(handle, officer);
     await handle.result();
     const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);
     expect(c.status).toBe('decided');
@@ -137,12 +151,13 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
 
   it('takes a hearing request on the 5th working day and refuses it on the 6th', async () => {
     const first = await startDecision(ts, 'huayin-housing', officer.id);
+    await toChief(first.handle);
     const notice = await serve(first.handle);
     const lastInstant = new Date(Date.parse(notice.hearingRequestDueAt!) - 60_000).toISOString(); // 23:59 of day 5
     const taken = await first.handle.executeUpdate(requestHearingUpdate, { args: [{ requestedAt: lastInstant, by: officer }] });
     expect(taken.hearingRequested).toBe(true);
     await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
-    await expect(decide(first.handle, chief)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
+    await expect(approve(first.handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
 
     const second = await startDecision(ts, 'huayin-housing', officer.id);
     const late = await serve(second.handle);
@@ -157,23 +172,26 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
 
   it('a statement received must be reviewed, adopted or not with reasons, before the decision', async () => {
     const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
+    await toChief(handle);
     const notice = await serve(handle);
     await handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: notice.servedAt!, content: '违法事实轻微，请求从轻', by: officer }] });
     await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
-    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'STATEMENT_NOT_REVIEWED' } });
+    await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'STATEMENT_NOT_REVIEWED' } });
     const review = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'statement_review')!;
     expect(review.assigneeId).toBe(officer.id);
     await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, by: officer, decision: 'partly_adopted', opinion: '情节轻微部分属实，从轻处罚' }] });
+    await approve(handle);
     await decide(handle, chief);
     const steps = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
     expect(steps.map((s: { action: string }) => s.action)).toEqual(
       expect.arrayContaining(['notice_served', 'statement_received', 'task_completed', 'decision_issued']),
     );
-    expect(steps.find((s: { action: string }) => s.action === 'task_completed').summary).toContain('部分采纳');
+    expect(steps.some((s: { summary: string }) => s.summary.includes('部分采纳'))).toBe(true);
   });
 
   it('a requested hearing is noticed 7 working days ahead, held and reported before the decision (行政处罚法 64)', async () => {
     const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
+    await toChief(handle);
     const notice = await serve(handle);
     await handle.executeUpdate(requestHearingUpdate, { args: [{ requestedAt: notice.servedAt!, by: officer }] });
     const notifiedAt = notice.servedAt!;
@@ -188,15 +206,20 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     expect(scheduled.hearing).toMatchObject({ at: hearingAt, heldAt: null, reported: false });
 
     await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
-    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
+    await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
     await expect(
       handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt: notice.servedAt!, participants: '当事人、承办人', record: '……', by: officer }] }),
     ).rejects.toMatchObject({ cause: { type: 'HEARING_BEFORE_NOTICE_DATE' } });
     await until(Date.parse(hearingAt) + 2 * 3600_000);
     const heldAt = new Date(await ts.env.currentTimeMs()).toISOString();
     await handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt, participants: '当事人张三、承办人、听证主持人', record: '听证笔录……', by: officer }] });
-    await expect(decide(handle, chief)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
+    await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
     await handle.executeUpdate(hearingReportUpdate, { args: [{ report: '建议维持拟处罚意见', by: officer }] });
+    // 行政处罚法 58(二): a decision after a hearing needs legal review, which the unit head had no cause to ask.
+    await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'LEGAL_REVIEW_REQUIRED' } });
+    await completeOpen(handle, 'decision_approval', chief, { decision: 'return', opinion: '请法制审核', returnTo: 'legal_reviewer', signature: '张局长' });
+    await completeOpen(handle, 'legal_review', legal, { decision: 'pass', opinion: '程序合法', suggestions: '无' });
+    await approve(handle);
     await decide(handle, chief);
     const steps = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
     expect(steps.map((r: { action: string }) => r.action).filter((a: string) => a.startsWith('hearing') || a === 'decision_issued')).toEqual([

@@ -7,7 +7,6 @@ import {
   DecisionInput,
   NoticeView,
   hearingReportUpdate,
-  issueDecisionUpdate,
   noticeQuery,
   recordHearingUpdate,
   scheduleHearingUpdate,
@@ -20,7 +19,7 @@ import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 
-const { noteRecord, concludeDecision } = activities;
+const { noteRecord } = activities;
 
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 const WAIVED = { statement: '陈述、申辩', hearing: '听证', both: '陈述、申辩和听证' } as const;
@@ -28,10 +27,10 @@ const WAIVED = { statement: '陈述、申辩', hearing: '听证', both: '陈述�
 /**
  * 告知 before the decision (行政处罚法 44, 45, 62–64): once the notice is served, the statement and
  * defence window and the hearing-request window run (profile periods, working days); a statement
- * received must be reviewed; a hearing asked after its window is refused. The decision is refused
+ * received must be reviewed; a hearing asked after its window is refused. `check` refuses a penalty
  * until the windows close or the party waives them in writing, and every statement was reviewed.
  */
-export function handleNotice(input: DecisionInput, board: TaskBoard): { decided: () => boolean } {
+export function handleNotice(input: DecisionInput, board: TaskBoard) {
   const rules = input.profile.decision.preDecisionNotice;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const view: NoticeView = {
@@ -46,7 +45,8 @@ export function handleNotice(input: DecisionInput, board: TaskBoard): { decided:
     if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
   };
 
-  setHandler(noticeQuery, () => ({ ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } }));
+  const snapshot = (): NoticeView => ({ ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } });
+  setHandler(noticeQuery, snapshot);
   handleHearing();
 
   setHandler(
@@ -109,41 +109,6 @@ export function handleNotice(input: DecisionInput, board: TaskBoard): { decided:
         if (Date.parse(requestedAt) > Date.parse(view.hearingRequestDueAt!)) {
           throw refuse(`听证申请期限已于${chinaTime(view.hearingRequestDueAt!)}届满`, 'HEARING_REQUEST_LATE');
         }
-      },
-    },
-  );
-
-  setHandler(
-    issueDecisionUpdate,
-    async ({ documentNumber, decidedOn, content, by }) => {
-      view.decided = true;
-      await concludeDecision({
-        caseId: input.caseId,
-        at: new Date().toISOString(),
-        entry: {
-          key: 'decision-issued',
-          actor: by,
-          action: 'decision_issued',
-          summary: `${by.name}作出处理决定（${documentNumber}，${decidedOn}）：${content}`,
-          legalBasis: basis(input.profile.decision.deadline.source),
-          details: { documentNumber, decidedOn },
-        },
-      });
-      return { ...view };
-    },
-    {
-      validator: ({ by }) => {
-        served();
-        if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
-        const now = Date.now();
-        if (!view.waived.statement && now <= Date.parse(view.statementDueAt!)) {
-          throw refuse(`陈述、申辩期限至${chinaTime(view.statementDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'STATEMENT_WINDOW_OPEN');
-        }
-        if (!view.waived.hearing && !view.hearingRequested && now <= Date.parse(view.hearingRequestDueAt!)) {
-          throw refuse(`听证申请期限至${chinaTime(view.hearingRequestDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'HEARING_WINDOW_OPEN');
-        }
-        if (view.hearingRequested && !view.hearing?.reported) throw refuse('当事人已申请听证，须先举行听证并提交听证报告', 'HEARING_PENDING');
-        if (view.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
       },
     },
   );
@@ -212,5 +177,28 @@ export function handleNotice(input: DecisionInput, board: TaskBoard): { decided:
     board.idle();
   }
 
-  return { decided: () => view.decided };
+  return {
+    decided: () => view.decided,
+    markDecided: () => {
+      view.decided = true;
+    },
+    /** 经过听证程序 (行政处罚法 58(二)): the hearing was held. */
+    hearingHeld: () => !!view.hearing?.heldAt,
+    /** Throws the refusal that keeps a penalty from being decided now, if any. */
+    check: () => {
+      served();
+      const now = Date.now();
+      if (!view.waived.statement && now <= Date.parse(view.statementDueAt!)) {
+        throw refuse(`陈述、申辩期限至${chinaTime(view.statementDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'STATEMENT_WINDOW_OPEN');
+      }
+      if (!view.waived.hearing && !view.hearingRequested && now <= Date.parse(view.hearingRequestDueAt!)) {
+        throw refuse(`听证申请期限至${chinaTime(view.hearingRequestDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'HEARING_WINDOW_OPEN');
+      }
+      if (view.hearingRequested && !view.hearing?.reported) throw refuse('当事人已申请听证，须先举行听证并提交听证报告', 'HEARING_PENDING');
+      if (view.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+    },
+    view: () => snapshot(),
+  };
 }
+
+export type Notice = ReturnType<typeof handleNotice>;

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
@@ -8,6 +8,7 @@ import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { handleNotice } from './notice';
+import { handleReview } from './review';
 
 const { projectDeadline, noteRecord, escalate } = activities;
 
@@ -15,10 +16,11 @@ type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
- * 审查决定 of one case, started when the case is filed (立案). This increment keeps the decision
- * deadline (行政处罚法 60: the profile's period from filing): reminders before it, escalation when it
- * runs out, and the one extension a 规章 may allow, granted by the chief as a task; the
- * pre-decision notice and its windows gate the decision (notice.ts). It ends with the decision.
+ * 审查决定 of one case, started when the case is filed (立案). It keeps the decision deadline
+ * (行政处罚法 60: the profile's period from filing): reminders before it, escalation when it runs
+ * out, and the one extension a 规章 may allow, granted by the chief as a task. The pre-decision
+ * notice and its windows (notice.ts) and the review chain (review.ts) gate the decision; the
+ * workflow ends once the decision document is recorded.
  */
 export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'initiated', openTasks: [], overdue: false };
@@ -28,6 +30,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, extended: false, extensionRequested: false, state: 'running' };
   let version = 0;
   const notice = handleNotice(input, board);
+  const review = handleReview(input, board, notice);
 
   setHandler(decisionDeadlineQuery, () => ({ ...view }));
   setHandler(
@@ -67,6 +70,8 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     summary: `作出处理决定的期限自立案之日起计算${describePeriod(rule.period)}`,
     legalBasis: basis,
   });
+  // Added after cases existed: the draft → review → approval chain before the decision document.
+  if (patched('review-chain')) void review.run();
 
   // The clock: reminders, then escalation; a change (extension, a year's schedule) re-arms it.
   const warned = new Set<string>();
@@ -113,7 +118,6 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     await project();
   }
 
-  // Drafting, legal review, collective discussion and the approval chain come with the next increments.
   await condition(notice.decided);
   view.state = 'met';
   await project();

@@ -32,6 +32,8 @@ export interface AskSpec {
   deadline?: Deadline;
   /** The stage writes the record line for this completion itself (with more to say than "done"). */
   recordsItself?: true;
+  /** The stage's own rules for a completion (a gate, a required field): throw a refusal to reject it. */
+  validate?: (cmd: CompleteTaskCommand) => void;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface AskSpec {
  * signal, estimated deadlines are recomputed and their timers move. Stage code simply `await board.ask(...)`.
  */
 export class TaskBoard {
-  private readonly open = new Map<string, { ref: TaskRef; legalBasis?: string; recordsItself?: true }>();
+  private readonly open = new Map<string, { ref: TaskRef; legalBasis?: string; recordsItself?: true; validate?: AskSpec['validate'] }>();
   private readonly completions = new Map<string, Completion>();
   /** Order in which stage code took each completion, and how far the stage has acted on them. */
   private readonly takenAt = new Map<string, number>();
@@ -62,8 +64,10 @@ export class TaskBoard {
     setHandler(caseStateQuery, () => this.snapshot());
     setHandler(completeTaskUpdate, (cmd) => this.complete(cmd), {
       validator: (cmd) => {
-        const refusal = refuseCompletion(this.open.get(cmd.taskId)?.ref, cmd.by, cmd);
+        const task = this.open.get(cmd.taskId);
+        const refusal = refuseCompletion(task?.ref, cmd.by, cmd);
         if (refusal) throw ApplicationFailure.nonRetryable(TASK_REFUSALS[refusal], refusal);
+        task!.validate?.(cmd);
       },
     });
     setHandler(calendarUpdatedSignal, (schedule) => {
@@ -92,7 +96,7 @@ export class TaskBoard {
       ...(due && { dueAt: due.due!, dueComplete: due.complete, dueMissingYears: due.missingYears }),
     };
     await openTask({ ...ref, workflowId: workflowInfo().workflowId });
-    this.open.set(ref.id, { ref, legalBasis: spec.legalBasis, recordsItself: spec.recordsItself });
+    this.open.set(ref.id, { ref, legalBasis: spec.legalBasis, recordsItself: spec.recordsItself, validate: spec.validate });
     this.idle();
     const done = () => this.completions.has(ref.id);
     if (spec.deadline) await this.watch(ref, spec.deadline, done);
@@ -180,16 +184,8 @@ export class TaskBoard {
   private async complete(cmd: CompleteTaskCommand): Promise<CaseState> {
     const { ref, legalBasis, recordsItself } = this.open.get(cmd.taskId)!;
     this.open.delete(ref.id); // synchronously, so a concurrent duplicate fails validation
-    const completion: Completion = {
-      taskId: ref.id,
-      by: cmd.by,
-      at: new Date().toISOString(),
-      decision: cmd.decision,
-      opinion: cmd.opinion,
-      notification: cmd.notification,
-      file: cmd.file,
-      dueAt: ref.dueAt,
-    };
+    const { taskId: _taskId, by, ...input } = cmd;
+    const completion: Completion = { ...input, taskId: ref.id, by, at: new Date().toISOString(), dueAt: ref.dueAt };
     const onTime = ref.dueAt === undefined ? undefined : Date.parse(completion.at) <= Date.parse(ref.dueAt);
     await completeTask({
       task: ref,
@@ -202,11 +198,17 @@ export class TaskBoard {
             action: 'task_completed',
             summary: describeCompletion(ref.kind, completion) + (onTime === undefined ? '' : onTime ? '（按期）' : '（逾期）'),
             legalBasis,
-            details: { taskId: ref.id, kind: ref.kind, decision: cmd.decision, notification: cmd.notification, dueAt: ref.dueAt, onTime },
+            details: { ...formOf(completion), taskId: ref.id, kind: ref.kind, decision: cmd.decision, dueAt: ref.dueAt, onTime },
           },
     });
     this.completions.set(ref.id, completion);
     await condition(() => (this.takenAt.get(ref.id) ?? Infinity) <= this.settled);
     return this.snapshot();
   }
+}
+
+/** What a completion carried besides the decision and opinion, for the record's details. */
+function formOf(c: Completion): Record<string, unknown> {
+  const { taskId: _t, by: _b, at: _a, dueAt: _d, decision: _x, opinion: _o, ...form } = c;
+  return form;
 }

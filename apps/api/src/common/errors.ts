@@ -78,6 +78,24 @@ const INVESTIGATION_ERRORS = {
   TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
 
+const REVIEW_ERRORS = {
+  DRAFT_NOT_OPEN: { status: 409, message: '当前没有待提交的处理意见（处理意见正在审核中或已批准）' },
+  DRAFT_NOT_SUBMITTED: { status: 409, message: '尚未提交处理意见' },
+  DRAFT_DISCRETION_REQUIRED: { status: 400, message: '须记录行政裁量权基准适用情况' },
+  LEGAL_REVIEW_SUGGESTIONS_REQUIRED: { status: 400, message: '本机关规定法制审核须记录审核建议' },
+  LEGAL_REVIEW_REQUIRED: { status: 409, message: '本案须经法制审核通过后方可作出决定' },
+  COLLECTIVE_DISCUSSION_REQUIRED: { status: 409, message: '本案须经负责人集体讨论决定' },
+  COLLECTIVE_DISCUSSION_ALREADY_RECORDED: { status: 409, message: '本稿处理意见已集体讨论' },
+  EXPERT_REVIEW_NOT_PROVIDED: { status: 409, message: '本机关的执法全过程记录制度未规定专家论证的记录' },
+  EXPERT_REVIEW_FORM_INVALID: { status: 400, message: '专家论证的记录形式不符合本机关的规定' },
+  APPROVAL_SIGNATURE_REQUIRED: { status: 400, message: '负责人审批须签名' },
+  APPROVAL_SIGNED_AT_REQUIRED: { status: 400, message: '负责人审批须注明签署日期' },
+  DRAFTER_CANNOT_APPROVE: { status: 403, message: '拟定处理意见的承办人不能审批本案处理决定' },
+  DECISION_ALREADY_APPROVED: { status: 409, message: '处理决定已批准' },
+  DECISION_NOT_APPROVED: { status: 409, message: '处理决定尚未经负责人批准' },
+  DECISION_ROLE_FORBIDDEN: { status: 403, message: '决定书须由承办人或负责人录入' },
+} satisfies Record<string, ErrorSpec>;
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -86,6 +104,8 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_DECISION_INVALID: 400,
   TASK_NOTIFICATION_REQUIRED: 400,
   TASK_NEEDS_UPLOAD: 400,
+  TASK_NEEDS_DRAFT: 400,
+  TASK_RETURN_STEP_REQUIRED: 400,
 };
 
 const TASK_ERRORS = {
@@ -96,7 +116,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -48,8 +48,30 @@ export const EnumField = (label: string, values: readonly string[], o: Opts = {}
   applyDecorators(...base(label, !!o.optional, { enum: values }), IsIn(values as string[]));
 
 /** A list of values from a fixed set. */
-export const EnumListField = (label: string, values: readonly string[]) =>
-  applyDecorators(...base(label, false, { enum: values, isArray: true }), IsArray(), IsIn(values as string[], { each: true }));
+export const EnumListField = (label: string, values: readonly string[], o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { enum: values, isArray: true }), IsArray(), IsIn(values as string[], { each: true }));
+
+/** A list of ids, e.g. the evidence a draft rests on. */
+export const UuidListField = (label: string, min: number, max: number) =>
+  applyDecorators(
+    ...base(label, false, { type: String, format: 'uuid', isArray: true }),
+    IsArray(),
+    ArrayMinSize(min),
+    ArrayMaxSize(max),
+    IsUUID('all', { each: true }),
+  );
+
+/** A list of short texts, e.g. the participants of a meeting. */
+export const TextListField = (label: string, min: number, max: number, maxLength: number) =>
+  applyDecorators(
+    ...base(label, false, { type: String, isArray: true }),
+    IsArray(),
+    ArrayMinSize(min),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(maxLength, { each: true }),
+  );
 
 export const BoolField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());

@@ -92,9 +92,9 @@ export class DecisionController {
     return this.decision.hearingReport(actor, id, dto);
   }
 
-  /** The chief issues the decision document; refused while the party's windows are open. */
+  /** The decision document (文号, date, content), once the chief approved the draft; the case moves to service. */
   @Post('decision')
-  @Roles('chief')
+  @Roles('officer', 'chief')
   @HttpCode(200)
   issue(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: IssueDecisionDto) {
     return this.decision.issue(actor, id, dto);

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-deadline.entity';
+import { EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
+import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
 import { CasesModule } from '../cases/cases.module';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseDeadlineEntity]), CasesModule],
-  controllers: [DecisionController],
-  providers: [DecisionService],
+  imports: [TypeOrmModule.forFeature([CaseDeadlineEntity, TaskEntity, EvidenceRecordEntity]), CasesModule],
+  controllers: [DecisionController, ReviewController],
+  providers: [DecisionService, ReviewService],
 })
 export class DecisionModule {}

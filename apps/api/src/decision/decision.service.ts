@@ -53,7 +53,7 @@ export class DecisionService {
 
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */
   async requestExtension(actor: Actor, caseId: string, dto: DecisionExtensionDto) {
-    await this.started(actor, caseId);
+    await this.ensureStarted(actor, caseId);
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(requestDecisionExtensionUpdate, {
       args: [{ reason: dto.reason, by: actor }],
       updateId: derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),
@@ -109,18 +109,19 @@ export class DecisionService {
   }
 
   async notice(actor: Actor, caseId: string): Promise<NoticeView> {
-    await this.started(actor, caseId);
+    await this.ensureStarted(actor, caseId);
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).query(noticeQuery);
   }
 
-  private async started(actor: Actor, caseId: string): Promise<void> {
+  /** The case is the actor's to see and its decision stage has begun (it was filed). */
+  async ensureStarted(actor: Actor, caseId: string): Promise<void> {
     await this.cases.findForActor(actor, caseId);
     if (!(await this.deadlines.existsBy({ caseId, kind: 'decision' }))) throw new ApiException('DECISION_NOT_STARTED');
   }
 
   /** To the case's decision workflow; the same request twice is one change. */
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string) {
-    await this.started(actor, caseId);
+    await this.ensureStarted(actor, caseId);
     const { by, ...body } = arg;
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(update, {
       args: [arg],

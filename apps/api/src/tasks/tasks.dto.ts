@@ -1,5 +1,6 @@
+import { REVIEW_FINDINGS, RETURN_STEPS, ReturnStep, ReviewFinding } from '../../../../libs/domain/review';
 import { NOTIFICATION_METHODS, NotificationMethod, TASK_KINDS } from '../../../../libs/domain/tasks';
-import { DateTimeField, EnumField, NestedField, TextField, UuidField } from '../common/fields';
+import { DateTimeField, EnumField, EnumListField, NestedField, TextField, UuidField } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
 export class TaskListQuery extends PageQuery {
@@ -15,10 +16,23 @@ export class NotificationDto {
   @TextField('告知情况说明', 2000, { optional: true }) note?: string;
 }
 
+/** 受委托签批: a deputy signing for the chief, and the basis of the delegation. */
+export class DelegationDto {
+  @TextField('委托人', 100) onBehalfOf: string;
+  @TextField('委托依据', 1000) basis: string;
+}
+
+/** A completion; the review and approval tasks take the fields after `notification`. */
 export class CompleteTaskDto {
   @TextField('办理结果', 32) decision: string;
   @TextField('办理意见', 5000) opinion: string;
   @NestedField('告知情况', () => NotificationDto, { optional: true }) notification?: NotificationDto;
+  @EnumListField('认定的案件情形', REVIEW_FINDINGS, { optional: true }) findings?: ReviewFinding[];
+  @TextField('审核建议', 5000, { optional: true }) suggestions?: string;
+  @TextField('签名', 100, { optional: true }) signature?: string;
+  @DateTimeField('签署时间', { optional: true }) signedAt?: string;
+  @NestedField('委托签批', () => DelegationDto, { optional: true }) delegation?: DelegationDto;
+  @EnumField('退回环节', RETURN_STEPS, { optional: true }) returnTo?: ReturnStep;
 }
 
 export class EscalationListQuery extends PageQuery {}

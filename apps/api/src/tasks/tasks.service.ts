@@ -11,6 +11,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf } from '../common/paging';
+import { notInFuture } from '../common/times';
 import { CompleteTaskDto, TaskListQuery } from './tasks.dto';
 import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
 
@@ -54,10 +55,11 @@ export class TasksService {
       const same = task.completedBy === actor.id && task.decision === dto.decision && task.opinion === dto.opinion;
       if (!same) throw new ApiException('TASK_NOT_OPEN');
     } else {
+      if (dto.signedAt) notInFuture(dto.signedAt, 'signedAt');
       const refusal = refuseCompletion(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId, by: actor, decision: dto.decision, opinion: dto.opinion, notification: dto.notification }],
+        args: [{ ...dto, taskId, by: actor }],
         updateId: derivedUuid(actor.id, taskId, key ?? JSON.stringify(dto)),
       });
     }

@@ -1,0 +1,216 @@
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { activities } from '../activities';
+import { ReviewFinding, reviewGates } from '../../libs/domain/review';
+import { DecisionInput, issueDecisionUpdate } from '../../libs/messages/decision';
+import { CompleteTaskCommand } from '../../libs/messages/initiation';
+import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../libs/messages/review';
+import { cite } from '../../libs/profiles/cite';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+import { Notice } from './notice';
+
+const { noteRecord, concludeDecision } = activities;
+const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
+const EXPERT_FORMS = { report: ['report'], written_record: ['written_record'], minutes_or_expert_opinion: ['minutes', 'expert_opinion'] };
+
+type Step = 'officer' | 'unit_head' | 'legal_reviewer' | 'chief';
+
+/**
+ * 审查决定's internal chain (002 第三十六条: 承办人 → 审核人 → 批准人): the handling officer drafts, the
+ * unit head reviews, the legal reviewer signs off where 行政处罚法 58 requires it, and the chief
+ * approves — refused while a gate computed from the case is open (the party's windows, legal review,
+ * 集体讨论 under 57). Any return sends the draft back with the reasons; a new draft is a new version.
+ * Then the decision document (文号, date, content) is recorded and the case moves on to service.
+ */
+export function handleReview(input: DecisionInput, board: TaskBoard, notice: Notice) {
+  const rules = input.profile.decision;
+  const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
+  const chainBasis = rules.internalChain && basis(rules.internalChain.source);
+  let reviewing = false;
+  const view: ReviewView = {
+    status: 'drafting',
+    draft: null,
+    findings: [],
+    legalReview: { required: false, reasons: [], passedVersion: null },
+    collectiveDiscussion: { required: false, reasons: [], recorded: null },
+    expertReviews: [],
+    approval: null,
+  };
+
+  /** The gates as the case stands now: findings only grow, a hearing held counts by itself. */
+  const gates = () => {
+    const g = reviewGates(rules, { penalties: view.draft?.penalties ?? [], findings: view.findings, hearingHeld: notice.hearingHeld() });
+    Object.assign(view.legalReview, g.legalReview);
+    Object.assign(view.collectiveDiscussion, g.collectiveDiscussion);
+    return g;
+  };
+  const snapshot = (): ReviewView => {
+    gates();
+    return JSON.parse(JSON.stringify(view));
+  };
+  const find = (found: ReviewFinding[] = []) => view.findings.push(...found.filter((f) => !view.findings.includes(f)));
+  const pending = () => {
+    if (notice.decided()) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
+    if (view.status === 'approved') throw refuse('处理决定已批准', 'DECISION_ALREADY_APPROVED');
+  };
+
+  setHandler(reviewQuery, snapshot);
+
+  setHandler(
+    recordExpertReviewUpdate,
+    async (r) => {
+      view.expertReviews.push(r);
+      await noteRecord({
+        caseId: input.caseId,
+        at: new Date().toISOString(),
+        entry: {
+          key: `expert-review:${r.heldAt}`,
+          actor: r.by,
+          action: 'expert_review_recorded',
+          summary: `专家论证（${chinaTime(r.heldAt)}，专家：${r.experts.join('、')}）：${r.content}`,
+          legalBasis: basis(rules.expertReview!.source),
+        },
+      });
+      return snapshot();
+    },
+    {
+      validator: ({ form }) => {
+        pending();
+        if (!rules.expertReview) throw refuse('本机关的执法全过程记录制度未规定专家论证的记录', 'EXPERT_REVIEW_NOT_PROVIDED');
+        const allowed: readonly string[] = EXPERT_FORMS[rules.expertReview.record];
+        if (!allowed.includes(form)) throw refuse('专家论证的记录形式不符合本机关的规定', 'EXPERT_REVIEW_FORM_INVALID');
+      },
+    },
+  );
+
+  setHandler(
+    recordCollectiveDiscussionUpdate,
+    async (d) => {
+      view.collectiveDiscussion.recorded = { ...d, draftVersion: view.draft!.version };
+      await noteRecord({
+        caseId: input.caseId,
+        at: new Date().toISOString(),
+        entry: {
+          key: `collective-discussion:${view.draft!.version}`,
+          actor: d.by,
+          action: 'collective_discussion_recorded',
+          summary: `集体讨论第${view.draft!.version}稿处理意见（${chinaTime(d.heldAt)}，参加人员：${d.participants.join('、')}）。纪要：${d.minutes}。结论：${d.conclusion}`,
+          legalBasis: basis(rules.collectiveDiscussion.record.source),
+          details: { draftVersion: view.draft!.version, participants: d.participants },
+        },
+      });
+      return snapshot();
+    },
+    {
+      validator: (_request: unknown) => {
+        pending();
+        if (!view.draft || view.status === 'drafting') throw refuse('尚未提交处理意见，无可讨论的拟处理决定', 'DRAFT_NOT_SUBMITTED');
+        if (view.collectiveDiscussion.recorded?.draftVersion === view.draft.version) {
+          throw refuse('本稿处理意见已集体讨论', 'COLLECTIVE_DISCUSSION_ALREADY_RECORDED');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    issueDecisionUpdate,
+    async ({ documentNumber, decidedOn, content, by }) => {
+      notice.markDecided();
+      await concludeDecision({
+        caseId: input.caseId,
+        at: new Date().toISOString(),
+        entry: {
+          key: 'decision-issued',
+          actor: by,
+          action: 'decision_issued',
+          summary: `${by.name}录入处理决定书（${documentNumber}，${decidedOn}）：${content}`,
+          legalBasis: basis(rules.deadline.source),
+          details: { documentNumber, decidedOn, draftVersion: view.draft?.version, approvedBy: view.approval?.by.id },
+        },
+      });
+      return notice.view();
+    },
+    {
+      validator: ({ by }) => {
+        if (notice.decided()) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
+        if (reviewing) {
+          if (view.status !== 'approved') throw refuse('处理决定尚未经负责人批准', 'DECISION_NOT_APPROVED');
+          if (by.role !== 'officer' && by.role !== 'chief') throw refuse('决定书须由承办人或负责人录入', 'DECISION_ROLE_FORBIDDEN');
+          return;
+        }
+        // Cases filed before the chain existed: the chief decides once the party's windows close.
+        notice.check();
+        if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
+      },
+    },
+  );
+
+  function checkDraft(cmd: CompleteTaskCommand): void {
+    if (rules.discretionBenchmark && !cmd.draft!.discretion) {
+      throw refuse('须记录行政裁量权基准适用情况', 'DRAFT_DISCRETION_REQUIRED');
+    }
+  }
+
+  function checkLegalReview(cmd: CompleteTaskCommand): void {
+    if (rules.legalReview.recordedFields?.fields.includes('suggestions') && !cmd.suggestions) {
+      throw refuse('本机关规定法制审核须记录审核建议', 'LEGAL_REVIEW_SUGGESTIONS_REQUIRED');
+    }
+  }
+
+  /** The chief's approval: the profile's fields, and every gate of the case closed. */
+  function checkApproval(cmd: CompleteTaskCommand): void {
+    const fields = rules.chiefApproval.fields;
+    if (fields.includes('signature') && !cmd.signature) throw refuse(`${rules.chiefApproval.title}审批须签名`, 'APPROVAL_SIGNATURE_REQUIRED');
+    if (fields.includes('signed_at') && !cmd.signedAt) throw refuse(`${rules.chiefApproval.title}审批须注明签署日期`, 'APPROVAL_SIGNED_AT_REQUIRED');
+    if (cmd.decision !== 'approve') return;
+    const draft = view.draft!;
+    // Roles can change over time (an officer becomes a chief): the person, not the role, decides.
+    if (cmd.by.id === draft.by.id) throw refuse('拟定处理意见的承办人不能审批本案处理决定', 'DRAFTER_CANNOT_APPROVE');
+    if (draft.penalties.length) notice.check();
+    const g = gates();
+    if (g.legalReview.required && view.legalReview.passedVersion !== draft.version) {
+      throw refuse(`本案须经法制审核通过后方可作出决定（${g.legalReview.reasons.join('；')}）`, 'LEGAL_REVIEW_REQUIRED');
+    }
+    if (g.collectiveDiscussion.required && view.collectiveDiscussion.recorded?.draftVersion !== draft.version) {
+      throw refuse(`本案须经负责人集体讨论决定（${g.collectiveDiscussion.reasons.join('；')}），尚无集体讨论记录`, 'COLLECTIVE_DISCUSSION_REQUIRED');
+    }
+  }
+
+  /** The chain, from the first draft to the chief's approval; returns go back to the named step. */
+  async function run(): Promise<void> {
+    reviewing = true;
+    let step: Step = 'officer';
+    for (;;) {
+      if (step === 'officer') {
+        view.status = 'drafting';
+        const c = await board.ask({ kind: 'draft_decision', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis: chainBasis, validate: checkDraft });
+        view.draft = { ...c.draft!, version: (view.draft?.version ?? 0) + 1, by: c.by, submittedAt: c.at };
+        find(c.draft!.findings);
+        step = 'unit_head';
+      } else if (step === 'unit_head') {
+        view.status = 'unit_review';
+        const c = await board.ask({ kind: 'draft_review', role: 'unit_head', legalBasis: chainBasis });
+        find(c.findings);
+        step = c.decision === 'return' ? 'officer' : gates().legalReview.required ? 'legal_reviewer' : 'chief';
+      } else if (step === 'legal_reviewer') {
+        view.status = 'legal_review';
+        const c = await board.ask({ kind: 'legal_review', role: 'legal_reviewer', legalBasis: basis(rules.legalReview.requiredWhen.source), validate: checkLegalReview });
+        find(c.findings);
+        if (c.decision === 'pass') view.legalReview.passedVersion = view.draft!.version;
+        step = c.decision === 'pass' ? 'chief' : 'officer';
+      } else {
+        view.status = 'awaiting_approval';
+        const c = await board.ask({ kind: 'decision_approval', role: 'chief', legalBasis: basis(rules.chiefApproval.source), validate: checkApproval });
+        if (c.decision === 'approve') {
+          view.status = 'approved';
+          view.approval = { by: c.by, at: c.at, signature: c.signature ?? null, signedAt: c.signedAt ?? null, onBehalfOf: c.delegation?.onBehalfOf ?? null };
+          board.idle();
+          return;
+        }
+        step = c.decision === 'return' ? c.returnTo! : 'officer';
+      }
+    }
+  }
+
+  return { run };
+}
