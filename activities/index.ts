@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
+import { createSummaryActivities } from './summary/activities';
 import { createTaskActivities } from './tasks/activities';
 
 /** Every activity of lawtrail, bound to one database; the worker registers this object. */
@@ -10,6 +11,7 @@ export function createActivities(db: DataSource) {
     ...createInitiationActivities(db),
     ...createInvestigationActivities(db),
     ...createDecisionActivities(db),
+    ...createSummaryActivities(db),
     ...createTaskActivities(db),
   };
 }

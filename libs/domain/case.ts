@@ -23,6 +23,9 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   decided: '已作出决定',
 };
 
+/** 普通程序 or 简易程序 (行政处罚法 51–52: decided on the spot, filed afterwards). */
+export type Procedure = 'general' | 'summary';
+
 /** Where the case is: the decision document moves it to service (送达). */
 export type Stage = 'initiation' | 'service';
 

@@ -30,6 +30,7 @@ export const RECORD_ACTIONS = [
   'expert_review_recorded',
   'collective_discussion_recorded',
   'decision_issued',
+  'fine_collected',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

@@ -19,6 +19,8 @@ export const TASK_KINDS = [
   'draft_review',
   'legal_review',
   'decision_approval',
+  'summary_filing',
+  'cash_hand_in',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -46,6 +48,8 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   draft_review: { role: 'unit_head', label: '承办机构审核处理意见', decisions: ['agree', 'return'] },
   legal_review: { role: 'legal_reviewer', label: '法制审核', decisions: ['pass', 'fail'] },
   decision_approval: { role: 'chief', label: '负责人审批处理决定', decisions: ['approve', 'reject', 'return'] },
+  summary_filing: { role: 'unit_head', label: '简易程序处罚决定备案', decisions: ['filed'] },
+  cash_hand_in: { role: 'officer', label: '上缴当场收缴的罚款', decisions: ['handed_in'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -157,6 +161,8 @@ const DECISION_LABELS: Record<string, string> = {
   pass: '审核通过',
   fail: '审核不通过',
   return: '退回',
+  filed: '已备案',
+  handed_in: '已上缴',
 };
 
 /** Labels where a decision word reads differently for one kind of task. */

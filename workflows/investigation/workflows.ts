@@ -3,12 +3,13 @@ import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { CaseState } from '../../libs/messages/initiation';
 import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
+import { awaitAvUpload } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { handleMeasures } from './measures';
 
-const { appendEvidence, attachAvFile, noteRecord } = activities;
+const { appendEvidence, noteRecord } = activities;
 
 /**
  * 调查取证 of one case: records are appended through it, and each audiovisual record opens a task
@@ -41,7 +42,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
     });
     const result: AddEvidenceResult = { recordId: cmd.record.id };
     if (upload) {
-      void awaitUpload(cmd, upload.id);
+      void awaitAvUpload(board, state, input.agencyId, { taskId: upload.id, record: cmd.record, rule: cmd.upload! });
       const task = await board.opened(upload.id);
       result.uploadTask = { id: task.id, dueAt: task.dueAt!, dueComplete: task.dueComplete ?? true };
     }
@@ -53,46 +54,6 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
     added.set(cmd.record.id, result);
     return result;
   });
-
-  /** The producer stores the file; late → escalated to the unit head, and the lateness recorded. */
-  async function awaitUpload(cmd: AddEvidenceCommand, taskId: string): Promise<void> {
-    const rule = cmd.upload!;
-    const stored = await board.ask({
-      id: taskId,
-      kind: 'av_upload',
-      recordsItself: true,
-      role: 'officer',
-      assigneeId: cmd.record.producerId,
-      legalBasis: rule.legalBasis,
-      deadline: {
-        from: new Date(rule.from),
-        period: rule.period,
-        onOverdue: escalateWhenOverdue(state, input.agencyId, {
-          kind: 'av_upload_overdue',
-          legalBasis: rule.legalBasis,
-          summary: `音像记录「${cmd.record.title}」未在${describePeriod(rule.period)}内存储至执法信息系统，已逾期：制作人须立即存储，承办机构负责人督办`,
-          mustAct: [{ role: 'unit_head' }, { role: 'officer', userId: cmd.record.producerId }],
-        }),
-      },
-    });
-    const onTime = Date.parse(stored.at) <= Date.parse(stored.dueAt!);
-    await attachAvFile({
-      caseId: input.caseId,
-      recordId: cmd.record.id,
-      file: stored.file!,
-      storedAt: stored.at,
-      onTime,
-      entry: {
-        key: `av-file:${cmd.record.id}`,
-        actor: stored.by,
-        action: 'av_file_stored',
-        summary: `音像记录「${cmd.record.title}」已存储（SHA-256 ${stored.file!.sha256.slice(0, 16)}…，${onTime ? '按期' : '逾期'}）`,
-        legalBasis: rule.legalBasis,
-        details: { recordId: cmd.record.id, sha256: stored.file!.sha256, dueAt: stored.dueAt, onTime },
-      },
-    });
-    board.idle();
-  }
 
   /** 先行登记保存 (行政处罚法 56): the handling decision is due within the profile's period. */
   async function awaitHandling(cmd: AddEvidenceCommand, taskId: string): Promise<void> {

@@ -14,6 +14,7 @@ import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
 import { InitiationModule } from './initiation/initiation.module';
 import { InvestigationModule } from './investigation/investigation.module';
+import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -34,6 +35,7 @@ export class AppModule {
         InitiationModule,
         InvestigationModule,
         ProfilesModule,
+        SummaryModule,
         TasksModule,
       ],
       controllers: [HealthController],

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CaseSource, CaseStatus, InitiationForm, Stage } from '../../domain/case';
+import { CaseSource, CaseStatus, InitiationForm, Procedure, Stage } from '../../domain/case';
 
 /** Projection of a case, written only by activities; the workflow is the source of truth for its progress. */
 @Entity({ name: 'cases' })
@@ -11,6 +11,7 @@ export class CaseEntity {
   @Column({ type: 'boolean' }) emergency: boolean;
   @Column({ type: 'text' }) status: CaseStatus;
   @Column({ type: 'text' }) stage: Stage;
+  @Column({ type: 'text', default: 'general' }) procedure: Procedure;
   @Column({ name: 'handling_officer_id', type: 'uuid' }) handlingOfficerId: string;
   @Column({ type: 'jsonb' }) form: InitiationForm;
   @Column({ type: 'boolean', default: false }) overdue: boolean;

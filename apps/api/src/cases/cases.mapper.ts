@@ -13,6 +13,7 @@ export function toCaseView(c: CaseEntity) {
     status: c.status,
     statusLabel: CASE_STATUS_LABELS[c.status],
     stage: c.stage,
+    procedure: c.procedure,
     handlingOfficerId: c.handlingOfficerId,
     overdue: c.overdue,
     form: c.form,

@@ -1,0 +1,26 @@
+import { DataSource } from 'typeorm';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { appendRecord } from '../record/append';
+
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+
+export function createSummaryActivities(db: DataSource) {
+  return {
+    /**
+     * Writes a case decided on the spot (简易程序): its row, already decided and handed to the party,
+     * with its record entries. Safe to retry: keyed by case id and entry keys.
+     */
+    async registerSummaryCase(input: { caseId: string; agencyId: string; profileVersion: number; officerId: string; form: unknown; workflowId: string; at: string; entries: Entry[] }) {
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, procedure,
+                              handling_officer_id, form, workflow_id, started_at, updated_at)
+           VALUES ($1, $2, $3, 'ex_officio', false, 'decided', 'service', 'summary', $4, $5, $6, $7, $7)
+           ON CONFLICT (id) DO NOTHING`,
+          [input.caseId, input.agencyId, input.profileVersion, input.officerId, JSON.stringify(input.form), input.workflowId, input.at],
+        );
+        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId, at: input.at });
+      });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { defineUpdate } from '@temporalio/workflow';
+import type { Period } from '../calendar/period';
+import type { YearSchedule } from '../calendar/schedule';
+import type { InitiationForm } from '../domain/case';
+import type { Actor } from '../domain/roles';
+import type { CollectionGround } from '../domain/summary';
+import type { AgencyProfile } from '../profiles/schema';
+import type { CaseState } from './initiation';
+import type { EvidenceRow } from './investigation';
+
+/** 当场收缴罚款: what was collected, the receipt, and why it could be collected on the spot. */
+export interface Collection {
+  amountYuan: number;
+  receiptNumber: string;
+  collectedAt: string;
+  ground: CollectionGround;
+}
+
+/** An on-the-spot decision (简易程序) as the API checked it against the profile. */
+export interface SummaryInput {
+  caseId: string;
+  agencyId: string;
+  profile: { id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution'] };
+  calendar: YearSchedule[];
+  officer: Actor;
+  /** The case as the record shows it (facts, party, the officer's opinion). */
+  form: InitiationForm;
+  decision: { documentNumber: string; decidedAt: string; place: string; content: string; summary: string; items: Record<string, string> };
+  collection?: Collection;
+  /** The audio-video record of a disputed procedure; its file is due within the profile's period. */
+  audiovisual?: { record: EvidenceRow; upload: { from: string; period: Period; legalBasis: string } };
+}
+
+export const workflowIdForSummary = (caseId: string) => `summary-${caseId}`;
+
+/** Returns once the case, its decision and its first tasks are written (used with update-with-start). */
+export const summaryRegisteredUpdate = defineUpdate<CaseState>('summaryRegistered');

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { LegalCalendar } from '../../libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { computeDue } from '../../libs/calendar/period';
+import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+import { SummaryInput, summaryRegisteredUpdate, workflowIdForSummary } from '../../libs/messages/summary';
+import { findProfile } from '../../libs/profiles';
+import type { summaryWorkflow } from '../../workflows/summary/workflows';
+import { eventually } from '../support/database';
+import { staffOf } from '../support/review';
+import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+
+// Issue 6 §8: 简易程序 (行政处罚法 51–52, 71; 000 第十四条): the decision on the spot, the filing task,
+// cash handed in within 2 working days of collection or escalated.
+let ts: TimeSkipping;
+const db = () => ts.database.db;
+const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
+
+beforeAll(async () => {
+  ts = await startTimeSkipping('summary-tests');
+});
+afterAll(async () => {
+  await ts?.stop();
+});
+
+it('records the on-the-spot decision, opens the filing, and escalates cash not handed in within 2 working days', async () => {
+  const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
+  const profile = findProfile('xinglongtai-civil-affairs')!;
+  const caseId = randomUUID();
+  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const input: SummaryInput = {
+    caseId,
+    agencyId: profile.id,
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution },
+    calendar: BUILT_IN_SCHEDULES,
+    officer: xlt.officer,
+    form: { reason: '简易程序', caseSource: '现场执法', facts: '占道经营', parties: [{ kind: 'person', name: '赵六' }], handlerOpinion: '罚款50元' },
+    decision: { documentNumber: '兴民简〔2026〕3号', decidedAt: now, place: '兴隆台街', content: '占道经营', summary: '罚款50元', items: { conditions: '事实确凿' } },
+    collection: { amountYuan: 50, receiptNumber: 'NO.0001', collectedAt: now, ground: 'small_fine' },
+  };
+  const state = await ts.env.client.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
+      workflowId: workflowIdForSummary(caseId),
+      taskQueue: ts.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    }),
+  });
+  expect(state.openTasks.map((t) => t.kind).sort()).toEqual(['cash_hand_in', 'summary_filing']);
+  const handIn = state.openTasks.find((t) => t.kind === 'cash_hand_in')!;
+  expect(handIn.dueAt).toBe(computeDue(calendar, now, { amount: 2, unit: 'workday' }).due);
+  const [c] = await db().query('SELECT status, stage, procedure FROM cases WHERE id = $1', [caseId]);
+  expect(c).toEqual({ status: 'decided', stage: 'service', procedure: 'summary' });
+
+  await ts.env.sleep(Date.parse(handIn.dueAt!) - (await ts.env.currentTimeMs()) + 60_000);
+  const [esc] = await eventually(async () => {
+    const rows = await db().query('SELECT kind, must_act FROM escalations WHERE case_id = $1', [caseId]);
+    return rows.length ? rows : undefined;
+  });
+  expect(esc).toEqual({ kind: 'cash_hand_in_overdue', must_act: [{ role: 'officer', userId: xlt.officer.id }, { role: 'unit_head' }] });
+
+  const handle = ts.env.client.workflow.getHandle(workflowIdForSummary(caseId));
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: handIn.id, by: xlt.officer, decision: 'handed_in', opinion: '已交财务科' }] });
+  const filing = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'summary_filing')!;
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案：决定书、收据' }] });
+  await handle.result();
+  const lines = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  expect(lines.map((l: { action: string }) => l.action)).toEqual(['decision_issued', 'fine_collected', 'deadline_escalated', 'task_completed', 'task_completed']);
+  expect(lines[3].summary).toContain('（逾期）');
+});

@@ -1,0 +1,122 @@
+import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { activities } from '../activities';
+import { describePeriod } from '../../libs/calendar/period';
+import { CaseState } from '../../libs/messages/initiation';
+import { SummaryInput, summaryRegisteredUpdate } from '../../libs/messages/summary';
+import { cite } from '../../libs/profiles/cite';
+import { awaitAvUpload } from '../tasks/av-upload';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+import { escalateWhenOverdue } from '../tasks/overdue';
+
+const { registerSummaryCase, appendEvidence } = activities;
+
+/**
+ * 简易程序 (行政处罚法 51–52): the decision made on the spot is written with the items the profile
+ * requires; then the filing with the agency (备案) is the unit head's task, cash collected on the
+ * spot is due at the agency within the profile's period (行政处罚法 71: 2 working days), and the
+ * audio-video of a disputed procedure is due within the upload period. It ends when all are done.
+ */
+export async function summaryWorkflow(input: SummaryInput): Promise<void> {
+  const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
+  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  // Answers once the case is written and every first task is open, so the caller sees them all.
+  let ready = false;
+  setHandler(summaryRegisteredUpdate, async () => {
+    await condition(() => ready);
+    return board.snapshot();
+  });
+  const rules = input.profile.decision.summaryProcedure;
+  const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
+  const officer = input.officer;
+  const d = input.decision;
+  const c = input.collection;
+
+  await registerSummaryCase({
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    profileVersion: input.profile.version,
+    officerId: officer.id,
+    form: input.form,
+    workflowId: workflowInfo().workflowId,
+    at: new Date().toISOString(),
+    entries: [
+      {
+        key: 'summary-decision',
+        actor: officer,
+        action: 'decision_issued',
+        summary: `${officer.name}适用简易程序当场作出处罚决定（${d.documentNumber}，${chinaTime(d.decidedAt)}，${d.place}）：${d.summary}；决定书当场交付当事人`,
+        legalBasis: basis(rules.eligibility.source),
+        details: { documentNumber: d.documentNumber, decidedAt: d.decidedAt, place: d.place, items: d.items, content: d.content },
+      },
+      ...(c
+        ? [{
+            key: 'summary-collection',
+            actor: officer,
+            action: 'fine_collected' as const,
+            summary: `当场收缴罚款${c.amountYuan}元（${chinaTime(c.collectedAt)}，票据号${c.receiptNumber}）`,
+            legalBasis: basis(input.profile.execution.cashHandIn.source),
+            details: { ...c },
+          }]
+        : []),
+    ],
+  });
+
+  const ids = { filing: uuid4(), handIn: uuid4(), upload: uuid4() };
+  const work: Promise<void>[] = [fileWithAgency()];
+  if (c) work.push(handIn());
+  if (input.audiovisual) work.push(storeAudiovisual());
+  await board.opened(ids.filing);
+  if (c) await board.opened(ids.handIn);
+  if (input.audiovisual) await board.opened(ids.upload);
+  ready = true;
+  await Promise.all(work);
+  board.idle();
+  await condition(allHandlersFinished);
+
+  async function fileWithAgency(): Promise<void> {
+    await board.ask({ id: ids.filing, kind: 'summary_filing', role: 'unit_head', legalBasis: basis(rules.filing.source) });
+    board.idle();
+  }
+
+  async function handIn(): Promise<void> {
+    const rule = input.profile.execution.cashHandIn;
+    await board.ask({
+      id: ids.handIn,
+      kind: 'cash_hand_in',
+      role: 'officer',
+      assigneeId: officer.id,
+      legalBasis: basis(rule.source),
+      deadline: {
+        from: new Date(c!.collectedAt),
+        period: rule.period,
+        onOverdue: escalateWhenOverdue(state, input.agencyId, {
+          kind: 'cash_hand_in_overdue',
+          legalBasis: basis(rule.source),
+          summary: `当场收缴的罚款${c!.amountYuan}元未在${describePeriod(rule.period)}内交至行政机关`,
+          mustAct: [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }],
+        }),
+      },
+    });
+    board.idle();
+  }
+
+  async function storeAudiovisual(): Promise<void> {
+    const av = input.audiovisual!;
+    const taskId = ids.upload;
+    const due = board.dueFor({ from: new Date(av.upload.from), period: av.upload.period });
+    await appendEvidence({
+      record: { ...av.record, uploadTaskId: taskId, uploadDueAt: due.due ?? null },
+      entry: {
+        key: `evidence:${av.record.id}`,
+        actor: officer,
+        action: 'evidence_recorded',
+        summary: `${officer.name}对有争议的简易程序进行音像记录「${av.record.title}」；须于${chinaTime(due.due!)}前存储至执法信息系统`,
+        legalBasis: av.upload.legalBasis,
+        details: { recordId: av.record.id, kind: av.record.kind, uploadDueAt: due.due },
+      },
+      at: new Date().toISOString(),
+    });
+    await awaitAvUpload(board, state, input.agencyId, { taskId, record: av.record, rule: av.upload });
+  }
+}
