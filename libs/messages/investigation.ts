@@ -1,4 +1,4 @@
-import { defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
 import type { YearSchedule } from '../calendar/schedule';
 import type { CaseStatus } from '../domain/case';
@@ -58,6 +58,9 @@ export interface AddEvidenceResult {
 }
 
 export const workflowIdForInvestigation = (caseId: string) => `investigation-${caseId}`;
+
+/** The decision document is recorded: no more evidence; the workflow ends once its tasks and measures are settled. */
+export const investigationClosedSignal = defineSignal('investigationClosed');
 
 /** Appends a record; for an audiovisual record, opens its upload task with the deadline running. */
 export const addEvidenceUpdate = defineUpdate<AddEvidenceResult, [AddEvidenceCommand]>('addEvidence');

@@ -1,3 +1,6 @@
+import { Client, Connection } from '@temporalio/client';
+import { workflowIdForInvestigation } from '../../libs/messages/investigation';
+import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // Issue 6, "tests that must exist": a full general-procedure case from filing to an approved decision
@@ -98,6 +101,11 @@ describe('a general-procedure case, 华阴市住建局', () => {
       body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: '2026-11-23', content: '罚款二万元，吊销安全生产许可证' },
     });
     expect(issued.status).toBe(200);
+    // The decision closes the investigation: its workflow ends, nothing more can be added.
+    const connection = await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL });
+    const investigation = new Client({ connection }).workflow.getHandle(workflowIdForInvestigation(caseId));
+    await eventually(async () => ((await investigation.describe()).status.name === 'COMPLETED' ? true : undefined));
+    await connection.close();
 
     // The record names each person's step in order: opinion, signature and time.
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('hy.chief') });

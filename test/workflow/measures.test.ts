@@ -8,6 +8,7 @@ import {
   AddEvidenceCommand,
   addEvidenceUpdate,
   decideMeasureUpdate,
+  investigationClosedSignal,
   pauseMeasureUpdate,
   requestExtensionUpdate,
   resumeMeasureUpdate,
@@ -189,4 +190,20 @@ describe('a measure taken on the spot in an emergency (行政强制法 19)', () 
     const [row] = await db().query('SELECT status, decision FROM coercive_measures WHERE id = $1', [taken.id]);
     expect(row).toEqual({ status: 'decided', decision: 'release' });
   });
+});
+
+it('the decision closes the investigation: no more evidence, and it ends once the seizure is decided', async () => {
+  const { handle } = await startCase();
+  const taken = await seize(handle);
+  await handle.signal(investigationClosedSignal);
+  const late: AddEvidenceCommand = {
+    record: { id: randomUUID() } as AddEvidenceCommand['record'],
+    by: officer,
+    summary: '补充证据',
+  };
+  await expect(handle.executeUpdate(addEvidenceUpdate, { args: [late] })).rejects.toMatchObject({ cause: { type: 'CASE_NOT_UNDER_INVESTIGATION' } });
+  await ts.env.sleep('1 day');
+  expect((await handle.describe()).status.name).toBe('RUNNING');
+  await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
+  await handle.result();
 });

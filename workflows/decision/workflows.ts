@@ -1,9 +1,10 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { DecisionDeadlineView, DecisionInput, decisionDeadlineQuery, requestDecisionExtensionUpdate } from '../../libs/messages/decision';
 import { CaseState } from '../../libs/messages/initiation';
+import { investigationClosedSignal, workflowIdForInvestigation } from '../../libs/messages/investigation';
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -121,8 +122,18 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   await condition(notice.decided);
   view.state = 'met';
   await project();
+  if (patched('closes-investigation')) await closeInvestigation();
   board.idle();
   await condition(allHandlersFinished);
+
+  /** The investigation starts with the first record; a case decided without any has none to close. */
+  async function closeInvestigation(): Promise<void> {
+    try {
+      await getExternalWorkflowHandle(workflowIdForInvestigation(input.caseId)).signal(investigationClosedSignal);
+    } catch (e) {
+      if (!(e instanceof ApplicationFailure && e.type === 'ExternalWorkflowExecutionNotFound')) throw e;
+    }
+  }
 
   async function askExtension(taskId: string): Promise<void> {
     const ext = rule.extension!;

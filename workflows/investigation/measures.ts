@@ -35,7 +35,7 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
  * was taken; testing or appraisal time stops the clock (pause/resume); the chief may extend it
  * once; at expiry without a decision the system escalates and demands release.
  */
-export function handleMeasures(input: InvestigationInput, board: TaskBoard, state: CaseState): void {
+export function handleMeasures(input: InvestigationInput, board: TaskBoard, state: CaseState): { settled: () => boolean } {
   const measures = new Map<string, Measure>();
   const need = (id: string) => {
     const m = measures.get(id);
@@ -142,6 +142,9 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     },
     { validator: (c) => void need(c.measureId) },
   );
+
+  // Settled once every measure has its handling decision (an expired one still needs its lifting recorded).
+  return { settled: () => [...measures.values()].every((m) => m.view.status === 'decided') };
 
   /** Recomputes the due time and status, and writes them with the line that says why. */
   async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>): Promise<MeasureView> {

@@ -1,8 +1,8 @@
-import { condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { CaseState } from '../../libs/messages/initiation';
-import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate } from '../../libs/messages/investigation';
+import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, investigationClosedSignal } from '../../libs/messages/investigation';
 import { awaitAvUpload } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -20,7 +20,11 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
   const state: CaseState = { caseId: input.caseId, status: input.status, openTasks: [], overdue: false };
   const board = new TaskBoard(state, input.agencyId, input.calendar);
   const added = new Map<string, AddEvidenceResult>();
-  handleMeasures(input, board, state);
+  const measures = handleMeasures(input, board, state);
+  let closed = false;
+  setHandler(investigationClosedSignal, () => {
+    closed = true;
+  });
 
   setHandler(addEvidenceUpdate, async (cmd) => {
     const known = added.get(cmd.record.id);
@@ -53,6 +57,10 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
     }
     added.set(cmd.record.id, result);
     return result;
+  }, {
+    validator: (_cmd: unknown) => {
+      if (closed) throw ApplicationFailure.nonRetryable('案件已作出处理决定，调查取证已结束', 'CASE_NOT_UNDER_INVESTIGATION');
+    },
   });
 
   /** 先行登记保存 (行政处罚法 56): the handling decision is due within the profile's period. */
@@ -92,6 +100,11 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
     board.idle();
   }
 
-  // Runs for as long as the case is under investigation; the decision stage will close it.
+  // Added after cases existed: the decision closes the investigation, which ends once every upload,
+  // handling decision and coercive measure is settled (a seizure outlives the penalty decision).
+  if (patched('closes-after-decision')) {
+    await condition(() => closed && board.snapshot().openTasks.length === 0 && measures.settled() && allHandlersFinished());
+    return;
+  }
   await condition(() => false);
 }
