@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
+import { createServiceActivities } from './service/activities';
 import { createSummaryActivities } from './summary/activities';
 import { createTaskActivities } from './tasks/activities';
 
@@ -12,6 +13,7 @@ export function createActivities(db: DataSource) {
     ...createInvestigationActivities(db),
     ...createDecisionActivities(db),
     ...createSummaryActivities(db),
+    ...createServiceActivities(db),
     ...createTaskActivities(db),
   };
 }

@@ -3,3 +3,4 @@ export { decisionWorkflow } from './decision/workflows';
 export { initiationWorkflow } from './initiation/workflows';
 export { investigationWorkflow } from './investigation/workflows';
 export { summaryWorkflow } from './summary/workflows';
+export { serviceWorkflow } from './service/workflows';

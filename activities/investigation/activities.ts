@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { StoredFile } from '../../libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '../../libs/messages/investigation';
-import { appendRecord } from '../record/append';
+import { appendRecord } from '../../libs/persistence/append-record';
 
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { Completion, TaskRef } from '../../libs/domain/tasks';
 import { MustAct } from '../../libs/domain/record';
-import { appendRecord } from '../record/append';
+import { appendRecord } from '../../libs/persistence/append-record';
 
 export interface EscalationInput {
   id: string;

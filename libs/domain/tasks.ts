@@ -1,4 +1,5 @@
 import { DraftDecision, describeDraft } from './draft';
+import type { AttemptInput } from './service';
 import { FINDING_LABELS, RETURN_STEP_LABELS, ReturnStep, ReviewFinding } from './review';
 import { Actor, Role } from './roles';
 
@@ -21,6 +22,7 @@ export const TASK_KINDS = [
   'decision_approval',
   'summary_filing',
   'cash_hand_in',
+  'service_attempt',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -29,7 +31,7 @@ interface TaskSpec {
   label: string;
   decisions: readonly string[];
   /** Completed through its own endpoint (storing a file, submitting a draft), not a plain completion. */
-  via?: 'upload' | 'draft';
+  via?: 'upload' | 'draft' | 'service';
 }
 
 export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
@@ -50,6 +52,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   decision_approval: { role: 'chief', label: '负责人审批处理决定', decisions: ['approve', 'reject', 'return'] },
   summary_filing: { role: 'unit_head', label: '简易程序处罚决定备案', decisions: ['filed'] },
   cash_hand_in: { role: 'officer', label: '上缴当场收缴的罚款', decisions: ['handed_in'] },
+  service_attempt: { role: 'officer', label: '送达文书', decisions: ['attempted'], via: 'service' },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -104,6 +107,8 @@ export interface CompletionInput {
   signedAt?: string;
   delegation?: Delegation;
   returnTo?: ReturnStep;
+  /** Service: the attempt made (method and what it must record). */
+  attempt?: AttemptInput;
 }
 
 export interface Completion extends CompletionInput {
@@ -124,6 +129,7 @@ export const TASK_REFUSALS = {
   TASK_NOTIFICATION_REQUIRED: '须记录告知的方式、时间和告知对象',
   TASK_NEEDS_UPLOAD: '该任务须通过上传音像文件办理',
   TASK_NEEDS_DRAFT: '该任务须通过提交处理意见（拟处理决定）办理',
+  TASK_NEEDS_ATTEMPT: '该任务须通过登记送达方式办理',
   TASK_RETURN_STEP_REQUIRED: '退回时须指明退回的环节（承办人、承办机构审核人或法制审核人员）',
 } as const;
 export type TaskRefusal = keyof typeof TASK_REFUSALS;
@@ -141,6 +147,7 @@ export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input:
   if (task.kind === 'decline_notification' && !input.notification) return 'TASK_NOTIFICATION_REQUIRED';
   if (TASK_SPECS[task.kind].via === 'upload' && !input.file) return 'TASK_NEEDS_UPLOAD';
   if (TASK_SPECS[task.kind].via === 'draft' && !input.draft) return 'TASK_NEEDS_DRAFT';
+  if (TASK_SPECS[task.kind].via === 'service' && !input.attempt) return 'TASK_NEEDS_ATTEMPT';
   if (task.kind === 'decision_approval' && input.decision === 'return' && !input.returnTo) return 'TASK_RETURN_STEP_REQUIRED';
   return null;
 }
@@ -163,6 +170,7 @@ const DECISION_LABELS: Record<string, string> = {
   return: '退回',
   filed: '已备案',
   handed_in: '已上缴',
+  attempted: '已采用',
 };
 
 /** Labels where a decision word reads differently for one kind of task. */

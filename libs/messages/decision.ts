@@ -9,7 +9,15 @@ export interface DecisionInput {
   agencyId: string;
   filedAt: string;
   handlingOfficerId: string;
-  profile: { id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision'] };
+  profile: {
+    id: string;
+    version: number;
+    regulationTitle: string;
+    decision: AgencyProfile['decision'];
+    /** For serving the decision; absent in cases filed before service existed. */
+    service?: AgencyProfile['service'];
+    audiovisual?: AgencyProfile['investigation']['audiovisual'];
+  };
   calendar: YearSchedule[];
 }
 
@@ -58,8 +66,21 @@ export const recordStatementUpdate = defineUpdate<NoticeView, [{ receivedAt: str
 export const waiveUpdate = defineUpdate<NoticeView, [Waiver]>('waive');
 /** The party asked for a hearing; refused when asked after the window closed (行政处罚法 64). */
 export const requestHearingUpdate = defineUpdate<NoticeView, [{ requestedAt: string; by: Actor }]>('requestHearing');
-/** The chief issues the decision; refused while a window is open or a statement unreviewed. */
-export const issueDecisionUpdate = defineUpdate<NoticeView, [{ documentNumber: string; decidedOn: string; content: string; by: Actor }]>('issueDecision');
+/**
+ * The decision document once approved (文号, date, content). Announced to the party present, it is
+ * handed over on the spot (当场交付, with who signed for it); otherwise it is served within the
+ * profile's period (行政处罚法 61).
+ */
+export interface IssuedDecision {
+  documentNumber: string;
+  decidedOn: string;
+  content: string;
+  by: Actor;
+  /** Absent in decisions issued before service existed. */
+  recipient?: string;
+  handedOver?: { at: string; signedBy: string };
+}
+export const issueDecisionUpdate = defineUpdate<NoticeView, [IssuedDecision]>('issueDecision');
 
 /** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */
 export const scheduleHearingUpdate = defineUpdate<NoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>('scheduleHearing');

@@ -16,6 +16,9 @@ export interface InitiationInput {
     initiation: AgencyProfile['initiation'];
     /** Pinned for the decision stage started at filing; absent in cases started before it existed. */
     decision?: AgencyProfile['decision'];
+    /** Pinned for serving the decision; absent in cases started before service existed. */
+    service?: AgencyProfile['service'];
+    audiovisual?: AgencyProfile['investigation']['audiovisual'];
   };
   calendar: YearSchedule[];
   source: CaseSource;

@@ -40,6 +40,12 @@ export interface EvidenceRow {
   createdBy: string;
 }
 
+/** A recording made outside the investigation (summary procedure, service), with its upload rule. */
+export interface AvEvidence {
+  record: EvidenceRow;
+  upload: { from: string; period: Period; legalBasis: string };
+}
+
 export interface AddEvidenceCommand {
   record: EvidenceRow;
   by: Actor;

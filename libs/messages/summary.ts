@@ -1,12 +1,11 @@
 import { defineUpdate } from '@temporalio/workflow';
-import type { Period } from '../calendar/period';
 import type { YearSchedule } from '../calendar/schedule';
 import type { InitiationForm } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import type { CollectionGround } from '../domain/summary';
 import type { AgencyProfile } from '../profiles/schema';
 import type { CaseState } from './initiation';
-import type { EvidenceRow } from './investigation';
+import type { AvEvidence } from './investigation';
 
 /** 当场收缴罚款: what was collected, the receipt, and why it could be collected on the spot. */
 export interface Collection {
@@ -28,7 +27,7 @@ export interface SummaryInput {
   decision: { documentNumber: string; decidedAt: string; place: string; content: string; summary: string; items: Record<string, string> };
   collection?: Collection;
   /** The audio-video record of a disputed procedure; its file is due within the profile's period. */
-  audiovisual?: { record: EvidenceRow; upload: { from: string; period: Period; legalBasis: string } };
+  audiovisual?: AvEvidence;
 }
 
 export const workflowIdForSummary = (caseId: string) => `summary-${caseId}`;

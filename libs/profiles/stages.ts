@@ -199,6 +199,18 @@ export const ServiceSchema = z.strictObject({
   absentParty: TimedSchema,
   /** 公告送达: deemed served this long after the notice is issued. */
   publicNotice: sourced({ deemedServedAfter: PeriodSchema }),
+  /**
+   * How long one attempt may stay without an outcome before the officer is asked to try the next
+   * method (operational, per agency: no law fixes it, like `decision.deadline.warnBefore`).
+   */
+  attempts: sourced({
+    direct: PeriodSchema,
+    postal: PeriodSchema,
+    electronic: PeriodSchema,
+    entrusted: PeriodSchema,
+    forwarded: PeriodSchema,
+    lodged: PeriodSchema,
+  }),
 });
 
 // ── Execution (执行) ───────────────────────────────────────────────────────────────────────────

@@ -1,3 +1,4 @@
+import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // Issue 6 over HTTP: filing starts the decision stage; the draft goes up the chain (承办人 → 审核人 →
@@ -32,7 +33,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, { token: officer, body: draft([evidenceId]) });
     await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
     const approval = { decision: 'approve', opinion: '同意', signature: '兴隆台民政局长' };
-    const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '警告' };
+    const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '警告', partyPresent: true, handedOver: { at: new Date().toISOString(), signedBy: '张三' } };
 
     const early = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(early).toMatchObject({ status: 409, body: { code: 'NOTICE_NOT_SERVED' } });
@@ -67,8 +68,14 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
 
     const c = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
     expect(c.body).toMatchObject({ status: 'decided', stage: 'service' });
+    // 行政处罚法 61: announced to the party present, handed over on the spot: served at once.
+    const services = await eventually(async () => {
+      const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
+      return r.body.length ? r.body : undefined;
+    });
+    expect(services).toMatchObject([{ status: 'served', method: 'direct', servedAt: decision.handedOver.at }]);
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });
-    expect(record.body.items.map((e: any) => e.action).slice(-4)).toEqual(['notice_served', 'waiver_filed', 'task_completed', 'decision_issued']);
+    expect(record.body.items.map((e: any) => e.action).slice(-5)).toEqual(['notice_served', 'waiver_filed', 'task_completed', 'decision_issued', 'document_served']);
     const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
     expect(deadlines.body[0].state).toBe('met');
   });

@@ -98,7 +98,7 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
       token: await token('hy.chief'),
-      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: '2026-11-23', content: '罚款二万元，吊销安全生产许可证' },
+      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: '2026-11-23', content: '罚款二万元，吊销安全生产许可证', partyPresent: false },
     });
     expect(issued.status).toBe(200);
     // The decision closes the investigation: its workflow ends, nothing more can be added.
@@ -119,5 +119,36 @@ describe('a general-procedure case, 华阴市住建局', () => {
     const approvalLine = chain[chain.length - 2];
     expect(approvalLine.summary).toContain('「负责人审批处理决定」：批准。意见：同意。签名：赵局长');
     expect(approvalLine.at).toBeTruthy();
+  });
+});
+
+describe('serving the decision when the party was absent (行政处罚法 61; 002 第二十四条)', () => {
+  it('a lodged service with its witness and audio-video serves the decision; the recording’s file is then due', async () => {
+    const officer = await token('hy.officer1');
+    const [caseId] = (await sys.database.db.query(`SELECT case_id FROM services WHERE status = 'pending'`)).map((r: any) => r.case_id);
+    const [pending] = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body;
+    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: '华住建罚〔2026〕7号' } });
+    expect(pending.mustServeBy).toBeTruthy();
+    const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
+
+    const early = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'public_notice', startedAt: new Date().toISOString(), publicNotice: { carrier: 'newspaper', place: '华商报' } } });
+    expect(early).toMatchObject({ status: 409, body: { code: 'SERVICE_PUBLIC_NOTICE_TOO_EARLY' } });
+    const lodging = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'lodged', startedAt: new Date().toISOString() } });
+    expect(lodging.status).toBe(200);
+    const noAv = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at: new Date().toISOString(), lodged: { refusalReason: '当事人拒绝签收', witness: '社区工作人员刘某' } } });
+    expect(noAv).toMatchObject({ status: 400, body: { code: 'SERVICE_AV_REQUIRED' } });
+
+    const audiovisual = { title: '留置送达录像', method: 'video', recordedAt: new Date().toISOString(), metadata: { production_method: '执法记录仪', produced_at: '送达现场', producer: '李执法', fact_proven: '留置送达过程' } };
+    const at = new Date().toISOString();
+    const served = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at, lodged: { refusalReason: '当事人拒绝签收', witness: '社区工作人员刘某', audiovisual } } });
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({ status: 'served', method: 'lodged', servedAt: at });
+
+    const upload = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=av_upload`, { token: officer });
+    expect(upload.body.items).toHaveLength(1);
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer });
+    const last = record.body.items.slice(-3).map((e: any) => e.action);
+    expect(last).toEqual(['service_attempted', 'evidence_recorded', 'document_served']);
+    expect(record.body.items.at(-1).summary).toContain('见证人社区工作人员刘某，留置送达');
   });
 });

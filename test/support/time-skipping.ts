@@ -5,9 +5,11 @@ import { createActivities } from '../../activities';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { DecisionInput, workflowIdForDecision } from '../../libs/messages/decision';
 import { InvestigationInput, workflowIdForInvestigation } from '../../libs/messages/investigation';
+import { ServiceInput, workflowIdForService } from '../../libs/messages/service';
 import { findProfile } from '../../libs/profiles';
 import type { decisionWorkflow } from '../../workflows/decision/workflows';
 import type { investigationWorkflow } from '../../workflows/investigation/workflows';
+import type { serviceWorkflow } from '../../workflows/service/workflows';
 import { TestDatabase, freshDatabase } from './database';
 
 export interface TimeSkipping {
@@ -79,7 +81,14 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
     agencyId: profile.id,
     filedAt,
     handlingOfficerId: officerId,
-    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision },
+    profile: {
+      id: profile.id,
+      version: profile.version,
+      regulationTitle: profile.regulation.title,
+      decision: profile.decision,
+      service: profile.service,
+      audiovisual: profile.investigation.audiovisual,
+    },
     calendar: BUILT_IN_SCHEDULES,
   };
   const handle = await ts.env.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
@@ -88,6 +97,30 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
     args: [input],
   });
   return { caseId, handle, profile, filedAt };
+}
+
+/** A document of a filed case being served, for workflow tests. */
+export async function startService(ts: TimeSkipping, profileId: string, officerId: string, o: Partial<ServiceInput> = {}) {
+  const profile = findProfile(profileId)!;
+  const caseId = randomUUID();
+  await insertFiledCase(ts, caseId, profile, officerId);
+  const input: ServiceInput = {
+    serviceId: randomUUID(),
+    caseId,
+    agencyId: profile.id,
+    document: { kind: 'decision', title: '行政处罚决定书', number: '测试〔2026〕1号' },
+    recipient: '王五',
+    officerId,
+    profile: { regulationTitle: profile.regulation.title, service: profile.service, investigation: { audiovisual: profile.investigation.audiovisual } },
+    calendar: BUILT_IN_SCHEDULES,
+    ...o,
+  };
+  const handle = await ts.env.client.workflow.start<typeof serviceWorkflow>('serviceWorkflow', {
+    taskQueue: ts.taskQueue,
+    workflowId: workflowIdForService(caseId, input.serviceId),
+    args: [input],
+  });
+  return { caseId, handle, profile, input };
 }
 
 /** The case row a stage workflow's records refer to. */

@@ -1,7 +1,7 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '../../libs/domain/review';
-import { DecisionInput, issueDecisionUpdate } from '../../libs/messages/decision';
+import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '../../libs/messages/decision';
 import { CompleteTaskCommand } from '../../libs/messages/initiation';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../libs/messages/review';
 import { cite } from '../../libs/profiles/cite';
@@ -27,6 +27,7 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const chainBasis = rules.internalChain && basis(rules.internalChain.source);
   let reviewing = false;
+  let issued: IssuedDecision | null = null;
   const view: ReviewView = {
     status: 'drafting',
     draft: null,
@@ -114,7 +115,9 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
 
   setHandler(
     issueDecisionUpdate,
-    async ({ documentNumber, decidedOn, content, by }) => {
+    async (decision) => {
+      const { documentNumber, decidedOn, content, by } = decision;
+      issued = decision;
       notice.markDecided();
       await concludeDecision({
         caseId: input.caseId,
@@ -212,5 +215,5 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
     }
   }
 
-  return { run };
+  return { run, issued: () => issued };
 }

@@ -10,6 +10,7 @@ import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { handleNotice } from './notice';
 import { handleReview } from './review';
+import { serveDecision } from './serve';
 
 const { projectDeadline, noteRecord, escalate } = activities;
 
@@ -123,6 +124,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   view.state = 'met';
   await project();
   if (patched('closes-investigation')) await closeInvestigation();
+  // Added after cases existed: the decision document is served (cases pinned without service rules skip it).
+  const issued = review.issued();
+  if (patched('serves-decision') && input.profile.service && issued?.recipient) await serveDecision(input, board, issued);
   board.idle();
   await condition(allHandlersFinished);
 

@@ -4,12 +4,12 @@ import { describePeriod } from '../../libs/calendar/period';
 import { CaseState } from '../../libs/messages/initiation';
 import { SummaryInput, summaryRegisteredUpdate } from '../../libs/messages/summary';
 import { cite } from '../../libs/profiles/cite';
-import { awaitAvUpload } from '../tasks/av-upload';
+import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
 
-const { registerSummaryCase, appendEvidence } = activities;
+const { registerSummaryCase } = activities;
 
 /**
  * 简易程序 (行政处罚法 51–52): the decision made on the spot is written with the items the profile
@@ -62,13 +62,12 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
     ],
   });
 
-  const ids = { filing: uuid4(), handIn: uuid4(), upload: uuid4() };
+  const ids = { filing: uuid4(), handIn: uuid4() };
   const work: Promise<void>[] = [fileWithAgency()];
   if (c) work.push(handIn());
-  if (input.audiovisual) work.push(storeAudiovisual());
+  if (input.audiovisual) work.push((await appendAvEvidence(board, state, input.agencyId, input.audiovisual, officer, '有争议的简易程序')).stored);
   await board.opened(ids.filing);
   if (c) await board.opened(ids.handIn);
-  if (input.audiovisual) await board.opened(ids.upload);
   ready = true;
   await Promise.all(work);
   board.idle();
@@ -99,24 +98,5 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
       },
     });
     board.idle();
-  }
-
-  async function storeAudiovisual(): Promise<void> {
-    const av = input.audiovisual!;
-    const taskId = ids.upload;
-    const due = board.dueFor({ from: new Date(av.upload.from), period: av.upload.period });
-    await appendEvidence({
-      record: { ...av.record, uploadTaskId: taskId, uploadDueAt: due.due ?? null },
-      entry: {
-        key: `evidence:${av.record.id}`,
-        actor: officer,
-        action: 'evidence_recorded',
-        summary: `${officer.name}对有争议的简易程序进行音像记录「${av.record.title}」；须于${chinaTime(due.due!)}前存储至执法信息系统`,
-        legalBasis: av.upload.legalBasis,
-        details: { recordId: av.record.id, kind: av.record.kind, uploadDueAt: due.due },
-      },
-      at: new Date().toISOString(),
-    });
-    await awaitAvUpload(board, state, input.agencyId, { taskId, record: av.record, rule: av.upload });
   }
 }

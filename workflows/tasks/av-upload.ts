@@ -1,10 +1,14 @@
+import { uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { Period, describePeriod } from '../../libs/calendar/period';
+import { Actor } from '../../libs/domain/roles';
 import { CaseState } from '../../libs/messages/initiation';
+import { AvEvidence } from '../../libs/messages/investigation';
 import { TaskBoard } from './board';
+import { chinaTime } from './deadline-text';
 import { escalateWhenOverdue } from './overdue';
 
-const { attachAvFile } = activities;
+const { attachAvFile, appendEvidence } = activities;
 
 export interface AvUpload {
   taskId: string;
@@ -52,4 +56,29 @@ export async function awaitAvUpload(board: TaskBoard, state: CaseState, agencyId
     },
   });
   board.idle();
+}
+
+/**
+ * A recording made outside the investigation (a disputed summary procedure, a lodged service, a
+ * posted notice) becomes evidence of the case, and its producer's upload task opens. Resolves once
+ * the task is open, with the upload still to come.
+ */
+export async function appendAvEvidence(board: TaskBoard, state: CaseState, agencyId: string, av: AvEvidence, by: Actor, what: string): Promise<{ stored: Promise<void> }> {
+  const taskId = uuid4();
+  const due = board.dueFor({ from: new Date(av.upload.from), period: av.upload.period });
+  await appendEvidence({
+    record: { ...av.record, uploadTaskId: taskId, uploadDueAt: due.due ?? null },
+    entry: {
+      key: `evidence:${av.record.id}`,
+      actor: by,
+      action: 'evidence_recorded',
+      summary: `${by.name}对${what}进行音像记录「${av.record.title}」；须于${chinaTime(due.due!)}前存储至执法信息系统`,
+      legalBasis: av.upload.legalBasis,
+      details: { recordId: av.record.id, kind: av.record.kind, uploadDueAt: due.due },
+    },
+    at: new Date().toISOString(),
+  });
+  const stored = awaitAvUpload(board, state, agencyId, { taskId, record: av.record, rule: av.upload });
+  await board.opened(taskId);
+  return { stored };
 }

@@ -14,6 +14,7 @@ import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
 import { InitiationModule } from './initiation/initiation.module';
 import { InvestigationModule } from './investigation/investigation.module';
+import { ServiceModule } from './service/service.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -35,6 +36,7 @@ export class AppModule {
         InitiationModule,
         InvestigationModule,
         ProfilesModule,
+        ServiceModule,
         SummaryModule,
         TasksModule,
       ],

@@ -1,4 +1,15 @@
+import { SERVICE_REFUSALS, ServiceRefusal } from '../../../../libs/domain/service';
 import { TASK_REFUSALS, TaskRefusal } from '../../../../libs/domain/tasks';
+
+const SERVICE_STATUS: Record<ServiceRefusal, number> = {
+  SERVICE_ATTEMPT_PENDING: 409,
+  SERVICE_PUBLIC_NOTICE_TOO_EARLY: 409,
+  SERVICE_ELECTRONIC_NO_CONSENT: 409,
+  SERVICE_METHOD_DETAILS_MISSING: 400,
+  SERVICE_AV_REQUIRED: 400,
+  SERVICE_LODGED_DETAILS_MISSING: 400,
+  SERVICE_RECEIPT_MISSING: 400,
+};
 
 interface ErrorSpec {
   status: number;
@@ -96,6 +107,13 @@ const REVIEW_ERRORS = {
   DECISION_ROLE_FORBIDDEN: { status: 403, message: '决定书须由承办人或负责人录入' },
 } satisfies Record<string, ErrorSpec>;
 
+const SERVICE_ERRORS = {
+  SERVICE_NOT_FOUND: { status: 404, message: '该送达不存在' },
+  SERVICE_ALREADY_SERVED: { status: 409, message: '文书已送达' },
+  SERVICE_NO_PENDING_ATTEMPT: { status: 409, message: '没有等待结果的送达' },
+  ...(Object.fromEntries(Object.entries(SERVICE_REFUSALS).map(([code, message]) => [code, { status: SERVICE_STATUS[code as ServiceRefusal], message }])) as Record<ServiceRefusal, ErrorSpec>),
+};
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -105,6 +123,7 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOTIFICATION_REQUIRED: 400,
   TASK_NEEDS_UPLOAD: 400,
   TASK_NEEDS_DRAFT: 400,
+  TASK_NEEDS_ATTEMPT: 400,
   TASK_RETURN_STEP_REQUIRED: 400,
 };
 
@@ -116,7 +135,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -1,4 +1,5 @@
-import { DateField, DateTimeField, EnumField, EnumListField, TextField } from '../common/fields';
+import { ValidateIf } from 'class-validator';
+import { BoolField, DateField, DateTimeField, EnumField, EnumListField, NestedField, TextField } from '../common/fields';
 
 export class DecisionExtensionDto {
   @TextField('申请延长的理由', 2000) reason: string;
@@ -27,10 +28,21 @@ export class HearingRequestDto {
   @DateTimeField('申请时间') requestedAt: string;
 }
 
+/** 当场交付: who signed for the decision, and when. */
+export class HandedOverDto {
+  @DateTimeField('交付时间') at: string;
+  @TextField('签收人', 100) signedBy: string;
+}
+
 export class IssueDecisionDto {
   @TextField('决定书文号', 100) documentNumber: string;
   @DateField('决定日期') decidedOn: string;
   @TextField('决定内容', 20000) content: string;
+  /** 行政处罚法 61: announced with the party present → handed over on the spot; absent → served within 7 working days. */
+  @BoolField('宣告时当事人在场') partyPresent: boolean;
+  @ValidateIf((d: IssueDecisionDto) => d.partyPresent)
+  @NestedField('当场交付情况', () => HandedOverDto)
+  handedOver?: HandedOverDto;
 }
 
 export class ScheduleHearingDto {

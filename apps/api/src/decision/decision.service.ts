@@ -104,8 +104,13 @@ export class DecisionService {
     return this.send(actor, caseId, hearingReportUpdate, { ...dto, by: actor }, 'hearing-report');
   }
 
-  issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
-    return this.send(actor, caseId, issueDecisionUpdate, { ...dto, by: actor }, 'decision');
+  /** The recipient is the case's party (or parties) as filed. */
+  async issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
+    if (dto.handedOver) notInFuture(dto.handedOver.at, 'handedOver.at');
+    const c = await this.cases.findForActor(actor, caseId);
+    const { partyPresent, handedOver, ...document } = dto;
+    const recipient = c.form.parties.map((p) => p.name).join('、');
+    return this.send(actor, caseId, issueDecisionUpdate, { ...document, recipient, ...(partyPresent && { handedOver: { ...handedOver! } }), by: actor }, 'decision');
   }
 
   async notice(actor: Actor, caseId: string): Promise<NoticeView> {

@@ -47,6 +47,8 @@ export class InitiationService {
         regulationTitle: profile.regulation.title,
         initiation: profile.initiation,
         decision: profile.decision,
+        service: profile.service,
+        audiovisual: profile.investigation.audiovisual,
       },
       calendar: await this.calendar.schedules(),
       source: dto.source,

@@ -2,13 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Env } from '../../../../libs/config/env';
-import { checkAvMetadata } from '../../../../libs/domain/evidence';
 import { describePenalties } from '../../../../libs/domain/review';
 import { Actor } from '../../../../libs/domain/roles';
 import { checkSummary } from '../../../../libs/domain/summary';
 import { SummaryInput, summaryRegisteredUpdate, workflowIdForSummary } from '../../../../libs/messages/summary';
-import { AgencyProfile, findProfile } from '../../../../libs/profiles';
-import { cite } from '../../../../libs/profiles/cite';
+import { findProfile } from '../../../../libs/profiles';
 import type { summaryWorkflow } from '../../../../workflows/summary/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
@@ -16,7 +14,8 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
 import { ENV } from '../env.token';
-import { SummaryAvDto, SummaryCaseDto } from './summary.dto';
+import { avEvidence } from '../investigation/av-evidence';
+import { SummaryCaseDto } from './summary.dto';
 
 const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
 
@@ -40,15 +39,14 @@ export class SummaryService {
     const profile = findProfile(actor.agencyId, new Date());
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const items = defined(dto.items);
+    const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
+    const av = dto.audiovisual && avEvidence(actor, caseId, derivedUuid(caseId, 'summary-av'), profile, { ...dto.audiovisual, metadata: { ...dto.audiovisual.metadata } }, dto.decidedAt, 'audiovisual');
     const errors = [
       ...checkSummary(profile, { party: dto.party, penalty: dto.penalty, items, disputed: dto.disputed, hasAudiovisual: !!dto.audiovisual, collection: dto.collection }),
-      ...(dto.audiovisual
-        ? checkAvMetadata(profile, { method: dto.audiovisual.method, usedAsEvidence: true, atSea: false, interrupted: false, metadata: defined(dto.audiovisual.metadata) }).map((e) => ({ ...e, field: `audiovisual.${e.field}` }))
-        : []),
+      ...(av?.errors ?? []),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
 
-    const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
     const penalty = describePenalties([dto.penalty]);
     const input: SummaryInput = {
       caseId,
@@ -59,7 +57,7 @@ export class SummaryService {
       form: { reason: '适用简易程序当场作出行政处罚决定', caseSource: '现场执法', facts: dto.facts, parties: [{ ...dto.party }], handlerOpinion: `依据${dto.legalBasis}，${penalty}` },
       decision: { documentNumber: dto.documentNumber, decidedAt: dto.decidedAt, place: dto.place, content: dto.facts, summary: penalty, items },
       collection: dto.collection && { ...dto.collection },
-      audiovisual: dto.audiovisual && this.audiovisual(actor, caseId, profile, dto, dto.audiovisual),
+      audiovisual: av?.evidence,
     };
     await this.temporal.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
@@ -70,40 +68,5 @@ export class SummaryService {
       }),
     });
     return this.cases.view(actor, caseId);
-  }
-
-  /** The disputed procedure's recording as an audiovisual record, its file due per the profile. */
-  private audiovisual(actor: Actor, caseId: string, profile: AgencyProfile, dto: SummaryCaseDto, av: SummaryAvDto): SummaryInput['audiovisual'] {
-    const rules = profile.investigation.audiovisual;
-    return {
-      record: {
-        id: derivedUuid(caseId, 'summary-av'),
-        caseId,
-        category: 'audiovisual',
-        kind: av.method,
-        title: av.title,
-        content: { activityEndedAt: dto.decidedAt, awayFromOffice: false, returnedAt: null, atSea: false, interrupted: false },
-        producerId: actor.id,
-        officers: [],
-        signatures: null,
-        rightsTold: null,
-        avRecordIds: [],
-        avOmissionReason: null,
-        avVerdict: null,
-        metadata: defined(av.metadata),
-        usedAsEvidence: true,
-        retentionUntil: null,
-        legalBasis: null,
-        correctsId: null,
-        correctionReason: null,
-        recordedAt: av.recordedAt,
-        createdBy: actor.id,
-      },
-      upload: {
-        from: rules.upload.startsAt === 'activity_ended' ? dto.decidedAt : av.recordedAt,
-        period: rules.upload.period,
-        legalBasis: cite(profile.regulation.title, rules.upload.source),
-      },
-    };
   }
 }

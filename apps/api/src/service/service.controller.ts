@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiException } from '../common/api.exception';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { caseIdPipe } from '../cases/cases.controller';
+import { idempotencyKey } from '../common/idempotency';
+import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
+import { ServiceService } from './service.service';
+
+const serviceIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('SERVICE_NOT_FOUND') });
+
+@ApiTags('service 送达')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class ServiceController {
+  constructor(private readonly service: ServiceService) {}
+
+  /** Every document served or being served, with its attempts and the date of service. */
+  @Get('services')
+  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.service.list(actor, id);
+  }
+
+  /** The next attempt (method and what it records); public notice only after the others failed. */
+  @Post('services/:serviceId/attempts')
+  @Roles('officer')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  attempt(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('serviceId', serviceIdPipe) serviceId: string,
+    @Body() dto: AttemptDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.service.attempt(actor, id, serviceId, dto, idempotencyKey(key));
+  }
+
+  /** How the pending attempt ended: served with its receipt (lodged: refusal, witness, AV), or failed. */
+  @Post('services/:serviceId/outcome')
+  @Roles('officer')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  outcome(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('serviceId', serviceIdPipe) serviceId: string,
+    @Body() dto: OutcomeDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.service.outcome(actor, id, serviceId, dto, idempotencyKey(key));
+  }
+
+  /** 送达地址确认书: the address, contact and email the party confirmed, and consent to electronic service. */
+  @Post('service-address')
+  @Roles('officer')
+  @HttpCode(200)
+  confirmAddress(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AddressConfirmationDto) {
+    return this.service.confirmAddress(actor, id, dto);
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../../libs/domain/roles';
+import { AttemptInput, OutcomeInput } from '../../../../libs/domain/service';
+import { completeTaskUpdate } from '../../../../libs/messages/initiation';
+import { ServiceView, recordServiceOutcomeUpdate, workflowIdForService } from '../../../../libs/messages/service';
+import { PROFILES } from '../../../../libs/profiles';
+import { appendRecord } from '../../../../libs/persistence/append-record';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { derivedUuid } from '../common/idempotency';
+import { notInFuture } from '../common/times';
+import { AvDescription, avEvidence } from '../investigation/av-evidence';
+import { AddressConfirmationDto, AttemptDto, OutcomeDto, ServiceAvDto } from './service.dto';
+
+interface AddressRow {
+  address: string;
+  email: string | null;
+  electronic_consent: boolean;
+  confirmed_at: Date;
+}
+
+/** Service of a case's documents: the list, each attempt, its outcome, and the confirmed address. */
+@Injectable()
+export class ServiceService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly temporal: Client,
+    private readonly db: DataSource,
+  ) {}
+
+  async list(actor: Actor, caseId: string): Promise<ServiceView[]> {
+    await this.cases.findForActor(actor, caseId);
+    const rows = await this.db.query('SELECT view FROM services WHERE case_id = $1 ORDER BY updated_at', [caseId]);
+    return rows.map((r: { view: ServiceView }) => r.view);
+  }
+
+  /**
+   * Completes the service's open attempt task with the attempt. Electronic service uses the email
+   * the party confirmed with consent; a postal address defaults to the confirmed address.
+   */
+  async attempt(actor: Actor, caseId: string, serviceId: string, dto: AttemptDto, key?: string): Promise<ServiceView> {
+    notInFuture(dto.startedAt, 'startedAt');
+    const c = await this.cases.findForActor(actor, caseId);
+    const workflowId = workflowIdForService(caseId, serviceId);
+    const [task] = await this.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'service_attempt' AND status = 'open'`, [workflowId]);
+    if (!task) {
+      const [s] = await this.db.query('SELECT status FROM services WHERE id = $1 AND case_id = $2', [serviceId, caseId]);
+      throw new ApiException(!s ? 'SERVICE_NOT_FOUND' : s.status === 'served' ? 'SERVICE_ALREADY_SERVED' : 'SERVICE_ATTEMPT_PENDING');
+    }
+    const confirmed = await this.confirmedAddress(caseId);
+    const attempt: AttemptInput = { method: dto.method, startedAt: dto.startedAt };
+    if (dto.postal) {
+      const address = dto.postal.address ?? confirmed?.address;
+      if (!address) throw new ApiException('RECORD_INVALID', [{ field: 'postal.address', code: 'REQUIRED', message: '邮寄地址不能为空（当事人未确认送达地址）' }]);
+      attempt.postal = { ...dto.postal, address };
+    }
+    if (dto.via) attempt.via = { ...dto.via };
+    if (dto.method === 'electronic') {
+      if (!confirmed?.electronic_consent || !confirmed.email) throw new ApiException('SERVICE_ELECTRONIC_NO_CONSENT');
+      attempt.electronic = { address: confirmed.email, consentedAt: confirmed.confirmed_at.toISOString() };
+    }
+    if (dto.publicNotice) {
+      const { audiovisual, ...notice } = dto.publicNotice;
+      attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c.agencyId, c.profileVersion, caseId, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
+    }
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, by: actor, decision: 'attempted', opinion: '采用该方式送达', attempt }],
+      updateId: derivedUuid(actor.id, task.id, key ?? JSON.stringify(dto)),
+    });
+    return this.view(serviceId);
+  }
+
+  async outcome(actor: Actor, caseId: string, serviceId: string, dto: OutcomeDto, key?: string): Promise<ServiceView> {
+    notInFuture(dto.at, 'at');
+    const c = await this.cases.findForActor(actor, caseId);
+    const [s] = await this.db.query('SELECT id FROM services WHERE id = $1 AND case_id = $2', [serviceId, caseId]);
+    if (!s) throw new ApiException('SERVICE_NOT_FOUND');
+    const { lodged, ...rest } = dto;
+    const outcome: OutcomeInput = { ...rest };
+    if (lodged) {
+      const { audiovisual, ...l } = lodged;
+      outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c.agencyId, c.profileVersion, caseId, audiovisual, dto.at, 'lodged.audiovisual') };
+    }
+    return this.temporal.workflow.getHandle(workflowIdForService(caseId, serviceId)).executeUpdate(recordServiceOutcomeUpdate, {
+      args: [{ ...outcome, by: actor }],
+      updateId: derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)),
+    });
+  }
+
+  /** 送达地址确认书: kept with the case and written to its record in one transaction. */
+  async confirmAddress(actor: Actor, caseId: string, dto: AddressConfirmationDto) {
+    notInFuture(dto.confirmedAt, 'confirmedAt');
+    await this.cases.findForActor(actor, caseId);
+    if (dto.electronicConsent && !dto.email) {
+      throw new ApiException('RECORD_INVALID', [{ field: 'email', code: 'REQUIRED', message: '同意电子送达的，须确认电子邮件地址' }]);
+    }
+    const id = derivedUuid(actor.id, 'service-address', caseId, JSON.stringify(dto));
+    await this.db.transaction(async (m) => {
+      const inserted = await m.query(
+        `INSERT INTO service_addresses (id, case_id, address, contact, email, electronic_consent, confirmed_at, signed_by, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [id, caseId, dto.address, dto.contact ?? null, dto.email ?? null, dto.electronicConsent, dto.confirmedAt, dto.signedBy, actor.id],
+      );
+      if (!inserted.length) return;
+      await appendRecord(m, {
+        caseId,
+        key: `service-address:${id}`,
+        at: new Date().toISOString(),
+        actor,
+        action: 'service_address_confirmed',
+        summary: `当事人${dto.signedBy}确认送达地址：${dto.address}${dto.email ? `，电子邮件${dto.email}` : ''}；${dto.electronicConsent ? '同意' : '不同意'}电子送达`,
+        details: { addressId: id },
+      });
+    });
+    return { id, ...dto };
+  }
+
+  private async confirmedAddress(caseId: string): Promise<AddressRow | undefined> {
+    const [row] = await this.db.query('SELECT address, email, electronic_consent, confirmed_at FROM service_addresses WHERE case_id = $1 ORDER BY confirmed_at DESC LIMIT 1', [caseId]);
+    return row;
+  }
+
+  private recording(actor: Actor, agencyId: string, version: number, caseId: string, av: ServiceAvDto, endedAt: string, field: string) {
+    const profile = PROFILES.find((p) => p.id === agencyId && p.version === version)!;
+    const description: AvDescription = { ...av, metadata: { ...av.metadata } };
+    const { evidence, errors } = avEvidence(actor, caseId, randomUUID(), profile, description, endedAt, field);
+    if (errors.length) throw new ApiException('RECORD_INVALID', errors);
+    return evidence;
+  }
+
+  private async view(serviceId: string): Promise<ServiceView> {
+    const [row] = await this.db.query('SELECT view FROM services WHERE id = $1', [serviceId]);
+    return row.view;
+  }
+}

@@ -1,0 +1,47 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Period } from '../calendar/period';
+import type { YearSchedule } from '../calendar/schedule';
+import type { Attempt, OutcomeInput, ServedDocument, ServiceMethod } from '../domain/service';
+import type { Actor } from '../domain/roles';
+import type { AgencyProfile } from '../profiles/schema';
+
+/** One document to serve on one recipient, as a child workflow of the stage that issued it. */
+export interface ServiceInput {
+  serviceId: string;
+  caseId: string;
+  agencyId: string;
+  document: { kind: ServedDocument; title: string; number: string };
+  recipient: string;
+  officerId: string;
+  profile: { regulationTitle: string; service: AgencyProfile['service']; investigation: Pick<AgencyProfile['investigation'], 'audiovisual'> };
+  calendar: YearSchedule[];
+  /** 行政处罚法 61: the party was absent when the decision was announced: served within this period. */
+  mustServeWithin?: { from: string; period: Period; legalBasis: string };
+}
+
+export interface ServiceView {
+  id: string;
+  caseId: string;
+  document: ServiceInput['document'];
+  recipient: string;
+  status: 'pending' | 'served';
+  attempts: Attempt[];
+  servedAt: string | null;
+  method: ServiceMethod | null;
+  /** 公告送达: served by the passing of the notice period, not by a receipt. */
+  deemed: boolean;
+  mustServeBy: string | null;
+  overdue: boolean;
+}
+
+export interface ServiceResult {
+  servedAt: string;
+  method: ServiceMethod;
+  deemed: boolean;
+}
+
+export const workflowIdForService = (caseId: string, serviceId: string) => `service-${caseId}-${serviceId}`;
+
+export const serviceQuery = defineQuery<ServiceView>('service');
+/** The officer reports how the pending attempt ended (served with its receipt, or failed and why). */
+export const recordServiceOutcomeUpdate = defineUpdate<ServiceView, [OutcomeInput & { by: Actor }]>('recordServiceOutcome');

@@ -1,0 +1,57 @@
+import { executeChild, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
+import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
+import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
+import { cite } from '../../libs/profiles/cite';
+import { serviceWorkflow } from '../service/workflows';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+const { projectService } = activities;
+
+/**
+ * 行政处罚法 61: a decision announced to the party present is handed over on the spot; otherwise it
+ * is served (the service workflow, as a child) within the profile's period, escalated when late.
+ * Resolves with how and when it was served, which starts the payment and remedy periods.
+ */
+export async function serveDecision(input: DecisionInput, board: TaskBoard, d: IssuedDecision): Promise<ServiceResult> {
+  const serviceId = uuid4();
+  const document = { kind: 'decision' as const, title: '行政处罚决定书', number: d.documentNumber };
+  const rules = input.profile.service!;
+  if (d.handedOver) {
+    const view: ServiceView = {
+      id: serviceId, caseId: input.caseId, document, recipient: d.recipient!, status: 'served', attempts: [], servedAt: d.handedOver.at,
+      method: 'direct', deemed: false, mustServeBy: null, overdue: false,
+    };
+    await projectService({
+      service: view,
+      version: 1,
+      agencyId: input.agencyId,
+      at: new Date().toISOString(),
+      entry: {
+        key: `service-served:${serviceId}`,
+        actor: d.by,
+        action: 'document_served',
+        summary: `行政处罚决定书（${d.documentNumber}）于${chinaTime(d.handedOver.at)}宣告后当场交付当事人，签收人：${d.handedOver.signedBy}`,
+        legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source),
+      },
+    });
+    return { servedAt: d.handedOver.at, method: 'direct', deemed: false };
+  }
+  return executeChild(serviceWorkflow, {
+    workflowId: workflowIdForService(input.caseId, serviceId),
+    args: [
+      {
+        serviceId,
+        caseId: input.caseId,
+        agencyId: input.agencyId,
+        document,
+        recipient: d.recipient!,
+        officerId: input.handlingOfficerId,
+        profile: { regulationTitle: input.profile.regulationTitle, service: rules, investigation: { audiovisual: input.profile.audiovisual! } },
+        calendar: board.schedulesNow,
+        mustServeWithin: { from: new Date().toISOString(), period: rules.absentParty.period, legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source) },
+      },
+    ],
+  });
+}

@@ -1,0 +1,178 @@
+import { ApplicationFailure, allHandlersFinished, condition, setHandler, sleep, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
+import { describePeriod } from '../../libs/calendar/period';
+import { RecordEntryInput } from '../../libs/domain/record';
+import {
+  Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
+} from '../../libs/domain/service';
+import { CaseState } from '../../libs/messages/initiation';
+import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, serviceQuery } from '../../libs/messages/service';
+import { cite } from '../../libs/profiles/cite';
+import { appendAvEvidence } from '../tasks/av-upload';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+const { projectService, escalate } = activities;
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+const refuse = (code: ServiceRefusal | null) => {
+  if (code) throw ApplicationFailure.nonRetryable(SERVICE_REFUSALS[code], code);
+};
+
+/**
+ * 送达 of one document (民事诉讼法 87–95 through 行政处罚法 61): the officer tries one method at a time
+ * (a task each time); an attempt that fails, or has no outcome within the profile's period, asks for
+ * the next. Public notice only after the others failed, deemed served when its period has passed.
+ * The receipt's date is the date of service. Returns how and when the document was served.
+ */
+export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResult> {
+  const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
+  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const rules = input.profile.service;
+  const doc = `${input.document.title}（${input.document.number}）`;
+  const view: ServiceView = {
+    id: input.serviceId, caseId: input.caseId, document: input.document, recipient: input.recipient, status: 'pending',
+    attempts: [], servedAt: null, method: null, deemed: false, mustServeBy: null, overdue: false,
+  };
+  /** Outcomes reported, and how many of them the main loop has acted on (answers wait for it). */
+  let reported = 0;
+  let actedOn = 0;
+  let projected = 0;
+  /** Files of the recordings made while serving (a lodged service, a posted notice), due from their producers. */
+  const uploads: Promise<void>[] = [];
+  const current = () => view.attempts.find((a) => a.state === 'pending');
+
+  setHandler(serviceQuery, () => JSON.parse(JSON.stringify(view)));
+  setHandler(
+    recordServiceOutcomeUpdate,
+    async ({ by, ...o }) => {
+      const attempt = current()!;
+      attempt.outcome = { ...o, by };
+      attempt.state = o.outcome === 'served' ? 'served' : 'failed';
+      const seq = ++reported;
+      await condition(() => actedOn >= seq);
+      return JSON.parse(JSON.stringify(view));
+    },
+    {
+      validator: ({ outcome, ...o }) => {
+        const attempt = current();
+        if (!attempt || attempt.method === 'public_notice') throw ApplicationFailure.nonRetryable('没有等待结果的送达', 'SERVICE_NO_PENDING_ATTEMPT');
+        refuse(refuseOutcome(input.profile, attempt, { outcome, ...o }));
+      },
+    },
+  );
+
+  if (input.mustServeWithin) void watchMustServe(input.mustServeWithin);
+  await project({ key: `service-started:${input.serviceId}`, actor: null, action: 'service_started', summary: `开始送达${doc}，受送达人：${input.recipient}` });
+
+  for (;;) {
+    const suggested = nextMethod(view.attempts);
+    const taskId = uuid4();
+    const asked = board.ask({
+      id: taskId,
+      kind: 'service_attempt',
+      recordsItself: true,
+      role: 'officer',
+      assigneeId: input.officerId,
+      validate: (cmd) => refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!)),
+    });
+    await board.opened(taskId);
+    actedOn = reported; // an outcome is answered once the next attempt's task is open
+    const task = await asked;
+    const a = task.attempt!;
+    const publicNotice = a.method === 'public_notice';
+    const period = a.method === 'public_notice' ? rules.publicNotice.deemedServedAfter : rules.attempts[a.method];
+    const due = board.dueFor({ from: new Date(a.startedAt), period }).due!;
+    const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, state: 'pending' };
+    view.attempts.push(attempt);
+    await project({
+      key: `service-attempt:${attempt.id}`,
+      actor: task.by,
+      action: 'service_attempted',
+      summary: publicNotice
+        ? `${task.by.name}送达${doc}：${describeAttempt(a)}，自发出之日起经过${describePeriod(period)}，于${chinaTime(due)}视为送达`
+        : `${task.by.name}送达${doc}：${describeAttempt(a)}（建议方式：${SERVICE_METHOD_LABELS[suggested]}），${chinaTime(due)}前未有结果的应改用其他方式`,
+      legalBasis: publicNotice ? cite(input.profile.regulationTitle, rules.publicNotice.source) : undefined,
+      details: { attemptId: attempt.id, method: a.method, dueAt: due },
+    });
+    if (a.publicNotice?.audiovisual) uploads.push((await appendAvEvidence(board, state, input.agencyId, a.publicNotice.audiovisual, task.by, '公告张贴')).stored);
+    board.idle();
+
+    if (publicNotice) {
+      await sleep(Math.max(Date.parse(due) - Date.now(), 0));
+      attempt.state = 'served';
+      return finish(due, true);
+    }
+    const seq = reported + 1;
+    if (!(await condition(() => reported >= seq, Math.max(Date.parse(due) - Date.now(), 0)))) {
+      attempt.state = 'timed_out';
+      await project({
+        key: `service-timeout:${attempt.id}`,
+        actor: null,
+        action: 'service_failed',
+        summary: `${doc}的${SERVICE_METHOD_LABELS[a.method]}至${chinaTime(due)}未有结果，应改用${SERVICE_METHOD_LABELS[nextMethod(view.attempts)]}`,
+        details: { attemptId: attempt.id, method: a.method },
+      });
+      continue;
+    }
+    const o = attempt.outcome!;
+    if (o.lodged?.audiovisual) uploads.push((await appendAvEvidence(board, state, input.agencyId, o.lodged.audiovisual, o.by, '留置送达')).stored);
+    if (o.outcome === 'served') return finish(o.at, false, attempt);
+    await project({
+      key: `service-failed:${attempt.id}`,
+      actor: o.by,
+      action: 'service_failed',
+      summary: `${doc}的${SERVICE_METHOD_LABELS[a.method]}未能送达：${o.failureReason ?? '未说明原因'}；应改用${SERVICE_METHOD_LABELS[nextMethod(view.attempts)]}`,
+      details: { attemptId: attempt.id, method: a.method },
+    });
+  }
+
+  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt): Promise<ServiceResult> {
+    const method = attempt?.method ?? 'public_notice';
+    Object.assign(view, { status: 'served', servedAt, method, deemed });
+    const o = attempt?.outcome;
+    const how = deemed
+      ? '公告期满，视为送达'
+      : o?.lodged
+        ? `受送达人拒收（${o.lodged.refusalReason}），见证人${o.lodged.witness}，留置送达`
+        : o?.receipt
+          ? `送达回证签收人：${o.receipt.signedBy}`
+          : '已到达受送达人特定系统';
+    await project({
+      key: `service-served:${input.serviceId}`,
+      actor: o?.by ?? null,
+      action: 'document_served',
+      summary: `${doc}已于${chinaTime(servedAt)}以${SERVICE_METHOD_LABELS[method]}送达：${how}`,
+      legalBasis: deemed ? cite(input.profile.regulationTitle, rules.publicNotice.source) : undefined,
+      details: { servedAt, method, deemed },
+    });
+    actedOn = reported;
+    board.idle();
+    await Promise.all(uploads);
+    await condition(allHandlersFinished);
+    return { servedAt, method, deemed };
+  }
+
+  /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */
+  async function watchMustServe(rule: NonNullable<ServiceInput['mustServeWithin']>): Promise<void> {
+    view.mustServeBy = board.dueFor({ from: new Date(rule.from), period: rule.period }).due!;
+    if (await condition(() => view.status === 'served', Math.max(Date.parse(view.mustServeBy) - Date.now(), 0))) return;
+    view.overdue = true;
+    await escalate({
+      id: `${input.serviceId}:must-serve`,
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      kind: 'service_overdue',
+      dueAt: view.mustServeBy,
+      at: new Date().toISOString(),
+      mustAct: [{ role: 'officer', userId: input.officerId }, { role: 'unit_head' }],
+      legalBasis: rule.legalBasis,
+      summary: `当事人不在场，${doc}应在${describePeriod(rule.period)}内送达，期限已于${chinaTime(view.mustServeBy)}届满`,
+    });
+    await project();
+  }
+
+  /** Writes the view whole; the version keeps a late write of an older view from winning. */
+  async function project(entry?: Entry): Promise<void> {
+    await projectService({ service: JSON.parse(JSON.stringify(view)), version: ++projected, agencyId: input.agencyId, at: new Date().toISOString(), entry });
+  }
+}
