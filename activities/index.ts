@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
+import { createExecutionActivities } from './execution/activities';
 import { createServiceActivities } from './service/activities';
 import { createSummaryActivities } from './summary/activities';
 import { createTaskActivities } from './tasks/activities';
@@ -14,6 +15,7 @@ export function createActivities(db: DataSource) {
     ...createDecisionActivities(db),
     ...createSummaryActivities(db),
     ...createServiceActivities(db),
+    ...createExecutionActivities(db),
     ...createTaskActivities(db),
   };
 }

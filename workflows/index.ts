@@ -4,3 +4,4 @@ export { initiationWorkflow } from './initiation/workflows';
 export { investigationWorkflow } from './investigation/workflows';
 export { summaryWorkflow } from './summary/workflows';
 export { serviceWorkflow } from './service/workflows';
+export { executionWorkflow } from './execution/workflows';

@@ -23,6 +23,7 @@ export const TASK_KINDS = [
   'summary_filing',
   'cash_hand_in',
   'service_attempt',
+  'demand_notice_approval',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -53,6 +54,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   summary_filing: { role: 'unit_head', label: '简易程序处罚决定备案', decisions: ['filed'] },
   cash_hand_in: { role: 'officer', label: '上缴当场收缴的罚款', decisions: ['handed_in'] },
   service_attempt: { role: 'officer', label: '送达文书', decisions: ['attempted'], via: 'service' },
+  demand_notice_approval: { role: 'chief', label: '批准催告书', decisions: ['approve', 'reject'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;

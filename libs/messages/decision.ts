@@ -14,9 +14,10 @@ export interface DecisionInput {
     version: number;
     regulationTitle: string;
     decision: AgencyProfile['decision'];
-    /** For serving the decision; absent in cases filed before service existed. */
+    /** For serving and executing the decision; absent in cases filed before those stages existed. */
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
+    execution?: AgencyProfile['execution'];
   };
   calendar: YearSchedule[];
 }

@@ -19,6 +19,7 @@ export interface InitiationInput {
     /** Pinned for serving the decision; absent in cases started before service existed. */
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
+    execution?: AgencyProfile['execution'];
   };
   calendar: YearSchedule[];
   source: CaseSource;

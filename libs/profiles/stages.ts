@@ -224,7 +224,12 @@ export const ExecutionSchema = z.strictObject({
   noNightOrHolidayEnforcement: sourced({ exceptUrgent: z.literal(true) }),
   courtApplication: z.strictObject({
     earliest: sourced({ period: PeriodSchema, startsAt: z.literal('demand_notice_served') }),
-    window: sourced({ period: PeriodSchema, startsAt: z.literal('remedy_periods_ended') }),
+    window: sourced({
+      period: PeriodSchema,
+      startsAt: z.literal('remedy_periods_ended'),
+      /** Operational: remind the officer this long before the window closes, and escalate at the last. */
+      remindBefore: z.array(PeriodSchema.refine((p) => p.unit === 'day', '提前提醒以日计')).min(1),
+    }),
   }),
   remedies: z.strictObject({ review: TimedSchema, lawsuit: TimedSchema }),
 });

@@ -5,10 +5,12 @@ import { createActivities } from '../../activities';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { DecisionInput, workflowIdForDecision } from '../../libs/messages/decision';
 import { InvestigationInput, workflowIdForInvestigation } from '../../libs/messages/investigation';
+import { ExecutionInput, workflowIdForExecution } from '../../libs/messages/execution';
 import { ServiceInput, workflowIdForService } from '../../libs/messages/service';
 import { findProfile } from '../../libs/profiles';
 import type { decisionWorkflow } from '../../workflows/decision/workflows';
 import type { investigationWorkflow } from '../../workflows/investigation/workflows';
+import type { executionWorkflow } from '../../workflows/execution/workflows';
 import type { serviceWorkflow } from '../../workflows/service/workflows';
 import { TestDatabase, freshDatabase } from './database';
 
@@ -88,6 +90,7 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
       decision: profile.decision,
       service: profile.service,
       audiovisual: profile.investigation.audiovisual,
+      execution: profile.execution,
     },
     calendar: BUILT_IN_SCHEDULES,
   };
@@ -121,6 +124,30 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
     args: [input],
   });
   return { caseId, handle, profile, input };
+}
+
+/** A decision served now, under execution, for workflow tests. */
+export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, served?: string) {
+  const profile = findProfile(profileId)!;
+  const caseId = randomUUID();
+  await insertFiledCase(ts, caseId, profile, officerId);
+  const servedAt = served ?? new Date(await ts.env.currentTimeMs()).toISOString();
+  const input: ExecutionInput = {
+    caseId,
+    agencyId: profile.id,
+    handlingOfficerId: officerId,
+    profile: { regulationTitle: profile.regulation.title, execution: profile.execution, service: profile.service, audiovisual: profile.investigation.audiovisual },
+    calendar: BUILT_IN_SCHEDULES,
+    decision: { documentNumber: '测试罚〔2026〕1号', servedAt },
+    recipient: '王五',
+    fineFen,
+  };
+  const handle = await ts.env.client.workflow.start<typeof executionWorkflow>('executionWorkflow', {
+    taskQueue: ts.taskQueue,
+    workflowId: workflowIdForExecution(caseId),
+    args: [input],
+  });
+  return { caseId, handle, profile, servedAt };
 }
 
 /** The case row a stage workflow's records refer to. */

@@ -215,5 +215,13 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
     }
   }
 
-  return { run, issued: () => issued };
+  return {
+    run,
+    issued: () => issued,
+    /** The fine of the approved draft in fen, or null when it imposes none. */
+    fineFen: (): number | null => {
+      const fine = view.draft?.penalties.find((p) => p.kind === 'fine');
+      return fine?.amountYuan ? fine.amountYuan * 100 : null;
+    },
+  };
 }

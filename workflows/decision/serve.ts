@@ -1,8 +1,10 @@
-import { executeChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, executeChild, startChild, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
 import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
+import { workflowIdForExecution } from '../../libs/messages/execution';
+import { executionWorkflow } from '../execution/workflows';
 import { serviceWorkflow } from '../service/workflows';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -51,6 +53,26 @@ export async function serveDecision(input: DecisionInput, board: TaskBoard, d: I
         profile: { regulationTitle: input.profile.regulationTitle, service: rules, investigation: { audiovisual: input.profile.audiovisual! } },
         calendar: board.schedulesNow,
         mustServeWithin: { from: new Date().toISOString(), period: rules.absentParty.period, legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source) },
+      },
+    ],
+  });
+}
+
+/** The served decision is executed in its own workflow, which outlives this stage. */
+export async function startExecution(input: DecisionInput, board: TaskBoard, d: IssuedDecision, served: ServiceResult, fineFen: number | null): Promise<void> {
+  await startChild(executionWorkflow, {
+    workflowId: workflowIdForExecution(input.caseId),
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    args: [
+      {
+        caseId: input.caseId,
+        agencyId: input.agencyId,
+        handlingOfficerId: input.handlingOfficerId,
+        profile: { regulationTitle: input.profile.regulationTitle, execution: input.profile.execution!, service: input.profile.service!, audiovisual: input.profile.audiovisual! },
+        calendar: board.schedulesNow,
+        decision: { documentNumber: d.documentNumber, servedAt: served.servedAt },
+        recipient: d.recipient!,
+        fineFen,
       },
     ],
   });

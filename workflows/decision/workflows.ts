@@ -10,7 +10,7 @@ import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { handleNotice } from './notice';
 import { handleReview } from './review';
-import { serveDecision } from './serve';
+import { serveDecision, startExecution } from './serve';
 
 const { projectDeadline, noteRecord, escalate } = activities;
 
@@ -126,7 +126,10 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   if (patched('closes-investigation')) await closeInvestigation();
   // Added after cases existed: the decision document is served (cases pinned without service rules skip it).
   const issued = review.issued();
-  if (patched('serves-decision') && input.profile.service && issued?.recipient) await serveDecision(input, board, issued);
+  if (patched('serves-decision') && input.profile.service && issued?.recipient) {
+    const served = await serveDecision(input, board, issued);
+    await startExecution(input, board, issued, served, review.fineFen());
+  }
   board.idle();
   await condition(allHandlersFinished);
 

@@ -153,6 +153,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
               decision: input.profile.decision,
               service: input.profile.service,
               audiovisual: input.profile.audiovisual,
+              execution: input.profile.execution,
             },
             calendar: board.schedulesNow,
           },

@@ -14,6 +14,7 @@ import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
 import { InitiationModule } from './initiation/initiation.module';
 import { InvestigationModule } from './investigation/investigation.module';
+import { ExecutionModule } from './execution/execution.module';
 import { ServiceModule } from './service/service.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CalendarModule,
         CasesModule,
         DecisionModule,
+        ExecutionModule,
         InitiationModule,
         InvestigationModule,
         ProfilesModule,

@@ -114,6 +114,27 @@ const SERVICE_ERRORS = {
   ...(Object.fromEntries(Object.entries(SERVICE_REFUSALS).map(([code, message]) => [code, { status: SERVICE_STATUS[code as ServiceRefusal], message }])) as Record<ServiceRefusal, ErrorSpec>),
 };
 
+const EXECUTION_ERRORS = {
+  EXECUTION_NOT_STARTED: { status: 409, message: '处理决定尚未送达，执行尚未开始' },
+  EXECUTION_ENDED: { status: 409, message: '执行已终结' },
+  EXECUTION_NO_FINE: { status: 409, message: '本决定没有罚款' },
+  PAYMENT_ALREADY_RECORDED: { status: 409, message: '罚款已缴纳' },
+  PAYMENT_INSUFFICIENT: { status: 400, message: '缴纳金额不足罚款及加处罚款' },
+  REMEDY_ALREADY_FILED: { status: 409, message: '已记录该救济途径' },
+  REMEDY_PERIOD_PASSED: { status: 409, message: '申请期限已届满' },
+  REMEDY_NOT_PENDING: { status: 409, message: '该救济途径未在进行中' },
+  REMEDY_OUTCOME_REQUIRED: { status: 400, message: '须记录复议或诉讼的结果' },
+  REMEDY_PENDING: { status: 409, message: '行政复议或行政诉讼尚在进行中，不能申请强制执行' },
+  DEMAND_NOT_DUE: { status: 409, message: '当事人的履行期限尚未届满或已履行，无须催告' },
+  DEMAND_ALREADY_DRAFTED: { status: 409, message: '已制作催告书' },
+  DEMAND_NOT_SERVED: { status: 409, message: '催告书尚未送达' },
+  COURT_ALREADY_APPLIED: { status: 409, message: '已申请人民法院强制执行' },
+  COURT_APPLICATION_TOO_EARLY: { status: 409, message: '催告书送达十个工作日后且复议、诉讼期限届满后方可申请强制执行' },
+  COURT_APPLICATION_TOO_LATE: { status: 409, message: '申请强制执行的期限已届满' },
+  COURT_NOT_APPLIED: { status: 409, message: '尚未申请人民法院强制执行' },
+  COURT_RESULT_RECORDED: { status: 409, message: '已记录人民法院的裁定和执行结果' },
+} satisfies Record<string, ErrorSpec>;
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -135,7 +156,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -11,6 +11,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -98,6 +99,10 @@ export const NestedListField = (label: string, cls: () => new () => object, min:
     ValidateNested({ each: true }),
     Type(cls),
   );
+
+/** An amount of money in yuan, to the fen (two decimals). */
+export const YuanField = (label: string, o: Opts = {}) =>
+  applyDecorators(...base(label, !!o.optional, { type: Number, minimum: 0.01 }), IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }), Min(0.01), Max(1e12));
 
 /** A calendar date 'YYYY-MM-DD' that exists (2026-02-30 does not). */
 export function isCalendarDate(v: unknown): boolean {

@@ -15,6 +15,7 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
   isIso8601: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },
   isInt: { code: 'NOT_INTEGER', message: (l) => `${l}必须是整数` },
+  isNumber: { code: 'NOT_NUMBER', message: (l) => `${l}必须是数字，最多两位小数` },
   min: { code: 'OUT_OF_RANGE', message: (l) => `${l}超出允许范围` },
   max: { code: 'OUT_OF_RANGE', message: (l) => `${l}超出允许范围` },
   isArray: { code: 'NOT_LIST', message: (l) => `${l}必须是列表` },

@@ -49,6 +49,7 @@ export class InitiationService {
         decision: profile.decision,
         service: profile.service,
         audiovisual: profile.investigation.audiovisual,
+        execution: profile.execution,
       },
       calendar: await this.calendar.schedules(),
       source: dto.source,

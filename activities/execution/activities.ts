@@ -1,0 +1,37 @@
+import { DataSource } from 'typeorm';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { ExecutionView } from '../../libs/messages/execution';
+import { appendRecord } from '../../libs/persistence/append-record';
+
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+
+export function createExecutionActivities(db: DataSource) {
+  return {
+    /**
+     * Writes the execution's view (payment, surcharge, remedies, 催告, court) and, when given, the
+     * record line. Safe to retry: a newer version only replaces an older one; the entry is keyed.
+     */
+    async projectExecution(input: { execution: ExecutionView; version: number; agencyId: string; at: string; entry?: Entry }) {
+      const e = input.execution;
+      await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO executions (case_id, agency_id, state, payment_due_at, paid_at, court_latest, view, version, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (case_id) DO UPDATE SET state = $3, payment_due_at = $4, paid_at = $5, court_latest = $6, view = $7, version = $8, updated_at = $9
+           WHERE executions.version < $8`,
+          [e.caseId, input.agencyId, e.state, e.payment.dueAt, e.payment.paidAt, e.court.latest, JSON.stringify(e), input.version, input.at],
+        );
+        await m.query(`UPDATE cases SET stage = 'execution', updated_at = $2 WHERE id = $1 AND stage = 'service'`, [e.caseId, input.at]);
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: e.caseId, at: input.at });
+      });
+    },
+
+    /** Execution is over: the case ends (结案) and waits for its file to be archived. Safe to retry. */
+    async endCase(input: { caseId: string; at: string; entry: Entry }) {
+      await db.transaction(async (m) => {
+        await m.query(`UPDATE cases SET status = 'ended', stage = 'archiving', updated_at = $2 WHERE id = $1`, [input.caseId, input.at]);
+        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+      });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { caseIdPipe } from '../cases/cases.controller';
+import { CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';
+import { ExecutionService } from './execution.service';
+
+@ApiTags('execution 执行')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class ExecutionController {
+  constructor(private readonly execution: ExecutionService) {}
+
+  /** Payment due, the surcharge at `on` (default now), remedy periods, 催告 and the court window. */
+  @Get('execution')
+  view(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: ExecutionQueryDto) {
+    return this.execution.view(actor, id, q.on);
+  }
+
+  @Post('payments')
+  @Roles('officer')
+  @HttpCode(200)
+  payment(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: PaymentDto) {
+    return this.execution.payment(actor, id, dto);
+  }
+
+  /** A review or lawsuit filed or ended (the surcharge pauses while it is pending). */
+  @Post('remedies')
+  @Roles('officer', 'legal_reviewer')
+  @HttpCode(200)
+  remedy(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: RemedyDto) {
+    return this.execution.remedy(actor, id, dto);
+  }
+
+  /** 催告书 drafted; the chief approves it as a task, then it is served. */
+  @Post('demand-notice')
+  @Roles('officer')
+  @HttpCode(200)
+  demandNotice(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DemandNoticeDto) {
+    return this.execution.demandNotice(actor, id, dto);
+  }
+
+  @Post('demand-notice/statements')
+  @Roles('officer')
+  @HttpCode(200)
+  demandStatement(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DemandStatementDto) {
+    return this.execution.demandStatement(actor, id, dto);
+  }
+
+  /** 申请人民法院强制执行: refused outside the window of 行政强制法 53 and 54. */
+  @Post('court-application')
+  @Roles('officer')
+  @HttpCode(200)
+  courtApplication(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtApplicationDto) {
+    return this.execution.courtApplication(actor, id, dto);
+  }
+
+  @Post('court-result')
+  @Roles('officer')
+  @HttpCode(200)
+  courtResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtResultDto) {
+    return this.execution.courtResult(actor, id, dto);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../../libs/domain/roles';
+import {
+  ExecutionView, applyToCourtUpdate, draftDemandNoticeUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
+  recordPaymentUpdate, recordRemedyUpdate, workflowIdForExecution,
+} from '../../../../libs/messages/execution';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { derivedUuid } from '../common/idempotency';
+import { notInFuture } from '../common/times';
+import { CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
+
+/** Execution of a served decision: each change goes to its workflow as an Update (the authority). */
+@Injectable()
+export class ExecutionService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly temporal: Client,
+    private readonly db: DataSource,
+  ) {}
+
+  /** Live while it runs (the surcharge computed at `on`, default now); from the projection once ended. */
+  async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionView> {
+    const row = await this.row(actor, caseId);
+    if (row.state === 'ended') return row.view;
+    return this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).query(executionQuery, on ?? new Date().toISOString());
+  }
+
+  payment(actor: Actor, caseId: string, dto: PaymentDto) {
+    notInFuture(dto.paidAt, 'paidAt');
+    return this.send(actor, caseId, recordPaymentUpdate, { paidAt: dto.paidAt, amountFen: Math.round(dto.amountYuan * 100), receipt: dto.receipt, by: actor }, 'payment');
+  }
+
+  remedy(actor: Actor, caseId: string, dto: RemedyDto) {
+    notInFuture(dto.at, 'at');
+    return this.send(actor, caseId, recordRemedyUpdate, { ...dto, by: actor }, 'remedy');
+  }
+
+  demandNotice(actor: Actor, caseId: string, dto: DemandNoticeDto) {
+    return this.send(actor, caseId, draftDemandNoticeUpdate, { ...dto, by: actor }, 'demand-notice');
+  }
+
+  demandStatement(actor: Actor, caseId: string, dto: DemandStatementDto) {
+    notInFuture(dto.receivedAt, 'receivedAt');
+    return this.send(actor, caseId, recordDemandStatementUpdate, { ...dto, by: actor }, 'demand-statement');
+  }
+
+  courtApplication(actor: Actor, caseId: string, dto: CourtApplicationDto) {
+    notInFuture(dto.appliedAt, 'appliedAt');
+    return this.send(actor, caseId, applyToCourtUpdate, { ...dto, by: actor }, 'court-application');
+  }
+
+  courtResult(actor: Actor, caseId: string, dto: CourtResultDto) {
+    notInFuture(dto.at, 'at');
+    return this.send(actor, caseId, recordCourtResultUpdate, { ...dto, by: actor }, 'court-result');
+  }
+
+  private async row(actor: Actor, caseId: string): Promise<{ state: string; view: ExecutionView }> {
+    await this.cases.findForActor(actor, caseId);
+    const [row] = await this.db.query('SELECT state, view FROM executions WHERE case_id = $1', [caseId]);
+    if (!row) throw new ApiException('EXECUTION_NOT_STARTED');
+    return row;
+  }
+
+  /** To the case's execution workflow; the same request twice is one change. */
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string) {
+    const row = await this.row(actor, caseId);
+    if (row.state === 'ended') throw new ApiException('EXECUTION_ENDED');
+    const { by, ...body } = arg;
+    return this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).executeUpdate(update, {
+      args: [arg],
+      updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { YearSchedule } from '../calendar/schedule';
+import type { Actor } from '../domain/roles';
+import type { AgencyProfile } from '../profiles/schema';
+
+/** What execution pins when the decision is served: the rules, the fine and the date of service. */
+export interface ExecutionInput {
+  caseId: string;
+  agencyId: string;
+  handlingOfficerId: string;
+  profile: {
+    regulationTitle: string;
+    execution: AgencyProfile['execution'];
+    service: AgencyProfile['service'];
+    audiovisual: AgencyProfile['investigation']['audiovisual'];
+  };
+  calendar: YearSchedule[];
+  decision: { documentNumber: string; servedAt: string };
+  /** The party, to whom the 催告书 is served. */
+  recipient: string;
+  /** The fine in fen (分); null when the decision imposes none (a warning, no penalty). */
+  fineFen: number | null;
+}
+
+export type RemedyKind = 'review' | 'lawsuit';
+
+export interface RemedyView {
+  /** Last moment the party may file (行政复议法 20: 60 days; 行政诉讼法 46: 6 months, from service). */
+  endsAt: string;
+  filedAt: string | null;
+  endedAt: string | null;
+  outcome: 'upheld' | 'revoked' | 'modified' | 'withdrawn' | null;
+}
+
+export interface DemandNoticeView {
+  content: string;
+  draftedAt: string;
+  approved: boolean;
+  serviceId: string | null;
+  servedAt: string | null;
+  statementsPending: number;
+}
+
+export interface ExecutionView {
+  caseId: string;
+  state: 'performing' | 'paid' | 'overdue' | 'applied_to_court' | 'ended';
+  fineFen: number | null;
+  payment: { dueAt: string; lastDay: string; paidAt: string | null; amountFen: number | null; receipt: string | null };
+  /** 加处罚款 at the moment the view was asked for (or at payment). */
+  surcharge: { days: number; amountFen: number; capped: boolean; on: string };
+  remedies: Record<RemedyKind, RemedyView>;
+  /** The non-litigation enforcement path: open once both remedy periods ended with nothing pending. */
+  remediesEndedAt: string;
+  demandNotice: DemandNoticeView | null;
+  court: {
+    earliest: string | null;
+    latest: string;
+    appliedAt: string | null;
+    court: string | null;
+    result: { ruling: 'enforce' | 'reject'; content: string; at: string } | null;
+  };
+  endedAt: string | null;
+}
+
+export const workflowIdForExecution = (caseId: string) => `execution-${caseId}`;
+
+/**
+ * The execution as it stands, its surcharge computed at `on` (an ISO time). The caller says when:
+ * a query does not advance the workflow's clock, which stands at its last activation.
+ */
+export const executionQuery = defineQuery<ExecutionView, [string]>('execution');
+/** 缴纳罚款: amount, date, receipt; it must cover the fine and the surcharge then due. */
+export const recordPaymentUpdate = defineUpdate<ExecutionView, [{ paidAt: string; amountFen: number; receipt: string; by: Actor }]>('recordPayment');
+/** A review or lawsuit filed or ended: pauses the surcharge while pending (行政处罚法 73). */
+export const recordRemedyUpdate = defineUpdate<ExecutionView, [{ kind: RemedyKind; event: 'filed' | 'ended'; at: string; outcome?: RemedyView['outcome']; by: Actor }]>('recordRemedy');
+/** 催告书 drafted by the officer (行政强制法 35): the chief approves it, then it is served. */
+export const draftDemandNoticeUpdate = defineUpdate<ExecutionView, [{ content: string; by: Actor }]>('draftDemandNotice');
+/** The party's statement or defence after the 催告书 (行政强制法 36): it must be reviewed. */
+export const recordDemandStatementUpdate = defineUpdate<ExecutionView, [{ receivedAt: string; content: string; by: Actor }]>('recordDemandStatement');
+/** 申请人民法院强制执行: only inside the window of 行政强制法 53 and 54. */
+export const applyToCourtUpdate = defineUpdate<ExecutionView, [{ appliedAt: string; court: string; by: Actor }]>('applyToCourt');
+/** The court's ruling and the result of enforcement: the case ends. */
+export const recordCourtResultUpdate = defineUpdate<ExecutionView, [{ ruling: 'enforce' | 'reject'; content: string; at: string; by: Actor }]>('recordCourtResult');

@@ -1,0 +1,94 @@
+import { eventually } from '../support/database';
+import { TestSystem } from '../support/system';
+
+// Issue 7 over HTTP: the served decision is executed — payment, or 催告 served and the court
+// application filed inside its window (行政强制法 53, 54) — and the case ends.
+let sys: TestSystem;
+const token = (u: string) => sys.token(u);
+const DAY = 24 * 3600_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+/** A 兴隆台 case through the chain to a decision fining 1,000 yuan, handed over at `handedOverAt`. */
+async function decidedCase(handedOverAt: string): Promise<string> {
+  const caseId = await sys.filedCase('xlt');
+  const officer = await token('xlt.officer1');
+  const evidenceId = await sys.evidenceRecord(caseId, 'xlt');
+  await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
+    token: officer,
+    body: { facts: '违法事实', evidenceIds: [evidenceId], legalBasis: '《社会团体登记管理条例》第三十条', penalties: [{ kind: 'fine', amountYuan: 1000 }], opinion: '罚款一千元', factors: '无' },
+  });
+  await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
+  const now = new Date().toISOString();
+  await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: now, rights: ['statement', 'defence'], method: '直接送达' } });
+  await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: now, scope: 'both', document: '放弃' } });
+  await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长' });
+  const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
+    token: officer,
+    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: handedOverAt.slice(0, 10), content: '罚款一千元', partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
+  });
+  if (issued.status !== 200) throw new Error(JSON.stringify(issued.body));
+  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).status === 200 ? true : undefined));
+  return caseId;
+}
+
+it('a fine paid within 15 days of service ends the case', async () => {
+  const caseId = await decidedCase(new Date().toISOString());
+  const officer = await token('xlt.officer1');
+  const view = await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer });
+  expect(view.body).toMatchObject({ state: 'performing', fineFen: 100_000, surcharge: { days: 0, amountFen: 0 } });
+  const short = await sys.call('POST', `/api/v1/cases/${caseId}/payments`, { token: officer, body: { paidAt: new Date().toISOString(), amountYuan: 999.99, receipt: 'LN-1' } });
+  expect(short).toMatchObject({ status: 400, body: { code: 'PAYMENT_INSUFFICIENT' } });
+  const paid = await sys.call('POST', `/api/v1/cases/${caseId}/payments`, { token: officer, body: { paidAt: new Date().toISOString(), amountYuan: 1000, receipt: 'LN-1' } });
+  expect(paid.body.state).toBe('paid');
+  const c = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
+    return r.body.status === 'ended' ? r.body : undefined;
+  });
+  expect(c.stage).toBe('archiving');
+});
+
+it('unpaid after the remedy periods: a 催告书 approved and served, then the court application inside its window', async () => {
+  // The decision was handed over seven months ago (entered late): payment and remedy periods have run out.
+  const caseId = await decidedCase(ago(210));
+  const officer = await token('xlt.officer1');
+  const overdue = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer });
+    return r.body.state === 'overdue' ? r.body : undefined;
+  });
+  expect(overdue.surcharge).toMatchObject({ amountFen: 100_000, capped: true });
+
+  const early = await sys.call('POST', `/api/v1/cases/${caseId}/court-application`, { token: officer, body: { appliedAt: new Date().toISOString(), court: '兴隆台区人民法院' } });
+  expect(early).toMatchObject({ status: 409, body: { code: 'DEMAND_NOT_SERVED' } });
+  const drafted = await sys.call('POST', `/api/v1/cases/${caseId}/demand-notice`, { token: officer, body: { content: '限十日内缴纳罚款及加处罚款共计二千元；你有权陈述和申辩' } });
+  expect(drafted.status).toBe(200);
+  expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意催告' })).status).toBe(200);
+
+  const demand = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
+    return r.body.find((s: any) => s.document.kind === 'demand_notice');
+  });
+  const base = `/api/v1/cases/${caseId}/services/${demand.id}`;
+  // Served three weeks ago (entered late): more than 10 working days have passed.
+  expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(21) } })).status).toBe(200);
+  const served = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at: ago(21), receipt: { signedBy: '王五' } } });
+  expect(served.body.status).toBe('served');
+  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).body.court.earliest ? true : undefined));
+
+  const applied = await sys.call('POST', `/api/v1/cases/${caseId}/court-application`, { token: officer, body: { appliedAt: new Date().toISOString(), court: '兴隆台区人民法院' } });
+  expect(applied).toMatchObject({ status: 200, body: { state: 'applied_to_court', court: { court: '兴隆台区人民法院' } } });
+  const result = await sys.call('POST', `/api/v1/cases/${caseId}/court-result`, { token: officer, body: { ruling: 'enforce', content: '裁定准予强制执行，已划拨', at: new Date().toISOString() } });
+  expect(result.status).toBe(200);
+  const record = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer });
+    return r.body.items.at(-1).action === 'case_ended' ? r.body.items : undefined;
+  });
+  const actions = record.map((e: any) => e.action);
+  expect(actions).toEqual(expect.arrayContaining(['execution_started', 'deadline_escalated', 'remedy_periods_ended', 'demand_notice_drafted', 'court_application_filed', 'court_result_recorded']));
+});

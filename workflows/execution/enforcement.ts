@@ -1,0 +1,186 @@
+import { ApplicationFailure, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
+import { activities } from '../activities';
+import { Period, describePeriod } from '../../libs/calendar/period';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { Actor } from '../../libs/domain/roles';
+import {
+  ExecutionInput, ExecutionView, applyToCourtUpdate, draftDemandNoticeUpdate, recordCourtResultUpdate, recordDemandStatementUpdate,
+} from '../../libs/messages/execution';
+import { workflowIdForService } from '../../libs/messages/service';
+import { cite } from '../../libs/profiles/cite';
+import { serviceWorkflow } from '../service/workflows';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+
+const { noteRecord, escalate } = activities;
+const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
+
+interface Context {
+  pending: () => boolean;
+  open: () => void;
+  project: (entry?: Omit<RecordEntryInput, 'caseId' | 'at'>) => Promise<void>;
+  snapshot: () => ExecutionView;
+  changed: () => void;
+}
+
+/**
+ * 催告 and the court (行政强制法 35–38, 53, 54): where the party has not paid, the officer drafts a
+ * 催告书, the chief approves it, it is served (the service workflow); statements after it are
+ * reviewed; the court application is taken only from 10 working days after service (and once the
+ * remedy periods ended) to 3 months after they ended, with reminders and an escalation before it closes.
+ */
+export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view: ExecutionView, ctx: Context) {
+  const rules = input.profile.execution;
+  const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
+  const demandBasis = basis(rules.demandNotice.source);
+  const note = (key: string, by: Actor | null, action: RecordEntryInput['action'], summary: string, legalBasis: string) =>
+    noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis } });
+  const served = () => {
+    if (!view.demandNotice?.servedAt) throw refuse('催告书尚未送达', 'DEMAND_NOT_SERVED');
+  };
+
+  setHandler(
+    draftDemandNoticeUpdate,
+    async ({ content, by }) => {
+      view.demandNotice = { content, draftedAt: new Date().toISOString(), approved: false, serviceId: null, servedAt: null, statementsPending: 0 };
+      ctx.changed();
+      await ctx.project({ key: `demand-drafted:${view.demandNotice.draftedAt}`, actor: by, action: 'demand_notice_drafted', summary: `${by.name}制作催告书：${content}`, legalBasis: demandBasis });
+      const taskId = uuid4();
+      void approveAndServe(taskId);
+      await board.opened(taskId);
+      return ctx.snapshot();
+    },
+    {
+      validator: (_request: unknown) => {
+        ctx.open();
+        if (view.state !== 'overdue') throw refuse('当事人的履行期限尚未届满或已履行，无须催告', 'DEMAND_NOT_DUE');
+        if (view.demandNotice) throw refuse('已制作催告书', 'DEMAND_ALREADY_DRAFTED');
+      },
+    },
+  );
+
+  setHandler(
+    recordDemandStatementUpdate,
+    async ({ receivedAt, content, by }) => {
+      view.demandNotice!.statementsPending++;
+      await note(`demand-statement:${receivedAt}`, by, 'statement_received', `收到当事人对催告书的陈述、申辩（${chinaTime(receivedAt)}）：${content}`, basis(rules.demandNotice.source));
+      const taskId = uuid4();
+      void review(taskId);
+      await board.opened(taskId);
+      return ctx.snapshot();
+    },
+    { validator: (_request: unknown) => { ctx.open(); served(); } },
+  );
+
+  setHandler(
+    applyToCourtUpdate,
+    async ({ appliedAt, court, by }) => {
+      Object.assign(view.court, { appliedAt, court });
+      view.state = 'applied_to_court';
+      ctx.changed();
+      await ctx.project({ key: 'court-application', actor: by, action: 'court_application_filed', summary: `于${chinaTime(appliedAt)}向${court}申请强制执行`, legalBasis: basis(rules.courtApplication.window.source) });
+      return ctx.snapshot();
+    },
+    {
+      validator: ({ appliedAt }) => {
+        ctx.open();
+        if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
+        served();
+        if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+        if (ctx.pending()) throw refuse('行政复议或行政诉讼尚在进行中，不能申请强制执行', 'REMEDY_PENDING');
+        const at = Date.parse(appliedAt);
+        if (at <= Date.parse(view.court.earliest!)) throw refuse(`催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`, 'COURT_APPLICATION_TOO_EARLY');
+        if (at > Date.parse(view.court.latest)) throw refuse(`申请强制执行的期限已于${chinaTime(view.court.latest)}届满`, 'COURT_APPLICATION_TOO_LATE');
+      },
+    },
+  );
+
+  setHandler(
+    recordCourtResultUpdate,
+    async ({ ruling, content, at, by }) => {
+      view.court.result = { ruling, content, at };
+      ctx.changed();
+      await ctx.project({ key: 'court-result', actor: by, action: 'court_result_recorded', summary: `人民法院${ruling === 'enforce' ? '裁定准予强制执行' : '裁定不予强制执行'}（${chinaTime(at)}）：${content}` });
+      return ctx.snapshot();
+    },
+    {
+      validator: (_request: unknown) => {
+        if (!view.court.appliedAt) throw refuse('尚未申请人民法院强制执行', 'COURT_NOT_APPLIED');
+        if (view.court.result) throw refuse('已记录人民法院的裁定和执行结果', 'COURT_RESULT_RECORDED');
+      },
+    },
+  );
+
+  /** The chief approves the 催告书; approved, it is served; once served the court window is known. */
+  async function approveAndServe(taskId: string): Promise<void> {
+    const answer = await board.ask({ id: taskId, kind: 'demand_notice_approval', role: 'chief', legalBasis: demandBasis });
+    const d = view.demandNotice!;
+    if (answer.decision !== 'approve') {
+      view.demandNotice = null;
+      ctx.changed();
+      await ctx.project();
+      board.idle();
+      return;
+    }
+    d.approved = true;
+    d.serviceId = uuid4();
+    await ctx.project();
+    board.idle();
+    const result = await executeChild(serviceWorkflow, {
+      workflowId: workflowIdForService(input.caseId, d.serviceId),
+      args: [
+        {
+          serviceId: d.serviceId,
+          caseId: input.caseId,
+          agencyId: input.agencyId,
+          document: { kind: 'demand_notice', title: '催告书', number: `${input.decision.documentNumber}（催告）` },
+          recipient: input.recipient,
+          officerId: input.handlingOfficerId,
+          profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service, investigation: { audiovisual: input.profile.audiovisual } },
+          calendar: board.schedulesNow,
+        },
+      ],
+    });
+    d.servedAt = result.servedAt;
+    const tenDays = board.dueFor({ from: new Date(result.servedAt), period: rules.courtApplication.earliest.period }).due!;
+    view.court.earliest = Date.parse(tenDays) > Date.parse(view.remediesEndedAt) ? tenDays : view.remediesEndedAt;
+    ctx.changed();
+    await ctx.project({
+      key: 'demand-served',
+      actor: null,
+      action: 'deadline_set',
+      summary: `催告书已于${chinaTime(result.servedAt)}送达：当事人仍不履行的，可于${chinaTime(view.court.earliest)}之后、${chinaTime(view.court.latest)}之前申请人民法院强制执行`,
+      legalBasis: basis(rules.courtApplication.earliest.source),
+    });
+  }
+
+  /** 行政强制法 36: the statement after the 催告书 is reviewed, adopted or not. */
+  async function review(taskId: string): Promise<void> {
+    await board.ask({ id: taskId, kind: 'statement_review', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis: demandBasis });
+    view.demandNotice!.statementsPending--;
+    board.idle();
+  }
+
+  return {
+    /** Before the court window closes: a reminder, and at the last one an escalation (about to be missed). */
+    async windowClosing(p: Period, last: boolean): Promise<void> {
+      const summary = `距申请人民法院强制执行的期限届满还有${describePeriod(p)}（${chinaTime(view.court.latest)}）`;
+      const legalBasis = basis(rules.courtApplication.window.source);
+      if (!last) {
+        await note(`court-window:${p.amount}`, null, 'deadline_warning', summary, legalBasis);
+        return;
+      }
+      await escalate({
+        id: `${input.caseId}:court-window`,
+        caseId: input.caseId,
+        agencyId: input.agencyId,
+        kind: 'court_application_due',
+        dueAt: view.court.latest,
+        at: new Date().toISOString(),
+        mustAct: [{ role: 'officer', userId: input.handlingOfficerId }, { role: 'unit_head' }, { role: 'chief' }],
+        legalBasis,
+        summary: `${summary}，尚未申请：逾期将丧失申请强制执行的机会`,
+      });
+    },
+  };
+}

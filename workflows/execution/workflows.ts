@@ -1,0 +1,204 @@
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { activities } from '../activities';
+import { describePeriod, periodBefore } from '../../libs/calendar/period';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { surchargeOn, yuan } from '../../libs/domain/surcharge';
+import { CaseState } from '../../libs/messages/initiation';
+import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, recordPaymentUpdate, recordRemedyUpdate } from '../../libs/messages/execution';
+import { cite } from '../../libs/profiles/cite';
+import { TaskBoard } from '../tasks/board';
+import { chinaTime } from '../tasks/deadline-text';
+import { handleEnforcement } from './enforcement';
+
+const { projectExecution, escalate, endCase } = activities;
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
+
+/**
+ * 执行 of a served decision: the fine due 15 days from service (行政处罚法 67), the surcharge of
+ * 72–73 from the day after (paused while a review or lawsuit is pending), the remedy periods (60
+ * days, 6 months) whose end opens the non-litigation path; 催告 and the court application
+ * (enforcement.ts). It ends with payment, a revoked decision or the court's result: the case ends.
+ */
+export async function executionWorkflow(input: ExecutionInput): Promise<void> {
+  const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
+  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const rules = input.profile.execution;
+  const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
+  const served = new Date(input.decision.servedAt);
+  const pay = board.dueFor({ from: served, period: rules.payment.period });
+  const review = board.dueFor({ from: served, period: rules.remedies.review.period }).due!;
+  const lawsuit = board.dueFor({ from: served, period: rules.remedies.lawsuit.period }).due!;
+  const remediesEndedAt = Date.parse(review) > Date.parse(lawsuit) ? review : lawsuit;
+  const view: ExecutionView = {
+    caseId: input.caseId,
+    state: input.fineFen === null ? 'paid' : 'performing',
+    fineFen: input.fineFen,
+    payment: { dueAt: pay.due!, lastDay: pay.lastDay!, paidAt: null, amountFen: null, receipt: null },
+    surcharge: { days: 0, amountFen: 0, capped: false, on: input.decision.servedAt },
+    remedies: {
+      review: { endsAt: review, filedAt: null, endedAt: null, outcome: null },
+      lawsuit: { endsAt: lawsuit, filedAt: null, endedAt: null, outcome: null },
+    },
+    remediesEndedAt,
+    demandNotice: null,
+    court: { earliest: null, latest: board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
+    endedAt: null,
+  };
+  let projected = 0;
+  let changes = 0;
+  const pending = () => (['review', 'lawsuit'] as const).some((k) => view.remedies[k].filedAt && !view.remedies[k].endedAt);
+  const surchargeAt = (on: Date) => {
+    const pauses = (['review', 'lawsuit'] as const).filter((k) => view.remedies[k].filedAt).map((k) => ({ from: view.remedies[k].filedAt!, to: view.remedies[k].endedAt }));
+    return { ...surchargeOn(view.fineFen ?? 0, view.payment.lastDay, on, rules.surcharge.dailyRatePercent, pauses), on: on.toISOString() };
+  };
+  const snapshot = (on?: string): ExecutionView => {
+    const copy: ExecutionView = JSON.parse(JSON.stringify(view));
+    if (!view.payment.paidAt && view.fineFen !== null) copy.surcharge = surchargeAt(on ? new Date(on) : new Date());
+    return copy;
+  };
+  const open = () => {
+    if (view.endedAt) throw refuse('执行已终结', 'EXECUTION_ENDED');
+  };
+
+  setHandler(executionQuery, (on) => snapshot(on));
+  setHandler(
+    recordPaymentUpdate,
+    async ({ paidAt, amountFen, receipt, by }) => {
+      view.surcharge = surchargeAt(new Date(paidAt));
+      Object.assign(view.payment, { paidAt, amountFen, receipt });
+      view.state = 'paid';
+      changes++;
+      const extra = view.surcharge.amountFen ? `（含加处罚款${yuan(view.surcharge.amountFen)}元）` : '';
+      await project({ key: 'payment', actor: by, action: 'payment_recorded', summary: `当事人于${chinaTime(paidAt)}缴纳${yuan(amountFen)}元${extra}，票据${receipt}`, legalBasis: basis(rules.payment.source) });
+      return snapshot(paidAt);
+    },
+    {
+      validator: ({ paidAt, amountFen }) => {
+        open();
+        if (view.fineFen === null) throw refuse('本决定没有罚款', 'EXECUTION_NO_FINE');
+        if (view.payment.paidAt) throw refuse('罚款已缴纳', 'PAYMENT_ALREADY_RECORDED');
+        const owed = view.fineFen + surchargeAt(new Date(paidAt)).amountFen;
+        if (amountFen < owed) throw refuse(`应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`, 'PAYMENT_INSUFFICIENT');
+      },
+    },
+  );
+  setHandler(
+    recordRemedyUpdate,
+    async ({ kind, event, at, outcome, by }) => {
+      const r = view.remedies[kind];
+      if (event === 'filed') r.filedAt = at;
+      else Object.assign(r, { endedAt: at, outcome: outcome ?? null });
+      changes++;
+      const label = kind === 'review' ? '行政复议' : '行政诉讼';
+      const source = kind === 'review' ? rules.remedies.review.source : rules.remedies.lawsuit.source;
+      await project({
+        key: `remedy:${kind}:${event}`,
+        actor: by,
+        action: 'remedy_recorded',
+        summary: event === 'filed' ? `当事人于${chinaTime(at)}提起${label}；期间加处罚款不予计算` : `${label}于${chinaTime(at)}终结：${OUTCOMES[outcome ?? 'upheld']}`,
+        legalBasis: basis(event === 'filed' ? rules.surchargePause.source : source),
+      });
+      return snapshot();
+    },
+    {
+      validator: ({ kind, event, at, outcome }: { kind: RemedyKind; event: 'filed' | 'ended'; at: string; outcome?: RemedyView['outcome'] }) => {
+        open();
+        const r = view.remedies[kind];
+        if (event === 'filed' && r.filedAt) throw refuse('已记录该救济途径', 'REMEDY_ALREADY_FILED');
+        if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse(`申请期限已于${chinaTime(r.endsAt)}届满`, 'REMEDY_PERIOD_PASSED');
+        if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('该救济途径未在进行中', 'REMEDY_NOT_PENDING');
+        if (event === 'ended' && !outcome) throw refuse('须记录复议或诉讼的结果', 'REMEDY_OUTCOME_REQUIRED');
+      },
+    },
+  );
+  const enforcement = handleEnforcement(input, board, view, { pending, open, project, snapshot, changed: () => changes++ });
+
+  await project({
+    key: 'execution-started',
+    actor: null,
+    action: 'execution_started',
+    summary:
+      (view.fineFen === null ? '处理决定已送达。' : `处理决定已送达，罚款${yuan(view.fineFen)}元应于${chinaTime(pay.due!)}前缴纳；逾期每日按罚款数额的${rules.surcharge.dailyRatePercent}%加处罚款。`) +
+      `申请行政复议期限至${chinaTime(review)}，提起行政诉讼期限至${chinaTime(lawsuit)}`,
+    legalBasis: basis(rules.payment.source),
+  });
+
+  // The clock: payment due, remedy periods ended, reminders before the court window closes.
+  const done = new Set<string>();
+  for (;;) {
+    if (ended()) break;
+    const seen = changes;
+    const events = [
+      { key: 'payment-due', at: pay.due!, run: paymentOverdue, when: () => view.state === 'performing' },
+      { key: 'remedies-ended', at: remediesEndedAt, run: remediesEnded, when: () => view.state !== 'paid' },
+      ...rules.courtApplication.window.remindBefore.map((p, i, all) => ({
+        key: `court-window:${p.amount}`,
+        at: periodBefore(view.court.latest, p).toISOString(),
+        run: () => enforcement.windowClosing(p, i === all.length - 1),
+        when: () => view.state !== 'paid' && !view.court.appliedAt && !pending() && Date.now() >= Date.parse(remediesEndedAt),
+      })),
+    ].filter((e) => !done.has(e.key)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const next = events[0];
+    if (!next) {
+      await condition(() => ended() || changes !== seen);
+      continue;
+    }
+    // An event already due runs now: a timer restarted by every change could starve behind them.
+    const wait = Date.parse(next.at) - Date.now();
+    if (wait > 0 && (await condition(() => ended() || changes !== seen, wait))) continue;
+    done.add(next.key);
+    if (next.when()) await next.run();
+  }
+  // The change that ended it (payment, court result) writes its own line first.
+  await condition(allHandlersFinished);
+  view.endedAt = new Date().toISOString();
+  view.state = 'ended';
+  await endCase({ caseId: input.caseId, at: view.endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: `执行终结：${endReason()}，案件办结` } });
+  await project();
+  board.idle();
+
+  function ended(): boolean {
+    return view.state === 'paid' || !!view.court.result || (['review', 'lawsuit'] as const).some((k) => view.remedies[k].outcome === 'revoked');
+  }
+
+  function endReason(): string {
+    if (view.court.result) return '人民法院裁定并执行完毕';
+    if (view.state === 'paid') return view.fineFen === null ? '决定已送达，无须缴纳罚款' : '当事人已履行';
+    return '处理决定被撤销';
+  }
+
+  async function paymentOverdue(): Promise<void> {
+    view.state = 'overdue';
+    state.overdue = true;
+    await escalate({
+      id: `${input.caseId}:payment-overdue`,
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      kind: 'payment_overdue',
+      dueAt: pay.due!,
+      at: new Date().toISOString(),
+      mustAct: [{ role: 'officer', userId: input.handlingOfficerId }, { role: 'unit_head' }],
+      legalBasis: basis(rules.surcharge.source),
+      summary: `当事人未在${describePeriod(rules.payment.period)}内缴纳罚款（${chinaTime(pay.due!)}届满）：自次日起每日加处罚款${rules.surcharge.dailyRatePercent}%，可依法催告后申请强制执行`,
+    });
+    await project();
+  }
+
+  async function remediesEnded(): Promise<void> {
+    await project({
+      key: 'remedies-ended',
+      actor: null,
+      action: 'remedy_periods_ended',
+      summary: `申请行政复议和提起行政诉讼的期限均已届满，当事人仍未履行：催告后可于${chinaTime(view.court.latest)}前申请人民法院强制执行`,
+      legalBasis: basis(rules.courtApplication.window.source),
+    });
+  }
+
+  /** Writes the view whole; the version keeps a late write of an older view from winning. */
+  async function project(entry?: Entry): Promise<void> {
+    await projectExecution({ execution: snapshot(), version: ++projected, agencyId: input.agencyId, at: new Date().toISOString(), entry });
+  }
+}
+
+const OUTCOMES = { upheld: '维持原处理决定', revoked: '撤销原处理决定', modified: '变更原处理决定', withdrawn: '当事人撤回申请或起诉' } as const;
