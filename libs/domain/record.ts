@@ -44,6 +44,8 @@ export const RECORD_ACTIONS = [
   'demand_notice_drafted',
   'court_application_filed',
   'court_result_recorded',
+  'compulsory_execution_decided',
+  'compulsory_execution_done',
   'case_ended',
   'evidence_recorded',
   'av_file_stored',

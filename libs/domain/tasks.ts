@@ -24,6 +24,7 @@ export const TASK_KINDS = [
   'cash_hand_in',
   'service_attempt',
   'demand_notice_approval',
+  'reinspection',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -55,6 +56,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   cash_hand_in: { role: 'officer', label: '上缴当场收缴的罚款', decisions: ['handed_in'] },
   service_attempt: { role: 'officer', label: '送达文书', decisions: ['attempted'], via: 'service' },
   demand_notice_approval: { role: 'chief', label: '批准催告书', decisions: ['approve', 'reject'] },
+  reinspection: { role: 'officer', label: '复查责令改正情况', decisions: ['corrected', 'not_corrected'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -173,6 +175,8 @@ const DECISION_LABELS: Record<string, string> = {
   filed: '已备案',
   handed_in: '已上缴',
   attempted: '已采用',
+  corrected: '已改正',
+  not_corrected: '未改正',
 };
 
 /** Labels where a decision word reads differently for one kind of task. */

@@ -80,6 +80,8 @@ export interface IssuedDecision {
   /** Absent in decisions issued before service existed. */
   recipient?: string;
   handedOver?: { at: string; signedBy: string };
+  /** 责令改正: what to correct and by which China date (YYYY-MM-DD). */
+  correction?: { content: string; deadline: string };
 }
 export const issueDecisionUpdate = defineUpdate<NoticeView, [IssuedDecision]>('issueDecision');
 

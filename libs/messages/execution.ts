@@ -20,6 +20,13 @@ export interface ExecutionInput {
   recipient: string;
   /** The fine in fen (分); null when the decision imposes none (a warning, no penalty). */
   fineFen: number | null;
+  /** 责令改正: what to correct and by which China date; a re-inspection follows. */
+  correction?: Correction;
+}
+
+export interface Correction {
+  content: string;
+  deadline: string;
 }
 
 export type RemedyKind = 'review' | 'lawsuit';
@@ -59,6 +66,9 @@ export interface ExecutionView {
     court: string | null;
     result: { ruling: 'enforce' | 'reject'; content: string; at: string } | null;
   };
+  /** 行政强制法 37: the agency's own compulsory execution decision, where a law empowers it. */
+  compulsory: { decidedAt: string; scheduledAt: string; measure: string; urgentReason: string | null; result: { content: string; at: string } | null } | null;
+  correction: (Correction & { reinspection: { at: string; corrected: boolean; record: string } | null }) | null;
   endedAt: string | null;
 }
 
@@ -81,3 +91,10 @@ export const recordDemandStatementUpdate = defineUpdate<ExecutionView, [{ receiv
 export const applyToCourtUpdate = defineUpdate<ExecutionView, [{ appliedAt: string; court: string; by: Actor }]>('applyToCourt');
 /** The court's ruling and the result of enforcement: the case ends. */
 export const recordCourtResultUpdate = defineUpdate<ExecutionView, [{ ruling: 'enforce' | 'reject'; content: string; at: string; by: Actor }]>('recordCourtResult');
+/**
+ * 强制执行决定 by the agency itself (行政强制法 37), once the 催告书 was served: refused where no law
+ * empowers the agency, and at night or on a holiday unless urgent with a reason (43).
+ */
+export const decideCompulsoryExecutionUpdate = defineUpdate<ExecutionView, [{ decidedAt: string; scheduledAt: string; measure: string; urgentReason?: string; by: Actor }]>('decideCompulsoryExecution');
+/** The compulsory execution was carried out: the case ends. */
+export const recordCompulsoryResultUpdate = defineUpdate<ExecutionView, [{ content: string; at: string; by: Actor }]>('recordCompulsoryResult');

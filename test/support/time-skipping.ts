@@ -127,7 +127,7 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
 }
 
 /** A decision served now, under execution, for workflow tests. */
-export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, served?: string) {
+export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, served?: string, correction?: ExecutionInput['correction']) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
@@ -141,6 +141,7 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
     decision: { documentNumber: '测试罚〔2026〕1号', servedAt },
     recipient: '王五',
     fineFen,
+    correction,
   };
   const handle = await ts.env.client.workflow.start<typeof executionWorkflow>('executionWorkflow', {
     taskQueue: ts.taskQueue,

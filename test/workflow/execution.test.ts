@@ -3,10 +3,11 @@ import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { addDays, chinaDayStart } from '../../libs/calendar/dates';
 import { computeDue } from '../../libs/calendar/period';
 import {
-  applyToCourtUpdate, draftDemandNoticeUpdate, executionQuery, recordCourtResultUpdate, recordPaymentUpdate, recordRemedyUpdate,
+  applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, executionQuery, recordCompulsoryResultUpdate, recordCourtResultUpdate, recordPaymentUpdate, recordRemedyUpdate,
 } from '../../libs/messages/execution';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { recordServiceOutcomeUpdate, workflowIdForService } from '../../libs/messages/service';
+import { Actor } from '../../libs/domain/roles';
 import { eventually } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startExecution, startTimeSkipping } from '../support/time-skipping';
@@ -95,6 +96,61 @@ it('the court application is refused on working day 9 after the 催告书 was se
   await handle.result();
   const actions = (await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId])).map((r: { action: string }) => r.action);
   expect(actions).toEqual(expect.arrayContaining(['execution_started', 'remedy_periods_ended', 'demand_notice_drafted', 'document_served', 'court_application_filed', 'court_result_recorded', 'case_ended']));
+});
+
+/** Drafts, approves and serves a 催告书 directly; returns when it was served. */
+async function serveDemand(handle: Awaited<ReturnType<typeof startExecution>>['handle'], caseId: string, officer: Actor, chief: Actor): Promise<string> {
+  await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限期缴纳', by: officer }] });
+  const approval = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'demand_notice_approval')!;
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: approval.id, by: chief, decision: 'approve', opinion: '同意' }] });
+  const serviceId = await eventually(async () => (await handle.query(executionQuery, await now())).demandNotice?.serviceId ?? undefined);
+  const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
+  const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks[0]);
+  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await now() } }] });
+  const at = await now();
+  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: officer }] });
+  await eventually(async () => ((await handle.query(executionQuery, await now())).demandNotice?.servedAt ? true : undefined));
+  return at;
+}
+
+it('compulsory execution only where a law empowers the agency, and not on a rest day unless urgent (行政强制法 37, 43)', async () => {
+  const jp = await staffOf(db(), 'jp', 'jinpu-ocean');
+  const ocean = await startExecution(ts, 'jinpu-ocean', jp.officer.id, 50_000);
+  const hy = await staffOf(db(), 'hy', 'huayin-housing');
+  const housing = await startExecution(ts, 'huayin-housing', hy.officer.id, 50_000);
+  await until(Date.parse((await housing.handle.query(executionQuery, await now())).payment.dueAt) + DAY);
+  await serveDemand(ocean.handle, ocean.caseId, jp.officer, jp.chief);
+  await serveDemand(housing.handle, housing.caseId, hy.officer, hy.chief);
+
+  const today = (await now()).slice(0, 10);
+  let rest = addDays(today, 1);
+  while (calendar.isWorkingDay(rest)) rest = addDays(rest, 1);
+  let work = addDays(today, 1);
+  while (!calendar.isWorkingDay(work)) work = addDays(work, 1);
+  const decide = (h: typeof ocean.handle, by: Actor, day: string, urgentReason?: string) =>
+    now().then((decidedAt) => h.executeUpdate(decideCompulsoryExecutionUpdate, { args: [{ decidedAt, scheduledAt: `${day}T10:00:00+08:00`, measure: '划拨存款', urgentReason, by }] }));
+
+  await expect(decide(ocean.handle, jp.chief, work)).rejects.toMatchObject({ cause: { type: 'COMPULSORY_EXECUTION_NOT_EMPOWERED' } });
+  await expect(decide(housing.handle, hy.chief, rest)).rejects.toMatchObject({ cause: { type: 'ENFORCEMENT_TIME_FORBIDDEN' } });
+  const urgent = await decide(housing.handle, hy.chief, rest, '违法建筑危及公共安全，须立即拆除');
+  expect(urgent.compulsory).toMatchObject({ urgentReason: '违法建筑危及公共安全，须立即拆除' });
+  await housing.handle.executeUpdate(recordCompulsoryResultUpdate, { args: [{ content: '已划拨', at: await now(), by: hy.officer }] });
+  await housing.handle.result();
+});
+
+it('an order to correct is re-inspected when its period has run out, and the case ends with the finding', async () => {
+  const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
+  const deadline = addDays((await now()).slice(0, 10), 10);
+  const { caseId, handle } = await startExecution(ts, 'pingluo-veterans', pl.officer.id, null, undefined, { content: '拆除违规设置的标识', deadline });
+  await until(chinaDayStart(deadline).getTime() + 12 * 3600_000);
+  expect((await handle.query(caseStateQuery)).openTasks).toEqual([]);
+  await until(chinaDayStart(addDays(deadline, 1)).getTime() + 3600_000);
+  const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'reinspection'));
+  expect(task.assigneeId).toBe(pl.officer.id);
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: pl.officer, decision: 'corrected', opinion: '复查笔录：标识已拆除' }] });
+  await handle.result();
+  const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);
+  expect(c.status).toBe('ended');
 });
 
 it('reminds before the court window closes and escalates at the last reminder', async () => {

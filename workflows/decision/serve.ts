@@ -73,6 +73,7 @@ export async function startExecution(input: DecisionInput, board: TaskBoard, d: 
         decision: { documentNumber: d.documentNumber, servedAt: served.servedAt },
         recipient: d.recipient!,
         fineFen,
+        correction: d.correction,
       },
     ],
   });

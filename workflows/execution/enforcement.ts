@@ -3,8 +3,10 @@ import { activities } from '../activities';
 import { Period, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { Actor } from '../../libs/domain/roles';
+import { forbiddenEnforcementTime } from '../../libs/domain/enforcement-time';
 import {
-  ExecutionInput, ExecutionView, applyToCourtUpdate, draftDemandNoticeUpdate, recordCourtResultUpdate, recordDemandStatementUpdate,
+  ExecutionInput, ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate,
+  recordCourtResultUpdate, recordDemandStatementUpdate,
 } from '../../libs/messages/execution';
 import { workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
@@ -107,6 +109,47 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       validator: (_request: unknown) => {
         if (!view.court.appliedAt) throw refuse('尚未申请人民法院强制执行', 'COURT_NOT_APPLIED');
         if (view.court.result) throw refuse('已记录人民法院的裁定和执行结果', 'COURT_RESULT_RECORDED');
+      },
+    },
+  );
+
+  setHandler(
+    decideCompulsoryExecutionUpdate,
+    async ({ decidedAt, scheduledAt, measure, urgentReason, by }) => {
+      view.compulsory = { decidedAt, scheduledAt, measure, urgentReason: urgentReason ?? null, result: null };
+      ctx.changed();
+      const urgent = urgentReason ? `（情况紧急：${urgentReason}）` : '';
+      await ctx.project({ key: 'compulsory-decided', actor: by, action: 'compulsory_execution_decided', summary: `${by.name}作出强制执行决定（${chinaTime(decidedAt)}）：${measure}，定于${chinaTime(scheduledAt)}实施${urgent}`, legalBasis: basis(rules.noNightOrHolidayEnforcement.source) });
+      return ctx.snapshot();
+    },
+    {
+      validator: ({ scheduledAt, urgentReason }: { scheduledAt: string; urgentReason?: string }) => {
+        ctx.open();
+        if (!rules.demandNotice.before.includes('compulsory_execution_decision')) {
+          throw refuse('本机关没有行政强制执行权，应依法申请人民法院强制执行', 'COMPULSORY_EXECUTION_NOT_EMPOWERED');
+        }
+        if (view.compulsory) throw refuse('已作出强制执行决定', 'COMPULSORY_EXECUTION_DECIDED');
+        if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
+        served();
+        if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+        const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, board.calendarNow, new Date(scheduledAt));
+        if (forbidden && !urgentReason) throw refuse(`${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`, 'ENFORCEMENT_TIME_FORBIDDEN');
+      },
+    },
+  );
+
+  setHandler(
+    recordCompulsoryResultUpdate,
+    async ({ content, at, by }) => {
+      view.compulsory!.result = { content, at };
+      ctx.changed();
+      await ctx.project({ key: 'compulsory-done', actor: by, action: 'compulsory_execution_done', summary: `强制执行已实施（${chinaTime(at)}）：${content}` });
+      return ctx.snapshot();
+    },
+    {
+      validator: (_request: unknown) => {
+        if (!view.compulsory) throw refuse('尚未作出强制执行决定', 'COMPULSORY_EXECUTION_NOT_DECIDED');
+        if (view.compulsory.result) throw refuse('已记录强制执行结果', 'COMPULSORY_RESULT_RECORDED');
       },
     },
   );

@@ -1,5 +1,6 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler, sleep } from '@temporalio/workflow';
 import { activities } from '../activities';
+import { addDays, chinaDayStart } from '../../libs/calendar/dates';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { surchargeOn, yuan } from '../../libs/domain/surcharge';
@@ -43,6 +44,8 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     remediesEndedAt,
     demandNotice: null,
     court: { earliest: null, latest: board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
+    compulsory: null,
+    correction: input.correction ? { ...input.correction, reinspection: null } : null,
     endedAt: null,
   };
   let projected = 0;
@@ -124,6 +127,8 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     legalBasis: basis(rules.payment.source),
   });
 
+  if (input.correction) void reinspect(input.correction);
+
   // The clock: payment due, remedy periods ended, reminders before the court window closes.
   const done = new Set<string>();
   for (;;) {
@@ -159,13 +164,26 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   board.idle();
 
   function ended(): boolean {
-    return view.state === 'paid' || !!view.court.result || (['review', 'lawsuit'] as const).some((k) => view.remedies[k].outcome === 'revoked');
+    if ((['review', 'lawsuit'] as const).some((k) => view.remedies[k].outcome === 'revoked')) return true;
+    const corrected = !view.correction || !!view.correction.reinspection;
+    return corrected && (view.state === 'paid' || !!view.court.result || !!view.compulsory?.result);
   }
 
   function endReason(): string {
     if (view.court.result) return '人民法院裁定并执行完毕';
+    if (view.compulsory?.result) return '强制执行完毕';
     if (view.state === 'paid') return view.fineFen === null ? '决定已送达，无须缴纳罚款' : '当事人已履行';
     return '处理决定被撤销';
+  }
+
+  /** 责令改正: when the period to correct has run out, the officer re-inspects and records what was found. */
+  async function reinspect(c: NonNullable<ExecutionInput['correction']>): Promise<void> {
+    await sleep(Math.max(chinaDayStart(addDays(c.deadline, 1)).getTime() - Date.now(), 0));
+    const done = await board.ask({ kind: 'reinspection', role: 'officer', assigneeId: input.handlingOfficerId });
+    view.correction!.reinspection = { at: done.at, corrected: done.decision === 'corrected', record: done.opinion };
+    changes++;
+    await project();
+    board.idle();
   }
 
   async function paymentOverdue(): Promise<void> {

@@ -159,6 +159,11 @@ export class TaskBoard {
     return [...this.schedules];
   }
 
+  /** The working-day calendar the workflow holds now (as pinned, plus any that arrived since). */
+  get calendarNow(): LegalCalendar {
+    return this.calendar;
+  }
+
   /** Changes whenever a year's schedule arrives: deadlines kept outside tasks recompute then. */
   get calendarVersion(): number {
     return this.arrivals;

@@ -133,6 +133,11 @@ const EXECUTION_ERRORS = {
   COURT_APPLICATION_TOO_LATE: { status: 409, message: '申请强制执行的期限已届满' },
   COURT_NOT_APPLIED: { status: 409, message: '尚未申请人民法院强制执行' },
   COURT_RESULT_RECORDED: { status: 409, message: '已记录人民法院的裁定和执行结果' },
+  COMPULSORY_EXECUTION_NOT_EMPOWERED: { status: 409, message: '本机关没有行政强制执行权，应依法申请人民法院强制执行' },
+  COMPULSORY_EXECUTION_DECIDED: { status: 409, message: '已作出强制执行决定' },
+  COMPULSORY_EXECUTION_NOT_DECIDED: { status: 409, message: '尚未作出强制执行决定' },
+  COMPULSORY_RESULT_RECORDED: { status: 409, message: '已记录强制执行结果' },
+  ENFORCEMENT_TIME_FORBIDDEN: { status: 409, message: '不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外' },
 } satisfies Record<string, ErrorSpec>;
 
 const TASK_STATUS: Record<TaskRefusal, number> = {

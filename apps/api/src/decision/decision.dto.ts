@@ -34,6 +34,12 @@ export class HandedOverDto {
   @TextField('签收人', 100) signedBy: string;
 }
 
+/** 责令改正: what, and the China date by which. */
+export class CorrectionDto {
+  @TextField('责令改正的内容', 5000) content: string;
+  @DateField('改正期限') deadline: string;
+}
+
 export class IssueDecisionDto {
   @TextField('决定书文号', 100) documentNumber: string;
   @DateField('决定日期') decidedOn: string;
@@ -43,6 +49,7 @@ export class IssueDecisionDto {
   @ValidateIf((d: IssueDecisionDto) => d.partyPresent)
   @NestedField('当场交付情况', () => HandedOverDto)
   handedOver?: HandedOverDto;
+  @NestedField('责令改正', () => CorrectionDto, { optional: true }) correction?: CorrectionDto;
 }
 
 export class ScheduleHearingDto {

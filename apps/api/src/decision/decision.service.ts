@@ -108,9 +108,9 @@ export class DecisionService {
   async issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
     if (dto.handedOver) notInFuture(dto.handedOver.at, 'handedOver.at');
     const c = await this.cases.findForActor(actor, caseId);
-    const { partyPresent, handedOver, ...document } = dto;
+    const { partyPresent, handedOver, correction, ...document } = dto;
     const recipient = c.form.parties.map((p) => p.name).join('、');
-    return this.send(actor, caseId, issueDecisionUpdate, { ...document, recipient, ...(partyPresent && { handedOver: { ...handedOver! } }), by: actor }, 'decision');
+    return this.send(actor, caseId, issueDecisionUpdate, { ...document, recipient, ...(partyPresent && { handedOver: { ...handedOver! } }), ...(correction && { correction: { ...correction } }), by: actor }, 'decision');
   }
 
   async notice(actor: Actor, caseId: string): Promise<NoticeView> {

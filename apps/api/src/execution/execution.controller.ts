@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';
+import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';
 import { ExecutionService } from './execution.service';
 
 @ApiTags('execution 执行')
@@ -61,5 +61,20 @@ export class ExecutionController {
   @HttpCode(200)
   courtResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtResultDto) {
     return this.execution.courtResult(actor, id, dto);
+  }
+
+  /** 强制执行决定 by the chief, where a law empowers the agency; never at night or on a holiday unless urgent. */
+  @Post('compulsory-execution')
+  @Roles('chief')
+  @HttpCode(200)
+  compulsory(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CompulsoryExecutionDto) {
+    return this.execution.compulsory(actor, id, dto);
+  }
+
+  @Post('compulsory-execution/result')
+  @Roles('officer')
+  @HttpCode(200)
+  compulsoryResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CompulsoryResultDto) {
+    return this.execution.compulsoryResult(actor, id, dto);
   }
 }

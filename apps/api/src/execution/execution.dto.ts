@@ -41,3 +41,16 @@ export class CourtResultDto {
   @TextField('裁定及执行结果', 20000) content: string;
   @DateTimeField('时间') at: string;
 }
+
+/** 强制执行决定 (行政强制法 37): the measure and when it will be carried out (not at night or on a holiday unless urgent, 43). */
+export class CompulsoryExecutionDto {
+  @DateTimeField('决定时间') decidedAt: string;
+  @DateTimeField('实施时间') scheduledAt: string;
+  @TextField('强制执行方式', 2000) measure: string;
+  @TextField('情况紧急的理由', 2000, { optional: true }) urgentReason?: string;
+}
+
+export class CompulsoryResultDto {
+  @TextField('强制执行实施情况', 20000) content: string;
+  @DateTimeField('实施完毕时间') at: string;
+}

@@ -4,14 +4,14 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
 import {
-  ExecutionView, applyToCourtUpdate, draftDemandNoticeUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
+  ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
   recordPaymentUpdate, recordRemedyUpdate, workflowIdForExecution,
 } from '../../../../libs/messages/execution';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
-import { CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
+import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
 
 /** Execution of a served decision: each change goes to its workflow as an Update (the authority). */
 @Injectable()
@@ -56,6 +56,16 @@ export class ExecutionService {
   courtResult(actor: Actor, caseId: string, dto: CourtResultDto) {
     notInFuture(dto.at, 'at');
     return this.send(actor, caseId, recordCourtResultUpdate, { ...dto, by: actor }, 'court-result');
+  }
+
+  compulsory(actor: Actor, caseId: string, dto: CompulsoryExecutionDto) {
+    notInFuture(dto.decidedAt, 'decidedAt');
+    return this.send(actor, caseId, decideCompulsoryExecutionUpdate, { ...dto, by: actor }, 'compulsory');
+  }
+
+  compulsoryResult(actor: Actor, caseId: string, dto: CompulsoryResultDto) {
+    notInFuture(dto.at, 'at');
+    return this.send(actor, caseId, recordCompulsoryResultUpdate, { ...dto, by: actor }, 'compulsory-result');
   }
 
   private async row(actor: Actor, caseId: string): Promise<{ state: string; view: ExecutionView }> {
