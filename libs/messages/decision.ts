@@ -40,6 +40,8 @@ export const requestDecisionExtensionUpdate = defineUpdate<DecisionDeadlineView,
 /** The pre-decision notice (告知) and what the party did with it. */
 export interface NoticeView {
   servedAt: string | null;
+  /** The service workflow serving it, while it is being served. */
+  serviceId?: string | null;
   rights: string[];
   statementDueAt: string | null;
   hearingRequestDueAt: string | null;
@@ -60,8 +62,14 @@ export interface Waiver {
 }
 
 export const noticeQuery = defineQuery<NoticeView>('notice');
-/** The notice was served (until the service module exists, its service date is recorded). */
-export const recordNoticeServedUpdate = defineUpdate<NoticeView, [{ servedAt: string; rights: string[]; method: string; by: Actor }]>('recordNoticeServed');
+/**
+ * The notice with the rights it tells: either already served (handed over, its date recorded), or
+ * issued now and served through the service workflow — the windows start once it is served.
+ */
+export const recordNoticeServedUpdate = defineUpdate<NoticeView, [NoticeIssue]>('recordNoticeServed');
+export type NoticeIssue =
+  | { servedAt: string; rights: string[]; method: string; by: Actor }
+  | { serve: { recipient: string; documentNumber: string }; rights: string[]; by: Actor };
 /** The party's statement or defence arrived: it must be reviewed, adopted or not, with reasons. */
 export const recordStatementUpdate = defineUpdate<NoticeView, [{ receivedAt: string; content: string; by: Actor }]>('recordStatement');
 export const waiveUpdate = defineUpdate<NoticeView, [Waiver]>('waive');

@@ -7,7 +7,7 @@ import { Actor } from '../../libs/domain/roles';
 import { AttemptInput } from '../../libs/domain/service';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { AvEvidence } from '../../libs/messages/investigation';
-import { issueDecisionUpdate } from '../../libs/messages/decision';
+import { issueDecisionUpdate, noticeQuery, recordNoticeServedUpdate, recordStatementUpdate } from '../../libs/messages/decision';
 import { recordServiceOutcomeUpdate, serviceQuery, workflowIdForService } from '../../libs/messages/service';
 import { eventually } from '../support/database';
 import { aDraft, completeOpen, staffOf } from '../support/review';
@@ -140,4 +140,25 @@ it('a decision announced in the party’s absence starts its service, and the de
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: xlt.officer }] });
   await handle.result();
   expect(await service.result()).toEqual({ servedAt: at, method: 'direct', deemed: false });
+});
+
+it('a pre-decision notice issued without a service date is served through the service workflow; its windows start then', async () => {
+  const hy = await staffOf(db(), 'hy', 'huayin-housing');
+  const { caseId, handle } = await startDecision(ts, 'huayin-housing', hy.officer.id);
+  const issued = await handle.executeUpdate(recordNoticeServedUpdate, {
+    args: [{ serve: { recipient: '王五', documentNumber: '华住建告〔2026〕3号' }, rights: ['statement', 'defence', 'hearing'], by: hy.officer }],
+  });
+  expect(issued).toMatchObject({ servedAt: null, statementDueAt: null });
+  await expect(handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: await now(), content: '申辩', by: hy.officer }] })).rejects.toMatchObject({
+    cause: { type: 'NOTICE_NOT_SERVED' },
+  });
+  const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, issued.serviceId!));
+  await attempt(service, hy.officer, { method: 'direct' });
+  const at = await now();
+  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }] });
+  const notice = await eventually(async () => {
+    const n = await handle.query(noticeQuery);
+    return n.servedAt ? n : undefined;
+  });
+  expect(notice).toMatchObject({ servedAt: at, statementDueAt: computeDue(calendar, at, { amount: 3, unit: 'workday' }).due });
 });

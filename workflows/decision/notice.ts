@@ -1,8 +1,11 @@
-import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { chinaDate } from '../../libs/calendar/dates';
 import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
+import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
+import { workflowIdForService } from '../../libs/messages/service';
+import { serviceWorkflow } from '../service/workflows';
 import {
   DecisionInput,
   NoticeView,
@@ -34,11 +37,11 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
   const rules = input.profile.decision.preDecisionNotice;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const view: NoticeView = {
-    servedAt: null, rights: [], statementDueAt: null, hearingRequestDueAt: null, waived: { statement: false, hearing: false },
+    servedAt: null, serviceId: null, rights: [], statementDueAt: null, hearingRequestDueAt: null, waived: { statement: false, hearing: false },
     hearingRequested: false, hearing: null, statementsPending: 0, decided: false,
   };
   type NoteAction = 'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested' | 'hearing_scheduled' | 'hearing_held' | 'hearing_reported';
-  const note = (key: string, by: Actor, action: NoteAction, summary: string, legalBasis: string) =>
+  const note = (key: string, by: Actor | null, action: NoteAction, summary: string, legalBasis: string) =>
     noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis } });
   const served = () => {
     if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
@@ -51,21 +54,19 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
 
   setHandler(
     recordNoticeServedUpdate,
-    async ({ servedAt, rights, method, by }) => {
-      const from = new Date(servedAt);
-      Object.assign(view, {
-        servedAt,
-        rights,
-        statementDueAt: board.dueFor({ from, period: rules.statementWindow.period }).due,
-        hearingRequestDueAt: board.dueFor({ from, period: rules.hearingRequest.period }).due,
-      });
-      await note('notice-served', by, 'notice_served', `行政处罚事先告知书已于${chinaTime(servedAt)}以${method}送达；陈述、申辩期限至${chinaTime(view.statementDueAt!)}，听证申请期限至${chinaTime(view.hearingRequestDueAt!)}`, basis(rules.statementWindow.source));
-      return { ...view };
+    async (issue) => {
+      view.rights = issue.rights;
+      if ('servedAt' in issue) await startWindows(issue.servedAt, issue.method, issue.by);
+      else {
+        view.serviceId = uuid4();
+        void serve(issue.serve, issue.by);
+      }
+      return snapshot();
     },
     {
       validator: (_request: unknown) => {
         if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
-        if (view.servedAt) throw refuse('事先告知书已送达', 'NOTICE_ALREADY_SERVED');
+        if (view.servedAt || view.serviceId) throw refuse('事先告知书已送达或正在送达', 'NOTICE_ALREADY_SERVED');
       },
     },
   );
@@ -168,6 +169,37 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
         },
       },
     );
+  }
+
+  /** Served: the statement and hearing-request windows start from the date of service. */
+  async function startWindows(servedAt: string, method: string, by: Actor | null): Promise<void> {
+    const from = new Date(servedAt);
+    Object.assign(view, {
+      servedAt,
+      statementDueAt: board.dueFor({ from, period: rules.statementWindow.period }).due,
+      hearingRequestDueAt: board.dueFor({ from, period: rules.hearingRequest.period }).due,
+    });
+    await note('notice-served', by, 'notice_served', `行政处罚事先告知书已于${chinaTime(servedAt)}以${method}送达；陈述、申辩期限至${chinaTime(view.statementDueAt!)}，听证申请期限至${chinaTime(view.hearingRequestDueAt!)}`, basis(rules.statementWindow.source));
+  }
+
+  /** Issued now: served through the service workflow (a child), however long that takes. */
+  async function serve(s: { recipient: string; documentNumber: string }, by: Actor): Promise<void> {
+    const result = await executeChild(serviceWorkflow, {
+      workflowId: workflowIdForService(input.caseId, view.serviceId!),
+      args: [
+        {
+          serviceId: view.serviceId!,
+          caseId: input.caseId,
+          agencyId: input.agencyId,
+          document: { kind: 'pre_decision_notice', title: '行政处罚事先告知书', number: s.documentNumber },
+          recipient: s.recipient,
+          officerId: input.handlingOfficerId,
+          profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service!, investigation: { audiovisual: input.profile.audiovisual! } },
+          calendar: board.schedulesNow,
+        },
+      ],
+    });
+    await startWindows(result.servedAt, SERVICE_METHOD_LABELS[result.method], by);
   }
 
   /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */

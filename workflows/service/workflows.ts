@@ -62,7 +62,6 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
   );
 
   if (input.mustServeWithin) void watchMustServe(input.mustServeWithin);
-  await project({ key: `service-started:${input.serviceId}`, actor: null, action: 'service_started', summary: `开始送达${doc}，受送达人：${input.recipient}` });
 
   for (;;) {
     const suggested = nextMethod(view.attempts);
@@ -76,6 +75,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       validate: (cmd) => refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!)),
     });
     await board.opened(taskId);
+    // Shown once its first attempt can be made, so whoever sees the service can act on it.
+    if (!view.attempts.length) await project({ key: `service-started:${input.serviceId}`, actor: null, action: 'service_started', summary: `开始送达${doc}，受送达人：${input.recipient}` });
     actedOn = reported; // an outcome is answered once the next attempt's task is open
     const task = await asked;
     const a = task.attempt!;

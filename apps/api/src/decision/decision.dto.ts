@@ -7,10 +7,19 @@ export class DecisionExtensionDto {
 
 const NOTICE_RIGHTS = ['statement', 'defence', 'hearing'] as const;
 
+/**
+ * 行政处罚事先告知书: already served (its date and method), or — without `servedAt` — issued now and
+ * served through the service workflow, the windows starting once it is served.
+ */
 export class NoticeServedDto {
-  @DateTimeField('送达时间') servedAt: string;
   @EnumListField('告知的权利', NOTICE_RIGHTS) rights: (typeof NOTICE_RIGHTS)[number][];
-  @TextField('送达方式', 100) method: string;
+  @DateTimeField('送达时间', { optional: true }) servedAt?: string;
+  @ValidateIf((n: NoticeServedDto) => n.servedAt !== undefined)
+  @TextField('送达方式', 100)
+  method?: string;
+  @ValidateIf((n: NoticeServedDto) => n.servedAt === undefined)
+  @TextField('告知书文号', 100)
+  documentNumber?: string;
 }
 
 export class StatementDto {

@@ -6,6 +6,7 @@ import { Actor } from '../../../../libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
 import { RIGHT_LABELS } from '../../../../libs/domain/evidence';
 import {
+  NoticeIssue,
   NoticeView,
   hearingReportUpdate,
   issueDecisionUpdate,
@@ -62,7 +63,7 @@ export class DecisionService {
 
   /** The notice must tell the rights the profile requires among statement, defence and hearing. */
   async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto) {
-    notInFuture(dto.servedAt, 'servedAt');
+    if (dto.servedAt) notInFuture(dto.servedAt, 'servedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion)!;
     const required = profile.investigation.rightsTold.rights.filter((r) => r === 'statement' || r === 'defence' || r === 'hearing');
@@ -72,7 +73,10 @@ export class DecisionService {
         { field: 'rights', code: 'RIGHTS_MISSING', message: `事先告知未告知以下权利：${missing.map((r) => RIGHT_LABELS[r]).join('、')}` },
       ]);
     }
-    return this.send(actor, caseId, recordNoticeServedUpdate, { ...dto, by: actor }, 'notice');
+    const issue: NoticeIssue = dto.servedAt
+      ? { servedAt: dto.servedAt, method: dto.method!, rights: dto.rights, by: actor }
+      : { serve: { recipient: c.form.parties.map((p) => p.name).join('、'), documentNumber: dto.documentNumber! }, rights: dto.rights, by: actor };
+    return this.send(actor, caseId, recordNoticeServedUpdate, issue, 'notice');
   }
 
   statement(actor: Actor, caseId: string, dto: StatementDto) {
