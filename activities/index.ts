@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { createArchivingActivities } from './archiving/activities';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
@@ -16,6 +17,7 @@ export function createActivities(db: DataSource) {
     ...createSummaryActivities(db),
     ...createServiceActivities(db),
     ...createExecutionActivities(db),
+    ...createArchivingActivities(db),
     ...createTaskActivities(db),
   };
 }

@@ -5,3 +5,4 @@ export { investigationWorkflow } from './investigation/workflows';
 export { summaryWorkflow } from './summary/workflows';
 export { serviceWorkflow } from './service/workflows';
 export { executionWorkflow } from './execution/workflows';
+export { archiveWorkflow } from './archiving/workflows';

@@ -12,7 +12,7 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
  * Status of a case. `emergency_started` is a case acting before approval (情况紧急先行启动);
  * `initiated` is approved (立案); `declined` is 不予启动 / 不予受理.
  */
-export const CASE_STATUSES = ['pending_approval', 'emergency_started', 'initiated', 'declined', 'decided', 'ended'] as const;
+export const CASE_STATUSES = ['pending_approval', 'emergency_started', 'initiated', 'declined', 'decided', 'ended', 'archived'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
@@ -22,13 +22,14 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   declined: '不予启动',
   decided: '已作出决定',
   ended: '执行完毕（结案）',
+  archived: '已归档',
 };
 
 /** 普通程序 or 简易程序 (行政处罚法 51–52: decided on the spot, filed afterwards). */
 export type Procedure = 'general' | 'summary';
 
 /** Where the case is: the decision document moves it to service (送达). */
-export type Stage = 'initiation' | 'service' | 'execution' | 'archiving';
+export type Stage = 'initiation' | 'service' | 'execution' | 'archiving' | 'archived';
 
 /** 当事人基本情况. */
 export interface Party {

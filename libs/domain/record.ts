@@ -47,6 +47,7 @@ export const RECORD_ACTIONS = [
   'compulsory_execution_decided',
   'compulsory_execution_done',
   'case_ended',
+  'case_archived',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

@@ -1,4 +1,5 @@
 import { DraftDecision, describeDraft } from './draft';
+import type { ArchiveForm } from '../messages/archiving';
 import type { AttemptInput } from './service';
 import { FINDING_LABELS, RETURN_STEP_LABELS, ReturnStep, ReviewFinding } from './review';
 import { Actor, Role } from './roles';
@@ -25,6 +26,7 @@ export const TASK_KINDS = [
   'service_attempt',
   'demand_notice_approval',
   'reinspection',
+  'archive_file',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -33,7 +35,7 @@ interface TaskSpec {
   label: string;
   decisions: readonly string[];
   /** Completed through its own endpoint (storing a file, submitting a draft), not a plain completion. */
-  via?: 'upload' | 'draft' | 'service';
+  via?: 'upload' | 'draft' | 'service' | 'archive';
 }
 
 export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
@@ -57,6 +59,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   service_attempt: { role: 'officer', label: '送达文书', decisions: ['attempted'], via: 'service' },
   demand_notice_approval: { role: 'chief', label: '批准催告书', decisions: ['approve', 'reject'] },
   reinspection: { role: 'officer', label: '复查责令改正情况', decisions: ['corrected', 'not_corrected'] },
+  archive_file: { role: 'archivist', label: '案卷归档', decisions: ['archived'], via: 'archive' },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -113,6 +116,8 @@ export interface CompletionInput {
   returnTo?: ReturnStep;
   /** Service: the attempt made (method and what it must record). */
   attempt?: AttemptInput;
+  /** Archiving: the case file as closed. */
+  archive?: ArchiveForm;
 }
 
 export interface Completion extends CompletionInput {
@@ -134,6 +139,7 @@ export const TASK_REFUSALS = {
   TASK_NEEDS_UPLOAD: '该任务须通过上传音像文件办理',
   TASK_NEEDS_DRAFT: '该任务须通过提交处理意见（拟处理决定）办理',
   TASK_NEEDS_ATTEMPT: '该任务须通过登记送达方式办理',
+  TASK_NEEDS_ARCHIVE: '该任务须通过案卷归档办理',
   TASK_RETURN_STEP_REQUIRED: '退回时须指明退回的环节（承办人、承办机构审核人或法制审核人员）',
 } as const;
 export type TaskRefusal = keyof typeof TASK_REFUSALS;
@@ -152,6 +158,7 @@ export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input:
   if (TASK_SPECS[task.kind].via === 'upload' && !input.file) return 'TASK_NEEDS_UPLOAD';
   if (TASK_SPECS[task.kind].via === 'draft' && !input.draft) return 'TASK_NEEDS_DRAFT';
   if (TASK_SPECS[task.kind].via === 'service' && !input.attempt) return 'TASK_NEEDS_ATTEMPT';
+  if (TASK_SPECS[task.kind].via === 'archive' && !input.archive) return 'TASK_NEEDS_ARCHIVE';
   if (task.kind === 'decision_approval' && input.decision === 'return' && !input.returnTo) return 'TASK_RETURN_STEP_REQUIRED';
   return null;
 }
@@ -177,6 +184,7 @@ const DECISION_LABELS: Record<string, string> = {
   attempted: '已采用',
   corrected: '已改正',
   not_corrected: '未改正',
+  archived: '已归档',
 };
 
 /** Labels where a decision word reads differently for one kind of task. */

@@ -18,6 +18,7 @@ export interface DecisionInput {
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
     execution?: AgencyProfile['execution'];
+    archiving?: AgencyProfile['archiving'];
   };
   calendar: YearSchedule[];
 }

@@ -13,6 +13,7 @@ export interface ExecutionInput {
     execution: AgencyProfile['execution'];
     service: AgencyProfile['service'];
     audiovisual: AgencyProfile['investigation']['audiovisual'];
+    archiving: AgencyProfile['archiving'];
   };
   calendar: YearSchedule[];
   decision: { documentNumber: string; servedAt: string };

@@ -20,6 +20,7 @@ export interface InitiationInput {
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
     execution?: AgencyProfile['execution'];
+    archiving?: AgencyProfile['archiving'];
   };
   calendar: YearSchedule[];
   source: CaseSource;

@@ -19,7 +19,7 @@ export interface Collection {
 export interface SummaryInput {
   caseId: string;
   agencyId: string;
-  profile: { id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution'] };
+  profile: { id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution']; archiving: AgencyProfile['archiving'] };
   calendar: YearSchedule[];
   officer: Actor;
   /** The case as the record shows it (facts, party, the officer's opinion). */

@@ -240,7 +240,12 @@ export const ACCOUNTABILITY_ITEMS = ['not_recorded', 'leak', 'tampering', 'stora
 const AccessActions = z.array(z.enum(['view', 'copy'])).min(1);
 
 export const ArchivingSchema = z.strictObject({
-  deadline: sourced({ period: PeriodSchema, startsAt: z.enum(['enforcement_act_ended', 'execution_ended']) }),
+  deadline: sourced({
+    period: PeriodSchema,
+    startsAt: z.enum(['enforcement_act_ended', 'execution_ended']),
+    /** When to remind the custodian before the deadline (operational, per agency). */
+    warnBefore: z.array(PeriodSchema.refine((p) => p.unit === 'day', '提前提醒以日计')),
+  }),
   custodian: sourced({ title: z.string().min(1) }),
   fields: sourced({
     fields: z.array(z.enum(['archive_number', 'category', 'retention_period', 'start_date', 'end_date'])).min(1),

@@ -52,6 +52,21 @@ it('a fine paid within 15 days of service ends the case', async () => {
     return r.body.status === 'ended' ? r.body : undefined;
   });
   expect(c.stage).toBe('archiving');
+
+  // Issue 8: the case ended, the archivist closes its file with a complete catalogue.
+  const archivist = await token('xlt.archivist');
+  const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: archivist })).body.items[0]);
+  expect(task.kind).toBe('archive_file');
+  const file = await sys.call('GET', `/api/v1/cases/${caseId}/case-file`, { token: archivist });
+  expect(file.body).toMatchObject({ status: 'ready', missing: [] });
+  expect(file.body.catalogue.map((e: any) => e.kind)).toContain('written');
+  expect(file.body.catalogue.map((e: any) => e.position)).toEqual(file.body.catalogue.map((_: unknown, i: number) => i + 1));
+  const byOfficer = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: officer, body: { location: '档案室' } });
+  expect(byOfficer.status).toBe(403);
+  const archived = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: archivist, body: { archiveNumber: 'XLT-2026-1', location: '档案室一号柜' } });
+  expect(archived.body).toMatchObject({ status: 'archived', archive: { archive_number: 'XLT-2026-1', on_time: true } });
+  const after = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
+  expect(after.body.status).toBe('archived');
 });
 
 it('unpaid after the remedy periods: a 催告书 approved and served, then the court application inside its window', async () => {

@@ -1,3 +1,4 @@
+import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // Issue 6 §8 over HTTP: 简易程序 — limits (行政处罚法 51), the items of 000 第十四条, audio-video of a
@@ -77,8 +78,12 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
   expect(put.status).toBe(200);
   await sys.completeTask(caseId, 'xlt.officer1', { decision: 'handed_in', opinion: '已交财务科' });
   expect((await sys.completeTask(caseId, 'xlt.unithead', { decision: 'filed', opinion: '已备案' })).status).toBe(200);
-  const record = await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: officer });
-  expect(record.body.items.map((e: any) => e.action)).toEqual([
-    'decision_issued', 'fine_collected', 'evidence_recorded', 'av_file_stored', 'task_completed', 'task_completed',
+  // Filed, handed in, recorded: the case ends and waits for its file to be archived.
+  const record = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: officer });
+    return r.body.items.at(-1).action === 'case_ended' ? r.body.items : undefined;
+  });
+  expect(record.map((e: any) => e.action)).toEqual([
+    'decision_issued', 'fine_collected', 'evidence_recorded', 'av_file_stored', 'task_completed', 'task_completed', 'case_ended',
   ]);
 });

@@ -91,6 +91,7 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
       service: profile.service,
       audiovisual: profile.investigation.audiovisual,
       execution: profile.execution,
+      archiving: profile.archiving,
     },
     calendar: BUILT_IN_SCHEDULES,
   };
@@ -136,7 +137,7 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
     caseId,
     agencyId: profile.id,
     handlingOfficerId: officerId,
-    profile: { regulationTitle: profile.regulation.title, execution: profile.execution, service: profile.service, audiovisual: profile.investigation.audiovisual },
+    profile: { regulationTitle: profile.regulation.title, execution: profile.execution, service: profile.service, audiovisual: profile.investigation.audiovisual, archiving: profile.archiving },
     calendar: BUILT_IN_SCHEDULES,
     decision: { documentNumber: '测试罚〔2026〕1号', servedAt },
     recipient: '王五',

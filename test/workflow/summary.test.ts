@@ -32,7 +32,7 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   const input: SummaryInput = {
     caseId,
     agencyId: profile.id,
-    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution },
+    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving },
     calendar: BUILT_IN_SCHEDULES,
     officer: xlt.officer,
     form: { reason: '简易程序', caseSource: '现场执法', facts: '占道经营', parties: [{ kind: 'person', name: '赵六' }], handlerOpinion: '罚款50元' },
@@ -66,6 +66,6 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案：决定书、收据' }] });
   await handle.result();
   const lines = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
-  expect(lines.map((l: { action: string }) => l.action)).toEqual(['decision_issued', 'fine_collected', 'deadline_escalated', 'task_completed', 'task_completed']);
+  expect(lines.map((l: { action: string }) => l.action)).toEqual(['decision_issued', 'fine_collected', 'deadline_escalated', 'task_completed', 'task_completed', 'case_ended']);
   expect(lines[3].summary).toContain('（逾期）');
 });

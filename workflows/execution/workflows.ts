@@ -9,6 +9,7 @@ import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, 
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { startArchiving } from '../archiving/start';
 import { handleEnforcement } from './enforcement';
 
 const { projectExecution, escalate, endCase } = activities;
@@ -161,6 +162,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   view.state = 'ended';
   await endCase({ caseId: input.caseId, at: view.endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: `执行终结：${endReason()}，案件办结` } });
   await project();
+  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt: view.endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, calendar: board.schedulesNow });
   board.idle();
 
   function ended(): boolean {

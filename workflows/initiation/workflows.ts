@@ -154,6 +154,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
               service: input.profile.service,
               audiovisual: input.profile.audiovisual,
               execution: input.profile.execution,
+              archiving: input.profile.archiving,
             },
             calendar: board.schedulesNow,
           },

@@ -4,12 +4,13 @@ import { describePeriod } from '../../libs/calendar/period';
 import { CaseState } from '../../libs/messages/initiation';
 import { SummaryInput, summaryRegisteredUpdate } from '../../libs/messages/summary';
 import { cite } from '../../libs/profiles/cite';
+import { startArchiving } from '../archiving/start';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
 
-const { registerSummaryCase } = activities;
+const { registerSummaryCase, endCase } = activities;
 
 /**
  * 简易程序 (行政处罚法 51–52): the decision made on the spot is written with the items the profile
@@ -70,6 +71,10 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   if (c) await board.opened(ids.handIn);
   ready = true;
   await Promise.all(work);
+  // Filed, cash handed in, recording stored: the on-the-spot case ends and its file is archived.
+  const endedAt = new Date().toISOString();
+  await endCase({ caseId: input.caseId, at: endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: '简易程序案件已备案，案件办结' } });
+  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, calendar: board.schedulesNow });
   board.idle();
   await condition(allHandlersFinished);
 

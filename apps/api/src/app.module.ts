@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '../../../libs/config/env';
 import { dataSourceOptions } from '../../../libs/persistence/data-source';
+import { ArchivingModule } from './archiving/archiving.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(env.databaseUrl)),
         TemporalModule,
+        ArchivingModule,
         AuditModule,
         AuthModule,
         CalendarModule,

@@ -140,6 +140,12 @@ const EXECUTION_ERRORS = {
   ENFORCEMENT_TIME_FORBIDDEN: { status: 409, message: '不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外' },
 } satisfies Record<string, ErrorSpec>;
 
+const ARCHIVE_ERRORS = {
+  ARCHIVE_NOT_OPEN: { status: 409, message: '案件尚未办结或已归档' },
+  ARCHIVE_INCOMPLETE: { status: 409, message: '案卷不完整，须补齐或说明原因后方可归档' },
+  ARCHIVE_FIELD_MISSING: { status: 400, message: '本机关规定的归档事项不完整' },
+} satisfies Record<string, ErrorSpec>;
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -150,6 +156,7 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NEEDS_UPLOAD: 400,
   TASK_NEEDS_DRAFT: 400,
   TASK_NEEDS_ATTEMPT: 400,
+  TASK_NEEDS_ARCHIVE: 400,
   TASK_RETURN_STEP_REQUIRED: 400,
 };
 
@@ -161,7 +168,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS, ...ARCHIVE_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

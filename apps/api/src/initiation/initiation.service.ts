@@ -50,6 +50,7 @@ export class InitiationService {
         service: profile.service,
         audiovisual: profile.investigation.audiovisual,
         execution: profile.execution,
+        archiving: profile.archiving,
       },
       calendar: await this.calendar.schedules(),
       source: dto.source,

@@ -20,5 +20,6 @@ import { InvestigationService } from './investigation.service';
   ],
   controllers: [InvestigationController, MeasuresController],
   providers: [InvestigationService, MeasuresService, AvStorage],
+  exports: [AvStorage],
 })
 export class InvestigationModule {}

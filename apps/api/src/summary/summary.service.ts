@@ -51,7 +51,7 @@ export class SummaryService {
     const input: SummaryInput = {
       caseId,
       agencyId: actor.agencyId,
-      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution },
+      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving },
       calendar: await this.calendar.schedules(),
       officer: actor,
       form: { reason: '适用简易程序当场作出行政处罚决定', caseSource: '现场执法', facts: dto.facts, parties: [{ ...dto.party }], handlerOpinion: `依据${dto.legalBasis}，${penalty}` },

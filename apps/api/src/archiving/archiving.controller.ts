@@ -1,0 +1,28 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { caseIdPipe } from '../cases/cases.controller';
+import { ArchiveDto } from './archiving.dto';
+import { ArchivingService } from './archiving.service';
+
+@ApiTags('archiving 归档')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class ArchivingController {
+  constructor(private readonly archiving: ArchivingService) {}
+
+  /** The case file: its catalogue and what is missing, or the archived file. */
+  @Get('case-file')
+  caseFile(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.archiving.caseFile(actor, id);
+  }
+
+  /** The custodian closes the file: archive fields, location, and the reason if anything is missing. */
+  @Post('archive')
+  @Roles('archivist')
+  @HttpCode(200)
+  archive(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: ArchiveDto) {
+    return this.archiving.archive(actor, id, dto);
+  }
+}

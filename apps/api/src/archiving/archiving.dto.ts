@@ -1,0 +1,12 @@
+import { DateField, TextField } from '../common/fields';
+
+/** Closing the case file: the archive fields (required where the profile lists them, 003) and its location. */
+export class ArchiveDto {
+  @TextField('归档编号', 100, { optional: true }) archiveNumber?: string;
+  @TextField('类别', 100, { optional: true }) category?: string;
+  @TextField('保管期限', 100, { optional: true }) retentionPeriod?: string;
+  @DateField('起始日期', { optional: true }) startDate?: string;
+  @DateField('终止日期', { optional: true }) endDate?: string;
+  @TextField('存放位置', 500) location: string;
+  @TextField('案卷不完整的原因', 5000, { optional: true }) incompleteReason?: string;
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { InvestigationModule } from '../investigation/investigation.module';
+import { ArchivingController } from './archiving.controller';
+import { ArchivingService } from './archiving.service';
+
+@Module({ imports: [CasesModule, InvestigationModule], controllers: [ArchivingController], providers: [ArchivingService] })
+export class ArchivingModule {}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { CatalogueEntry, missingDocuments } from '../../../../libs/domain/case-file';
+import { Actor } from '../../../../libs/domain/roles';
+import { ArchiveForm } from '../../../../libs/messages/archiving';
+import { completeTaskUpdate } from '../../../../libs/messages/initiation';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { derivedUuid } from '../common/idempotency';
+import { AvStorage } from '../investigation/av-storage';
+import { ArchiveDto } from './archiving.dto';
+
+/** Record actions that are documents of the file (the rest of the record is its log). */
+const DOCUMENT_ACTIONS = [
+  'case_initiated', 'notice_served', 'statement_received', 'hearing_held', 'hearing_reported', 'expert_review_recorded',
+  'collective_discussion_recorded', 'decision_issued', 'document_served', 'payment_recorded', 'demand_notice_drafted',
+  'court_application_filed', 'court_result_recorded', 'compulsory_execution_decided', 'compulsory_execution_done', 'case_ended',
+];
+
+interface Row {
+  kind: 'record' | 'written' | 'audiovisual';
+  title: string;
+  at: Date;
+  sha256: string | null;
+  metadata: Record<string, string> | null;
+}
+
+/** The case file (案卷): its catalogue assembled from the record, the completeness check, and archiving it. */
+@Injectable()
+export class ArchivingService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly temporal: Client,
+    private readonly db: DataSource,
+    private readonly storage: AvStorage,
+  ) {}
+
+  /** The archived file, or the file as it would be archived now with what is missing. */
+  async caseFile(actor: Actor, caseId: string) {
+    const c = await this.cases.findForActor(actor, caseId);
+    const [archived] = await this.db.query('SELECT * FROM archives WHERE case_id = $1', [caseId]);
+    if (archived) return { status: 'archived', archive: archived };
+    return { status: c.status === 'ended' ? 'ready' : 'open', ...(await this.assemble(caseId, c.procedure === 'summary')) };
+  }
+
+  async archive(actor: Actor, caseId: string, dto: ArchiveDto) {
+    const c = await this.cases.findForActor(actor, caseId);
+    const [task] = await this.db.query(`SELECT id, workflow_id FROM tasks WHERE case_id = $1 AND kind = 'archive_file' AND status = 'open'`, [caseId]);
+    if (!task) throw new ApiException('ARCHIVE_NOT_OPEN');
+    const file = await this.assemble(caseId, c.procedure === 'summary');
+    const archive: ArchiveForm = { ...dto, ...file };
+    await this.temporal.workflow.getHandle(task.workflow_id).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, by: actor, decision: 'archived', opinion: `归档，存放于${dto.location}`, archive }],
+      updateId: derivedUuid(actor.id, task.id, JSON.stringify(dto)),
+    });
+    return this.caseFile(actor, caseId);
+  }
+
+  /** Every document of the record and every written and audio-video record, in order, numbered. */
+  private async assemble(caseId: string, summary: boolean): Promise<{ catalogue: CatalogueEntry[]; missing: string[] }> {
+    const rows: Row[] = await this.db.query(
+      `SELECT 'record' AS kind, summary AS title, at, NULL AS sha256, NULL::jsonb AS metadata FROM case_records WHERE case_id = $1 AND action = ANY($2)
+       UNION ALL
+       SELECT e.category, e.title, e.recorded_at, f.sha256, e.metadata FROM evidence_records e LEFT JOIN av_files f ON f.record_id = e.id WHERE e.case_id = $1
+       ORDER BY at`,
+      [caseId, DOCUMENT_ACTIONS],
+    );
+    const catalogue = rows.map((r, i): CatalogueEntry => ({
+      position: i + 1,
+      kind: r.kind,
+      title: r.title,
+      at: r.at.toISOString(),
+      ...(r.kind === 'audiovisual' && { storage: r.sha256 ? { sha256: r.sha256, location: this.storage.pathOf(r.sha256) } : null, metadata: r.metadata }),
+    }));
+    const actions = new Set<string>((await this.db.query('SELECT DISTINCT action FROM case_records WHERE case_id = $1', [caseId])).map((r: { action: string }) => r.action));
+    const missing = missingDocuments(actions, {
+      hearingRequested: actions.has('hearing_requested'),
+      avWithoutFile: catalogue.filter((e) => e.kind === 'audiovisual' && !e.storage).map((e) => e.title),
+      summary,
+    });
+    return { catalogue, missing };
+  }
+}
