@@ -43,7 +43,7 @@ describe('reviewGates', () => {
   });
 
   it('only the cases the profile lists count', () => {
-    const narrow = { ...rules, legalReview: { requiredWhen: { ...rules.legalReview.requiredWhen, cases: ['other_by_law' as const] } } };
+    const narrow = { ...rules, legalReview: { ...rules.legalReview, requiredWhen: { ...rules.legalReview.requiredWhen, cases: ['other_by_law' as const] } } };
     expect(reviewGates(narrow, { penalties: fine, findings: ['major_public_interest'], hearingHeld: true }).legalReview.required).toBe(false);
   });
 });

@@ -161,6 +161,8 @@ export const DecisionSchema = z.strictObject({
         .min(1),
     }),
     recordedFields: sourced({ fields: z.array(z.enum(['reviewer', 'opinion', 'suggestions'])).min(1) }).optional(),
+    /** How long the legal reviewer has once the draft reaches them; escalated when late. */
+    period: TimedSchema,
   }),
   expertReview: sourced({ record: z.enum(['report', 'written_record', 'minutes_or_expert_opinion']) }).optional(),
   collectiveDiscussion: z.strictObject({

@@ -107,3 +107,39 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
   const actions = record.map((e: any) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['execution_started', 'deadline_escalated', 'remedy_periods_ended', 'demand_notice_drafted', 'court_application_filed', 'court_result_recorded']));
 });
+
+it('the supervisor sees what is late and what is due across the agency, filters it, and exports the same rows', async () => {
+  const late = await decidedCase(ago(30)); // payment was due 15 days after service: late by about two weeks
+  const officer = await token('xlt.officer1');
+  // A case at legal review (a finding makes it mandatory): its review is due within 5 working days.
+  const atReview = await sys.filedCase('xlt');
+  const evidenceId = await sys.evidenceRecord(atReview, 'xlt');
+  await sys.call('POST', `/api/v1/cases/${atReview}/draft-decision`, {
+    token: officer,
+    body: { facts: '事实', evidenceIds: [evidenceId], legalBasis: '依据', penalties: [{ kind: 'warning' }], opinion: '警告', factors: '无', findings: ['major_public_interest'] },
+  });
+  await sys.completeTask(atReview, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
+
+  const supervisor = await token('xlt.supervisor');
+  const overdue = await eventually(async () => {
+    const r = await sys.call('GET', '/api/v1/supervision/due?state=overdue&pageSize=100', { token: supervisor });
+    return r.body.items.some((i: any) => i.caseId === late && i.kind === 'payment') ? r.body : undefined;
+  });
+  const payment = overdue.items.find((i: any) => i.caseId === late && i.kind === 'payment');
+  expect(payment).toMatchObject({ kindLabel: '缴纳罚款的期限', stage: 'execution', officerName: expect.any(String) });
+  expect(payment.daysLate).toBeGreaterThanOrEqual(13);
+
+  const due = await sys.call('GET', `/api/v1/supervision/due?state=due&kind=task:legal_review`, { token: supervisor });
+  expect(due.body.items).toEqual([expect.objectContaining({ caseId: atReview, kindLabel: '法制审核', role: 'legal_reviewer' })]);
+
+  const res = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?state=overdue&pageSize=100`, { headers: { authorization: `Bearer ${supervisor}` } });
+  expect(res.headers.get('content-type')).toContain('text/csv');
+  const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,角色');
+  expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`));
+
+  const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: supervisor });
+  expect(stats.body.casesByStage).toEqual(expect.arrayContaining([expect.objectContaining({ stage: 'execution' })]));
+  const forbidden = await sys.call('GET', '/api/v1/supervision/due', { token: officer });
+  expect(forbidden.status).toBe(403);
+});

@@ -2,10 +2,12 @@ import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '../../libs/domain/review';
 import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '../../libs/messages/decision';
-import { CompleteTaskCommand } from '../../libs/messages/initiation';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../libs/messages/review';
 import { cite } from '../../libs/profiles/cite';
+import { describePeriod } from '../../libs/calendar/period';
+import { CaseState, CompleteTaskCommand } from '../../libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
+import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
 import { Notice } from './notice';
 
@@ -22,7 +24,7 @@ type Step = 'officer' | 'unit_head' | 'legal_reviewer' | 'chief';
  * 集体讨论 under 57). Any return sends the draft back with the reasons; a new draft is a new version.
  * Then the decision document (文号, date, content) is recorded and the case moves on to service.
  */
-export function handleReview(input: DecisionInput, board: TaskBoard, notice: Notice) {
+export function handleReview(input: DecisionInput, board: TaskBoard, notice: Notice, state: CaseState) {
   const rules = input.profile.decision;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const chainBasis = rules.internalChain && basis(rules.internalChain.source);
@@ -197,7 +199,22 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
         step = c.decision === 'return' ? 'officer' : gates().legalReview.required ? 'legal_reviewer' : 'chief';
       } else if (step === 'legal_reviewer') {
         view.status = 'legal_review';
-        const c = await board.ask({ kind: 'legal_review', role: 'legal_reviewer', legalBasis: basis(rules.legalReview.requiredWhen.source), validate: checkLegalReview });
+        const c = await board.ask({
+          kind: 'legal_review',
+          role: 'legal_reviewer',
+          legalBasis: basis(rules.legalReview.requiredWhen.source),
+          validate: checkLegalReview,
+          deadline: {
+            from: new Date(),
+            period: rules.legalReview.period.period,
+            onOverdue: escalateWhenOverdue(state, input.agencyId, {
+              kind: 'legal_review_overdue',
+              legalBasis: basis(rules.legalReview.period.source),
+              summary: `法制审核未在${describePeriod(rules.legalReview.period.period)}内完成`,
+              mustAct: [{ role: 'legal_reviewer' }, { role: 'chief' }],
+            }),
+          },
+        });
         find(c.findings);
         if (c.decision === 'pass') view.legalReview.passedVersion = view.draft!.version;
         step = c.decision === 'pass' ? 'chief' : 'officer';

@@ -32,7 +32,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, extended: false, extensionRequested: false, state: 'running' };
   let version = 0;
   const notice = handleNotice(input, board);
-  const review = handleReview(input, board, notice);
+  const review = handleReview(input, board, notice, state);
 
   setHandler(decisionDeadlineQuery, () => ({ ...view }));
   setHandler(

@@ -18,6 +18,7 @@ import { InvestigationModule } from './investigation/investigation.module';
 import { ExecutionModule } from './execution/execution.module';
 import { ServiceModule } from './service/service.module';
 import { SummaryModule } from './summary/summary.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         ProfilesModule,
         ServiceModule,
         SummaryModule,
+        SupervisionModule,
         TasksModule,
       ],
       controllers: [HealthController],

@@ -1,0 +1,36 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../../libs/domain/roles';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { DueQuery } from './supervision.dto';
+import { SupervisionService } from './supervision.service';
+
+@ApiTags('supervision 监督')
+@ApiBearerAuth()
+@Controller('v1/supervision')
+export class SupervisionController {
+  constructor(private readonly supervision: SupervisionService) {}
+
+  /** Everything due or overdue across the agency, soonest first: by kind, stage, officer, days late. */
+  @Get('due')
+  @Roles('supervisor', 'chief')
+  due(@CurrentActor() actor: Actor, @Query() q: DueQuery) {
+    return this.supervision.due(actor, q);
+  }
+
+  /** The same rows as `due` with the same filters, as CSV. */
+  @Get('due.csv')
+  @Roles('supervisor', 'chief')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="due.csv"')
+  csv(@CurrentActor() actor: Actor, @Query() q: DueQuery) {
+    return this.supervision.csv(actor, q);
+  }
+
+  /** Cases by stage and status; on-time rate per kind of task deadline and month. */
+  @Get('stats')
+  @Roles('supervisor', 'chief')
+  stats(@CurrentActor() actor: Actor) {
+    return this.supervision.stats(actor);
+  }
+}

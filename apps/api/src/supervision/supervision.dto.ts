@@ -1,0 +1,13 @@
+import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
+import { PageQuery } from '../common/paging';
+
+const STAGES = ['initiation', 'service', 'execution', 'archiving', 'archived'] as const;
+
+/** Filters of the supervisor's view: late or still running, by kind of deadline, stage, officer. */
+export class DueQuery extends PageQuery {
+  @EnumField('状态', ['overdue', 'due', 'all'], { optional: true }) state: 'overdue' | 'due' | 'all' = 'overdue';
+  @TextField('期限类型', 64, { optional: true }) kind?: string;
+  @EnumField('办案阶段', STAGES, { optional: true }) stage?: string;
+  @UuidField('承办人', { optional: true }) officerId?: string;
+  @DateTimeField('到期时间早于', { optional: true }) dueBefore?: string;
+}
