@@ -31,6 +31,14 @@ export function createTaskActivities(db: DataSource) {
       );
     },
 
+    /** The task now belongs to another person, with the line that says who and why. Safe to retry: keyed entry. */
+    async reassignTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+      await db.transaction(async (m) => {
+        await m.query(`UPDATE tasks SET assignee_id = $2 WHERE id = $1 AND status = 'open'`, [input.task.id, input.task.assigneeId]);
+        await appendRecord(m, { ...input.entry, caseId: input.task.caseId, at: input.at });
+      });
+    },
+
     /**
      * Closes the task, resolves the escalations it caused and appends the step to the record,
      * in one transaction. Safe to retry: the update only matches an open task, the entry is keyed.

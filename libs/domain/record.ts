@@ -48,6 +48,8 @@ export const RECORD_ACTIONS = [
   'compulsory_execution_done',
   'case_ended',
   'case_archived',
+  'task_transferred',
+  'task_urged',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

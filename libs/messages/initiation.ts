@@ -48,3 +48,5 @@ export const caseRegisteredUpdate = defineUpdate<CaseState>('caseRegistered');
 /** A person completes a human task; returns the case state after the workflow has acted on it. */
 export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskCommand]>('completeTask');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+/** A unit head or chief hands an open task to another person of the same role, with the reason. */
+export const transferTaskUpdate = defineUpdate<CaseState, [{ taskId: string; to: Actor; reason: string; by: Actor }]>('transferTask');

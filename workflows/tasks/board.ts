@@ -7,10 +7,10 @@ import { YearSchedule } from '../../libs/calendar/schedule';
 import { Role } from '../../libs/domain/roles';
 import { Completion, TASK_REFUSALS, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '../../libs/domain/tasks';
 import { calendarUpdatedSignal } from '../../libs/messages/calendar';
-import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate, transferTaskUpdate } from '../../libs/messages/initiation';
 import { describeRecomputation } from './deadline-text';
 
-const { openTask, completeTask, rescheduleTask } = activities;
+const { openTask, completeTask, rescheduleTask, reassignTask } = activities;
 
 /** A legal deadline on a task: a period from the profile counted from `from` on the case's calendar. */
 export interface Deadline {
@@ -70,6 +70,37 @@ export class TaskBoard {
         task!.validate?.(cmd);
       },
     });
+    setHandler(
+      transferTaskUpdate,
+      async ({ taskId, to, reason, by }) => {
+        const ref = this.open.get(taskId)!.ref;
+        ref.assigneeId = to.id;
+        await reassignTask({
+          task: ref,
+          at: new Date().toISOString(),
+          entry: {
+            key: `transfer:${taskId}:${to.id}`,
+            actor: by,
+            action: 'task_transferred',
+            summary: `${by.name}将「${TASK_SPECS[ref.kind].label}」转交${to.name}办理：${reason}`,
+            details: { taskId, to: to.id },
+          },
+        });
+        return this.snapshot();
+      },
+      {
+        validator: ({ taskId, to, by }: { taskId: string; to: { role: string; agencyId: string }; by: { role: string; agencyId: string } }) => {
+          const task = this.open.get(taskId)?.ref;
+          if (!task) throw ApplicationFailure.nonRetryable(TASK_REFUSALS.TASK_NOT_OPEN, 'TASK_NOT_OPEN');
+          if (by.agencyId !== task.agencyId || (by.role !== 'unit_head' && by.role !== 'chief')) {
+            throw ApplicationFailure.nonRetryable('只有本机关的承办机构负责人或行政机关负责人可以转交任务', 'TASK_TRANSFER_FORBIDDEN');
+          }
+          if (to.agencyId !== task.agencyId || to.role !== task.role) {
+            throw ApplicationFailure.nonRetryable('任务只能转交本机关同一角色的人员', 'TASK_TRANSFER_TARGET_INVALID');
+          }
+        },
+      },
+    );
     setHandler(calendarUpdatedSignal, (schedule) => {
       this.schedules = [...this.schedules.filter((s) => s.year !== schedule.year), schedule];
       this.calendar = new LegalCalendar(this.schedules);

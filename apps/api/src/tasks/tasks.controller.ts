@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/paging';
-import { CompleteTaskDto, TaskListQuery } from './tasks.dto';
+import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { TasksService } from './tasks.service';
 
 const taskIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('TASK_NOT_FOUND') });
@@ -32,6 +32,28 @@ export class TasksController {
     @Headers('idempotency-key') key?: string,
   ) {
     return this.tasks.complete(actor, id, dto, idempotencyKey(key));
+  }
+
+  /** 转交 to another person of the task's role, with the reason (unit head or chief). */
+  @Post('tasks/:id/transfer')
+  @Roles('unit_head', 'chief')
+  @HttpCode(200)
+  transfer(@CurrentActor() actor: Actor, @Param('id', taskIdPipe) id: string, @Body() dto: TransferTaskDto) {
+    return this.tasks.transfer(actor, id, dto);
+  }
+
+  /** 催办: recorded on the case, sent to the assignee. */
+  @Post('tasks/:id/urge')
+  @Roles('supervisor', 'chief', 'unit_head')
+  @HttpCode(200)
+  urge(@CurrentActor() actor: Actor, @Param('id', taskIdPipe) id: string, @Body() dto: UrgeTaskDto) {
+    return this.tasks.urge(actor, id, dto);
+  }
+
+  /** The caller's messages (催办 of their tasks), newest first. */
+  @Get('notifications')
+  notifications(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
+    return this.tasks.notifications(actor, q);
   }
 
   /** Deadlines that ran out, newest first: what the supervisor must see. */

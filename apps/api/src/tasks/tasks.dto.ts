@@ -36,3 +36,14 @@ export class CompleteTaskDto {
 }
 
 export class EscalationListQuery extends PageQuery {}
+
+/** 转交: to another person of the task's role, and why. */
+export class TransferTaskDto {
+  @UuidField('转交给') toUserId: string;
+  @TextField('转交理由', 1000) reason: string;
+}
+
+/** 催办: the message the assignee receives. */
+export class UrgeTaskDto {
+  @TextField('催办内容', 1000) message: string;
+}

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { Brackets, Repository } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
-import { refuseCompletion } from '../../../../libs/domain/tasks';
-import { completeTaskUpdate } from '../../../../libs/messages/initiation';
+import { TASK_SPECS, refuseCompletion } from '../../../../libs/domain/tasks';
+import { completeTaskUpdate, transferTaskUpdate } from '../../../../libs/messages/initiation';
+import { appendRecord } from '../../../../libs/persistence/append-record';
 import { EscalationEntity } from '../../../../libs/persistence/entities/escalation.entity';
 import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
 import { CasesService } from '../cases/cases.service';
@@ -12,7 +14,7 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf } from '../common/paging';
 import { notInFuture } from '../common/times';
-import { CompleteTaskDto, TaskListQuery } from './tasks.dto';
+import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
 
 @Injectable()
@@ -22,6 +24,7 @@ export class TasksService {
     @InjectRepository(EscalationEntity) private readonly escalations: Repository<EscalationEntity>,
     private readonly cases: CasesService,
     private readonly temporal: Client,
+    private readonly db: DataSource,
   ) {}
 
   /** The caller's open tasks: their agency and role, unassigned or assigned to them; soonest due first. */
@@ -65,6 +68,62 @@ export class TasksService {
     }
     const done = await this.tasks.findOneByOrFail({ id: taskId });
     return { task: toTaskView(done), case: await this.cases.view(actor, task.caseId) };
+  }
+
+  /** Hands an open task to another person of its role; the workflow is the authority on who may. */
+  async transfer(actor: Actor, taskId: string, dto: TransferTaskDto) {
+    const task = await this.openTask(actor, taskId);
+    const [u] = await this.db.query('SELECT id, display_name, role, agency_id FROM users WHERE id = $1', [dto.toUserId]);
+    if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
+    const to: Actor = { id: u.id, name: u.display_name, role: u.role, agencyId: u.agency_id };
+    await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(transferTaskUpdate, {
+      args: [{ taskId, to, reason: dto.reason, by: actor }],
+      updateId: derivedUuid(actor.id, taskId, 'transfer', dto.toUserId),
+    });
+    return toTaskView(await this.tasks.findOneByOrFail({ id: taskId }));
+  }
+
+  /** 催办: recorded on the case and sent to the assignee (or everyone of the task's role), in one transaction. */
+  async urge(actor: Actor, taskId: string, dto: UrgeTaskDto) {
+    const task = await this.openTask(actor, taskId);
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO notifications (id, agency_id, user_id, role, case_id, task_id, message, sent_by, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, task.agencyId, task.assigneeId, task.role, task.caseId, task.id, dto.message, actor.id, at],
+      );
+      await appendRecord(m, {
+        caseId: task.caseId,
+        key: `urge:${id}`,
+        at,
+        actor,
+        action: 'task_urged',
+        summary: `${actor.name}催办「${TASK_SPECS[task.kind].label}」：${dto.message}`,
+        details: { taskId: task.id, notificationId: id },
+      });
+    });
+    return { id, taskId, message: dto.message, sentAt: at };
+  }
+
+  /** The caller's messages: to them, or to their role in their agency; newest first. */
+  async notifications(actor: Actor, q: PageQuery) {
+    const where = `(user_id = $1 OR (user_id IS NULL AND agency_id = $2 AND role = $3))`;
+    const params = [actor.id, actor.agencyId, actor.role];
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM notifications WHERE ${where}`, params);
+    const rows = await this.db.query(
+      `SELECT id, case_id, task_id, message, sent_at FROM notifications WHERE ${where} ORDER BY sent_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return pageOf(rows.map((r: any) => ({ id: r.id, caseId: r.case_id, taskId: r.task_id, message: r.message, sentAt: r.sent_at.toISOString() })), total, q);
+  }
+
+  private async openTask(actor: Actor, taskId: string): Promise<TaskEntity> {
+    const task = await this.tasks.findOneBy({ id: taskId });
+    if (!task) throw new ApiException('TASK_NOT_FOUND');
+    await this.cases.findForActor(actor, task.caseId);
+    if (task.status !== 'open') throw new ApiException('TASK_NOT_OPEN');
+    return task;
   }
 
   async listEscalations(actor: Actor, q: PageQuery) {

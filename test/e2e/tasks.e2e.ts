@@ -1,0 +1,39 @@
+import { TestSystem } from '../support/system';
+
+// Issue 8 §5: a task handed to another person of its role with the reason; a 催办 recorded on the
+// case and sent to the assignee.
+let sys: TestSystem;
+const token = (u: string) => sys.token(u);
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+it('the unit head hands the draft to another officer; the supervisor urges it; the new assignee sees both', async () => {
+  const caseId = await sys.filedCase('hy');
+  const first = await token('hy.officer1');
+  const second = await token('hy.officer2');
+  const [draft] = (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=draft_decision`, { token: first })).body.items;
+  const [{ id: officer2Id }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'hy.officer2'`);
+  const [{ id: legalId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'hy.legal'`);
+
+  const byOfficer = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: first, body: { toUserId: officer2Id, reason: '出差' } });
+  expect(byOfficer.status).toBe(403);
+  const wrongRole = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: await token('hy.unithead'), body: { toUserId: legalId, reason: '出差' } });
+  expect(wrongRole).toMatchObject({ status: 400, body: { code: 'TASK_TRANSFER_TARGET_INVALID' } });
+  const moved = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: await token('hy.unithead'), body: { toUserId: officer2Id, reason: '承办人出差，由李执法接办' } });
+  expect(moved.body.assigneeId).toBe(officer2Id);
+  expect((await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: first })).body.items).toEqual([]);
+  expect((await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: second })).body.items.map((t: any) => t.id)).toEqual([draft.id]);
+
+  const urged = await sys.call('POST', `/api/v1/tasks/${draft.id}/urge`, { token: await token('hy.supervisor'), body: { message: '请于本周内提交处理意见' } });
+  expect(urged.status).toBe(200);
+  const inbox = await sys.call('GET', '/api/v1/notifications', { token: second });
+  expect(inbox.body.items).toEqual([expect.objectContaining({ caseId, taskId: draft.id, message: '请于本周内提交处理意见' })]);
+  expect((await sys.call('GET', '/api/v1/notifications', { token: first })).body.items).toEqual([]);
+  const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: second });
+  expect(record.body.items.map((e: any) => e.action).slice(-2)).toEqual(['task_transferred', 'task_urged']);
+});
