@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { DueQuery } from './supervision.dto';
+import { AccountabilityQuery, DueQuery } from './supervision.dto';
 import { SupervisionService } from './supervision.service';
 
 @ApiTags('supervision 监督')
@@ -25,6 +25,13 @@ export class SupervisionController {
   @Header('content-disposition', 'attachment; filename="due.csv"')
   csv(@CurrentActor() actor: Actor, @Query() q: DueQuery) {
     return this.supervision.csv(actor, q);
+  }
+
+  /** Defects per case and per person, for 评议考核 (002 第三十四条). */
+  @Get('accountability')
+  @Roles('supervisor', 'chief')
+  accountability(@CurrentActor() actor: Actor, @Query() q: AccountabilityQuery) {
+    return this.supervision.accountability(actor, q);
   }
 
   /** Cases by stage and status; on-time rate per kind of task deadline and month. */

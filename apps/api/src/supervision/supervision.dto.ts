@@ -11,3 +11,8 @@ export class DueQuery extends PageQuery {
   @UuidField('承办人', { optional: true }) officerId?: string;
   @DateTimeField('到期时间早于', { optional: true }) dueBefore?: string;
 }
+
+export class AccountabilityQuery extends PageQuery {
+  @UuidField('人员', { optional: true }) personId?: string;
+  @UuidField('案件编号', { optional: true }) caseId?: string;
+}

@@ -3,7 +3,15 @@ import { DataSource } from 'typeorm';
 import { TASK_SPECS, TaskKind } from '../../../../libs/domain/tasks';
 import { Actor } from '../../../../libs/domain/roles';
 import { pageOf } from '../common/paging';
-import { DueQuery } from './supervision.dto';
+import { AccountabilityQuery, DueQuery } from './supervision.dto';
+
+const DEFECT_LABELS: Record<string, string> = {
+  av_missing: '未按规定进行音像记录',
+  av_late: '音像记录逾期存储',
+  av_not_stored: '音像记录逾期未存储',
+  archived_late: '案卷逾期归档',
+  not_archived: '案卷逾期未归档',
+};
 
 const OTHER_LABELS: Record<string, string> = {
   'deadline:decision': '作出处理决定的期限',
@@ -65,6 +73,31 @@ export class SupervisionService {
       onTime: onTime.map((r: { kind: TaskKind; month: string; done: number; on_time: number }) => ({
         kind: r.kind, kindLabel: TASK_SPECS[r.kind]?.label ?? r.kind, month: r.month, done: r.done, onTime: r.on_time, rate: r.done ? r.on_time / r.done : null,
       })),
+    };
+  }
+
+  /** Defects per case and per person (评议考核, 002 第三十四条): the items, and counts per person and kind. */
+  async accountability(actor: Actor, q: AccountabilityQuery) {
+    const params: unknown[] = [actor.agencyId];
+    const where = ['a.agency_id = $1'];
+    if (q.personId) where.push(`a.person_id = $${params.push(q.personId)}`);
+    if (q.caseId) where.push(`a.case_id = $${params.push(q.caseId)}`);
+    const w = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM accountability_items a WHERE ${w}`, params);
+    const rows = await this.db.query(
+      `SELECT a.case_id, a.person_id, u.display_name, a.kind, a.at, a.description FROM accountability_items a LEFT JOIN users u ON u.id = a.person_id
+        WHERE ${w} ORDER BY a.at DESC, a.case_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    const people = await this.db.query(
+      `SELECT a.person_id, u.display_name, a.kind, count(*)::int AS count FROM accountability_items a LEFT JOIN users u ON u.id = a.person_id
+        WHERE ${w} GROUP BY a.person_id, u.display_name, a.kind ORDER BY count DESC, a.person_id`,
+      params,
+    );
+    const item = (r: any) => ({ caseId: r.case_id, personId: r.person_id, personName: r.display_name, kind: r.kind, kindLabel: DEFECT_LABELS[r.kind] ?? r.kind, at: r.at?.toISOString() ?? null, description: r.description });
+    return {
+      ...pageOf(rows.map(item), total, q),
+      byPerson: people.map((r: any) => ({ personId: r.person_id, personName: r.display_name, kind: r.kind, kindLabel: DEFECT_LABELS[r.kind] ?? r.kind, count: r.count })),
     };
   }
 
