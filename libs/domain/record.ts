@@ -50,6 +50,8 @@ export const RECORD_ACTIONS = [
   'case_archived',
   'task_transferred',
   'task_urged',
+  'record_flagged',
+  'record_read',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

@@ -62,3 +62,28 @@ it('lists the defects per case and per officer for 评议考核 (002 第三十�
   const other = await sys.call('GET', `/api/v1/supervision/accountability`, { token: await token('hy.supervisor') });
   expect(other.body.total).toBe(0); // another agency's supervisor sees none of it
 });
+
+it('a record flagged private is refused to an officer of another unit, redacted in the list, and every permitted read is recorded', async () => {
+  const caseId = await sys.filedCase('hy');
+  const recordId = await sys.evidenceRecord(caseId, 'hy');
+  const flagged = await sys.call('POST', `/api/v1/cases/${caseId}/evidence/${recordId}/flags`, {
+    token: await token('hy.unithead'),
+    body: { flag: 'privacy', reason: '涉及当事人病历' },
+  });
+  expect(flagged.body).toEqual({ recordId, flags: ['privacy'] });
+
+  const outsider = await token('hy.officer3'); // 执法二科
+  const refused = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: outsider });
+  expect(refused).toMatchObject({ status: 403, body: { code: 'RECORD_CONFIDENTIAL' } });
+  const [listed] = (await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: outsider })).body;
+  expect(listed).toMatchObject({ id: recordId, content: null, confidentiality: ['privacy'], redacted: '内容涉及个人隐私，已隐去' });
+
+  const read = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.legal') });
+  expect(read.body.content).toBeTruthy();
+  const colleague = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.officer2') });
+  expect(colleague.status).toBe(200); // same unit as the handling officer
+  const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('hy.chief') });
+  const reads = record.body.items.filter((e: any) => e.action === 'record_read');
+  expect(reads.map((e: any) => e.actor.role)).toEqual(['legal_reviewer', 'officer']);
+  expect(record.body.items.some((e: any) => e.action === 'record_flagged')).toBe(true);
+});

@@ -1,3 +1,5 @@
+const UNITS = { handling: '执法科', second: '执法二科', legal: '法制科', office: '办公室' };
+
 import { DataSource } from 'typeorm';
 import { AGENCIES } from '../../../../libs/profiles';
 import { Role } from '../../../../libs/domain/roles';
@@ -6,7 +8,7 @@ import { hashPassword } from './password';
 /** Password of every demo login; `npm run dev` prints the logins. Never seeded in production images by default. */
 export const DEMO_PASSWORD = 'lawtrail-demo';
 
-const STAFF: { key: string; role: Role; title: string; unit: 'handling' | 'legal' | 'office' }[] = [
+const STAFF: { key: string; role: Role; title: string; unit: keyof typeof UNITS }[] = [
   { key: 'officer1', role: 'officer', title: '执法人员', unit: 'handling' },
   { key: 'officer2', role: 'officer', title: '执法人员', unit: 'handling' },
   { key: 'unithead', role: 'unit_head', title: '承办机构负责人', unit: 'handling' },
@@ -14,8 +16,8 @@ const STAFF: { key: string; role: Role; title: string; unit: 'handling' | 'legal
   { key: 'chief', role: 'chief', title: '负责人', unit: 'office' },
   { key: 'archivist', role: 'archivist', title: '档案管理人员', unit: 'office' },
   { key: 'supervisor', role: 'supervisor', title: '法制监督人员', unit: 'legal' },
+  { key: 'officer3', role: 'officer', title: '执法人员', unit: 'second' },
 ];
-const UNITS = { handling: '执法科', legal: '法制科', office: '办公室' };
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
 
 export interface DemoUser {
@@ -37,12 +39,15 @@ const ADMIN: DemoUser = {
   certificateNo: null,
 };
 
-/** Seven staff per agency, one per role and two officers with certificates, for every profile; and the administrator. */
+/**
+ * Eight staff per agency — one per role, two officers of the handling unit and one of a second unit,
+ * all with certificates — for every profile; and the administrator.
+ */
 export function demoUsers(): DemoUser[] {
   const staff = AGENCIES.flatMap((p, a) =>
     STAFF.map((s, i) => ({
       username: `${p.code}.${s.key}`,
-      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${s.key === 'officer2' ? '二' : ''}`,
+      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三' }[s.key] ?? ''}`,
       role: s.role,
       agencyId: p.id,
       unit: UNITS[s.unit],

@@ -51,6 +51,7 @@ const CALENDAR_ERRORS = {
 const INVESTIGATION_ERRORS = {
   RECORD_INVALID: { status: 400, message: '记录不符合要求，请按字段提示修改' },
   RECORD_NOT_FOUND: { status: 404, message: '记录不存在' },
+  RECORD_CONFIDENTIAL: { status: 403, message: '该记录涉及国家秘密、商业秘密或个人隐私，无权查阅' },
   CASE_NOT_UNDER_INVESTIGATION: { status: 409, message: '案件尚未启动或已结束调查，不能添加调查取证记录' },
   AV_ALREADY_STORED: { status: 409, message: '该音像记录已存储其他文件；如需更正，请新增更正记录' },
   AV_FILE_EMPTY: { status: 400, message: '上传的音像文件为空' },

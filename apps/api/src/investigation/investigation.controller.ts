@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '../../../../libs/domain/roles';
@@ -6,8 +6,9 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';
-import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
+import { AvRecordDto, FlagDto, WrittenRecordDto } from './investigation.dto';
 import { InvestigationService } from './investigation.service';
+import { ConfidentialityService } from './confidentiality.service';
 
 const recordIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('RECORD_NOT_FOUND') });
 
@@ -15,7 +16,10 @@ const recordIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiExceptio
 @ApiBearerAuth()
 @Controller('v1/cases/:id')
 export class InvestigationController {
-  constructor(private readonly investigation: InvestigationService) {}
+  constructor(
+    private readonly investigation: InvestigationService,
+    private readonly confidentiality: ConfidentialityService,
+  ) {}
 
   @Post('records')
   @Roles('officer')
@@ -45,9 +49,23 @@ export class InvestigationController {
     return this.investigation.upload(actor, id, recordId, req);
   }
 
+  /** The case's records; a flagged one is redacted for readers outside its circle, and every read of it recorded. */
   @Get('evidence')
   list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
-    return this.investigation.list(actor, id);
+    return this.confidentiality.list(actor, id);
+  }
+
+  @Get('evidence/:recordId')
+  one(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string) {
+    return this.confidentiality.one(actor, id, recordId);
+  }
+
+  /** 涉密标记: state secret, commercial secret or privacy, with the reason. */
+  @Post('evidence/:recordId/flags')
+  @Roles('officer', 'unit_head', 'chief')
+  @HttpCode(200)
+  flag(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Body() dto: FlagDto) {
+    return this.confidentiality.flag(actor, id, recordId, dto.flag, dto.reason);
   }
 
   @Get('defects')

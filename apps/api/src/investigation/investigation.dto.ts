@@ -1,4 +1,5 @@
 import { IsArray, IsUUID, ValidateIf } from 'class-validator';
+import { CONFIDENTIALITY, Confidentiality } from '../../../../libs/domain/access';
 import { AV_METHODS, AvMethod, PRESERVATION_FORMS, PreservationForm, RIGHT_LABELS, Right, WRITTEN_KINDS, WrittenKind } from '../../../../libs/domain/evidence';
 import { BoolField, DateTimeField, EnumField, EnumListField, NestedField, NestedListField, TextField, UuidField } from '../common/fields';
 import { ApiProperty } from '@nestjs/swagger';
@@ -93,4 +94,9 @@ export class AvRecordDto extends RecordBase {
   @BoolField('海上执法', { optional: true }) atSea?: boolean;
   @BoolField('记录曾中断', { optional: true }) interrupted?: boolean;
   @NestedField('音像记录说明', () => AvMetadataDto) metadata: AvMetadataDto;
+}
+
+export class FlagDto {
+  @EnumField('涉密类型', CONFIDENTIALITY) flag: Confidentiality;
+  @TextField('标记理由', 1000) reason: string;
 }

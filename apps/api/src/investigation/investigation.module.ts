@@ -7,6 +7,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
 import { AvStorage } from './av-storage';
+import { ConfidentialityService } from './confidentiality.service';
 import { MeasuresController } from './measures.controller';
 import { MeasuresService } from './measures.service';
 import { InvestigationController } from './investigation.controller';
@@ -19,7 +20,7 @@ import { InvestigationService } from './investigation.service';
     CalendarModule,
   ],
   controllers: [InvestigationController, MeasuresController],
-  providers: [InvestigationService, MeasuresService, AvStorage],
+  providers: [InvestigationService, MeasuresService, AvStorage, ConfidentialityService],
   exports: [AvStorage],
 })
 export class InvestigationModule {}

@@ -179,13 +179,6 @@ export class InvestigationService {
     return this.view(recordId);
   }
 
-  async list(actor: Actor, caseId: string) {
-    await this.cases.findForActor(actor, caseId);
-    const rows = await this.records.find({ where: { caseId }, order: { recordedAt: 'ASC', createdAt: 'ASC' } });
-    const files = await this.files.findBy({ recordId: In(rows.map((r) => r.id)) });
-    return rows.map((r) => toEvidenceView(r, files.find((f) => f.recordId === r.id)));
-  }
-
   async listDefects(actor: Actor, caseId: string) {
     await this.cases.findForActor(actor, caseId);
     return (await this.defects.find({ where: { caseId }, order: { flaggedAt: 'ASC' } })).map(toDefectView);
