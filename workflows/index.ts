@@ -6,3 +6,4 @@ export { summaryWorkflow } from './summary/workflows';
 export { serviceWorkflow } from './service/workflows';
 export { executionWorkflow } from './execution/workflows';
 export { archiveWorkflow } from './archiving/workflows';
+export { accessRequestWorkflow } from './access/workflows';

@@ -52,6 +52,7 @@ export const RECORD_ACTIONS = [
   'task_urged',
   'record_flagged',
   'record_read',
+  'access_requested',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

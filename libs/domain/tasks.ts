@@ -27,6 +27,7 @@ export const TASK_KINDS = [
   'demand_notice_approval',
   'reinspection',
   'archive_file',
+  'access_request',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -60,6 +61,7 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   demand_notice_approval: { role: 'chief', label: '批准催告书', decisions: ['approve', 'reject'] },
   reinspection: { role: 'officer', label: '复查责令改正情况', decisions: ['corrected', 'not_corrected'] },
   archive_file: { role: 'archivist', label: '案卷归档', decisions: ['archived'], via: 'archive' },
+  access_request: { role: 'chief', label: '当事人查阅、复制执法记录申请', decisions: ['granted', 'refused'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -185,6 +187,8 @@ const DECISION_LABELS: Record<string, string> = {
   corrected: '已改正',
   not_corrected: '未改正',
   archived: '已归档',
+  granted: '准予',
+  refused: '不予',
 };
 
 /** Labels where a decision word reads differently for one kind of task. */

@@ -87,3 +87,29 @@ it('a record flagged private is refused to an officer of another unit, redacted 
   expect(reads.map((e: any) => e.actor.role)).toEqual(['legal_reviewer', 'officer']);
   expect(record.body.items.some((e: any) => e.action === 'record_flagged')).toBe(true);
 });
+
+it('a party’s request to read or copy the record: the chief consents where the profile says so (华阴), the officer decides per 政府信息公开条例 (兴隆台)', async () => {
+  const hyCase = await sys.filedCase('hy');
+  const view = await sys.call('POST', `/api/v1/cases/${hyCase}/access-requests`, {
+    token: await token('hy.officer1'),
+    body: { requester: '王五', requestedAt: new Date().toISOString(), scope: '询问笔录', actions: ['view'] },
+  });
+  expect(view.body.errors).toEqual([{ field: 'actions', code: 'ACCESS_ACTION_NOT_ALLOWED', message: '本机关的规定只允许当事人复制执法记录' }]);
+  const copy = await sys.call('POST', `/api/v1/cases/${hyCase}/access-requests`, {
+    token: await token('hy.officer1'),
+    body: { requester: '王五', requestedAt: new Date().toISOString(), scope: '询问笔录', actions: ['copy'] },
+  });
+  expect(copy.body).toMatchObject({ decidedBy: 'chief', task: { kind: 'access_request', role: 'chief' } });
+  const consent = await sys.call('POST', `/api/v1/tasks/${copy.body.task.id}/completion`, { token: await token('hy.chief'), body: { decision: 'granted', opinion: '同意复制，隐去第三人信息' } });
+  expect(consent.status).toBe(200);
+
+  const xltCase = await sys.filedCase('xlt');
+  const asked = await sys.call('POST', `/api/v1/cases/${xltCase}/access-requests`, {
+    token: await token('xlt.officer1'),
+    body: { requester: '赵六', requestedAt: new Date().toISOString(), scope: '全部执法记录', actions: ['view', 'copy'] },
+  });
+  expect(asked.body).toMatchObject({ decidedBy: 'officer', task: { role: 'officer' } });
+  const record = await sys.call('GET', `/api/v1/cases/${hyCase}/record?pageSize=100`, { token: await token('hy.chief') });
+  expect(record.body.items.map((e: any) => e.action).slice(-2)).toEqual(['access_requested', 'task_completed']);
+  expect(record.body.items.at(-1).summary).toContain('准予');
+});

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { ArchiveDto } from './archiving.dto';
+import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 import { ArchivingService } from './archiving.service';
 
 @ApiTags('archiving 归档')
@@ -16,6 +16,14 @@ export class ArchivingController {
   @Get('case-file')
   caseFile(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
     return this.archiving.caseFile(actor, id);
+  }
+
+  /** 查阅、复制申请 by the party, recorded and decided as a task (the chief's consent where the profile wants it). */
+  @Post('access-requests')
+  @Roles('officer')
+  @HttpCode(200)
+  requestAccess(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AccessRequestDto) {
+    return this.archiving.requestAccess(actor, id, dto);
   }
 
   /** The custodian closes the file: archive fields, location, and the reason if anything is missing. */

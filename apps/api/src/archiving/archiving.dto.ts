@@ -1,4 +1,4 @@
-import { DateField, TextField } from '../common/fields';
+import { DateField, DateTimeField, EnumListField, TextField } from '../common/fields';
 
 /** Closing the case file: the archive fields (required where the profile lists them, 003) and its location. */
 export class ArchiveDto {
@@ -9,4 +9,12 @@ export class ArchiveDto {
   @DateField('终止日期', { optional: true }) endDate?: string;
   @TextField('存放位置', 500) location: string;
   @TextField('案卷不完整的原因', 5000, { optional: true }) incompleteReason?: string;
+}
+
+/** A party's request to read or copy the record, as received. */
+export class AccessRequestDto {
+  @TextField('申请人', 200) requester: string;
+  @DateTimeField('申请时间') requestedAt: string;
+  @TextField('申请查阅、复制的内容', 2000) scope: string;
+  @EnumListField('申请事项', ['view', 'copy']) actions: ('view' | 'copy')[];
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { InvestigationModule } from '../investigation/investigation.module';
 import { ArchivingController } from './archiving.controller';
 import { ArchivingService } from './archiving.service';
 
-@Module({ imports: [CasesModule, InvestigationModule], controllers: [ArchivingController], providers: [ArchivingService] })
+@Module({ imports: [CasesModule, CalendarModule, InvestigationModule], controllers: [ArchivingController], providers: [ArchivingService] })
 export class ArchivingModule {}

@@ -1,5 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Env } from '../../../../libs/config/env';
+import { AccessRequestInput, accessRequestedUpdate, workflowIdForAccessRequest } from '../../../../libs/messages/access';
+import { PROFILES } from '../../../../libs/profiles';
+import type { accessRequestWorkflow } from '../../../../workflows/access/workflows';
+import { CalendarStore } from '../calendar/calendar.store';
+import { notInFuture } from '../common/times';
+import { ENV } from '../env.token';
 import { DataSource } from 'typeorm';
 import { CatalogueEntry, missingDocuments } from '../../../../libs/domain/case-file';
 import { Actor } from '../../../../libs/domain/roles';
@@ -9,7 +16,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { AvStorage } from '../investigation/av-storage';
-import { ArchiveDto } from './archiving.dto';
+import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */
 const DOCUMENT_ACTIONS = [
@@ -34,6 +41,8 @@ export class ArchivingService {
     private readonly temporal: Client,
     private readonly db: DataSource,
     private readonly storage: AvStorage,
+    private readonly calendar: CalendarStore,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   /** The archived file, or the file as it would be archived now with what is missing. */
@@ -55,6 +64,33 @@ export class ArchivingService {
       updateId: derivedUuid(actor.id, task.id, JSON.stringify(dto)),
     });
     return this.caseFile(actor, caseId);
+  }
+
+  /** A party's request to read or copy: checked against what the profile allows, then decided as a task. */
+  async requestAccess(actor: Actor, caseId: string, dto: AccessRequestDto) {
+    notInFuture(dto.requestedAt, 'requestedAt');
+    const c = await this.cases.findForActor(actor, caseId);
+    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion)!;
+    const rule = profile.archiving.partyAccess;
+    const refused = dto.actions.filter((a) => !rule.actions.includes(a));
+    if (refused.length) {
+      const allowed = rule.actions.map((a) => ({ view: '查阅', copy: '复制' })[a]).join('、');
+      throw new ApiException('RECORD_INVALID', [{ field: 'actions', code: 'ACCESS_ACTION_NOT_ALLOWED', message: `本机关的规定只允许当事人${allowed}执法记录` }]);
+    }
+    const requestId = derivedUuid(actor.id, 'access', caseId, JSON.stringify(dto));
+    const input: AccessRequestInput = {
+      ...dto, actions: [...dto.actions], requestId, caseId, agencyId: c.agencyId, by: actor,
+      profile: { regulationTitle: profile.regulation.title, partyAccess: rule }, calendar: await this.calendar.schedules(),
+    };
+    const state = await this.temporal.workflow.executeUpdateWithStart(accessRequestedUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<typeof accessRequestWorkflow>('accessRequestWorkflow', {
+        workflowId: workflowIdForAccessRequest(caseId, requestId),
+        taskQueue: this.env.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    return { requestId, decidedBy: rule.rule === 'chief_consent' ? 'chief' : 'officer', task: state.openTasks[0] ?? null };
   }
 
   /** Every document of the record and every written and audio-video record, in order, numbered. */
