@@ -21,4 +21,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: url, NODE_ENV: 'production' })).toThrow(/LAWTRAIL_JWT_SECRET/);
     expect(parseEnv({ DATABASE_URL: url, NODE_ENV: 'production', LAWTRAIL_JWT_SECRET: 'x'.repeat(32) }).production).toBe(true);
   });
+
+  it('reads CORS origins and the login limit, refusing a malformed origin', () => {
+    const url = 'postgres://u:p@localhost:5432/db';
+    expect(parseEnv({ DATABASE_URL: url })).toMatchObject({ corsOrigins: [], loginAttemptsPerMinute: 10 });
+    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_CORS_ORIGINS: 'https://zf.example.gov.cn, http://localhost:5173', LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE: '5' })).toMatchObject({
+      corsOrigins: ['https://zf.example.gov.cn', 'http://localhost:5173'],
+      loginAttemptsPerMinute: 5,
+    });
+    expect(() => parseEnv({ DATABASE_URL: url, LAWTRAIL_CORS_ORIGINS: 'zf.example.gov.cn/path' })).toThrow(/LAWTRAIL_CORS_ORIGINS/);
+  });
 });

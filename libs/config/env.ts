@@ -10,6 +10,10 @@ export interface Env {
   storageDir: string;
   /** Largest audiovisual file accepted, in bytes. */
   maxUploadBytes: number;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins: string[];
+  /** Login attempts allowed per account and address in a minute. */
+  loginAttemptsPerMinute: number;
   production: boolean;
 }
 
@@ -27,6 +31,10 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   if (jwtSecret.length < 16) problems.push('LAWTRAIL_JWT_SECRET must be set (16 characters or more) in production');
   const maxUploadBytes = Number(env.LAWTRAIL_MAX_UPLOAD_BYTES ?? 4 * 1024 ** 3);
   if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1) problems.push('LAWTRAIL_MAX_UPLOAD_BYTES must be a positive integer');
+  const loginAttemptsPerMinute = Number(env.LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE ?? 10);
+  if (!Number.isInteger(loginAttemptsPerMinute) || loginAttemptsPerMinute < 1) problems.push('LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE must be a positive integer');
+  const corsOrigins = (env.LAWTRAIL_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (corsOrigins.some((o) => !/^https?:\/\/[^/]+$/.test(o))) problems.push('LAWTRAIL_CORS_ORIGINS must be a comma-separated list of origins such as https://zf.example.gov.cn');
   if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
   return {
     databaseUrl,
@@ -37,6 +45,8 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
     jwtSecret,
     storageDir: env.LAWTRAIL_STORAGE_DIR || '.data/storage',
     maxUploadBytes,
+    corsOrigins,
+    loginAttemptsPerMinute,
     production,
   };
 }

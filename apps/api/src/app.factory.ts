@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Env } from '../../../libs/config/env';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
@@ -14,6 +15,10 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   });
   // Case forms are text; 1 MB is generous and keeps oversized bodies out (413).
   app.useBodyParser('json', { limit: '1mb' });
+  // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // Browsers may call the API only from the origins configured; none by default.
+  app.enableCors({ origin: env.corsOrigins.length ? env.corsOrigins : false, credentials: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

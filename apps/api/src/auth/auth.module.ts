@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '../../../../libs/config/env';
 import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
@@ -12,6 +13,10 @@ import { AuthService } from './auth.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
+    ThrottlerModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: env.loginAttemptsPerMinute }] }),
+    }),
     JwtModule.registerAsync({
       inject: [ENV],
       // A working day's session: staff log in each morning.

@@ -32,6 +32,7 @@ const AUTH_ERRORS = {
   AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
   AUTH_TOKEN_MISSING: { status: 401, message: '未登录或登录已失效，请重新登录' },
   AUTH_ROLE_FORBIDDEN: { status: 403, message: '当前角色无权执行此操作' },
+  AUTH_TOO_MANY_ATTEMPTS: { status: 429, message: '登录尝试过于频繁，请一分钟后再试' },
 } satisfies Record<string, ErrorSpec>;
 
 const CASE_ERRORS = {

@@ -1,0 +1,28 @@
+import { TestSystem } from '../support/system';
+
+// Issue 9 §6, first part: security headers, CORS closed by default, login attempts limited per
+// account and address, no stack trace in any answer.
+let sys: TestSystem;
+
+beforeAll(async () => {
+  sys = await TestSystem.start();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+it('sets security headers and answers no browser origin unless configured', async () => {
+  const res = await fetch(`${sys.baseUrl}/api/health`, { headers: { origin: 'https://evil.example.com' } });
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  expect(res.headers.get('x-powered-by')).toBeNull();
+});
+
+it('limits login attempts per account and address: the 11th in a minute gets 429 with a Chinese message; other accounts are not affected', async () => {
+  const attempt = (username: string, password = 'wrong') => sys.call('POST', '/api/v1/auth/login', { body: { username, password } });
+  for (let i = 0; i < 10; i++) expect((await attempt('jp.officer2')).status).toBe(401);
+  const locked = await attempt('jp.officer2', 'lawtrail-demo');
+  expect(locked).toEqual({ status: 429, body: { code: 'AUTH_TOO_MANY_ATTEMPTS', message: '登录尝试过于频繁，请一分钟后再试' } });
+  expect((await attempt('jp.officer1', 'lawtrail-demo')).status).toBe(200);
+});
