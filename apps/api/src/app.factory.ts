@@ -15,8 +15,10 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   });
   // Case forms are text; 1 MB is generous and keeps oversized bodies out (413).
   app.useBodyParser('json', { limit: '1mb' });
-  // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script, and
+  // plain-http development must not be told to upgrade its requests to https.
+  const csp = { 'script-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': env.production ? [] : null };
+  app.use(helmet({ contentSecurityPolicy: { directives: csp } }));
   // Browsers may call the API only from the origins configured; none by default.
   app.enableCors({ origin: env.corsOrigins.length ? env.corsOrigins : false, credentials: false });
   app.setGlobalPrefix('api');
