@@ -26,6 +26,12 @@ export class ArchivingController {
     return this.archiving.requestAccess(actor, id, dto);
   }
 
+  /** Is the record intact? The SM3 chain (first broken entry named) and every audio-video file's hash. */
+  @Get('verify')
+  verify(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
+    return this.archiving.verify(actor, id);
+  }
+
   /** The custodian closes the file: archive fields, location, and the reason if anything is missing. */
   @Post('archive')
   @Roles('archivist')

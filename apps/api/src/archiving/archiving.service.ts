@@ -9,6 +9,7 @@ import { notInFuture } from '../common/times';
 import { ENV } from '../env.token';
 import { DataSource } from 'typeorm';
 import { CatalogueEntry, missingDocuments } from '../../../../libs/domain/case-file';
+import { StoredEntry, verifyChain } from '../../../../libs/persistence/record-chain';
 import { Actor } from '../../../../libs/domain/roles';
 import { ArchiveForm } from '../../../../libs/messages/archiving';
 import { completeTaskUpdate } from '../../../../libs/messages/initiation';
@@ -64,6 +65,23 @@ export class ArchivingService {
       updateId: derivedUuid(actor.id, task.id, JSON.stringify(dto)),
     });
     return this.caseFile(actor, caseId);
+  }
+
+  /**
+   * Integrity of the case's record (the SM3 chain, first broken entry named) and of its audio-video
+   * files (each file's SHA-256 recomputed against the stored one).
+   */
+  async verify(actor: Actor, caseId: string) {
+    await this.cases.findForActor(actor, caseId);
+    const rows: StoredEntry[] = await this.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId]);
+    const chain = verifyChain(rows);
+    const files: { record_id: string; sha256: string }[] = await this.db.query(
+      'SELECT f.record_id, f.sha256 FROM av_files f JOIN evidence_records e ON e.id = f.record_id WHERE e.case_id = $1',
+      [caseId],
+    );
+    const avFiles = [];
+    for (const f of files) avFiles.push({ recordId: f.record_id, intact: (await this.storage.hashOf(f.sha256)) === f.sha256 });
+    return { caseId, intact: !chain.firstBroken && avFiles.every((f) => f.intact), entries: chain.entries, firstBroken: chain.firstBroken, avFiles };
   }
 
   /** A party's request to read or copy: checked against what the profile allows, then decided as a task. */

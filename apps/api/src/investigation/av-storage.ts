@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -20,6 +20,17 @@ export class AvStorage {
 
   pathOf(sha256: string): string {
     return join(this.env.storageDir, 'sha256', sha256.slice(0, 2), sha256);
+  }
+
+  /** The SHA-256 of the stored file now, or null if it is missing: for checking it was not altered. */
+  async hashOf(sha256: string): Promise<string | null> {
+    const hash = createHash('sha256');
+    try {
+      await pipeline(createReadStream(this.pathOf(sha256)), hash);
+      return hash.digest('hex');
+    } catch {
+      return null;
+    }
   }
 
   async put(body: Readable): Promise<{ sha256: string; size: number }> {
