@@ -57,11 +57,14 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
 
   const audiovisual = { title: '执法记录仪录像', method: 'video', recordedAt: new Date().toISOString(), metadata: { producer: '李执法', production_method: '执法记录仪', produced_at: '当场', fact_proven: '当场处罚过程' } };
   const headers = { 'idempotency-key': 'summary-xlt-8' };
-  const first = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ disputed: true, audiovisual }), headers });
+  const request = body({ disputed: true, audiovisual });
+  const first = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: request, headers });
   expect(first.status).toBe(201);
   expect(first.body).toMatchObject({ procedure: 'summary', status: 'decided', stage: 'service' });
-  const again = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ disputed: true, audiovisual }), headers });
+  const again = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: request, headers });
   expect(again.body.id).toBe(first.body.id);
+  const changed = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: { ...request, place: '别处' }, headers });
+  expect(changed).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
 
   const caseId = first.body.id;
   const mine = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: officer });

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '../../../libs/config/env';
 import { dataSourceOptions } from '../../../libs/persistence/data-source';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ArchivingModule } from './archiving/archiving.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -47,7 +48,7 @@ export class AppModule {
         TasksModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: ENV, useValue: env }, { provide: APP_FILTER, useClass: ErrorFilter }],
+      providers: [{ provide: ENV, useValue: env }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
       exports: [ENV],
     };
   }

@@ -40,6 +40,8 @@ const CASE_ERRORS = {
   CASE_OTHER_AGENCY: { status: 403, message: '无权查看或办理其他机关的案件' },
   EMERGENCY_EX_OFFICIO_ONLY: { status: 422, message: '仅依职权启动的案件可以情况紧急先行启动' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'Idempotency-Key 须为 1 至 200 个可见字符' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该 Idempotency-Key 已用于另一个请求' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '使用同一 Idempotency-Key 的请求正在处理，请稍后重试' },
   EMERGENCY_NOT_ALLOWED: { status: 422, message: '本机关的执法全过程记录制度未规定情况紧急先行启动，不能先行启动' },
   PROFILE_NOT_FOUND: { status: 500, message: '所属机关的执法规则配置缺失' },
 } satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,73 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { Observable, from, of } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../../libs/domain/roles';
+import { canonical } from '../../../../libs/persistence/record-chain';
+import { ApiException } from './api.exception';
+import { idempotencyKey } from './idempotency';
+
+/** The status Nest will answer with (it is set after interceptors run): the route's @HttpCode, else 201 for POST. */
+function statusOf(context: ExecutionContext, method: string): number {
+  return Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (method === 'POST' ? 201 : 200);
+}
+
+/**
+ * Every state-changing JSON request may carry an Idempotency-Key, tied to the user: the same key and
+ * request again replays the first answer; the same key with another request is 422; a duplicate
+ * arriving while the first is still running is 409. A request that failed leaves no key behind, so
+ * it can be retried. (Handlers also derive their Temporal IDs from the key or the body.)
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly db: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = idempotencyKey(req.header('idempotency-key'));
+    const json = typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body);
+    if (!key || !req.user || req.method === 'GET' || !json) return next.handle();
+    const userId = req.user.id;
+    const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canonical(req.body)}`).digest('hex');
+    return from(this.claim(userId, key, requestHash)).pipe(
+      mergeMap((replay) => {
+        if (replay) {
+          res.status(replay.status);
+          return of(replay.response);
+        }
+        return next.handle().pipe(
+          mergeMap((body) => from(this.finish(userId, key, statusOf(context, req.method), body).then(() => body))),
+          catchError((e) => from(this.release(userId, key).then(() => Promise.reject(e)))),
+        );
+      }),
+    );
+  }
+
+  /** Takes the key for this request, or answers with what it already named. */
+  private async claim(userId: string, key: string, requestHash: string): Promise<{ status: number; response: unknown } | null> {
+    const taken = await this.db.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, state) VALUES ($1, $2, $3, 'pending') ON CONFLICT DO NOTHING RETURNING key`,
+      [userId, key, requestHash],
+    );
+    if (taken.length) return null;
+    const [row] = await this.db.query('SELECT request_hash, state, status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2', [userId, key]);
+    if (!row) return this.claim(userId, key, requestHash); // released by a failed first attempt meanwhile
+    if (row.request_hash !== requestHash) throw new ApiException('IDEMPOTENCY_KEY_REUSED');
+    if (row.state === 'pending') throw new ApiException('IDEMPOTENCY_IN_PROGRESS');
+    return { status: row.status, response: row.response };
+  }
+
+  private async finish(userId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.db.query(`UPDATE idempotency_keys SET state = 'done', status = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
+      userId, key, status, JSON.stringify(body ?? null),
+    ]);
+  }
+
+  private async release(userId: string, key: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'pending'`, [userId, key]);
+  }
+}
