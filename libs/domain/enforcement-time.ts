@@ -1,5 +1,5 @@
 import { LegalCalendar } from '../calendar/calendar';
-import { chinaDate } from '../calendar/dates';
+import { chinaDate, chinaDayStart } from '../calendar/dates';
 import type { AgencyProfile } from '../profiles/schema';
 
 /**
@@ -8,11 +8,11 @@ import type { AgencyProfile } from '../profiles/schema';
  * holiday is any day the calendar does not count as a working day.
  */
 export function forbiddenEnforcementTime(rule: AgencyProfile['execution']['noNightOrHolidayEnforcement'], calendar: LegalCalendar, at: Date): string | null {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(at));
+  const date = chinaDate(at);
+  const hour = Math.floor((at.getTime() - chinaDayStart(date).getTime()) / 3_600_000);
   const { nightFromHour: fromHour, nightToHour: toHour } = rule;
   const night = fromHour > toHour ? hour >= fromHour || hour < toHour : hour >= fromHour && hour < toHour;
   if (night) return `${fromHour}时至次日${toHour}时为夜间`;
-  const date = chinaDate(at);
   const day = calendar.day(date);
   if (day.kind === 'holiday') return `${date}为法定节假日（${day.holiday}）`;
   if (day.kind === 'rest_day') return `${date}为公休日`;

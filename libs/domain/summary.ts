@@ -24,7 +24,6 @@ const AT_SCENE: readonly SummaryItem[] = ['conditions', 'steps_and_documents', '
 /** Grounds to collect a fine on the spot (行政处罚法 68, 69). */
 export const COLLECTION_GROUNDS = ['small_fine', 'hard_to_enforce', 'remote_area'] as const;
 export type CollectionGround = (typeof COLLECTION_GROUNDS)[number];
-const SMALL_FINE_MAX_YUAN = 100; // 行政处罚法 第六十八条第（一）项
 
 export interface SummaryFacts {
   party: Pick<Party, 'kind'>;
@@ -55,16 +54,19 @@ export function checkSummary(profile: AgencyProfile, f: SummaryFacts): RuleError
   if (f.disputed && avRequired && !f.hasAudiovisual) {
     errors.push({ field: 'audiovisual', code: 'AV_REQUIRED', message: '容易引起行政争议的简易程序执法行为须进行音像记录' });
   }
-  if (f.collection) errors.push(...checkCollection(f.penalty, f.collection, !!rules.recordItems?.items.includes('on_the_spot_collection'), f.items));
+  if (f.collection) {
+    const itemRequired = !!rules.recordItems?.items.includes('on_the_spot_collection');
+    errors.push(...checkCollection(f.penalty, f.collection, profile.execution.onTheSpotCollection.smallFineMaxYuan, itemRequired, f.items));
+  }
   return errors;
 }
 
-function checkCollection(penalty: SummaryFacts['penalty'], c: NonNullable<SummaryFacts['collection']>, itemRequired: boolean, items: SummaryFacts['items']): RuleError[] {
+function checkCollection(penalty: SummaryFacts['penalty'], c: NonNullable<SummaryFacts['collection']>, smallFineMax: number, itemRequired: boolean, items: SummaryFacts['items']): RuleError[] {
   if (penalty.kind !== 'fine') return [{ field: 'collection', code: 'COLLECTION_WITHOUT_FINE', message: '未处罚款，不能当场收缴' }];
   const errors: RuleError[] = [];
   if (c.amountYuan !== penalty.amountYuan) errors.push({ field: 'collection.amountYuan', code: 'COLLECTION_AMOUNT_MISMATCH', message: '当场收缴的金额须与罚款金额一致' });
-  if (c.ground === 'small_fine' && penalty.amountYuan! > SMALL_FINE_MAX_YUAN) {
-    errors.push({ field: 'collection.ground', code: 'COLLECTION_GROUND_INVALID', message: `罚款超过${SMALL_FINE_MAX_YUAN}元，须不当场收缴事后难以执行或者属于边远、水上、交通不便地区方可当场收缴` });
+  if (c.ground === 'small_fine' && penalty.amountYuan! > smallFineMax) {
+    errors.push({ field: 'collection.ground', code: 'COLLECTION_GROUND_INVALID', message: `罚款超过${smallFineMax}元，须不当场收缴事后难以执行或者属于边远、水上、交通不便地区方可当场收缴` });
   }
   if (itemRequired && !items.on_the_spot_collection?.trim()) {
     errors.push({ field: 'items.on_the_spot_collection', code: 'SUMMARY_ITEM_MISSING', message: `须记录${SUMMARY_ITEM_LABELS.on_the_spot_collection}` });

@@ -221,6 +221,8 @@ export const ExecutionSchema = z.strictObject({
   surcharge: sourced({ dailyRatePercent: z.number().positive(), cappedAtFine: z.literal(true) }),
   surchargePause: sourced({ duringReviewOrLitigation: z.literal(true) }),
   cashHandIn: sourced({ period: PeriodSchema, afloat: z.literal('after_landing') }),
+  /** A fine up to this amount may be collected on the spot whatever the circumstances. */
+  onTheSpotCollection: sourced({ smallFineMaxYuan: z.number().int().positive() }),
   /** The demand notice (催告书) must be served before these. */
   demandNotice: sourced({ before: z.array(z.enum(['compulsory_execution_decision', 'court_application'])).min(1) }),
   /** 夜间 as China-time hours (from → to, across midnight); 法定节假日 as every non-working day of the calendar. */

@@ -155,19 +155,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
 describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)', () => {
   it('keeps the inquiry transcript and flags a defect on the case', async () => {
     const caseId = await sys.filedCase('xx');
-    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
-      token: await token('xx.officer1'),
-      body: {
-        kind: 'inquiry_transcript',
-        subject: 'party',
-        title: '询问笔录',
-        recordedAt: new Date().toISOString(),
-        content: '问：……答：……',
-        officers: [await sys.officer('xx.officer1'), await sys.officer('xx.officer2')],
-        signatures: { partySigned: true },
-        rightsTold: { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' },
-      },
-    });
+    const r = await sys.partyInquiry(caseId, 'xx', { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' });
     expect(r.status).toBe(201);
     expect(r.body.avVerdict).toBe('defect');
     const defects = await sys.call('GET', `/api/v1/cases/${caseId}/defects`, { token: await token('xx.supervisor') });
@@ -178,19 +166,7 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
 
   it('an inquiry of the party must record the rights the profile requires', async () => {
     const caseId = await sys.filedCase('xx');
-    const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
-      token: await token('xx.officer1'),
-      body: {
-        kind: 'inquiry_transcript',
-        subject: 'party',
-        title: '询问笔录',
-        recordedAt: new Date().toISOString(),
-        content: '问：……答：……',
-        officers: [await sys.officer('xx.officer1'), await sys.officer('xx.officer2')],
-        signatures: { partySigned: true },
-        rightsTold: { rights: ['statement'], method: '口头告知' },
-      },
-    });
+    const r = await sys.partyInquiry(caseId, 'xx', { rights: ['statement'], method: '口头告知' });
     expect(r.status).toBe(400);
     expect(r.body.errors).toContainEqual({ field: 'rightsTold.rights', code: 'RIGHTS_MISSING', message: '未告知以下权利：申辩、听证' });
   });

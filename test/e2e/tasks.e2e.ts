@@ -41,19 +41,7 @@ it('the unit head hands the draft to another officer; the supervisor urges it; t
 it('lists the defects per case and per officer for 评议考核 (002 第三十四条)', async () => {
   const caseId = await sys.filedCase('xx');
   // 001 第十一条: an inquiry of the party is recorded on audio-video; without it the record is kept and flagged.
-  const r = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
-    token: await token('xx.officer1'),
-    body: {
-      kind: 'inquiry_transcript',
-      subject: 'party',
-      title: '询问笔录',
-      recordedAt: new Date().toISOString(),
-      content: '问：……答：……',
-      officers: [await sys.officer('xx.officer1'), await sys.officer('xx.officer2')],
-      signatures: { partySigned: true },
-      rightsTold: { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' },
-    },
-  });
+  const r = await sys.partyInquiry(caseId, 'xx', { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' });
   expect(r.body.avVerdict).toBe('defect');
   const [{ id: officerId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'xx.officer1'`);
   const list = await sys.call('GET', `/api/v1/supervision/accountability?personId=${officerId}`, { token: await token('xx.supervisor') });

@@ -135,6 +135,23 @@ export class TestSystem {
     return r.body.id;
   }
 
+  /** An inquiry transcript of the party by the agency's two demo officers, made without audio-video. */
+  async partyInquiry(caseId: string, code: string, rightsTold: { rights: string[]; method: string }): Promise<Reply> {
+    return this.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await this.token(`${code}.officer1`),
+      body: {
+        kind: 'inquiry_transcript',
+        subject: 'party',
+        title: '询问笔录',
+        recordedAt: new Date().toISOString(),
+        content: '问：……答：……',
+        officers: [await this.officer(`${code}.officer1`), await this.officer(`${code}.officer2`)],
+        signatures: { partySigned: true },
+        rightsTold,
+      },
+    });
+  }
+
   /** A demo officer as a record names them: account, certificate number, how it was shown. */
   async officer(username: string) {
     const [u] = await this.database.db.query('SELECT id, certificate_no FROM users WHERE username = $1', [username]);

@@ -128,11 +128,11 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
 }
 
 /** A decision served now, under execution, for workflow tests. */
-export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, served?: string, correction?: ExecutionInput['correction']) {
+export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, correction?: ExecutionInput['correction']) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
-  const servedAt = served ?? new Date(await ts.env.currentTimeMs()).toISOString();
+  const servedAt = new Date(await ts.env.currentTimeMs()).toISOString();
   const input: ExecutionInput = {
     caseId,
     agencyId: profile.id,

@@ -141,7 +141,7 @@ it('compulsory execution only where a law empowers the agency, and not on a rest
 it('an order to correct is re-inspected when its period has run out, and the case ends with the finding', async () => {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
   const deadline = addDays((await now()).slice(0, 10), 10);
-  const { caseId, handle } = await startExecution(ts, 'pingluo-veterans', pl.officer.id, null, undefined, { content: '拆除违规设置的标识', deadline });
+  const { caseId, handle } = await startExecution(ts, 'pingluo-veterans', pl.officer.id, null, { content: '拆除违规设置的标识', deadline });
   await until(chinaDayStart(deadline).getTime() + 12 * 3600_000);
   expect((await handle.query(caseStateQuery)).openTasks).toEqual([]);
   await until(chinaDayStart(addDays(deadline, 1)).getTime() + 3600_000);

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { Env } from '../../../../libs/config/env';
 import { AccessRequestInput, accessRequestedUpdate, workflowIdForAccessRequest } from '../../../../libs/messages/access';
-import { PROFILES } from '../../../../libs/profiles';
 import type { accessRequestWorkflow } from '../../../../workflows/access/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { notInFuture } from '../common/times';
@@ -88,7 +87,7 @@ export class ArchivingService {
   async requestAccess(actor: Actor, caseId: string, dto: AccessRequestDto) {
     notInFuture(dto.requestedAt, 'requestedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion)!;
+    const profile = this.cases.profileOf(c);
     const rule = profile.archiving.partyAccess;
     const refused = dto.actions.filter((a) => !rule.actions.includes(a));
     if (refused.length) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
 import { canReadCase } from '../../../../libs/domain/access';
+import { AgencyProfile, PROFILES } from '../../../../libs/profiles';
 import { CaseSource, CaseStatus } from '../../../../libs/domain/case';
 import { Actor } from '../../../../libs/domain/roles';
 import { CaseRecordEntity } from '../../../../libs/persistence/entities/case-record.entity';
@@ -24,6 +25,13 @@ export class CasesService {
     if (!c) throw new ApiException('CASE_NOT_FOUND');
     if (!canReadCase(actor, c.agencyId)) throw new ApiException('CASE_OTHER_AGENCY');
     return c;
+  }
+
+  /** The profile version the case pinned when it started. */
+  profileOf(c: CaseEntity): AgencyProfile {
+    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion);
+    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    return profile;
   }
 
   async view(actor: Actor, id: string) {

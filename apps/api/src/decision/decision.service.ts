@@ -20,7 +20,6 @@ import {
   waiveUpdate,
   workflowIdForDecision,
 } from '../../../../libs/messages/decision';
-import { PROFILES } from '../../../../libs/profiles';
 import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-deadline.entity';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
@@ -65,7 +64,7 @@ export class DecisionService {
   async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto) {
     if (dto.servedAt) notInFuture(dto.servedAt, 'servedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion)!;
+    const profile = this.cases.profileOf(c);
     const required = profile.investigation.rightsTold.rights.filter((r) => r === 'statement' || r === 'defence' || r === 'hearing');
     const missing = required.filter((r) => !dto.rights.includes(r));
     if (missing.length) {

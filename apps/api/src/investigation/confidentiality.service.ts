@@ -73,9 +73,9 @@ export class ConfidentialityService {
   }
 
   private async mayRead(actor: Actor, handlingOfficerId: string): Promise<boolean> {
-    const [me] = await this.db.query('SELECT unit FROM users WHERE id = $1', [actor.id]);
-    const [handling] = await this.db.query('SELECT unit FROM users WHERE id = $1', [handlingOfficerId]);
-    return canReadFlagged({ role: actor.role, unit: me?.unit ?? '' }, handling?.unit ?? '');
+    const units: { id: string; unit: string }[] = await this.db.query('SELECT id, unit FROM users WHERE id = ANY($1)', [[actor.id, handlingOfficerId]]);
+    const unitOf = (id: string) => units.find((u) => u.id === id)?.unit ?? '';
+    return canReadFlagged({ role: actor.role, unit: unitOf(actor.id) }, unitOf(handlingOfficerId));
   }
 
   private async flagsOf(ids: string[]): Promise<Flags> {

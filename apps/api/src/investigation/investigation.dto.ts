@@ -100,3 +100,11 @@ export class FlagDto {
   @EnumField('涉密类型', CONFIDENTIALITY) flag: Confidentiality;
   @TextField('标记理由', 1000) reason: string;
 }
+
+/** An audio-video recording described where it was made (a summary procedure, a lodged service, a posted notice). */
+export class AvDescriptionDto {
+  @TextField('记录名称', 200) title: string;
+  @EnumField('记录方式', AV_METHODS) method: AvMethod;
+  @DateTimeField('记录时间') recordedAt: string;
+  @NestedField('音像记录说明事项', () => AvMetadataDto) metadata: AvMetadataDto;
+}

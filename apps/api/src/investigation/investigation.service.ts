@@ -26,7 +26,7 @@ import {
   addEvidenceUpdate,
   workflowIdForInvestigation,
 } from '../../../../libs/messages/investigation';
-import { AgencyProfile, PROFILES, cite } from '../../../../libs/profiles';
+import { AgencyProfile, cite } from '../../../../libs/profiles';
 import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
 import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
 import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
@@ -192,9 +192,7 @@ export class InvestigationService {
   async underInvestigation(actor: Actor, caseId: string): Promise<{ c: CaseEntity; profile: AgencyProfile }> {
     const c = await this.cases.findForActor(actor, caseId);
     if (!UNDER_INVESTIGATION.includes(c.status)) throw new ApiException('CASE_NOT_UNDER_INVESTIGATION');
-    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion);
-    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
-    return { c, profile };
+    return { c, profile: this.cases.profileOf(c) };
   }
 
   recordId(actor: Actor, caseId: string, key?: string): string {

@@ -1,16 +1,7 @@
 import { ValidateIf } from 'class-validator';
-import { AV_METHODS, AvMethod } from '../../../../libs/domain/evidence';
 import { SERVICE_METHODS, ServiceMethod } from '../../../../libs/domain/service';
 import { BoolField, DateTimeField, EnumField, NestedField, TextField } from '../common/fields';
-import { AvMetadataDto } from '../investigation/investigation.dto';
-
-/** An audio-video recording of the service act (a lodged service, a posted notice). */
-export class ServiceAvDto {
-  @TextField('记录名称', 200) title: string;
-  @EnumField('记录方式', AV_METHODS) method: AvMethod;
-  @DateTimeField('记录时间') recordedAt: string;
-  @NestedField('音像记录说明事项', () => AvMetadataDto) metadata: AvMetadataDto;
-}
+import { AvDescriptionDto } from '../investigation/investigation.dto';
 
 export class PostalDto {
   @TextField('邮寄单位', 100) carrier: string;
@@ -26,7 +17,7 @@ export class ViaDto {
 export class PublicNoticeDto {
   @EnumField('公告方式', ['posting', 'newspaper', 'website']) carrier: 'posting' | 'newspaper' | 'website';
   @TextField('公告张贴或刊登处', 500) place: string;
-  @NestedField('公告张贴的音像记录', () => ServiceAvDto, { optional: true }) audiovisual?: ServiceAvDto;
+  @NestedField('公告张贴的音像记录', () => AvDescriptionDto, { optional: true }) audiovisual?: AvDescriptionDto;
 }
 
 /** One attempt to serve: the method and what it must record; the next method is asked when it fails. */
@@ -52,7 +43,7 @@ export class ReceiptDto {
 export class LodgedDto {
   @TextField('拒收事由', 1000) refusalReason: string;
   @TextField('见证人', 200) witness: string;
-  @NestedField('留置送达的音像记录', () => ServiceAvDto, { optional: true }) audiovisual?: ServiceAvDto;
+  @NestedField('留置送达的音像记录', () => AvDescriptionDto, { optional: true }) audiovisual?: AvDescriptionDto;
 }
 
 /** How the pending attempt ended; the receipt's date is the date of service. */

@@ -6,14 +6,15 @@ import { Actor } from '../../../../libs/domain/roles';
 import { AttemptInput, OutcomeInput } from '../../../../libs/domain/service';
 import { completeTaskUpdate } from '../../../../libs/messages/initiation';
 import { ServiceView, recordServiceOutcomeUpdate, workflowIdForService } from '../../../../libs/messages/service';
-import { PROFILES } from '../../../../libs/profiles';
+import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
 import { appendRecord } from '../../../../libs/persistence/append-record';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
 import { AvDescription, avEvidence } from '../investigation/av-evidence';
-import { AddressConfirmationDto, AttemptDto, OutcomeDto, ServiceAvDto } from './service.dto';
+import { AvDescriptionDto } from '../investigation/investigation.dto';
+import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
 
 interface AddressRow {
   address: string;
@@ -64,7 +65,7 @@ export class ServiceService {
     }
     if (dto.publicNotice) {
       const { audiovisual, ...notice } = dto.publicNotice;
-      attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c.agencyId, c.profileVersion, caseId, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
+      attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
     }
     const handle = this.temporal.workflow.getHandle(workflowId);
     await handle.executeUpdate(completeTaskUpdate, {
@@ -83,7 +84,7 @@ export class ServiceService {
     const outcome: OutcomeInput = { ...rest };
     if (lodged) {
       const { audiovisual, ...l } = lodged;
-      outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c.agencyId, c.profileVersion, caseId, audiovisual, dto.at, 'lodged.audiovisual') };
+      outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.at, 'lodged.audiovisual') };
     }
     return this.temporal.workflow.getHandle(workflowIdForService(caseId, serviceId)).executeUpdate(recordServiceOutcomeUpdate, {
       args: [{ ...outcome, by: actor }],
@@ -124,10 +125,9 @@ export class ServiceService {
     return row;
   }
 
-  private recording(actor: Actor, agencyId: string, version: number, caseId: string, av: ServiceAvDto, endedAt: string, field: string) {
-    const profile = PROFILES.find((p) => p.id === agencyId && p.version === version)!;
+  private recording(actor: Actor, c: CaseEntity, av: AvDescriptionDto, endedAt: string, field: string) {
     const description: AvDescription = { ...av, metadata: { ...av.metadata } };
-    const { evidence, errors } = avEvidence(actor, caseId, randomUUID(), profile, description, endedAt, field);
+    const { evidence, errors } = avEvidence(actor, c.id, randomUUID(), this.cases.profileOf(c), description, endedAt, field);
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
     return evidence;
   }

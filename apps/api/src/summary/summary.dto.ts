@@ -1,9 +1,8 @@
 import { ValidateIf } from 'class-validator';
-import { AV_METHODS, AvMethod } from '../../../../libs/domain/evidence';
 import { COLLECTION_GROUNDS, CollectionGround } from '../../../../libs/domain/summary';
 import { BoolField, DateTimeField, EnumField, IntField, NestedField, TextField } from '../common/fields';
 import { PartyDto } from '../initiation/initiation.dto';
-import { AvMetadataDto } from '../investigation/investigation.dto';
+import { AvDescriptionDto } from '../investigation/investigation.dto';
 
 export class SummaryPenaltyDto {
   @EnumField('处罚种类', ['warning', 'fine']) kind: 'warning' | 'fine';
@@ -29,13 +28,6 @@ export class CollectionDto {
   @EnumField('当场收缴的情形', COLLECTION_GROUNDS) ground: CollectionGround;
 }
 
-export class SummaryAvDto {
-  @TextField('记录名称', 200) title: string;
-  @EnumField('记录方式', AV_METHODS) method: AvMethod;
-  @DateTimeField('记录时间') recordedAt: string;
-  @NestedField('音像记录说明事项', () => AvMetadataDto) metadata: AvMetadataDto;
-}
-
 /** An on-the-spot decision (简易程序, 行政处罚法 51–52). */
 export class SummaryCaseDto {
   @NestedField('当事人', () => PartyDto) party: PartyDto;
@@ -47,6 +39,6 @@ export class SummaryCaseDto {
   @TextField('执法地点', 500) place: string;
   @NestedField('简易程序记录事项', () => SummaryItemsDto) items: SummaryItemsDto;
   @BoolField('当事人对处罚有争议') disputed: boolean;
-  @NestedField('音像记录', () => SummaryAvDto, { optional: true }) audiovisual?: SummaryAvDto;
+  @NestedField('音像记录', () => AvDescriptionDto, { optional: true }) audiovisual?: AvDescriptionDto;
   @NestedField('当场收缴罚款', () => CollectionDto, { optional: true }) collection?: CollectionDto;
 }
