@@ -3,6 +3,7 @@ import { createArchivingActivities } from './archiving/activities';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
+import { createRecordHeadsActivities } from './record-heads/activities';
 import { createExecutionActivities } from './execution/activities';
 import { createServiceActivities } from './service/activities';
 import { createSummaryActivities } from './summary/activities';
@@ -19,6 +20,7 @@ export function createActivities(db: DataSource) {
     ...createExecutionActivities(db),
     ...createArchivingActivities(db),
     ...createTaskActivities(db),
+    ...createRecordHeadsActivities(db),
   };
 }
 

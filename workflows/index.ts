@@ -7,3 +7,4 @@ export { serviceWorkflow } from './service/workflows';
 export { executionWorkflow } from './execution/workflows';
 export { archiveWorkflow } from './archiving/workflows';
 export { accessRequestWorkflow } from './access/workflows';
+export { sealRecordDaysWorkflow } from './record-heads/workflows';

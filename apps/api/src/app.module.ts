@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ProfilesModule } from './profiles/profiles.module';
+import { RecordHeadsModule } from './record-heads/record-heads.module';
 import { ErrorFilter } from './common/error.filter';
 import { DecisionModule } from './decision/decision.module';
 import { ENV } from './env.token';
@@ -42,6 +43,7 @@ export class AppModule {
         InitiationModule,
         InvestigationModule,
         ProfilesModule,
+        RecordHeadsModule,
         ServiceModule,
         SummaryModule,
         SupervisionModule,

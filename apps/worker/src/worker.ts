@@ -2,9 +2,11 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
 import { Env } from '../../../libs/config/env';
+import { ensureSchedules } from './schedules';
 
 /**
- * The worker runs every workflow and activity of lawtrail on one task queue. Tests pass a
+ * The worker runs every workflow and activity of lawtrail on one task queue, and makes sure the
+ * daily sealing of the record's day heads is scheduled on it. Tests pass a
  * prebuilt workflow bundle so they do not bundle once per test file.
  */
 export async function createWorker(
@@ -20,5 +22,6 @@ export async function createWorker(
     activities: createActivities(db),
     ...workflows,
   });
+  await ensureSchedules(env);
   return { worker, connection };
 }

@@ -1,28 +1,31 @@
 import 'reflect-metadata';
 import { parseEnv } from '../../../../libs/config/env';
 import { openDataSource } from '../../../../libs/persistence/data-source';
-import { StoredEntry, verifyChain } from '../../../../libs/persistence/record-chain';
+import { verifyRecordStore } from '../../../../libs/persistence/day-heads-store';
 
 /**
  * `npm run verify [-- <caseId>]`: checks every case's record chain (or one case's) and names the first
- * broken entry of each; exits 1 if any chain is broken.
+ * broken entry of each, then the day heads across cases and the first broken day; exits 1 if anything
+ * is broken.
  */
 async function main(): Promise<void> {
   const db = await openDataSource(parseEnv(process.env).databaseUrl, 1);
   try {
     const only = process.argv[2];
-    const cases: { id: string }[] = only ? [{ id: only }] : await db.query('SELECT id FROM cases ORDER BY started_at');
-    let broken = 0;
-    for (const { id } of cases) {
-      const rows: StoredEntry[] = await db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [id]);
-      const result = verifyChain(rows);
-      if (result.firstBroken) {
-        broken++;
-        console.log(`${id}  断链：第${result.firstBroken.seq}条（${result.firstBroken.key}）${result.firstBroken.reason}`);
-      } else console.log(`${id}  完整（${result.entries}条）`);
+    const { cases, days, unsealed } = await verifyRecordStore(db, only);
+    for (const c of cases) {
+      if (c.firstBroken) console.log(`${c.caseId}  断链：第${c.firstBroken.seq}条（${c.firstBroken.key}）${c.firstBroken.reason}`);
+      else console.log(`${c.caseId}  完整（${c.entries}条）`);
     }
+    const broken = cases.filter((c) => c.firstBroken).length;
     console.log(`${cases.length} 个案件，${broken} 个记录链断裂`);
-    if (broken) process.exitCode = 1;
+    if (!only) {
+      if (days.firstBroken) {
+        const b = days.firstBroken;
+        console.log(`每日链头断裂：${b.day}${b.caseId ? `，案件 ${b.caseId}` : ''}：${b.reason}`);
+      } else console.log(`每日链头完整（${days.days}天${days.last ? `，最后一日 ${days.last.day}：${days.last.hash}` : ''}），尚未封存的记录 ${unsealed} 条`);
+    }
+    if (broken || days.firstBroken) process.exitCode = 1;
   } finally {
     await db.destroy();
   }
