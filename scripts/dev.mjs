@@ -84,6 +84,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   let pgNote = 'DATABASE_URL';
+  let appEnv = {};
   if (!databaseUrl) {
     const dir = pgDataDir(join(DATA, 'postgres'));
     const pg = await startPostgres({ dir, port: Number(process.env.LAWTRAIL_PG_PORT ?? 54329), persistent: true });
@@ -97,6 +98,11 @@ async function main() {
     await admin.end();
     databaseUrl = pg.url.replace(/\/postgres$/, '/lawtrail');
     pgNote = `embedded, data in ${dir}`;
+    // The API and the worker log in as lawtrail_app (record tables: insert only); migrate sets its password.
+    const password = process.env.LAWTRAIL_APP_DB_PASSWORD ?? 'lawtrail-app-dev';
+    const app = new URL(databaseUrl);
+    [app.username, app.password] = ['lawtrail_app', encodeURIComponent(password)];
+    appEnv = { LAWTRAIL_APP_DB_PASSWORD: password, DATABASE_APP_URL: app.toString() };
   }
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -125,7 +131,7 @@ async function main() {
     uiUrl = `http://localhost:${uiPort}`;
   }
 
-  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(API_PORT) };
+  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(API_PORT), ...appEnv };
   await run('migrate', ['dist/apps/api/src/cli/migrate.js'], env, { wait: true });
   await run('seed', ['dist/apps/api/src/cli/seed-demo.js'], env, { wait: true });
   await run('worker', ['dist/apps/worker/src/main.js'], env, { wait: false });

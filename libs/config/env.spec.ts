@@ -31,4 +31,11 @@ describe('parseEnv', () => {
     });
     expect(() => parseEnv({ DATABASE_URL: url, LAWTRAIL_CORS_ORIGINS: 'zf.example.gov.cn/path' })).toThrow(/LAWTRAIL_CORS_ORIGINS/);
   });
+
+  it('connects the API and the worker as the application role when DATABASE_APP_URL is set, else as DATABASE_URL', () => {
+    const app = 'postgres://lawtrail_app:p@localhost:5432/lawtrail';
+    expect(parseEnv({ DATABASE_URL: url })).toMatchObject({ databaseUrl: url, appDatabaseUrl: url });
+    expect(parseEnv({ DATABASE_URL: url, DATABASE_APP_URL: app })).toMatchObject({ databaseUrl: url, appDatabaseUrl: app });
+    expect(() => parseEnv({ DATABASE_URL: url, DATABASE_APP_URL: 'lawtrail_app@localhost' })).toThrow(/DATABASE_APP_URL/);
+  });
 });

@@ -1,6 +1,9 @@
 /** Settings of the API and the worker, parsed once at start-up from the environment. */
 export interface Env {
+  /** The schema owner: migrations, demo seed, `npm run verify`, maintenance. */
   databaseUrl: string;
+  /** What the API and the worker connect with: `DATABASE_APP_URL` (role `lawtrail_app`), else `DATABASE_URL`. */
+  appDatabaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
@@ -25,6 +28,8 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  const appDatabaseUrl = env.DATABASE_APP_URL || databaseUrl;
+  if (env.DATABASE_APP_URL && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) problems.push('DATABASE_APP_URL must be a postgres:// URL');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number');
   const jwtSecret = env.LAWTRAIL_JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
@@ -38,6 +43,7 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
   return {
     databaseUrl,
+    appDatabaseUrl,
     temporalAddress: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     taskQueue: env.LAWTRAIL_TASK_QUEUE || 'lawtrail',

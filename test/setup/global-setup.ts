@@ -3,6 +3,8 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import { APP_ROLE, ensureAppLogin } from '../../libs/persistence/app-role';
 
 /**
  * Starts the real servers once for the whole run, on free ports, and hands their addresses to
@@ -27,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.LAWTRAIL_TEST_PG_URL = pg.url;
   }
 
+  await appLogin(process.env.LAWTRAIL_TEST_PG_URL!);
+
   if (process.env.TEMPORAL_ADDRESS) process.env.LAWTRAIL_TEST_TEMPORAL = process.env.TEMPORAL_ADDRESS;
   else {
     const env = await TestWorkflowEnvironment.createLocal({
@@ -43,4 +47,22 @@ export default async function globalSetup(): Promise<void> {
   const bundlePath = join(scratch, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
   process.env.LAWTRAIL_TEST_BUNDLE = bundlePath;
+}
+
+/**
+ * The API and the worker of the end-to-end tests log in as `lawtrail_app`, as in production. On a
+ * server of your own (DATABASE_URL) that already has the role, LAWTRAIL_APP_DB_PASSWORD names its
+ * password; otherwise the test user must be allowed to create roles.
+ */
+async function appLogin(adminUrl: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const given = process.env.LAWTRAIL_APP_DB_PASSWORD;
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (!(given && rowCount)) await ensureAppLogin((sql, params) => admin.query(sql, params), given ?? 'lawtrail-app-test');
+    process.env.LAWTRAIL_TEST_APP_PASSWORD = given ?? 'lawtrail-app-test';
+  } finally {
+    await admin.end();
+  }
 }

@@ -7,6 +7,8 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
 import { createWorker } from '../../apps/worker/src/worker';
 import { Env, parseEnv } from '../../libs/config/env';
+import { appUrl } from '../../libs/persistence/app-role';
+import { openDataSource } from '../../libs/persistence/data-source';
 import { TestDatabase, eventually, freshDatabase } from './database';
 
 export interface Reply<T = any> {
@@ -33,12 +35,15 @@ export class TestSystem {
     const database = await freshDatabase();
     const env = parseEnv({
       DATABASE_URL: database.url,
+      // As in production: the API and the worker may only insert into the record tables.
+      DATABASE_APP_URL: appUrl(database.url, process.env.LAWTRAIL_TEST_APP_PASSWORD!),
       TEMPORAL_ADDRESS: process.env.LAWTRAIL_TEST_TEMPORAL,
       LAWTRAIL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
       PORT: '0',
       LAWTRAIL_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lawtrail-av-')),
     });
-    const { worker, connection } = await createWorker(env, database.db, {
+    const workerDb = await openDataSource(env.appDatabaseUrl, 5);
+    const { worker, connection } = await createWorker(env, workerDb, {
       workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
     });
     const running = worker.run();
@@ -49,6 +54,7 @@ export class TestSystem {
       worker.shutdown();
       await running;
       await connection.close();
+      await workerDb.destroy();
     }, baseUrl);
   }
 

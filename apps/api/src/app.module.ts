@@ -31,7 +31,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(env.databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(env.appDatabaseUrl)),
         TemporalModule,
         ArchivingModule,
         AuditModule,
