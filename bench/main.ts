@@ -1,0 +1,51 @@
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { DEMO_PASSWORD } from '../apps/api/src/auth/demo-users';
+import { Api } from './lib/api';
+import { Bench, CHIEF, OFFICER, Stack, SUPERVISOR, UNIT_HEAD } from './lib/context';
+import { machine } from './lib/machine';
+import { Progress } from './lib/progress';
+import { scenariosFrom, sizesFrom } from './lib/sizes';
+import { round } from './lib/stats';
+import { Results, writeResults } from './report';
+import { caseStart } from './scenarios/case-start';
+import { deadlineLag } from './scenarios/deadline-lag';
+import { openCases } from './scenarios/open-cases';
+import { taskCompletion } from './scenarios/task-completion';
+import { throughput } from './scenarios/throughput';
+
+/**
+ * The driver, called by bench/run.mjs once the stack is up. Scenarios 4 and 5 run first, on an
+ * empty system, so the open cases counted are exactly theirs; 1–3 then run on a system that holds
+ * those open cases and their timers, as an agency's would.
+ */
+export async function runBench(stack: Stack): Promise<Results> {
+  const sizes = sizesFrom(stack.args, process.env);
+  const only = scenariosFrom(stack.args);
+  const progress = new Progress();
+  const api = new Api(stack.apiUrl, DEMO_PASSWORD);
+  await api.login(OFFICER, UNIT_HEAD, CHIEF, SUPERVISOR);
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const temporal = new Client({ connection });
+  const db = new Pool({ connectionString: stack.databaseUrl, max: 2 });
+  const baselineDb = new Pool({ connectionString: stack.baselineUrl, max: 2 });
+  const b: Bench = { stack, sizes, api, temporal, db, baselineDb, progress };
+
+  const results: Results = { date: new Date().toISOString(), machine: await machine(db), sizes, scenarios: {}, seconds: 0 };
+  try {
+    if (only.has(4)) results.scenarios.openCases = await openCases(b);
+    if (only.has(5)) results.scenarios.deadlineLag = await deadlineLag(b, results.scenarios.openCases?.creation.throughput ?? 10);
+    if (only.has(1)) results.scenarios.caseStart = await caseStart(b);
+    if (only.has(2)) results.scenarios.taskCompletion = await taskCompletion(b);
+    if (only.has(3)) results.scenarios.throughput = await throughput(b);
+  } finally {
+    await connection.close();
+    await db.end();
+    await baselineDb.end();
+  }
+  results.machine.loadAverageAfter = (await import('node:os')).loadavg().map((x) => round(x, 2));
+  results.seconds = round((Date.now() - stack.startedAt) / 1000, 0);
+  const written = writeResults(results);
+  progress.section(`[bench] done in ${Math.round(results.seconds / 60)} min; results in ${written.join(', ')}`);
+  return results;
+}

@@ -1,0 +1,176 @@
+import { AGENCY, Bench, EMERGENCY_FORM, OFFICER, SUPERVISOR } from '../lib/context';
+import { withCpu } from '../lib/cpu';
+import { closedLoop, sleep } from '../lib/load';
+import { databaseSize, rssOf, temporalServerPid } from '../lib/observe';
+import { Summary, round, summarize } from '../lib/stats';
+
+export interface Checkpoint {
+  openCases: number;
+  /** Cases with a running legal timer (an open task with a due time or a running case deadline). */
+  withTimers: number;
+  workerRssMb: number;
+  workerPeakMb: number;
+  apiRssMb: number;
+  temporalServerRssMb?: number;
+  databaseMb: number;
+  tablesMb: Record<string, number>;
+  dueView: DueViewTiming;
+}
+
+export interface DueViewTiming {
+  /** Rows the supervisor's view holds for the agency (`state=all`). */
+  rows: number;
+  /** GET /api/v1/supervision/due?state=all, first page and a page in the middle (100 rows each). */
+  firstPage: Summary;
+  deepPage: Summary;
+  /** The default view: what is overdue. */
+  overdue: Summary;
+  /** How PostgreSQL reads the page query (scan nodes of EXPLAIN ANALYZE), and its execution time. */
+  plan: { nodes: string[]; executionMs: number };
+}
+
+export interface OpenCases {
+  /** Emergency starts issued to reach the checkpoints, at concurrency 16, and their latency. */
+  creation: Summary;
+  /** CPU ms per emergency start, by process. */
+  creationCpu: Record<string, number>;
+  baseline: Omit<Checkpoint, 'dueView'>;
+  checkpoints: Checkpoint[];
+  /** Between the first and the last checkpoint, per case added. */
+  perCase: { workerRssKb: number; databaseKb: number };
+}
+
+/**
+ * 4. Open cases: emergency starts (先行启动), each an initiation workflow with a running 24-hour
+ * back-report timer, until the agency holds each checkpoint's number of open cases; at each, the
+ * worker's resident memory, PostgreSQL's size and the supervisor's due view.
+ */
+export async function openCases(b: Bench): Promise<OpenCases> {
+  const marks = b.sizes.openCases.checkpoints;
+  b.progress.section(`4/5 open cases: emergency starts with running timers up to ${marks.join(', ')} open cases`);
+  const baseline = await observe(b);
+  const latencies: number[] = [];
+  let seconds = 0;
+  let errors = 0;
+  const checkpoints: Checkpoint[] = [];
+  const cpu: { ops: number; cpu: Record<string, number> }[] = [];
+  for (const mark of marks) {
+    const missing = mark - (await openCount(b));
+    if (missing > 0) {
+      const r = await withCpu(b.stack.pids, () => closedLoop({
+        label: `emergency starts → ${mark}`, concurrency: 16, count: missing, progress: b.progress,
+        op: async () => {
+          const c = await b.api.call('POST', '/api/v1/cases', OFFICER, EMERGENCY_FORM);
+          if (c.status !== 'emergency_started') throw new Error(`case is ${c.status}`);
+        },
+      }));
+      cpu.push({ ops: r.latencies.length, cpu: r.cpu });
+      latencies.push(...r.latencies);
+      seconds += r.seconds;
+      errors += r.errors;
+      if (r.errors) b.progress.done(`${r.errors} starts failed: ${r.errorSamples[0]}`);
+    }
+    await sleep(5000); // let the last workflow tasks finish and the worker settle before reading its memory
+    const point = { ...(await observe(b)), dueView: await dueView(b) };
+    b.progress.done(
+      `${point.openCases} open cases: worker RSS ${point.workerRssMb} MiB (peak ${point.workerPeakMb}), database ${point.databaseMb} MiB, ` +
+        `due view page 1 p50 ${point.dueView.firstPage.p50} ms, page ${Math.ceil(point.dueView.rows / 200)} p50 ${point.dueView.deepPage.p50} ms`,
+    );
+    checkpoints.push(point);
+  }
+  const [first, last] = [checkpoints[0], checkpoints[checkpoints.length - 1]];
+  const added = Math.max(1, last.openCases - first.openCases);
+  return {
+    creation: summarize(latencies, seconds, errors),
+    creationCpu: weighted(cpu),
+    baseline,
+    checkpoints,
+    perCase: {
+      workerRssKb: round(((last.workerRssMb - first.workerRssMb) * 1024) / added, 2),
+      databaseKb: round(((last.databaseMb - first.databaseMb) * 1024) / added, 2),
+    },
+  };
+}
+
+async function openCount(b: Bench): Promise<number> {
+  const { rows } = await b.db.query(
+    `SELECT count(*)::int AS n FROM cases WHERE agency_id = $1 AND status NOT IN ('declined', 'ended', 'terminated', 'transferred', 'archived')`,
+    [AGENCY],
+  );
+  return rows[0].n;
+}
+
+async function observe(b: Bench): Promise<Omit<Checkpoint, 'dueView'>> {
+  const { rows: [t] } = await b.db.query(
+    `SELECT count(DISTINCT case_id)::int AS n FROM (
+       SELECT case_id FROM tasks WHERE status = 'open' AND due_at IS NOT NULL
+       UNION ALL SELECT case_id FROM case_deadlines WHERE state = 'running') x`,
+  );
+  const worker = rssOf(b.stack.pids.worker);
+  const temporal = temporalServerPid();
+  const size = await databaseSize(b.db);
+  return {
+    openCases: await openCount(b),
+    withTimers: t.n,
+    workerRssMb: worker.rssMb,
+    workerPeakMb: worker.peakMb,
+    apiRssMb: rssOf(b.stack.pids.api).rssMb,
+    ...(temporal && { temporalServerRssMb: rssOf(temporal).rssMb }),
+    databaseMb: size.totalMb,
+    tablesMb: size.tables,
+  };
+}
+
+/** The supervisor lists the agency's due view as they would: paged, sequential requests. */
+export async function dueView(b: Bench, repeat = 20): Promise<DueViewTiming> {
+  const first = await b.api.call('GET', '/api/v1/supervision/due?state=all&pageSize=100', SUPERVISOR);
+  const middle = Math.max(1, Math.ceil(first.total / 200));
+  const time = async (path: string) => {
+    const lat: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < repeat; i++) {
+      const s = performance.now();
+      await b.api.call('GET', path, SUPERVISOR);
+      lat.push(performance.now() - s);
+    }
+    return summarize(lat, (performance.now() - t0) / 1000);
+  };
+  return {
+    rows: first.total,
+    firstPage: await time('/api/v1/supervision/due?state=all&pageSize=100'),
+    deepPage: await time(`/api/v1/supervision/due?state=all&pageSize=100&page=${middle}`),
+    overdue: await time('/api/v1/supervision/due?pageSize=100'),
+    plan: await plan(b, middle),
+  };
+}
+
+/**
+ * EXPLAIN ANALYZE of the page query SupervisionService.due runs (apps/api/src/supervision), with the
+ * same filter the page above used: which relations are read by index and which are scanned.
+ */
+async function plan(b: Bench, page: number): Promise<DueViewTiming['plan']> {
+  const { rows } = await b.db.query(
+    `EXPLAIN (ANALYZE, FORMAT JSON)
+     SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.role, d.stage, d.ref,
+            GREATEST(0, floor(extract(epoch FROM now() - d.due_at) / 86400))::int AS days_late
+       FROM due_items d LEFT JOIN users u ON u.id = d.officer_id
+      WHERE d.agency_id = $1 ORDER BY d.due_at, d.case_id, d.kind LIMIT 100 OFFSET ${(page - 1) * 100}`,
+    [AGENCY],
+  );
+  const root = rows[0]['QUERY PLAN'][0];
+  const nodes: string[] = [];
+  const walk = (n: any) => {
+    if (n['Relation Name']) nodes.push(`${n['Node Type']} on ${n['Relation Name']}`);
+    else if (n['Index Name']) nodes.push(`${n['Node Type']} ${n['Index Name']}`);
+    (n.Plans ?? []).forEach(walk);
+  };
+  walk(root.Plan);
+  return { nodes, executionMs: round(root['Execution Time'], 2) };
+}
+
+function weighted(runs: { ops: number; cpu: Record<string, number> }[]): Record<string, number> {
+  const ops = runs.reduce((a, r) => a + r.ops, 0);
+  const out: Record<string, number> = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.cpu)) out[k] = (out[k] ?? 0) + (v * r.ops) / Math.max(ops, 1);
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, round(v, 1)]));
+}
