@@ -1,5 +1,7 @@
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { createArchivingActivities } from './archiving/activities';
+import { createCaseOperationActivities } from './case-operations/activities';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
 import { createInvestigationActivities } from './investigation/activities';
@@ -9,8 +11,8 @@ import { createServiceActivities } from './service/activities';
 import { createSummaryActivities } from './summary/activities';
 import { createTaskActivities } from './tasks/activities';
 
-/** Every activity of lawtrail, bound to one database; the worker registers this object. */
-export function createActivities(db: DataSource) {
+/** Every activity of lawtrail, bound to one database and one Temporal client; the worker registers this object. */
+export function createActivities(db: DataSource, temporal: Client) {
   return {
     ...createInitiationActivities(db),
     ...createInvestigationActivities(db),
@@ -20,6 +22,7 @@ export function createActivities(db: DataSource) {
     ...createExecutionActivities(db),
     ...createArchivingActivities(db),
     ...createTaskActivities(db),
+    ...createCaseOperationActivities(db, temporal),
     ...createRecordHeadsActivities(db),
   };
 }

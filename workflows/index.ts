@@ -8,3 +8,4 @@ export { executionWorkflow } from './execution/workflows';
 export { archiveWorkflow } from './archiving/workflows';
 export { accessRequestWorkflow } from './access/workflows';
 export { sealRecordDaysWorkflow } from './record-heads/workflows';
+export { caseOperationWorkflow } from './case-operations/workflows';

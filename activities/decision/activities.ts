@@ -8,7 +8,7 @@ export interface DeadlineState {
   dueAt: string;
   complete: boolean;
   extended: boolean;
-  state: 'running' | 'overdue' | 'met';
+  state: 'running' | 'paused' | 'overdue' | 'met';
 }
 
 export function createDecisionActivities(db: DataSource) {

@@ -67,13 +67,13 @@ export function createTaskActivities(db: DataSource) {
       });
     },
 
-    /** Moves a task's due time (a schedule arrived) and records old and new. Safe to retry: keyed entry. */
+    /** Moves a task's due time (a schedule arrived, the case clock stopped or restarted) and records it. Safe to retry: keyed entry. */
     async rescheduleTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
       const { task } = input;
       await db.transaction(async (m) => {
         await m.query('UPDATE tasks SET due_at = $2, due_complete = $3, due_missing_years = $4 WHERE id = $1', [
           task.id,
-          task.dueAt,
+          task.dueAt ?? null, // none while the case is suspended
           task.dueComplete ?? true,
           task.dueMissingYears ?? [],
         ]);

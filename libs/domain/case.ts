@@ -12,7 +12,7 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
  * Status of a case. `emergency_started` is a case acting before approval (情况紧急先行启动);
  * `initiated` is approved (立案); `declined` is 不予启动 / 不予受理.
  */
-export const CASE_STATUSES = ['pending_approval', 'emergency_started', 'initiated', 'declined', 'decided', 'ended', 'archived'] as const;
+export const CASE_STATUSES = ['pending_approval', 'emergency_started', 'initiated', 'declined', 'decided', 'ended', 'terminated', 'transferred', 'archived'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
@@ -22,6 +22,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   declined: '不予启动',
   decided: '已作出决定',
   ended: '执行完毕（结案）',
+  terminated: '已终结',
+  transferred: '已移送',
   archived: '已归档',
 };
 

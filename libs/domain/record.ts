@@ -60,6 +60,15 @@ export const RECORD_ACTIONS = [
   'measure_resumed',
   'measure_extended',
   'measure_decided',
+  'deadline_paused',
+  'deadline_resumed',
+  'case_operation_requested',
+  'case_operation_approved',
+  'case_operation_rejected',
+  'case_suspended',
+  'case_resumed',
+  'case_terminated',
+  'case_transferred',
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 

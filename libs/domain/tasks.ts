@@ -1,6 +1,7 @@
 import { DraftDecision, describeDraft } from './draft';
 import type { ArchiveForm } from '../messages/archiving';
 import type { AttemptInput } from './service';
+import type { TransferReceipt } from './case-operations';
 import { FINDING_LABELS, RETURN_STEP_LABELS, ReturnStep, ReviewFinding } from './review';
 import { Actor, Role } from './roles';
 
@@ -28,6 +29,8 @@ export const TASK_KINDS = [
   'reinspection',
   'archive_file',
   'access_request',
+  'case_operation_approval',
+  'transfer_receipt',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -62,6 +65,8 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   reinspection: { role: 'officer', label: '复查责令改正情况', decisions: ['corrected', 'not_corrected'] },
   archive_file: { role: 'archivist', label: '案卷归档', decisions: ['archived'], via: 'archive' },
   access_request: { role: 'chief', label: '当事人查阅、复制执法记录申请', decisions: ['granted', 'refused'] },
+  case_operation_approval: { role: 'chief', label: '审批案件中止、恢复、终结或移送', decisions: ['approve', 'reject'] },
+  transfer_receipt: { role: 'officer', label: '登记案件移送回执', decisions: ['received'] },
 };
 
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
@@ -120,6 +125,8 @@ export interface CompletionInput {
   attempt?: AttemptInput;
   /** Archiving: the case file as closed. */
   archive?: ArchiveForm;
+  /** 移送: the receiving authority's receipt. */
+  receipt?: TransferReceipt;
 }
 
 export interface Completion extends CompletionInput {
@@ -143,6 +150,7 @@ export const TASK_REFUSALS = {
   TASK_NEEDS_ATTEMPT: '该任务须通过登记送达方式办理',
   TASK_NEEDS_ARCHIVE: '该任务须通过案卷归档办理',
   TASK_RETURN_STEP_REQUIRED: '退回时须指明退回的环节（承办人、承办机构审核人或法制审核人员）',
+  TASK_RECEIPT_REQUIRED: '须登记接收机关的回执：接收人、接收时间和回执文号',
 } as const;
 export type TaskRefusal = keyof typeof TASK_REFUSALS;
 
@@ -162,6 +170,7 @@ export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input:
   if (TASK_SPECS[task.kind].via === 'service' && !input.attempt) return 'TASK_NEEDS_ATTEMPT';
   if (TASK_SPECS[task.kind].via === 'archive' && !input.archive) return 'TASK_NEEDS_ARCHIVE';
   if (task.kind === 'decision_approval' && input.decision === 'return' && !input.returnTo) return 'TASK_RETURN_STEP_REQUIRED';
+  if (task.kind === 'transfer_receipt' && !input.receipt) return 'TASK_RECEIPT_REQUIRED';
   return null;
 }
 
@@ -189,12 +198,14 @@ const DECISION_LABELS: Record<string, string> = {
   archived: '已归档',
   granted: '准予',
   refused: '不予',
+  received: '已接收',
 };
 
 /** Labels where a decision word reads differently for one kind of task. */
 const KIND_DECISION_LABELS: Partial<Record<TaskKind, Record<string, string>>> = {
   draft_decision: { submit: '提交处理意见' },
   decision_approval: { approve: '批准', reject: '不予批准' },
+  case_operation_approval: { approve: '批准', reject: '不予批准' },
 };
 
 const METHOD_LABELS: Record<NotificationMethod, string> = {

@@ -1,15 +1,13 @@
-import type { YearSchedule } from '../calendar/schedule';
 import type { CatalogueEntry } from '../domain/case-file';
 import type { AgencyProfile } from '../profiles/schema';
+import type { StageInput } from './stage';
 
 /** What archiving pins when the case ends: the profile's rules and the calendar then known. */
-export interface ArchiveInput {
+export interface ArchiveInput extends StageInput {
   caseId: string;
-  agencyId: string;
   /** When the enforcement act (its execution) ended: the archive period starts here. */
   endedAt: string;
   profile: { regulationTitle: string; archiving: AgencyProfile['archiving'] };
-  calendar: YearSchedule[];
 }
 
 /** The case file as the archivist closes it (003 第五条第（五）项, 第十条). */

@@ -1,12 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { YearSchedule } from '../calendar/schedule';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
+import type { StageInput } from './stage';
 
 /** What the decision stage pins when the case is filed (立案). */
-export interface DecisionInput {
+export interface DecisionInput extends StageInput {
   caseId: string;
-  agencyId: string;
   filedAt: string;
   handlingOfficerId: string;
   profile: {
@@ -20,7 +19,6 @@ export interface DecisionInput {
     execution?: AgencyProfile['execution'];
     archiving?: AgencyProfile['archiving'];
   };
-  calendar: YearSchedule[];
 }
 
 export interface DecisionDeadlineView {
@@ -29,7 +27,8 @@ export interface DecisionDeadlineView {
   complete: boolean;
   extended: boolean;
   extensionRequested: boolean;
-  state: 'running' | 'overdue' | 'met';
+  /** `paused` while the case is suspended (中止): `dueAt` is then the due time before the suspension. */
+  state: 'running' | 'paused' | 'overdue' | 'met';
 }
 
 export const workflowIdForDecision = (caseId: string) => `decision-${caseId}`;

@@ -1,12 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { YearSchedule } from '../calendar/schedule';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
+import type { StageInput } from './stage';
 
 /** What execution pins when the decision is served: the rules, the fine and the date of service. */
-export interface ExecutionInput {
+export interface ExecutionInput extends StageInput {
   caseId: string;
-  agencyId: string;
   handlingOfficerId: string;
   profile: {
     regulationTitle: string;
@@ -15,7 +14,6 @@ export interface ExecutionInput {
     audiovisual: AgencyProfile['investigation']['audiovisual'];
     archiving: AgencyProfile['archiving'];
   };
-  calendar: YearSchedule[];
   decision: { documentNumber: string; servedAt: string };
   /** The party, to whom the 催告书 is served. */
   recipient: string;

@@ -1,14 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { YearSchedule } from '../calendar/schedule';
 import { CaseSource, CaseStatus, InitiationForm } from '../domain/case';
 import { Actor } from '../domain/roles';
 import { CompletionInput, TaskRef } from '../domain/tasks';
 import type { AgencyProfile } from '../profiles/schema';
+import type { StageInput } from './stage';
 
 /** What a case pins when it starts: the profile version in force and the calendar then known. */
-export interface InitiationInput {
+export interface InitiationInput extends StageInput {
   caseId: string;
-  agencyId: string;
   profile: {
     id: string;
     version: number;
@@ -22,7 +21,6 @@ export interface InitiationInput {
     execution?: AgencyProfile['execution'];
     archiving?: AgencyProfile['archiving'];
   };
-  calendar: YearSchedule[];
   source: CaseSource;
   emergency: boolean;
   officer: Actor;

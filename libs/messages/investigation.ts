@@ -1,18 +1,16 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
-import type { YearSchedule } from '../calendar/schedule';
 import type { CaseStatus } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
+import type { StageInput } from './stage';
 
 /** What the investigation of a case pins: the case's profile version and the calendar known then. */
-export interface InvestigationInput {
+export interface InvestigationInput extends StageInput {
   caseId: string;
-  agencyId: string;
   /** The case status when the investigation began; the case row holds the current one. */
   status: CaseStatus;
   profile: { id: string; version: number; regulationTitle: string; investigation: AgencyProfile['investigation'] };
-  calendar: YearSchedule[];
 }
 
 /** A record as it will be stored, already checked against the profile by the API. */

@@ -1,20 +1,18 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
-import type { YearSchedule } from '../calendar/schedule';
 import type { Attempt, OutcomeInput, ServedDocument, ServiceMethod } from '../domain/service';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
+import type { StageInput } from './stage';
 
 /** One document to serve on one recipient, as a child workflow of the stage that issued it. */
-export interface ServiceInput {
+export interface ServiceInput extends StageInput {
   serviceId: string;
   caseId: string;
-  agencyId: string;
   document: { kind: ServedDocument; title: string; number: string };
   recipient: string;
   officerId: string;
   profile: { regulationTitle: string; service: AgencyProfile['service']; investigation: Pick<AgencyProfile['investigation'], 'audiovisual'> };
-  calendar: YearSchedule[];
   /** 行政处罚法 61: the party was absent when the decision was announced: served within this period. */
   mustServeWithin?: { from: string; period: Period; legalBasis: string };
 }

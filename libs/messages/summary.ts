@@ -1,11 +1,11 @@
 import { defineUpdate } from '@temporalio/workflow';
-import type { YearSchedule } from '../calendar/schedule';
 import type { InitiationForm } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import type { CollectionGround } from '../domain/summary';
 import type { AgencyProfile } from '../profiles/schema';
 import type { CaseState } from './initiation';
 import type { AvEvidence } from './investigation';
+import type { StageInput } from './stage';
 
 /** 当场收缴罚款: what was collected, the receipt, and why it could be collected on the spot. */
 export interface Collection {
@@ -16,11 +16,9 @@ export interface Collection {
 }
 
 /** An on-the-spot decision (简易程序) as the API checked it against the profile. */
-export interface SummaryInput {
+export interface SummaryInput extends StageInput {
   caseId: string;
-  agencyId: string;
   profile: { id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution']; archiving: AgencyProfile['archiving'] };
-  calendar: YearSchedule[];
   officer: Actor;
   /** The case as the record shows it (facts, party, the officer's opinion). */
   form: InitiationForm;

@@ -8,6 +8,7 @@ import {
   InitiationSchema,
   InvestigationSchema,
   ServiceSchema,
+  SupervisionSchema,
 } from './stages';
 
 export * from './source';
@@ -43,6 +44,7 @@ export const AgencyProfileSchema = z
     service: ServiceSchema,
     execution: ExecutionSchema,
     archiving: ArchivingSchema,
+    supervision: SupervisionSchema,
   })
   .superRefine((profile, ctx) => {
     // A seed source cites the profile's own regulation: cite() renders it with that title.

@@ -264,3 +264,16 @@ export const ArchivingSchema = z.strictObject({
     evaluation: sourced({ included: z.literal(true) }).optional(),
   }).optional(),
 });
+
+// ── Supervision (监督) ──────────────────────────────────────────────────────────────────────────
+/** Rungs after a deadline's own escalation (which tells the unit head at the due time). */
+const LadderSchema = sourced({ chiefAfter: PeriodSchema, supervisorAfter: PeriodSchema });
+
+export const SupervisionSchema = z.strictObject({
+  /**
+   * With a task still open after its deadline, when the chief and then the supervisor are told
+   * (operational, per agency); `byKind` gives some kinds of task (keyed by kind) rungs of their own.
+   */
+  escalation: LadderSchema,
+  byKind: z.record(z.string(), LadderSchema).optional(),
+});

@@ -31,21 +31,20 @@ export class TestSystem {
     readonly baseUrl: string,
   ) {}
 
-  static async start(): Promise<TestSystem> {
+  /** `temporalAddress`: another Temporal server than the shared dev server (a time-skipping one). */
+  static async start(o: { temporalAddress?: string } = {}): Promise<TestSystem> {
     const database = await freshDatabase();
     const env = parseEnv({
       DATABASE_URL: database.url,
       // As in production: the API and the worker may only insert into the record tables.
       DATABASE_APP_URL: appUrl(database.url, process.env.LAWTRAIL_TEST_APP_PASSWORD!),
-      TEMPORAL_ADDRESS: process.env.LAWTRAIL_TEST_TEMPORAL,
+      TEMPORAL_ADDRESS: o.temporalAddress ?? process.env.LAWTRAIL_TEST_TEMPORAL,
       LAWTRAIL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
       PORT: '0',
       LAWTRAIL_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lawtrail-av-')),
     });
     const workerDb = await openDataSource(env.appDatabaseUrl, 5);
-    const { worker, connection } = await createWorker(env, workerDb, {
-      workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
-    });
+    const { worker, connection } = await createWorker(env, workerDb, { workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! } }, { schedules: !o.temporalAddress });
     const running = worker.run();
     const app = await createApp(env, false);
     await app.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { escalationRules } from '../../libs/domain/escalation';
 import { DecisionInput, workflowIdForDecision } from '../../libs/messages/decision';
 import { InvestigationInput, workflowIdForInvestigation } from '../../libs/messages/investigation';
 import { ExecutionInput, workflowIdForExecution } from '../../libs/messages/execution';
@@ -33,7 +34,7 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
-    activities: createActivities(database.db),
+    activities: createActivities(database.db, env.client),
   });
   const running = worker.run();
   return {
@@ -63,6 +64,7 @@ export async function startInvestigation(ts: TimeSkipping, profileId: string, of
     status: 'initiated',
     profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
     calendar: BUILT_IN_SCHEDULES,
+    escalation: escalationRules(profile),
   };
   const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
     taskQueue: ts.taskQueue,
@@ -94,6 +96,7 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
       archiving: profile.archiving,
     },
     calendar: BUILT_IN_SCHEDULES,
+    escalation: escalationRules(profile),
   };
   const handle = await ts.env.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
     taskQueue: ts.taskQueue,
@@ -117,6 +120,7 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
     officerId,
     profile: { regulationTitle: profile.regulation.title, service: profile.service, investigation: { audiovisual: profile.investigation.audiovisual } },
     calendar: BUILT_IN_SCHEDULES,
+    escalation: escalationRules(profile),
     ...o,
   };
   const handle = await ts.env.client.workflow.start<typeof serviceWorkflow>('serviceWorkflow', {
@@ -139,6 +143,7 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
     handlingOfficerId: officerId,
     profile: { regulationTitle: profile.regulation.title, execution: profile.execution, service: profile.service, audiovisual: profile.investigation.audiovisual, archiving: profile.archiving },
     calendar: BUILT_IN_SCHEDULES,
+    escalation: escalationRules(profile),
     decision: { documentNumber: '测试罚〔2026〕1号', servedAt },
     recipient: '王五',
     fineFen,

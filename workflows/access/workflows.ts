@@ -16,7 +16,7 @@ const ACTIONS = { view: '查阅', copy: '复制' } as const;
  */
 export async function accessRequestWorkflow(input: AccessRequestInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'ended', openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   setHandler(accessRequestedUpdate, async () => {
     await board.started();
     return board.snapshot();

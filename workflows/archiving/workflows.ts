@@ -20,7 +20,7 @@ const FIELD_KEYS = { archive_number: 'archiveNumber', category: 'category', rete
  */
 export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'ended', openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   const rules = input.profile.archiving;
   const basis = cite(input.profile.regulationTitle, rules.deadline.source);
   const from = new Date(input.endedAt);

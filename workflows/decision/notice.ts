@@ -195,7 +195,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
           recipient: s.recipient,
           officerId: input.handlingOfficerId,
           profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service!, investigation: { audiovisual: input.profile.audiovisual! } },
-          calendar: board.schedulesNow,
+          ...board.carried,
         },
       ],
     });

@@ -26,7 +26,7 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
  */
 export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'initiated', openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   const rule = input.profile.decision.deadline;
   const basis = cite(input.profile.regulationTitle, rule.source);
   const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, extended: false, extensionRequested: false, state: 'running' };
@@ -60,7 +60,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
       validator: (_request: unknown) => {
         if (!rule.extension) throw refuse('本机关适用的规定未允许延长作出处理决定的期限', 'DECISION_EXTENSION_NOT_ALLOWED');
         if (view.extensionRequested || view.extended) throw refuse('期限只能延长一次', 'DECISION_EXTENSION_USED');
-        if (view.state !== 'running') throw refuse('期限已届满，不能再延长', 'DECISION_DEADLINE_PASSED');
+        if (view.state === 'overdue' || view.state === 'met') throw refuse('期限已届满，不能再延长', 'DECISION_DEADLINE_PASSED');
       },
     },
   );
@@ -77,16 +77,21 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
 
   // The clock: reminders, then escalation; a change (extension, a year's schedule) re-arms it.
   const warned = new Set<string>();
-  while (view.state === 'running' && !notice.decided()) {
-    const seen = { version, calendar: board.calendarVersion };
+  while ((view.state === 'running' || view.state === 'paused') && !notice.decided()) {
+    const seen = { version, calendar: board.clockVersion };
+    if (view.state === 'paused') {
+      await condition(() => board.clockVersion !== seen.calendar || notice.decided());
+      if (!notice.decided()) await recompute();
+      continue;
+    }
     const reminder = rule.warnBefore
       .map((p) => ({ p, at: periodBefore(view.dueAt, p).getTime(), key: `${view.dueAt}:${p.amount}${p.unit}` }))
       .filter((w) => !warned.has(w.key) && w.at > Date.now())
       .sort((a, b) => a.at - b.at)[0];
     const target = reminder?.at ?? Date.parse(view.dueAt);
-    const changed = () => version !== seen.version || board.calendarVersion !== seen.calendar || notice.decided();
+    const changed = () => version !== seen.version || board.clockVersion !== seen.calendar || notice.decided();
     if (await condition(changed, Math.max(target - Date.now(), 0))) {
-      if (board.calendarVersion !== seen.calendar && !notice.decided()) await recompute();
+      if (board.clockVersion !== seen.calendar && !notice.decided()) await recompute();
       continue;
     }
     if (reminder) {
@@ -162,8 +167,15 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     const ext = view.extended ? rule.extension!.period : undefined;
     const period = ext ? { amount: rule.period.amount + ext.amount, unit: rule.period.unit } : rule.period;
     const due = board.dueFor({ from: new Date(input.filedAt), period });
-    Object.assign(view, { dueAt: due.due!, lastDay: due.lastDay ?? null, complete: due.complete });
     version++;
+    if (due.due === null) {
+      // Suspended (中止): the clock stands still; the due time shown is the last one known.
+      view.state = 'paused';
+      return project({ key: `decision-deadline-paused:${version}`, actor: null, action: 'deadline_paused', summary: '案件中止办理，作出处理决定的期限暂停计算', legalBasis: basis });
+    }
+    const resumed = view.state === 'paused';
+    Object.assign(view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, state: 'running' });
+    if (resumed) entry ??= { key: `decision-deadline-resumed:${version}`, actor: null, action: 'deadline_resumed', summary: '案件恢复办理，作出处理决定的期限扣除中止期间后顺延', legalBasis: basis };
     await project(entry && { ...entry, summary: `${entry.summary}，至${chinaTime(view.dueAt)}${due.complete ? '' : '（估算）'}` });
   }
 

@@ -180,7 +180,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
           recipient: input.recipient,
           officerId: input.handlingOfficerId,
           profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service, investigation: { audiovisual: input.profile.audiovisual } },
-          calendar: board.schedulesNow,
+          ...board.carried,
         },
       ],
     });

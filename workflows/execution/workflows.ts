@@ -24,7 +24,7 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
  */
 export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   const rules = input.profile.execution;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const served = new Date(input.decision.servedAt);
@@ -132,8 +132,10 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
 
   // The clock: payment due, remedy periods ended, reminders before the court window closes.
   const done = new Set<string>();
+  let clockSeen = board.clockVersion;
   for (;;) {
     if (ended()) break;
+    if (board.clockVersion !== clockSeen) await courtWindowMoved();
     const seen = changes;
     const events = [
       { key: 'payment-due', at: pay.due!, run: paymentOverdue, when: () => view.state === 'performing' },
@@ -143,16 +145,17 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
         at: periodBefore(view.court.latest, p).toISOString(),
         run: () => enforcement.windowClosing(p, i === all.length - 1),
         when: () => view.state !== 'paid' && !view.court.appliedAt && !pending() && Date.now() >= Date.parse(remediesEndedAt),
-      })),
+      })).filter(() => !board.suspended),
     ].filter((e) => !done.has(e.key)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const next = events[0];
+    const changed = () => ended() || changes !== seen || board.clockVersion !== clockSeen;
     if (!next) {
-      await condition(() => ended() || changes !== seen);
+      await condition(changed);
       continue;
     }
     // An event already due runs now: a timer restarted by every change could starve behind them.
     const wait = Date.parse(next.at) - Date.now();
-    if (wait > 0 && (await condition(() => ended() || changes !== seen, wait))) continue;
+    if (wait > 0 && (await condition(changed, wait))) continue;
     done.add(next.key);
     if (next.when()) await next.run();
   }
@@ -162,7 +165,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   view.state = 'ended';
   await endCase({ caseId: input.caseId, at: view.endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: `执行终结：${endReason()}，案件办结` } });
   await project();
-  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt: view.endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, calendar: board.schedulesNow });
+  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt: view.endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
   board.idle();
 
   function ended(): boolean {
@@ -186,6 +189,25 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     changes++;
     await project();
     board.idle();
+  }
+
+  /**
+   * The case was suspended or resumed: the agency's window to apply to the court stands still with
+   * it (行政强制法 39); the party's own periods (payment, remedies) run on by law.
+   */
+  async function courtWindowMoved(): Promise<void> {
+    clockSeen = board.clockVersion;
+    const latest = board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due;
+    if (!latest || latest === view.court.latest) return;
+    view.court.latest = latest;
+    changes++;
+    await project({
+      key: `court-window-resumed:${clockSeen}`,
+      actor: null,
+      action: 'deadline_resumed',
+      summary: `案件恢复办理，申请人民法院强制执行的期限扣除中止期间后顺延至${chinaTime(latest)}`,
+      legalBasis: basis(rules.courtApplication.window.source),
+    });
   }
 
   async function paymentOverdue(): Promise<void> {

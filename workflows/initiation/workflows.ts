@@ -39,7 +39,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
     openTasks: [],
     overdue: false,
   };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   // Answers once the case is written and its first tasks are open, so the caller sees both.
   setHandler(caseRegisteredUpdate, async () => {
     await board.started();
@@ -156,7 +156,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
               execution: input.profile.execution,
               archiving: input.profile.archiving,
             },
-            calendar: board.schedulesNow,
+            ...board.carried,
           },
         ],
       });

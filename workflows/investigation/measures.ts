@@ -163,14 +163,14 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
 
   async function watch(m: Measure): Promise<void> {
     for (;;) {
-      const seen = { version: m.version, calendar: board.calendarVersion };
-      const changed = () => m.version !== seen.version || board.calendarVersion !== seen.calendar || m.view.decision !== null;
+      const seen = { version: m.version, calendar: board.clockVersion };
+      const changed = () => m.version !== seen.version || board.clockVersion !== seen.calendar || m.view.decision !== null;
       const wait = m.view.dueAt === null ? undefined : Math.max(Date.parse(m.view.dueAt) - Date.now(), 0);
       // condition() without a timeout resolves to undefined: a paused clock only ever wakes by a change.
       const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
       if (m.view.decision !== null) return;
       if (woke) {
-        if (board.calendarVersion !== seen.calendar) await update(m);
+        if (board.clockVersion !== seen.calendar) await update(m);
         continue;
       }
       await expire(m);

@@ -18,7 +18,7 @@ const { appendEvidence, noteRecord } = activities;
  */
 export async function investigationWorkflow(input: InvestigationInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: input.status, openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   const added = new Map<string, AddEvidenceResult>();
   const measures = handleMeasures(input, board, state);
   let closed = false;

@@ -26,7 +26,7 @@ const refuse = (code: ServiceRefusal | null) => {
  */
 export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResult> {
   const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   const rules = input.profile.service;
   const doc = `${input.document.title}（${input.document.number}）`;
   const view: ServiceView = {
@@ -155,19 +155,20 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
 
   /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */
   async function watchMustServe(rule: NonNullable<ServiceInput['mustServeWithin']>): Promise<void> {
-    view.mustServeBy = board.dueFor({ from: new Date(rule.from), period: rule.period }).due!;
-    if (await condition(() => view.status === 'served', Math.max(Date.parse(view.mustServeBy) - Date.now(), 0))) return;
+    // The agency's own period: it stands still while the case is suspended (shown as last known).
+    const served = () => view.status === 'served';
+    if (await board.until({ from: new Date(rule.from), period: rule.period }, served, (due) => (view.mustServeBy = due ?? view.mustServeBy))) return;
     view.overdue = true;
     await escalate({
       id: `${input.serviceId}:must-serve`,
       caseId: input.caseId,
       agencyId: input.agencyId,
       kind: 'service_overdue',
-      dueAt: view.mustServeBy,
+      dueAt: view.mustServeBy!,
       at: new Date().toISOString(),
       mustAct: [{ role: 'officer', userId: input.officerId }, { role: 'unit_head' }],
       legalBasis: rule.legalBasis,
-      summary: `当事人不在场，${doc}应在${describePeriod(rule.period)}内送达，期限已于${chinaTime(view.mustServeBy)}届满`,
+      summary: `当事人不在场，${doc}应在${describePeriod(rule.period)}内送达，期限已于${chinaTime(view.mustServeBy!)}届满`,
     });
     await project();
   }

@@ -20,7 +20,7 @@ const { registerSummaryCase, endCase } = activities;
  */
 export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
-  const board = new TaskBoard(state, input.agencyId, input.calendar);
+  const board = new TaskBoard(state, input);
   // Answers once the case is written and every first task is open, so the caller sees them all.
   let ready = false;
   setHandler(summaryRegisteredUpdate, async () => {
@@ -74,7 +74,7 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   // Filed, cash handed in, recording stored: the on-the-spot case ends and its file is archived.
   const endedAt = new Date().toISOString();
   await endCase({ caseId: input.caseId, at: endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: '简易程序案件已备案，案件办结' } });
-  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, calendar: board.schedulesNow });
+  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
   board.idle();
   await condition(allHandlersFinished);
 

@@ -1,16 +1,20 @@
-import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { chinaDate, chinaDayStart } from '../../libs/calendar/dates';
-import { DueResult, Pause, Period, computeDue } from '../../libs/calendar/period';
+import { DueResult, Pause, Period, computeDue, describePeriod } from '../../libs/calendar/period';
 import { YearSchedule } from '../../libs/calendar/schedule';
 import { Role } from '../../libs/domain/roles';
 import { Completion, TASK_REFUSALS, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '../../libs/domain/tasks';
+import { CaseClock, RUNNING_CLOCK } from '../../libs/domain/case-operations';
+import { EscalationRules, ladderFor, ladderRoleLabel } from '../../libs/domain/escalation';
 import { calendarUpdatedSignal } from '../../libs/messages/calendar';
+import { caseClockSignal } from '../../libs/messages/case-operations';
+import { StageInput } from '../../libs/messages/stage';
 import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate, transferTaskUpdate } from '../../libs/messages/initiation';
-import { describeRecomputation } from './deadline-text';
+import { chinaTime, describeRecomputation } from './deadline-text';
 
-const { openTask, completeTask, rescheduleTask, reassignTask } = activities;
+const { openTask, completeTask, rescheduleTask, reassignTask, escalate } = activities;
 
 /** A legal deadline on a task: a period from the profile counted from `from` on the case's calendar. */
 export interface Deadline {
@@ -57,13 +61,30 @@ export class TaskBoard {
   /** The schedule that arrived last, and how many have arrived. */
   private arrivals = 0;
   private arrived?: YearSchedule;
+  /** The case clock (中止 spans) and how often it changed: every deadline here counts without the pauses. */
+  private clock: CaseClock;
+  private clockChanges = 0;
 
-  constructor(private readonly state: CaseState, private readonly agencyId: string, schedules: YearSchedule[]) {
-    this.schedules = schedules;
-    this.calendar = new LegalCalendar(schedules);
+  private readonly agencyId: string;
+  private readonly escalation?: EscalationRules;
+
+  constructor(private readonly state: CaseState, input: StageInput) {
+    this.agencyId = input.agencyId;
+    this.schedules = input.calendar;
+    this.calendar = new LegalCalendar(input.calendar);
+    this.clock = input.caseClock ?? RUNNING_CLOCK;
+    this.escalation = input.escalation;
     setHandler(caseStateQuery, () => this.snapshot());
+    setHandler(caseClockSignal, (next) => {
+      this.clock = next;
+      this.clockChanges++;
+    });
     setHandler(completeTaskUpdate, (cmd) => this.complete(cmd), {
       validator: (cmd) => {
+        const stopped = this.clock.suspended;
+        if (stopped) {
+          throw ApplicationFailure.nonRetryable(`案件已于${chinaTime(stopped.since)}中止办理（${stopped.reason}），恢复办理后方可继续`, 'CASE_SUSPENDED');
+        }
         const task = this.open.get(cmd.taskId);
         const refusal = refuseCompletion(task?.ref, cmd.by, cmd);
         if (refusal) throw ApplicationFailure.nonRetryable(TASK_REFUSALS[refusal], refusal);
@@ -140,12 +161,20 @@ export class TaskBoard {
   private async watch(ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
     let warned = !deadline.onLastDay;
     for (;;) {
-      const seen = this.arrivals;
-      const due = Date.parse(ref.dueAt!);
+      const seen = { arrivals: this.arrivals, clock: this.clockChanges };
+      const changed = () => done() || this.arrivals !== seen.arrivals || this.clockChanges !== seen.clock;
+      if (!ref.dueAt) {
+        // The case is suspended: the clock stands still until it resumes.
+        await condition(changed);
+        if (done()) return;
+        await this.recompute(ref, deadline, this.clockChanges !== seen.clock);
+        continue;
+      }
+      const due = Date.parse(ref.dueAt);
       const lastDayStarts = chinaDayStart(chinaDate(new Date(due - 1))).getTime();
       const warnNow = !warned && lastDayStarts > Date.now();
       const wait = Math.max((warnNow ? lastDayStarts : due) - Date.now(), 0);
-      const woke = await condition(() => done() || this.arrivals !== seen, wait);
+      const woke = await condition(changed, wait);
       if (done()) return;
       if (!woke && warnNow) {
         warned = true;
@@ -155,17 +184,21 @@ export class TaskBoard {
       if (!woke) {
         await deadline.onOverdue(ref);
         this.idle();
+        // Added after cases existed: the rungs above the unit head, while the task stays open.
+        if (this.escalation && patched('escalation-ladder')) void this.climb(ref, done);
         return;
       }
-      if (!ref.dueComplete) await this.recompute(ref, deadline);
+      if (!ref.dueComplete || this.clockChanges !== seen.clock) await this.recompute(ref, deadline, this.clockChanges !== seen.clock);
     }
   }
 
-  private async recompute(ref: TaskRef, deadline: Deadline): Promise<void> {
+  /** Moves the task's due time after a year's schedule arrived or, when `clockMoved`, the case clock changed. */
+  private async recompute(ref: TaskRef, deadline: Deadline, clockMoved: boolean): Promise<void> {
     const next = this.dueFor(deadline);
     const before = { dueAt: ref.dueAt!, complete: ref.dueComplete ?? true };
-    if (next.due === before.dueAt && next.complete === before.complete) return;
-    Object.assign(ref, { dueAt: next.due!, dueComplete: next.complete, dueMissingYears: next.missingYears });
+    if (next.due === (ref.dueAt ?? null) && next.complete === before.complete) return;
+    Object.assign(ref, { dueAt: next.due ?? undefined, dueComplete: next.complete, dueMissingYears: next.missingYears });
+    if (clockMoved) return this.clockMoved(ref, before.dueAt);
     await rescheduleTask({
       task: ref,
       at: new Date().toISOString(),
@@ -180,9 +213,76 @@ export class TaskBoard {
     });
   }
 
-  /** A deadline on the calendar the workflow holds now, less any paused spans. */
+  /**
+   * The profile's ladder after the due time: the chief, then the supervisor, each told once (the
+   * escalation id is the task's and the rung's) unless the task is done first. The rungs count
+   * on the case clock, so a suspension holds them too.
+   */
+  private async climb(ref: TaskRef, done: () => boolean): Promise<void> {
+    const rules = this.escalation!;
+    const label = TASK_SPECS[ref.kind].label;
+    for (const step of ladderFor(rules, ref.kind)) {
+      if (await this.until({ from: new Date(ref.dueAt!), period: step.after }, done)) return;
+      await escalate({
+        id: `${ref.id}:overdue:${step.to}`,
+        caseId: ref.caseId,
+        agencyId: ref.agencyId,
+        taskId: ref.id,
+        kind: `escalated_to_${step.to}`,
+        dueAt: ref.dueAt!,
+        at: new Date().toISOString(),
+        mustAct: [{ role: step.to }],
+        legalBasis: rules.legalBasis,
+        summary: `「${label}」期限届满后${describePeriod(step.after)}仍未办理，报告${ladderRoleLabel(step.to)}`,
+      });
+    }
+  }
+
+  /** A suspension stopped the task's clock (no due time), or a resumption restarted it later. */
+  private async clockMoved(ref: TaskRef, before: string | undefined): Promise<void> {
+    const label = TASK_SPECS[ref.kind].label;
+    await rescheduleTask({
+      task: ref,
+      at: new Date().toISOString(),
+      entry: {
+        key: `clock:${ref.id}:${this.clockChanges}`,
+        actor: null,
+        action: ref.dueAt ? 'deadline_resumed' : 'deadline_paused',
+        summary: ref.dueAt ? `案件恢复办理，「${label}」的期限顺延至${chinaTime(ref.dueAt)}` : `案件中止办理，「${label}」的期限暂停计算`,
+        details: { taskId: ref.id, before: before ?? null, after: ref.dueAt ?? null },
+      },
+    });
+  }
+
+  /** A deadline on the calendar the workflow holds now, less the case's suspensions and any other paused spans. */
   dueFor(d: Pick<Deadline, 'from' | 'period'>, pauses: Pause[] = []): DueResult {
-    return computeDue(this.calendar, d.from, d.period, pauses);
+    return computeDue(this.calendar, d.from, d.period, [...pauses, ...this.clock.pauses]);
+  }
+
+  /**
+   * Waits until the period runs out on the case clock, or `done()`: true when done first. The due
+   * time moves with year schedules and suspensions (`moved` hears each one; null while suspended).
+   */
+  async until(d: Pick<Deadline, 'from' | 'period'>, done: () => boolean, moved: (due: string | null) => void = () => {}): Promise<boolean> {
+    for (;;) {
+      const seen = this.clockVersion;
+      const due = this.dueFor(d).due;
+      moved(due);
+      const changed = () => done() || this.clockVersion !== seen;
+      if (due === null) await condition(changed);
+      else if (!(await condition(changed, Math.max(Date.parse(due) - Date.now(), 0)))) return false;
+      if (done()) return true;
+    }
+  }
+
+  /** Why the case's clock stands still now, if it does. */
+  get suspended(): CaseClock['suspended'] {
+    return this.clock.suspended;
+  }
+
+  /** What the next stage's board starts from: the calendar known now and the pinned ladder. */
+  get carried(): Pick<StageInput, 'calendar' | 'escalation' | 'caseClock'> {
+    return { calendar: this.schedulesNow, ...(this.escalation && { escalation: this.escalation }), ...(this.clock.pauses.length && { caseClock: this.clock }) };
   }
 
   /** The schedules known now (as pinned, plus any that arrived since): handed on to the next stage. */
@@ -195,9 +295,9 @@ export class TaskBoard {
     return this.calendar;
   }
 
-  /** Changes whenever a year's schedule arrives: deadlines kept outside tasks recompute then. */
-  get calendarVersion(): number {
-    return this.arrivals;
+  /** Changes whenever a year's schedule arrives or the case clock stops or restarts: deadlines kept outside tasks recompute then. */
+  get clockVersion(): number {
+    return this.arrivals + this.clockChanges;
   }
 
   /** Resolves once the task is open (its projection written). */

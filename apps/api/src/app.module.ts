@@ -8,6 +8,7 @@ import { ArchivingModule } from './archiving/archiving.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CaseOperationsModule } from './case-operations/case-operations.module';
 import { CasesModule } from './cases/cases.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RecordHeadsModule } from './record-heads/record-heads.module';
@@ -37,6 +38,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CalendarModule,
+        CaseOperationsModule,
         CasesModule,
         DecisionModule,
         ExecutionModule,

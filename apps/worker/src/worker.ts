@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
@@ -13,15 +14,18 @@ export async function createWorker(
   env: Env,
   db: DataSource,
   workflows: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = { workflowsPath: require.resolve('../../../workflows') },
+  o: { schedules?: boolean } = {},
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,
     taskQueue: env.taskQueue,
-    activities: createActivities(db),
+    // The case-operation activities end a terminated case's workflows through the same connection.
+    activities: createActivities(db, new Client({ connection, namespace: env.temporalNamespace })),
     ...workflows,
   });
-  await ensureSchedules(env);
+  // Temporal's time-skipping test server has no schedules: tests on it pass `schedules: false`.
+  if (o.schedules !== false) await ensureSchedules(env);
   return { worker, connection };
 }

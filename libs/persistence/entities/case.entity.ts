@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CaseClock } from '../../domain/case-operations';
 import { CaseSource, CaseStatus, InitiationForm, Procedure, Stage } from '../../domain/case';
 
 /** Projection of a case, written only by activities; the workflow is the source of truth for its progress. */
@@ -18,4 +19,7 @@ export class CaseEntity {
   @Column({ name: 'workflow_id', type: 'text' }) workflowId: string;
   @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** Suspensions (中止) and whether the clock stands still now. */
+  @Column({ type: 'jsonb', default: () => `'{"pauses": [], "suspended": null}'` }) clock: CaseClock;
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
 }

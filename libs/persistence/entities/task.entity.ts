@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Role } from '../../domain/roles';
 import { Notification, TaskKind } from '../../domain/tasks';
 
-export type TaskStatus = 'open' | 'completed';
+/** `cancelled`: the case was terminated or transferred while the task was open. */
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
 /** Projection of the workflow's human tasks, kept in step by activities. */
 @Entity({ name: 'tasks' })

@@ -12,6 +12,7 @@ import { StoredEntry, verifyChain } from '../../../../libs/persistence/record-ch
 import { Actor } from '../../../../libs/domain/roles';
 import { ArchiveForm } from '../../../../libs/messages/archiving';
 import { completeTaskUpdate } from '../../../../libs/messages/initiation';
+import { escalationRules } from '../../../../libs/domain/escalation';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -97,7 +98,7 @@ export class ArchivingService {
     const requestId = derivedUuid(actor.id, 'access', caseId, JSON.stringify(dto));
     const input: AccessRequestInput = {
       ...dto, actions: [...dto.actions], requestId, caseId, agencyId: c.agencyId, by: actor,
-      profile: { regulationTitle: profile.regulation.title, partyAccess: rule }, calendar: await this.calendar.schedules(),
+      profile: { regulationTitle: profile.regulation.title, partyAccess: rule }, calendar: await this.calendar.schedules(), escalation: escalationRules(profile),
     };
     const state = await this.temporal.workflow.executeUpdateWithStart(accessRequestedUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation<typeof accessRequestWorkflow>('accessRequestWorkflow', {

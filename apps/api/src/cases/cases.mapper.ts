@@ -16,6 +16,7 @@ export function toCaseView(c: CaseEntity) {
     procedure: c.procedure,
     handlingOfficerId: c.handlingOfficerId,
     overdue: c.overdue,
+    clock: c.clock.suspended ? { stopped: true, since: c.clock.suspended.since, reason: c.clock.suspended.reason } : { stopped: false },
     form: c.form,
     startedAt: c.startedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

@@ -1,3 +1,4 @@
+import { CASE_OPERATION_REFUSALS, CaseOperationRefusal } from '../../../../libs/domain/case-operations';
 import { SERVICE_REFUSALS, ServiceRefusal } from '../../../../libs/domain/service';
 import { TASK_REFUSALS, TaskRefusal } from '../../../../libs/domain/tasks';
 
@@ -150,6 +151,13 @@ const ARCHIVE_ERRORS = {
   ARCHIVE_FIELD_MISSING: { status: 400, message: '本机关规定的归档事项不完整' },
 } satisfies Record<string, ErrorSpec>;
 
+const CASE_OPERATION_ERRORS = {
+  ...(Object.fromEntries(
+    Object.entries(CASE_OPERATION_REFUSALS).map(([code, message]) => [code, { status: 409, message }]),
+  ) as Record<CaseOperationRefusal, ErrorSpec>),
+  CASE_SUSPENDED: { status: 409, message: '案件已中止办理，恢复办理后方可继续' },
+} satisfies Record<string, ErrorSpec>;
+
 const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NOT_OPEN: 409,
   TASK_WRONG_ROLE: 403,
@@ -162,6 +170,7 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
   TASK_NEEDS_ATTEMPT: 400,
   TASK_NEEDS_ARCHIVE: 400,
   TASK_RETURN_STEP_REQUIRED: 400,
+  TASK_RECEIPT_REQUIRED: 400,
 };
 
 const TASK_ERRORS = {
@@ -174,7 +183,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS, ...ARCHIVE_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS, ...ARCHIVE_ERRORS, ...CASE_OPERATION_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -6,6 +6,7 @@ import { InitiationForm } from '../../../../libs/domain/case';
 import { Actor } from '../../../../libs/domain/roles';
 import { InitiationInput, caseRegisteredUpdate, workflowIdForInitiation } from '../../../../libs/messages/initiation';
 import { findProfile } from '../../../../libs/profiles';
+import { escalationRules } from '../../../../libs/domain/escalation';
 import type { initiationWorkflow } from '../../../../workflows/initiation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
@@ -53,6 +54,7 @@ export class InitiationService {
         archiving: profile.archiving,
       },
       calendar: await this.calendar.schedules(),
+      escalation: escalationRules(profile),
       source: dto.source,
       emergency,
       officer: actor,

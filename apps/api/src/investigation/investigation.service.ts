@@ -31,6 +31,7 @@ import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
 import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
 import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
 import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
+import { escalationRules } from '../../../../libs/domain/escalation';
 import type { investigationWorkflow } from '../../../../workflows/investigation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
@@ -257,6 +258,8 @@ export class InvestigationService {
       status: c.status,
       profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
       calendar: await this.calendar.schedules(),
+      escalation: escalationRules(profile),
+      caseClock: c.clock,
     };
     return this.temporal.workflow.executeUpdateWithStart(update, {
       args: [arg],

@@ -7,6 +7,7 @@ import { Actor } from '../../../../libs/domain/roles';
 import { checkSummary } from '../../../../libs/domain/summary';
 import { SummaryInput, summaryRegisteredUpdate, workflowIdForSummary } from '../../../../libs/messages/summary';
 import { findProfile } from '../../../../libs/profiles';
+import { escalationRules } from '../../../../libs/domain/escalation';
 import type { summaryWorkflow } from '../../../../workflows/summary/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
@@ -53,6 +54,7 @@ export class SummaryService {
       agencyId: actor.agencyId,
       profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving },
       calendar: await this.calendar.schedules(),
+      escalation: escalationRules(profile),
       officer: actor,
       form: { reason: '适用简易程序当场作出行政处罚决定', caseSource: '现场执法', facts: dto.facts, parties: [{ ...dto.party }], handlerOpinion: `依据${dto.legalBasis}，${penalty}` },
       decision: { documentNumber: dto.documentNumber, decidedAt: dto.decidedAt, place: dto.place, content: dto.facts, summary: penalty, items },

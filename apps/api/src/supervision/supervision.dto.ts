@@ -10,6 +10,8 @@ export class DueQuery extends PageQuery {
   @EnumField('办案阶段', STAGES, { optional: true }) stage?: string;
   @UuidField('承办人', { optional: true }) officerId?: string;
   @DateTimeField('到期时间早于', { optional: true }) dueBefore?: string;
+  /** Late or due as of this instant (default now): what will be late by Friday, or was at month's end. */
+  @DateTimeField('截至时间', { optional: true }) asOf?: string;
 }
 
 export class AccountabilityQuery extends PageQuery {

@@ -25,6 +25,9 @@ export function labelOfKind(kind: string): string {
   return OTHER_LABELS[kind] ?? kind;
 }
 
+/** The instant lateness is measured at ($2 of every due-list query). */
+const AS_OF = 'WITH p AS (SELECT $2::timestamptz AS as_of)';
+
 interface DueRow {
   case_id: string;
   kind: string;
@@ -44,7 +47,7 @@ export class SupervisionService {
 
   async due(actor: Actor, q: DueQuery) {
     const { where, params } = this.filter(actor, q);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM due_items d WHERE ${where}`, params);
+    const [{ total }] = await this.db.query(`${AS_OF} SELECT count(*)::int AS total FROM due_items d, p WHERE ${where}`, params);
     const rows = await this.rows(where, params, `LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`);
     return pageOf(rows.map(toView), total, q);
   }
@@ -101,15 +104,16 @@ export class SupervisionService {
     };
   }
 
+  /** $1 is the agency, $2 the instant lateness is measured at. */
   private filter(actor: Actor, q: DueQuery) {
-    const params: unknown[] = [actor.agencyId];
+    const params: unknown[] = [actor.agencyId, q.asOf ?? new Date().toISOString()];
     const where = ['d.agency_id = $1'];
     const add = (sql: string, v: unknown) => {
       params.push(v);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (q.state === 'overdue') where.push('d.due_at < now()');
-    if (q.state === 'due') where.push('d.due_at >= now()');
+    if (q.state === 'overdue') where.push('d.due_at < p.as_of');
+    if (q.state === 'due') where.push('d.due_at >= p.as_of');
     if (q.kind) add('d.kind = ?', q.kind);
     if (q.stage) add('d.stage = ?', q.stage);
     if (q.officerId) add('d.officer_id = ?', q.officerId);
@@ -119,9 +123,9 @@ export class SupervisionService {
 
   private rows(where: string, params: unknown[], limit: string): Promise<DueRow[]> {
     return this.db.query(
-      `SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.role, d.stage, d.ref,
-              GREATEST(0, floor(extract(epoch FROM now() - d.due_at) / 86400))::int AS days_late
-         FROM due_items d LEFT JOIN users u ON u.id = d.officer_id
+      `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.role, d.stage, d.ref,
+              GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late
+         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id
         WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind ${limit}`,
       params,
     );

@@ -22,6 +22,13 @@ export class DelegationDto {
   @TextField('委托依据', 1000) basis: string;
 }
 
+/** 移送回执: the receiving authority's receipt of a transferred case. */
+export class TransferReceiptDto {
+  @TextField('接收人', 100) receivedBy: string;
+  @DateTimeField('接收时间') receivedAt: string;
+  @TextField('回执文号', 100) documentNumber: string;
+}
+
 /** A completion; the review and approval tasks take the fields after `notification`. */
 export class CompleteTaskDto {
   @TextField('办理结果', 32) decision: string;
@@ -33,6 +40,7 @@ export class CompleteTaskDto {
   @DateTimeField('签署时间', { optional: true }) signedAt?: string;
   @NestedField('委托签批', () => DelegationDto, { optional: true }) delegation?: DelegationDto;
   @EnumField('退回环节', RETURN_STEPS, { optional: true }) returnTo?: ReturnStep;
+  @NestedField('移送回执', () => TransferReceiptDto, { optional: true }) receipt?: TransferReceiptDto;
 }
 
 export class EscalationListQuery extends PageQuery {}

@@ -54,11 +54,13 @@ export class TasksService {
     const task = await this.tasks.findOneBy({ id: taskId });
     if (!task) throw new ApiException('TASK_NOT_FOUND');
     await this.cases.findForActor(actor, task.caseId);
+    if (task.status === 'cancelled') throw new ApiException('TASK_NOT_OPEN');
     if (task.status === 'completed') {
       const same = task.completedBy === actor.id && task.decision === dto.decision && task.opinion === dto.opinion;
       if (!same) throw new ApiException('TASK_NOT_OPEN');
     } else {
       if (dto.signedAt) notInFuture(dto.signedAt, 'signedAt');
+      if (dto.receipt) notInFuture(dto.receipt.receivedAt, 'receipt.receivedAt');
       const refusal = refuseCompletion(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
