@@ -106,11 +106,11 @@ function details(r: Results): string[] {
     out.push(
       '**Where the time goes** (mean ms over a sample of each run, from the workflow histories; see bench/README.md):',
       '',
-      '| operation | total | before the workflow (HTTP, API, client) | workflow tasks queued / on the worker | activities queued / running | server, between events | after (reply, read-back) | workflow tasks, activities |',
-      '|---|---|---|---|---|---|---|---|',
+      '| operation | total | before the workflow (HTTP, API, client) | workflow tasks queued / on the worker | activities queued / running | server, between events | after (reply, read-back) | workflow tasks, activities | history KiB |',
+      '|---|---|---|---|---|---|---|---|---|',
     );
     const p = (name: string, b?: Breakdown) =>
-      b && out.push(`| ${name} | ${b.total} | ${b.beforeWorkflow} | ${b.workflowTaskQueue} / ${b.workflowTaskRun} | ${b.activityQueue} / ${b.activityRun} | ${b.serverOther} | ${b.afterWorkflow} | ${b.workflowTasks}, ${b.activities} |`);
+      b && out.push(`| ${name} | ${b.total} | ${b.beforeWorkflow} | ${b.workflowTaskQueue} / ${b.workflowTaskRun} | ${b.activityQueue} / ${b.activityRun} | ${b.serverOther} | ${b.afterWorkflow} | ${b.workflowTasks}, ${b.activities} | ${b.historyKb} |`);
     for (const [name, prof] of profiles) {
       p(`${name}, lawtrail`, prof?.lawtrail);
       p(`${name}, baseline`, prof?.baseline);
@@ -138,7 +138,8 @@ function details(r: Results): string[] {
     out.push('**Throughput by concurrency** (closed loops, ' + `${r.sizes.throughput.stepSeconds} s each; lifecycle latency in ms):`, '', '| concurrency | lawtrail cases/s | lawtrail p50 / p99 | baseline /s | baseline p50 / p99 |', '|---|---|---|---|---|');
     for (const st of t.steps) out.push(`| ${st.concurrency} | ${st.lawtrail.throughput}${st.lawtrail.errors ? ` (${st.lawtrail.errors} errors)` : ''} | ${f(st.lawtrail.p50)} / ${f(st.lawtrail.p99)} | ${st.baseline.throughput} | ${f(st.baseline.p50)} / ${f(st.baseline.p99)} |`);
     out.push('', `Knee: lawtrail at concurrency ${t.knee.lawtrail.concurrency} (${t.knee.lawtrail.throughput} cases/s, p99 ${f(t.knee.lawtrail.p99)} ms, next step p99 ${f(t.knee.lawtrail.nextP99 ?? NaN)} ms); baseline at ${t.knee.baseline.concurrency} (${t.knee.baseline.throughput}/s). ` +
-      `Decision stage started for ${t.decisionStage.withDeadline} of ${t.decisionStage.cases} filed cases of the sustained run (${t.decisionStage.settledSecondsAfterRun} s after it ended).`, '');
+      `Decision stage started for ${t.decisionStage.withDeadline} of ${t.decisionStage.cases} filed cases of the sustained run (${t.decisionStage.settledSecondsAfterRun} s after it ended). ` +
+      `One filed case leaves two histories: initiation ${t.histories.initiation.events} events, ${t.histories.initiation.kb} KiB; decision ${t.histories.decision.events} events, ${t.histories.decision.kb} KiB.`, '');
   }
   if (s.openCases) {
     const o = s.openCases;

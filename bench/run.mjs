@@ -128,7 +128,13 @@ async function main() {
     require('@temporalio/worker').Runtime.install({ shutdownSignals: [] });
     // The same server `npm test` starts: the Temporal CLI's dev server, in-memory SQLite.
     const env = await TestWorkflowEnvironment.createLocal({
-      server: { ip: '127.0.0.1', executable: cli ? { type: 'existing-path', path: cli } : undefined },
+      server: {
+        ip: '127.0.0.1',
+        executable: cli ? { type: 'existing-path', path: cli } : undefined,
+        // Its warnings under load (slow calls, retried tasks) would break the progress line; errors still show.
+        log: { format: 'pretty', level: 'error' },
+        extraArgs: (process.env.LAWTRAIL_BENCH_TEMPORAL_ARGS ?? '').split(' ').filter(Boolean),
+      },
     });
     stops.push(() => env.teardown());
     temporalAddress = env.address;
@@ -137,7 +143,17 @@ async function main() {
   const tag = randomBytes(4).toString('hex');
   const databaseUrl = await createDatabase(adminUrl, `lawtrail_bench_${tag}`);
   const baselineUrl = await createDatabase(adminUrl, `lawtrail_baseline_${tag}`);
+  // As `npm run dev` does: with the embedded server, the API and the worker log in as lawtrail_app
+  // (record tables insert-only), whose password migrate sets.
+  let appEnv = {};
+  if (!process.env.DATABASE_URL || process.env.LAWTRAIL_APP_DB_PASSWORD) {
+    const password = process.env.LAWTRAIL_APP_DB_PASSWORD ?? 'lawtrail-app-bench';
+    const app = new URL(databaseUrl);
+    [app.username, app.password] = ['lawtrail_app', encodeURIComponent(password)];
+    appEnv = { LAWTRAIL_APP_DB_PASSWORD: password, DATABASE_APP_URL: app.toString() };
+  }
   const env = {
+    ...appEnv,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     LAWTRAIL_TASK_QUEUE: `bench-${tag}`,

@@ -40,6 +40,8 @@ export interface Breakdown {
   afterWorkflow: number;
   workflowTasks: number;
   activities: number;
+  /** Size of the workflow's whole history when it was read, in KiB (what the server stores and replays). */
+  historyKb: number;
 }
 
 export async function profileOps(client: Client, traces: OpTrace[], sample = 40): Promise<Breakdown | undefined> {
@@ -49,7 +51,7 @@ export async function profileOps(client: Client, traces: OpTrace[], sample = 40)
   for (const t of picked) {
     const history = await client.workflow.getHandle(t.workflowId).fetchHistory();
     const b = breakdown(history.events ?? [], t);
-    if (b) parts.push(b);
+    if (b) parts.push({ ...b, historyKb: temporal.api.history.v1.History.encode(history).finish().length / 1024 });
   }
   if (!parts.length) return undefined;
   const mean = (k: keyof Breakdown) => round(parts.reduce((a, p) => a + p[k], 0) / parts.length);
@@ -65,6 +67,7 @@ export async function profileOps(client: Client, traces: OpTrace[], sample = 40)
     afterWorkflow: mean('afterWorkflow'),
     workflowTasks: mean('workflowTasks'),
     activities: mean('activities'),
+    historyKb: mean('historyKb'),
   };
 }
 
@@ -87,7 +90,7 @@ function breakdown(events: Event[], t: OpTrace): Breakdown | undefined {
   const b: Breakdown = {
     sample: 1, total: t.answeredAt - t.sentAt, beforeWorkflow: at(events[from]) - t.sentAt,
     workflowTaskQueue: 0, workflowTaskRun: 0, activityQueue: 0, activityRun: 0, serverOther: 0,
-    afterWorkflow: t.answeredAt - at(events[to]), workflowTasks: 0, activities: 0,
+    afterWorkflow: t.answeredAt - at(events[to]), workflowTasks: 0, activities: 0, historyKb: 0,
   };
   const open = new Map<number, number>(); // scheduled event id → time
   for (let i = from; i <= to; i++) {
@@ -127,4 +130,17 @@ function breakdown(events: Event[], t: OpTrace): Breakdown | undefined {
   const span = at(events[to]) - at(events[from]);
   b.serverOther = span - b.workflowTaskQueue - b.workflowTaskRun - b.activityQueue - b.activityRun;
   return b;
+}
+
+/** Mean number of events and size of the named workflows' histories. */
+export async function historySizes(client: Client, workflowIds: string[]): Promise<{ workflows: number; events: number; kb: number }> {
+  let events = 0;
+  let bytes = 0;
+  for (const id of workflowIds) {
+    const h = await client.workflow.getHandle(id).fetchHistory();
+    events += h.events?.length ?? 0;
+    bytes += temporal.api.history.v1.History.encode(h).finish().length;
+  }
+  const n = Math.max(workflowIds.length, 1);
+  return { workflows: workflowIds.length, events: round(events / n), kb: round(bytes / n / 1024) };
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { writeUpdate } from '../baseline/messages';
 import type { bareLifecycle } from '../baseline/workflows';
+import { workflowIdForDecision } from '../../libs/messages/decision';
+import { workflowIdForInitiation } from '../../libs/messages/initiation';
+import { historySizes } from '../lib/history';
 import { Bench, CASE_FORM, CHIEF, OFFICER, UNIT_HEAD } from '../lib/context';
 import { withCpu } from '../lib/cpu';
 import { LoadResult, closedLoop, sleep } from '../lib/load';
@@ -19,6 +22,8 @@ export interface Throughput {
   sustained: { concurrency: number; lawtrail: Summary; baseline: Summary; seconds: number; cpu: { lawtrail: Record<string, number>; baseline: Record<string, number> } };
   /** Filed cases of the sustained run whose decision stage had written its deadline, and how long after the run that took. */
   decisionStage: { cases: number; withDeadline: number; settledSecondsAfterRun: number };
+  /** What one filed case leaves in Temporal: its initiation and decision workflows' histories (mean of a sample). */
+  histories: { initiation: { events: number; kb: number }; decision: { events: number; kb: number } };
   errorSamples?: string[];
 }
 
@@ -75,7 +80,12 @@ export async function throughput(b: Bench): Promise<Throughput> {
   b.progress.done(`sustained: lawtrail ${sustained.lawtrail.throughput} cases/s (${law.errors} errors) | baseline ${sustained.baseline.throughput}/s (${base.errors} errors)`);
 
   const decisionStage = await decisionStageSettled(b, filed);
-  return { steps, knee, sustained, decisionStage, ...(errorSamples.length && { errorSamples: errorSamples.slice(0, 5) }) };
+  const sample = filed.slice(0, 20);
+  const histories = {
+    initiation: await historySizes(b.temporal, sample.map(workflowIdForInitiation)),
+    decision: await historySizes(b.temporal, sample.map(workflowIdForDecision)),
+  };
+  return { steps, knee, sustained, decisionStage, histories, ...(errorSamples.length && { errorSamples: errorSamples.slice(0, 5) }) };
 }
 
 /** One case through the short lifecycle over HTTP; returns its id. */
