@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Env } from '../../../libs/config/env';
 import { AppModule } from './app.module';
+import { bodyParserErrors } from './common/body-errors';
+import { refuseUnknownFields } from './common/openapi';
 import { validationPipe } from './common/validation';
 
 /** Builds the API exactly as it runs, for `main.ts` and for the end-to-end tests. */
@@ -15,6 +17,7 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   });
   // Case forms are text; 1 MB is generous and keeps oversized bodies out (413).
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(bodyParserErrors);
   // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script, and
   // plain-http development must not be told to upgrade its requests to https.
   const csp = { 'script-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': env.production ? [] : null };
@@ -30,6 +33,6 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
     .setVersion('0.1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('api/docs', app, () => refuseUnknownFields(SwaggerModule.createDocument(app, doc)));
   return app;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, PipeTransform, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '../../../../libs/domain/roles';
@@ -7,9 +7,15 @@ import { ApiException } from '../common/api.exception';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 
-const yearPipe = new ParseIntPipe({ exceptionFactory: () => new ApiException('VALIDATION_FAILED', [
-  { field: 'year', code: 'NOT_INTEGER', message: '年度必须是整数' },
-]) });
+/** A year in the path: an integer within the years a schedule may be loaded for (YearScheduleDto). */
+const yearPipe: PipeTransform<string, number> = {
+  transform(value: string) {
+    if (!/^-?\d+$/.test(value)) throw new ApiException('VALIDATION_FAILED', [{ field: 'year', code: 'NOT_INTEGER', message: '年度必须是整数' }]);
+    const year = Number(value);
+    if (year < 2000 || year > 2100) throw new ApiException('VALIDATION_FAILED', [{ field: 'year', code: 'OUT_OF_RANGE', message: '年度超出允许范围（2000 至 2100）' }]);
+    return year;
+  },
+};
 
 @ApiTags('calendar 工作日历与期限')
 @ApiBearerAuth()

@@ -9,7 +9,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -78,7 +77,7 @@ export const BoolField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
 
 export const DateTimeField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }), IsISO8601({ strict: true }));
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }), IsInstant());
 
 export const UuidField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: String, format: 'uuid' }), IsUUID());
@@ -87,12 +86,14 @@ export const UuidField = (label: string, o: Opts = {}) =>
 export const IntField = (label: string, min: number, max: number, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }), Type(() => Number), IsInt(), Min(min), Max(max));
 
+// @nestjs/swagger takes a thunk for `type` only when the function is named `type` (a property's arrow
+// function); the caller's anonymous thunk would become the unresolvable reference `#/components/schemas/`.
 export const NestedField = (label: string, cls: () => new () => object, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: cls }), ValidateNested(), Type(cls));
+  applyDecorators(...base(label, !!o.optional, { type: () => cls() }), ValidateNested(), Type(cls));
 
 export const NestedListField = (label: string, cls: () => new () => object, min: number, max: number) =>
   applyDecorators(
-    ...base(label, false, { type: cls, isArray: true }),
+    ...base(label, false, { type: () => cls(), isArray: true }),
     IsArray(),
     ArrayMinSize(min),
     ArrayMaxSize(max),
@@ -104,11 +105,36 @@ export const NestedListField = (label: string, cls: () => new () => object, min:
 export const YuanField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Number, minimum: 0.01 }), IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }), Min(0.01), Max(1e12));
 
-/** A calendar date 'YYYY-MM-DD' that exists (2026-02-30 does not). */
+/**
+ * Years a date of a case may fall in. Wider than any case needs, narrower than what breaks storage:
+ * PostgreSQL has no year 0, and its timestamps refuse far years and offsets beyond ±15:59.
+ */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
+/** A calendar date 'YYYY-MM-DD' that exists (2026-02-30 does not), in the years above. */
 export function isCalendarDate(v: unknown): boolean {
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const year = Number(v.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** An instant in ISO 8601 with its offset (a bare local time would be ambiguous), offsets within ±14:00 as in use. */
+export function isInstant(v: unknown): boolean {
+  const m = typeof v === 'string' ? INSTANT.exec(v) : null;
+  if (!m || !isCalendarDate(m[1])) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = m.slice(2).map((x) => Number(x ?? 0));
+  if (hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60) return false;
+  return !Number.isNaN(Date.parse(v as string));
+}
+
+function IsInstant(): PropertyDecorator {
+  return (target: object, property: string | symbol) =>
+    registerDecorator({ name: 'isInstant', target: target.constructor, propertyName: String(property), validator: { validate: isInstant } });
 }
 
 function IsCalendarDate(each = false): PropertyDecorator {

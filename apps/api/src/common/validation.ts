@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiException, FieldError } from './api.exception';
 import { labelOf } from './fields';
 
@@ -12,7 +12,7 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
   isBoolean: { code: 'NOT_BOOLEAN', message: (l) => `${l}必须是 true 或 false` },
   isCalendarDate: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 格式的有效日期` },
   isPeriodStart: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 日期或带时区的 ISO 8601 时间` },
-  isIso8601: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
+  isInstant: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },
   isInt: { code: 'NOT_INTEGER', message: (l) => `${l}必须是整数` },
   isNumber: { code: 'NOT_NUMBER', message: (l) => `${l}必须是数字，最多两位小数` },
@@ -42,9 +42,41 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/**
+ * Text that cannot be kept as sent: U+0000, which PostgreSQL refuses in text and jsonb, and a lone
+ * UTF-16 surrogate, which storage turns into U+FFFD — changing what the record's SM3 hash covered.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first unstorable string (or key) in a value, or null. */
+export function unstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (!value || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (UNSTORABLE.test(k)) return at;
+    const found = unstorableText(v, at);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Refuses unstorable text anywhere in a body, query or path parameter before the DTO rules run. */
+class InputPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    if (metadata.type !== 'custom') {
+      const field = unstorableText(value, metadata.data ?? '');
+      if (field !== null) {
+        throw new ApiException('VALIDATION_FAILED', [{ field: field || metadata.type, code: 'INVALID_CHARACTER', message: `${field || '请求'}含有无法保存的字符（空字符或残缺的 Unicode 字符）` }]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Every body and query goes through this pipe: unknown fields refused, field-by-field Chinese errors. */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
