@@ -1,5 +1,5 @@
-// Three layers (see README "Tests"): pure unit tests next to the code, workflow tests on the
-// time-skipping server, end-to-end tests over HTTP. Global setup starts PostgreSQL and Temporal once.
+// Layers (see README "Tests"): pure unit tests next to the code, workflow tests on the time-skipping
+// server, end-to-end tests over HTTP, fault tests. Global setup starts PostgreSQL and Temporal once.
 const swc = [
   '@swc/jest',
   {
@@ -21,6 +21,8 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows,test/docker}/**/*.spec.ts'] },
     { ...withServers, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
     { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+    // Kill the worker, restart Temporal and PostgreSQL under a running system (README "Faults").
+    { ...withServers, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault.ts'], slowTestThreshold: 120 },
   ],
   testTimeout: 120000,
 };

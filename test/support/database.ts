@@ -16,14 +16,17 @@ function adminUrl(): string {
   return url;
 }
 
-/** A new database for one test file: migrated by the real migrations and seeded with the demo users. */
-export async function freshDatabase(): Promise<TestDatabase> {
+/**
+ * A new database for one test file: migrated by the real migrations and seeded with the demo users.
+ * On the shared server unless `server` (an admin URL) names another, as the fault tests do.
+ */
+export async function freshDatabase(server = adminUrl()): Promise<TestDatabase> {
   const name = `lawtrail_t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl() });
+  const admin = new Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(adminUrl());
+  const url = new URL(server);
   url.pathname = `/${name}`;
   const db = await openDataSource(url.toString(), 5);
   await db.runMigrations({ transaction: 'each' });
@@ -33,7 +36,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     db,
     async drop() {
       await db.destroy();
-      const a = new Client({ connectionString: adminUrl() });
+      const a = new Client({ connectionString: server });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();

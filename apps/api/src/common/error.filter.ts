@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -7,6 +7,7 @@ import { Actor } from '../../../../libs/domain/roles';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from './api.exception';
 import { ERRORS, isErrorCode } from './errors';
+import { RETRY_AFTER_SECONDS, databaseUnavailable, temporalUnavailable } from './unavailable';
 
 /**
  * The one place an error becomes a response: `{ code, message, errors? }` with a stable code and a
@@ -21,12 +22,24 @@ export class ErrorFilter implements ExceptionFilter {
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<Request & { user?: Actor }>();
     const res = host.switchToHttp().getResponse<Response>();
-    const e = this.toApiException(exception);
+    let e = this.toApiException(exception);
     if (e.code === 'INTERNAL_ERROR') this.log.error(exception instanceof Error ? exception.stack : String(exception));
     if (e.status === 401 || e.status === 403) {
-      await this.audit.refused(req.user, `${req.method} ${req.route?.path ?? req.path}`, e.code, req);
+      // A refusal that cannot be audited is not answered as if it had been: 503 while the database is away.
+      e = await this.audit.refused(req.user, `${req.method} ${req.route?.path ?? req.path}`, e.code, req).then(
+        () => e,
+        (err: unknown) => this.auditFailed(err),
+      );
     }
+    // Temporal or PostgreSQL is away for now: the client may send the same request again later.
+    if (e.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(e.status).json({ code: e.code, message: e.message, ...(e.fields ? { errors: e.fields } : {}) });
+  }
+
+  private auditFailed(err: unknown): ApiException {
+    if (databaseUnavailable(err)) return new ApiException('DATABASE_UNAVAILABLE');
+    this.log.error(err instanceof Error ? err.stack : String(err));
+    return new ApiException('INTERNAL_ERROR');
   }
 
   private toApiException(x: unknown): ApiException {
@@ -38,16 +51,13 @@ export class ErrorFilter implements ExceptionFilter {
     }
     // The workflow has finished, so nothing in it is open any more.
     if (x instanceof WorkflowNotFoundError) return new ApiException('TASK_NOT_OPEN');
-    if (isGrpcServiceError(x) || (x instanceof Error && x.name === 'TransportError')) {
-      return new ApiException('TEMPORAL_UNAVAILABLE');
-    }
+    // Unreachable, or no answer within the connection's call deadline (temporal.module.ts).
+    if (temporalUnavailable(x)) return new ApiException('TEMPORAL_UNAVAILABLE');
+    if (databaseUnavailable(x)) return new ApiException('DATABASE_UNAVAILABLE');
     if (x instanceof QueryFailedError) {
       const code = (x.driverError as { code?: string }).code;
       if (code === '23505') return new ApiException('CONFLICT');
       if (code === '22P02') return new ApiException('VALIDATION_FAILED');
-    }
-    if (x instanceof Error && /ECONNREFUSED|Connection terminated/.test(x.message)) {
-      return new ApiException('DATABASE_UNAVAILABLE');
     }
     if (x instanceof HttpException) return this.fromHttp(x);
     return new ApiException('INTERNAL_ERROR');

@@ -1,9 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { Env } from '../../../../libs/config/env';
 import { ENV } from '../env.token';
+import { connectTemporal } from './connection';
 
-/** One Temporal client for the API process, connected at start-up so a wrong address fails fast. */
+/** One Temporal client for the API process, connected at start-up so a wrong address fails fast; calls are bounded (connection.ts). */
 @Global()
 @Module({
   providers: [
@@ -11,7 +12,7 @@ import { ENV } from '../env.token';
       provide: Client,
       inject: [ENV],
       useFactory: async (env: Env) =>
-        new Client({ connection: await Connection.connect({ address: env.temporalAddress }), namespace: env.temporalNamespace }),
+        new Client({ connection: await connectTemporal(env.temporalAddress), namespace: env.temporalNamespace }),
     },
   ],
   exports: [Client],
