@@ -102,12 +102,18 @@ it('cases keep going while the worker is killed at random moments and restarted'
 it('every case ends initiated, its record whole: no gap, no duplicate, the SM3 chain intact', async () => {
   await Promise.all([...flows.values()].map((f) => f.done));
   expect(flows.size).toBe(7);
+  // A start answered 503 and sent again with its Idempotency-Key started one case, not two.
+  const [{ n }] = await db.db.query('SELECT count(*)::int AS n FROM cases');
+  expect(n).toBe(7);
   let retried = 0;
+  let lostTasks = 0;
   for (const [caseId, { agency }] of flows) {
     expect(await recordOf(db.db, caseId)).toEqual(INITIATED);
     await tasksAgreeWithRecord(db.db, caseId);
     await verifyChain(api, caseId, `${agency}.officer1`);
-    retried += await retriedActivities(caseId);
+    const h = await afterKills(caseId);
+    retried += h.retried;
+    lostTasks += h.lostTasks;
   }
   // The first kill was inside an activity by construction: at least that one ran again.
   expect(retried).toBeGreaterThanOrEqual(1);
@@ -115,6 +121,7 @@ it('every case ends initiated, its record whole: no gap, no duplicate, the SM3 c
   const unavailable = answers.filter((a) => a.status === 503);
   console.log(
     `worker kills: ${worker.kills}, starts: ${worker.starts}; activities run again after a kill: ${retried}; ` +
+      `workflow tasks that timed out with a dead worker: ${lostTasks}; ` +
       `cases: ${flows.size}; 503 answers: ${unavailable.length} (slowest ${Math.max(0, ...unavailable.map((a) => a.ms))} ms)`,
   );
 });
@@ -137,12 +144,13 @@ async function sessionsOf(d: TestDatabase): Promise<number> {
   return r.n;
 }
 
-/** Activities of the case's workflows that Temporal had to run more than once. */
-async function retriedActivities(caseId: string): Promise<number> {
-  let n = 0;
+/** In the case's workflow histories: activities Temporal had to run more than once, workflow tasks that timed out. */
+async function afterKills(caseId: string): Promise<{ retried: number; lostTasks: number }> {
+  const n = { retried: 0, lostTasks: 0 };
   for (const id of [workflowIdForInitiation(caseId), workflowIdForDecision(caseId)]) {
-    const history = await temporal.workflow.getHandle(id).fetchHistory();
-    n += (history.events ?? []).filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
+    const events = (await temporal.workflow.getHandle(id).fetchHistory()).events ?? [];
+    n.retried += events.filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
+    n.lostTasks += events.filter((e) => e.workflowTaskTimedOutEventAttributes).length;
   }
   return n;
 }

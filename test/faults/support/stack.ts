@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,12 @@ import { createApp } from '../../../apps/api/src/app.factory';
 import { DEMO_PASSWORD } from '../../../apps/api/src/auth/demo-users';
 import { Env, parseEnv } from '../../../libs/config/env';
 import { eventually } from '../../support/database';
+
+export interface Request {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 export interface Answer<T = any> {
   status: number;
@@ -56,8 +62,8 @@ export class Api {
     await this.app.close();
   }
 
-  async call<T = any>(method: string, path: string, o: { token?: string; body?: unknown } = {}): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
+  async call<T = any>(method: string, path: string, o: Request = {}): Promise<Answer<T>> {
+    const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     const t0 = Date.now();
@@ -80,7 +86,7 @@ export class Api {
    * The same request again until it is answered with `expected`: a client's answer to 503 and
    * Retry-After. Any other status is a failure, 500 above all.
    */
-  async until(expected: number, method: string, path: string, o: { token?: string; body?: unknown }, log?: Answer[]): Promise<Answer> {
+  async until(expected: number, method: string, path: string, o: Request, log?: Answer[]): Promise<Answer> {
     return eventually(async () => {
       const r = await this.call(method, path, o);
       log?.push(r);
@@ -90,9 +96,10 @@ export class Api {
     }, 120_000);
   }
 
-  /** Starts an ex officio case for `agency`; returns its id. */
+  /** Starts an ex officio case for `agency`; returns its id. Sent again after a 503 with the same Idempotency-Key: one case. */
   async startCase(agency: string, log?: Answer[]): Promise<string> {
-    const r = await this.until(201, 'POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body: EX_OFFICIO }, log);
+    const headers = { 'idempotency-key': randomUUID() };
+    const r = await this.until(201, 'POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body: EX_OFFICIO, headers }, log);
     return r.body.id;
   }
 
