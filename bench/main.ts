@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD } from '../apps/api/src/auth/demo-users';

@@ -85,10 +85,10 @@ export function markdown(r: Results): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The plan in a few words: sequential scans by name (tables of a few rows are fine), else "indexes only". */
-function scans(nodes: string[]): string {
-  const seq = [...new Set(nodes.filter((n) => n.startsWith('Seq Scan')).map((n) => n.replace('Seq Scan on ', '')))];
-  return seq.length ? `sequential: ${seq.join(', ')}; the rest by index` : 'indexes only';
+/** A plan in a few words: the tables read whole (a few rows, as users, are fine), and the query's time in PostgreSQL. */
+function scans(p: { nodes: string[]; executionMs: number }): string {
+  const seq = [...new Set(p.nodes.filter((n) => n.startsWith('Seq Scan')).map((n) => n.replace('Seq Scan on ', '')))];
+  return `${seq.length ? `${seq.join(', ')} read whole, the rest by index` : 'indexes only'} (${p.executionMs} ms)`;
 }
 
 function ratioOf(a: number, b: number): number {
@@ -143,10 +143,10 @@ function details(r: Results): string[] {
   }
   if (s.openCases) {
     const o = s.openCases;
-    out.push('**Open cases** (emergency starts, each with a running 24-hour timer):', '', '| open cases | with timers | worker RSS MiB | API RSS MiB | Temporal server RSS MiB | PostgreSQL MiB | due view rows | page 1 p50 / p99 ms | middle page p50 / p99 ms | scans |', '|---|---|---|---|---|---|---|---|---|---|');
+    out.push('**Open cases** (emergency starts, each with a running 24-hour timer):', '', '| open cases | with timers | worker RSS MiB | API RSS MiB | Temporal server RSS MiB | PostgreSQL MiB | due view rows | page 1 p50 / p99 ms | middle page p50 / p99 ms | overdue page p50 / p99 ms | how PostgreSQL reads a page |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const c of [{ ...o.baseline, dueView: undefined }, ...o.checkpoints]) {
       const d = c.dueView;
-      out.push(`| ${c.openCases.toLocaleString('en')} | ${c.withTimers.toLocaleString('en')} | ${c.workerRssMb} | ${c.apiRssMb} | ${c.temporalServerRssMb ?? '–'} | ${c.databaseMb} | ${d?.rows ?? '–'} | ${d ? `${f(d.firstPage.p50)} / ${f(d.firstPage.p99)}` : '–'} | ${d ? `${f(d.deepPage.p50)} / ${f(d.deepPage.p99)}` : '–'} | ${d ? scans(d.plan.nodes) : ''} |`);
+      out.push(`| ${c.openCases.toLocaleString('en')} | ${c.withTimers.toLocaleString('en')} | ${c.workerRssMb} | ${c.apiRssMb} | ${c.temporalServerRssMb ?? '–'} | ${c.databaseMb} | ${d?.rows ?? '–'} | ${d ? `${f(d.firstPage.p50)} / ${f(d.firstPage.p99)}` : '–'} | ${d ? `${f(d.deepPage.p50)} / ${f(d.deepPage.p99)}` : '–'} | ${d ? `${f(d.overdue.p50)} / ${f(d.overdue.p99)}` : '–'} | ${d ? `all: ${scans(d.plan)}; overdue: ${scans(d.overduePlan)}` : ''} |`);
     }
     out.push('', `Per case added: worker ${o.perCase.workerRssKb} KiB, PostgreSQL ${o.perCase.databaseKb} KiB. Emergency starts: p50 ${f(o.creation.p50)} / p99 ${f(o.creation.p99)} ms at concurrency 16, ${o.creation.throughput} cases/s.`, '');
   }

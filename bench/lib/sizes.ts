@@ -14,7 +14,7 @@ export function sizesFrom(args: string[], env: NodeJS.ProcessEnv): Sizes {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
     return n;
   };
-  const starts = num('LAWTRAIL_BENCH_STARTS', quick ? 160 : 1600);
+  const starts = num('LAWTRAIL_BENCH_STARTS', quick ? 160 : 800);
   const open = num('LAWTRAIL_BENCH_OPEN_CASES', quick ? 1000 : 10_000);
   const marks = (quick ? [200, 1000] : [1000, 2500, 5000, 10_000]).filter((m) => m < open);
   return {
