@@ -20,7 +20,7 @@ export function sizesFrom(args: string[], env: NodeJS.ProcessEnv): Sizes {
   return {
     quick,
     warmup: quick ? 10 : 30,
-    starts: { 1: Math.max(10, Math.round(starts / 8)), 16: starts },
+    starts: { 1: Math.max(10, Math.round(starts / 4)), 16: starts },
     throughput: {
       steps: quick ? [2, 8, 16] : [1, 2, 4, 8, 16, 32],
       stepSeconds: num('LAWTRAIL_BENCH_STEP_SECONDS', quick ? 5 : 10),
