@@ -107,8 +107,8 @@ describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {
   });
 
   it('refuses a body it cannot decode: an unknown charset or content encoding', async () => {
-    const token = e.user ? { authorization: `Bearer ${await sys.token(e.user)}` } : {};
-    for (const headers of [{ 'content-type': 'application/json; charset=iso-8859-1' }, { 'content-type': 'application/json', 'content-encoding': 'x-unknown' }]) {
+    const token: Record<string, string> = e.user ? { authorization: `Bearer ${await sys.token(e.user)}` } : {};
+    for (const headers of <Record<string, string>[]>[{ 'content-type': 'application/json; charset=iso-8859-1' }, { 'content-type': 'application/json', 'content-encoding': 'x-unknown' }]) {
       const before = await rows();
       tried++;
       const r = await fetch(`${sys.baseUrl}${e.path()}`, { method: e.method, headers: { ...token, ...headers }, body: JSON.stringify(e.body()) });
