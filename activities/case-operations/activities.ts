@@ -52,10 +52,9 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
       });
     },
 
-    /** Every workflow of the case that keeps a clock or a task and may still run, and the case clock now. Read-only. */
-    async caseWorkflows(caseId: string): Promise<{ ids: string[]; clock: CaseClock }> {
+    /** Every workflow of the case that keeps a clock or a task and may still run. Read-only. */
+    async caseWorkflows(caseId: string): Promise<{ ids: string[] }> {
       const services: { id: string }[] = await db.query(`SELECT id FROM services WHERE case_id = $1 AND status = 'pending'`, [caseId]);
-      const [{ clock }] = await db.query('SELECT clock FROM cases WHERE id = $1', [caseId]);
       const ids = [
         workflowIdForInitiation(caseId),
         workflowIdForInvestigation(caseId),
@@ -64,7 +63,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
         workflowIdForExecution(caseId),
         ...services.map((s) => workflowIdForService(caseId, s.id)),
       ];
-      return { ids, clock };
+      return { ids };
     },
 
     /**

@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { Pool } from 'pg';
 import { Api } from './api';
 import { Progress } from './progress';
+import { EX_OFFICIO_CASE } from '../../test/support/forms';
 
 /** What run.mjs started, handed to the driver. */
 export interface Stack {
@@ -47,14 +48,7 @@ export const CHIEF = 'xlt.chief';
 export const SUPERVISOR = 'xlt.supervisor';
 
 /** An ex officio start as the README's first try has it (程序启动审批表). */
-export const CASE_FORM = {
-  source: 'ex_officio',
-  reason: '检查发现涉嫌违法行为',
-  caseSource: '日常检查',
-  facts: '检查中发现的事实',
-  parties: [{ kind: 'person', name: '王五' }],
-  handlerOpinion: '建议立案调查',
-};
+export const CASE_FORM = EX_OFFICIO_CASE;
 
 /** An emergency start (先行启动): the back-report is due in 24 hours, a running timer per case. */
 export const EMERGENCY_FORM = { ...CASE_FORM, emergency: true, reason: '现场发现违法行为，情况紧急', handlerOpinion: '先行启动' };

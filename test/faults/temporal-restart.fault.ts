@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { workflowIdForInvestigation } from '../../libs/messages/investigation';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
 import { TemporalServer, WorkerProcess, freePort, scratchDir, temporalCli } from './support/processes';
-import { Answer, Api, EX_OFFICIO, envVars, faultEnv, recordOf, verifyChain } from './support/stack';
+import { EX_OFFICIO_CASE } from '../support/forms';
+import { Answer, Api, envVars, faultEnv, recordOf, verifyChain } from './support/stack';
 
 // Issue 9, faults: the Temporal server crashes (SIGKILL) and comes back on the same port with the
 // same SQLite file while a legal deadline falls due. Durable timers (README "The parts"): the
@@ -65,7 +66,7 @@ it('while Temporal is down, past the due time: 503 with Retry-After within secon
   const officer = await api.token('xlt.officer1');
   // Until the deadline has passed while the server is away, the officer keeps trying.
   do {
-    whileDown.push(await api.call('POST', '/api/v1/cases', { token: officer, body: EX_OFFICIO }));
+    whileDown.push(await api.call('POST', '/api/v1/cases', { token: officer, body: EX_OFFICIO_CASE }));
     whileDown.push(await api.call('POST', `/api/v1/cases/${caseId}/records`, { token: officer, body: await inquiry() }));
     whileDown.push(await api.call('GET', '/api/health'));
   } while (Date.now() < uploadDueAt + 2000);
@@ -86,7 +87,7 @@ it('after the restart the escalation fires once, and the same API process answer
   await server.start();
   await eventually(async () => ((await escalations()) > 0 ? true : undefined), 120_000);
   // The API's connection finds the server again by itself.
-  const again = await api.until(201, 'POST', '/api/v1/cases', { token: await api.token('xlt.officer1'), body: EX_OFFICIO });
+  const again = await api.until(201, 'POST', '/api/v1/cases', { token: await api.token('xlt.officer1'), body: EX_OFFICIO_CASE });
   expect(again.body.status).toBe('pending_approval');
 
   expect(await escalations()).toBe(1);

@@ -9,6 +9,7 @@ import { createWorker } from '../../apps/worker/src/worker';
 import { Env, parseEnv } from '../../libs/config/env';
 import { appUrl } from '../../libs/persistence/app-role';
 import { openDataSource } from '../../libs/persistence/data-source';
+import { EX_OFFICIO_CASE } from './forms';
 import { TestDatabase, eventually, freshDatabase } from './database';
 
 export interface Reply<T = any> {
@@ -102,7 +103,7 @@ export class TestSystem {
    * A case of `agency` filed through the API: the officer starts it, the unit head and the chief
    * approve it; resolves once the decision stage has written its deadline.
    */
-  async filedCase(agency: string, body: Record<string, unknown> = FILED_CASE): Promise<string> {
+  async filedCase(agency: string, body: Record<string, unknown> = EX_OFFICIO_CASE): Promise<string> {
     const c = await this.call('POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body });
     for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
       const t = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await this.token(user) });
@@ -163,12 +164,3 @@ export class TestSystem {
     return { userId: u.id, certificateNo: u.certificate_no, shown: '当场出示执法证件' };
   }
 }
-
-const FILED_CASE = {
-  source: 'ex_officio',
-  reason: '检查发现涉嫌违法行为',
-  caseSource: '日常检查',
-  facts: '检查中发现的事实',
-  parties: [{ kind: 'person', name: '王五' }],
-  handlerOpinion: '建议立案调查',
-};

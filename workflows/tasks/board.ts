@@ -280,14 +280,9 @@ export class TaskBoard {
     return this.clock.suspended;
   }
 
-  /** What the next stage's board starts from: the calendar known now and the pinned ladder. */
+  /** What the next stage's board starts from: the schedules known now (as pinned, plus any that arrived since), the pinned ladder, the case clock. */
   get carried(): Pick<StageInput, 'calendar' | 'escalation' | 'caseClock'> {
-    return { calendar: this.schedulesNow, ...(this.escalation && { escalation: this.escalation }), ...(this.clock.pauses.length && { caseClock: this.clock }) };
-  }
-
-  /** The schedules known now (as pinned, plus any that arrived since): handed on to the next stage. */
-  get schedulesNow(): YearSchedule[] {
-    return [...this.schedules];
+    return { calendar: [...this.schedules], ...(this.escalation && { escalation: this.escalation }), ...(this.clock.pauses.length && { caseClock: this.clock }) };
   }
 
   /** The working-day calendar the workflow holds now (as pinned, plus any that arrived since). */

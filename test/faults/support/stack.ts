@@ -9,6 +9,7 @@ import { createApp } from '../../../apps/api/src/app.factory';
 import { DEMO_PASSWORD } from '../../../apps/api/src/auth/demo-users';
 import { Env, parseEnv } from '../../../libs/config/env';
 import { eventually } from '../../support/database';
+import { EX_OFFICIO_CASE } from '../../support/forms';
 
 export interface Request {
   token?: string;
@@ -99,7 +100,7 @@ export class Api {
   /** Starts an ex officio case for `agency`; returns its id. Sent again after a 503 with the same Idempotency-Key: one case. */
   async startCase(agency: string, log?: Answer[]): Promise<string> {
     const headers = { 'idempotency-key': randomUUID() };
-    const r = await this.until(201, 'POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body: EX_OFFICIO, headers }, log);
+    const r = await this.until(201, 'POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body: EX_OFFICIO_CASE, headers }, log);
     return r.body.id;
   }
 
@@ -114,14 +115,6 @@ export class Api {
   }
 }
 
-export const EX_OFFICIO = {
-  source: 'ex_officio',
-  reason: '检查发现涉嫌违法行为',
-  caseSource: '日常检查',
-  facts: '检查中发现的事实',
-  parties: [{ kind: 'person', name: '王五' }],
-  handlerOpinion: '建议立案调查',
-};
 
 /** Every step of an initiated case, once each and in order (test/e2e/initiation.e2e.ts). */
 export const INITIATED = ['case_registered', 'task_completed', 'task_completed', 'case_initiated', 'deadline_set'];

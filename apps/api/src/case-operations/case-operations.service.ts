@@ -9,6 +9,7 @@ import { CaseOperationInput, caseOperationRequestedUpdate, workflowIdForCaseOper
 import { escalationRules } from '../../../../libs/domain/escalation';
 import type { caseOperationWorkflow } from '../../../../workflows/case-operations/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
+import { clockView } from '../cases/cases.mapper';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -89,7 +90,7 @@ export class CaseOperationsService {
     const c = await this.cases.findForActor(actor, caseId);
     const rows: OperationRow[] = await this.db.query('SELECT * FROM case_operations WHERE case_id = $1 ORDER BY requested_at DESC, id', [caseId]);
     return {
-      clock: { stopped: !!c.clock.suspended, since: c.clock.suspended?.since ?? null, reason: c.clock.suspended?.reason ?? null, pauses: c.clock.pauses.map(({ from, to }) => ({ from, to: to ?? null })) },
+      clock: { ...clockView(c.clock), pauses: c.clock.pauses.map(({ from, to }) => ({ from, to: to ?? null })) },
       items: rows.map((r) => ({
         id: r.id, kind: r.kind, kindLabel: CASE_OPERATION_LABELS[r.kind], reason: r.reason, legalBasis: r.legal_basis, transfer: r.transfer,
         requestedBy: r.requested_by, requestedAt: r.requested_at.toISOString(), status: r.status, decidedBy: r.decided_by,

@@ -1,4 +1,5 @@
 import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS } from '../../../../libs/domain/case';
+import { CaseClock } from '../../../../libs/domain/case-operations';
 import { CaseRecordEntity } from '../../../../libs/persistence/entities/case-record.entity';
 import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
 
@@ -16,11 +17,16 @@ export function toCaseView(c: CaseEntity) {
     procedure: c.procedure,
     handlingOfficerId: c.handlingOfficerId,
     overdue: c.overdue,
-    clock: c.clock.suspended ? { stopped: true, since: c.clock.suspended.since, reason: c.clock.suspended.reason } : { stopped: false },
+    clock: clockView(c.clock),
     form: c.form,
     startedAt: c.startedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** Whether the case clock stands still (中止), since when and why. */
+export function clockView(clock: CaseClock) {
+  return clock.suspended ? { stopped: true, since: clock.suspended.since, reason: clock.suspended.reason } : { stopped: false };
 }
 
 export function toRecordView(r: CaseRecordEntity) {
