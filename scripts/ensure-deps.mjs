@@ -37,16 +37,15 @@ async function isUpToDate(hash) {
 }
 
 /**
- * `npm install`, not `npm ci`: the registries this project is developed against do not serve the
- * darwin/win32 builds of optional native packages (@swc/core-*, @unrs/resolver-binding-*), so the
- * lockfile cannot list them and `npm ci` refuses it as "not in sync". `npm install` still installs
- * exactly the locked versions and leaves the lockfile unchanged (checked on a fresh clone).
+ * `npm ci`: installs exactly package-lock.json and never writes it, so a fresh clone stays clean.
+ * The lockfile lists the optional native builds of every platform (@swc/core-*, @unrs/resolver-binding-*),
+ * which the registries serve; an incomplete lockfile would make `npm ci` refuse it as "not in sync".
  * @returns {Promise<void>} resolves when the install exits 0
  */
-function npmInstall() {
+function npmCi() {
   return new Promise((resolve, reject) => {
     // shell on Windows so npm.cmd resolves; plain exec elsewhere.
-    const child = spawn('npm', ['install', '--no-audit', '--no-fund'], {
+    const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], {
       cwd: ROOT,
       stdio: 'inherit',
       shell: process.platform === 'win32',
@@ -64,14 +63,14 @@ function npmInstall() {
 
 /**
  * Ensure node_modules is installed and matches package-lock.json.
- * @returns {Promise<{ installed: boolean }>} installed=true when npm install ran
+ * @returns {Promise<{ installed: boolean }>} installed=true when npm ci ran
  */
 export async function ensureDeps() {
   if (!existsSync(LOCK)) throw new Error(`ensure-deps: ${LOCK} not found`);
   const hash = await lockHash();
   if (await isUpToDate(hash)) return { installed: false };
-  console.error('[lawtrail] node_modules missing or out of date with package-lock.json; running npm install...');
-  await npmInstall();
+  console.error('[lawtrail] node_modules missing or out of date with package-lock.json; running npm ci...');
+  await npmCi();
   // Stamp only after success, so a failed/interrupted install is retried next time.
   await writeFile(STAMP, `${hash}\n`);
   return { installed: true };
