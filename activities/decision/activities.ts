@@ -7,6 +7,8 @@ export interface DeadlineState {
   kind: string;
   dueAt: string;
   complete: boolean;
+  /** Years without a published schedule the due time reaches (absent from histories written before it). */
+  missingYears?: number[];
   extended: boolean;
   state: 'running' | 'paused' | 'overdue' | 'met';
 }
@@ -29,10 +31,10 @@ export function createDecisionActivities(db: DataSource) {
       const d = input.deadline;
       await db.transaction(async (m) => {
         await m.query(
-          `INSERT INTO case_deadlines (case_id, kind, due_at, due_complete, extended, state, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (case_id, kind) DO UPDATE SET due_at = $3, due_complete = $4, extended = $5, state = $6, updated_at = $7`,
-          [d.caseId, d.kind, d.dueAt, d.complete, d.extended, d.state, input.at],
+          `INSERT INTO case_deadlines (case_id, kind, due_at, due_complete, extended, state, updated_at, due_missing_years)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (case_id, kind) DO UPDATE SET due_at = $3, due_complete = $4, extended = $5, state = $6, updated_at = $7, due_missing_years = $8`,
+          [d.caseId, d.kind, d.dueAt, d.complete, d.extended, d.state, input.at, d.missingYears ?? []],
         );
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: d.caseId, at: input.at });
       });

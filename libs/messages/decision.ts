@@ -25,6 +25,8 @@ export interface DecisionDeadlineView {
   dueAt: string;
   lastDay: string | null;
   complete: boolean;
+  /** Years without a published schedule the due time reaches (absent from histories written before it). */
+  missingYears?: number[];
   extended: boolean;
   extensionRequested: boolean;
   /** `paused` while the case is suspended (中止): `dueAt` is then the due time before the suspension. */

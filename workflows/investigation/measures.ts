@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
@@ -17,6 +17,8 @@ import { CaseState } from '../../libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
+import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+import { DueTime, estimateMark } from '../../libs/domain/deadlines';
 
 const { projectMeasure, escalate } = activities;
 
@@ -59,7 +61,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
       extensionAsked: false,
       view: {
         id: cmd.measureId, caseId: input.caseId, kind: cmd.kind, object: cmd.object, takenAt: cmd.takenAt, dueAt: null,
-        lastDay: null, complete: true, status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
+        lastDay: null, complete: true, missingYears: [], status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
         familyNotified: cmd.familyNotified ?? null,
       },
     };
@@ -146,31 +148,60 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
   // Settled once every measure has its handling decision (an expired one still needs its lifting recorded).
   return { settled: () => [...measures.values()].every((m) => m.view.status === 'decided') };
 
-  /** Recomputes the due time and status, and writes them with the line that says why. */
-  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>): Promise<MeasureView> {
+  /**
+   * Recomputes the due time and status, and writes them with the line that says why (its text
+   * marks an estimated due time). `moved` is the line for a year's schedule that arrived, if any.
+   */
+  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>, moved?: (before?: DueTime) => Omit<RecordEntryInput, 'caseId' | 'at'> | undefined): Promise<MeasureView> {
     const { period: base, extension } = m.cmd;
+    const before = dueOf(m.view);
     if (base && extension) {
       const period = m.view.extended ? { amount: base.amount + extension.amount, unit: base.unit } : base;
       const due = board.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
-      Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete });
+      Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, missingYears: due.missingYears });
     }
     m.view.status = statusOf(m);
     m.version++;
     const at = new Date().toISOString();
-    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: entry && { ...entry, details: { measureId: m.view.id, dueAt: m.view.dueAt, lastDay: m.view.lastDay } } });
+    const estimate = m.view.dueAt && !m.view.complete ? `，期限至${chinaTime(m.view.dueAt)}${estimateMark(m.view)}` : '';
+    const line = entry ? { ...entry, summary: entry.summary + estimate, details: { measureId: m.view.id, dueAt: m.view.dueAt, lastDay: m.view.lastDay, complete: m.view.complete, missingYears: m.view.missingYears } } : moved?.(before);
+    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: line });
     return { ...m.view };
+  }
+
+  function dueOf(v: MeasureView): DueTime | undefined {
+    return v.dueAt ? { dueAt: v.dueAt, complete: v.complete, missingYears: v.missingYears ?? [] } : undefined;
+  }
+
+  /** The line for a measure's end computed again after a year's schedule arrived, old and new (added after cases existed). */
+  function calendarLine(m: Measure): ((before?: DueTime) => Omit<RecordEntryInput, 'caseId' | 'at'> | undefined) | undefined {
+    if (!patched('estimates-rearm')) return undefined;
+    return (before) => {
+      const after = dueOf(m.view);
+      if (!after || !hasMoved(before, after)) return undefined;
+      const schedule = lastSchedule(board);
+      const moves = [{ kind: 'measure_end' as const, label: `${MEASURE_LABELS[m.cmd.kind]}（${m.cmd.object}）`, before, after }];
+      return {
+        key: `measure-recomputed:${m.view.id}:${board.clockVersion}`,
+        actor: null,
+        action: 'deadline_recomputed',
+        summary: describeMoves(moves, schedule),
+        legalBasis: schedule && `${schedule.source.title}（${schedule.source.documentNumber}）`,
+        details: { measureId: m.view.id, ...movesDetails(moves, schedule) },
+      };
+    };
   }
 
   async function watch(m: Measure): Promise<void> {
     for (;;) {
-      const seen = { version: m.version, calendar: board.clockVersion };
+      const seen = { version: m.version, calendar: board.clockVersion, schedules: board.calendarNow };
       const changed = () => m.version !== seen.version || board.clockVersion !== seen.calendar || m.view.decision !== null;
       const wait = m.view.dueAt === null ? undefined : Math.max(Date.parse(m.view.dueAt) - Date.now(), 0);
       // condition() without a timeout resolves to undefined: a paused clock only ever wakes by a change.
       const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
       if (m.view.decision !== null) return;
       if (woke) {
-        if (board.clockVersion !== seen.calendar) await update(m);
+        if (board.clockVersion !== seen.calendar) await update(m, undefined, board.calendarNow !== seen.schedules ? calendarLine(m) : undefined);
         continue;
       }
       await expire(m);

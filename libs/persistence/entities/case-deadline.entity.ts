@@ -7,6 +7,7 @@ export class CaseDeadlineEntity {
   @PrimaryColumn({ type: 'text' }) kind: string;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
   @Column({ name: 'due_complete', type: 'boolean' }) dueComplete: boolean;
+  @Column({ name: 'due_missing_years', type: 'int', array: true, default: () => "'{}'" }) dueMissingYears: number[];
   @Column({ type: 'boolean' }) extended: boolean;
   @Column({ type: 'text' }) state: 'running' | 'overdue' | 'met';
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -1,0 +1,61 @@
+import { computeDue } from '../../libs/calendar/period';
+import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime } from '../../libs/domain/deadlines';
+import { RecordEntryInput } from '../../libs/domain/record';
+import { ExecutionInput, ExecutionView } from '../../libs/messages/execution';
+import { TaskBoard } from '../tasks/board';
+import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+
+type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+
+/**
+ * A year's schedule arrived: the execution's deadlines that have not yet run out are computed
+ * again on the calendar now held, the view updated in place (the clock loop re-arms from it), and
+ * the record line returned, old and new due time of each that moved. The party's periods
+ * (payment, review, lawsuit) count from service on the calendar alone: a suspension of the case
+ * does not stop them (行政处罚法 67; 行政复议法 20; 行政诉讼法 46). The court window is the
+ * agency's and stands still while the case is suspended (行政强制法 53, 39).
+ */
+export function rearmParty(input: ExecutionInput, board: TaskBoard, view: ExecutionView, done: Set<string>): Entry | undefined {
+  const rules = input.profile.execution;
+  const served = new Date(input.decision.servedAt);
+  const before: Partial<Record<DeadlineKind, DueTime>> = { ...view.deadlines };
+  const after: Partial<Record<DeadlineKind, DueTime>> = {};
+  const party = (p: typeof rules.payment.period) => computeDue(board.calendarNow, served, p);
+  const running = (at: string) => Date.parse(at) > Date.now();
+
+  if (!done.has('payment-due') && running(view.payment.dueAt)) {
+    const pay = party(rules.payment.period);
+    Object.assign(view.payment, { dueAt: pay.due!, lastDay: pay.lastDay! });
+    after.payment = dueTime(pay);
+  }
+  if (!done.has('remedies-ended')) {
+    for (const kind of ['review', 'lawsuit'] as const) {
+      if (!running(view.remedies[kind].endsAt)) continue;
+      const d = party(rules.remedies[kind].period);
+      view.remedies[kind].endsAt = d.due!;
+      after[kind] = dueTime(d);
+    }
+    const [r, l] = [view.remedies.review.endsAt, view.remedies.lawsuit.endsAt];
+    view.remediesEndedAt = Date.parse(r) > Date.parse(l) ? r : l;
+  }
+  const court = board.dueFor({ from: new Date(view.remediesEndedAt), period: rules.courtApplication.window.period });
+  if (court.due && !view.court.appliedAt && running(view.court.latest)) {
+    view.court.latest = court.due;
+    after.court_window = dueTime(court);
+  }
+
+  view.deadlines = { ...before, ...after };
+  const moved = (Object.keys(after) as DeadlineKind[])
+    .filter((k) => hasMoved(before[k], after[k]!))
+    .map((kind) => ({ kind, label: DEADLINE_KINDS[kind], before: before[kind], after: after[kind]! }));
+  if (!moved.length) return undefined;
+  const schedule = lastSchedule(board);
+  return {
+    key: `execution-recomputed:${schedule?.year}:${board.clockVersion}`,
+    actor: null,
+    action: 'deadline_recomputed',
+    summary: describeMoves(moved, schedule),
+    legalBasis: schedule && `${schedule.source.title}（${schedule.source.documentNumber}）`,
+    details: movesDetails(moved, schedule),
+  };
+}
