@@ -27,6 +27,8 @@ export const DEADLINE_KINDS = {
   review: '申请行政复议的期限',
   lawsuit: '提起行政诉讼的期限',
   court_window: '申请人民法院强制执行的期限',
+  statement: '陈述、申辩的期限',
+  hearing_request: '申请听证的期限',
 } as const;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;

@@ -1,3 +1,4 @@
+import type { DueTime } from '../domain/deadlines';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
@@ -53,6 +54,8 @@ export interface NoticeView {
   hearing: { notifiedAt: string; at: string; place: string; heldAt: string | null; reported: boolean } | null;
   statementsPending: number;
   decided: boolean;
+  /** The windows above (`statement`, `hearing_request`) with whether each is an estimate; absent before service. */
+  deadlines?: { statement?: DueTime; hearing_request?: DueTime };
 }
 
 export interface Waiver {

@@ -8,6 +8,7 @@ import { calendarUpdatedSignal } from '../../libs/messages/calendar';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { AvEvidence, requestExtensionUpdate, takeMeasureUpdate } from '../../libs/messages/investigation';
 import { recordServiceOutcomeUpdate } from '../../libs/messages/service';
+import { noticeQuery, recordNoticeServedUpdate } from '../../libs/messages/decision';
 import { findProfile } from '../../libs/profiles';
 import { workflowsToRearm } from '../../libs/persistence/estimated-deadlines';
 import type { archiveWorkflow } from '../../workflows/archiving/workflows';
@@ -46,6 +47,8 @@ const TABLE: Record<string, string> = {
   review: 'executions.view.deadlines',
   lawsuit: 'executions.view.deadlines',
   court_window: 'executions.view.deadlines, the due list',
+  statement: 'the pre-decision notice (GET /cases/{id}/pre-decision-notice)',
+  hearing_request: 'the pre-decision notice',
 };
 
 let ts: TimeSkipping;
@@ -71,6 +74,7 @@ async function startCases() {
   const calendar = [y2031];
   const at = await now();
   const decision = await startDecision(ts, profile.id, hy.officer.id, { calendar, filedAt: at });
+  await decision.handle.executeUpdate(recordNoticeServedUpdate, { args: [{ servedAt: at, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: hy.officer }] });
 
   const investigation = await startInvestigation(ts, profile.id, hy.officer.id, { calendar });
   const rule = profile.investigation.sealSeize;
@@ -114,7 +118,7 @@ async function startCases() {
     workflowId: workflowIdForArchive(archived),
     args: [{ caseId: archived, agencyId: profile.id, endedAt: at, profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving }, calendar }],
   });
-  return [decision.caseId, investigation.caseId, direct.caseId, notice.caseId, execution.caseId, archived];
+  return { caseIds: [decision.caseId, investigation.caseId, direct.caseId, notice.caseId, execution.caseId, archived], decision: decision.handle };
 }
 
 /** The probe's last answer once `done` holds or 20 s passed: the assertions that follow then name what is missing. */
@@ -131,7 +135,7 @@ type Shown = { kind: string; caseId: string; due: DueTime; where: string };
 const years = (v: unknown): number[] => (v as number[] | null) ?? [];
 
 /** Every deadline the projections (what the API and the due list read) show for these cases. */
-async function shown(caseIds: string[]): Promise<Shown[]> {
+async function shown({ caseIds, decision }: Awaited<ReturnType<typeof startCases>>): Promise<Shown[]> {
   const out: Shown[] = [];
   const q = (sql: string) => db().query(sql, [caseIds]);
   for (const t of await q(`SELECT case_id, kind, due_at, due_complete, due_missing_years FROM tasks WHERE case_id = ANY($1) AND status = 'open' AND kind = 'archive_file'`)) {
@@ -149,6 +153,10 @@ async function shown(caseIds: string[]): Promise<Shown[]> {
       for (const [kind, due] of Object.entries(r.view.deadlines ?? {})) out.push({ kind, caseId: r.case_id, due: due as DueTime, where: table });
     }
   }
+  // The notice is read from its workflow (the API queries it too).
+  const notice = await decision.query(noticeQuery);
+  expectEveryDueFlagged(notice);
+  for (const [kind, due] of Object.entries(notice.deadlines ?? {})) out.push({ kind, caseId: caseIds[0], due: due as DueTime, where: 'notice' });
   return out;
 }
 
@@ -176,11 +184,12 @@ function expectEveryDueFlagged(view: { deadlines?: Record<string, DueTime> }): v
 
 it('every kind of deadline is flagged as an estimate when it reaches an unpublished year, and re-armed and recorded when the year is loaded', async () => {
   expect(Object.keys(DEADLINE_KINDS).filter((k) => !(k in TABLE))).toEqual([]); // a new kind needs its row here
-  const caseIds = await startCases();
+  const cases = await startCases();
+  const { caseIds } = cases;
 
   // Before: every kind shown, every one an estimate waiting for 2032.
   const before = await eventually(async () => {
-    const s = await shown(caseIds);
+    const s = await shown(cases);
     return Object.keys(TABLE).every((k) => s.some((x) => x.kind === k)) ? s : undefined;
   });
   expect(before.filter((x) => !(x.kind in TABLE)).map((x) => `${x.where}: ${x.kind}`)).toEqual([]);
@@ -188,10 +197,10 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
 
   // The record lines that announce them say so too.
   const announced = await db().query(
-    `SELECT action, summary, details FROM case_records WHERE case_id = ANY($1) AND action IN ('deadline_set', 'execution_started', 'service_attempted', 'measure_taken')`,
+    `SELECT action, summary, details FROM case_records WHERE case_id = ANY($1) AND action IN ('deadline_set', 'execution_started', 'service_attempted', 'measure_taken', 'notice_served')`,
     [caseIds],
   );
-  expect(announced.map((r: { action: string }) => r.action).sort()).toEqual(['deadline_set', 'execution_started', 'measure_taken', 'service_attempted', 'service_attempted', 'service_attempted']);
+  expect(announced.map((r: { action: string }) => r.action).sort()).toEqual(['deadline_set', 'execution_started', 'measure_taken', 'notice_served', 'service_attempted', 'service_attempted', 'service_attempted']);
   for (const r of announced) expect(r.summary).toContain('（估算）');
 
   // 2032 published: New Year 01-01..03, and every estimated last day made a holiday, so each must move.
@@ -203,7 +212,7 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   expect(told.length).toBeGreaterThanOrEqual(caseIds.length); // every stage holding an estimate is told
   for (const id of told) await ts.env.client.workflow.getHandle(id).signal(calendarUpdatedSignal, y2032);
 
-  const after = await settled(() => shown(caseIds), (s) => s.length >= before.length && s.every((x) => x.due.complete));
+  const after = await settled(() => shown(cases), (s) => s.length >= before.length && s.every((x) => x.due.complete));
   const entries: { details: Record<string, any> }[] = await db().query(
     `SELECT details FROM case_records WHERE case_id = ANY($1) AND action = 'deadline_recomputed'`,
     [caseIds],
