@@ -210,7 +210,21 @@ export function computeDue(
   const missingYears = [...counter.missing].sort((a, b) => a - b);
   if (missingYears.length > 0) basis.push(BASIS.missing(missingYears));
   if (paused.open) basis.push(BASIS.pauseOpen);
-  return { ...result, due, complete: missingYears.length === 0, missingYears, paused };
+  const { start: from, startDay, period: p, skipped, lastDay, rolledFrom } = result;
+  // Key order is what `npm run due` prints: the answer first, the working after.
+  return {
+    start: from,
+    ...(startDay !== undefined && { startDay }),
+    period: p,
+    due,
+    ...(lastDay !== undefined && { lastDay }),
+    ...(rolledFrom !== undefined && { rolledFrom }),
+    complete: missingYears.length === 0,
+    missingYears,
+    paused,
+    skipped,
+    basis,
+  };
 }
 
 /** The last day of a day-based period before any pause or roll: counted working days, or the nominal day. */
