@@ -109,7 +109,7 @@ async function startCases() {
   };
   await attempt(notice.handle, { method: 'public_notice', publicNotice: { carrier: 'newspaper', place: '华阴日报', audiovisual: recording } });
 
-  const execution = await startExecution(ts, profile.id, hy.officer.id, 100_000, undefined, { calendar, decision: { documentNumber: '测试罚〔2031〕1号', servedAt: at } });
+  const execution = await startExecution(ts, profile.id, hy.officer.id, 100_000, undefined, undefined, { calendar, decision: { documentNumber: '测试罚〔2031〕1号', servedAt: at } });
 
   const archived = randomUUID();
   await insertFiledCase(ts, archived, profile, hy.officer.id);

@@ -1,6 +1,6 @@
 import { condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { computeDue } from '../../libs/calendar/period';
+import { PeriodStart, computeDue } from '../../libs/calendar/period';
 import { DEADLINE_KINDS, DueTime, dueTime } from '../../libs/domain/deadlines';
 import { DecisionInput, NoticeView } from '../../libs/messages/decision';
 import { TaskBoard } from '../tasks/board';
@@ -14,7 +14,7 @@ const { noteRecord } = activities;
  * only a year's schedule moves them (a suspension of the case does not): when one arrives before
  * the decision, each window still open is computed again, and the record says old and new.
  */
-export function noticeWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: Date) {
+export function noticeWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
   const rules = input.profile.decision.preDecisionNotice;
   const compute = () => ({
     statement: dueTime(computeDue(board.calendarNow, from, rules.statementWindow.period)),

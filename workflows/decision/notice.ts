@@ -4,7 +4,7 @@ import { chinaDate } from '../../libs/calendar/dates';
 import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
-import { workflowIdForService } from '../../libs/messages/service';
+import { ServiceResult, servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { serviceWorkflow } from '../service/workflows';
 import {
   DecisionInput,
@@ -58,7 +58,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     recordNoticeServedUpdate,
     async (issue) => {
       view.rights = issue.rights;
-      if ('servedAt' in issue) await startWindows(issue.servedAt, issue.method, issue.by);
+      if ('servedAt' in issue) await startWindows({ servedAt: issue.servedAt }, issue.method, issue.by);
       else {
         view.serviceId = uuid4();
         void serve(issue.serve, issue.by);
@@ -174,8 +174,9 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
   }
 
   /** Served: the statement and hearing-request windows start from the date of service. */
-  async function startWindows(servedAt: string, method: string, by: Actor | null): Promise<void> {
-    const from = new Date(servedAt);
+  async function startWindows(served: Pick<ServiceResult, 'servedAt' | 'countsFrom'>, method: string, by: Actor | null): Promise<void> {
+    const { servedAt } = served;
+    const from = servedFrom(served);
     const statement = dueTime(board.dueFor({ from, period: rules.statementWindow.period }));
     const hearing = dueTime(board.dueFor({ from, period: rules.hearingRequest.period }));
     const windows = noticeWindows(input, board, view, from);
@@ -207,7 +208,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
         },
       ],
     });
-    await startWindows(result.servedAt, SERVICE_METHOD_LABELS[result.method], by);
+    await startWindows(result, SERVICE_METHOD_LABELS[result.method], by);
   }
 
   /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */

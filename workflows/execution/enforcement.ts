@@ -8,7 +8,7 @@ import {
   ExecutionInput, ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate,
   recordCourtResultUpdate, recordDemandStatementUpdate,
 } from '../../libs/messages/execution';
-import { workflowIdForService } from '../../libs/messages/service';
+import { servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
 import { serviceWorkflow } from '../service/workflows';
 import { TaskBoard } from '../tasks/board';
@@ -185,7 +185,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       ],
     });
     d.servedAt = result.servedAt;
-    const tenDays = board.dueFor({ from: new Date(result.servedAt), period: rules.courtApplication.earliest.period }).due!;
+    const tenDays = board.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }).due!;
     view.court.earliest = Date.parse(tenDays) > Date.parse(view.remediesEndedAt) ? tenDays : view.remediesEndedAt;
     ctx.changed();
     await ctx.project({

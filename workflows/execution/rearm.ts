@@ -1,7 +1,8 @@
-import { computeDue } from '../../libs/calendar/period';
+import { PeriodStart, computeDue } from '../../libs/calendar/period';
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime } from '../../libs/domain/deadlines';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { ExecutionInput, ExecutionView } from '../../libs/messages/execution';
+import { servedFrom } from '../../libs/messages/service';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 
@@ -15,9 +16,15 @@ type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
  * does not stop them (行政处罚法 67; 行政复议法 20; 行政诉讼法 46). The court window is the
  * agency's and stands still while the case is suspended (行政强制法 53, 39).
  */
-export function rearmParty(input: ExecutionInput, board: TaskBoard, view: ExecutionView, done: Set<string>): Entry | undefined {
+export function rearmParty(
+  input: ExecutionInput,
+  board: TaskBoard,
+  view: ExecutionView,
+  done: Set<string>,
+  court: { from: PeriodStart },
+): Entry | undefined {
   const rules = input.profile.execution;
-  const served = new Date(input.decision.servedAt);
+  const served = servedFrom(input.decision);
   const before: Partial<Record<DeadlineKind, DueTime>> = { ...view.deadlines };
   const after: Partial<Record<DeadlineKind, DueTime>> = {};
   const party = (p: typeof rules.payment.period) => computeDue(board.calendarNow, served, p);
@@ -29,19 +36,21 @@ export function rearmParty(input: ExecutionInput, board: TaskBoard, view: Execut
     after.payment = dueTime(pay);
   }
   if (!done.has('remedies-ended')) {
+    const counted = { review: party(rules.remedies.review.period), lawsuit: party(rules.remedies.lawsuit.period) };
     for (const kind of ['review', 'lawsuit'] as const) {
       if (!running(view.remedies[kind].endsAt)) continue;
-      const d = party(rules.remedies[kind].period);
-      view.remedies[kind].endsAt = d.due!;
-      after[kind] = dueTime(d);
+      view.remedies[kind].endsAt = counted[kind].due!;
+      after[kind] = dueTime(counted[kind]);
     }
-    const [r, l] = [view.remedies.review.endsAt, view.remedies.lawsuit.endsAt];
-    view.remediesEndedAt = Date.parse(r) > Date.parse(l) ? r : l;
+    const later = Date.parse(view.remedies.review.endsAt) > Date.parse(view.remedies.lawsuit.endsAt) ? 'review' : 'lawsuit';
+    view.remediesEndedAt = view.remedies[later].endsAt;
+    // 行政强制法 53: the window counts from the day the later remedy period ended (as the workflow set it).
+    if (after[later]) court.from = board.chainFrom(counted[later]) ?? court.from;
   }
-  const court = board.dueFor({ from: new Date(view.remediesEndedAt), period: rules.courtApplication.window.period });
-  if (court.due && !view.court.appliedAt && running(view.court.latest)) {
-    view.court.latest = court.due;
-    after.court_window = dueTime(court);
+  const window = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
+  if (window.due && !view.court.appliedAt && running(view.court.latest)) {
+    view.court.latest = window.due;
+    after.court_window = dueTime(window);
   }
 
   view.deadlines = { ...before, ...after };

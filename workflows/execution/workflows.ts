@@ -6,6 +6,7 @@ import { dueTime, estimateMark } from '../../libs/domain/deadlines';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { surchargeOn, yuan } from '../../libs/domain/surcharge';
 import { CaseState } from '../../libs/messages/initiation';
+import { servedFrom } from '../../libs/messages/service';
 import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, recordPaymentUpdate, recordRemedyUpdate } from '../../libs/messages/execution';
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
@@ -29,13 +30,16 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const board = new TaskBoard(state, input);
   const rules = input.profile.execution;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
-  const served = new Date(input.decision.servedAt);
+  const served = servedFrom(input.decision);
   const pay = board.dueFor({ from: served, period: rules.payment.period });
-  const reviewDue = board.dueFor({ from: served, period: rules.remedies.review.period });
-  const lawsuitDue = board.dueFor({ from: served, period: rules.remedies.lawsuit.period });
-  const [review, lawsuit] = [reviewDue.due!, lawsuitDue.due!];
-  const remediesEndedAt = Date.parse(review) > Date.parse(lawsuit) ? review : lawsuit;
-  const courtDue = board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period });
+  const reviewPeriod = board.dueFor({ from: served, period: rules.remedies.review.period });
+  const lawsuitPeriod = board.dueFor({ from: served, period: rules.remedies.lawsuit.period });
+  const [review, lawsuit] = [reviewPeriod.due!, lawsuitPeriod.due!];
+  const laterRemedy = Date.parse(review) > Date.parse(lawsuit) ? reviewPeriod : lawsuitPeriod;
+  const remediesEndedAt = laterRemedy.due!;
+  // 行政强制法 53: three months "自期限届满之日起", from the day the later remedy period ended.
+  const court = { from: board.chainFrom(laterRemedy)! };
+  const courtDue = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
   const view: ExecutionView = {
     caseId: input.caseId,
     state: input.fineFen === null ? 'paid' : 'performing',
@@ -52,7 +56,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     compulsory: null,
     correction: input.correction ? { ...input.correction, reinspection: null } : null,
     endedAt: null,
-    deadlines: { payment: dueTime(pay), review: dueTime(reviewDue), lawsuit: dueTime(lawsuitDue), court_window: dueTime(courtDue) },
+    deadlines: { payment: dueTime(pay), review: dueTime(reviewPeriod), lawsuit: dueTime(lawsuitPeriod), court_window: dueTime(courtDue) },
   };
   let projected = 0;
   let changes = 0;
@@ -129,7 +133,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     action: 'execution_started',
     summary:
       (view.fineFen === null ? '处理决定已送达。' : `处理决定已送达，罚款${yuan(view.fineFen)}元应于${chinaTime(pay.due!)}${estimateMark(pay)}前缴纳；逾期每日按罚款数额的${rules.surcharge.dailyRatePercent}%加处罚款。`) +
-      `申请行政复议期限至${chinaTime(review)}${estimateMark(reviewDue)}，提起行政诉讼期限至${chinaTime(lawsuit)}${estimateMark(lawsuitDue)}`,
+      `申请行政复议期限至${chinaTime(review)}${estimateMark(reviewPeriod)}，提起行政诉讼期限至${chinaTime(lawsuit)}${estimateMark(lawsuitPeriod)}`,
     legalBasis: basis(rules.payment.source),
     details: { deadlines: view.deadlines },
   });
@@ -146,7 +150,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
       // Added after cases existed: a year's schedule moves the party's periods and the court window too.
       if (board.calendarNow !== calendarSeen && patched('estimates-rearm')) {
         calendarSeen = board.calendarNow;
-        const entry = rearmParty(input, board, view, done);
+        const entry = rearmParty(input, board, view, done, court);
         if (entry) {
           changes++;
           await project(entry);
@@ -215,7 +219,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
    */
   async function courtWindowMoved(): Promise<void> {
     clockSeen = board.clockVersion;
-    const next = board.dueFor({ from: new Date(view.remediesEndedAt), period: rules.courtApplication.window.period });
+    const next = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
     const latest = next.due;
     if (!latest || latest === view.court.latest) return;
     view.court.latest = latest;

@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { DueResult, computeDue, describePeriod } from '../../libs/calendar/period';
+import { DueResult, PeriodStart, computeDue, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
@@ -86,6 +86,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     const period = a.method === 'public_notice' ? rules.publicNotice.deemedServedAfter : rules.attempts[a.method];
     const computed = board.dueFor({ from: new Date(a.startedAt), period });
     const due = computed.due!;
+    /** The attempt's period as last computed (a schedule that arrives computes it again). */
+    const counted = { result: computed };
     const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, complete: computed.complete, missingYears: computed.missingYears, state: 'pending' };
     const attemptKind: DeadlineKind = publicNotice ? 'deemed_service' : 'service_attempt';
     view.attempts.push(attempt);
@@ -108,15 +110,16 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     // The attempt's period and the notice's are not the agency's case clock: only a schedule moves them.
     const attemptDue = () => computeDue(board.calendarNow, new Date(a.startedAt), period);
     if (publicNotice) {
-      if (rearm) await untilDue(board, attemptDue, () => false, (d, c) => attemptMoved(attempt, attemptKind, d, c), false);
+      if (rearm) await untilDue(board, attemptDue, () => false, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false);
       else await sleep(Math.max(Date.parse(due) - Date.now(), 0));
       attempt.state = 'served';
-      return finish(attempt.dueAt, true);
+      // Deemed served at 24:00 of the notice period's last day: served on that day (see servedFrom).
+      return finish(attempt.dueAt, true, undefined, board.chainFrom(counted.result) ?? undefined);
     }
     const seq = reported + 1;
     const answered = () => reported >= seq;
     const inTime = rearm
-      ? await untilDue(board, attemptDue, answered, (d, c) => attemptMoved(attempt, attemptKind, d, c), false)
+      ? await untilDue(board, attemptDue, answered, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false)
       : await condition(answered, Math.max(Date.parse(due) - Date.now(), 0));
     if (!inTime) {
       attempt.state = 'timed_out';
@@ -141,7 +144,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
   }
 
-  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt): Promise<ServiceResult> {
+  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt, countsFrom?: PeriodStart): Promise<ServiceResult> {
     const method = attempt?.method ?? 'public_notice';
     Object.assign(view, { status: 'served', servedAt, method, deemed });
     const o = attempt?.outcome;
@@ -164,7 +167,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     board.idle();
     await Promise.all(uploads);
     await condition(allHandlersFinished);
-    return { servedAt, method, deemed };
+    return { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
   }
 
   /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */
@@ -199,8 +202,9 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
   }
 
   /** A year's schedule moved a pending attempt's due time: the view and the record say so. */
-  async function attemptMoved(attempt: Attempt, kind: DeadlineKind, due: DueResult, calendarChanged: boolean): Promise<void> {
+  async function attemptMoved(attempt: Attempt, kind: DeadlineKind, due: DueResult, calendarChanged: boolean, counted: { result: DueResult }): Promise<void> {
     if (!calendarChanged || due.due === null) return;
+    counted.result = due;
     const before: DueTime = { dueAt: attempt.dueAt, complete: attempt.complete ?? true, missingYears: attempt.missingYears ?? [] };
     Object.assign(attempt, { dueAt: due.due, complete: due.complete, missingYears: due.missingYears });
     view.deadlines = { ...view.deadlines, [kind]: dueTime(due) };
