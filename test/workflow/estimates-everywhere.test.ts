@@ -196,12 +196,19 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   for (const x of before) expect({ kind: x.kind, complete: x.due.complete, missingYears: x.due.missingYears }).toEqual({ kind: x.kind, complete: false, missingYears: [2032] });
 
   // The record lines that announce them say so too.
-  const announced = await db().query(
-    `SELECT action, summary, details FROM case_records WHERE case_id = ANY($1) AND action IN ('deadline_set', 'execution_started', 'service_attempted', 'measure_taken', 'notice_served')`,
+  const announced: { action: string; summary: string; details: unknown }[] = await db().query(
+    `SELECT action, summary, details FROM case_records WHERE case_id = ANY($1)
+        AND action IN ('deadline_set', 'execution_started', 'service_started', 'service_attempted', 'measure_taken', 'notice_served')
+        AND (action <> 'service_started' OR details ? 'deadlines')`,
     [caseIds],
   );
-  expect(announced.map((r: { action: string }) => r.action).sort()).toEqual(['deadline_set', 'execution_started', 'measure_taken', 'notice_served', 'service_attempted', 'service_attempted', 'service_attempted']);
-  for (const r of announced) expect(r.summary).toContain('（估算）');
+  expect(announced.map((r) => r.action).sort()).toEqual([
+    'deadline_set', 'execution_started', 'measure_taken', 'notice_served', 'service_attempted', 'service_attempted', 'service_attempted', 'service_started',
+  ]);
+  for (const r of announced) {
+    expect(r.summary).toContain('（估算）');
+    expect(JSON.stringify(r.details)).toContain('"complete":false');
+  }
 
   // 2032 published: New Year 01-01..03, and every estimated last day made a holiday, so each must move.
   const lastDays = [...new Set(before.map((x) => new Date(Date.parse(x.due.dueAt) + 8 * 3600_000 - 1).toISOString().slice(0, 10)))].sort();

@@ -78,7 +78,16 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
     await board.opened(taskId);
     // Shown once its first attempt can be made, so whoever sees the service can act on it.
-    if (!view.attempts.length) await project({ key: `service-started:${input.serviceId}`, actor: null, action: 'service_started', summary: `开始送达${doc}，受送达人：${input.recipient}` });
+    if (!view.attempts.length) {
+      const by = view.deadlines?.must_serve_by;
+      await project({
+        key: `service-started:${input.serviceId}`,
+        actor: null,
+        action: 'service_started',
+        summary: `开始送达${doc}，受送达人：${input.recipient}${by ? `，应于${chinaTime(by.dueAt)}${estimateMark(by)}前送达` : ''}`,
+        ...(by && { details: { deadlines: { must_serve_by: by } } }),
+      });
+    }
     actedOn = reported; // an outcome is answered once the next attempt's task is open
     const task = await asked;
     const a = task.attempt!;
