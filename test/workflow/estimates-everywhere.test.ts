@@ -1,4 +1,7 @@
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { YearSchedule } from '../../libs/calendar/schedule';
 import { DEADLINE_KINDS, DueTime } from '../../libs/domain/deadlines';
 import { Actor } from '../../libs/domain/roles';
@@ -244,4 +247,19 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
     await ts.env.sleep(Date.parse(now) + 3600_000 - (await ts.env.currentTimeMs()));
     expect(await eventually(async () => (await escalations(escalation)).map((e: { due_at: Date }) => e.due_at.toISOString())[0])).toBe(now);
   }
+  if (process.env.LAWTRAIL_RECORD_HISTORIES) await recordHistories(told);
 });
+
+/** Writes the histories of this run for the replay test (opt-in: LAWTRAIL_RECORD_HISTORIES=1), one per stage re-armed by a schedule. */
+async function recordHistories(ids: string[]): Promise<void> {
+  const names: Record<string, string> = { decision: 'decision', investigation: 'investigation-measure', service: 'service', execution: 'execution' };
+  const seen = new Set<string>();
+  for (const id of ids) {
+    const stage = Object.keys(names).find((k) => id.startsWith(`${k}-`));
+    if (!stage || seen.has(stage)) continue;
+    seen.add(stage);
+    const history = await ts.env.client.workflow.getHandle(id).fetchHistory();
+    const json = temporal.api.history.v1.History.toObject(history as temporal.api.history.v1.History, { longs: String, enums: String, bytes: String });
+    writeFileSync(join(__dirname, 'histories', `${names[stage]}-estimate-rearmed.json`), `${JSON.stringify(json, null, 1)}\n`);
+  }
+}
