@@ -11,6 +11,7 @@ import { cite } from '../../libs/profiles/cite';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { notBefore } from '../tasks/event-time';
 
 const { projectService, escalate } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
@@ -57,6 +58,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
         const attempt = current();
         if (!attempt || attempt.method === 'public_notice') throw ApplicationFailure.nonRetryable('没有等待结果的送达', 'SERVICE_NO_PENDING_ATTEMPT');
         refuse(refuseOutcome(input.profile, attempt, { outcome, ...o }));
+        notBefore('at', '送达或失败时间', o.at, { label: '本次送达开始', at: attempt.startedAt });
       },
     },
   );
@@ -72,7 +74,10 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       recordsItself: true,
       role: 'officer',
       assigneeId: input.officerId,
-      validate: (cmd) => refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!)),
+      validate: (cmd) => {
+        refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!));
+        notBefore('startedAt', '送达开始时间', cmd.attempt!.startedAt, input.document.dated);
+      },
     });
     await board.opened(taskId);
     // Shown once its first attempt can be made, so whoever sees the service can act on it.

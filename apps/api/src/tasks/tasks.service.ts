@@ -13,7 +13,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf } from '../common/paging';
-import { notInFuture } from '../common/times';
+import { notBefore, notInFuture } from '../common/times';
 import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
 
@@ -59,8 +59,9 @@ export class TasksService {
       const same = task.completedBy === actor.id && task.decision === dto.decision && task.opinion === dto.opinion;
       if (!same) throw new ApiException('TASK_NOT_OPEN');
     } else {
-      if (dto.signedAt) notInFuture(dto.signedAt, 'signedAt');
-      if (dto.receipt) notInFuture(dto.receipt.receivedAt, 'receipt.receivedAt');
+      notInFuture(dto, 'signedAt', 'receipt.receivedAt', 'notification.notifiedAt');
+      // The decline is decided when this task opens: the complainant cannot have been told before it.
+      if (task.kind === 'decline_notification') notBefore(dto, 'notification.notifiedAt', { label: '不予启动的决定', at: task.openedAt.toISOString() });
       const refusal = refuseCompletion(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
