@@ -24,6 +24,14 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     expect(taken.body).toMatchObject({ status: 'active', kind: 'seize' });
     const id = taken.body.id;
 
+    // A pause before the seizure was taken: refused, naming the step and its time (issue 15).
+    const beforeTaken = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
+      token: t,
+      body: { at: new Date(Date.parse(takenAt) - 3600_000).toISOString(), reason: '送检' },
+    });
+    expect(beforeTaken).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'at', code: 'EVENT_BEFORE_STEP' }] } });
+    expect(beforeTaken.body.errors[0].message).toContain('不能早于扣押实施');
+
     const future = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
       token: t,
       body: { at: new Date(Date.now() + 3600_000).toISOString(), reason: '送检' },
