@@ -41,7 +41,16 @@ export interface ServiceResult {
   servedAt: string;
   method: ServiceMethod;
   deemed: boolean;
+  /**
+   * What periods that run from service count from (a PeriodStart): the China date D of a document
+   * deemed served "于 D 24:00" by 公告, else the instant of service. Absent from cases served
+   * before 2026-12, which counted from `servedAt`.
+   */
+  countsFrom?: string;
 }
+
+/** The start of the periods that run from a service (payment, remedies, statement windows…). */
+export const servedFrom = (r: Pick<ServiceResult, 'servedAt' | 'countsFrom'>): string => r.countsFrom ?? r.servedAt;
 
 export const workflowIdForService = (caseId: string, serviceId: string) => `service-${caseId}-${serviceId}`;
 

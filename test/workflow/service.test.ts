@@ -70,11 +70,13 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   const upload = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'av_upload')!;
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: upload.id, by: hy.officer, decision: 'uploaded', opinion: '已存储', file: { sha256: 'a'.repeat(64), size: 10, mediaType: 'video/mp4' } }] });
   const issued = (await handle.query(serviceQuery)).attempts[2];
-  const deemed = computeDue(calendar, issued.startedAt, { amount: 30, unit: 'day' }).due!;
+  const posting = computeDue(calendar, issued.startedAt, { amount: 30, unit: 'day' });
+  const deemed = posting.due!;
   await ts.env.sleep(Date.parse(deemed) - (await ts.env.currentTimeMs()) - 3600_000);
   expect((await handle.query(serviceQuery)).status).toBe('pending');
   const result = await handle.result();
-  expect(result).toEqual({ servedAt: deemed, method: 'public_notice', deemed: true });
+  // "于 D 24:00 视为送达" is served on D: the periods after it count from D (民法典 201), not from D+1.
+  expect(result).toEqual({ servedAt: deemed, method: 'public_notice', deemed: true, countsFrom: posting.lastDay });
   const [row] = await db().query('SELECT status, method, deemed, served_at FROM services WHERE case_id = $1', [caseId]);
   expect(row).toMatchObject({ status: 'served', method: 'public_notice', deemed: true });
   expect(row.served_at.toISOString()).toBe(deemed);

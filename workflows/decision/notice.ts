@@ -4,7 +4,7 @@ import { chinaDate } from '../../libs/calendar/dates';
 import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
-import { workflowIdForService } from '../../libs/messages/service';
+import { ServiceResult, servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { serviceWorkflow } from '../service/workflows';
 import {
   DecisionInput,
@@ -49,7 +49,9 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
   };
   /** The party answers a notice it has received: not before its service (行政处罚法 44, 45, 63). */
-  const afterNotice = (field: string, label: string, at: string) => notBefore(field, label, at, { label: '行政处罚事先告知书送达', at: view.servedAt! });
+  const afterNotice = (field: string, label: string, at: string) => notBefore(field, label, at, { label: '行政处罚事先告知书送达', at: servedOn ?? view.servedAt! });
+  /** When service counts from: a deemed service's day (servedFrom), so an answer that day is not "before" it. */
+  let servedOn: string | null = null;
 
   const snapshot = (): NoticeView => ({ ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } });
   setHandler(noticeQuery, snapshot);
@@ -59,7 +61,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     recordNoticeServedUpdate,
     async (issue) => {
       view.rights = issue.rights;
-      if ('servedAt' in issue) await startWindows(issue.servedAt, issue.method, issue.by);
+      if ('servedAt' in issue) await startWindows({ servedAt: issue.servedAt }, issue.method, issue.by);
       else {
         view.serviceId = uuid4();
         void serve(issue.serve, issue.by);
@@ -187,8 +189,10 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
   }
 
   /** Served: the statement and hearing-request windows start from the date of service. */
-  async function startWindows(servedAt: string, method: string, by: Actor | null): Promise<void> {
-    const from = new Date(servedAt);
+  async function startWindows(served: Pick<ServiceResult, 'servedAt' | 'countsFrom'>, method: string, by: Actor | null): Promise<void> {
+    const { servedAt } = served;
+    const from = servedFrom(served);
+    servedOn = from;
     Object.assign(view, {
       servedAt,
       statementDueAt: board.dueFor({ from, period: rules.statementWindow.period }).due,
@@ -214,7 +218,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
         },
       ],
     });
-    await startWindows(result.servedAt, SERVICE_METHOD_LABELS[result.method], by);
+    await startWindows(result, SERVICE_METHOD_LABELS[result.method], by);
   }
 
   /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */

@@ -85,7 +85,7 @@ export async function startExecution(input: DecisionInput, board: TaskBoard, d: 
           archiving: input.profile.archiving!,
         },
         ...board.carried,
-        decision: { documentNumber: d.documentNumber, servedAt: served.servedAt },
+        decision: { documentNumber: d.documentNumber, servedAt: served.servedAt, ...(served.countsFrom && { countsFrom: served.countsFrom }) },
         recipient: d.recipient!,
         fineFen,
         correction: d.correction,

@@ -8,7 +8,7 @@ import {
   ExecutionInput, ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate,
   recordCourtResultUpdate, recordDemandStatementUpdate,
 } from '../../libs/messages/execution';
-import { workflowIdForService } from '../../libs/messages/service';
+import { servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
 import { serviceWorkflow } from '../service/workflows';
 import { TaskBoard } from '../tasks/board';
@@ -41,6 +41,9 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
   const served = () => {
     if (!view.demandNotice?.servedAt) throw refuse('催告书尚未送达', 'DEMAND_NOT_SERVED');
   };
+  /** The 催告书's service as a step; a deemed service counts from its day (servedFrom). */
+  let demandServedOn: string | null = null;
+  const demandServed = () => ({ label: '催告书送达', at: demandServedOn ?? view.demandNotice!.servedAt! });
 
   setHandler(
     draftDemandNoticeUpdate,
@@ -76,7 +79,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       validator: ({ receivedAt }) => {
         ctx.open();
         served();
-        notBefore('receivedAt', '收到时间', receivedAt, { label: '催告书送达', at: view.demandNotice!.servedAt! });
+        notBefore('receivedAt', '收到时间', receivedAt, demandServed());
       },
     },
   );
@@ -141,7 +144,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
         served();
         if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
         // 行政强制法 37: decided once the 催告书 was served and the party was heard.
-        notBefore('decidedAt', '决定时间', decidedAt, { label: '催告书送达', at: view.demandNotice!.servedAt! });
+        notBefore('decidedAt', '决定时间', decidedAt, demandServed());
         const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, board.calendarNow, new Date(scheduledAt));
         if (forbidden && !urgentReason) throw refuse(`${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`, 'ENFORCEMENT_TIME_FORBIDDEN');
       },
@@ -196,7 +199,8 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       ],
     });
     d.servedAt = result.servedAt;
-    const tenDays = board.dueFor({ from: new Date(result.servedAt), period: rules.courtApplication.earliest.period }).due!;
+    demandServedOn = servedFrom(result);
+    const tenDays = board.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }).due!;
     view.court.earliest = Date.parse(tenDays) > Date.parse(view.remediesEndedAt) ? tenDays : view.remediesEndedAt;
     ctx.changed();
     await ctx.project({

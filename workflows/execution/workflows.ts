@@ -5,6 +5,7 @@ import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { surchargeOn, yuan } from '../../libs/domain/surcharge';
 import { CaseState } from '../../libs/messages/initiation';
+import { servedFrom } from '../../libs/messages/service';
 import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, recordPaymentUpdate, recordRemedyUpdate } from '../../libs/messages/execution';
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
@@ -30,12 +31,17 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const board = new TaskBoard(state, input);
   const rules = input.profile.execution;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
-  const served = new Date(input.decision.servedAt);
-  const decisionServed = { label: '处理决定送达', at: input.decision.servedAt };
+  const served = servedFrom(input.decision);
+  // Deemed service counts from its day (servedFrom): a payment made that day is not before it.
+  const decisionServed = { label: '处理决定送达', at: served };
   const pay = board.dueFor({ from: served, period: rules.payment.period });
-  const review = board.dueFor({ from: served, period: rules.remedies.review.period }).due!;
-  const lawsuit = board.dueFor({ from: served, period: rules.remedies.lawsuit.period }).due!;
-  const remediesEndedAt = Date.parse(review) > Date.parse(lawsuit) ? review : lawsuit;
+  const reviewPeriod = board.dueFor({ from: served, period: rules.remedies.review.period });
+  const lawsuitPeriod = board.dueFor({ from: served, period: rules.remedies.lawsuit.period });
+  const [review, lawsuit] = [reviewPeriod.due!, lawsuitPeriod.due!];
+  const laterRemedy = Date.parse(review) > Date.parse(lawsuit) ? reviewPeriod : lawsuitPeriod;
+  const remediesEndedAt = laterRemedy.due!;
+  // 行政强制法 53: three months "自期限届满之日起", from the day the later remedy period ended.
+  const courtFrom = board.chainFrom(laterRemedy)!;
   const view: ExecutionView = {
     caseId: input.caseId,
     state: input.fineFen === null ? 'paid' : 'performing',
@@ -48,7 +54,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     },
     remediesEndedAt,
     demandNotice: null,
-    court: { earliest: null, latest: board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
+    court: { earliest: null, latest: board.dueFor({ from: courtFrom, period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
     compulsory: null,
     correction: input.correction ? { ...input.correction, reinspection: null } : null,
     endedAt: null,
@@ -204,7 +210,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
    */
   async function courtWindowMoved(): Promise<void> {
     clockSeen = board.clockVersion;
-    const latest = board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due;
+    const latest = board.dueFor({ from: courtFrom, period: rules.courtApplication.window.period }).due;
     if (!latest || latest === view.court.latest) return;
     view.court.latest = latest;
     changes++;

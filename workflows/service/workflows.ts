@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod } from '../../libs/calendar/period';
+import { PeriodStart, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
@@ -87,7 +87,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     const a = task.attempt!;
     const publicNotice = a.method === 'public_notice';
     const period = a.method === 'public_notice' ? rules.publicNotice.deemedServedAfter : rules.attempts[a.method];
-    const due = board.dueFor({ from: new Date(a.startedAt), period }).due!;
+    const counted = board.dueFor({ from: new Date(a.startedAt), period });
+    const due = counted.due!;
     const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, state: 'pending' };
     view.attempts.push(attempt);
     await project({
@@ -106,7 +107,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     if (publicNotice) {
       await sleep(Math.max(Date.parse(due) - Date.now(), 0));
       attempt.state = 'served';
-      return finish(due, true);
+      // Deemed served at 24:00 of the notice period's last day: served on that day (see servedFrom).
+      return finish(due, true, undefined, board.chainFrom(counted) ?? undefined);
     }
     const seq = reported + 1;
     if (!(await condition(() => reported >= seq, Math.max(Date.parse(due) - Date.now(), 0)))) {
@@ -132,7 +134,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
   }
 
-  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt): Promise<ServiceResult> {
+  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt, countsFrom?: PeriodStart): Promise<ServiceResult> {
     const method = attempt?.method ?? 'public_notice';
     Object.assign(view, { status: 'served', servedAt, method, deemed });
     const o = attempt?.outcome;
@@ -155,7 +157,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     board.idle();
     await Promise.all(uploads);
     await condition(allHandlersFinished);
-    return { servedAt, method, deemed };
+    return { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
   }
 
   /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */
