@@ -1,5 +1,4 @@
 import { ParentClosePolicy, executeChild, patched, startChild, uuid4 } from '@temporalio/workflow';
-import { chinaDayStart } from '../../libs/calendar/dates';
 import { activities } from '../activities';
 import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
 import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
@@ -60,11 +59,11 @@ export async function serveDecision(input: DecisionInput, board: TaskBoard, d: I
 }
 
 /**
- * 行政处罚法 61: the 7 working days count from the decision's own date (the start day not counted,
- * 民法典 201), not from when it was entered; cases issued before this counted from the entry.
+ * 行政处罚法 61: the 7 working days count from the decision's own date, a China date start (the start
+ * day not counted, 民法典 201), not from when it was entered; cases issued before this counted from the entry.
  */
 function mustServeFrom(d: IssuedDecision): string {
-  return patched('serve-from-decision-date') ? chinaDayStart(d.decidedOn).toISOString() : new Date().toISOString();
+  return patched('serve-from-decision-date') ? d.decidedOn : new Date().toISOString();
 }
 
 /** The served decision is executed in its own workflow, which outlives this stage. */

@@ -164,7 +164,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
   async function watchMustServe(rule: NonNullable<ServiceInput['mustServeWithin']>): Promise<void> {
     // The agency's own period: it stands still while the case is suspended (shown as last known).
     const served = () => view.status === 'served';
-    if (await board.until({ from: new Date(rule.from), period: rule.period }, served, (due) => (view.mustServeBy = due ?? view.mustServeBy))) return;
+    if (await board.until({ from: rule.from, period: rule.period }, served, (due) => (view.mustServeBy = due ?? view.mustServeBy))) return;
     view.overdue = true;
     await escalate({
       id: `${input.serviceId}:must-serve`,
