@@ -17,6 +17,15 @@ import { notBefore, notInFuture } from '../common/times';
 import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
 
+/**
+ * Tasks that open when the step their completion reports on was decided: the complainant told of a
+ * decline, the receiving authority's receipt of a transfer. The event cannot precede the task.
+ */
+const AFTER_OPENING: Partial<Record<string, { field: string; step: string }>> = {
+  decline_notification: { field: 'notification.notifiedAt', step: '不予启动的决定' },
+  transfer_receipt: { field: 'receipt.receivedAt', step: '移送决定' },
+};
+
 @Injectable()
 export class TasksService {
   constructor(
@@ -60,8 +69,8 @@ export class TasksService {
       if (!same) throw new ApiException('TASK_NOT_OPEN');
     } else {
       notInFuture(dto, 'signedAt', 'receipt.receivedAt', 'notification.notifiedAt');
-      // The decline is decided when this task opens: the complainant cannot have been told before it.
-      if (task.kind === 'decline_notification') notBefore(dto, 'notification.notifiedAt', { label: '不予启动的决定', at: task.openedAt.toISOString() });
+      const after = AFTER_OPENING[task.kind];
+      if (after) notBefore(dto, after.field, { label: after.step, at: task.openedAt.toISOString() });
       const refusal = refuseCompletion(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
