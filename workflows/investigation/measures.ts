@@ -138,9 +138,9 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     decideMeasureUpdate,
     async (c) => {
       const m = measures.get(c.measureId)!;
+      const after = ranOut(m) ? `（期限已于${chinaTime(m.view.dueAt!)}届满，依法解除）` : '';
       m.view.decision = c.decision;
       m.version++;
-      const after = ranOut(m) ? `（期限已于${chinaTime(m.view.dueAt!)}届满，依法解除）` : '';
       return update(m, { key: `measure-decided:${c.measureId}`, actor: c.by, action: 'measure_decided', summary: `${MEASURE_LABELS[m.cmd.kind]}作出处理决定${after}：${c.content}`, legalBasis: m.cmd.legalBasis });
     },
     {
@@ -271,7 +271,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
 
   /**
    * The period has run out: escalated already, or (a measure entered late, or a timer not yet fired)
-   * its due time is behind the workflow's clock. Validators only, which run on new requests, not on replay.
+   * its due time is behind the workflow's clock (deterministic: the workflow's own time).
    */
   function ranOut(m: Measure): boolean {
     return m.view.status === 'expired' || (m.view.dueAt !== null && m.view.decision === null && Date.parse(m.view.dueAt) <= Date.now());
