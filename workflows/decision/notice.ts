@@ -48,10 +48,10 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
     if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
   };
-  /** The party answers a notice it has received: not before its service (行政处罚法 44, 45, 63). */
-  const afterNotice = (field: string, label: string, at: string) => notBefore(field, label, at, { label: '行政处罚事先告知书送达', at: servedOn ?? view.servedAt! });
   /** When service counts from: a deemed service's day (servedFrom), so an answer that day is not "before" it. */
   let servedOn: string | null = null;
+  /** The party answers a notice it has received: not before its service (行政处罚法 44, 45, 63). */
+  const afterNotice = (field: string, label: string, at: string) => notBefore(field, label, at, { label: '行政处罚事先告知书送达', at: servedOn ?? view.servedAt! });
 
   const snapshot = (): NoticeView => ({ ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } });
   setHandler(noticeQuery, snapshot);
