@@ -8,6 +8,7 @@ import { executionQuery } from '../../libs/messages/execution';
 import { pauseMeasureUpdate, resumeMeasureUpdate, takeMeasureUpdate } from '../../libs/messages/investigation';
 import { findProfile } from '../../libs/profiles';
 import { userId } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { TimeSkipping, startExecution, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
 // Issue 15: periods in running cases. A pause moves the raw end and the roll comes last (行政强制法 25
@@ -67,6 +68,7 @@ it('a 30-day seizure with a 10-day testing pause ends on the raw end moved 10 da
   expect(resumed).toMatchObject({ dueAt: expected.due, lastDay: expected.lastDay });
   // The old order: rolled before the shift (too late), or a shifted end on a rest day left unrolled (too early).
   expect(resumed.dueAt).not.toBe(computeDue(calendar, at(day), period, [pause], { mode: 'legacy' }).due);
+  await keepHistory(handle, 'investigation-measure-paused-then-rolled');
 });
 
 it('a decision deemed served on D by 公告: the payment and remedy periods count from D, the court window from the lawsuit period’s last day', async () => {
@@ -87,4 +89,5 @@ it('a decision deemed served on D by 公告: the payment and remedy periods coun
   expect(view.court.latest).toBe(computeDue(calendar, later.lastDay!, profile.execution.courtApplication.window.period).due);
   // Not from the 24:00 instant: that is the day after.
   expect(view.payment.lastDay).not.toBe(computeDue(calendar, chinaDayStart(addDays(day, 1)), pay).lastDay);
+  await keepHistory(handle, 'execution-deemed-served-counted-from-day');
 });

@@ -12,6 +12,7 @@ import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { rearmParty } from './rearm';
+import { notBefore } from '../tasks/event-time';
 import { startArchiving } from '../archiving/start';
 import { handleEnforcement } from './enforcement';
 
@@ -25,12 +26,16 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
  * days, 6 months) whose end opens the non-litigation path; 催告 and the court application
  * (enforcement.ts). It ends with payment, a revoked decision or the court's result: the case ends.
  */
+const REMEDY_NAMES = { review: '行政复议', lawsuit: '行政诉讼' } as const;
+
 export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
   const board = new TaskBoard(state, input);
   const rules = input.profile.execution;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
   const served = servedFrom(input.decision);
+  // Deemed service counts from its day (servedFrom): a payment made that day is not before it.
+  const decisionServed = { label: '处理决定送达', at: served };
   const pay = board.dueFor({ from: served, period: rules.payment.period });
   const reviewPeriod = board.dueFor({ from: served, period: rules.remedies.review.period });
   const lawsuitPeriod = board.dueFor({ from: served, period: rules.remedies.lawsuit.period });
@@ -91,6 +96,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
         open();
         if (view.fineFen === null) throw refuse('本决定没有罚款', 'EXECUTION_NO_FINE');
         if (view.payment.paidAt) throw refuse('罚款已缴纳', 'PAYMENT_ALREADY_RECORDED');
+        notBefore('paidAt', '缴纳时间', paidAt, decisionServed);
         const owed = view.fineFen + surchargeAt(new Date(paidAt)).amountFen;
         if (amountFen < owed) throw refuse(`应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`, 'PAYMENT_INSUFFICIENT');
       },
@@ -122,6 +128,8 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
         if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse(`申请期限已于${chinaTime(r.endsAt)}届满`, 'REMEDY_PERIOD_PASSED');
         if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('该救济途径未在进行中', 'REMEDY_NOT_PENDING');
         if (event === 'ended' && !outcome) throw refuse('须记录复议或诉讼的结果', 'REMEDY_OUTCOME_REQUIRED');
+        // Filed against a decision the party has received; ended after it was filed.
+        notBefore('at', '时间', at, event === 'filed' ? decisionServed : { label: `${REMEDY_NAMES[kind]}申请`, at: r.filedAt! });
       },
     },
   );

@@ -13,6 +13,7 @@ import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { describeMoves, hasMoved, lastSchedule, movesDetails, untilDue } from '../tasks/deadline-moves';
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '../../libs/domain/deadlines';
+import { notBefore } from '../tasks/event-time';
 
 const { projectService, escalate } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
@@ -59,6 +60,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
         const attempt = current();
         if (!attempt || attempt.method === 'public_notice') throw ApplicationFailure.nonRetryable('没有等待结果的送达', 'SERVICE_NO_PENDING_ATTEMPT');
         refuse(refuseOutcome(input.profile, attempt, { outcome, ...o }));
+        notBefore('at', '送达或失败时间', o.at, { label: '本次送达开始', at: attempt.startedAt });
       },
     },
   );
@@ -74,7 +76,10 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       recordsItself: true,
       role: 'officer',
       assigneeId: input.officerId,
-      validate: (cmd) => refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!)),
+      validate: (cmd) => {
+        refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!));
+        notBefore('startedAt', '送达开始时间', cmd.attempt!.startedAt, input.document.dated);
+      },
     });
     await board.opened(taskId);
     // Shown once its first attempt can be made, so whoever sees the service can act on it.
@@ -183,7 +188,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
   async function watchMustServe(rule: NonNullable<ServiceInput['mustServeWithin']>): Promise<void> {
     // The agency's own period: it stands still while the case is suspended (shown as last known).
     const served = () => view.status === 'served';
-    const d = { from: new Date(rule.from), period: rule.period };
+    const d = { from: rule.from, period: rule.period };
     // Added after cases existed: the due time shown with its certainty, and a schedule's move recorded.
     const inTime = patched('estimates-rearm')
       ? await untilDue(board, () => board.dueFor(d), served, async (due, calendarChanged) => {
