@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
@@ -17,8 +17,8 @@ import { CaseState } from '../../libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
-import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 import { DueTime, estimateMark } from '../../libs/domain/deadlines';
+import { dueOf, measureMovedLine } from './measure-moves';
 import { notBefore } from '../tasks/event-time';
 import type { Step } from '../../libs/domain/event-time';
 
@@ -178,29 +178,6 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     return { ...m.view };
   }
 
-  function dueOf(v: MeasureView): DueTime | undefined {
-    return v.dueAt ? { dueAt: v.dueAt, complete: v.complete, missingYears: v.missingYears ?? [] } : undefined;
-  }
-
-  /** The line for a measure's end computed again after a year's schedule arrived, old and new (added after cases existed). */
-  function calendarLine(m: Measure): ((before?: DueTime) => Omit<RecordEntryInput, 'caseId' | 'at'> | undefined) | undefined {
-    if (!patched('estimates-rearm')) return undefined;
-    return (before) => {
-      const after = dueOf(m.view);
-      if (!after || !hasMoved(before, after)) return undefined;
-      const schedule = lastSchedule(board);
-      const moves = [{ kind: 'measure_end' as const, label: `${MEASURE_LABELS[m.cmd.kind]}（${m.cmd.object}）`, before, after }];
-      return {
-        key: `measure-recomputed:${m.view.id}:${board.clockVersion}`,
-        actor: null,
-        action: 'deadline_recomputed',
-        summary: describeMoves(moves, schedule),
-        legalBasis: schedule && `${schedule.source.title}（${schedule.source.documentNumber}）`,
-        details: { measureId: m.view.id, ...movesDetails(moves, schedule) },
-      };
-    };
-  }
-
   async function watch(m: Measure): Promise<void> {
     for (;;) {
       const seen = { version: m.version, calendar: board.clockVersion, schedules: board.calendarNow };
@@ -210,7 +187,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
       const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
       if (m.view.decision !== null) return;
       if (woke) {
-        if (board.clockVersion !== seen.calendar) await update(m, undefined, board.calendarNow !== seen.schedules ? calendarLine(m) : undefined);
+        if (board.clockVersion !== seen.calendar) await update(m, undefined, board.calendarNow !== seen.schedules ? measureMovedLine(board, m.cmd, m.view) : undefined);
         continue;
       }
       await expire(m);
