@@ -15,6 +15,8 @@ import { noticeQuery, recordNoticeServedUpdate } from '../../libs/messages/decis
 import { findProfile } from '../../libs/profiles';
 import { workflowsToRearm } from '../../libs/persistence/estimated-deadlines';
 import type { archiveWorkflow } from '../../workflows/archiving/workflows';
+import { DueQuery } from '../../apps/api/src/supervision/supervision.dto';
+import { SupervisionService } from '../../apps/api/src/supervision/supervision.service';
 import { eventually } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, insertFiledCase, startDecision, startExecution, startInvestigation, startService, startTimeSkipping } from '../support/time-skipping';
@@ -135,6 +137,16 @@ async function settled<T>(probe: () => Promise<T>, done: (v: T) => boolean): Pro
 }
 
 type Shown = { kind: string; caseId: string; due: DueTime; where: string };
+
+/** The supervisor's due list (GET /supervision/due) and its CSV, for these cases and the kinds it lists that the stages here hold. */
+async function dueList(caseIds: string[]) {
+  const supervision = new SupervisionService(db());
+  const q = Object.assign(new DueQuery(), { state: 'due', pageSize: 100, asOf: await now() });
+  const kinds = ['task:archive_file', 'deadline:decision', 'service', 'payment'];
+  const items = (await supervision.due(hy.chief, q)).items.filter((i) => caseIds.includes(i.caseId) && kinds.includes(i.kind));
+  const csv = (await supervision.csv(hy.chief, q)).split('\r\n').filter((l) => caseIds.some((id) => l.startsWith(id)));
+  return { items, csv, kinds };
+}
 const years = (v: unknown): number[] => (v as number[] | null) ?? [];
 
 /** Every deadline the projections (what the API and the due list read) show for these cases. */
@@ -196,6 +208,12 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   expect(before.filter((x) => !(x.kind in TABLE)).map((x) => `${x.where}: ${x.kind}`)).toEqual([]);
   for (const x of before) expect({ kind: x.kind, complete: x.due.complete, missingYears: x.due.missingYears }).toEqual({ kind: x.kind, complete: false, missingYears: [2032] });
 
+  // The supervisor's due list and its CSV say so too.
+  const onList = await dueList(caseIds);
+  expect(onList.items.map((i) => i.kind).sort()).toEqual([...onList.kinds].sort());
+  for (const i of onList.items) expect({ kind: i.kind, complete: i.complete, missingYears: i.missingYears }).toEqual({ kind: i.kind, complete: false, missingYears: [2032] });
+  expect(onList.csv.filter((l) => l.endsWith(',是（按周末估算）,2032'))).toHaveLength(onList.items.length);
+
   // The record lines that announce them say so too.
   const announced: { action: string; summary: string; details: unknown }[] = await db().query(
     `SELECT action, summary, details FROM case_records WHERE case_id = ANY($1)
@@ -237,6 +255,10 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
     expect(Date.parse(now.due.dueAt)).toBeGreaterThan(Date.parse(was.due.dueAt));
     expect(recorded).toContainEqual({ kind: was.kind.startsWith('task:') ? 'task' : was.kind, before: was.due.dueAt, after: now.due.dueAt });
   }
+
+  const relisted = await dueList(caseIds);
+  expect(relisted.items.map((i) => [i.kind, i.complete, i.missingYears])).toEqual(relisted.items.map((i) => [i.kind, true, []]));
+  expect(relisted.items).toHaveLength(onList.items.length);
 
   // The timers moved with them: nothing fires at the old due time, the escalation at the new one.
   const escalations = (kind: string) => db().query('SELECT due_at FROM escalations WHERE case_id = ANY($1) AND kind = $2', [caseIds, kind]);

@@ -128,8 +128,10 @@ export class SupervisionService {
   private rows(where: string, params: unknown[], limit: string): Promise<DueRow[]> {
     return this.db.query(
       `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.role, d.stage, d.ref,
-              GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late, d.complete, d.missing_years
+              GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late,
+              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS missing_years
          FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id
+         LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
         WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind ${limit}`,
       params,
     );
