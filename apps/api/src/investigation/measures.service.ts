@@ -80,7 +80,7 @@ export class MeasuresService {
     await this.cases.findForActor(actor, caseId);
     const rows = await this.measures.find({ where: { caseId }, order: { takenAt: 'ASC' } });
     // The same names as the measure's own view and every other deadline: complete, missingYears.
-    return rows.map(({ dueMissingYears, ...m }) => ({ ...m, complete: m.dueComplete, missingYears: dueMissingYears }));
+    return rows.map(({ dueComplete, dueMissingYears, ...m }) => ({ ...m, complete: dueComplete, missingYears: dueMissingYears }));
   }
 
   /** The same request twice is one change (the Update ID derives from person, measure and body). */
