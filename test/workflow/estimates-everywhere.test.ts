@@ -15,6 +15,7 @@ import { noticeQuery, recordNoticeServedUpdate } from '../../libs/messages/decis
 import { findProfile } from '../../libs/profiles';
 import { workflowsToRearm } from '../../libs/persistence/estimated-deadlines';
 import type { archiveWorkflow } from '../../workflows/archiving/workflows';
+import { chinaTime } from '../../workflows/tasks/deadline-text';
 import { DueQuery } from '../../apps/api/src/supervision/supervision.dto';
 import { SupervisionService } from '../../apps/api/src/supervision/supervision.service';
 import { eventually } from '../support/database';
@@ -269,12 +270,16 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
     await ts.env.sleep(Date.parse(now) + 3600_000 - (await ts.env.currentTimeMs()));
     expect(await eventually(async () => (await escalations(escalation)).map((e: { due_at: Date }) => e.due_at.toISOString())[0])).toBe(now);
   }
+  // The archive reminder (5 days before, 002) moved with its deadline and names the new due time.
+  const archive = after.find((x) => x.kind === 'task:archive_file')!;
+  const [reminder] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_warning'`, [archive.caseId]);
+  expect(reminder.summary).toContain(`（${chinaTime(archive.due.dueAt)}）`);
   if (process.env.LAWTRAIL_RECORD_HISTORIES) await recordHistories(told);
 });
 
 /** Writes the histories of this run for the replay test (opt-in: LAWTRAIL_RECORD_HISTORIES=1), one per stage re-armed by a schedule. */
 async function recordHistories(ids: string[]): Promise<void> {
-  const names: Record<string, string> = { decision: 'decision', investigation: 'investigation-measure', service: 'service', execution: 'execution' };
+  const names: Record<string, string> = { decision: 'decision', investigation: 'investigation-measure', service: 'service', execution: 'execution', archive: 'archive' };
   const seen = new Set<string>();
   for (const id of ids) {
     const stage = Object.keys(names).find((k) => id.startsWith(`${k}-`));
