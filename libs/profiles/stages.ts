@@ -218,6 +218,10 @@ export const ServiceSchema = z.strictObject({
 // ── Execution (执行) ───────────────────────────────────────────────────────────────────────────
 export const ExecutionSchema = z.strictObject({
   payment: TimedSchema,
+  /**
+   * 加处罚款: `cappedAtFine` can only be true (行政处罚法 72(1)(一), 行政强制法 45 第二款: 不得超出罚款
+   * 的数额); it stays so the profile states the rule with its source, and the engine reads it.
+   */
   surcharge: sourced({ dailyRatePercent: z.number().positive(), cappedAtFine: z.literal(true) }),
   surchargePause: sourced({ duringReviewOrLitigation: z.literal(true) }),
   cashHandIn: sourced({ period: PeriodSchema, afloat: z.literal('after_landing') }),
