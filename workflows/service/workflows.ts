@@ -10,6 +10,7 @@ import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, s
 import { cite } from '../../libs/profiles/cite';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
+import { tellServed } from './served';
 import { chinaTime } from '../tasks/deadline-text';
 
 const { projectService, escalate } = activities;
@@ -148,6 +149,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
     actedOn = reported;
     board.idle();
+    // Served now: the stage that asked goes on; the files made while serving stay due here.
+    await tellServed(input.serviceId, { servedAt, method, deemed });
     await Promise.all(uploads);
     await condition(allHandlersFinished);
     return { servedAt, method, deemed };
