@@ -30,6 +30,11 @@ export const InitiationSchema = z.strictObject({
   ]),
   /** Who must be told (and the telling recorded) when a start is declined. */
   declineNotice: sourced({ applicant: z.boolean(), realNameComplainant: z.boolean(), exOfficioParty: z.boolean() }),
+  /**
+   * Within how long the person told of a decline must be told (an operational figure: the seeds
+   * say only that they are told and the telling recorded). Absent in cases pinned before it.
+   */
+  declineNotification: TimedSchema.optional(),
   /** 一次性告知补正: tell everything missing at once within this period, else deemed accepted. */
   applicationAcceptance: TimedSchema,
 });

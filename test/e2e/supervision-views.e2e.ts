@@ -1,4 +1,8 @@
+import { LegalCalendar } from '../../libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { computeDue } from '../../libs/calendar/period';
 import { eventually } from '../support/database';
+import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
 // Issue 15, "seen in the same runs": the supervisor's views and the case's own agree — how a deadline
@@ -96,4 +100,20 @@ it('a recording stored late is a defect of the case as well as on the accountabi
   expect(accountability.body.items.map((i: any) => i.kind)).toEqual(['av_late']);
   expect(defects.body).toEqual([expect.objectContaining({ kind: 'av_late', kindLabel: '音像记录逾期存储', recordId: r.body.id })]);
   expect(defects.body.map((d: any) => d.kind)).toEqual(accountability.body.items.map((i: any) => i.kind));
+});
+
+it('a declined real-name complaint: telling the complainant is due within the profile’s operational period and listed for the supervisor', async () => {
+  const officer = await token('hy.officer1');
+  const c = await sys.call('POST', '/api/v1/cases', {
+    token: officer,
+    body: { ...EX_OFFICIO_CASE, source: 'complaint', complainant: { realName: true, name: '李四', contact: '13800000000' }, complaintContent: '举报违法施工' },
+  });
+  expect(c.status).toBe(201);
+  await sys.completeTask(c.body.id, 'hy.unithead', { decision: 'disagree', opinion: '不符合启动条件' });
+  await sys.completeTask(c.body.id, 'hy.chief', { decision: 'reject', opinion: '不予启动' });
+  const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}&kind=decline_notification`, { token: officer })).body.items[0]);
+  // 5 working days: an operational figure of the profile (the seeds fix no period for it).
+  expect(task.dueAt).toBe(computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), task.openedAt, { amount: 5, unit: 'workday' }).due);
+  const due = await sys.call('GET', `/api/v1/supervision/due?state=due&kind=task:decline_notification&pageSize=100`, { token: await token('hy.supervisor') });
+  expect(mine(due.body.items, c.body.id)).toEqual([expect.objectContaining({ kind: 'task:decline_notification', kindLabel: '告知不予启动情况', dueAt: task.dueAt, role: 'officer', assigneeId: task.assigneeId })]);
 });
