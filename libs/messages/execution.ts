@@ -14,7 +14,8 @@ export interface ExecutionInput extends StageInput {
     audiovisual: AgencyProfile['investigation']['audiovisual'];
     archiving: AgencyProfile['archiving'];
   };
-  decision: { documentNumber: string; servedAt: string };
+  /** `countsFrom`: see ServiceResult; the payment and remedy periods count from it when present. */
+  decision: { documentNumber: string; servedAt: string; countsFrom?: string };
   /** The party, to whom the 催告书 is served. */
   recipient: string;
   /** The fine in fen (分); null when the decision imposes none (a warning, no penalty). */

@@ -79,6 +79,10 @@ it('transfers a case to the judicial authorities: the chief approves, the office
   const receiptTask = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=transfer_receipt`, { token: officer })).body.items[0]);
   const bare = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送' } });
   expect(bare.body.code).toBe('TASK_RECEIPT_REQUIRED');
+  // A receipt dated before the transfer was decided is refused (issue 15).
+  const early = { receivedBy: '王警官', receivedAt: new Date(Date.parse(receiptTask.openedAt) - 3600_000).toISOString(), documentNumber: '公（刑）接字〔2026〕12号' };
+  const backDated = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送', receipt: early } });
+  expect(backDated).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'receipt.receivedAt', code: 'EVENT_BEFORE_STEP' }] } });
   const receipt = { receivedBy: '王警官', receivedAt: new Date().toISOString(), documentNumber: '公（刑）接字〔2026〕12号' };
   expect((await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送', receipt } })).status).toBe(200);
 

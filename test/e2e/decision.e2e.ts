@@ -1,5 +1,8 @@
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
+import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
+
+const chinaDayStartMs = (date: string) => chinaDayStart(date).getTime();
 
 // Issue 6 over HTTP: filing starts the decision stage; the draft goes up the chain (承办人 → 审核人 →
 // 法制审核 → 负责人); the pre-decision notice, legal review and collective discussion gate the
@@ -33,7 +36,8 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, { token: officer, body: draft([evidenceId]) });
     await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
     const approval = { decision: 'approve', opinion: '同意', signature: '兴隆台民政局长' };
-    const decision = { documentNumber: '兴民罚〔2026〕1号', decidedOn: '2026-11-23', content: '警告', partyPresent: true, handedOver: { at: new Date().toISOString(), signedBy: '张三' } };
+    // Dated today by default (the day it is entered, a day on or after the approval), handed over now.
+    const decision = (decidedOn = chinaDate(new Date())) => ({ documentNumber: '兴民罚〔2026〕1号', decidedOn, content: '警告', partyPresent: true, handedOver: { at: new Date().toISOString(), signedBy: '张三' } });
 
     const early = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(early).toMatchObject({ status: 409, body: { code: 'NOTICE_NOT_SERVED' } });
@@ -52,17 +56,33 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const blocked = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(blocked).toMatchObject({ status: 409, body: { code: 'STATEMENT_WINDOW_OPEN' } });
     expect(blocked.body.message).toContain('陈述、申辩期限至');
-    const unapproved = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision });
+    const unapproved = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: chief, body: decision() });
     expect(unapproved).toMatchObject({ status: 409, body: { code: 'DECISION_NOT_APPROVED' } });
 
     await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, {
       token: officer,
       body: { waivedAt: new Date().toISOString(), scope: 'both', document: '本人放弃陈述、申辩和听证的权利。张三' },
     });
+    const approvedOn = chinaDate(new Date()); // the approval below is on this China date or later
     expect((await sys.completeTask(caseId, 'xlt.chief', approval)).status).toBe(200);
-    const byLegal = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: await token('xlt.legal'), body: decision });
+    const byLegal = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: await token('xlt.legal'), body: decision() });
     expect(byLegal).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
-    const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision });
+
+    // Issue 15: a decision dated before the chief's approval, or dated in the future, is refused field by field.
+    const beforeApproval = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision(addDays(approvedOn, -1)) });
+    expect(beforeApproval).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP' }] } });
+    expect(beforeApproval.body.errors[0].message).toMatch(/^决定日期（\d{4}-\d{2}-\d{2}）不能早于负责人批准（/);
+    const tomorrow = addDays(chinaDate(new Date(Date.now() + 60_000)), 1);
+    const future = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision(tomorrow) });
+    expect(future).toMatchObject({ status: 400, body: { code: 'TIME_IN_FUTURE', errors: [{ field: 'decidedOn', code: 'TIME_IN_FUTURE', message: `决定日期（${tomorrow}）不能晚于当前时间` }] } });
+    const handedBefore = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
+      token: officer,
+      body: { ...decision(), handedOver: { at: new Date(chinaDayStartMs(chinaDate(new Date())) - 60_000).toISOString(), signedBy: '张三' } },
+    });
+    expect(handedBefore).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'handedOver.at' }] } });
+
+    const body = decision();
+    const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body });
     expect(issued.status).toBe(200);
     expect(issued.body.decided).toBe(true);
 
@@ -73,7 +93,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
       const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
       return r.body.length ? r.body : undefined;
     });
-    expect(services).toMatchObject([{ status: 'served', method: 'direct', servedAt: decision.handedOver.at }]);
+    expect(services).toMatchObject([{ status: 'served', method: 'direct', servedAt: body.handedOver.at }]);
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });
     const actions = record.body.items.map((e: any) => e.action);
     expect(actions.slice(actions.indexOf('notice_served'), actions.indexOf('document_served') + 1)).toEqual([

@@ -1,3 +1,8 @@
+import { LegalCalendar } from '../../libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { chinaDate } from '../../libs/calendar/dates';
+import { computeDue } from '../../libs/calendar/period';
+import { findProfile } from '../../libs/profiles';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -15,8 +20,13 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-/** A 兴隆台 case through the chain to a decision fining 1,000 yuan, handed over at `handedOverAt`. */
+/**
+ * A 兴隆台 case through the chain to a decision fining 1,000 yuan, handed over at `handedOverAt`.
+ * Entered late when that lies in the past, in the order the law requires (issue 15): the notice
+ * served and waived two days before, the chief signed the day before, the decision dated that day.
+ */
 async function decidedCase(handedOverAt: string): Promise<string> {
+  const before = (days: number) => new Date(Date.parse(handedOverAt) - days * DAY).toISOString();
   const caseId = await sys.filedCase('xlt');
   const officer = await token('xlt.officer1');
   const evidenceId = await sys.evidenceRecord(caseId, 'xlt');
@@ -25,13 +35,13 @@ async function decidedCase(handedOverAt: string): Promise<string> {
     body: { facts: '违法事实', evidenceIds: [evidenceId], legalBasis: '《社会团体登记管理条例》第三十条', penalties: [{ kind: 'fine', amountYuan: 1000 }], opinion: '罚款一千元', factors: '无' },
   });
   await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
-  const now = new Date().toISOString();
-  await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: now, rights: ['statement', 'defence'], method: '直接送达' } });
-  await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: now, scope: 'both', document: '放弃' } });
-  await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长' });
+  await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: before(2), rights: ['statement', 'defence'], method: '直接送达' } });
+  await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: before(2), scope: 'both', document: '放弃' } });
+  const approved = await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长', signedAt: before(1) });
+  if (approved.status !== 200) throw new Error(JSON.stringify(approved.body));
   const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
     token: officer,
-    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: handedOverAt.slice(0, 10), content: '罚款一千元', partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
+    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: chinaDate(new Date(handedOverAt)), content: '罚款一千元', partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
   });
   if (issued.status !== 200) throw new Error(JSON.stringify(issued.body));
   await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).status === 200 ? true : undefined));
@@ -83,14 +93,17 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
   expect(early).toMatchObject({ status: 409, body: { code: 'DEMAND_NOT_SERVED' } });
   const drafted = await sys.call('POST', `/api/v1/cases/${caseId}/demand-notice`, { token: officer, body: { content: '限十日内缴纳罚款及加处罚款共计二千元；你有权陈述和申辩' } });
   expect(drafted.status).toBe(200);
-  expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意催告' })).status).toBe(200);
+  // The chief signed the 催告书 22 days ago (entered late): it existed before it was served.
+  expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意催告', signedAt: ago(22) })).status).toBe(200);
 
   const demand = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
     return r.body.find((s: any) => s.document.kind === 'demand_notice');
   });
   const base = `/api/v1/cases/${caseId}/services/${demand.id}`;
-  // Served three weeks ago (entered late): more than 10 working days have passed.
+  // Served three weeks ago (entered late): more than 10 working days have passed. Not before it was signed:
+  const tooEarly = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(23) } });
+  expect(tooEarly).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'startedAt' }] } });
   expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(21) } })).status).toBe(200);
   const served = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at: ago(21), receipt: { signedBy: '王五' } } });
   expect(served.body.status).toBe('served');
@@ -109,7 +122,8 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
 });
 
 it('the supervisor sees what is late and what is due across the agency, filters it, and exports the same rows', async () => {
-  const late = await decidedCase(ago(30)); // payment was due 15 days after service: late by about two weeks
+  const servedAt = ago(30);
+  const late = await decidedCase(servedAt); // payment was due 15 days after service: late by about two weeks
   const officer = await token('xlt.officer1');
   // A case at legal review (a finding makes it mandatory): its review is due within 5 working days.
   const atReview = await sys.filedCase('xlt');
@@ -127,7 +141,13 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   });
   const payment = overdue.items.find((i: any) => i.caseId === late && i.kind === 'payment');
   expect(payment).toMatchObject({ kindLabel: '缴纳罚款的期限', stage: 'execution', officerName: expect.any(String) });
-  expect(payment.daysLate).toBeGreaterThanOrEqual(13);
+  // How late depends on the day the 15th day fell on (a rest day rolls it on, 民法典 203): computed with
+  // the calendar, as of one fixed instant, never a constant.
+  const asOf = new Date().toISOString();
+  const rule = findProfile('xinglongtai-civil-affairs', new Date())!.execution!.payment.period;
+  const payBy = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), servedAt, rule).due!;
+  const atAsOf = await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=payment&asOf=${encodeURIComponent(asOf)}&pageSize=100`, { token: supervisor });
+  expect(atAsOf.body.items.find((i: any) => i.caseId === late)).toMatchObject({ dueAt: payBy, daysLate: Math.floor((Date.parse(asOf) - Date.parse(payBy)) / DAY) });
 
   const due = await sys.call('GET', `/api/v1/supervision/due?state=due&kind=task:legal_review`, { token: supervisor });
   expect(due.body.items).toEqual([expect.objectContaining({ caseId: atReview, kindLabel: '法制审核', role: 'legal_reviewer' })]);

@@ -265,3 +265,35 @@ describe('who may store a file', () => {
     expect(((await res.json()) as any).code).toBe('TASK_NOT_ASSIGNEE');
   });
 });
+
+describe('records dated before the case or in the future (issue 15)', () => {
+  const written = async (caseId: string, recordedAt: string) =>
+    sys.call('POST', `/api/v1/cases/${caseId}/records`, {
+      token: await token('xlt.officer1'),
+      body: {
+        kind: 'appraisal_opinion', title: '检查时的鉴定意见书', recordedAt, content: '鉴定结论……',
+        officers: [await sys.officer('xlt.officer1'), await sys.officer('xlt.officer2')], signatures: { partySigned: true },
+      },
+    });
+
+  it('evidence from the inspection that led to the case precedes its start lawfully: accepted, and the record says so', async () => {
+    const caseId = await sys.filedCase('xlt');
+    const before = new Date(Date.now() - 3 * 24 * 3600_000).toISOString();
+    const r = await written(caseId, before);
+    expect(r.status).toBe(201);
+    const now = await written(caseId, new Date().toISOString());
+    expect(now.status).toBe(201);
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('xlt.officer1') });
+    const lines = record.body.items.filter((e: any) => e.action === 'evidence_recorded').map((e: any) => e.summary);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('「检查时的鉴定意见书」（立案前取得）');
+    expect(lines[1]).not.toContain('立案前取得');
+  });
+
+  it('a record dated in the future is refused, naming the field', async () => {
+    const caseId = await sys.filedCase('xlt');
+    const r = await written(caseId, new Date(Date.now() + 3600_000).toISOString());
+    expect(r).toMatchObject({ status: 400, body: { code: 'TIME_IN_FUTURE', errors: [{ field: 'recordedAt', code: 'TIME_IN_FUTURE' }] } });
+    expect(r.body.errors[0].message).toContain('记录时间');
+  });
+});

@@ -24,6 +24,14 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     expect(taken.body).toMatchObject({ status: 'active', kind: 'seize' });
     const id = taken.body.id;
 
+    // A pause before the seizure was taken: refused, naming the step and its time (issue 15).
+    const beforeTaken = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
+      token: t,
+      body: { at: new Date(Date.parse(takenAt) - 3600_000).toISOString(), reason: '送检' },
+    });
+    expect(beforeTaken).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'at', code: 'EVENT_BEFORE_STEP' }] } });
+    expect(beforeTaken.body.errors[0].message).toContain('不能早于扣押实施');
+
     const future = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
       token: t,
       body: { at: new Date(Date.now() + 3600_000).toISOString(), reason: '送检' },
@@ -69,6 +77,22 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
       'measure_extended',
       'measure_decided',
     ]);
+  });
+
+  it('a seizure entered after its period ran out takes no pause and can only be lifted (行政强制法 28)', async () => {
+    const caseId = await sys.filedCase('hy');
+    const t = await token('hy.officer1');
+    const takenAt = new Date(Date.now() - 45 * 24 * 3600 * 1000).toISOString();
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材5吨', takenAt } });
+    expect(taken.status).toBe(201);
+    const base = `/api/v1/cases/${caseId}/measures/${taken.body.id}`;
+    const paused = await sys.call('POST', `${base}/pauses`, { token: t, body: { at: new Date(Date.now() - 3600_000).toISOString(), reason: '送检' } });
+    expect(paused).toMatchObject({ status: 409, body: { code: 'MEASURE_NOT_RUNNING' } });
+    expect(paused.body.message).toContain('届满');
+    const confiscated = await sys.call('POST', `${base}/decision`, { token: t, body: { decision: 'confiscate', content: '没收' } });
+    expect(confiscated).toMatchObject({ status: 409, body: { code: 'MEASURE_NOT_RUNNING' } });
+    const released = await sys.call('POST', `${base}/decision`, { token: t, body: { decision: 'release', content: '解除扣押，退还财物' } });
+    expect(released.body).toMatchObject({ status: 'decided', decision: 'release' });
   });
 
   it('a registered preservation list opens the handling decision, due in 7 working days (行政处罚法 56)', async () => {

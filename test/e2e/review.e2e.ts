@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { workflowIdForInvestigation } from '../../libs/messages/investigation';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
+import { chinaDate } from '../../libs/calendar/dates';
 
 // Issue 6, "tests that must exist": a full general-procedure case from filing to an approved decision
 // through the API, by five people in their roles; the legal review's rejection returns the case;
@@ -98,7 +99,7 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
       token: await token('hy.chief'),
-      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: '2026-11-23', content: '罚款二万元，吊销安全生产许可证', partyPresent: false },
+      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: chinaDate(new Date()), content: '罚款二万元，吊销安全生产许可证', partyPresent: false },
     });
     expect(issued.status).toBe(200);
     // The decision closes the investigation: its workflow ends, nothing more can be added.

@@ -132,7 +132,8 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
 }
 
 /** A decision served now, under execution, for workflow tests. */
-export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, correction?: ExecutionInput['correction']) {
+/** `countsFrom`: a decision deemed served on that China date (公告送达), served at the server's now (its 24:00). */
+export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, correction?: ExecutionInput['correction'], countsFrom?: string) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
@@ -144,7 +145,7 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
     profile: { regulationTitle: profile.regulation.title, execution: profile.execution, service: profile.service, audiovisual: profile.investigation.audiovisual, archiving: profile.archiving },
     calendar: BUILT_IN_SCHEDULES,
     escalation: escalationRules(profile),
-    decision: { documentNumber: '测试罚〔2026〕1号', servedAt },
+    decision: { documentNumber: '测试罚〔2026〕1号', servedAt, ...(countsFrom && { countsFrom }) },
     recipient: '王五',
     fineFen,
     correction,

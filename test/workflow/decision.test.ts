@@ -1,6 +1,6 @@
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { addDays, chinaDayStart } from '../../libs/calendar/dates';
+import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
 import { computeDue } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import {
@@ -117,8 +117,8 @@ it('refuses an extension where no rule allows one (兴隆台区民政局)', asyn
 
 describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working days to state, 5 to ask a hearing)', () => {
   type Handle = Awaited<ReturnType<typeof startDecision>>['handle'];
-  const decide = (handle: Handle, by: Actor) =>
-    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕1号', decidedOn: '2026-12-01', content: '罚款', by }] });
+  const decide = async (handle: Handle, by: Actor) =>
+    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕1号', decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), content: '罚款', by }] });
   /** The draft goes up the chain to the chief (a fine: no legal review unless a hearing is held). */
   const toChief = async (handle: Handle) => {
     await completeOpen(handle, 'draft_decision', officer, { decision: 'submit', draft: aDraft() });

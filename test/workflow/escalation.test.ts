@@ -1,5 +1,6 @@
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { chinaDate } from '../../libs/calendar/dates';
 import { computeDue } from '../../libs/calendar/period';
 import { caseStateQuery } from '../../libs/messages/initiation';
 import { eventually } from '../support/database';
@@ -22,6 +23,9 @@ afterAll(async () => {
 });
 
 const until = async (iso: string) => ts.env.sleep(Math.max(Date.parse(iso) - (await ts.env.currentTimeMs()), 0) + HOUR);
+// "期限届满后 N 个工作日": the task's period ends at 24:00 of its last day, so counting starts the day after it.
+const lastDayOf = (dueAt: string) => chinaDate(new Date(Date.parse(dueAt) - 1));
+
 const fired = async (caseId: string, n: number) =>
   eventually(async () => {
     const rows = await db().query('SELECT kind, must_act FROM escalations WHERE case_id = $1 ORDER BY escalated_at', [caseId]);
@@ -34,7 +38,7 @@ it('climbs from the due-time escalation to the chief after 1 working day and to 
   await completeOpen(handle, 'draft_decision', hy.officer, { decision: 'submit', draft: aDraft({ findings: ['major_public_interest'] }) });
   await completeOpen(handle, 'draft_review', hy.unitHead, { decision: 'agree', opinion: '同意' });
   const review = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'legal_review'));
-  const rung = (n: number) => computeDue(calendar, review.dueAt!, { amount: n, unit: 'workday' }).due!;
+  const rung = (n: number) => computeDue(calendar, lastDayOf(review.dueAt!), { amount: n, unit: 'workday' }).due!;
 
   await until(review.dueAt!);
   expect(await fired(caseId, 1)).toEqual([['legal_review_overdue', expect.arrayContaining(['legal_reviewer'])]]);
@@ -61,7 +65,7 @@ it('stops climbing once the task is done (default rungs: 2 and 5 working days, 0
   await completeOpen(handle, 'draft_decision', xlt.officer, { decision: 'submit', draft: aDraft({ findings: ['major_public_interest'] }) });
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree', opinion: '同意' });
   const review = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'legal_review'));
-  const rung = (n: number) => computeDue(calendar, review.dueAt!, { amount: n, unit: 'workday' }).due!;
+  const rung = (n: number) => computeDue(calendar, lastDayOf(review.dueAt!), { amount: n, unit: 'workday' }).due!;
   await until(rung(2));
   expect((await fired(caseId, 2)).map(([k]: string[]) => k)).toEqual(['legal_review_overdue', 'escalated_to_chief']);
   await completeOpen(handle, 'legal_review', xlt.legal, { decision: 'pass', opinion: '合法' });

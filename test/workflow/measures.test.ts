@@ -118,6 +118,37 @@ it('a decision before expiry ends the clock: nothing escalates', async () => {
   ).rejects.toMatchObject({ cause: { type: 'MEASURE_CLOSED' } });
 });
 
+it('a seizure entered after its period ran out takes no pause, resumption or other decision than release (行政强制法 28); a pause before it was taken is refused', async () => {
+  const { caseId, handle } = await startCase();
+  const rule = profile.investigation.sealSeize;
+  const takenAt = new Date((await ts.env.currentTimeMs()) - 45 * DAY).toISOString();
+  const take = (id: string, at: string) => handle.executeUpdate(takeMeasureUpdate, {
+    args: [{ measureId: id, kind: 'seize', object: '涉案建材一批', takenAt: at, recordId: null, by: officer, period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款' }],
+  });
+  const expired = await take(randomUUID(), takenAt);
+  expect(Date.parse(expired.dueAt!)).toBeLessThan(await ts.env.currentTimeMs());
+  const pause = (id: string, at: string) => handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: id, at, reason: '送检', by: officer }] });
+  await expect(pause(expired.id, await now())).rejects.toMatchObject({ cause: { type: 'MEASURE_NOT_RUNNING' } });
+  await expect(handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: expired.id, reason: '复杂', by: officer }] })).rejects.toMatchObject({ cause: { type: 'MEASURE_EXPIRED' } });
+  await expect(handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: expired.id, decision: 'confiscate', content: '没收', by: officer }] })).rejects.toMatchObject({
+    cause: { type: 'MEASURE_NOT_RUNNING' },
+  });
+  const released = await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: expired.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
+  expect(released).toMatchObject({ status: 'decided', decision: 'release' });
+  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'measure_decided'`, [caseId]);
+  expect(line.summary).toContain('届满，依法解除');
+
+  const running = await take(randomUUID(), new Date((await ts.env.currentTimeMs()) - DAY).toISOString());
+  await expect(pause(running.id, new Date(Date.parse(running.takenAt) - 60_000).toISOString())).rejects.toMatchObject({
+    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'at', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('扣押实施') }]] },
+  });
+  const paused = await pause(running.id, await now());
+  await expect(handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: running.id, at: running.takenAt, by: officer }] })).rejects.toMatchObject({
+    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'at', message: expect.stringContaining('中止计算') }]] },
+  });
+  expect(paused.status).toBe('paused');
+});
+
 it('registered preservation without a handling decision escalates after 7 working days', async () => {
   const { caseId, handle } = await startCase();
   const rule = profile.investigation.registeredPreservation;

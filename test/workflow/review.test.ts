@@ -1,3 +1,4 @@
+import { addDays, chinaDate } from '../../libs/calendar/dates';
 import { Actor } from '../../libs/domain/roles';
 import { issueDecisionUpdate, recordNoticeServedUpdate, waiveUpdate } from '../../libs/messages/decision';
 import { caseStateQuery } from '../../libs/messages/initiation';
@@ -118,8 +119,14 @@ it('a chief returns the draft to a named step; no penalty proposed needs no pre-
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'return', opinion: '请再审核', returnTo: 'unit_head', signature: '局长' });
   expect(await openKinds(handle)).toEqual(['draft_review']);
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree', opinion: '复核同意' });
+  const approvedOn = chinaDate(new Date(await ts.env.currentTimeMs())); // the approval below is on this date or later
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', opinion: '同意不予处罚', signature: '局长' });
-  await handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: '2026-11-23', content: '不予行政处罚', by: xlt.officer }] });
+  // Dated before the chief's approval: refused, naming the field and the step (issue 15).
+  await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: addDays(approvedOn, -1), content: '不予行政处罚', by: xlt.officer }] })).rejects.toMatchObject({
+    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('负责人批准') }]] },
+  });
+  const today = chinaDate(new Date(await ts.env.currentTimeMs()));
+  await handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: '不予行政处罚', by: xlt.officer }] });
   await handle.result();
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'decided', stage: 'service' });

@@ -1,6 +1,7 @@
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { computeDue } from '../../libs/calendar/period';
+import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
 import { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../../libs/domain/roles';
@@ -69,11 +70,13 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   const upload = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'av_upload')!;
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: upload.id, by: hy.officer, decision: 'uploaded', opinion: '已存储', file: { sha256: 'a'.repeat(64), size: 10, mediaType: 'video/mp4' } }] });
   const issued = (await handle.query(serviceQuery)).attempts[2];
-  const deemed = computeDue(calendar, issued.startedAt, { amount: 30, unit: 'day' }).due!;
+  const posting = computeDue(calendar, issued.startedAt, { amount: 30, unit: 'day' });
+  const deemed = posting.due!;
   await ts.env.sleep(Date.parse(deemed) - (await ts.env.currentTimeMs()) - 3600_000);
   expect((await handle.query(serviceQuery)).status).toBe('pending');
   const result = await handle.result();
-  expect(result).toEqual({ servedAt: deemed, method: 'public_notice', deemed: true });
+  // "于 D 24:00 视为送达" is served on D: the periods after it count from D (民法典 201), not from D+1.
+  expect(result).toEqual({ servedAt: deemed, method: 'public_notice', deemed: true, countsFrom: posting.lastDay });
   const [row] = await db().query('SELECT status, method, deemed, served_at FROM services WHERE case_id = $1', [caseId]);
   expect(row).toMatchObject({ status: 'served', method: 'public_notice', deemed: true });
   expect(row.served_at.toISOString()).toBe(deemed);
@@ -121,20 +124,30 @@ it('escalates when a decision announced in the party’s absence is not served w
   expect((await handle.query(serviceQuery)).overdue).toBe(true);
 });
 
-it('a decision announced in the party’s absence starts its service, and the decision stage ends once it is served', async () => {
+it('a decision announced in the party’s absence starts its service, counted from the decision’s own date (行政处罚法 61), and the decision stage ends once it is served', async () => {
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
-  const { caseId, handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
+  const { caseId, handle, profile } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
   await completeOpen(handle, 'draft_decision', xlt.officer, { decision: 'submit', draft: aDraft({ penalties: [] }) });
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree' });
-  await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', signature: '局长' });
+  // Entered two days late: the chief signed three days ago, the decision is dated two days ago.
+  const ago = async (days: number) => new Date((await ts.env.currentTimeMs()) - days * 24 * 3600_000);
+  await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', signature: '局长', signedAt: (await ago(3)).toISOString() });
+  const decidedOn = chinaDate(await ago(2));
   await handle.executeUpdate(issueDecisionUpdate, {
-    args: [{ documentNumber: '兴民不罚〔2026〕2号', decidedOn: '2026-11-23', content: '不予行政处罚', recipient: '王五', by: xlt.officer }],
+    args: [{ documentNumber: '兴民不罚〔2026〕2号', decidedOn, content: '不予行政处罚', recipient: '王五', by: xlt.officer }],
   });
   const [row] = await eventually(async () => {
     const rows = await db().query('SELECT id, must_serve_by FROM services WHERE case_id = $1', [caseId]);
     return rows.length ? rows : undefined;
   });
+  expect(row.must_serve_by.toISOString()).toBe(computeDue(calendar, chinaDayStart(decidedOn), profile.service!.absentParty.period).due);
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, row.id));
+  // No attempt to serve a document before its date.
+  const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks.find((t) => t.kind === 'service_attempt'));
+  const early = { method: 'direct' as const, startedAt: chinaDayStart(addDays(decidedOn, -1)).toISOString() };
+  await expect(service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: xlt.officer, decision: 'attempted', opinion: '送达', attempt: early }] })).rejects.toMatchObject({
+    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'startedAt', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining(`决定日期（${decidedOn}）`) }]] },
+  });
   await attempt(service, xlt.officer, { method: 'direct' });
   const at = await now();
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: xlt.officer }] });

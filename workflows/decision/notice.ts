@@ -4,7 +4,7 @@ import { chinaDate } from '../../libs/calendar/dates';
 import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
-import { workflowIdForService } from '../../libs/messages/service';
+import { ServiceResult, servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { serveThrough } from '../service/served';
 import {
   DecisionInput,
@@ -21,6 +21,7 @@ import {
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { notBefore } from '../tasks/event-time';
 
 const { noteRecord } = activities;
 
@@ -47,6 +48,10 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
     if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
   };
+  /** When service counts from: a deemed service's day (servedFrom), so an answer that day is not "before" it. */
+  let servedOn: string | null = null;
+  /** The party answers a notice it has received: not before its service (行政处罚法 44, 45, 63). */
+  const afterNotice = (field: string, label: string, at: string) => notBefore(field, label, at, { label: '行政处罚事先告知书送达', at: servedOn ?? view.servedAt! });
 
   const snapshot = (): NoticeView => ({ ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } });
   setHandler(noticeQuery, snapshot);
@@ -56,7 +61,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     recordNoticeServedUpdate,
     async (issue) => {
       view.rights = issue.rights;
-      if ('servedAt' in issue) await startWindows(issue.servedAt, issue.method, issue.by);
+      if ('servedAt' in issue) await startWindows({ servedAt: issue.servedAt }, issue.method, issue.by);
       else {
         view.serviceId = uuid4();
         void serve(issue.serve, issue.by);
@@ -81,7 +86,12 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       await board.opened(taskId);
       return { ...view };
     },
-    { validator: (_request: unknown) => served() },
+    {
+      validator: ({ receivedAt }) => {
+        served();
+        afterNotice('receivedAt', '收到时间', receivedAt);
+      },
+    },
   );
 
   setHandler(
@@ -92,7 +102,12 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       await note(`waiver:${w.scope}`, w.by, 'waiver_filed', `当事人书面放弃${WAIVED[w.scope]}权利（${chinaTime(w.waivedAt)}）：${w.document}`, basis(rules.statementWindow.source));
       return { ...view };
     },
-    { validator: (_request: unknown) => served() },
+    {
+      validator: ({ waivedAt }) => {
+        served();
+        afterNotice('waivedAt', '放弃时间', waivedAt);
+      },
+    },
   );
 
   setHandler(
@@ -107,6 +122,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
         served();
         if (view.waived.hearing) throw refuse('当事人已书面放弃听证', 'HEARING_WAIVED');
         if (view.hearingRequested) throw refuse('当事人已申请听证', 'HEARING_ALREADY_REQUESTED');
+        afterNotice('requestedAt', '申请时间', requestedAt);
         if (Date.parse(requestedAt) > Date.parse(view.hearingRequestDueAt!)) {
           throw refuse(`听证申请期限已于${chinaTime(view.hearingRequestDueAt!)}届满`, 'HEARING_REQUEST_LATE');
         }
@@ -132,6 +148,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       {
         validator: ({ notifiedAt, at }) => {
           if (hearing()) throw refuse('听证已安排', 'HEARING_ALREADY_SCHEDULED');
+          afterNotice('notifiedAt', '听证通知送达时间', notifiedAt);
           const notice = board.dueFor({ from: new Date(notifiedAt), period: rule.period });
           if (chinaDate(new Date(at)) <= notice.lastDay!) {
             throw refuse(`听证通知须在举行听证${describePeriod(rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`, 'HEARING_NOTICE_TOO_SHORT');
@@ -172,8 +189,10 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
   }
 
   /** Served: the statement and hearing-request windows start from the date of service. */
-  async function startWindows(servedAt: string, method: string, by: Actor | null): Promise<void> {
-    const from = new Date(servedAt);
+  async function startWindows(served: Pick<ServiceResult, 'servedAt' | 'countsFrom'>, method: string, by: Actor | null): Promise<void> {
+    const { servedAt } = served;
+    const from = servedFrom(served);
+    servedOn = from;
     Object.assign(view, {
       servedAt,
       statementDueAt: board.dueFor({ from, period: rules.statementWindow.period }).due,
@@ -191,7 +210,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
           serviceId: view.serviceId!,
           caseId: input.caseId,
           agencyId: input.agencyId,
-          document: { kind: 'pre_decision_notice', title: '行政处罚事先告知书', number: s.documentNumber },
+          document: { kind: 'pre_decision_notice', title: '行政处罚事先告知书', number: s.documentNumber, dated: { label: '告知书制作', at: new Date().toISOString() } },
           recipient: s.recipient,
           officerId: input.handlingOfficerId,
           profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service!, investigation: { audiovisual: input.profile.audiovisual! } },
@@ -199,7 +218,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
         },
       ],
     });
-    await startWindows(result.servedAt, SERVICE_METHOD_LABELS[result.method], by);
+    await startWindows(result, SERVICE_METHOD_LABELS[result.method], by);
   }
 
   /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */

@@ -10,6 +10,8 @@ import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
 import { Notice } from './notice';
+import { notBefore } from '../tasks/event-time';
+import { latestStep } from '../../libs/domain/event-time';
 
 const { noteRecord, concludeDecision } = activities;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
@@ -136,16 +138,20 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
       return notice.view();
     },
     {
-      validator: ({ by }) => {
+      validator: ({ by, decidedOn }) => {
         if (notice.decided()) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
         if (reviewing) {
           if (view.status !== 'approved') throw refuse('处理决定尚未经负责人批准', 'DECISION_NOT_APPROVED');
           if (by.role !== 'officer' && by.role !== 'chief') throw refuse('决定书须由承办人或负责人录入', 'DECISION_ROLE_FORBIDDEN');
-          return;
+        } else {
+          // Cases filed before the chain existed: the chief decides once the party's windows close.
+          notice.check();
+          if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
         }
-        // Cases filed before the chain existed: the chief decides once the party's windows close.
-        notice.check();
-        if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
+        // Dated on or after the chief's approval (the date signed, when given) and the notice's service (行政处罚法 62).
+        const approval = view.approval && { label: '负责人批准', at: view.approval.signedAt ?? view.approval.at };
+        const served = notice.view().servedAt;
+        notBefore('decidedOn', '决定日期', decidedOn, latestStep(approval, served ? { label: '行政处罚事先告知书送达', at: served } : null));
       },
     },
   );
@@ -205,6 +211,8 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
           legalBasis: basis(rules.legalReview.requiredWhen.source),
           validate: checkLegalReview,
           deadline: {
+            // The review starts when the unit head passes the draft on, an event of this system, not one
+            // entered afterwards: its time is now (unlike the decision's date, see serve.ts).
             from: new Date(),
             period: rules.legalReview.period.period,
             onOverdue: escalateWhenOverdue(state, input.agencyId, {

@@ -1,4 +1,4 @@
-import { ParentClosePolicy, startChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
 import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
@@ -18,7 +18,7 @@ const { projectService } = activities;
  */
 export async function serveDecision(input: DecisionInput, board: TaskBoard, d: IssuedDecision): Promise<ServiceResult> {
   const serviceId = uuid4();
-  const document = { kind: 'decision' as const, title: '行政处罚决定书', number: d.documentNumber };
+  const document = { kind: 'decision' as const, title: '行政处罚决定书', number: d.documentNumber, dated: { label: '决定日期', at: d.decidedOn } };
   const rules = input.profile.service!;
   if (d.handedOver) {
     const view: ServiceView = {
@@ -52,10 +52,18 @@ export async function serveDecision(input: DecisionInput, board: TaskBoard, d: I
         officerId: input.handlingOfficerId,
         profile: { regulationTitle: input.profile.regulationTitle, service: rules, investigation: { audiovisual: input.profile.audiovisual! } },
         ...board.carried,
-        mustServeWithin: { from: new Date().toISOString(), period: rules.absentParty.period, legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source) },
+        mustServeWithin: { from: mustServeFrom(d), period: rules.absentParty.period, legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source) },
       },
     ],
   });
+}
+
+/**
+ * 行政处罚法 61: the 7 working days count from the decision's own date, a China date start (the start
+ * day not counted, 民法典 201), not from when it was entered; cases issued before this counted from the entry.
+ */
+function mustServeFrom(d: IssuedDecision): string {
+  return patched('serve-from-decision-date') ? d.decidedOn : new Date().toISOString();
 }
 
 /** The served decision is executed in its own workflow, which outlives this stage. */
@@ -76,7 +84,7 @@ export async function startExecution(input: DecisionInput, board: TaskBoard, d: 
           archiving: input.profile.archiving!,
         },
         ...board.carried,
-        decision: { documentNumber: d.documentNumber, servedAt: served.servedAt },
+        decision: { documentNumber: d.documentNumber, servedAt: served.servedAt, ...(served.countsFrom && { countsFrom: served.countsFrom }) },
         recipient: d.recipient!,
         fineFen,
         correction: d.correction,

@@ -8,11 +8,12 @@ import {
   ExecutionInput, ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate,
   recordCourtResultUpdate, recordDemandStatementUpdate,
 } from '../../libs/messages/execution';
-import { workflowIdForService } from '../../libs/messages/service';
+import { servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
 import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { notBefore } from '../tasks/event-time';
 
 const { noteRecord, escalate } = activities;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
@@ -40,6 +41,9 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
   const served = () => {
     if (!view.demandNotice?.servedAt) throw refuse('催告书尚未送达', 'DEMAND_NOT_SERVED');
   };
+  /** The 催告书's service as a step; a deemed service counts from its day (servedFrom). */
+  let demandServedOn: string | null = null;
+  const demandServed = () => ({ label: '催告书送达', at: demandServedOn ?? view.demandNotice!.servedAt! });
 
   setHandler(
     draftDemandNoticeUpdate,
@@ -71,7 +75,13 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       await board.opened(taskId);
       return ctx.snapshot();
     },
-    { validator: (_request: unknown) => { ctx.open(); served(); } },
+    {
+      validator: ({ receivedAt }) => {
+        ctx.open();
+        served();
+        notBefore('receivedAt', '收到时间', receivedAt, demandServed());
+      },
+    },
   );
 
   setHandler(
@@ -106,9 +116,10 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       return ctx.snapshot();
     },
     {
-      validator: (_request: unknown) => {
+      validator: ({ at }) => {
         if (!view.court.appliedAt) throw refuse('尚未申请人民法院强制执行', 'COURT_NOT_APPLIED');
         if (view.court.result) throw refuse('已记录人民法院的裁定和执行结果', 'COURT_RESULT_RECORDED');
+        notBefore('at', '时间', at, { label: '申请人民法院强制执行', at: view.court.appliedAt });
       },
     },
   );
@@ -123,7 +134,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       return ctx.snapshot();
     },
     {
-      validator: ({ scheduledAt, urgentReason }: { scheduledAt: string; urgentReason?: string }) => {
+      validator: ({ decidedAt, scheduledAt, urgentReason }: { decidedAt: string; scheduledAt: string; urgentReason?: string }) => {
         ctx.open();
         if (!rules.demandNotice.before.includes('compulsory_execution_decision')) {
           throw refuse('本机关没有行政强制执行权，应依法申请人民法院强制执行', 'COMPULSORY_EXECUTION_NOT_EMPOWERED');
@@ -132,6 +143,8 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
         if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
         served();
         if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+        // 行政强制法 37: decided once the 催告书 was served and the party was heard.
+        notBefore('decidedAt', '决定时间', decidedAt, demandServed());
         const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, board.calendarNow, new Date(scheduledAt));
         if (forbidden && !urgentReason) throw refuse(`${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`, 'ENFORCEMENT_TIME_FORBIDDEN');
       },
@@ -147,9 +160,10 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       return ctx.snapshot();
     },
     {
-      validator: (_request: unknown) => {
+      validator: ({ at }) => {
         if (!view.compulsory) throw refuse('尚未作出强制执行决定', 'COMPULSORY_EXECUTION_NOT_DECIDED');
         if (view.compulsory.result) throw refuse('已记录强制执行结果', 'COMPULSORY_RESULT_RECORDED');
+        notBefore('at', '实施完毕时间', at, { label: '强制执行决定', at: view.compulsory.decidedAt });
       },
     },
   );
@@ -176,7 +190,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
           serviceId: d.serviceId,
           caseId: input.caseId,
           agencyId: input.agencyId,
-          document: { kind: 'demand_notice', title: '催告书', number: `${input.decision.documentNumber}（催告）` },
+          document: { kind: 'demand_notice', title: '催告书', number: `${input.decision.documentNumber}（催告）`, dated: { label: '催告书经负责人批准', at: answer.signedAt ?? answer.at } },
           recipient: input.recipient,
           officerId: input.handlingOfficerId,
           profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service, investigation: { audiovisual: input.profile.audiovisual } },
@@ -185,7 +199,8 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       ],
     });
     d.servedAt = result.servedAt;
-    const tenDays = board.dueFor({ from: new Date(result.servedAt), period: rules.courtApplication.earliest.period }).due!;
+    demandServedOn = servedFrom(result);
+    const tenDays = board.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }).due!;
     view.court.earliest = Date.parse(tenDays) > Date.parse(view.remediesEndedAt) ? tenDays : view.remediesEndedAt;
     ctx.changed();
     await ctx.project({

@@ -5,10 +5,12 @@ import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { surchargeOn, yuan } from '../../libs/domain/surcharge';
 import { CaseState } from '../../libs/messages/initiation';
+import { servedFrom } from '../../libs/messages/service';
 import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, recordPaymentUpdate, recordRemedyUpdate } from '../../libs/messages/execution';
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { notBefore } from '../tasks/event-time';
 import { startArchiving } from '../archiving/start';
 import { handleEnforcement } from './enforcement';
 
@@ -22,16 +24,24 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
  * days, 6 months) whose end opens the non-litigation path; 催告 and the court application
  * (enforcement.ts). It ends with payment, a revoked decision or the court's result: the case ends.
  */
+const REMEDY_NAMES = { review: '行政复议', lawsuit: '行政诉讼' } as const;
+
 export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
   const board = new TaskBoard(state, input);
   const rules = input.profile.execution;
   const basis = (s: Parameters<typeof cite>[1]) => cite(input.profile.regulationTitle, s);
-  const served = new Date(input.decision.servedAt);
+  const served = servedFrom(input.decision);
+  // Deemed service counts from its day (servedFrom): a payment made that day is not before it.
+  const decisionServed = { label: '处理决定送达', at: served };
   const pay = board.dueFor({ from: served, period: rules.payment.period });
-  const review = board.dueFor({ from: served, period: rules.remedies.review.period }).due!;
-  const lawsuit = board.dueFor({ from: served, period: rules.remedies.lawsuit.period }).due!;
-  const remediesEndedAt = Date.parse(review) > Date.parse(lawsuit) ? review : lawsuit;
+  const reviewPeriod = board.dueFor({ from: served, period: rules.remedies.review.period });
+  const lawsuitPeriod = board.dueFor({ from: served, period: rules.remedies.lawsuit.period });
+  const [review, lawsuit] = [reviewPeriod.due!, lawsuitPeriod.due!];
+  const laterRemedy = Date.parse(review) > Date.parse(lawsuit) ? reviewPeriod : lawsuitPeriod;
+  const remediesEndedAt = laterRemedy.due!;
+  // 行政强制法 53: three months "自期限届满之日起", from the day the later remedy period ended.
+  const courtFrom = board.chainFrom(laterRemedy)!;
   const view: ExecutionView = {
     caseId: input.caseId,
     state: input.fineFen === null ? 'paid' : 'performing',
@@ -44,7 +54,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     },
     remediesEndedAt,
     demandNotice: null,
-    court: { earliest: null, latest: board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
+    court: { earliest: null, latest: board.dueFor({ from: courtFrom, period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
     compulsory: null,
     correction: input.correction ? { ...input.correction, reinspection: null } : null,
     endedAt: null,
@@ -82,6 +92,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
         open();
         if (view.fineFen === null) throw refuse('本决定没有罚款', 'EXECUTION_NO_FINE');
         if (view.payment.paidAt) throw refuse('罚款已缴纳', 'PAYMENT_ALREADY_RECORDED');
+        notBefore('paidAt', '缴纳时间', paidAt, decisionServed);
         const owed = view.fineFen + surchargeAt(new Date(paidAt)).amountFen;
         if (amountFen < owed) throw refuse(`应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`, 'PAYMENT_INSUFFICIENT');
       },
@@ -113,6 +124,8 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
         if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse(`申请期限已于${chinaTime(r.endsAt)}届满`, 'REMEDY_PERIOD_PASSED');
         if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('该救济途径未在进行中', 'REMEDY_NOT_PENDING');
         if (event === 'ended' && !outcome) throw refuse('须记录复议或诉讼的结果', 'REMEDY_OUTCOME_REQUIRED');
+        // Filed against a decision the party has received; ended after it was filed.
+        notBefore('at', '时间', at, event === 'filed' ? decisionServed : { label: `${REMEDY_NAMES[kind]}申请`, at: r.filedAt! });
       },
     },
   );
@@ -197,7 +210,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
    */
   async function courtWindowMoved(): Promise<void> {
     clockSeen = board.clockVersion;
-    const latest = board.dueFor({ from: new Date(remediesEndedAt), period: rules.courtApplication.window.period }).due;
+    const latest = board.dueFor({ from: courtFrom, period: rules.courtApplication.window.period }).due;
     if (!latest || latest === view.court.latest) return;
     view.court.latest = latest;
     changes++;

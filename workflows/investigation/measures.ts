@@ -17,6 +17,8 @@ import { CaseState } from '../../libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
+import { notBefore } from '../tasks/event-time';
+import type { Step } from '../../libs/domain/event-time';
 
 const { projectMeasure, escalate } = activities;
 
@@ -89,9 +91,9 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     },
     {
       validator: (c) => {
-        const m = timed(c.measureId);
+        const m = running(c.measureId);
         if (m.view.pauses.some((p) => !p.to)) throw refuse('期限已在中止计算中', 'MEASURE_ALREADY_PAUSED');
-        if (Date.parse(c.at) < Date.parse(lastResumeOrStart(m))) throw refuse('中止时间早于措施实施或上次恢复计算的时间', 'MEASURE_PAUSE_TOO_EARLY');
+        notBefore('at', '中止计算时间', c.at, lastResumeOrStart(m));
       },
     },
   );
@@ -106,9 +108,9 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     },
     {
       validator: (c) => {
-        const open = need(c.measureId).view.pauses.find((p) => !p.to);
+        const open = running(c.measureId).view.pauses.find((p) => !p.to);
         if (!open) throw refuse('期限未在中止计算中', 'MEASURE_NOT_PAUSED');
-        if (Date.parse(c.at) < Date.parse(open.from)) throw refuse('恢复时间早于中止时间', 'MEASURE_RESUME_TOO_EARLY');
+        notBefore('at', '恢复计算时间', c.at, { label: '中止计算', at: open.from });
       },
     },
   );
@@ -127,7 +129,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
       validator: (c) => {
         const m = timed(c.measureId);
         if (m.extensionAsked || m.view.extended) throw refuse('期限只能延长一次', 'MEASURE_EXTENSION_USED');
-        if (m.view.status === 'expired') throw refuse('期限已届满，不能再延长', 'MEASURE_EXPIRED');
+        if (ranOut(m)) throw refuse(`期限已于${chinaTime(m.view.dueAt!)}届满，不能再延长`, 'MEASURE_EXPIRED');
       },
     },
   );
@@ -136,11 +138,18 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     decideMeasureUpdate,
     async (c) => {
       const m = measures.get(c.measureId)!;
+      const after = ranOut(m) ? `（期限已于${chinaTime(m.view.dueAt!)}届满，依法解除）` : '';
       m.view.decision = c.decision;
       m.version++;
-      return update(m, { key: `measure-decided:${c.measureId}`, actor: c.by, action: 'measure_decided', summary: `${MEASURE_LABELS[m.cmd.kind]}作出处理决定：${c.content}`, legalBasis: m.cmd.legalBasis });
+      return update(m, { key: `measure-decided:${c.measureId}`, actor: c.by, action: 'measure_decided', summary: `${MEASURE_LABELS[m.cmd.kind]}作出处理决定${after}：${c.content}`, legalBasis: m.cmd.legalBasis });
     },
-    { validator: (c) => void need(c.measureId) },
+    {
+      validator: (c) => {
+        const m = need(c.measureId);
+        // 行政强制法 28: once the period has run out the measure can only be lifted.
+        if (ranOut(m) && c.decision !== 'release') throw refuse(`期限已于${chinaTime(m.view.dueAt!)}届满，应当解除${MEASURE_LABELS[m.cmd.kind]}，不能作出其他处理决定`, 'MEASURE_NOT_RUNNING');
+      },
+    },
   );
 
   // Settled once every measure has its handling decision (an expired one still needs its lifting recorded).
@@ -255,7 +264,23 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     return 'active';
   }
 
-  function lastResumeOrStart(m: Measure): string {
-    return m.view.pauses.at(-1)?.to ?? m.cmd.takenAt;
+  function lastResumeOrStart(m: Measure): Step {
+    const resumed = m.view.pauses.at(-1)?.to;
+    return resumed ? { label: '上次恢复计算', at: resumed } : { label: `${MEASURE_LABELS[m.cmd.kind]}实施`, at: m.cmd.takenAt };
+  }
+
+  /**
+   * The period has run out: escalated already, or (a measure entered late, or a timer not yet fired)
+   * its due time is behind the workflow's clock (deterministic: the workflow's own time).
+   */
+  function ranOut(m: Measure): boolean {
+    return m.view.status === 'expired' || (m.view.dueAt !== null && m.view.decision === null && Date.parse(m.view.dueAt) <= Date.now());
+  }
+
+  /** A timed measure whose clock still runs: an expired one takes no pause or resumption (行政强制法 28). */
+  function running(id: string): Measure {
+    const m = timed(id);
+    if (ranOut(m)) throw refuse(`${MEASURE_LABELS[m.cmd.kind]}期限已于${chinaTime(m.view.dueAt!)}届满，不再计算期限：不能中止或恢复计算，应当立即解除`, 'MEASURE_NOT_RUNNING');
+    return m;
   }
 }

@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod } from '../../libs/calendar/period';
+import { PeriodStart, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
@@ -12,6 +12,7 @@ import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { tellServed } from './served';
 import { chinaTime } from '../tasks/deadline-text';
+import { notBefore } from '../tasks/event-time';
 
 const { projectService, escalate } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
@@ -58,6 +59,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
         const attempt = current();
         if (!attempt || attempt.method === 'public_notice') throw ApplicationFailure.nonRetryable('没有等待结果的送达', 'SERVICE_NO_PENDING_ATTEMPT');
         refuse(refuseOutcome(input.profile, attempt, { outcome, ...o }));
+        notBefore('at', '送达或失败时间', o.at, { label: '本次送达开始', at: attempt.startedAt });
       },
     },
   );
@@ -73,7 +75,10 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       recordsItself: true,
       role: 'officer',
       assigneeId: input.officerId,
-      validate: (cmd) => refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!)),
+      validate: (cmd) => {
+        refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!));
+        notBefore('startedAt', '送达开始时间', cmd.attempt!.startedAt, input.document.dated);
+      },
     });
     await board.opened(taskId);
     // Shown once its first attempt can be made, so whoever sees the service can act on it.
@@ -83,7 +88,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     const a = task.attempt!;
     const publicNotice = a.method === 'public_notice';
     const period = a.method === 'public_notice' ? rules.publicNotice.deemedServedAfter : rules.attempts[a.method];
-    const due = board.dueFor({ from: new Date(a.startedAt), period }).due!;
+    const counted = board.dueFor({ from: new Date(a.startedAt), period });
+    const due = counted.due!;
     const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, state: 'pending' };
     view.attempts.push(attempt);
     await project({
@@ -102,7 +108,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     if (publicNotice) {
       await sleep(Math.max(Date.parse(due) - Date.now(), 0));
       attempt.state = 'served';
-      return finish(due, true);
+      // Deemed served at 24:00 of the notice period's last day: served on that day (see servedFrom).
+      return finish(due, true, undefined, board.chainFrom(counted) ?? undefined);
     }
     const seq = reported + 1;
     if (!(await condition(() => reported >= seq, Math.max(Date.parse(due) - Date.now(), 0)))) {
@@ -128,7 +135,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
   }
 
-  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt): Promise<ServiceResult> {
+  async function finish(servedAt: string, deemed: boolean, attempt?: Attempt, countsFrom?: PeriodStart): Promise<ServiceResult> {
     const method = attempt?.method ?? 'public_notice';
     Object.assign(view, { status: 'served', servedAt, method, deemed });
     const o = attempt?.outcome;
@@ -149,18 +156,19 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
     actedOn = reported;
     board.idle();
+    const result: ServiceResult = { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
     // Served now: the stage that asked goes on; the files made while serving stay due here.
-    await tellServed(input.serviceId, { servedAt, method, deemed });
+    await tellServed(input.serviceId, result);
     await Promise.all(uploads);
     await condition(allHandlersFinished);
-    return { servedAt, method, deemed };
+    return result;
   }
 
   /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */
   async function watchMustServe(rule: NonNullable<ServiceInput['mustServeWithin']>): Promise<void> {
     // The agency's own period: it stands still while the case is suspended (shown as last known).
     const served = () => view.status === 'served';
-    if (await board.until({ from: new Date(rule.from), period: rule.period }, served, (due) => (view.mustServeBy = due ?? view.mustServeBy))) return;
+    if (await board.until({ from: rule.from, period: rule.period }, served, (due) => (view.mustServeBy = due ?? view.mustServeBy))) return;
     view.overdue = true;
     await escalate({
       id: `${input.serviceId}:must-serve`,

@@ -2,7 +2,7 @@ import { ApplicationFailure, condition, patched, setHandler, uuid4, workflowInfo
 import { activities } from '../activities';
 import { LegalCalendar } from '../../libs/calendar/calendar';
 import { chinaDate, chinaDayStart } from '../../libs/calendar/dates';
-import { DueResult, Pause, Period, computeDue, describePeriod } from '../../libs/calendar/period';
+import { DueResult, Pause, Period, PeriodRules, PeriodStart, chainedStart, computeDue, describePeriod } from '../../libs/calendar/period';
 import { YearSchedule } from '../../libs/calendar/schedule';
 import { Role } from '../../libs/domain/roles';
 import { Completion, TASK_REFUSALS, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '../../libs/domain/tasks';
@@ -18,7 +18,8 @@ const { openTask, completeTask, rescheduleTask, reassignTask, escalate } = activ
 
 /** A legal deadline on a task: a period from the profile counted from `from` on the case's calendar. */
 export interface Deadline {
-  from: Date;
+  /** An instant, or a China date for an event the law places on a day (see PeriodStart). */
+  from: PeriodStart;
   period: Period;
   /** Runs once when the deadline passes with the task still open; the task stays open afterwards. */
   onOverdue: (task: TaskRef) => Promise<void>;
@@ -67,6 +68,8 @@ export class TaskBoard {
 
   private readonly agencyId: string;
   private readonly escalation?: EscalationRules;
+  /** How pauses meet the roll; cases started before the patch keep the order they were computed with. */
+  private readonly periodRules: PeriodRules;
 
   constructor(private readonly state: CaseState, input: StageInput) {
     this.agencyId = input.agencyId;
@@ -74,6 +77,7 @@ export class TaskBoard {
     this.calendar = new LegalCalendar(input.calendar);
     this.clock = input.caseClock ?? RUNNING_CLOCK;
     this.escalation = input.escalation;
+    this.periodRules = { mode: patched('period-pauses-then-roll') ? 'legal' : 'legacy' };
     setHandler(caseStateQuery, () => this.snapshot());
     setHandler(caseClockSignal, (next) => {
       this.clock = next;
@@ -185,7 +189,7 @@ export class TaskBoard {
         await deadline.onOverdue(ref);
         this.idle();
         // Added after cases existed: the rungs above the unit head, while the task stays open.
-        if (this.escalation && patched('escalation-ladder')) void this.climb(ref, done);
+        if (this.escalation && patched('escalation-ladder')) void this.climb(ref, deadline, done);
         return;
       }
       if (!ref.dueComplete || this.clockChanges !== seen.clock) await this.recompute(ref, deadline, this.clockChanges !== seen.clock);
@@ -218,11 +222,13 @@ export class TaskBoard {
    * escalation id is the task's and the rung's) unless the task is done first. The rungs count
    * on the case clock, so a suspension holds them too.
    */
-  private async climb(ref: TaskRef, done: () => boolean): Promise<void> {
+  private async climb(ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
     const rules = this.escalation!;
     const label = TASK_SPECS[ref.kind].label;
+    // "期限届满后 N 个工作日" counts from the day after the task's last day.
+    const from = this.chainFrom(this.dueFor(deadline)) ?? ref.dueAt!;
     for (const step of ladderFor(rules, ref.kind)) {
-      if (await this.until({ from: new Date(ref.dueAt!), period: step.after }, done)) return;
+      if (await this.until({ from, period: step.after }, done)) return;
       await escalate({
         id: `${ref.id}:overdue:${step.to}`,
         caseId: ref.caseId,
@@ -256,7 +262,16 @@ export class TaskBoard {
 
   /** A deadline on the calendar the workflow holds now, less the case's suspensions and any other paused spans. */
   dueFor(d: Pick<Deadline, 'from' | 'period'>, pauses: Pause[] = []): DueResult {
-    return computeDue(this.calendar, d.from, d.period, [...pauses, ...this.clock.pauses]);
+    return computeDue(this.calendar, d.from, d.period, [...pauses, ...this.clock.pauses], this.periodRules);
+  }
+
+  /**
+   * What a period that follows `earlier` counts from ("自期限届满之日起", a document deemed served
+   * "于 D 24:00"): the last day D as a date, so counting begins D+1 (民法典 201). Cases from before
+   * the patch counted from the 24:00 instant, one day later. Null while a pause stops `earlier`.
+   */
+  chainFrom(earlier: DueResult): PeriodStart | null {
+    return this.periodRules.mode === 'legal' ? chainedStart(earlier) : earlier.due;
   }
 
   /**

@@ -86,7 +86,7 @@ export class ArchivingService {
 
   /** A party's request to read or copy: checked against what the profile allows, then decided as a task. */
   async requestAccess(actor: Actor, caseId: string, dto: AccessRequestDto) {
-    notInFuture(dto.requestedAt, 'requestedAt');
+    notInFuture(dto, 'requestedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const profile = this.cases.profileOf(c);
     const rule = profile.archiving.partyAccess;

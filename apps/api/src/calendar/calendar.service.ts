@@ -2,8 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { parseStart } from '../../../../libs/calendar/dates';
-import { computeDue } from '../../../../libs/calendar/period';
+import { computeDue, parsePause } from '../../../../libs/calendar/period';
 import { YearSchedule, validateSchedule } from '../../../../libs/calendar/schedule';
 import { Actor } from '../../../../libs/domain/roles';
 import { calendarUpdatedSignal } from '../../../../libs/messages/calendar';
@@ -25,7 +24,7 @@ export class CalendarService {
 
   async due(q: DueQuery) {
     const calendar = await this.store.calendar();
-    return { ...computeDue(calendar, parseStart(q.from), { amount: q.amount, unit: q.unit }), calendarYears: calendar.years() };
+    return { ...computeDue(calendar, q.from, { amount: q.amount, unit: q.unit }, (q.pause ?? []).map(parsePause)), calendarYears: calendar.years() };
   }
 
   async years() {

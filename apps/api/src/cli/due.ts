@@ -2,15 +2,19 @@ import { parseArgs } from 'node:util';
 import { LegalCalendar } from '../../../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../../../libs/calendar/data';
 import { parseStart } from '../../../../libs/calendar/dates';
-import { PERIOD_UNITS, PeriodUnit, computeDue } from '../../../../libs/calendar/period';
+import { PERIOD_UNITS, Pause, PeriodUnit, computeDue, parsePause } from '../../../../libs/calendar/period';
 
 /**
- * `npm run due -- --from 2026-09-30 --amount 5 --unit workday`: when a period ends, on the
- * calendar shipped with lawtrail, as one line of JSON (the same answer as GET /api/v1/calendar/due).
+ * `npm run due -- --from 2026-09-30 --amount 5 --unit workday [--pause 2026-10-05/2026-10-06 …]`: when a
+ * period ends, on the calendar shipped with lawtrail, as one line of JSON (the same answer as
+ * GET /api/v1/calendar/due). A pause is FROM/TO, each a China date (FROM 00:00, TO 24:00) or an
+ * instant; FROM/ is open and gives `due: null`.
  */
+const PAUSE_MESSAGE = '中止期间必须写作 起/止（YYYY-MM-DD 日期或带时区的 ISO 8601 时间；止不早于起，可省略表示尚未结束）';
+
 function main(): number {
   const { values } = parseArgs({
-    options: { from: { type: 'string' }, amount: { type: 'string' }, unit: { type: 'string' } },
+    options: { from: { type: 'string' }, amount: { type: 'string' }, unit: { type: 'string' }, pause: { type: 'string', multiple: true } },
   });
   const errors: { field: string; message: string }[] = [];
   const amount = Number(values.amount);
@@ -24,12 +28,20 @@ function main(): number {
   } catch {
     errors.push({ field: 'from', message: '起算时间必须是 YYYY-MM-DD 日期或带时区的 ISO 8601 时间' });
   }
+  const pauses: Pause[] = [];
+  (values.pause ?? []).forEach((text, i) => {
+    try {
+      pauses.push(parsePause(text));
+    } catch {
+      errors.push({ field: `pause[${i}]`, message: PAUSE_MESSAGE });
+    }
+  });
   if (errors.length || !start) {
     console.error(JSON.stringify({ code: 'VALIDATION_FAILED', errors }));
     return 2;
   }
   const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
-  const result = computeDue(calendar, start, { amount, unit: values.unit as PeriodUnit });
+  const result = computeDue(calendar, values.from!, { amount, unit: values.unit as PeriodUnit }, pauses);
   console.log(JSON.stringify({ ...result, calendarYears: calendar.years() }));
   return 0;
 }

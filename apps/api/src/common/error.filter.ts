@@ -5,9 +5,16 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
 import { AuditService } from '../audit/audit.service';
-import { ApiException } from './api.exception';
+import { ApiException, FieldError } from './api.exception';
 import { ERRORS, isErrorCode } from './errors';
 import { RETRY_AFTER_SECONDS, databaseUnavailable, temporalUnavailable } from './unavailable';
+
+/** A workflow refusal about one field (an event's time) carries its field errors as its first detail. */
+function fieldErrorsOf(details: unknown[] | null | undefined): FieldError[] | undefined {
+  const first = details?.[0];
+  const ok = Array.isArray(first) && first.every((e) => e && typeof e.field === 'string' && typeof e.code === 'string' && typeof e.message === 'string');
+  return ok && first.length ? first.map(({ field, code, message }) => ({ field, code, message })) : undefined;
+}
 
 /**
  * The one place an error becomes a response: `{ code, message, errors? }` with a stable code and a
@@ -47,7 +54,7 @@ export class ErrorFilter implements ExceptionFilter {
     // A workflow's refusal: its code is in the catalogue; its message, written where the facts are known
     // (a due time, a count), says more than the catalogue's.
     if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ApplicationFailure && isErrorCode(x.cause.type)) {
-      return new ApiException(x.cause.type, undefined, x.cause.message || undefined);
+      return new ApiException(x.cause.type, fieldErrorsOf(x.cause.details), x.cause.message || undefined);
     }
     // The workflow has finished, so nothing in it is open any more.
     if (x instanceof WorkflowNotFoundError) return new ApiException('TASK_NOT_OPEN');

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_REFUSALS } from '../../../../libs/domain/service';
 import { TASK_REFUSALS } from '../../../../libs/domain/tasks';
+import { EVENT_TIME_REFUSALS } from '../../../../libs/domain/event-time';
 import { ERRORS } from './errors';
 
 // A workflow's refusal reaches the client with its own code only when the catalogue knows it;
@@ -19,6 +20,6 @@ it('catalogues every refusal code thrown by workflow code', () => {
   expect([...codes].filter((c) => !(c in ERRORS))).toEqual([]);
 });
 
-it('catalogues the refusals of the pure task and service rules', () => {
-  expect(Object.keys({ ...TASK_REFUSALS, ...SERVICE_REFUSALS }).filter((c) => !(c in ERRORS))).toEqual([]);
+it('catalogues the refusals of the pure task, service and event-time rules', () => {
+  expect(Object.keys({ ...TASK_REFUSALS, ...SERVICE_REFUSALS, ...EVENT_TIME_REFUSALS }).filter((c) => !(c in ERRORS))).toEqual([]);
 });

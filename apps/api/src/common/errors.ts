@@ -1,6 +1,7 @@
 import { CASE_OPERATION_REFUSALS, CaseOperationRefusal } from '../../../../libs/domain/case-operations';
 import { SERVICE_REFUSALS, ServiceRefusal } from '../../../../libs/domain/service';
 import { TASK_REFUSALS, TaskRefusal } from '../../../../libs/domain/tasks';
+import { EVENT_TIME_REFUSALS, EventTimeRefusal } from '../../../../libs/domain/event-time';
 
 const SERVICE_STATUS: Record<ServiceRefusal, number> = {
   SERVICE_ATTEMPT_PENDING: 409,
@@ -63,8 +64,7 @@ const INVESTIGATION_ERRORS = {
   MEASURE_CLOSED: { status: 409, message: '该强制措施已作出处理决定' },
   MEASURE_ALREADY_PAUSED: { status: 409, message: '期限已在中止计算中' },
   MEASURE_NOT_PAUSED: { status: 409, message: '期限未在中止计算中' },
-  MEASURE_PAUSE_TOO_EARLY: { status: 400, message: '中止时间早于措施实施或上次恢复计算的时间' },
-  MEASURE_RESUME_TOO_EARLY: { status: 400, message: '恢复时间早于中止时间' },
+  MEASURE_NOT_RUNNING: { status: 409, message: '强制措施期限已届满，不再计算期限：不能中止或恢复计算，只能解除' },
   MEASURE_EXTENSION_USED: { status: 409, message: '期限只能延长一次' },
   MEASURE_EXPIRED: { status: 409, message: '期限已届满，不能再延长' },
   MEASURE_NOT_TIMED: { status: 409, message: '该强制措施没有法定期限，不适用中止或延长' },
@@ -91,8 +91,12 @@ const INVESTIGATION_ERRORS = {
   HEARING_BEFORE_NOTICE_DATE: { status: 400, message: '听证不得早于通知的日期举行' },
   HEARING_NOT_HELD: { status: 409, message: '听证尚未举行' },
   HEARING_ALREADY_REPORTED: { status: 409, message: '听证报告已提交' },
-  TIME_IN_FUTURE: { status: 400, message: '时间不能晚于当前时间' },
 } satisfies Record<string, ErrorSpec>;
+
+/** An event's time (libs/domain/event-time): never ahead of now, never before the step it depends on; always with the field. */
+const EVENT_TIME_ERRORS = Object.fromEntries(
+  Object.entries(EVENT_TIME_REFUSALS).map(([code, message]) => [code, { status: 400, message }]),
+) as Record<EventTimeRefusal, ErrorSpec>;
 
 const REVIEW_ERRORS = {
   DRAFT_NOT_OPEN: { status: 409, message: '当前没有待提交的处理意见（处理意见正在审核中或已批准）' },
@@ -183,7 +187,7 @@ const TASK_ERRORS = {
 };
 
 /** Every code the API can answer with. Codes are stable: clients may switch on them. */
-export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS, ...ARCHIVE_ERRORS, ...CASE_OPERATION_ERRORS };
+export const ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...CASE_ERRORS, ...EVENT_TIME_ERRORS, ...TASK_ERRORS, ...CALENDAR_ERRORS, ...INVESTIGATION_ERRORS, ...REVIEW_ERRORS, ...SERVICE_ERRORS, ...EXECUTION_ERRORS, ...ARCHIVE_ERRORS, ...CASE_OPERATION_ERRORS };
 export type ErrorCode = keyof typeof ERRORS;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -71,6 +71,16 @@ export const TextListField = (label: string, min: number, max: number, maxLength
     IsString({ each: true }),
     IsNotEmpty({ each: true }),
     MaxLength(maxLength, { each: true }),
+  );
+
+/** A repeatable query parameter (`?x=a&x=b`; one value arrives as a string), each checked by `each`. */
+export const QueryListField = (label: string, max: number, each: PropertyDecorator) =>
+  applyDecorators(
+    ...base(label, true, { type: String, isArray: true }),
+    Transform(({ value }) => (typeof value === 'string' ? [value] : value)),
+    IsArray(),
+    ArrayMaxSize(max),
+    each,
   );
 
 export const BoolField = (label: string, o: Opts = {}) =>

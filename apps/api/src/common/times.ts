@@ -1,8 +1,32 @@
+import { EventTimeError, Step, beforeStep, inFuture } from '../../../../libs/domain/event-time';
 import { ApiException } from './api.exception';
+import { labelOf } from './fields';
 
-/** A recorded fact's time (served, received, taken…) cannot lie ahead; a minute's clock skew is allowed. */
-export function notInFuture(iso: string, field: string): void {
-  if (Date.parse(iso) > Date.now() + 60_000) {
-    throw new ApiException('RECORD_INVALID', [{ field, code: 'TIME_IN_FUTURE', message: '时间不能晚于当前时间' }]);
-  }
+/** The value and Chinese label of a DTO field by its path in the request (`handedOver.at`). */
+function fieldOf(dto: object, path: string): { value: string | undefined; label: string } {
+  const parts = path.split('.');
+  const name = parts.pop()!;
+  const owner = parts.reduce<any>((o, p) => o?.[p], dto);
+  return { value: owner?.[name], label: (owner && labelOf(owner, name)) || path };
+}
+
+/** Refuses with the first error, under its own code (TIME_IN_FUTURE, EVENT_BEFORE_STEP) and field. */
+export function refuseEventTime(...errors: (EventTimeError | null)[]): void {
+  const first = errors.find((e): e is EventTimeError => !!e);
+  if (first) throw new ApiException(first.code, [first]);
+}
+
+/** A recorded fact's time (served, received, taken…) cannot lie ahead (libs/domain/event-time). Absent optional fields pass. */
+export function notInFuture(dto: object, ...paths: string[]): void {
+  const now = Date.now();
+  refuseEventTime(...paths.map((p) => {
+    const { value, label } = fieldOf(dto, p);
+    return value === undefined ? null : inFuture(p, label, value, now);
+  }));
+}
+
+/** A recorded fact's time cannot precede the step it depends on (a collection before the decision…). */
+export function notBefore(dto: object, path: string, step: Step | null | undefined): void {
+  const { value, label } = fieldOf(dto, path);
+  if (value !== undefined) refuseEventTime(beforeStep(path, label, value, step));
 }

@@ -12,6 +12,7 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
   isBoolean: { code: 'NOT_BOOLEAN', message: (l) => `${l}必须是 true 或 false` },
   isCalendarDate: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 格式的有效日期` },
   isPeriodStart: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 日期或带时区的 ISO 8601 时间` },
+  isPause: { code: 'NOT_PAUSE', message: (l) => `${l}必须写作 起/止（YYYY-MM-DD 日期或带时区的 ISO 8601 时间，止不早于起，可省略表示尚未结束）` },
   isInstant: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },
   isInt: { code: 'NOT_INTEGER', message: (l) => `${l}必须是整数` },

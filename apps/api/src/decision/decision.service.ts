@@ -24,7 +24,7 @@ import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-d
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { notInFuture } from '../common/times';
+import { notBefore, notInFuture } from '../common/times';
 import {
   DecisionExtensionDto,
   HearingRecordDto,
@@ -65,7 +65,7 @@ export class DecisionService {
 
   /** The notice must tell the rights the profile requires among statement, defence and hearing. */
   async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto) {
-    if (dto.servedAt) notInFuture(dto.servedAt, 'servedAt');
+    notInFuture(dto, 'servedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const profile = this.cases.profileOf(c);
     const required = profile.investigation.rightsTold.rights.filter((r) => r === 'statement' || r === 'defence' || r === 'hearing');
@@ -82,27 +82,27 @@ export class DecisionService {
   }
 
   statement(actor: Actor, caseId: string, dto: StatementDto) {
-    notInFuture(dto.receivedAt, 'receivedAt');
+    notInFuture(dto, 'receivedAt');
     return this.send(actor, caseId, recordStatementUpdate, { ...dto, by: actor }, 'statement');
   }
 
   waiver(actor: Actor, caseId: string, dto: WaiverDto) {
-    notInFuture(dto.waivedAt, 'waivedAt');
+    notInFuture(dto, 'waivedAt');
     return this.send(actor, caseId, waiveUpdate, { ...dto, by: actor }, 'waiver');
   }
 
   hearingRequest(actor: Actor, caseId: string, dto: HearingRequestDto) {
-    notInFuture(dto.requestedAt, 'requestedAt');
+    notInFuture(dto, 'requestedAt');
     return this.send(actor, caseId, requestHearingUpdate, { ...dto, by: actor }, 'hearing');
   }
 
   scheduleHearing(actor: Actor, caseId: string, dto: ScheduleHearingDto) {
-    notInFuture(dto.notifiedAt, 'notifiedAt');
+    notInFuture(dto, 'notifiedAt');
     return this.send(actor, caseId, scheduleHearingUpdate, { ...dto, by: actor }, 'hearing-schedule');
   }
 
   recordHearing(actor: Actor, caseId: string, dto: HearingRecordDto) {
-    notInFuture(dto.heldAt, 'heldAt');
+    notInFuture(dto, 'heldAt');
     return this.send(actor, caseId, recordHearingUpdate, { ...dto, by: actor }, 'hearing-record');
   }
 
@@ -112,7 +112,9 @@ export class DecisionService {
 
   /** The recipient is the case's party (or parties) as filed. */
   async issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
-    if (dto.handedOver) notInFuture(dto.handedOver.at, 'handedOver.at');
+    notInFuture(dto, 'decidedOn', 'handedOver.at');
+    // Handed over once the document exists: not before its date (行政处罚法 61).
+    notBefore(dto, 'handedOver.at', { label: '决定日期', at: dto.decidedOn });
     const c = await this.cases.findForActor(actor, caseId);
     const { partyPresent, handedOver, correction, ...document } = dto;
     const recipient = c.form.parties.map((p) => p.name).join('、');

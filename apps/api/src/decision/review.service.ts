@@ -53,7 +53,7 @@ export class ReviewService {
   }
 
   async collectiveDiscussion(actor: Actor, caseId: string, dto: CollectiveDiscussionDto): Promise<ReviewView> {
-    notInFuture(dto.heldAt, 'heldAt');
+    notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(recordCollectiveDiscussionUpdate, {
       args: [{ ...dto, by: actor }],
@@ -62,7 +62,7 @@ export class ReviewService {
   }
 
   async expertReview(actor: Actor, caseId: string, dto: ExpertReviewDto): Promise<ReviewView> {
-    notInFuture(dto.heldAt, 'heldAt');
+    notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
     return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(recordExpertReviewUpdate, {
       args: [{ ...dto, by: actor }],

@@ -30,12 +30,12 @@ export class ExecutionService {
   }
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {
-    notInFuture(dto.paidAt, 'paidAt');
+    notInFuture(dto, 'paidAt');
     return this.send(actor, caseId, recordPaymentUpdate, { paidAt: dto.paidAt, amountFen: Math.round(dto.amountYuan * 100), receipt: dto.receipt, by: actor }, 'payment');
   }
 
   remedy(actor: Actor, caseId: string, dto: RemedyDto) {
-    notInFuture(dto.at, 'at');
+    notInFuture(dto, 'at');
     return this.send(actor, caseId, recordRemedyUpdate, { ...dto, by: actor }, 'remedy');
   }
 
@@ -44,27 +44,27 @@ export class ExecutionService {
   }
 
   demandStatement(actor: Actor, caseId: string, dto: DemandStatementDto) {
-    notInFuture(dto.receivedAt, 'receivedAt');
+    notInFuture(dto, 'receivedAt');
     return this.send(actor, caseId, recordDemandStatementUpdate, { ...dto, by: actor }, 'demand-statement');
   }
 
   courtApplication(actor: Actor, caseId: string, dto: CourtApplicationDto) {
-    notInFuture(dto.appliedAt, 'appliedAt');
+    notInFuture(dto, 'appliedAt');
     return this.send(actor, caseId, applyToCourtUpdate, { ...dto, by: actor }, 'court-application');
   }
 
   courtResult(actor: Actor, caseId: string, dto: CourtResultDto) {
-    notInFuture(dto.at, 'at');
+    notInFuture(dto, 'at');
     return this.send(actor, caseId, recordCourtResultUpdate, { ...dto, by: actor }, 'court-result');
   }
 
   compulsory(actor: Actor, caseId: string, dto: CompulsoryExecutionDto) {
-    notInFuture(dto.decidedAt, 'decidedAt');
+    notInFuture(dto, 'decidedAt');
     return this.send(actor, caseId, decideCompulsoryExecutionUpdate, { ...dto, by: actor }, 'compulsory');
   }
 
   compulsoryResult(actor: Actor, caseId: string, dto: CompulsoryResultDto) {
-    notInFuture(dto.at, 'at');
+    notInFuture(dto, 'at');
     return this.send(actor, caseId, recordCompulsoryResultUpdate, { ...dto, by: actor }, 'compulsory-result');
   }
 

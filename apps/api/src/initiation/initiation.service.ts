@@ -12,6 +12,7 @@ import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
+import { notInFuture } from '../common/times';
 import { ENV } from '../env.token';
 import { StartCaseDto } from './initiation.dto';
 
@@ -32,6 +33,7 @@ export class InitiationService {
    * a new profile version (never) or a calendar signal (estimated deadlines only).
    */
   async start(actor: Actor, dto: StartCaseDto, key?: string) {
+    notInFuture(dto, 'application.receivedAt');
     const profile = findProfile(actor.agencyId, new Date());
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const emergency = dto.emergency ?? false;

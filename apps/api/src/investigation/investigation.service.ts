@@ -38,6 +38,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { ENV } from '../env.token';
+import { notBefore, notInFuture } from '../common/times';
 import { toRef } from '../tasks/tasks.mapper';
 import { AvStorage } from './av-storage';
 import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
@@ -62,6 +63,7 @@ export class InvestigationService {
 
   /** A written record: two certified officers, rights told and the audiovisual duty checked against the case's profile. */
   async addWritten(actor: Actor, caseId: string, dto: WrittenRecordDto, key?: string) {
+    notInFuture(dto, 'recordedAt');
     const { c, profile } = await this.underInvestigation(actor, caseId);
     const input = { ...dto, avRecordIds: dto.avRecordIds ?? [] };
     const av = checkAudiovisual(profile, input);
@@ -99,7 +101,7 @@ export class InvestigationService {
         legalBasis: dto.legalBasis ?? null,
       },
       by: actor,
-      summary: `${actor.name}制作${label}「${dto.title}」${dto.corrects ? '（更正记录）' : ''}`,
+      summary: `${actor.name}制作${label}「${dto.title}」${beforeCase(c, dto)}${dto.corrects ? '（更正记录）' : ''}`,
       handling: dto.kind === 'registered_preservation_list'
         ? { period: profile.investigation.registeredPreservation.period, legalBasis: cite(profile.regulation.title, profile.investigation.registeredPreservation.source) }
         : undefined,
@@ -113,6 +115,10 @@ export class InvestigationService {
 
   /** An audiovisual record's description; its file follows through `upload` within the profile's period. */
   async addAv(actor: Actor, caseId: string, dto: AvRecordDto, key?: string) {
+    notInFuture(dto, 'recordedAt', 'activityEndedAt', 'returnedAt');
+    // The activity ends, and the officer returns to the office, after the recording began.
+    notBefore(dto, 'activityEndedAt', { label: '记录时间', at: dto.recordedAt });
+    notBefore(dto, 'returnedAt', { label: '记录时间', at: dto.recordedAt });
     const { c, profile } = await this.underInvestigation(actor, caseId);
     const rules = profile.investigation.audiovisual;
     const metadata = Object.fromEntries(Object.entries({ ...dto.metadata }).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -148,7 +154,7 @@ export class InvestigationService {
         legalBasis: null,
       },
       by: actor,
-      summary: `${actor.name}制作音像记录「${dto.title}」（${Object.keys(metadata).map((f) => AV_METADATA_LABELS[f as keyof typeof AV_METADATA_LABELS]).join('、') || '无说明事项'}）`,
+      summary: `${actor.name}制作音像记录「${dto.title}」${beforeCase(c, dto)}（${Object.keys(metadata).map((f) => AV_METADATA_LABELS[f as keyof typeof AV_METADATA_LABELS]).join('、') || '无说明事项'}）`,
       upload,
     });
   }
@@ -279,3 +285,12 @@ export class InvestigationService {
   }
 }
 
+/**
+ * Evidence gathered before the case started is lawful — the inspection that led to the case (行政处罚法
+ * 54: 立案 follows the finding of a suspected violation) — so a record may precede the case; its
+ * record entry says so, so no reader mistakes it for a back-dated entry.
+ */
+export function beforeCase(c: { startedAt: Date }, dto: { recordedAt: string }): string {
+  return Date.parse(dto.recordedAt) < c.startedAt.getTime() ? BEFORE_CASE : '';
+}
+export const BEFORE_CASE = '（立案前取得）';

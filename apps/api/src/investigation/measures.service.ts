@@ -18,7 +18,7 @@ import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coe
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { notInFuture } from '../common/times';
+import { notBefore, notInFuture } from '../common/times';
 import { InvestigationService } from './investigation.service';
 import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
 
@@ -33,7 +33,9 @@ export class MeasuresService {
   ) {}
 
   async take(actor: Actor, caseId: string, dto: TakeMeasureDto, key?: string): Promise<MeasureView> {
-    notInFuture(dto.takenAt, 'takenAt');
+    notInFuture(dto, 'takenAt', 'familyNotified.at');
+    // 行政强制法 20(一): the family is told on the spot or at once after, never before.
+    notBefore(dto, 'familyNotified.at', { label: '实施时间', at: dto.takenAt });
     const { c, profile } = await this.investigation.underInvestigation(actor, caseId);
     const timed = dto.kind === 'restrict' ? undefined : dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
     const measureId = this.investigation.recordId(actor, caseId, key);
@@ -57,12 +59,12 @@ export class MeasuresService {
   }
 
   pause(actor: Actor, caseId: string, id: string, dto: PauseMeasureDto) {
-    notInFuture(dto.at, 'at');
+    notInFuture(dto, 'at');
     return this.send(actor, caseId, id, pauseMeasureUpdate, { measureId: id, at: dto.at, reason: dto.reason, by: actor }, 'pause');
   }
 
   resume(actor: Actor, caseId: string, id: string, dto: ResumeMeasureDto) {
-    notInFuture(dto.at, 'at');
+    notInFuture(dto, 'at');
     return this.send(actor, caseId, id, resumeMeasureUpdate, { measureId: id, at: dto.at, by: actor }, 'resume');
   }
 

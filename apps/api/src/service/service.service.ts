@@ -43,7 +43,7 @@ export class ServiceService {
    * the party confirmed with consent; a postal address defaults to the confirmed address.
    */
   async attempt(actor: Actor, caseId: string, serviceId: string, dto: AttemptDto, key?: string): Promise<ServiceView> {
-    notInFuture(dto.startedAt, 'startedAt');
+    notInFuture(dto, 'startedAt', 'publicNotice.audiovisual.recordedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const workflowId = workflowIdForService(caseId, serviceId);
     const [task] = await this.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'service_attempt' AND status = 'open'`, [workflowId]);
@@ -76,7 +76,7 @@ export class ServiceService {
   }
 
   async outcome(actor: Actor, caseId: string, serviceId: string, dto: OutcomeDto, key?: string): Promise<ServiceView> {
-    notInFuture(dto.at, 'at');
+    notInFuture(dto, 'at', 'lodged.audiovisual.recordedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const [s] = await this.db.query('SELECT id FROM services WHERE id = $1 AND case_id = $2', [serviceId, caseId]);
     if (!s) throw new ApiException('SERVICE_NOT_FOUND');
@@ -94,7 +94,7 @@ export class ServiceService {
 
   /** 送达地址确认书: kept with the case and written to its record in one transaction. */
   async confirmAddress(actor: Actor, caseId: string, dto: AddressConfirmationDto) {
-    notInFuture(dto.confirmedAt, 'confirmedAt');
+    notInFuture(dto, 'confirmedAt');
     await this.cases.findForActor(actor, caseId);
     if (dto.electronicConsent && !dto.email) {
       throw new ApiException('RECORD_INVALID', [{ field: 'email', code: 'REQUIRED', message: '同意电子送达的，须确认电子邮件地址' }]);

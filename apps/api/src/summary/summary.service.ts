@@ -13,7 +13,7 @@ import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { notInFuture } from '../common/times';
+import { notBefore, notInFuture } from '../common/times';
 import { ENV } from '../env.token';
 import { avEvidence } from '../investigation/av-evidence';
 import { SummaryCaseDto } from './summary.dto';
@@ -35,8 +35,9 @@ export class SummaryService {
    * Idempotency-Key names the same case.
    */
   async start(actor: Actor, dto: SummaryCaseDto, key?: string) {
-    notInFuture(dto.decidedAt, 'decidedAt');
-    if (dto.collection) notInFuture(dto.collection.collectedAt, 'collection.collectedAt');
+    notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
+    // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
+    notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
     const profile = findProfile(actor.agencyId, new Date());
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const items = defined(dto.items);

@@ -13,9 +13,18 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf } from '../common/paging';
-import { notInFuture } from '../common/times';
+import { notBefore, notInFuture } from '../common/times';
 import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
+
+/**
+ * Tasks that open when the step their completion reports on was decided: the complainant told of a
+ * decline, the receiving authority's receipt of a transfer. The event cannot precede the task.
+ */
+const AFTER_OPENING: Partial<Record<string, { field: string; step: string }>> = {
+  decline_notification: { field: 'notification.notifiedAt', step: '不予启动的决定' },
+  transfer_receipt: { field: 'receipt.receivedAt', step: '移送决定' },
+};
 
 @Injectable()
 export class TasksService {
@@ -59,8 +68,9 @@ export class TasksService {
       const same = task.completedBy === actor.id && task.decision === dto.decision && task.opinion === dto.opinion;
       if (!same) throw new ApiException('TASK_NOT_OPEN');
     } else {
-      if (dto.signedAt) notInFuture(dto.signedAt, 'signedAt');
-      if (dto.receipt) notInFuture(dto.receipt.receivedAt, 'receipt.receivedAt');
+      notInFuture(dto, 'signedAt', 'receipt.receivedAt', 'notification.notifiedAt');
+      const after = AFTER_OPENING[task.kind];
+      if (after) notBefore(dto, after.field, { label: after.step, at: task.openedAt.toISOString() });
       const refusal = refuseCompletion(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
