@@ -89,6 +89,11 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
       await db.transaction(async (m) => {
         await m.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE case_id = $1 AND status = 'open' AND workflow_id <> $3`, [input.caseId, input.at, input.keepWorkflowId]);
         await m.query('UPDATE escalations SET resolved_at = $2 WHERE case_id = $1 AND resolved_at IS NULL', [input.caseId, input.at]);
+        // The case's own deadlines stop with it, and say so (not 'running' for ever).
+        await m.query(
+          `UPDATE case_deadlines SET state = 'stopped', ended = $2, ended_at = $3, updated_at = $3 WHERE case_id = $1 AND state <> 'met'`,
+          [input.caseId, input.status, input.at],
+        );
         await m.query(
           `UPDATE cases SET status = $2, stage = 'archiving', overdue = false, ended_at = $3, updated_at = $3 WHERE id = $1 AND status NOT IN ('terminated', 'transferred')`,
           [input.caseId, input.status, input.at],

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
 import type { Attempt, OutcomeInput, ServedDocument, ServiceMethod } from '../domain/service';
 import type { DueTimes } from '../domain/deadlines';
@@ -64,3 +64,9 @@ export const workflowIdForService = (caseId: string, serviceId: string) => `serv
 export const serviceQuery = defineQuery<ServiceView>('service');
 /** The officer reports how the pending attempt ended (served with its receipt, or failed and why). */
 export const recordServiceOutcomeUpdate = defineUpdate<ServiceView, [OutcomeInput & { by: Actor }]>('recordServiceOutcome');
+
+/**
+ * To the stage that asked for the service, once the document is served: what follows (payment,
+ * remedies, the court window) starts then, while the recordings made in serving are still due.
+ */
+export const serviceServedSignal = defineSignal<[ServiceResult & { serviceId: string }]>('serviceServed');

@@ -143,7 +143,7 @@ type Shown = { kind: string; caseId: string; due: DueTime; where: string };
 async function dueList(caseIds: string[]) {
   const supervision = new SupervisionService(db());
   const q = Object.assign(new DueQuery(), { state: 'due', pageSize: 100, asOf: await now() });
-  const kinds = ['task:archive_file', 'deadline:decision', 'service', 'payment'];
+  const kinds = ['task:archive_file', 'deadline:decision', 'measure:seize', 'service', 'payment'];
   const items = (await supervision.due(hy.chief, q)).items.filter((i) => caseIds.includes(i.caseId) && kinds.includes(i.kind));
   const csv = (await supervision.csv(hy.chief, q)).split('\r\n').filter((l) => caseIds.some((id) => l.startsWith(id)));
   return { items, csv, kinds };

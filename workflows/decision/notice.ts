@@ -1,11 +1,11 @@
-import { ApplicationFailure, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { chinaDate } from '../../libs/calendar/dates';
 import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
 import { ServiceResult, servedFrom, workflowIdForService } from '../../libs/messages/service';
-import { serviceWorkflow } from '../service/workflows';
+import { serveThrough } from '../service/served';
 import {
   DecisionInput,
   NoticeView,
@@ -211,7 +211,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
 
   /** Issued now: served through the service workflow (a child), however long that takes. */
   async function serve(s: { recipient: string; documentNumber: string }, by: Actor): Promise<void> {
-    const result = await executeChild(serviceWorkflow, {
+    const result = await serveThrough({
       workflowId: workflowIdForService(input.caseId, view.serviceId!),
       args: [
         {

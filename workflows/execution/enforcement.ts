@@ -1,4 +1,4 @@
-import { ApplicationFailure, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { Period, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
@@ -10,7 +10,7 @@ import {
 } from '../../libs/messages/execution';
 import { servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
-import { serviceWorkflow } from '../service/workflows';
+import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { notBefore } from '../tasks/event-time';
@@ -183,7 +183,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     d.serviceId = uuid4();
     await ctx.project();
     board.idle();
-    const result = await executeChild(serviceWorkflow, {
+    const result = await serveThrough({
       workflowId: workflowIdForService(input.caseId, d.serviceId),
       args: [
         {

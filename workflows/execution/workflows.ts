@@ -68,7 +68,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const pending = () => (['review', 'lawsuit'] as const).some((k) => view.remedies[k].filedAt && !view.remedies[k].endedAt);
   const surchargeAt = (on: Date) => {
     const pauses = (['review', 'lawsuit'] as const).filter((k) => view.remedies[k].filedAt).map((k) => ({ from: view.remedies[k].filedAt!, to: view.remedies[k].endedAt }));
-    return { ...surchargeOn(view.fineFen ?? 0, view.payment.lastDay, on, rules.surcharge.dailyRatePercent, pauses), on: on.toISOString() };
+    return { ...surchargeOn(view.fineFen ?? 0, view.payment.lastDay, on, rules.surcharge, pauses), on: on.toISOString() };
   };
   const snapshot = (on?: string): ExecutionView => {
     const copy: ExecutionView = JSON.parse(JSON.stringify(view));

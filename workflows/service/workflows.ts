@@ -10,6 +10,7 @@ import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, s
 import { cite } from '../../libs/profiles/cite';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
+import { tellServed } from './served';
 import { chinaTime } from '../tasks/deadline-text';
 import { describeMoves, hasMoved, lastSchedule, movesDetails, untilDue } from '../tasks/deadline-moves';
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '../../libs/domain/deadlines';
@@ -179,9 +180,12 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
     actedOn = reported;
     board.idle();
+    const result: ServiceResult = { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
+    // Served now: the stage that asked goes on; the files made while serving stay due here.
+    await tellServed(input.serviceId, result);
     await Promise.all(uploads);
     await condition(allHandlersFinished);
-    return { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
+    return result;
   }
 
   /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */

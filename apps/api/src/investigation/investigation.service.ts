@@ -188,7 +188,12 @@ export class InvestigationService {
 
   async listDefects(actor: Actor, caseId: string) {
     await this.cases.findForActor(actor, caseId);
-    return (await this.defects.find({ where: { caseId }, order: { flaggedAt: 'ASC' } })).map(toDefectView);
+    // The same items the supervisor's accountability list shows for this case (a late recording included).
+    const rows = await this.defects.query(
+      `SELECT id, record_id, person_id, kind, description, legal_basis, at FROM accountability_items WHERE case_id = $1 ORDER BY at, id`,
+      [caseId],
+    );
+    return rows.map(toDefectView);
   }
 
   private async view(id: string) {
