@@ -37,7 +37,7 @@ export function createDecisionActivities(db: DataSource) {
                    CASE WHEN $6 = 'met' THEN CASE WHEN $7::timestamptz > $3::timestamptz THEN 'met_late' ELSE 'met' END END,
                    CASE WHEN $6 = 'met' THEN $7::timestamptz END, $8)
            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = $3, due_complete = $4, extended = $5, state = $6, updated_at = $7,
-             ended = EXCLUDED.ended, ended_at = EXCLUDED.ended_at
+             ended = EXCLUDED.ended, ended_at = EXCLUDED.ended_at, due_missing_years = $8
            WHERE case_deadlines.state <> 'stopped'`,
           [d.caseId, d.kind, d.dueAt, d.complete, d.extended, d.state, input.at, d.missingYears ?? []],
         );
