@@ -27,6 +27,7 @@ export const DEADLINE_KINDS = {
   review: '申请行政复议的期限',
   lawsuit: '提起行政诉讼的期限',
   court_window: '申请人民法院强制执行的期限',
+  court_earliest: '可以申请人民法院强制执行的最早时间',
   statement: '陈述、申辩的期限',
   hearing_request: '申请听证的期限',
 } as const;

@@ -10,7 +10,8 @@ import { workflowIdForArchive } from '../../libs/messages/archiving';
 import { calendarUpdatedSignal } from '../../libs/messages/calendar';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { AvEvidence, requestExtensionUpdate, takeMeasureUpdate } from '../../libs/messages/investigation';
-import { recordServiceOutcomeUpdate } from '../../libs/messages/service';
+import { recordServiceOutcomeUpdate, workflowIdForService } from '../../libs/messages/service';
+import { draftDemandNoticeUpdate, executionQuery } from '../../libs/messages/execution';
 import { noticeQuery, recordNoticeServedUpdate } from '../../libs/messages/decision';
 import { findProfile } from '../../libs/profiles';
 import { workflowsToRearm } from '../../libs/persistence/estimated-deadlines';
@@ -53,10 +54,15 @@ const TABLE: Record<string, string> = {
   review: 'executions.view.deadlines',
   lawsuit: 'executions.view.deadlines',
   court_window: 'executions.view.deadlines, the due list',
+  court_earliest: 'executions.view.deadlines once the 催告书 is served (the second test: it needs the remedy periods over)',
   statement: 'the pre-decision notice (GET /cases/{id}/pre-decision-notice)',
   hearing_request: 'the pre-decision notice',
 };
 
+/** Kinds reached only in the second test, on a later timeline. */
+const LATER = ['court_earliest'];
+/** The 2032 schedule the first test loads; the second runs on it. */
+let loaded2032: YearSchedule;
 let ts: TimeSkipping;
 const db = () => ts.database.db;
 const profile = findProfile('huayin-housing')!;
@@ -188,7 +194,7 @@ function expectEveryDueFlagged(view: { deadlines?: Record<string, DueTime> }): v
     const o = node as Record<string, unknown>;
     for (const [k, v] of Object.entries(o)) {
       if (k === 'deadlines') continue;
-      if (['dueAt', 'endsAt', 'latest', 'mustServeBy', 'remediesEndedAt'].includes(k) && typeof v === 'string') {
+      if (['dueAt', 'endsAt', 'latest', 'earliest', 'mustServeBy', 'remediesEndedAt'].includes(k) && typeof v === 'string') {
         const flagged = typeof o.complete === 'boolean' && Array.isArray(o.missingYears);
         if (!flagged && !listed.has(v)) throw new Error(`${path}.${k} = ${v} is shown without complete/missingYears`);
       }
@@ -204,8 +210,9 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   const { caseIds } = cases;
 
   // Before: every kind shown, every one an estimate waiting for 2032.
-  const before = await settled(() => shown(cases), (s) => Object.keys(TABLE).every((k) => s.some((x) => x.kind === k)));
-  expect(Object.keys(TABLE).filter((k) => !before.some((x) => x.kind === k))).toEqual([]); // each kind listed is shown somewhere
+  const first = Object.keys(TABLE).filter((k) => !LATER.includes(k));
+  const before = await settled(() => shown(cases), (s) => first.every((k) => s.some((x) => x.kind === k)));
+  expect(first.filter((k) => !before.some((x) => x.kind === k))).toEqual([]); // each kind listed is shown somewhere
   expect(before.filter((x) => !(x.kind in TABLE)).map((x) => `${x.where}: ${x.kind}`)).toEqual([]);
   for (const x of before) expect({ kind: x.kind, complete: x.due.complete, missingYears: x.due.missingYears }).toEqual({ kind: x.kind, complete: false, missingYears: [2032] });
 
@@ -235,6 +242,7 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   const base = schedule(2032, [['2032-01-01', '2032-01-02', '2032-01-03']]);
   const listed = new Set(base.holidays.flatMap((h) => h.days));
   const y2032 = { ...base, holidays: [...base.holidays, ...lastDays.filter((d) => d.startsWith('2032') && !listed.has(d)).map((d) => ({ name: '测试假日', days: [d] }))] };
+  loaded2032 = y2032;
   const told = await workflowsToRearm(db(), 2032);
   // Every stage holding an estimate is told (view estimated_deadlines, for PUT /calendar/years/{year}).
   const stages = ['decision', 'investigation', 'service', 'service', 'execution', 'archive'];
@@ -275,6 +283,38 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   const [reminder] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_warning'`, [archive.caseId]);
   expect(reminder.summary).toContain(`（${chinaTime(archive.due.dueAt)}）`);
   if (process.env.LAWTRAIL_RECORD_HISTORIES) await recordHistories(told);
+});
+
+it('the earliest day to apply to the court after the 催告书 (行政强制法 54) is flagged when it reaches an unpublished year, and re-armed when it is loaded', async () => {
+  // A decision served now (2032, loaded by the first test); its remedy periods end in 2032-09. The 催告书 is
+  // served on Monday 2032-12-27: 10 working days reach into 2033, not yet published.
+  const calendar = [y2031, loaded2032];
+  const { caseId, handle } = await startExecution(ts, profile.id, hy.officer.id, 100_000, undefined, undefined, { calendar, decision: { documentNumber: '测试罚〔2032〕2号', servedAt: await now() } });
+  await ts.env.sleep(Date.parse('2032-12-27T10:00:00+08:00') - (await ts.env.currentTimeMs()));
+  await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限期缴纳罚款', by: hy.officer }] });
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: (await openTask(handle, 'demand_notice_approval')).id, by: hy.chief, decision: 'approve', opinion: '同意催告' }] });
+  const serviceId = await eventually(async () => (await handle.query(executionQuery, await now())).demandNotice?.serviceId ?? undefined);
+  const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
+  const at = await now();
+  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: (await openTask(service, 'service_attempt')).id, by: hy.officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: at } }] });
+  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }] });
+
+  const shownEarliest = async () => (await db().query('SELECT view FROM executions WHERE case_id = $1', [caseId]))[0]?.view.deadlines?.court_earliest as DueTime | undefined;
+  const was = await eventually(shownEarliest);
+  expect(was).toEqual({ dueAt: '2033-01-10T16:00:00.000Z', complete: false, missingYears: [2033] }); // 12-28…12-31, then 2033 on weekends only
+  const [announced] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_set'`, [caseId]);
+  expect(announced.summary).toContain('2033-01-10 24:00（估算）');
+
+  const y2033 = schedule(2033, [['2033-01-03', '2033-01-04', '2033-01-05']]);
+  const told = await workflowsToRearm(db(), 2033);
+  expect(told).toContain(`execution-${caseId}`);
+  for (const id of told) await ts.env.client.workflow.getHandle(id).signal(calendarUpdatedSignal, y2033);
+  const now2033 = await eventually(async () => ((await shownEarliest())?.complete ? shownEarliest() : undefined));
+  expect(now2033).toEqual({ dueAt: '2033-01-13T16:00:00.000Z', complete: true, missingYears: [] }); // 01-03…05 holidays: three days later
+  expect((await handle.query(executionQuery, await now())).court.earliest).toBe(now2033!.dueAt); // what the court application is checked against
+  expectEveryDueFlagged((await db().query('SELECT view FROM executions WHERE case_id = $1', [caseId]))[0].view);
+  const [entry] = await db().query(`SELECT details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`, [caseId]);
+  expect(entry.details.moved.court_earliest).toEqual({ before: was, after: now2033 });
 });
 
 /** Writes the histories of this run for the replay test (opt-in: LAWTRAIL_RECORD_HISTORIES=1), one per stage re-armed by a schedule. */

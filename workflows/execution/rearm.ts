@@ -5,6 +5,7 @@ import { ExecutionInput, ExecutionView } from '../../libs/messages/execution';
 import { servedFrom } from '../../libs/messages/service';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+import { courtEarliest } from './enforcement';
 
 type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
 
@@ -22,6 +23,7 @@ export function rearmParty(
   view: ExecutionView,
   done: Set<string>,
   court: { from: PeriodStart },
+  demandServedOn: PeriodStart | null,
 ): Entry | undefined {
   const rules = input.profile.execution;
   const served = servedFrom(input.decision);
@@ -54,6 +56,12 @@ export function rearmParty(
   }
 
   view.deadlines = { ...before, ...after };
+  // 行政强制法 54: 10 days after the 催告书, and not before the remedy periods (just computed) ended.
+  if (demandServedOn && view.court.earliest && !view.court.appliedAt && running(view.court.earliest)) {
+    const earliest = courtEarliest(view, board.dueFor({ from: demandServedOn, period: rules.courtApplication.earliest.period }));
+    view.court.earliest = earliest.dueAt;
+    view.deadlines.court_earliest = after.court_earliest = earliest;
+  }
   const moved = (Object.keys(after) as DeadlineKind[])
     .filter((k) => hasMoved(before[k], after[k]!))
     .map((kind) => ({ kind, label: DEADLINE_KINDS[kind], before: before[kind], after: after[kind]! }));

@@ -158,7 +158,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
       // Added after cases existed: a year's schedule moves the party's periods and the court window too.
       if (board.calendarNow !== calendarSeen && patched('estimates-rearm')) {
         calendarSeen = board.calendarNow;
-        const entry = rearmParty(input, board, view, done, court);
+        const entry = rearmParty(input, board, view, done, court, enforcement.demandServedOn());
         if (entry) {
           changes++;
           await project(entry);
