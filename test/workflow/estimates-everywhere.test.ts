@@ -20,6 +20,7 @@ import { chinaTime } from '../../workflows/tasks/deadline-text';
 import { DueQuery } from '../../apps/api/src/supervision/supervision.dto';
 import { SupervisionService } from '../../apps/api/src/supervision/supervision.service';
 import { eventually } from '../support/database';
+import { expectEveryDueFlagged, schedule, settled } from '../support/estimates';
 import { staffOf } from '../support/review';
 import { TimeSkipping, insertFiledCase, startDecision, startExecution, startInvestigation, startService, startTimeSkipping } from '../support/time-skipping';
 
@@ -33,13 +34,6 @@ import { TimeSkipping, insertFiledCase, startDecision, startExecution, startInve
 // (a new deadline must be added here, and so checked for the flag). Fictional years far ahead of
 // any real clock: 2031 published, 2032 not; the server's clock is moved to 2031-12-29 first.
 
-const festivals = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
-const schedule = (year: number, holidays: string[][]): YearSchedule => ({
-  year,
-  source: { title: `测试用${year}年节假日安排`, documentNumber: `测试〔${year - 1}〕9号`, issuedOn: `${year - 1}-11-01` },
-  holidays: festivals.map((name, i) => ({ name, days: holidays[i] ?? [`${year}-0${i + 2}-10`] })),
-  makeupWorkdays: [],
-});
 const y2031 = schedule(2031, [['2031-01-01']]);
 
 /** Every kind of deadline, where it is shown. */
@@ -133,16 +127,6 @@ async function startCases() {
   return { caseIds: [decision.caseId, investigation.caseId, direct.caseId, notice.caseId, execution.caseId, archived], decision: decision.handle };
 }
 
-/** The probe's last answer once `done` holds or 20 s passed: the assertions that follow then name what is missing. */
-async function settled<T>(probe: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 20_000;
-  for (;;) {
-    const v = await probe();
-    if (done(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 type Shown = { kind: string; caseId: string; due: DueTime; where: string };
 
 /** The supervisor's due list (GET /supervision/due) and its CSV, for these cases and the kinds it lists that the stages here hold. */
@@ -180,28 +164,6 @@ async function shown({ caseIds, decision }: Awaited<ReturnType<typeof startCases
   expectEveryDueFlagged(notice);
   for (const [kind, due] of Object.entries(notice.deadlines ?? {})) out.push({ kind, caseId: caseIds[0], due: due as DueTime, where: 'notice' });
   return out;
-}
-
-/**
- * A view's own due times (any field named like one) are either flagged in place (an attempt:
- * `complete`, `missingYears` beside its `dueAt`) or listed under `deadlines`: a due time added to
- * a view without its flag fails here.
- */
-function expectEveryDueFlagged(view: { deadlines?: Record<string, DueTime> }): void {
-  const listed = new Set(Object.values(view.deadlines ?? {}).map((d) => d.dueAt));
-  const walk = (node: unknown, path: string): void => {
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    for (const [k, v] of Object.entries(o)) {
-      if (k === 'deadlines') continue;
-      if (['dueAt', 'endsAt', 'latest', 'earliest', 'mustServeBy', 'remediesEndedAt'].includes(k) && typeof v === 'string') {
-        const flagged = typeof o.complete === 'boolean' && Array.isArray(o.missingYears);
-        if (!flagged && !listed.has(v)) throw new Error(`${path}.${k} = ${v} is shown without complete/missingYears`);
-      }
-      walk(v, `${path}.${k}`);
-    }
-  };
-  walk(view, 'view');
 }
 
 it('every kind of deadline is flagged as an estimate when it reaches an unpublished year, and re-armed and recorded when the year is loaded', async () => {
