@@ -66,8 +66,10 @@ it('lists a running seizure with its 30-day end (行政强制法 25) and a filed
   ]));
   const csv = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
   const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色');
-  expect(lines.slice(1)).toEqual(list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? ''].join(',')));
+  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度');
+  expect(lines.slice(1)).toEqual(
+    list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',')),
+  );
   expect(lines.some((l) => l.startsWith(`${caseId},扣押期限,${taken.body.dueAt},0,decision,`))).toBe(true);
 
   // Released: no longer due.

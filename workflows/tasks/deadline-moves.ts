@@ -12,12 +12,9 @@ export interface Move {
   after: DueTime;
 }
 
-/**
- * The schedule that arrived last: the board keeps the schedules it holds with the newest arrival
- * at the end (read through `carried`, the board's public view of them).
- */
+/** The schedule that arrived last by signal. */
 export function lastSchedule(board: TaskBoard): YearSchedule | undefined {
-  return board.carried.calendar.at(-1);
+  return board.lastArrived;
 }
 
 /** Whether a deadline computed again differs from what was shown: its due time or its certainty. */
