@@ -3,7 +3,7 @@ import { RecordEntryInput } from '../domain/record';
 
 /**
  * Appends one entry to a case's record inside the caller's transaction, through the database function
- * `lawtrail_append_record` (migration RecordAppend): the database locks the case, numbers the entry,
+ * `lawtrail_append_record` (migration RecordByDatabase): the database locks the case, numbers the entry,
  * stamps it with its own clock (never before the previous entry) and computes its SM3 link; the
  * application role may not INSERT into the record itself. The (case, key) pair makes a retried append
  * a no-op. Returns the entry's number.

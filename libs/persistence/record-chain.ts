@@ -50,7 +50,7 @@ export interface StoredEntry {
   details: unknown;
   prev_hash: string | null;
   hash: string;
-  /** The database set its time (every entry since the RecordAppend migration); absent in older rows. */
+  /** The database set its time (every entry since the RecordByDatabase migration); absent in older rows. */
   db_time?: boolean;
 }
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { chinaDate } from '../../libs/calendar/dates';
 import { appUrl } from '../../libs/persistence/app-role';
 import { StoredEntry, chainHash, fromRow } from '../../libs/persistence/record-chain';
 import { TestSystem } from '../support/system';
@@ -78,6 +79,12 @@ it('refuses the application a direct INSERT into the record, even a back-dated e
     [caseId, forged.seq, forged.key, forged.at, forged.actorName, forged.actorRole, forged.action, forged.summary, last.hash, chainHash(last.hash, forged)],
   )).rejects.toMatchObject({ code: '42501', message: 'permission denied for table case_records' });
   expect((await entriesOf(caseId)).map((r) => r.entry_key)).not.toContain('forged');
+  // Nor a day head of its own making: the database seals the days (lawtrail_seal_record_days).
+  await expect(app.query(`INSERT INTO record_day_heads (day, prev_hash, cases, hash) VALUES ('2999-01-01', NULL, '[]', 'ff')`))
+    .rejects.toMatchObject({ code: '42501', message: 'permission denied for table record_day_heads' });
+  const { rows: [sealed] } = await app.query(`SELECT to_json(sealed) AS days, more FROM lawtrail_seal_record_days('2999-01-01', 31)`);
+  expect(sealed.days.at(-1) <= chinaDate(new Date(Date.now() + 60_000))).toBe(true); // never a day that has not begun
+  expect(sealed.more).toBe(false);
 });
 
 it('an entry appended through the function gets the database number, time and link; the caller cannot name them', async () => {

@@ -1,12 +1,21 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** What `lawtrail_app` may call instead of inserting into `case_records` and `record_day_heads`. */
+const FUNCTIONS = [
+  'lawtrail_append_record(uuid, text, uuid, text, text, text, text, text, jsonb)',
+  'lawtrail_seal_record_days(date, int)',
+];
+/** The advisory lock sealers share (the number day-heads-store.ts took before). */
+const SEAL_LOCK = 1795411200;
+
 /**
  * The record's order, time and link are set by the database (issue 17 §7): `lawtrail_append_record`
  * (SECURITY DEFINER, owned by the migration role, fixed search_path) locks the case, assigns `seq`, takes
  * the time from the database clock (to the millisecond, never earlier than the case's previous entry)
  * and computes the SM3 link exactly as `record-chain.ts` does, so the existing verifier checks it.
  * `lawtrail_app` loses INSERT on `case_records`: a back-dated entry, a skipped number or a link of the
- * application's own making can no longer be written.
+ * application's own making can no longer be written. The day heads are sealed the same way
+ * (`lawtrail_seal_record_days`), and `lawtrail_app` loses INSERT on `record_day_heads` too.
  *
  * SM3 comes from pgcrypto's `digest(…, 'sm3')` (OpenSSL's SM3; a trusted extension, so the database
  * owner may create it). The canonical JSON of `canonical()` is rebuilt in SQL: keys in UTF-16 order,
@@ -16,8 +25,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * those before): verification checks that their time never goes backwards. Older entries carried the
  * workflow's or the user's time and may legitimately be out of order.
  */
-export class RecordAppend1795414200000 implements MigrationInterface {
-  name = 'RecordAppend1795414200000';
+export class RecordByDatabase1795414200000 implements MigrationInterface {
+  name = 'RecordByDatabase1795414200000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query('CREATE EXTENSION IF NOT EXISTS pgcrypto');
@@ -131,16 +140,59 @@ export class RecordAppend1795414200000 implements MigrationInterface {
         VALUES (p_case_id, v_seq, p_key, v_at, p_actor_id, p_actor_name, p_actor_role, p_action, p_summary, p_legal_basis, p_details, last.hash, v_hash, true);
         RETURN v_seq;
       END $$`);
-    await q.query('REVOKE ALL ON FUNCTION lawtrail_append_record(uuid, text, uuid, text, text, text, text, text, jsonb) FROM PUBLIC');
+
+    // The day heads (每日链头) as day-heads.ts seals them: each case's last entry timed before the China
+    // day ended, those that moved since their last pin, in case-id order, linked to the previous day.
+    await q.query(`
+      CREATE FUNCTION lawtrail_seal_record_days(p_through date, p_max_days int, OUT sealed date[], OUT more boolean)
+        LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp
+      AS $$
+      DECLARE d date; v_prev text; v_cases jsonb; v_hash text; today date;
+      BEGIN
+        sealed := '{}';
+        PERFORM pg_advisory_xact_lock(${SEAL_LOCK}); -- sealers queue instead of sealing a day twice
+        -- A day that has not begun cannot be sealed (China time, UTC+8 without daylight saving).
+        today := (clock_timestamp() AT TIME ZONE 'UTC' + interval '8 hours')::date;
+        IF p_through > today THEN p_through := today; END IF;
+        SELECT day + 1, hash INTO d, v_prev FROM public.record_day_heads ORDER BY day DESC LIMIT 1;
+        IF d IS NULL THEN
+          SELECT (min(at) AT TIME ZONE 'UTC' + interval '8 hours')::date INTO d FROM public.case_records;
+          IF d IS NULL THEN more := false; RETURN; END IF;
+        END IF;
+        WHILE d <= p_through AND cardinality(sealed) < p_max_days LOOP
+          WITH pinned AS (
+            SELECT DISTINCT ON (c->>'caseId') c->>'caseId' AS case_id, (c->>'seq')::int AS seq
+              FROM public.record_day_heads h CROSS JOIN LATERAL jsonb_array_elements(h.cases) c
+             ORDER BY c->>'caseId', h.day DESC
+          ), heads AS (
+            SELECT c.id::text AS case_id, r.seq, r.hash FROM public.cases c
+              CROSS JOIN LATERAL (SELECT seq, hash FROM public.case_records
+                                   WHERE case_id = c.id AND at < ((d + 1)::timestamp AT TIME ZONE 'UTC' - interval '8 hours')
+                                   ORDER BY seq DESC LIMIT 1) r
+          )
+          SELECT coalesce(jsonb_agg(jsonb_build_object('caseId', h.case_id, 'seq', h.seq, 'hash', h.hash) ORDER BY h.case_id COLLATE "C"), '[]')
+            INTO v_cases FROM heads h LEFT JOIN pinned p ON p.case_id = h.case_id WHERE p.seq IS DISTINCT FROM h.seq;
+          v_hash := public.lawtrail_sm3(coalesce(v_prev, '') || ':' || public.lawtrail_sm3(public.lawtrail_canonical(
+            jsonb_build_object('day', to_char(d, 'YYYY-MM-DD'), 'cases', v_cases))));
+          INSERT INTO public.record_day_heads (day, prev_hash, cases, hash) VALUES (d, v_prev, v_cases, v_hash);
+          sealed := sealed || d;
+          v_prev := v_hash;
+          d := d + 1;
+        END LOOP;
+        more := d <= p_through;
+      END $$`);
+
+    for (const f of FUNCTIONS) await q.query(`REVOKE ALL ON FUNCTION ${f} FROM PUBLIC`);
     if (await appRoleExists(q)) {
-      await q.query('GRANT EXECUTE ON FUNCTION lawtrail_append_record(uuid, text, uuid, text, text, text, text, text, jsonb) TO lawtrail_app');
-      await q.query('REVOKE INSERT ON case_records FROM lawtrail_app');
+      for (const f of FUNCTIONS) await q.query(`GRANT EXECUTE ON FUNCTION ${f} TO lawtrail_app`);
+      await q.query('REVOKE INSERT ON case_records, record_day_heads FROM lawtrail_app');
     }
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    if (await appRoleExists(q)) await q.query('GRANT INSERT ON case_records TO lawtrail_app');
-    await q.query('DROP FUNCTION lawtrail_append_record(uuid, text, uuid, text, text, text, text, text, jsonb)');
+    if (await appRoleExists(q)) await q.query('GRANT INSERT ON case_records, record_day_heads TO lawtrail_app');
+    for (const f of FUNCTIONS) await q.query(`DROP FUNCTION ${f}`);
     // A column drop fires no row trigger: no maintenance flag needed.
     await q.query('ALTER TABLE case_records DROP COLUMN db_time');
     await q.query('DROP FUNCTION lawtrail_canonical(jsonb)');
