@@ -73,12 +73,12 @@ async function projectMeasure(db: DataSource, input: { measure: MeasureView; at:
   await db.transaction(async (q) => {
     await q.query(
       `INSERT INTO coercive_measures (id, case_id, kind, object, taken_at, due_at, last_day, due_complete, status, extended,
-                                      pauses, decision, record_id, updated_at, family_notified)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                      pauses, decision, record_id, updated_at, family_notified, due_missing_years)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (id) DO UPDATE SET due_at = $6, last_day = $7, due_complete = $8, status = $9, extended = $10,
-                                      pauses = $11, decision = $12, updated_at = $14`,
+                                      pauses = $11, decision = $12, updated_at = $14, due_missing_years = $16`,
       [m.id, m.caseId, m.kind, m.object, m.takenAt, m.dueAt, m.lastDay, m.complete, m.status, m.extended,
-        JSON.stringify(m.pauses), m.decision, m.recordId, input.at, m.familyNotified ? JSON.stringify(m.familyNotified) : null],
+        JSON.stringify(m.pauses), m.decision, m.recordId, input.at, m.familyNotified ? JSON.stringify(m.familyNotified) : null, m.missingYears ?? []],
     );
     if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId });
   });

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
 import type { Attempt, OutcomeInput, ServedDocument, ServiceMethod } from '../domain/service';
+import type { DueTimes } from '../domain/deadlines';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
 import type { Step } from '../domain/event-time';
@@ -36,6 +37,11 @@ export interface ServiceView {
   deemed: boolean;
   mustServeBy: string | null;
   overdue: boolean;
+  /**
+   * The pending attempt's due time (`service_attempt`, or `deemed_service` for a public notice)
+   * and `must_serve_by`, with whether each is an estimate. Absent from views projected before it.
+   */
+  deadlines?: DueTimes;
 }
 
 export interface ServiceResult {

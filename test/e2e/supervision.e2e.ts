@@ -59,6 +59,6 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
 
   const csv = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
   const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines.slice(1)).toEqual(list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? ''].join(',')));
+  expect(lines.slice(1)).toEqual(list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',')));
   expect(lines.slice(1).some((l) => l.startsWith(`${caseId},法制审核,${task.dueAt},${daysLate},`))).toBe(true);
 });

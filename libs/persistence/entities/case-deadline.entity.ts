@@ -9,6 +9,7 @@ export class CaseDeadlineEntity {
   @PrimaryColumn({ type: 'text' }) kind: string;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
   @Column({ name: 'due_complete', type: 'boolean' }) dueComplete: boolean;
+  @Column({ name: 'due_missing_years', type: 'int', array: true, default: () => "'{}'" }) dueMissingYears: number[];
   @Column({ type: 'boolean' }) extended: boolean;
   /** `stopped`: the case was terminated or transferred before the deadline was met. */
   @Column({ type: 'text' }) state: 'running' | 'paused' | 'overdue' | 'met' | 'stopped';

@@ -49,7 +49,7 @@ export class DecisionService {
     await this.cases.findForActor(actor, caseId);
     const rows = await this.deadlines.find({ where: { caseId }, order: { dueAt: 'ASC' } });
     return rows.map((d) => ({
-      kind: d.kind, dueAt: d.dueAt.toISOString(), complete: d.dueComplete, extended: d.extended, state: d.state,
+      kind: d.kind, dueAt: d.dueAt.toISOString(), complete: d.dueComplete, missingYears: d.dueMissingYears, extended: d.extended, state: d.state,
       ended: d.ended, endedAt: d.endedAt?.toISOString() ?? null,
     }));
   }

@@ -36,6 +36,8 @@ interface DueRow {
   stage: string;
   ref: string;
   days_late: number;
+  complete: boolean;
+  missing_years: number[];
 }
 
 /** The supervisor's view over the due_items projection view: paged, filtered, exported, summarised. */
@@ -54,8 +56,12 @@ export class SupervisionService {
   async csv(actor: Actor, q: DueQuery): Promise<string> {
     const { where, params } = this.filter(actor, q);
     const rows = (await this.rows(where, params, 'LIMIT 10000')).map(toView);
-    const head = ['案件编号', '期限类型', '到期时间', '逾期天数', '办案阶段', '承办人', '待办人', '角色'];
-    const lines = rows.map((r) => [r.caseId, r.kindLabel, r.dueAt, String(r.daysLate), r.stage, r.officerName ?? '', r.assigneeName ?? '', r.role ?? ''].map(csvCell).join(','));
+    const head = ['案件编号', '期限类型', '到期时间', '逾期天数', '办案阶段', '承办人', '待办人', '角色', '到期时间是否估算', '未公布节假日安排的年度'];
+    const lines = rows.map((r) =>
+      [r.caseId, r.kindLabel, r.dueAt, String(r.daysLate), r.stage, r.officerName ?? '', r.assigneeName ?? '', r.role ?? '', r.complete ? '否' : '是（按周末估算）', r.missingYears.join('、')]
+        .map(csvCell)
+        .join(','),
+    );
     return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
   }
 
@@ -131,8 +137,10 @@ export class SupervisionService {
   private rows(where: string, params: unknown[], limit: string): Promise<DueRow[]> {
     return this.db.query(
       `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.assignee_id, a.display_name AS assignee_name,
-              d.role, d.stage, d.ref, GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late
+              d.role, d.stage, d.ref, GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late,
+              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS missing_years
          FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
+         LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
         WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind ${limit}`,
       params,
     );
@@ -145,6 +153,7 @@ function toView(r: DueRow) {
     stage: r.stage, officerId: r.officer_id, officerName: r.officer_name,
     // Who must act: the person the task is assigned to, else anyone of its role.
     assigneeId: r.assignee_id, assigneeName: r.assignee_name, role: r.role, ref: r.ref,
+    complete: r.complete, missingYears: r.missing_years,
   };
 }
 
