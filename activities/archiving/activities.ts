@@ -18,7 +18,7 @@ export function createArchivingActivities(db: DataSource) {
             JSON.stringify(a.catalogue), JSON.stringify(a.missing), a.incompleteReason ?? null, input.by.id, input.at, input.onTime],
         );
         await m.query(`UPDATE cases SET status = 'archived', stage = 'archived', updated_at = $2 WHERE id = $1`, [input.caseId, input.at]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };

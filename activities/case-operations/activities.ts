@@ -32,7 +32,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
           `UPDATE case_operations SET status = $2, decided_by = $3, decided_at = $4, opinion = $5 WHERE id = $1 AND status = 'pending'`,
           [d.operationId, d.approved ? 'approved' : 'rejected', d.by.id, d.at, d.opinion],
         );
-        await appendRecord(m, { ...d.entry, caseId: d.caseId, at: d.at });
+        await appendRecord(m, { ...d.entry, caseId: d.caseId });
       });
     },
 
@@ -47,7 +47,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
         const next = nextClock(clock, { id: input.operationId, kind: input.kind, at: input.at, reason: input.reason });
         await m.query('UPDATE cases SET clock = $2, updated_at = $3 WHERE id = $1', [input.caseId, JSON.stringify(next), input.at]);
         await m.query(`UPDATE case_operations SET status = 'completed' WHERE id = $1`, [input.operationId]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
         return next;
       });
     },
@@ -99,7 +99,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
           [input.caseId, input.status, input.at],
         );
         await m.query(`UPDATE case_operations SET status = 'completed', receipt = $2 WHERE id = $1`, [input.operationId, input.receipt ? JSON.stringify(input.receipt) : null]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };

@@ -19,7 +19,7 @@ export function createDecisionActivities(db: DataSource) {
     async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
       await db.transaction(async (m) => {
         await m.query("UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2 WHERE id = $1", [input.caseId, input.at]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
 
@@ -43,7 +43,7 @@ export function createDecisionActivities(db: DataSource) {
         );
         // Filing (立案) started this deadline (行政处罚法 60): the case is in the decision stage.
         if (d.kind === 'decision') await m.query(`UPDATE cases SET stage = 'decision' WHERE id = $1 AND stage = 'initiation'`, [d.caseId]);
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: d.caseId, at: input.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: d.caseId });
       });
     },
   };

@@ -12,7 +12,7 @@ export function createInvestigationActivities(db: DataSource) {
 
     /** Appends one line to the case record (a warning, a note). Safe to retry: keyed entry. */
     async noteRecord(input: { caseId: string; at: string; entry: Entry }): Promise<void> {
-      await db.transaction((m) => appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at }));
+      await db.transaction((m) => appendRecord(m, { ...input.entry, caseId: input.caseId }));
     },
 
     /**
@@ -46,7 +46,7 @@ export function createInvestigationActivities(db: DataSource) {
             [d.id, r.caseId, r.id, d.kind, d.description, d.legalBasis, input.at],
           );
         }
-        await appendRecord(m, { ...input.entry, caseId: r.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: r.caseId });
       });
     },
 
@@ -58,7 +58,7 @@ export function createInvestigationActivities(db: DataSource) {
            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (record_id) DO NOTHING`,
           [input.recordId, input.file.sha256, input.file.size, input.file.mediaType, input.storedAt, input.onTime],
         );
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.storedAt });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };
@@ -80,7 +80,7 @@ async function projectMeasure(db: DataSource, input: { measure: MeasureView; at:
       [m.id, m.caseId, m.kind, m.object, m.takenAt, m.dueAt, m.lastDay, m.complete, m.status, m.extended,
         JSON.stringify(m.pauses), m.decision, m.recordId, input.at, m.familyNotified ? JSON.stringify(m.familyNotified) : null, m.missingYears ?? []],
     );
-    if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId, at: input.at });
+    if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId });
   });
 }
 

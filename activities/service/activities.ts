@@ -20,7 +20,7 @@ export function createServiceActivities(db: DataSource) {
            WHERE services.version < $12`,
           [s.id, s.caseId, input.agencyId, s.document.kind, s.status, s.servedAt, s.method, s.deemed, s.mustServeBy, s.overdue, JSON.stringify(s), input.version, input.at],
         );
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId, at: input.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId });
       });
     },
   };

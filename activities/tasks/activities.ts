@@ -35,7 +35,7 @@ export function createTaskActivities(db: DataSource) {
     async reassignTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
       await db.transaction(async (m) => {
         await m.query(`UPDATE tasks SET assignee_id = $2 WHERE id = $1 AND status = 'open'`, [input.task.id, input.task.assigneeId]);
-        await appendRecord(m, { ...input.entry, caseId: input.task.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.task.caseId });
       });
     },
 
@@ -63,7 +63,7 @@ export function createTaskActivities(db: DataSource) {
             WHERE id = $1`,
           [task.caseId, completion.at],
         );
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId, at: completion.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId });
       });
     },
 
@@ -77,7 +77,7 @@ export function createTaskActivities(db: DataSource) {
           task.dueComplete ?? true,
           task.dueMissingYears ?? [],
         ]);
-        await appendRecord(m, { ...input.entry, caseId: task.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: task.caseId });
       });
     },
 
@@ -94,7 +94,6 @@ export function createTaskActivities(db: DataSource) {
         await appendRecord(m, {
           caseId: input.caseId,
           key: `escalation:${input.id}`,
-          at: input.at,
           actor: null,
           action: 'deadline_escalated',
           summary: input.summary,

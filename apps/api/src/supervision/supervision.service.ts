@@ -65,7 +65,7 @@ export class SupervisionService {
     return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
   }
 
-  /** Cases by stage; per kind of task deadline and month, how many were done and how many on time. */
+  /** Cases by stage; per kind of task deadline and month, how many were done and how many on time; storage used. */
   async stats(actor: Actor) {
     const stages = await this.db.query('SELECT stage, status, count(*)::int AS cases FROM cases WHERE agency_id = $1 GROUP BY stage, status ORDER BY stage, status', [actor.agencyId]);
     const onTime = await this.db.query(
@@ -75,8 +75,16 @@ export class SupervisionService {
         GROUP BY kind, month ORDER BY month, kind`,
       [actor.agencyId],
     );
+    // Audiovisual storage the agency's records use: each stored content counted once (files are kept by hash).
+    const [storage] = await this.db.query(
+      `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM (
+         SELECT DISTINCT f.sha256, f.size FROM av_files f JOIN evidence_records e ON e.id = f.record_id JOIN cases c ON c.id = e.case_id
+          WHERE c.agency_id = $1) stored`,
+      [actor.agencyId],
+    );
     return {
       casesByStage: stages,
+      storage: { files: storage.files, bytes: Number(storage.bytes) },
       onTime: onTime.map((r: { kind: TaskKind; month: string; done: number; on_time: number }) => ({
         kind: r.kind, kindLabel: TASK_SPECS[r.kind]?.label ?? r.kind, month: r.month, done: r.done, onTime: r.on_time, rate: r.done ? r.on_time / r.done : null,
       })),
