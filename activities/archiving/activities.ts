@@ -7,7 +7,7 @@ import { appendRecord } from '../../libs/persistence/append-record';
 export function createArchivingActivities(db: DataSource) {
   return {
     /** The case file is closed: its row, the case archived, the record line. Safe to retry: keyed by case. */
-    async archiveCase(input: { caseId: string; at: string; archive: ArchiveForm; by: Actor; onTime: boolean; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async archiveCase(input: { caseId: string; at: string; archive: ArchiveForm; by: Actor; onTime: boolean; entry: Omit<RecordEntryInput, 'caseId'> }) {
       const a = input.archive;
       await db.transaction(async (m) => {
         await m.query(

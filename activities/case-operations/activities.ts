@@ -11,7 +11,7 @@ import { workflowIdForService } from '../../libs/messages/service';
 import { workflowIdForSummary } from '../../libs/messages/summary';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export interface OperationDecision {
   operationId: string;

@@ -16,7 +16,7 @@ export interface DeadlineState {
 export function createDecisionActivities(db: DataSource) {
   return {
     /** The decision document is recorded: the case moves on to service with its record line. Safe to retry. */
-    async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId'> }) {
       await db.transaction(async (m) => {
         await m.query("UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2 WHERE id = $1", [input.caseId, input.at]);
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
@@ -27,7 +27,7 @@ export function createDecisionActivities(db: DataSource) {
      * Writes a case-level deadline's current state and, when given, the record line that explains it.
      * Safe to retry: the state is written whole, the entry is keyed.
      */
-    async projectDeadline(input: { deadline: DeadlineState; at: string; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async projectDeadline(input: { deadline: DeadlineState; at: string; entry?: Omit<RecordEntryInput, 'caseId'> }) {
       const d = input.deadline;
       await db.transaction(async (m) => {
         await m.query(

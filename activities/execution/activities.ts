@@ -3,7 +3,7 @@ import { RecordEntryInput } from '../../libs/domain/record';
 import { ExecutionView } from '../../libs/messages/execution';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export function createExecutionActivities(db: DataSource) {
   return {

@@ -8,14 +8,14 @@ export interface RegisterCaseInput extends InitiationInput {
   workflowId: string;
   status: CaseStatus;
   at: string;
-  entries: Omit<RecordEntryInput, 'caseId' | 'at'>[];
+  entries: Omit<RecordEntryInput, 'caseId'>[];
 }
 
 export interface SetStatusInput {
   caseId: string;
   status: CaseStatus;
   at: string;
-  entry: Omit<RecordEntryInput, 'caseId' | 'at'>;
+  entry: Omit<RecordEntryInput, 'caseId'>;
 }
 
 export function createInitiationActivities(db: DataSource) {

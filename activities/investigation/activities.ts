@@ -4,7 +4,7 @@ import { StoredFile } from '../../libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '../../libs/messages/investigation';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export function createInvestigationActivities(db: DataSource) {
   return {

@@ -9,7 +9,7 @@ export function createServiceActivities(db: DataSource) {
      * Writes a service's view (attempts, status, date of service) and, when given, the record line
      * that explains the change. Safe to retry: a newer version only replaces an older one; the entry is keyed.
      */
-    async projectService(input: { service: ServiceView; version: number; agencyId: string; at: string; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async projectService(input: { service: ServiceView; version: number; agencyId: string; at: string; entry?: Omit<RecordEntryInput, 'caseId'> }) {
       const s = input.service;
       await db.transaction(async (m) => {
         await m.query(

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export function createSummaryActivities(db: DataSource) {
   return {

@@ -16,7 +16,7 @@ import { serveDecision, startExecution } from './serve';
 
 const { projectDeadline, noteRecord, escalate } = activities;
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**

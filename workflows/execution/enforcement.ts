@@ -22,7 +22,7 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
 interface Context {
   pending: () => boolean;
   open: () => void;
-  project: (entry?: Omit<RecordEntryInput, 'caseId' | 'at'>) => Promise<void>;
+  project: (entry?: Omit<RecordEntryInput, 'caseId'>) => Promise<void>;
   snapshot: () => ExecutionView;
   changed: () => void;
 }

@@ -7,7 +7,7 @@ import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 import { courtEarliest } from './enforcement';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 /**
  * A year's schedule arrived: the execution's deadlines that have not yet run out are computed

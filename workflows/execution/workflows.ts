@@ -17,7 +17,7 @@ import { startArchiving } from '../archiving/start';
 import { handleEnforcement } from './enforcement';
 
 const { projectExecution, escalate, endCase } = activities;
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**

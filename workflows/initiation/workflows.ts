@@ -21,7 +21,7 @@ import { currentInput } from './legacy-input';
 
 const { registerCase, setCaseStatus } = activities;
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 /**
  * 程序启动: the officer's form goes to the unit head (承办机构意见) and to the chief (负责人意见).

@@ -5,7 +5,7 @@ import { MEASURE_LABELS, MeasureView, TakeMeasureCommand } from '../../libs/mess
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 /** A measure's end in the shape of every deadline; none while a testing pause stops its clock. */
 export function dueOf(v: MeasureView): DueTime | undefined {

@@ -161,7 +161,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
    * Recomputes the due time and status, and writes them with the line that says why (its text
    * marks an estimated due time). `moved` is the line for a year's schedule that arrived, if any.
    */
-  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>, moved?: (before?: DueTime) => Omit<RecordEntryInput, 'caseId' | 'at'> | undefined): Promise<MeasureView> {
+  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId'>, moved?: (before?: DueTime) => Omit<RecordEntryInput, 'caseId'> | undefined): Promise<MeasureView> {
     const { period: base, extension } = m.cmd;
     const before = dueOf(m.view);
     if (base && extension) {

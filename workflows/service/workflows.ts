@@ -17,7 +17,7 @@ import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '..
 import { notBefore } from '../tasks/event-time';
 
 const { projectService, escalate } = activities;
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 const refuse = (code: ServiceRefusal | null) => {
   if (code) throw ApplicationFailure.nonRetryable(SERVICE_REFUSALS[code], code);
 };
