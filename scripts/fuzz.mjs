@@ -90,6 +90,10 @@ async function startSystem(scratch) {
   const env = {
     DATABASE_URL: databaseUrl, DATABASE_APP_URL: appUrl.toString(), LAWTRAIL_APP_DB_PASSWORD: 'lawtrail-app-fuzz',
     TEMPORAL_ADDRESS: temporal.address, PORT: String(port), LAWTRAIL_STORAGE_DIR: join(scratch, 'storage'),
+    // The API generates its signing key here (nothing kept), listens on 127.0.0.1, and lets schemathesis
+    // try the login as often as it likes (per address: its probes all come from one).
+    LAWTRAIL_DATA_DIR: scratch, HOST: '127.0.0.1',
+    LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000',
   };
   await node('migrate', ['dist/apps/api/src/cli/migrate.js'], env, { wait: true });
   await node('seed', ['dist/apps/api/src/cli/seed-demo.js'], env, { wait: true });

@@ -29,6 +29,7 @@ import { CaseOperations1795412400000 } from './migrations/1795412400000-CaseOper
 import { IdempotencyKeys1795410600000 } from './migrations/1795410600000-IdempotencyKeys';
 import { RecordDayHeads1795411260000 } from './migrations/1795411260000-RecordDayHeads';
 import { AppRole1795411320000 } from './migrations/1795411320000-AppRole';
+import { Sessions1795414200000 } from './migrations/1795414200000-Sessions';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
 // instant: keep it as 'YYYY-MM-DD' instead of node-pg's local-midnight Date.
@@ -38,9 +39,15 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
 export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity, CalendarYearEntity,
   EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, CoerciveMeasureEntity,
   CaseDeadlineEntity];
-export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537, CoerciveMeasures1795400884595, RestrictMeasure1795401442284, CaseDeadlines1795401985193, SummaryProcedure1795405200000, Services1795405800000, Executions1795406400000, Archives1795407000000, DueItems1795407600000, Notifications1795408200000, Accountability1795408800000, RecordFlags1795409400000, RecordChain1795410000000, IdempotencyKeys1795410600000, RecordDayHeads1795411260000, AppRole1795411320000, CaseOperations1795412400000];
+export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537, CoerciveMeasures1795400884595, RestrictMeasure1795401442284, CaseDeadlines1795401985193, SummaryProcedure1795405200000, Services1795405800000, Executions1795406400000, Archives1795407000000, DueItems1795407600000, Notifications1795408200000, Accountability1795408800000, RecordFlags1795409400000, RecordChain1795410000000, IdempotencyKeys1795410600000, RecordDayHeads1795411260000, AppRole1795411320000, CaseOperations1795412400000, Sessions1795414200000];
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * `statementTimeoutMs`: PostgreSQL cancels a statement of this pool running longer (57014, answered 503
+ * by the API); the client gives up 2 s later if the server does not answer at all. Migrations and
+ * maintenance open their pool without one.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, statementTimeoutMs?: number): DataSourceOptions {
+  const timeouts = statementTimeoutMs ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 2000 } : {};
   return {
     type: 'postgres',
     url,
@@ -48,7 +55,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',
-    extra: { max: poolSize },
+    extra: { max: poolSize, ...timeouts },
   };
 }
 
