@@ -7,7 +7,7 @@ import { appendRecord } from '../../libs/persistence/append-record';
 export function createArchivingActivities(db: DataSource) {
   return {
     /** The case file is closed: its row, the case archived, the record line. Safe to retry: keyed by case. */
-    async archiveCase(input: { caseId: string; at: string; archive: ArchiveForm; by: Actor; onTime: boolean; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async archiveCase(input: { caseId: string; at: string; archive: ArchiveForm; by: Actor; onTime: boolean; entry: Omit<RecordEntryInput, 'caseId'> }) {
       const a = input.archive;
       await db.transaction(async (m) => {
         await m.query(
@@ -18,7 +18,7 @@ export function createArchivingActivities(db: DataSource) {
             JSON.stringify(a.catalogue), JSON.stringify(a.missing), a.incompleteReason ?? null, input.by.id, input.at, input.onTime],
         );
         await m.query(`UPDATE cases SET status = 'archived', stage = 'archived', updated_at = $2 WHERE id = $1`, [input.caseId, input.at]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };

@@ -11,7 +11,7 @@ import { workflowIdForService } from '../../libs/messages/service';
 import { workflowIdForSummary } from '../../libs/messages/summary';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export interface OperationDecision {
   operationId: string;
@@ -32,7 +32,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
           `UPDATE case_operations SET status = $2, decided_by = $3, decided_at = $4, opinion = $5 WHERE id = $1 AND status = 'pending'`,
           [d.operationId, d.approved ? 'approved' : 'rejected', d.by.id, d.at, d.opinion],
         );
-        await appendRecord(m, { ...d.entry, caseId: d.caseId, at: d.at });
+        await appendRecord(m, { ...d.entry, caseId: d.caseId });
       });
     },
 
@@ -47,7 +47,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
         const next = nextClock(clock, { id: input.operationId, kind: input.kind, at: input.at, reason: input.reason });
         await m.query('UPDATE cases SET clock = $2, updated_at = $3 WHERE id = $1', [input.caseId, JSON.stringify(next), input.at]);
         await m.query(`UPDATE case_operations SET status = 'completed' WHERE id = $1`, [input.operationId]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
         return next;
       });
     },
@@ -89,12 +89,17 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
       await db.transaction(async (m) => {
         await m.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE case_id = $1 AND status = 'open' AND workflow_id <> $3`, [input.caseId, input.at, input.keepWorkflowId]);
         await m.query('UPDATE escalations SET resolved_at = $2 WHERE case_id = $1 AND resolved_at IS NULL', [input.caseId, input.at]);
+        // The case's own deadlines stop with it, and say so (not 'running' for ever).
+        await m.query(
+          `UPDATE case_deadlines SET state = 'stopped', ended = $2, ended_at = $3, updated_at = $3 WHERE case_id = $1 AND state <> 'met'`,
+          [input.caseId, input.status, input.at],
+        );
         await m.query(
           `UPDATE cases SET status = $2, stage = 'archiving', overdue = false, ended_at = $3, updated_at = $3 WHERE id = $1 AND status NOT IN ('terminated', 'transferred')`,
           [input.caseId, input.status, input.at],
         );
         await m.query(`UPDATE case_operations SET status = 'completed', receipt = $2 WHERE id = $1`, [input.operationId, input.receipt ? JSON.stringify(input.receipt) : null]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };

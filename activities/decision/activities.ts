@@ -7,6 +7,8 @@ export interface DeadlineState {
   kind: string;
   dueAt: string;
   complete: boolean;
+  /** Years without a published schedule the due time reaches (absent from histories written before it). */
+  missingYears?: number[];
   extended: boolean;
   state: 'running' | 'paused' | 'overdue' | 'met';
 }
@@ -14,10 +16,10 @@ export interface DeadlineState {
 export function createDecisionActivities(db: DataSource) {
   return {
     /** The decision document is recorded: the case moves on to service with its record line. Safe to retry. */
-    async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId'> }) {
       await db.transaction(async (m) => {
         await m.query("UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2 WHERE id = $1", [input.caseId, input.at]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
 
@@ -25,16 +27,23 @@ export function createDecisionActivities(db: DataSource) {
      * Writes a case-level deadline's current state and, when given, the record line that explains it.
      * Safe to retry: the state is written whole, the entry is keyed.
      */
-    async projectDeadline(input: { deadline: DeadlineState; at: string; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async projectDeadline(input: { deadline: DeadlineState; at: string; entry?: Omit<RecordEntryInput, 'caseId'> }) {
       const d = input.deadline;
       await db.transaction(async (m) => {
         await m.query(
-          `INSERT INTO case_deadlines (case_id, kind, due_at, due_complete, extended, state, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (case_id, kind) DO UPDATE SET due_at = $3, due_complete = $4, extended = $5, state = $6, updated_at = $7`,
-          [d.caseId, d.kind, d.dueAt, d.complete, d.extended, d.state, input.at],
+          // How it ended: met on time or late (the instant it was met against the due time).
+          `INSERT INTO case_deadlines (case_id, kind, due_at, due_complete, extended, state, updated_at, ended, ended_at, due_missing_years)
+           VALUES ($1, $2, $3, $4, $5, $6, $7,
+                   CASE WHEN $6 = 'met' THEN CASE WHEN $7::timestamptz > $3::timestamptz THEN 'met_late' ELSE 'met' END END,
+                   CASE WHEN $6 = 'met' THEN $7::timestamptz END, $8)
+           ON CONFLICT (case_id, kind) DO UPDATE SET due_at = $3, due_complete = $4, extended = $5, state = $6, updated_at = $7,
+             ended = EXCLUDED.ended, ended_at = EXCLUDED.ended_at, due_missing_years = $8
+           WHERE case_deadlines.state <> 'stopped'`,
+          [d.caseId, d.kind, d.dueAt, d.complete, d.extended, d.state, input.at, d.missingYears ?? []],
         );
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: d.caseId, at: input.at });
+        // Filing (立案) started this deadline (行政处罚法 60): the case is in the decision stage.
+        if (d.kind === 'decision') await m.query(`UPDATE cases SET stage = 'decision' WHERE id = $1 AND stage = 'initiation'`, [d.caseId]);
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: d.caseId });
       });
     },
   };

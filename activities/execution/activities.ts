@@ -3,7 +3,7 @@ import { RecordEntryInput } from '../../libs/domain/record';
 import { ExecutionView } from '../../libs/messages/execution';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export function createExecutionActivities(db: DataSource) {
   return {
@@ -22,7 +22,7 @@ export function createExecutionActivities(db: DataSource) {
           [e.caseId, input.agencyId, e.state, e.payment.dueAt, e.payment.paidAt, e.court.latest, JSON.stringify(e), input.version, input.at],
         );
         await m.query(`UPDATE cases SET stage = 'execution', updated_at = $2 WHERE id = $1 AND stage = 'service'`, [e.caseId, input.at]);
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: e.caseId, at: input.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: e.caseId });
       });
     },
 
@@ -30,7 +30,7 @@ export function createExecutionActivities(db: DataSource) {
     async endCase(input: { caseId: string; at: string; entry: Entry }) {
       await db.transaction(async (m) => {
         await m.query(`UPDATE cases SET status = 'ended', stage = 'archiving', updated_at = $2 WHERE id = $1`, [input.caseId, input.at]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };

@@ -8,14 +8,14 @@ export interface RegisterCaseInput extends InitiationInput {
   workflowId: string;
   status: CaseStatus;
   at: string;
-  entries: Omit<RecordEntryInput, 'caseId' | 'at'>[];
+  entries: Omit<RecordEntryInput, 'caseId'>[];
 }
 
 export interface SetStatusInput {
   caseId: string;
   status: CaseStatus;
   at: string;
-  entry: Omit<RecordEntryInput, 'caseId' | 'at'>;
+  entry: Omit<RecordEntryInput, 'caseId'>;
 }
 
 export function createInitiationActivities(db: DataSource) {
@@ -41,7 +41,7 @@ export function createInitiationActivities(db: DataSource) {
             input.at,
           ],
         );
-        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId, at: input.at });
+        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId });
       });
     },
 
@@ -53,7 +53,7 @@ export function createInitiationActivities(db: DataSource) {
           input.status,
           input.at,
         ]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };

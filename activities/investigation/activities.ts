@@ -4,7 +4,7 @@ import { StoredFile } from '../../libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '../../libs/messages/investigation';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export function createInvestigationActivities(db: DataSource) {
   return {
@@ -12,7 +12,7 @@ export function createInvestigationActivities(db: DataSource) {
 
     /** Appends one line to the case record (a warning, a note). Safe to retry: keyed entry. */
     async noteRecord(input: { caseId: string; at: string; entry: Entry }): Promise<void> {
-      await db.transaction((m) => appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.at }));
+      await db.transaction((m) => appendRecord(m, { ...input.entry, caseId: input.caseId }));
     },
 
     /**
@@ -46,7 +46,7 @@ export function createInvestigationActivities(db: DataSource) {
             [d.id, r.caseId, r.id, d.kind, d.description, d.legalBasis, input.at],
           );
         }
-        await appendRecord(m, { ...input.entry, caseId: r.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: r.caseId });
       });
     },
 
@@ -58,7 +58,7 @@ export function createInvestigationActivities(db: DataSource) {
            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (record_id) DO NOTHING`,
           [input.recordId, input.file.sha256, input.file.size, input.file.mediaType, input.storedAt, input.onTime],
         );
-        await appendRecord(m, { ...input.entry, caseId: input.caseId, at: input.storedAt });
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },
   };
@@ -73,14 +73,14 @@ async function projectMeasure(db: DataSource, input: { measure: MeasureView; at:
   await db.transaction(async (q) => {
     await q.query(
       `INSERT INTO coercive_measures (id, case_id, kind, object, taken_at, due_at, last_day, due_complete, status, extended,
-                                      pauses, decision, record_id, updated_at, family_notified)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                      pauses, decision, record_id, updated_at, family_notified, due_missing_years)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (id) DO UPDATE SET due_at = $6, last_day = $7, due_complete = $8, status = $9, extended = $10,
-                                      pauses = $11, decision = $12, updated_at = $14`,
+                                      pauses = $11, decision = $12, updated_at = $14, due_missing_years = $16`,
       [m.id, m.caseId, m.kind, m.object, m.takenAt, m.dueAt, m.lastDay, m.complete, m.status, m.extended,
-        JSON.stringify(m.pauses), m.decision, m.recordId, input.at, m.familyNotified ? JSON.stringify(m.familyNotified) : null],
+        JSON.stringify(m.pauses), m.decision, m.recordId, input.at, m.familyNotified ? JSON.stringify(m.familyNotified) : null, m.missingYears ?? []],
     );
-    if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId, at: input.at });
+    if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId });
   });
 }
 

@@ -9,7 +9,7 @@ export function createServiceActivities(db: DataSource) {
      * Writes a service's view (attempts, status, date of service) and, when given, the record line
      * that explains the change. Safe to retry: a newer version only replaces an older one; the entry is keyed.
      */
-    async projectService(input: { service: ServiceView; version: number; agencyId: string; at: string; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async projectService(input: { service: ServiceView; version: number; agencyId: string; at: string; entry?: Omit<RecordEntryInput, 'caseId'> }) {
       const s = input.service;
       await db.transaction(async (m) => {
         await m.query(
@@ -20,7 +20,7 @@ export function createServiceActivities(db: DataSource) {
            WHERE services.version < $12`,
           [s.id, s.caseId, input.agencyId, s.document.kind, s.status, s.servedAt, s.method, s.deemed, s.mustServeBy, s.overdue, JSON.stringify(s), input.version, input.at],
         );
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId, at: input.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId });
       });
     },
   };

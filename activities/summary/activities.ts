@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { appendRecord } from '../../libs/persistence/append-record';
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 export function createSummaryActivities(db: DataSource) {
   return {
@@ -19,7 +19,7 @@ export function createSummaryActivities(db: DataSource) {
            ON CONFLICT (id) DO NOTHING`,
           [input.caseId, input.agencyId, input.profileVersion, input.officerId, JSON.stringify(input.form), input.workflowId, input.at],
         );
-        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId, at: input.at });
+        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId });
       });
     },
   };

@@ -32,10 +32,10 @@ export function createTaskActivities(db: DataSource) {
     },
 
     /** The task now belongs to another person, with the line that says who and why. Safe to retry: keyed entry. */
-    async reassignTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async reassignTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId'> }) {
       await db.transaction(async (m) => {
         await m.query(`UPDATE tasks SET assignee_id = $2 WHERE id = $1 AND status = 'open'`, [input.task.id, input.task.assigneeId]);
-        await appendRecord(m, { ...input.entry, caseId: input.task.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: input.task.caseId });
       });
     },
 
@@ -43,7 +43,7 @@ export function createTaskActivities(db: DataSource) {
      * Closes the task, resolves the escalations it caused and appends the step to the record,
      * in one transaction. Safe to retry: the update only matches an open task, the entry is keyed.
      */
-    async completeTask(input: { task: TaskRef; completion: Completion; entry?: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async completeTask(input: { task: TaskRef; completion: Completion; entry?: Omit<RecordEntryInput, 'caseId'> }) {
       const { task, completion } = input;
       await db.transaction(async (m) => {
         await m.query(
@@ -63,12 +63,12 @@ export function createTaskActivities(db: DataSource) {
             WHERE id = $1`,
           [task.caseId, completion.at],
         );
-        if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId, at: completion.at });
+        if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId });
       });
     },
 
     /** Moves a task's due time (a schedule arrived, the case clock stopped or restarted) and records it. Safe to retry: keyed entry. */
-    async rescheduleTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId' | 'at'> }) {
+    async rescheduleTask(input: { task: TaskRef; at: string; entry: Omit<RecordEntryInput, 'caseId'> }) {
       const { task } = input;
       await db.transaction(async (m) => {
         await m.query('UPDATE tasks SET due_at = $2, due_complete = $3, due_missing_years = $4 WHERE id = $1', [
@@ -77,7 +77,7 @@ export function createTaskActivities(db: DataSource) {
           task.dueComplete ?? true,
           task.dueMissingYears ?? [],
         ]);
-        await appendRecord(m, { ...input.entry, caseId: task.caseId, at: input.at });
+        await appendRecord(m, { ...input.entry, caseId: task.caseId });
       });
     },
 
@@ -94,7 +94,6 @@ export function createTaskActivities(db: DataSource) {
         await appendRecord(m, {
           caseId: input.caseId,
           key: `escalation:${input.id}`,
-          at: input.at,
           actor: null,
           action: 'deadline_escalated',
           summary: input.summary,

@@ -30,8 +30,12 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 /** 普通程序 or 简易程序 (行政处罚法 51–52: decided on the spot, filed afterwards). */
 export type Procedure = 'general' | 'summary';
 
-/** Where the case is: the decision document moves it to service (送达). */
-export type Stage = 'initiation' | 'service' | 'execution' | 'archiving' | 'archived';
+/**
+ * Where the case is: filing (立案) moves it to the decision stage (审查决定, its deadline running;
+ * the investigation goes on within it), the decision document to service (送达).
+ */
+export const STAGES = ['initiation', 'decision', 'service', 'execution', 'archiving', 'archived'] as const;
+export type Stage = (typeof STAGES)[number];
 
 /** 当事人基本情况. */
 export interface Party {

@@ -73,13 +73,14 @@ export const RECORD_ACTIONS = [
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 /**
- * One step of the whole-process record (留痕): who, in what role, when, what, and on what legal basis.
- * `key` makes the append idempotent: a retried activity writes the same key and changes nothing.
+ * One step of the whole-process record (留痕): who, in what role, what, and on what legal basis. When
+ * is not the caller's to say: the database stamps each entry as it appends it (README "The record
+ * cannot be quietly edited"). `key` makes the append idempotent: a retried activity writes the same
+ * key and changes nothing.
  */
 export interface RecordEntryInput {
   caseId: string;
   key: string;
-  at: string;
   actor: Actor | null;
   action: RecordAction;
   summary: string;

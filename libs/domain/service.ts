@@ -52,6 +52,9 @@ export interface Attempt extends AttemptInput {
   id: string;
   by: Actor;
   dueAt: string;
+  /** False while `dueAt` is an estimate (a year without a published schedule); absent in older views. */
+  complete?: boolean;
+  missingYears?: number[];
   state: AttemptState;
   outcome?: OutcomeInput & { by: Actor };
 }

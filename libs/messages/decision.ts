@@ -1,3 +1,4 @@
+import type { DueTime } from '../domain/deadlines';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
@@ -25,6 +26,8 @@ export interface DecisionDeadlineView {
   dueAt: string;
   lastDay: string | null;
   complete: boolean;
+  /** Years without a published schedule the due time reaches (absent from histories written before it). */
+  missingYears?: number[];
   extended: boolean;
   extensionRequested: boolean;
   /** `paused` while the case is suspended (中止): `dueAt` is then the due time before the suspension. */
@@ -51,6 +54,8 @@ export interface NoticeView {
   hearing: { notifiedAt: string; at: string; place: string; heldAt: string | null; reported: boolean } | null;
   statementsPending: number;
   decided: boolean;
+  /** The windows above (`statement`, `hearing_request`) with whether each is an estimate; absent before service. */
+  deadlines?: { statement?: DueTime; hearing_request?: DueTime };
 }
 
 export interface Waiver {

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DueTimes } from '../domain/deadlines';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
 import type { StageInput } from './stage';
@@ -70,6 +71,11 @@ export interface ExecutionView {
   compulsory: { decidedAt: string; scheduledAt: string; measure: string; urgentReason: string | null; result: { content: string; at: string } | null } | null;
   correction: (Correction & { reinspection: { at: string; corrected: boolean; record: string } | null }) | null;
   endedAt: string | null;
+  /**
+   * The due times above (payment, review, lawsuit, court_window) with whether each is an estimate
+   * (a year without a published schedule). Optional: views projected before it existed lack it.
+   */
+  deadlines?: DueTimes;
 }
 
 export const workflowIdForExecution = (caseId: string) => `execution-${caseId}`;

@@ -106,6 +106,8 @@ export interface MeasureView {
   dueAt: string | null;
   lastDay: string | null;
   complete: boolean;
+  /** Years without a published schedule the due time reaches (absent from histories written before it). */
+  missingYears?: number[];
   status: 'active' | 'paused' | 'extension_requested' | 'expired' | 'decided';
   extended: boolean;
   pauses: { from: string; to?: string; reason: string }[];

@@ -1,6 +1,7 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
 import type { Attempt, OutcomeInput, ServedDocument, ServiceMethod } from '../domain/service';
+import type { DueTimes } from '../domain/deadlines';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
 import type { Step } from '../domain/event-time';
@@ -36,6 +37,11 @@ export interface ServiceView {
   deemed: boolean;
   mustServeBy: string | null;
   overdue: boolean;
+  /**
+   * The pending attempt's due time (`service_attempt`, or `deemed_service` for a public notice)
+   * and `must_serve_by`, with whether each is an estimate. Absent from views projected before it.
+   */
+  deadlines?: DueTimes;
 }
 
 export interface ServiceResult {
@@ -58,3 +64,9 @@ export const workflowIdForService = (caseId: string, serviceId: string) => `serv
 export const serviceQuery = defineQuery<ServiceView>('service');
 /** The officer reports how the pending attempt ended (served with its receipt, or failed and why). */
 export const recordServiceOutcomeUpdate = defineUpdate<ServiceView, [OutcomeInput & { by: Actor }]>('recordServiceOutcome');
+
+/**
+ * To the stage that asked for the service, once the document is served: what follows (payment,
+ * remedies, the court window) starts then, while the recordings made in serving are still due.
+ */
+export const serviceServedSignal = defineSignal<[ServiceResult & { serviceId: string }]>('serviceServed');

@@ -18,12 +18,19 @@ export interface Collection {
 /** An on-the-spot decision (简易程序) as the API checked it against the profile. */
 export interface SummaryInput extends StageInput {
   caseId: string;
-  profile: { id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution']; archiving: AgencyProfile['archiving'] };
+  profile: {
+    id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution']; archiving: AgencyProfile['archiving'];
+    /** For the execution of a fine not paid on the spot (its 催告书 is served); absent in cases started before. */
+    service?: AgencyProfile['service'];
+    audiovisual?: AgencyProfile['investigation']['audiovisual'];
+  };
   officer: Actor;
   /** The case as the record shows it (facts, party, the officer's opinion). */
   form: InitiationForm;
   decision: { documentNumber: string; decidedAt: string; place: string; content: string; summary: string; items: Record<string, string> };
   collection?: Collection;
+  /** The fine in fen (分); absent for a warning, and in cases started before it was passed. */
+  fineFen?: number;
   /** The audio-video record of a disputed procedure; its file is due within the profile's period. */
   audiovisual?: AvEvidence;
 }

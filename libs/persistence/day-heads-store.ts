@@ -1,10 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, chinaDate, chinaDayStart } from '../calendar/dates';
-import { CaseChainView, CaseHead, DayChainResult, DayHead, sealDay, verifyDayHeads } from './day-heads';
+import { CaseChainView, CaseHead, DayChainResult, DayHead, verifyDayHeads } from './day-heads';
 import { StoredEntry, verifyChain } from './record-chain';
-
-/** Any fixed number: sealers queue behind one another instead of computing the same day twice. */
-const SEAL_LOCK = 1795411200;
 
 interface DayHeadRow {
   day: string;
@@ -22,40 +18,14 @@ export async function loadDayHeads(m: EntityManager | DataSource): Promise<DayHe
 
 /**
  * Seals every day not yet sealed, from the day after the last head (or the first entry's day) up to
- * `through`, at most `maxDays` of them in this transaction. Returns the days sealed and whether days
- * remain. Safe to retry: sealers take one lock and skip the days already sealed.
+ * `through` (today at the latest), at most `maxDays` of them in this transaction. Returns the days
+ * sealed and whether days remain. The database seals them (`lawtrail_seal_record_days`, migration
+ * RecordByDatabase: the heads `sealDay` and `dayHeadHash` describe); the application role may not
+ * insert a head itself. Safe to retry: sealers take one lock and skip the days already sealed.
  */
 export async function sealRecordDays(db: DataSource, through: string, maxDays = 31): Promise<{ sealed: string[]; more: boolean }> {
-  return db.transaction(async (m) => {
-    await m.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
-    const heads = await loadDayHeads(m);
-    let prev = heads.at(-1) ?? null;
-    let day: string;
-    if (prev) day = addDays(prev.day, 1);
-    else {
-      const [first] = await m.query('SELECT min(at) AS at FROM case_records');
-      if (!first?.at) return { sealed: [], more: false };
-      day = chinaDate(new Date(first.at));
-    }
-    const pinned = new Map<string, number>();
-    for (const h of heads) for (const c of h.cases) pinned.set(c.caseId, c.seq);
-    const sealed: string[] = [];
-    for (; day <= through && sealed.length < maxDays; day = addDays(day, 1)) {
-      // Each case's head as of the end of the day: its last entry timed before midnight China time.
-      const rows: { case_id: string; seq: number; hash: string }[] = await m.query(
-        `SELECT c.id AS case_id, r.seq, r.hash FROM cases c
-           CROSS JOIN LATERAL (SELECT seq, hash FROM case_records WHERE case_id = c.id AND at < $1 ORDER BY seq DESC LIMIT 1) r`,
-        [chinaDayStart(addDays(day, 1)).toISOString()],
-      );
-      const head = sealDay(prev, day, rows.map((r) => ({ caseId: r.case_id, seq: r.seq, hash: r.hash })), pinned);
-      await m.query('INSERT INTO record_day_heads (day, prev_hash, cases, hash) VALUES ($1, $2, $3, $4)', [
-        head.day, head.prevHash, JSON.stringify(head.cases), head.hash,
-      ]);
-      sealed.push(day);
-      prev = head;
-    }
-    return { sealed, more: day <= through };
-  });
+  const [r] = await db.query(`SELECT to_json(sealed) AS sealed, more FROM lawtrail_seal_record_days($1::date, $2)`, [through, maxDays]);
+  return { sealed: r.sealed, more: r.more };
 }
 
 export interface CaseChainResult {

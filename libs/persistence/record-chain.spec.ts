@@ -37,3 +37,12 @@ it('accepts an intact chain and names the first altered, removed or relinked ent
   const relinked = rows.map((r) => (r.seq === 3 ? { ...r, prev_hash: 'f'.repeat(64) } : r));
   expect(verifyChain(relinked).firstBroken).toMatchObject({ seq: 3, reason: expect.stringContaining('前一条') });
 });
+
+it('names the first database-timed entry earlier than the one before it; older entries may be out of order', () => {
+  const backwards = [entry(1, '立案'), { ...entry(2, '调查'), at: '2026-11-23T00:30:00.000Z' }, entry(3, '决定')];
+  const rows = stored(backwards);
+  expect(verifyChain(rows).firstBroken).toBeNull(); // timed by the workflow, before the database set the time
+  const timed = rows.map((r) => ({ ...r, db_time: true }));
+  expect(verifyChain(timed).firstBroken).toMatchObject({ seq: 2, key: 'k2', reason: expect.stringContaining('时间倒流') });
+  expect(verifyChain(stored([entry(1, '立案'), entry(2, '调查')]).map((r) => ({ ...r, db_time: true }))).firstBroken).toBeNull();
+});

@@ -50,6 +50,8 @@ export interface StoredEntry {
   details: unknown;
   prev_hash: string | null;
   hash: string;
+  /** The database set its time (every entry since the RecordByDatabase migration); absent in older rows. */
+  db_time?: boolean;
 }
 
 export const fromRow = (r: StoredEntry): ChainedEntry => ({
@@ -57,15 +59,22 @@ export const fromRow = (r: StoredEntry): ChainedEntry => ({
   actorRole: r.actor_role, action: r.action, summary: r.summary, legalBasis: r.legal_basis, details: r.details,
 });
 
-/** Walks a case's entries in order; the first entry whose link does not hold, if any. */
+/**
+ * Walks a case's entries in order; the first entry whose link does not hold, if any. An entry the
+ * database timed may not be earlier than the one before it: the database never stamps one so, so a
+ * chain whose time goes backwards was written around it (back-dated, or re-hashed after an edit).
+ */
 export function verifyChain(rows: StoredEntry[]): { entries: number; firstBroken: { seq: number; key: string; reason: string } | null } {
   let prev: string | null = null;
+  let prevAt: number | null = null;
   for (const [i, r] of rows.entries()) {
     const broken = (reason: string) => ({ entries: rows.length, firstBroken: { seq: r.seq, key: r.entry_key, reason } });
     if (r.seq !== i + 1) return broken('序号不连续（记录被删除或插入）');
     if (r.prev_hash !== prev) return broken('前一条记录的哈希值不符');
     if (r.hash !== chainHash(prev, fromRow(r))) return broken('记录内容与哈希值不符（记录被修改）');
+    if (r.db_time && prevAt !== null && r.at.getTime() < prevAt) return broken('记录时间早于前一条记录（时间倒流，记录被倒签或改写）');
     prev = r.hash;
+    prevAt = r.at.getTime();
   }
   return { entries: rows.length, firstBroken: null };
 }

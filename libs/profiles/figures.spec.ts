@@ -1,4 +1,4 @@
-import { PROFILES, Period, Source, isSeedSource, sourcesIn } from '.';
+import { PROFILES, Period, Source, cite, isSeedSource, sourcesIn } from '.';
 
 describe('national timelines (legal-timelines.md) where the regulations are silent', () => {
   it('carry the national figures, each marked as a national default', () => {
@@ -48,10 +48,10 @@ describe('national timelines (legal-timelines.md) where the regulations are sile
       for (const [path, period, source] of periodsIn(p)) {
         const where = `${p.id} ${path}`;
         const inDays = period.unit === 'day' || period.unit === 'workday';
-        if (!isSeedSource(source) && source.law === '中华人民共和国行政处罚法' && inDays && [2, 3, 5, 7].includes(period.amount)) {
+        if (!isSeedSource(source) && 'law' in source && source.law === '中华人民共和国行政处罚法' && inDays && [2, 3, 5, 7].includes(period.amount)) {
           expect([where, period.unit]).toEqual([where, 'workday']);
         }
-        if (!isSeedSource(source) && source.law === '中华人民共和国行政强制法' && inDays && period.amount <= 10) {
+        if (!isSeedSource(source) && 'law' in source && source.law === '中华人民共和国行政强制法' && inDays && period.amount <= 10) {
           expect([where, period.unit]).toEqual([where, 'workday']);
         }
         if (period.unit === 'workday') expect([where, source.note ?? '']).toEqual([where, expect.stringMatching(/工作日/)]);
@@ -115,3 +115,14 @@ function periodsIn(node: unknown, path: string[] = [], source?: Source): [string
     isPeriod(v) ? [[[...path, k].join('.'), v, own!]] : k === 'source' ? [] : periodsIn(v, [...path, k], own),
   );
 }
+
+describe('operational figures (no law fixes them) are marked as such', () => {
+  it('the time to tell of a declined start is a working arrangement, shown as one (issue 15)', () => {
+    for (const p of PROFILES) {
+      const f = p.initiation.declineNotification!;
+      expect([p.id, f.period]).toEqual([p.id, { amount: 5, unit: 'workday' }]);
+      expect(f.source).toMatchObject({ operational: true });
+      expect(cite(p, f.source)).toMatch(/^工作安排（法律和本机关制度均未规定）：/);
+    }
+  });
+});

@@ -33,9 +33,19 @@ export const NationalSourceSchema = z.strictObject({
   note: z.string().min(1).optional(),
 });
 
-export const SourceSchema = z.union([SeedSourceSchema, NationalSourceSchema]);
+/**
+ * Neither the agency's regulation nor national law fixes the figure: a working arrangement of the
+ * agency (工作安排), kept so that nothing owed is left without a due time. The note says what it is for.
+ */
+export const OperationalSourceSchema = z.strictObject({
+  operational: z.literal(true),
+  note: z.string().min(1),
+});
+
+export const SourceSchema = z.union([SeedSourceSchema, NationalSourceSchema, OperationalSourceSchema]);
 export type SeedSource = z.infer<typeof SeedSourceSchema>;
 export type NationalSource = z.infer<typeof NationalSourceSchema>;
+export type OperationalSource = z.infer<typeof OperationalSourceSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 
 export function isSeedSource(source: Source): source is SeedSource {

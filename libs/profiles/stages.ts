@@ -30,6 +30,11 @@ export const InitiationSchema = z.strictObject({
   ]),
   /** Who must be told (and the telling recorded) when a start is declined. */
   declineNotice: sourced({ applicant: z.boolean(), realNameComplainant: z.boolean(), exOfficioParty: z.boolean() }),
+  /**
+   * Within how long the person told of a decline must be told (an operational figure: the seeds
+   * say only that they are told and the telling recorded). Absent in cases pinned before it.
+   */
+  declineNotification: TimedSchema.optional(),
   /** 一次性告知补正: tell everything missing at once within this period, else deemed accepted. */
   applicationAcceptance: TimedSchema,
 });
@@ -218,6 +223,10 @@ export const ServiceSchema = z.strictObject({
 // ── Execution (执行) ───────────────────────────────────────────────────────────────────────────
 export const ExecutionSchema = z.strictObject({
   payment: TimedSchema,
+  /**
+   * 加处罚款: `cappedAtFine` can only be true (行政处罚法 72(1)(一), 行政强制法 45 第二款: 不得超出罚款
+   * 的数额); it stays so the profile states the rule with its source, and the engine reads it.
+   */
   surcharge: sourced({ dailyRatePercent: z.number().positive(), cappedAtFine: z.literal(true) }),
   surchargePause: sourced({ duringReviewOrLitigation: z.literal(true) }),
   cashHandIn: sourced({ period: PeriodSchema, afloat: z.literal('after_landing') }),

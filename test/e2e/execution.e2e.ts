@@ -155,7 +155,7 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const res = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?state=overdue&pageSize=100`, { headers: { authorization: `Bearer ${supervisor}` } });
   expect(res.headers.get('content-type')).toContain('text/csv');
   const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,角色');
+  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度');
   expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`));
 
   const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: supervisor });

@@ -1,3 +1,6 @@
+import { LegalCalendar } from '../../libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
+import { computeDue } from '../../libs/calendar/period';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -89,4 +92,26 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
   expect(record.map((e: any) => e.action)).toEqual([
     'decision_issued', 'fine_collected', 'evidence_recorded', 'av_file_stored', 'task_completed', 'task_completed', 'case_ended',
   ]);
+});
+
+it('a fine not paid on the spot is executed: the 15 days run from the decision handed over at the scene (行政处罚法 52, 67)', async () => {
+  const officer = await token('xlt.officer1');
+  const { on_the_spot_collection: _, ...items } = body().items;
+  const decidedAt = new Date().toISOString();
+  const created = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ collection: undefined, items, decidedAt, documentNumber: '兴民简罚〔2026〕9号' }) });
+  expect(created.status).toBe(201);
+  const execution = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${created.body.id}/execution`, { token: officer });
+    return r.status === 200 ? r.body : undefined;
+  });
+  const pay = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), decidedAt, { amount: 15, unit: 'day' });
+  expect(execution).toMatchObject({ state: 'performing', fineFen: 5_000, payment: { dueAt: pay.due, lastDay: pay.lastDay, paidAt: null } });
+  // Paid: the execution ends the case (the summary filing still goes on as the unit head's task).
+  const paid = await sys.call('POST', `/api/v1/cases/${created.body.id}/payments`, { token: officer, body: { paidAt: new Date().toISOString(), amountYuan: 50, receipt: 'LN-0002' } });
+  expect(paid.body.state).toBe('paid');
+  const c = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${created.body.id}`, { token: officer });
+    return r.body.status === 'ended' ? r.body : undefined;
+  });
+  expect(c.stage).toBe('archiving');
 });

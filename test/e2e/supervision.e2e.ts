@@ -53,12 +53,12 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
   const late = list.body.items.filter((i: { caseId: string }) => i.caseId === caseId);
   const daysLate = Math.floor((Date.parse(asOf) - Date.parse(task.dueAt)) / DAY);
   expect(daysLate).toBeGreaterThanOrEqual(1);
-  expect(late).toEqual([expect.objectContaining({ kind: 'task:legal_review', kindLabel: '法制审核', dueAt: task.dueAt, daysLate, stage: 'initiation', role: 'legal_reviewer' })]);
+  expect(late).toEqual([expect.objectContaining({ kind: 'task:legal_review', kindLabel: '法制审核', dueAt: task.dueAt, daysLate, stage: 'decision', role: 'legal_reviewer' })]);
   // Measured now instead (real time), the same review is not late yet: lateness is as of the instant asked.
   expect((await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=task:legal_review`, { token: supervisor })).body.items.filter((i: { caseId: string }) => i.caseId === caseId)).toEqual([]);
 
   const csv = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
   const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines.slice(1)).toEqual(list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.role ?? ''].join(',')));
+  expect(lines.slice(1)).toEqual(list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',')));
   expect(lines.slice(1).some((l) => l.startsWith(`${caseId},法制审核,${task.dueAt},${daysLate},`))).toBe(true);
 });

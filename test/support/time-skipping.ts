@@ -54,7 +54,7 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
  * A case under investigation for workflow tests: its row (the records reference it) and its
  * investigation workflow running on the profile's current version and the shipped calendar.
  */
-export async function startInvestigation(ts: TimeSkipping, profileId: string, officerId: string) {
+export async function startInvestigation(ts: TimeSkipping, profileId: string, officerId: string, o: Partial<InvestigationInput> = {}) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
@@ -65,6 +65,7 @@ export async function startInvestigation(ts: TimeSkipping, profileId: string, of
     profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
     calendar: BUILT_IN_SCHEDULES,
     escalation: escalationRules(profile),
+    ...o,
   };
   const handle = await ts.env.client.workflow.start<typeof investigationWorkflow>('investigationWorkflow', {
     taskQueue: ts.taskQueue,
@@ -75,7 +76,7 @@ export async function startInvestigation(ts: TimeSkipping, profileId: string, of
 }
 
 /** A filed case with its decision stage running, for workflow tests. */
-export async function startDecision(ts: TimeSkipping, profileId: string, officerId: string) {
+export async function startDecision(ts: TimeSkipping, profileId: string, officerId: string, o: Partial<DecisionInput> = {}) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
@@ -97,13 +98,14 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
     },
     calendar: BUILT_IN_SCHEDULES,
     escalation: escalationRules(profile),
+    ...o,
   };
   const handle = await ts.env.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
     taskQueue: ts.taskQueue,
     workflowId: workflowIdForDecision(caseId),
     args: [input],
   });
-  return { caseId, handle, profile, filedAt };
+  return { caseId, handle, profile, filedAt: input.filedAt };
 }
 
 /** A document of a filed case being served, for workflow tests. */
@@ -133,7 +135,7 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
 
 /** A decision served now, under execution, for workflow tests. */
 /** `countsFrom`: a decision deemed served on that China date (公告送达), served at the server's now (its 24:00). */
-export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, correction?: ExecutionInput['correction'], countsFrom?: string) {
+export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, correction?: ExecutionInput['correction'], countsFrom?: string, o: Partial<ExecutionInput> = {}) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
@@ -149,17 +151,18 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
     recipient: '王五',
     fineFen,
     correction,
+    ...o,
   };
   const handle = await ts.env.client.workflow.start<typeof executionWorkflow>('executionWorkflow', {
     taskQueue: ts.taskQueue,
     workflowId: workflowIdForExecution(caseId),
     args: [input],
   });
-  return { caseId, handle, profile, servedAt };
+  return { caseId, handle, profile, servedAt: input.decision.servedAt };
 }
 
 /** The case row a stage workflow's records refer to. */
-async function insertFiledCase(ts: TimeSkipping, caseId: string, profile: { id: string; version: number }, officerId: string) {
+export async function insertFiledCase(ts: TimeSkipping, caseId: string, profile: { id: string; version: number }, officerId: string) {
   await ts.database.db.query(
     `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
      VALUES ($1, $2, $3, 'ex_officio', false, 'initiated', 'initiation', $4, '{}', 'test', now(), now())`,

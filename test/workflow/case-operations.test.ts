@@ -116,8 +116,9 @@ it('termination ends the running workflows and their tasks, ends the case and st
   expect(await closed(handle)).toBe('TERMINATED');
   const [c] = await db().query('SELECT status, stage, ended_at FROM cases WHERE id = $1', [caseId]);
   expect(c).toMatchObject({ status: 'terminated', stage: 'archiving' });
-  const open = await db().query(`SELECT kind, status, due_at FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
+  // The archive task opens in a workflow of its own after the case ended: wait for it before reading what is open.
   const archive = await eventually(async () => (await db().query(`SELECT kind, due_at FROM tasks WHERE case_id = $1 AND kind = 'archive_file'`, [caseId]))[0]);
+  const open = await db().query(`SELECT kind, status, due_at FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
   expect(open.map((t: { kind: string }) => t.kind)).toEqual(['archive_file']);
   expect(archive.due_at.toISOString()).toBe(computeDue(calendar, c.ended_at, { amount: 30, unit: 'day' }).due);
   const cancelled = await db().query(`SELECT kind FROM tasks WHERE case_id = $1 AND status = 'cancelled'`, [caseId]);

@@ -5,6 +5,7 @@ import { CompleteTaskCommand, InitiationInput, caseRegisteredUpdate, caseStateQu
 import { findProfile } from '../../libs/profiles';
 import type { initiationWorkflow } from '../../workflows/initiation/workflows';
 import { eventually, userId } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
 // Time-skipping server: the 24-hour back-report runs in seconds. Activities are the real ones,
@@ -138,6 +139,8 @@ describe('chief approval', () => {
     await complete(handle, actors.unitHead, 'disagree');
     const afterReject = await complete(handle, actors.chief, 'reject');
     expect(afterReject.openTasks.map((t) => t.kind)).toEqual(['decline_notification']);
+    // Due within the profile's operational period (000: 5 working days), like every other task.
+    expect(afterReject.openTasks[0].dueAt).toEqual(expect.any(String));
     const pending = (await handle.query(caseStateQuery)).openTasks[0];
     await expect(
       handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: pending.id, by: actors.officer, decision: 'notified', opinion: 'x' }] }),
@@ -151,6 +154,7 @@ describe('chief approval', () => {
     );
     expect(entry.details.notification).toEqual(notification);
     expect(entry.summary).toContain('电话告知李四');
+    await keepHistory(handle, 'initiation-decline-notification-due');
   });
 
   it('refuses a completion by the wrong role, and a second completion of the same task', async () => {

@@ -11,6 +11,7 @@ import { AvEvidence } from '../../libs/messages/investigation';
 import { issueDecisionUpdate, noticeQuery, recordNoticeServedUpdate, recordStatementUpdate } from '../../libs/messages/decision';
 import { recordServiceOutcomeUpdate, serviceQuery, workflowIdForService } from '../../libs/messages/service';
 import { eventually } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startService, startTimeSkipping } from '../support/time-skipping';
 
@@ -153,6 +154,9 @@ it('a decision announced in the party’s absence starts its service, counted fr
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: xlt.officer }] });
   await handle.result();
   expect(await service.result()).toEqual({ servedAt: at, method: 'direct', deemed: false });
+  // The stage went on when told the document was served (patch 'served-before-files').
+  await keepHistory(handle, 'decision-served-before-files');
+  await keepHistory(service, 'service-tells-served');
 });
 
 it('a pre-decision notice issued without a service date is served through the service workflow; its windows start then', async () => {

@@ -6,7 +6,9 @@ import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiati
 import { SummaryInput, summaryRegisteredUpdate, workflowIdForSummary } from '../../libs/messages/summary';
 import { findProfile } from '../../libs/profiles';
 import type { summaryWorkflow } from '../../workflows/summary/workflows';
+import { executionQuery, workflowIdForExecution } from '../../libs/messages/execution';
 import { eventually } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -68,4 +70,40 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   const lines = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
   expect(lines.map((l: { action: string }) => l.action)).toEqual(['decision_issued', 'fine_collected', 'deadline_escalated', 'task_completed', 'task_completed', 'case_ended']);
   expect(lines[3].summary).toContain('（逾期）');
+});
+
+it('a fine not paid on the spot starts its execution: 15 days from the decision handed over at the scene (行政处罚法 52, 67)', async () => {
+  const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
+  const profile = findProfile('xinglongtai-civil-affairs')!;
+  const caseId = randomUUID();
+  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const input: SummaryInput = {
+    caseId,
+    agencyId: profile.id,
+    profile: {
+      id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving,
+      service: profile.service, audiovisual: profile.investigation.audiovisual,
+    },
+    calendar: BUILT_IN_SCHEDULES,
+    officer: xlt.officer,
+    form: { reason: '简易程序', caseSource: '现场执法', facts: '占道经营', parties: [{ kind: 'person', name: '赵六' }], handlerOpinion: '罚款50元' },
+    decision: { documentNumber: '兴民简〔2026〕4号', decidedAt: now, place: '兴隆台街', content: '占道经营', summary: '罚款50元', items: { conditions: '事实确凿' } },
+    fineFen: 5_000,
+  };
+  await ts.env.client.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
+      workflowId: workflowIdForSummary(caseId), taskQueue: ts.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
+    }),
+  });
+  const execution = ts.env.client.workflow.getHandle(workflowIdForExecution(caseId));
+  const view = await eventually(async () => (await db().query('SELECT 1 FROM executions WHERE case_id = $1', [caseId])).length ? execution.query(executionQuery, now) : undefined);
+  expect(view).toMatchObject({ state: 'performing', fineFen: 5_000, payment: { dueAt: computeDue(calendar, now, { amount: 15, unit: 'day' }).due } });
+  const summary = ts.env.client.workflow.getHandle(workflowIdForSummary(caseId));
+  const filing = (await summary.query(caseStateQuery)).openTasks.find((t) => t.kind === 'summary_filing')!;
+  await summary.executeUpdate(completeTaskUpdate, { args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案' }] });
+  await summary.result();
+  // The case is not ended by the filing: its execution ends it.
+  const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
+  expect(c).toEqual({ status: 'decided', stage: 'execution' });
+  await keepHistory(summary, 'summary-execution-started');
 });

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
 import { ArchiveInput } from '../../libs/messages/archiving';
@@ -73,18 +73,37 @@ export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
     if (absent.length) throw refuse(`须填写：${absent.map((f) => FIELD_LABELS[f]).join('、')}`, 'ARCHIVE_FIELD_MISSING');
   }
 
-  /** Reminders before the archive deadline (profile), while the file is not closed. */
+  /**
+   * Reminders before the archive deadline (profile), while the file is not closed. Since the
+   * estimates patch a year's schedule that arrives moves the reminder with the deadline it names.
+   */
   async function remind(): Promise<void> {
-    const due = board.dueFor({ from, period: rules.deadline.period }).due!;
+    const rearm = patched('estimates-rearm');
+    const first = board.dueFor({ from, period: rules.deadline.period }).due!;
     for (const p of [...rules.deadline.warnBefore].sort((x, y) => y.amount - x.amount)) {
-      const at = periodBefore(due, p).getTime();
-      if (at <= Date.now()) continue;
-      if (await condition(() => archived, at - Date.now())) return;
-      await noteRecord({
-        caseId: input.caseId,
-        at: new Date().toISOString(),
-        entry: { key: `archive-reminder:${p.amount}`, actor: null, action: 'deadline_warning', summary: `距归档期限届满还有${describePeriod(p)}（${chinaTime(due)}）`, legalBasis: basis },
-      });
+      for (;;) {
+        const seen = board.clockVersion;
+        const moved = () => rearm && board.clockVersion !== seen;
+        const due = rearm ? board.dueFor({ from, period: rules.deadline.period }).due : first;
+        if (due === null) {
+          // Suspended: the archive period stands still, and so do its reminders.
+          await condition(() => archived || moved());
+          if (archived) return;
+          continue;
+        }
+        const at = periodBefore(due, p).getTime();
+        if (at <= Date.now()) break;
+        if (await condition(() => archived || moved(), at - Date.now())) {
+          if (archived) return;
+          continue;
+        }
+        await noteRecord({
+          caseId: input.caseId,
+          at: new Date().toISOString(),
+          entry: { key: `archive-reminder:${p.amount}`, actor: null, action: 'deadline_warning', summary: `距归档期限届满还有${describePeriod(p)}（${chinaTime(due)}）`, legalBasis: basis },
+        });
+        break;
+      }
     }
   }
 }

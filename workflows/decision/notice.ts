@@ -1,11 +1,11 @@
-import { ApplicationFailure, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { chinaDate } from '../../libs/calendar/dates';
 import { describePeriod } from '../../libs/calendar/period';
 import { Actor } from '../../libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
 import { ServiceResult, servedFrom, workflowIdForService } from '../../libs/messages/service';
-import { serviceWorkflow } from '../service/workflows';
+import { serveThrough } from '../service/served';
 import {
   DecisionInput,
   NoticeView,
@@ -21,6 +21,8 @@ import {
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { dueTime, estimateMark } from '../../libs/domain/deadlines';
+import { noticeWindows } from './notice-windows';
 import { notBefore } from '../tasks/event-time';
 
 const { noteRecord } = activities;
@@ -42,8 +44,8 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     hearingRequested: false, hearing: null, statementsPending: 0, decided: false,
   };
   type NoteAction = 'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested' | 'hearing_scheduled' | 'hearing_held' | 'hearing_reported';
-  const note = (key: string, by: Actor | null, action: NoteAction, summary: string, legalBasis: string) =>
-    noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis } });
+  const note = (key: string, by: Actor | null, action: NoteAction, summary: string, legalBasis: string, details?: Record<string, unknown>) =>
+    noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis, ...(details && { details }) } });
   const served = () => {
     if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
     if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
@@ -193,17 +195,23 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     const { servedAt } = served;
     const from = servedFrom(served);
     servedOn = from;
-    Object.assign(view, {
-      servedAt,
-      statementDueAt: board.dueFor({ from, period: rules.statementWindow.period }).due,
-      hearingRequestDueAt: board.dueFor({ from, period: rules.hearingRequest.period }).due,
-    });
-    await note('notice-served', by, 'notice_served', `行政处罚事先告知书已于${chinaTime(servedAt)}以${method}送达；陈述、申辩期限至${chinaTime(view.statementDueAt!)}，听证申请期限至${chinaTime(view.hearingRequestDueAt!)}`, basis(rules.statementWindow.source));
+    const statement = dueTime(board.dueFor({ from, period: rules.statementWindow.period }));
+    const hearing = dueTime(board.dueFor({ from, period: rules.hearingRequest.period }));
+    const windows = noticeWindows(input, board, view, from);
+    view.servedAt = servedAt;
+    windows.start({ statement, hearing_request: hearing });
+    void windows.watch();
+    await note(
+      'notice-served', by, 'notice_served',
+      `行政处罚事先告知书已于${chinaTime(servedAt)}以${method}送达；陈述、申辩期限至${chinaTime(statement.dueAt)}${estimateMark(statement)}，听证申请期限至${chinaTime(hearing.dueAt)}${estimateMark(hearing)}`,
+      basis(rules.statementWindow.source),
+      { deadlines: view.deadlines },
+    );
   }
 
   /** Issued now: served through the service workflow (a child), however long that takes. */
   async function serve(s: { recipient: string; documentNumber: string }, by: Actor): Promise<void> {
-    const result = await executeChild(serviceWorkflow, {
+    const result = await serveThrough({
       workflowId: workflowIdForService(input.caseId, view.serviceId!),
       args: [
         {

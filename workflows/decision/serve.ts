@@ -1,11 +1,11 @@
-import { ParentClosePolicy, executeChild, patched, startChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
 import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
 import { workflowIdForExecution } from '../../libs/messages/execution';
 import { executionWorkflow } from '../execution/workflows';
-import { serviceWorkflow } from '../service/workflows';
+import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 
@@ -40,7 +40,7 @@ export async function serveDecision(input: DecisionInput, board: TaskBoard, d: I
     });
     return { servedAt: d.handedOver.at, method: 'direct', deemed: false };
   }
-  return executeChild(serviceWorkflow, {
+  return serveThrough({
     workflowId: workflowIdForService(input.caseId, serviceId),
     args: [
       {

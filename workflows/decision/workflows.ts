@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod, periodBefore } from '../../libs/calendar/period';
+import { DueResult, describePeriod, periodBefore } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { DecisionDeadlineView, DecisionInput, decisionDeadlineQuery, requestDecisionExtensionUpdate } from '../../libs/messages/decision';
 import { CaseState } from '../../libs/messages/initiation';
@@ -8,13 +8,15 @@ import { investigationClosedSignal, workflowIdForInvestigation } from '../../lib
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+import { DEADLINE_KINDS, dueTime, estimateMark } from '../../libs/domain/deadlines';
 import { handleNotice } from './notice';
 import { handleReview } from './review';
 import { serveDecision, startExecution } from './serve';
 
 const { projectDeadline, noteRecord, escalate } = activities;
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
@@ -29,8 +31,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const board = new TaskBoard(state, input);
   const rule = input.profile.decision.deadline;
   const basis = cite(input.profile.regulationTitle, rule.source);
-  const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, extended: false, extensionRequested: false, state: 'running' };
+  const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, missingYears: [], extended: false, extensionRequested: false, state: 'running' };
   let version = 0;
+  let calendarSeen = board.calendarNow;
   const notice = handleNotice(input, board);
   const review = handleReview(input, board, notice, state);
 
@@ -81,7 +84,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     const seen = { version, calendar: board.clockVersion };
     if (view.state === 'paused') {
       await condition(() => board.clockVersion !== seen.calendar || notice.decided());
-      if (!notice.decided()) await recompute();
+      if (!notice.decided()) await recompute(calendarMoved());
       continue;
     }
     const reminder = rule.warnBefore
@@ -91,7 +94,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     const target = reminder?.at ?? Date.parse(view.dueAt);
     const changed = () => version !== seen.version || board.clockVersion !== seen.calendar || notice.decided();
     if (await condition(changed, Math.max(target - Date.now(), 0))) {
-      if (board.clockVersion !== seen.calendar && !notice.decided()) await recompute();
+      if (board.clockVersion !== seen.calendar && !notice.decided()) await recompute(calendarMoved());
       continue;
     }
     if (reminder) {
@@ -163,7 +166,32 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     board.idle();
   }
 
-  async function recompute(entry?: Entry): Promise<void> {
+  /**
+   * A year's schedule arrived (the calendar the board holds changed): the recomputation is recorded
+   * with old and new due time, like a task's. Added after cases existed (a new record line).
+   */
+  function calendarMoved(): ((next: DueResult) => Entry | undefined) | undefined {
+    if (board.calendarNow === calendarSeen) return undefined;
+    calendarSeen = board.calendarNow;
+    if (!patched('estimates-rearm')) return undefined;
+    const before = view.dueAt ? { dueAt: view.dueAt, complete: view.complete, missingYears: view.missingYears ?? [] } : undefined;
+    return (next) => {
+      const after = dueTime(next);
+      if (!hasMoved(before, after)) return undefined;
+      const schedule = lastSchedule(board);
+      const moves = [{ kind: 'decision' as const, label: DEADLINE_KINDS.decision, before, after }];
+      return {
+        key: `decision-deadline-recomputed:${version}`,
+        actor: null,
+        action: 'deadline_recomputed',
+        summary: describeMoves(moves, schedule),
+        legalBasis: schedule && `${schedule.source.title}（${schedule.source.documentNumber}）`,
+        details: movesDetails(moves, schedule),
+      };
+    };
+  }
+
+  async function recompute(entry?: Entry | ((next: DueResult) => Entry | undefined)): Promise<void> {
     const ext = view.extended ? rule.extension!.period : undefined;
     const period = ext ? { amount: rule.period.amount + ext.amount, unit: rule.period.unit } : rule.period;
     const due = board.dueFor({ from: new Date(input.filedAt), period });
@@ -174,14 +202,17 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
       return project({ key: `decision-deadline-paused:${version}`, actor: null, action: 'deadline_paused', summary: '案件中止办理，作出处理决定的期限暂停计算', legalBasis: basis });
     }
     const resumed = view.state === 'paused';
-    Object.assign(view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, state: 'running' });
-    if (resumed) entry ??= { key: `decision-deadline-resumed:${version}`, actor: null, action: 'deadline_resumed', summary: '案件恢复办理，作出处理决定的期限扣除中止期间后顺延', legalBasis: basis };
-    await project(entry && { ...entry, summary: `${entry.summary}，至${chinaTime(view.dueAt)}${due.complete ? '' : '（估算）'}` });
+    const moved = typeof entry === 'function' ? entry(due) : undefined;
+    let line = typeof entry === 'function' ? undefined : entry;
+    Object.assign(view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, missingYears: due.missingYears, state: 'running' });
+    if (resumed) line ??= { key: `decision-deadline-resumed:${version}`, actor: null, action: 'deadline_resumed', summary: '案件恢复办理，作出处理决定的期限扣除中止期间后顺延', legalBasis: basis };
+    if (line) return project({ ...line, summary: `${line.summary}，至${chinaTime(view.dueAt)}${estimateMark(due)}`, details: { ...line.details, ...dueTime(due) } });
+    await project(moved);
   }
 
   async function project(entry?: Entry): Promise<void> {
     await projectDeadline({
-      deadline: { caseId: input.caseId, kind: 'decision', dueAt: view.dueAt, complete: view.complete, extended: view.extended, state: view.state },
+      deadline: { caseId: input.caseId, kind: 'decision', dueAt: view.dueAt, complete: view.complete, missingYears: view.missingYears, extended: view.extended, state: view.state },
       at: new Date().toISOString(),
       entry,
     });

@@ -1,6 +1,6 @@
-import { ApplicationFailure, executeChild, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { Period, describePeriod } from '../../libs/calendar/period';
+import { DueResult, Period, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { Actor } from '../../libs/domain/roles';
 import { forbiddenEnforcementTime } from '../../libs/domain/enforcement-time';
@@ -10,9 +10,10 @@ import {
 } from '../../libs/messages/execution';
 import { servedFrom, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
-import { serviceWorkflow } from '../service/workflows';
+import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { DueTime, dueTime, estimateMark } from '../../libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
 
 const { noteRecord, escalate } = activities;
@@ -21,7 +22,7 @@ const refuse = (message: string, code: string) => ApplicationFailure.nonRetryabl
 interface Context {
   pending: () => boolean;
   open: () => void;
-  project: (entry?: Omit<RecordEntryInput, 'caseId' | 'at'>) => Promise<void>;
+  project: (entry?: Omit<RecordEntryInput, 'caseId'>) => Promise<void>;
   snapshot: () => ExecutionView;
   changed: () => void;
 }
@@ -183,7 +184,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     d.serviceId = uuid4();
     await ctx.project();
     board.idle();
-    const result = await executeChild(serviceWorkflow, {
+    const result = await serveThrough({
       workflowId: workflowIdForService(input.caseId, d.serviceId),
       args: [
         {
@@ -200,15 +201,17 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     });
     d.servedAt = result.servedAt;
     demandServedOn = servedFrom(result);
-    const tenDays = board.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }).due!;
-    view.court.earliest = Date.parse(tenDays) > Date.parse(view.remediesEndedAt) ? tenDays : view.remediesEndedAt;
+    const earliest = courtEarliest(view, board.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }));
+    view.court.earliest = earliest.dueAt;
+    if (view.deadlines) view.deadlines.court_earliest = earliest;
     ctx.changed();
     await ctx.project({
       key: 'demand-served',
       actor: null,
       action: 'deadline_set',
-      summary: `催告书已于${chinaTime(result.servedAt)}送达：当事人仍不履行的，可于${chinaTime(view.court.earliest)}之后、${chinaTime(view.court.latest)}之前申请人民法院强制执行`,
+      summary: `催告书已于${chinaTime(result.servedAt)}送达：当事人仍不履行的，可于${chinaTime(earliest.dueAt)}${estimateMark(earliest)}之后、${chinaTime(view.court.latest)}之前申请人民法院强制执行`,
       legalBasis: basis(rules.courtApplication.earliest.source),
+      details: { deadlines: { court_earliest: earliest } },
     });
   }
 
@@ -220,6 +223,9 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
   }
 
   return {
+    /** What the 10 days after the 催告书 count from (its day of service), once it is served. */
+    demandServedOn: () => demandServedOn,
+
     /** Before the court window closes: a reminder, and at the last one an escalation (about to be missed). */
     async windowClosing(p: Period, last: boolean): Promise<void> {
       const summary = `距申请人民法院强制执行的期限届满还有${describePeriod(p)}（${chinaTime(view.court.latest)}）`;
@@ -241,4 +247,15 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       });
     },
   };
+}
+
+/**
+ * 行政强制法 53, 54: the court may be asked once 10 days have passed since the 催告书 was served and
+ * the remedy periods have ended, whichever is later; with its flag (the later one's).
+ */
+export function courtEarliest(view: ExecutionView, tenDays: DueResult): DueTime {
+  const ten = dueTime(tenDays);
+  if (Date.parse(ten.dueAt) > Date.parse(view.remediesEndedAt)) return ten;
+  const remedy = [view.deadlines?.review, view.deadlines?.lawsuit].find((d) => d?.dueAt === view.remediesEndedAt);
+  return { dueAt: view.remediesEndedAt, complete: remedy?.complete ?? true, missingYears: remedy?.missingYears ?? [] };
 }

@@ -1,7 +1,8 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { addDays, chinaDayStart } from '../../libs/calendar/dates';
 import { describePeriod, periodBefore } from '../../libs/calendar/period';
+import { dueTime, estimateMark } from '../../libs/domain/deadlines';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { surchargeOn, yuan } from '../../libs/domain/surcharge';
 import { CaseState } from '../../libs/messages/initiation';
@@ -10,12 +11,13 @@ import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, 
 import { cite } from '../../libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
+import { rearmParty } from './rearm';
 import { notBefore } from '../tasks/event-time';
 import { startArchiving } from '../archiving/start';
 import { handleEnforcement } from './enforcement';
 
 const { projectExecution, escalate, endCase } = activities;
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
@@ -41,7 +43,8 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const laterRemedy = Date.parse(review) > Date.parse(lawsuit) ? reviewPeriod : lawsuitPeriod;
   const remediesEndedAt = laterRemedy.due!;
   // 行政强制法 53: three months "自期限届满之日起", from the day the later remedy period ended.
-  const courtFrom = board.chainFrom(laterRemedy)!;
+  const court = { from: board.chainFrom(laterRemedy)! };
+  const courtDue = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
   const view: ExecutionView = {
     caseId: input.caseId,
     state: input.fineFen === null ? 'paid' : 'performing',
@@ -54,17 +57,18 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     },
     remediesEndedAt,
     demandNotice: null,
-    court: { earliest: null, latest: board.dueFor({ from: courtFrom, period: rules.courtApplication.window.period }).due!, appliedAt: null, court: null, result: null },
+    court: { earliest: null, latest: courtDue.due!, appliedAt: null, court: null, result: null },
     compulsory: null,
     correction: input.correction ? { ...input.correction, reinspection: null } : null,
     endedAt: null,
+    deadlines: { payment: dueTime(pay), review: dueTime(reviewPeriod), lawsuit: dueTime(lawsuitPeriod), court_window: dueTime(courtDue) },
   };
   let projected = 0;
   let changes = 0;
   const pending = () => (['review', 'lawsuit'] as const).some((k) => view.remedies[k].filedAt && !view.remedies[k].endedAt);
   const surchargeAt = (on: Date) => {
     const pauses = (['review', 'lawsuit'] as const).filter((k) => view.remedies[k].filedAt).map((k) => ({ from: view.remedies[k].filedAt!, to: view.remedies[k].endedAt }));
-    return { ...surchargeOn(view.fineFen ?? 0, view.payment.lastDay, on, rules.surcharge.dailyRatePercent, pauses), on: on.toISOString() };
+    return { ...surchargeOn(view.fineFen ?? 0, view.payment.lastDay, on, rules.surcharge, pauses), on: on.toISOString() };
   };
   const snapshot = (on?: string): ExecutionView => {
     const copy: ExecutionView = JSON.parse(JSON.stringify(view));
@@ -136,9 +140,10 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     actor: null,
     action: 'execution_started',
     summary:
-      (view.fineFen === null ? '处理决定已送达。' : `处理决定已送达，罚款${yuan(view.fineFen)}元应于${chinaTime(pay.due!)}前缴纳；逾期每日按罚款数额的${rules.surcharge.dailyRatePercent}%加处罚款。`) +
-      `申请行政复议期限至${chinaTime(review)}，提起行政诉讼期限至${chinaTime(lawsuit)}`,
+      (view.fineFen === null ? '处理决定已送达。' : `处理决定已送达，罚款${yuan(view.fineFen)}元应于${chinaTime(pay.due!)}${estimateMark(pay)}前缴纳；逾期每日按罚款数额的${rules.surcharge.dailyRatePercent}%加处罚款。`) +
+      `申请行政复议期限至${chinaTime(review)}${estimateMark(reviewPeriod)}，提起行政诉讼期限至${chinaTime(lawsuit)}${estimateMark(lawsuitPeriod)}`,
     legalBasis: basis(rules.payment.source),
+    details: { deadlines: view.deadlines },
   });
 
   if (input.correction) void reinspect(input.correction);
@@ -146,18 +151,30 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   // The clock: payment due, remedy periods ended, reminders before the court window closes.
   const done = new Set<string>();
   let clockSeen = board.clockVersion;
+  let calendarSeen = board.calendarNow;
   for (;;) {
     if (ended()) break;
-    if (board.clockVersion !== clockSeen) await courtWindowMoved();
+    if (board.clockVersion !== clockSeen) {
+      // Added after cases existed: a year's schedule moves the party's periods and the court window too.
+      if (board.calendarNow !== calendarSeen && patched('estimates-rearm')) {
+        calendarSeen = board.calendarNow;
+        const entry = rearmParty(input, board, view, done, court, enforcement.demandServedOn());
+        if (entry) {
+          changes++;
+          await project(entry);
+        }
+      }
+      await courtWindowMoved();
+    }
     const seen = changes;
     const events = [
-      { key: 'payment-due', at: pay.due!, run: paymentOverdue, when: () => view.state === 'performing' },
-      { key: 'remedies-ended', at: remediesEndedAt, run: remediesEnded, when: () => view.state !== 'paid' },
+      { key: 'payment-due', at: view.payment.dueAt, run: paymentOverdue, when: () => view.state === 'performing' },
+      { key: 'remedies-ended', at: view.remediesEndedAt, run: remediesEnded, when: () => view.state !== 'paid' },
       ...rules.courtApplication.window.remindBefore.map((p, i, all) => ({
         key: `court-window:${p.amount}`,
         at: periodBefore(view.court.latest, p).toISOString(),
         run: () => enforcement.windowClosing(p, i === all.length - 1),
-        when: () => view.state !== 'paid' && !view.court.appliedAt && !pending() && Date.now() >= Date.parse(remediesEndedAt),
+        when: () => view.state !== 'paid' && !view.court.appliedAt && !pending() && Date.now() >= Date.parse(view.remediesEndedAt),
       })).filter(() => !board.suspended),
     ].filter((e) => !done.has(e.key)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const next = events[0];
@@ -210,9 +227,11 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
    */
   async function courtWindowMoved(): Promise<void> {
     clockSeen = board.clockVersion;
-    const latest = board.dueFor({ from: courtFrom, period: rules.courtApplication.window.period }).due;
+    const next = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
+    const latest = next.due;
     if (!latest || latest === view.court.latest) return;
     view.court.latest = latest;
+    if (view.deadlines) view.deadlines.court_window = dueTime(next);
     changes++;
     await project({
       key: `court-window-resumed:${clockSeen}`,
@@ -231,11 +250,11 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
       caseId: input.caseId,
       agencyId: input.agencyId,
       kind: 'payment_overdue',
-      dueAt: pay.due!,
+      dueAt: view.payment.dueAt,
       at: new Date().toISOString(),
       mustAct: [{ role: 'officer', userId: input.handlingOfficerId }, { role: 'unit_head' }],
       legalBasis: basis(rules.surcharge.source),
-      summary: `当事人未在${describePeriod(rules.payment.period)}内缴纳罚款（${chinaTime(pay.due!)}届满）：自次日起每日加处罚款${rules.surcharge.dailyRatePercent}%，可依法催告后申请强制执行`,
+      summary: `当事人未在${describePeriod(rules.payment.period)}内缴纳罚款（${chinaTime(view.payment.dueAt)}届满）：自次日起每日加处罚款${rules.surcharge.dailyRatePercent}%，可依法催告后申请强制执行`,
     });
     await project();
   }

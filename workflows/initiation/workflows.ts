@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
-import { CASE_SOURCE_LABELS, CaseStatus, declineMustBeTold } from '../../libs/domain/case';
+import { CASE_SOURCE_LABELS, CaseSource, CaseStatus, declineMustBeTold } from '../../libs/domain/case';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { CaseState, InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
 import { cite } from '../../libs/profiles/cite';
@@ -21,7 +21,7 @@ import { currentInput } from './legacy-input';
 
 const { registerCase, setCaseStatus } = activities;
 
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 /**
  * 程序启动: the officer's form goes to the unit head (承办机构意见) and to the chief (负责人意见).
@@ -177,11 +177,23 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
   /** A declined case waits, where the profile requires it, until the person concerned was told. */
   async function finish(declined: boolean): Promise<CaseStatus> {
     if (declined && declineMustBeTold(input.source, input.form, rules.declineNotice)) {
+      // Added after cases existed: the telling is due within the profile's (operational) period, escalated when late.
+      const within = rules.declineNotification && patched('decline-notification-due') ? rules.declineNotification : undefined;
       await board.ask({
         kind: 'decline_notification',
         role: 'officer',
         assigneeId: officer.id,
         legalBasis: basis(rules.declineNotice.source),
+        deadline: within && {
+          from: new Date(),
+          period: within.period,
+          onOverdue: overdue({
+            kind: 'decline_notification_overdue',
+            legalBasis: basis(within.source),
+            summary: `不予启动后${describePeriod(within.period)}内未告知${TOLD[input.source]}：承办人${officer.name}须立即告知并作书面记录`,
+            mustAct: [{ role: 'officer', userId: officer.id }, { role: 'unit_head' }],
+          }),
+        },
       });
     }
     board.idle();
@@ -194,6 +206,8 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
     await setCaseStatus({ caseId: input.caseId, status, at: iso(new Date()), entry });
   }
 }
+
+const TOLD: Record<CaseSource, string> = { application: '申请人', complaint: '实名投诉人、举报人', ex_officio: '当事人' };
 
 function iso(d: Date): string {
   return d.toISOString();

@@ -17,6 +17,8 @@ import { CaseState } from '../../libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
+import { DueTime, estimateMark } from '../../libs/domain/deadlines';
+import { dueOf, measureMovedLine } from './measure-moves';
 import { notBefore } from '../tasks/event-time';
 import type { Step } from '../../libs/domain/event-time';
 
@@ -61,7 +63,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
       extensionAsked: false,
       view: {
         id: cmd.measureId, caseId: input.caseId, kind: cmd.kind, object: cmd.object, takenAt: cmd.takenAt, dueAt: null,
-        lastDay: null, complete: true, status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
+        lastDay: null, complete: true, missingYears: [], status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
         familyNotified: cmd.familyNotified ?? null,
       },
     };
@@ -155,31 +157,37 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
   // Settled once every measure has its handling decision (an expired one still needs its lifting recorded).
   return { settled: () => [...measures.values()].every((m) => m.view.status === 'decided') };
 
-  /** Recomputes the due time and status, and writes them with the line that says why. */
-  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId' | 'at'>): Promise<MeasureView> {
+  /**
+   * Recomputes the due time and status, and writes them with the line that says why (its text
+   * marks an estimated due time). `moved` is the line for a year's schedule that arrived, if any.
+   */
+  async function update(m: Measure, entry?: Omit<RecordEntryInput, 'caseId'>, moved?: (before?: DueTime) => Omit<RecordEntryInput, 'caseId'> | undefined): Promise<MeasureView> {
     const { period: base, extension } = m.cmd;
+    const before = dueOf(m.view);
     if (base && extension) {
       const period = m.view.extended ? { amount: base.amount + extension.amount, unit: base.unit } : base;
       const due = board.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
-      Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete });
+      Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, missingYears: due.missingYears });
     }
     m.view.status = statusOf(m);
     m.version++;
     const at = new Date().toISOString();
-    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: entry && { ...entry, details: { measureId: m.view.id, dueAt: m.view.dueAt, lastDay: m.view.lastDay } } });
+    const estimate = m.view.dueAt && !m.view.complete ? `，期限至${chinaTime(m.view.dueAt)}${estimateMark(m.view)}` : '';
+    const line = entry ? { ...entry, summary: entry.summary + estimate, details: { measureId: m.view.id, dueAt: m.view.dueAt, lastDay: m.view.lastDay, complete: m.view.complete, missingYears: m.view.missingYears } } : moved?.(before);
+    await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: line });
     return { ...m.view };
   }
 
   async function watch(m: Measure): Promise<void> {
     for (;;) {
-      const seen = { version: m.version, calendar: board.clockVersion };
+      const seen = { version: m.version, calendar: board.clockVersion, schedules: board.calendarNow };
       const changed = () => m.version !== seen.version || board.clockVersion !== seen.calendar || m.view.decision !== null;
       const wait = m.view.dueAt === null ? undefined : Math.max(Date.parse(m.view.dueAt) - Date.now(), 0);
       // condition() without a timeout resolves to undefined: a paused clock only ever wakes by a change.
       const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
       if (m.view.decision !== null) return;
       if (woke) {
-        if (board.clockVersion !== seen.calendar) await update(m);
+        if (board.clockVersion !== seen.calendar) await update(m, undefined, board.calendarNow !== seen.schedules ? measureMovedLine(board, m.cmd, m.view) : undefined);
         continue;
       }
       await expire(m);

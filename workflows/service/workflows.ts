@@ -1,6 +1,6 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, sleep, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { PeriodStart, describePeriod } from '../../libs/calendar/period';
+import { DueResult, PeriodStart, computeDue, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
@@ -10,11 +10,14 @@ import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, s
 import { cite } from '../../libs/profiles/cite';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
+import { tellServed } from './served';
 import { chinaTime } from '../tasks/deadline-text';
+import { describeMoves, hasMoved, lastSchedule, movesDetails, untilDue } from '../tasks/deadline-moves';
+import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '../../libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
 
 const { projectService, escalate } = activities;
-type Entry = Omit<RecordEntryInput, 'caseId' | 'at'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 const refuse = (code: ServiceRefusal | null) => {
   if (code) throw ApplicationFailure.nonRetryable(SERVICE_REFUSALS[code], code);
 };
@@ -81,43 +84,65 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
     await board.opened(taskId);
     // Shown once its first attempt can be made, so whoever sees the service can act on it.
-    if (!view.attempts.length) await project({ key: `service-started:${input.serviceId}`, actor: null, action: 'service_started', summary: `开始送达${doc}，受送达人：${input.recipient}` });
+    if (!view.attempts.length) {
+      const by = view.deadlines?.must_serve_by;
+      await project({
+        key: `service-started:${input.serviceId}`,
+        actor: null,
+        action: 'service_started',
+        summary: `开始送达${doc}，受送达人：${input.recipient}${by ? `，应于${chinaTime(by.dueAt)}${estimateMark(by)}前送达` : ''}`,
+        ...(by && { details: { deadlines: { must_serve_by: by } } }),
+      });
+    }
     actedOn = reported; // an outcome is answered once the next attempt's task is open
     const task = await asked;
     const a = task.attempt!;
     const publicNotice = a.method === 'public_notice';
     const period = a.method === 'public_notice' ? rules.publicNotice.deemedServedAfter : rules.attempts[a.method];
-    const counted = board.dueFor({ from: new Date(a.startedAt), period });
-    const due = counted.due!;
-    const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, state: 'pending' };
+    const computed = board.dueFor({ from: new Date(a.startedAt), period });
+    const due = computed.due!;
+    /** The attempt's period as last computed (a schedule that arrives computes it again). */
+    const counted = { result: computed };
+    const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, complete: computed.complete, missingYears: computed.missingYears, state: 'pending' };
+    const attemptKind: DeadlineKind = publicNotice ? 'deemed_service' : 'service_attempt';
     view.attempts.push(attempt);
+    view.deadlines = { ...(view.mustServeBy && view.deadlines?.must_serve_by && { must_serve_by: view.deadlines.must_serve_by }), [attemptKind]: dueTime(computed) };
     await project({
       key: `service-attempt:${attempt.id}`,
       actor: task.by,
       action: 'service_attempted',
       summary: publicNotice
-        ? `${task.by.name}送达${doc}：${describeAttempt(a)}，自发出之日起经过${describePeriod(period)}，于${chinaTime(due)}视为送达`
-        : `${task.by.name}送达${doc}：${describeAttempt(a)}（建议方式：${SERVICE_METHOD_LABELS[suggested]}），${chinaTime(due)}前未有结果的应改用其他方式`,
+        ? `${task.by.name}送达${doc}：${describeAttempt(a)}，自发出之日起经过${describePeriod(period)}，于${chinaTime(due)}${estimateMark(computed)}视为送达`
+        : `${task.by.name}送达${doc}：${describeAttempt(a)}（建议方式：${SERVICE_METHOD_LABELS[suggested]}），${chinaTime(due)}${estimateMark(computed)}前未有结果的应改用其他方式`,
       legalBasis: publicNotice ? cite(input.profile.regulationTitle, rules.publicNotice.source) : undefined,
-      details: { attemptId: attempt.id, method: a.method, dueAt: due },
+      details: { attemptId: attempt.id, method: a.method, ...dueTime(computed) },
     });
     if (a.publicNotice?.audiovisual) uploads.push((await appendAvEvidence(board, state, input.agencyId, a.publicNotice.audiovisual, task.by, '公告张贴')).stored);
     board.idle();
 
+    // Added after cases existed: a year's schedule loaded meanwhile moves the attempt's due time.
+    const rearm = patched('estimates-rearm');
+    // The attempt's period and the notice's are not the agency's case clock: only a schedule moves them.
+    const attemptDue = () => computeDue(board.calendarNow, new Date(a.startedAt), period);
     if (publicNotice) {
-      await sleep(Math.max(Date.parse(due) - Date.now(), 0));
+      if (rearm) await untilDue(board, attemptDue, () => false, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false);
+      else await sleep(Math.max(Date.parse(due) - Date.now(), 0));
       attempt.state = 'served';
       // Deemed served at 24:00 of the notice period's last day: served on that day (see servedFrom).
-      return finish(due, true, undefined, board.chainFrom(counted) ?? undefined);
+      return finish(attempt.dueAt, true, undefined, board.chainFrom(counted.result) ?? undefined);
     }
     const seq = reported + 1;
-    if (!(await condition(() => reported >= seq, Math.max(Date.parse(due) - Date.now(), 0)))) {
+    const answered = () => reported >= seq;
+    const inTime = rearm
+      ? await untilDue(board, attemptDue, answered, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false)
+      : await condition(answered, Math.max(Date.parse(due) - Date.now(), 0));
+    if (!inTime) {
       attempt.state = 'timed_out';
       await project({
         key: `service-timeout:${attempt.id}`,
         actor: null,
         action: 'service_failed',
-        summary: `${doc}的${SERVICE_METHOD_LABELS[a.method]}至${chinaTime(due)}未有结果，应改用${SERVICE_METHOD_LABELS[nextMethod(view.attempts)]}`,
+        summary: `${doc}的${SERVICE_METHOD_LABELS[a.method]}至${chinaTime(attempt.dueAt)}未有结果，应改用${SERVICE_METHOD_LABELS[nextMethod(view.attempts)]}`,
         details: { attemptId: attempt.id, method: a.method },
       });
       continue;
@@ -155,16 +180,30 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     });
     actedOn = reported;
     board.idle();
+    const result: ServiceResult = { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
+    // Served now: the stage that asked goes on; the files made while serving stay due here.
+    await tellServed(input.serviceId, result);
     await Promise.all(uploads);
     await condition(allHandlersFinished);
-    return { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
+    return result;
   }
 
   /** 行政处罚法 61: not served within the period after an announcement in the party's absence → escalated. */
   async function watchMustServe(rule: NonNullable<ServiceInput['mustServeWithin']>): Promise<void> {
     // The agency's own period: it stands still while the case is suspended (shown as last known).
     const served = () => view.status === 'served';
-    if (await board.until({ from: rule.from, period: rule.period }, served, (due) => (view.mustServeBy = due ?? view.mustServeBy))) return;
+    const d = { from: rule.from, period: rule.period };
+    // Added after cases existed: the due time shown with its certainty, and a schedule's move recorded.
+    const inTime = patched('estimates-rearm')
+      ? await untilDue(board, () => board.dueFor(d), served, async (due, calendarChanged) => {
+          if (due.due === null) return; // suspended: shown as last known
+          const before = view.deadlines?.must_serve_by;
+          view.mustServeBy = due.due;
+          view.deadlines = { ...view.deadlines, must_serve_by: dueTime(due) };
+          if (calendarChanged) await recordMoves([{ kind: 'must_serve_by', label: DEADLINE_KINDS.must_serve_by, before, after: dueTime(due) }]);
+        })
+      : await board.until(d, served, (due) => (view.mustServeBy = due ?? view.mustServeBy));
+    if (inTime) return;
     view.overdue = true;
     await escalate({
       id: `${input.serviceId}:must-serve`,
@@ -178,6 +217,31 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       summary: `当事人不在场，${doc}应在${describePeriod(rule.period)}内送达，期限已于${chinaTime(view.mustServeBy!)}届满`,
     });
     await project();
+  }
+
+  /** A year's schedule moved a pending attempt's due time: the view and the record say so. */
+  async function attemptMoved(attempt: Attempt, kind: DeadlineKind, due: DueResult, calendarChanged: boolean, counted: { result: DueResult }): Promise<void> {
+    if (!calendarChanged || due.due === null) return;
+    counted.result = due;
+    const before: DueTime = { dueAt: attempt.dueAt, complete: attempt.complete ?? true, missingYears: attempt.missingYears ?? [] };
+    Object.assign(attempt, { dueAt: due.due, complete: due.complete, missingYears: due.missingYears });
+    view.deadlines = { ...view.deadlines, [kind]: dueTime(due) };
+    await recordMoves([{ kind, label: DEADLINE_KINDS[kind], before, after: dueTime(due) }], attempt.id);
+  }
+
+  /** Projects the view with the line for deadlines a schedule moved, if any moved. */
+  async function recordMoves(moves: { kind: DeadlineKind; label: string; before?: DueTime; after: DueTime }[], attemptId?: string): Promise<void> {
+    const moved = moves.filter((m) => hasMoved(m.before, m.after));
+    if (!moved.length) return project();
+    const schedule = lastSchedule(board);
+    await project({
+      key: `service-recomputed:${input.serviceId}:${moved[0].kind}:${board.clockVersion}`,
+      actor: null,
+      action: 'deadline_recomputed',
+      summary: `${doc}：${describeMoves(moved, schedule)}`,
+      legalBasis: schedule && `${schedule.source.title}（${schedule.source.documentNumber}）`,
+      details: { ...(attemptId && { attemptId }), ...movesDetails(moved, schedule) },
+    });
   }
 
   /** Writes the view whole; the version keeps a late write of an older view from winning. */

@@ -1,6 +1,7 @@
-import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, allHandlersFinished, condition, patched, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
+import { workflowIdForExecution } from '../../libs/messages/execution';
 import { CaseState } from '../../libs/messages/initiation';
 import { SummaryInput, summaryRegisteredUpdate } from '../../libs/messages/summary';
 import { cite } from '../../libs/profiles/cite';
@@ -9,6 +10,7 @@ import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
+import { executionWorkflow } from '../execution/workflows';
 
 const { registerSummaryCase, endCase } = activities;
 
@@ -16,7 +18,8 @@ const { registerSummaryCase, endCase } = activities;
  * 简易程序 (行政处罚法 51–52): the decision made on the spot is written with the items the profile
  * requires; then the filing with the agency (备案) is the unit head's task, cash collected on the
  * spot is due at the agency within the profile's period (行政处罚法 71: 2 working days), and the
- * audio-video of a disputed procedure is due within the upload period. It ends when all are done.
+ * audio-video of a disputed procedure is due within the upload period. It ends when all are done;
+ * a fine not paid on the spot is executed (its own workflow, which then ends the case).
  */
 export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'decided', openTasks: [], overdue: false };
@@ -63,6 +66,11 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
     ],
   });
 
+  // Added after cases existed: a fine not paid on the spot is executed like any served decision —
+  // the decision was handed over at the scene (行政处罚法 52), so the 15 days of 67 run from then.
+  const executes = patched('summary-execution') && !c && !!input.fineFen && !!input.profile.service && !!input.profile.audiovisual;
+  if (executes) await startExecution();
+
   const ids = { filing: uuid4(), handIn: uuid4() };
   const work: Promise<void>[] = [fileWithAgency()];
   if (c) work.push(handIn());
@@ -71,12 +79,43 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   if (c) await board.opened(ids.handIn);
   ready = true;
   await Promise.all(work);
+  if (executes) {
+    // The case ends with its execution (payment, court result), which archives it.
+    board.idle();
+    await condition(allHandlersFinished);
+    return;
+  }
   // Filed, cash handed in, recording stored: the on-the-spot case ends and its file is archived.
   const endedAt = new Date().toISOString();
   await endCase({ caseId: input.caseId, at: endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: '简易程序案件已备案，案件办结' } });
   await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
   board.idle();
   await condition(allHandlersFinished);
+
+  async function startExecution(): Promise<void> {
+    await startChild(executionWorkflow, {
+      workflowId: workflowIdForExecution(input.caseId),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          caseId: input.caseId,
+          agencyId: input.agencyId,
+          handlingOfficerId: officer.id,
+          profile: {
+            regulationTitle: input.profile.regulationTitle,
+            execution: input.profile.execution,
+            service: input.profile.service!,
+            audiovisual: input.profile.audiovisual!,
+            archiving: input.profile.archiving,
+          },
+          ...board.carried,
+          decision: { documentNumber: d.documentNumber, servedAt: d.decidedAt },
+          recipient: input.form.parties[0]?.name ?? '当事人',
+          fineFen: input.fineFen!,
+        },
+      ],
+    });
+  }
 
   async function fileWithAgency(): Promise<void> {
     await board.ask({ id: ids.filing, kind: 'summary_filing', role: 'unit_head', legalBasis: basis(rules.filing.source) });

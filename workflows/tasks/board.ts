@@ -300,6 +300,11 @@ export class TaskBoard {
     return { calendar: [...this.schedules], ...(this.escalation && { escalation: this.escalation }), ...(this.clock.pauses.length && { caseClock: this.clock }) };
   }
 
+  /** The year's schedule that arrived last by signal, if any. */
+  get lastArrived(): YearSchedule | undefined {
+    return this.arrived;
+  }
+
   /** The working-day calendar the workflow holds now (as pinned, plus any that arrived since). */
   get calendarNow(): LegalCalendar {
     return this.calendar;

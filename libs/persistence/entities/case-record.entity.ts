@@ -17,4 +17,6 @@ export class CaseRecordEntity {
   @Column({ type: 'text' }) summary: string;
   @Column({ name: 'legal_basis', type: 'text', nullable: true }) legalBasis: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) details: Record<string, unknown>;
+  /** Numbered, timed and linked by the database (lawtrail_append_record); false for entries from before. */
+  @Column({ name: 'db_time', type: 'boolean', default: true }) dbTime: boolean;
 }

@@ -12,6 +12,7 @@ export class CoerciveMeasureEntity {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ name: 'last_day', type: 'date', nullable: true }) lastDay: string | null;
   @Column({ name: 'due_complete', type: 'boolean' }) dueComplete: boolean;
+  @Column({ name: 'due_missing_years', type: 'int', array: true, default: () => "'{}'" }) dueMissingYears: number[];
   @Column({ type: 'text' }) status: MeasureView['status'];
   @Column({ type: 'boolean' }) extended: boolean;
   @Column({ type: 'jsonb' }) pauses: MeasureView['pauses'];

@@ -6,6 +6,7 @@ import { computeDue, parsePause } from '../../../../libs/calendar/period';
 import { YearSchedule, validateSchedule } from '../../../../libs/calendar/schedule';
 import { Actor } from '../../../../libs/domain/roles';
 import { calendarUpdatedSignal } from '../../../../libs/messages/calendar';
+import { workflowsToRearm } from '../../../../libs/persistence/estimated-deadlines';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
@@ -54,15 +55,9 @@ export class CalendarService {
   }
 
   private async rearm(schedule: YearSchedule): Promise<number> {
-    // Open tasks whose due time is an estimate for that year, and case-level deadlines still estimated.
-    const rows: { workflow_id: string }[] = await this.db.query(
-      `SELECT workflow_id FROM tasks WHERE status = 'open' AND NOT due_complete AND $1 = ANY(due_missing_years)
-       UNION
-       SELECT kind || '-' || case_id FROM case_deadlines WHERE state = 'running' AND NOT due_complete`,
-      [schedule.year],
-    );
+    // Every running workflow holding a deadline estimated for that year: tasks, case deadlines, measures, services, executions.
     let told = 0;
-    for (const { workflow_id } of rows) {
+    for (const workflow_id of await workflowsToRearm(this.db, schedule.year)) {
       try {
         await this.temporal.workflow.getHandle(workflow_id).signal(calendarUpdatedSignal, schedule);
         told++;

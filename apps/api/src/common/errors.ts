@@ -63,6 +63,8 @@ const INVESTIGATION_ERRORS = {
   CASE_NOT_UNDER_INVESTIGATION: { status: 409, message: '案件尚未启动或已结束调查，不能添加调查取证记录' },
   AV_ALREADY_STORED: { status: 409, message: '该音像记录已存储其他文件；如需更正，请新增更正记录' },
   AV_FILE_EMPTY: { status: 400, message: '上传的音像文件为空' },
+  AV_MEDIA_TYPE_NOT_ALLOWED: { status: 415, message: '音像文件的类型不在允许上传的范围内' },
+  AV_DIGEST_MISMATCH: { status: 400, message: '上传的文件与声明的摘要不符，未予存储' },
   MEASURE_NOT_FOUND: { status: 404, message: '该强制措施不存在' },
   MEASURE_CLOSED: { status: 409, message: '该强制措施已作出处理决定' },
   MEASURE_ALREADY_PAUSED: { status: 409, message: '期限已在中止计算中' },

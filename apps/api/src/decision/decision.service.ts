@@ -48,7 +48,10 @@ export class DecisionService {
   async list(actor: Actor, caseId: string) {
     await this.cases.findForActor(actor, caseId);
     const rows = await this.deadlines.find({ where: { caseId }, order: { dueAt: 'ASC' } });
-    return rows.map((d) => ({ kind: d.kind, dueAt: d.dueAt.toISOString(), complete: d.dueComplete, extended: d.extended, state: d.state }));
+    return rows.map((d) => ({
+      kind: d.kind, dueAt: d.dueAt.toISOString(), complete: d.dueComplete, missingYears: d.dueMissingYears, extended: d.extended, state: d.state,
+      ended: d.ended, endedAt: d.endedAt?.toISOString() ?? null,
+    }));
   }
 
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */

@@ -11,8 +11,8 @@ import { ENV } from '../env.token';
 
 /**
  * Audiovisual files by content hash: `<storage>/sha256/ab/abcdef…`. The same content is stored
- * once; a file is written to a temporary name and renamed into place, so no half-written file ever
- * has a hash name. The database keeps only the hash.
+ * once; a file is written to a temporary name and renamed into place only once its upload was
+ * accepted, so no half-written or refused file ever has a hash name. The database keeps only the hash.
  */
 @Injectable()
 export class AvStorage {
@@ -33,7 +33,12 @@ export class AvStorage {
     }
   }
 
-  async put(body: Readable): Promise<{ sha256: string; size: number }> {
+  /**
+   * Streams the body to a temporary file, hashing it on the way. Nothing is under a hash name until
+   * the caller `keep`s it (the upload was accepted); every other outcome `discard`s it, so a refused
+   * upload leaves no bytes. A body that fails mid-way (too large, cut off) is removed at once.
+   */
+  async receive(body: Readable): Promise<StagedFile> {
     const tmpDir = join(this.env.storageDir, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
@@ -48,17 +53,34 @@ export class AvStorage {
         done(null, chunk);
       },
     });
+    const discard = () => rm(tmp, { force: true });
     try {
       await pipeline(body, meter, createWriteStream(tmp));
       if (size === 0) throw new ApiException('AV_FILE_EMPTY');
-      const sha256 = hash.digest('hex');
-      const final = this.pathOf(sha256);
-      await mkdir(join(final, '..'), { recursive: true });
-      if (await stat(final).then(() => true, () => false)) await rm(tmp);
-      else await rename(tmp, final);
-      return { sha256, size };
-    } finally {
-      await rm(tmp, { force: true });
+    } catch (err) {
+      await discard();
+      throw err;
     }
+    const sha256 = hash.digest('hex');
+    const final = this.pathOf(sha256);
+    return {
+      sha256,
+      size,
+      discard,
+      keep: async () => {
+        await mkdir(join(final, '..'), { recursive: true });
+        // The same content is stored once; renaming over it would change nothing but its inode.
+        if (await stat(final).then(() => true, () => false)) await discard();
+        else await rename(tmp, final);
+      },
+    };
   }
+}
+
+/** A received upload, not yet stored: kept once accepted, discarded otherwise (both idempotent). */
+export interface StagedFile {
+  sha256: string;
+  size: number;
+  keep(): Promise<void>;
+  discard(): Promise<void>;
 }

@@ -37,7 +37,7 @@ export class ConfidentialityService {
       );
       if (!added.length) return;
       await appendRecord(m, {
-        caseId, key: `flag:${recordId}:${flag}`, at, actor, action: 'record_flagged',
+        caseId, key: `flag:${recordId}:${flag}`, actor, action: 'record_flagged',
         summary: `${actor.name}将「${record.title}」标记为${CONFIDENTIALITY_LABELS[flag]}：${reason}`, details: { recordId, flag },
       });
     });
@@ -93,7 +93,7 @@ export class ConfidentialityService {
     await this.db.transaction(async (m) => {
       for (const r of read) {
         await appendRecord(m, {
-          caseId, key: `read:${r.id}:${actor.id}:${at}`, at, actor, action: 'record_read',
+          caseId, key: `read:${r.id}:${actor.id}:${at}`, actor, action: 'record_read',
           summary: `${actor.name}查阅涉密记录「${r.title}」`, details: { recordId: r.id },
         });
       }

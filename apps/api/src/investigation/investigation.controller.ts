@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { AV_MEDIA_TYPES } from '../../../../libs/domain/av-media';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
@@ -40,10 +41,14 @@ export class InvestigationController {
     return this.investigation.addAv(actor, id, dto, idempotencyKey(key));
   }
 
-  /** The file itself, streamed as the request body (any media type but JSON); stored by SHA-256. */
+  /**
+   * The file itself, streamed as the request body in an audiovisual media type (libs/domain/av-media.ts);
+   * stored by SHA-256, checked against `Content-Digest` when the client sends one.
+   */
   @Put('av-records/:recordId/file')
   @Roles('officer')
-  @ApiConsumes('application/octet-stream', 'video/mp4', 'audio/mpeg', 'image/jpeg')
+  @ApiConsumes(...AV_MEDIA_TYPES)
+  @ApiHeader({ name: 'Content-Digest', required: false, description: 'sha-256=:<Base64>: (RFC 9530)；与收到的文件不符则拒绝存储' })
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   upload(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Req() req: Request) {
     return this.investigation.upload(actor, id, recordId, req);

@@ -1,5 +1,6 @@
 import { AV_METADATA_LABELS, WRITTEN_LABELS, WrittenKind } from '../../../../libs/domain/evidence';
-import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
+import { DEFECT_LABELS } from '../../../../libs/domain/defects';
+import { AvFileEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
 
 const AV_LABELS: Record<string, string> = { photo: '照相', audio: '录音', video: '录像', surveillance: '视频监控' };
 
@@ -39,6 +40,10 @@ export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | und
   };
 }
 
-export function toDefectView(d: CaseDefectEntity) {
-  return { id: d.id, recordId: d.recordId, kind: d.kind, description: d.description, legalBasis: d.legalBasis, flaggedAt: d.flaggedAt.toISOString() };
+/** A row of `accountability_items` for this case: recorded defects and those derived (late or missing files, late archiving). */
+export function toDefectView(d: { id: string; record_id: string | null; person_id: string | null; kind: string; description: string; legal_basis: string | null; at: Date | null }) {
+  return {
+    id: d.id, recordId: d.record_id, personId: d.person_id, kind: d.kind, kindLabel: DEFECT_LABELS[d.kind] ?? d.kind,
+    description: d.description, legalBasis: d.legal_basis, flaggedAt: d.at?.toISOString() ?? null,
+  };
 }

@@ -78,7 +78,9 @@ export class MeasuresService {
 
   async list(actor: Actor, caseId: string) {
     await this.cases.findForActor(actor, caseId);
-    return this.measures.find({ where: { caseId }, order: { takenAt: 'ASC' } });
+    const rows = await this.measures.find({ where: { caseId }, order: { takenAt: 'ASC' } });
+    // The same names as the measure's own view and every other deadline: complete, missingYears.
+    return rows.map(({ dueComplete, dueMissingYears, ...m }) => ({ ...m, complete: dueComplete, missingYears: dueMissingYears }));
   }
 
   /** The same request twice is one change (the Update ID derives from person, measure and body). */

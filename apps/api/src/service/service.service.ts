@@ -110,7 +110,6 @@ export class ServiceService {
       await appendRecord(m, {
         caseId,
         key: `service-address:${id}`,
-        at: new Date().toISOString(),
         actor,
         action: 'service_address_confirmed',
         summary: `当事人${dto.signedBy}确认送达地址：${dto.address}${dto.email ? `，电子邮件${dto.email}` : ''}；${dto.electronicConsent ? '同意' : '不同意'}电子送达`,

@@ -53,13 +53,17 @@ export class SummaryService {
     const input: SummaryInput = {
       caseId,
       agencyId: actor.agencyId,
-      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving },
+      profile: {
+        id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving,
+        service: profile.service, audiovisual: profile.investigation.audiovisual,
+      },
       calendar: await this.calendar.schedules(),
       escalation: escalationRules(profile),
       officer: actor,
       form: { reason: '适用简易程序当场作出行政处罚决定', caseSource: '现场执法', facts: dto.facts, parties: [{ ...dto.party }], handlerOpinion: `依据${dto.legalBasis}，${penalty}` },
       decision: { documentNumber: dto.documentNumber, decidedAt: dto.decidedAt, place: dto.place, content: dto.facts, summary: penalty, items },
       collection: dto.collection && { ...dto.collection },
+      fineFen: dto.penalty.kind === 'fine' && dto.penalty.amountYuan !== undefined ? Math.round(dto.penalty.amountYuan * 100) : undefined,
       audiovisual: av?.evidence,
     };
     await this.temporal.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {

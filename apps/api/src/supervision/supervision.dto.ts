@@ -1,7 +1,6 @@
 import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
 import { PageQuery } from '../common/paging';
-
-const STAGES = ['initiation', 'service', 'execution', 'archiving', 'archived'] as const;
+import { STAGES } from '../../../../libs/domain/case';
 
 /** Filters of the supervisor's view: late or still running, by kind of deadline, stage, officer. */
 export class DueQuery extends PageQuery {
@@ -9,6 +8,8 @@ export class DueQuery extends PageQuery {
   @TextField('期限类型', 64, { optional: true }) kind?: string;
   @EnumField('办案阶段', STAGES, { optional: true }) stage?: string;
   @UuidField('承办人', { optional: true }) officerId?: string;
+  /** The person who must act (a task's assignee; the handling officer for the case's own deadlines). */
+  @UuidField('待办人', { optional: true }) assigneeId?: string;
   @DateTimeField('到期时间早于', { optional: true }) dueBefore?: string;
   /** Late or due as of this instant (default now): what will be late by Friday, or was at month's end. */
   @DateTimeField('截至时间', { optional: true }) asOf?: string;

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TASK_SPECS, TaskKind } from '../../../../libs/domain/tasks';
+import { DEFECT_LABELS } from '../../../../libs/domain/defects';
 import { Actor } from '../../../../libs/domain/roles';
 import { pageOf } from '../common/paging';
 import { AccountabilityQuery, DueQuery } from './supervision.dto';
 
-const DEFECT_LABELS: Record<string, string> = {
-  av_missing: '未按规定进行音像记录',
-  av_late: '音像记录逾期存储',
-  av_not_stored: '音像记录逾期未存储',
-  archived_late: '案卷逾期归档',
-  not_archived: '案卷逾期未归档',
-};
-
 const OTHER_LABELS: Record<string, string> = {
   'deadline:decision': '作出处理决定的期限',
+  'measure:seal': '查封期限',
+  'measure:seize': '扣押期限',
+  'measure:freeze': '冻结期限',
   service: '送达期限（当事人不在场）',
   payment: '缴纳罚款的期限',
   court_application: '申请人民法院强制执行的期限',
@@ -34,10 +30,14 @@ interface DueRow {
   due_at: Date;
   officer_id: string | null;
   officer_name: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
   role: string | null;
   stage: string;
   ref: string;
   days_late: number;
+  complete: boolean;
+  missing_years: number[];
 }
 
 /** The supervisor's view over the due_items projection view: paged, filtered, exported, summarised. */
@@ -56,12 +56,16 @@ export class SupervisionService {
   async csv(actor: Actor, q: DueQuery): Promise<string> {
     const { where, params } = this.filter(actor, q);
     const rows = (await this.rows(where, params, 'LIMIT 10000')).map(toView);
-    const head = ['案件编号', '期限类型', '到期时间', '逾期天数', '办案阶段', '承办人', '角色'];
-    const lines = rows.map((r) => [r.caseId, r.kindLabel, r.dueAt, String(r.daysLate), r.stage, r.officerName ?? '', r.role ?? ''].map(csvCell).join(','));
+    const head = ['案件编号', '期限类型', '到期时间', '逾期天数', '办案阶段', '承办人', '待办人', '角色', '到期时间是否估算', '未公布节假日安排的年度'];
+    const lines = rows.map((r) =>
+      [r.caseId, r.kindLabel, r.dueAt, String(r.daysLate), r.stage, r.officerName ?? '', r.assigneeName ?? '', r.role ?? '', r.complete ? '否' : '是（按周末估算）', r.missingYears.join('、')]
+        .map(csvCell)
+        .join(','),
+    );
     return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
   }
 
-  /** Cases by stage; per kind of task deadline and month, how many were done and how many on time. */
+  /** Cases by stage; per kind of task deadline and month, how many were done and how many on time; storage used. */
   async stats(actor: Actor) {
     const stages = await this.db.query('SELECT stage, status, count(*)::int AS cases FROM cases WHERE agency_id = $1 GROUP BY stage, status ORDER BY stage, status', [actor.agencyId]);
     const onTime = await this.db.query(
@@ -71,8 +75,16 @@ export class SupervisionService {
         GROUP BY kind, month ORDER BY month, kind`,
       [actor.agencyId],
     );
+    // Audiovisual storage the agency's records use: each stored content counted once (files are kept by hash).
+    const [storage] = await this.db.query(
+      `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM (
+         SELECT DISTINCT f.sha256, f.size FROM av_files f JOIN evidence_records e ON e.id = f.record_id JOIN cases c ON c.id = e.case_id
+          WHERE c.agency_id = $1) stored`,
+      [actor.agencyId],
+    );
     return {
       casesByStage: stages,
+      storage: { files: storage.files, bytes: Number(storage.bytes) },
       onTime: onTime.map((r: { kind: TaskKind; month: string; done: number; on_time: number }) => ({
         kind: r.kind, kindLabel: TASK_SPECS[r.kind]?.label ?? r.kind, month: r.month, done: r.done, onTime: r.on_time, rate: r.done ? r.on_time / r.done : null,
       })),
@@ -117,15 +129,18 @@ export class SupervisionService {
     if (q.kind) add('d.kind = ?', q.kind);
     if (q.stage) add('d.stage = ?', q.stage);
     if (q.officerId) add('d.officer_id = ?', q.officerId);
+    if (q.assigneeId) add('d.assignee_id = ?', q.assigneeId);
     if (q.dueBefore) add('d.due_at < ?', q.dueBefore);
     return { where: where.join(' AND '), params };
   }
 
   private rows(where: string, params: unknown[], limit: string): Promise<DueRow[]> {
     return this.db.query(
-      `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.role, d.stage, d.ref,
-              GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late
-         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id
+      `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.assignee_id, a.display_name AS assignee_name,
+              d.role, d.stage, d.ref, GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late,
+              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS missing_years
+         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
+         LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
         WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind ${limit}`,
       params,
     );
@@ -135,7 +150,10 @@ export class SupervisionService {
 function toView(r: DueRow) {
   return {
     caseId: r.case_id, kind: r.kind, kindLabel: labelOfKind(r.kind), dueAt: r.due_at.toISOString(), daysLate: r.days_late,
-    stage: r.stage, officerId: r.officer_id, officerName: r.officer_name, role: r.role, ref: r.ref,
+    stage: r.stage, officerId: r.officer_id, officerName: r.officer_name,
+    // Who must act: the person the task is assigned to, else anyone of its role.
+    assigneeId: r.assignee_id, assigneeName: r.assignee_name, role: r.role, ref: r.ref,
+    complete: r.complete, missingYears: r.missing_years,
   };
 }
 

@@ -15,6 +15,9 @@ export function toTaskView(t: TaskEntity) {
     assigneeId: t.assigneeId,
     status: t.status,
     dueAt: t.dueAt?.toISOString() ?? null,
+    // The same shape as every deadline (libs/domain/deadlines.ts): false while dueAt is an estimate.
+    complete: t.dueComplete,
+    missingYears: t.dueMissingYears,
     overdue: t.status === 'open' && !!t.dueAt && t.dueAt.getTime() < Date.now(),
     openedAt: t.openedAt.toISOString(),
     completedAt: t.completedAt?.toISOString() ?? null,

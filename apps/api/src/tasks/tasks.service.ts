@@ -108,7 +108,6 @@ export class TasksService {
       await appendRecord(m, {
         caseId: task.caseId,
         key: `urge:${id}`,
-        at,
         actor,
         action: 'task_urged',
         summary: `${actor.name}催办「${TASK_SPECS[task.kind].label}」：${dto.message}`,
