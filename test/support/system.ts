@@ -48,6 +48,8 @@ export class TestSystem {
       LAWTRAIL_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lawtrail-av-')),
       // Its own signing key, as `npm run dev` generates one (libs/config/dev-secret.ts).
       LAWTRAIL_JWT_SECRET: randomBytes(32).toString('hex'),
+      // Every test logs in from 127.0.0.1: the per-address limit (sessions.e2e.ts tests it) out of the way.
+      LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '1000',
       ...o.env,
     });
     const workerDb = await openDataSource(env.appDatabaseUrl, 5);

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Logout moves it; so does, by this trigger, any change that must end a session whoever makes it
  * (the API, an operator in psql): the password, the account disabled, its role, agency or unit.
  */
-export class Sessions1795414200000 implements MigrationInterface {
-  name = 'Sessions1795414200000';
+export class Sessions1795414800000 implements MigrationInterface {
+  name = 'Sessions1795414800000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE users ADD COLUMN token_version integer NOT NULL DEFAULT 0');
