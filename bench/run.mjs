@@ -160,6 +160,9 @@ async function main() {
     LAWTRAIL_STORAGE_DIR: join(scratch, 'storage'),
     // The bench logs in its few users once; keep the login limit out of the way of retries.
     LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE: '100',
+    LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '1000',
+    // The API's generated signing key goes to the scratch folder, not the checkout's .data/.
+    LAWTRAIL_DATA_DIR: scratch,
   };
   console.error('[bench] migrating and seeding the demo users…');
   await node('migrate', 'dist/apps/api/src/cli/migrate.js', env, logs, { wait: true });

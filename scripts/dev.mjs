@@ -131,7 +131,9 @@ async function main() {
     uiUrl = `http://localhost:${uiPort}`;
   }
 
-  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(API_PORT), ...appEnv };
+  // The API generates its signing key once into DATA (unless LAWTRAIL_JWT_SECRET is set) and listens
+  // on 127.0.0.1 unless HOST says otherwise.
+  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(API_PORT), LAWTRAIL_DATA_DIR: DATA, ...appEnv };
   await run('migrate', ['dist/apps/api/src/cli/migrate.js'], env, { wait: true });
   await run('seed', ['dist/apps/api/src/cli/seed-demo.js'], env, { wait: true });
   await run('worker', ['dist/apps/worker/src/main.js'], env, { wait: false });

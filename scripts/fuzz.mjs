@@ -5,7 +5,8 @@
 // pinned: scripts/provision-schemathesis.mjs) over every operation of the OpenAPI document, as the
 // demo user of the role each operation wants. Twice: once with the generated path ids (bad ids,
 // years…), once with the prepared ones. Fails on any 5xx or a response that contradicts its schema.
-// LAWTRAIL_FUZZ_EXAMPLES (default 25 per operation and pass) and LAWTRAIL_FUZZ_SEED bound the run.
+// Then bodies it does not build (nested 5 000 deep, corrupt gzip/deflate, prototype keys) to every POST
+// and PUT. LAWTRAIL_FUZZ_EXAMPLES (default 25 per operation and pass) and LAWTRAIL_FUZZ_SEED bound the run.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,6 +91,10 @@ async function startSystem(scratch) {
   const env = {
     DATABASE_URL: databaseUrl, DATABASE_APP_URL: appUrl.toString(), LAWTRAIL_APP_DB_PASSWORD: 'lawtrail-app-fuzz',
     TEMPORAL_ADDRESS: temporal.address, PORT: String(port), LAWTRAIL_STORAGE_DIR: join(scratch, 'storage'),
+    // The API generates its signing key here (nothing kept), listens on 127.0.0.1, and lets schemathesis
+    // try the login as often as it likes (per address: its probes all come from one).
+    LAWTRAIL_DATA_DIR: scratch, HOST: '127.0.0.1',
+    LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000',
   };
   await node('migrate', ['dist/apps/api/src/cli/migrate.js'], env, { wait: true });
   await node('seed', ['dist/apps/api/src/cli/seed-demo.js'], env, { wait: true });
@@ -114,7 +119,7 @@ async function call(base, method, path, token, body) {
 /** A filed case, an open task, a written record, and a token per role, for the second pass. */
 async function prepare(base, databaseUrl) {
   const tokens = {};
-  for (const u of ['xlt.officer1', 'xlt.unithead', 'xlt.chief', 'xlt.supervisor', 'xlt.archivist', 'sys.admin']) {
+  for (const u of ['xlt.officer1', 'xlt.unithead', 'xlt.chief', 'xlt.supervisor', 'xlt.archivist', 'sys.admin', 'xx.officer3']) {
     tokens[u] = (await call(base, 'POST', '/api/v1/auth/login', null, { username: u, password: PASSWORD })).accessToken;
   }
   const start = { source: 'ex_officio', reason: '检查发现涉嫌违法行为', caseSource: '日常检查', facts: '检查中发现的事实', parties: [{ kind: 'person', name: '王五' }], handlerOpinion: '建议立案调查' };
@@ -148,6 +153,8 @@ function config({ tokens, caseId, taskId, recordId }, withIds) {
     [`include-path-regex = ${toml('/calendar/years/')}\ninclude-method = "PUT"`, bearer('sys.admin')],
     [`include-path-regex = ${toml('/archive$')}`, bearer('xlt.archivist')],
     [`include-path-regex = ${toml('/(compulsory-execution|collective-discussions|transfer)$')}`, bearer('xlt.chief')],
+    // Logout and a password change end the caller's tokens: a user of their own, so the others' stay valid.
+    [`include-path-regex = ${toml('^/api/v1/auth/(logout|password)$')}`, bearer('xx.officer3')],
   ];
   if (withIds) {
     ops.push([`include-path-regex = ${toml('^/api/v1/cases/\\{id\\}')}`, `parameters = { "path.id" = ${toml(caseId)}, "path.recordId" = ${toml(recordId)} }`]);
@@ -181,6 +188,39 @@ async function pass(name, base, st, configPath, reportDir) {
   return { code, generated, serverErrors };
 }
 
+/**
+ * Bodies schemathesis does not build (issue 17, F9): nested 5 000 levels, a corrupt gzip and deflate
+ * stream, prototype keys. Sent to every POST and PUT of the OpenAPI document with the prepared ids;
+ * each must be refused with a 4xx.
+ */
+async function hostileBodies(base, { tokens, caseId, taskId, recordId }) {
+  const doc = await (await fetch(`${base}/api/docs-json`)).json();
+  const ids = { id: caseId, recordId, measureId: recordId, serviceId: recordId, year: '2026' };
+  const probes = [
+    ['nested 5000', {}, `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`],
+    ['corrupt gzip', { 'content-encoding': 'gzip' }, Buffer.from('not gzip at all')],
+    ['corrupt deflate', { 'content-encoding': 'deflate' }, Buffer.from([0x78, 0x9c, 1, 2, 3, 4])],
+    ['__proto__', {}, '{"__proto__":{"role":"chief"},"constructor":{"prototype":{}}}'],
+  ];
+  const failures = [];
+  let tried = 0;
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(ops).filter((m) => m === 'post' || m === 'put')) {
+      const url = base + path.replace(/\{(\w+)\}/g, (_, k) => (path.startsWith('/api/v1/tasks/') && k === 'id' ? taskId : ids[k] ?? caseId));
+      if (/\/auth\/(logout|password)$/.test(path)) continue; // would end officer1's tokens
+      for (const [name, headers, body] of probes) {
+        tried++;
+        const r = await fetch(url, { method: method.toUpperCase(), headers: { authorization: `Bearer ${tokens['xlt.officer1']}`, 'content-type': 'application/json', ...headers }, body });
+        if (r.status >= 500) failures.push(`${method.toUpperCase()} ${path} ${name}: ${r.status} ${await r.text()}`);
+        else await r.arrayBuffer();
+      }
+    }
+  }
+  console.log(`[fuzz] hostile bodies: ${tried} requests, ${failures.length} answered 5xx`);
+  for (const f of failures.slice(0, 10)) console.log(`[fuzz]   ${f.slice(0, 400)}`);
+  return { code: failures.length ? 1 : 0, generated: tried, serverErrors: failures.length };
+}
+
 async function main() {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => fail(`${signal}: stopped`));
   const st = await schemathesisCommand();
@@ -193,10 +233,13 @@ async function main() {
   const fixtures = await prepare(base, databaseUrl);
   const results = [];
   for (const [name, withIds] of [['generated ids', false], ['prepared ids', true]]) {
+    // The previous pass logged this user out: a fresh token.
+    fixtures.tokens['xx.officer3'] = (await call(base, 'POST', '/api/v1/auth/login', null, { username: 'xx.officer3', password: PASSWORD })).accessToken;
     const configPath = join(scratch, `schemathesis-${withIds ? 'ids' : 'plain'}.toml`);
     writeFileSync(configPath, config(fixtures, withIds));
     results.push(await pass(name, base, st, configPath, scratch));
   }
+  results.push(await hostileBodies(base, fixtures));
   // A 5xx the client never sees: a request accepted whose activity then cannot write (retried forever).
   const lines = (child, re) => child.logs.join('').split('\n').filter((l) => re.test(l));
   const internal = lines(api, /ERROR.*ErrorFilter/);

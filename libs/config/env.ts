@@ -8,6 +8,10 @@ export interface Env {
   temporalNamespace: string;
   taskQueue: string;
   port: number;
+  /**
+   * HS256 signing key. Empty in development when `LAWTRAIL_JWT_SECRET` is not set: the API then uses
+   * a random key generated once into the data folder (libs/config/dev-secret.ts), never one in the code.
+   */
   jwtSecret: string;
   /** Where audiovisual files are kept, by content hash (a volume in docker/). */
   storageDir: string;
@@ -17,10 +21,20 @@ export interface Env {
   corsOrigins: string[];
   /** Login attempts allowed per account and address in a minute. */
   loginAttemptsPerMinute: number;
+  /** Login attempts allowed per address in a minute, whatever the accounts (password spraying). */
+  loginAttemptsPerAddressPerMinute: number;
+  /** Longest a statement of the API may run before PostgreSQL cancels it (503, not a held request). */
+  dbStatementTimeoutMs: number;
+  /** A connection that sends or receives nothing this long is closed (a stalled body). */
+  httpIdleTimeoutMs: number;
   production: boolean;
 }
 
-const DEV_JWT_SECRET = 'lawtrail-dev-only-secret';
+function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number, problems: string[]): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 1) problems.push(`${name} must be a positive integer`);
+  return n;
+}
 
 /** Pure: takes the environment as an argument, throws one message listing every bad variable. */
 export function parseEnv(env: Record<string, string | undefined>): Env {
@@ -32,12 +46,16 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   if (env.DATABASE_APP_URL && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) problems.push('DATABASE_APP_URL must be a postgres:// URL');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number');
-  const jwtSecret = env.LAWTRAIL_JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
-  if (jwtSecret.length < 16) problems.push('LAWTRAIL_JWT_SECRET must be set (16 characters or more) in production');
+  const jwtSecret = env.LAWTRAIL_JWT_SECRET ?? '';
+  if ((production || env.LAWTRAIL_JWT_SECRET !== undefined) && jwtSecret.length < 16) {
+    problems.push('LAWTRAIL_JWT_SECRET must be 16 characters or more (and is required in production)');
+  }
   const maxUploadBytes = Number(env.LAWTRAIL_MAX_UPLOAD_BYTES ?? 4 * 1024 ** 3);
   if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1) problems.push('LAWTRAIL_MAX_UPLOAD_BYTES must be a positive integer');
-  const loginAttemptsPerMinute = Number(env.LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE ?? 10);
-  if (!Number.isInteger(loginAttemptsPerMinute) || loginAttemptsPerMinute < 1) problems.push('LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE must be a positive integer');
+  const loginAttemptsPerMinute = positiveInt(env, 'LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE', 10, problems);
+  const loginAttemptsPerAddressPerMinute = positiveInt(env, 'LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', 60, problems);
+  const dbStatementTimeoutMs = positiveInt(env, 'LAWTRAIL_DB_STATEMENT_TIMEOUT_MS', 10_000, problems);
+  const httpIdleTimeoutMs = positiveInt(env, 'LAWTRAIL_HTTP_IDLE_TIMEOUT_MS', 30_000, problems);
   const corsOrigins = (env.LAWTRAIL_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   if (corsOrigins.some((o) => !/^https?:\/\/[^/]+$/.test(o))) problems.push('LAWTRAIL_CORS_ORIGINS must be a comma-separated list of origins such as https://zf.example.gov.cn');
   if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
@@ -53,6 +71,9 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
     maxUploadBytes,
     corsOrigins,
     loginAttemptsPerMinute,
+    loginAttemptsPerAddressPerMinute,
+    dbStatementTimeoutMs,
+    httpIdleTimeoutMs,
     production,
   };
 }

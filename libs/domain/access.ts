@@ -13,8 +13,8 @@ export function canStartCase(actor: Actor): boolean {
 /** Who sees escalations: the supervisor (法制监督) and the agency's chief. */
 export const ESCALATION_READERS: readonly Role[] = ['supervisor', 'chief'];
 
-/** Who reads the access audit log. */
-export const AUDIT_READERS: readonly Role[] = ['supervisor'];
+/** Who reads the access audit log: the supervisor, their agency's; the administrator, every agency's logins. */
+export const AUDIT_READERS: readonly Role[] = ['supervisor', 'admin'];
 
 /** Confidentiality flags a record may carry (state secret, commercial secret, privacy). */
 export const CONFIDENTIALITY = ['state_secret', 'commercial_secret', 'privacy'] as const;

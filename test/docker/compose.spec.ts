@@ -222,6 +222,12 @@ describe('docker/compose.yaml', () => {
     }
   });
 
+  it('the API listens on every interface of its container (HOST), since main.ts defaults to 127.0.0.1', () => {
+    expect(envOf(services.api).HOST).toBe('0.0.0.0');
+    const main = fs.readFileSync(path.join(repoRoot, 'apps/api/src/main.ts'), 'utf8');
+    expect(main).toMatch(/process\.env\.HOST \|\| '127\.0\.0\.1'/);
+  });
+
   it('every named volume used by a service is declared at top level', () => {
     for (const [name, service] of Object.entries(services)) {
       for (const v of namedVolumesOf(service)) {

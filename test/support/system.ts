@@ -32,8 +32,11 @@ export class TestSystem {
     readonly baseUrl: string,
   ) {}
 
-  /** `temporalAddress`: another Temporal server than the shared dev server (a time-skipping one). */
-  static async start(o: { temporalAddress?: string } = {}): Promise<TestSystem> {
+  /**
+   * `temporalAddress`: another Temporal server than the shared dev server (a time-skipping one);
+   * `env`: more variables for parseEnv (a short statement timeout…).
+   */
+  static async start(o: { temporalAddress?: string; env?: Record<string, string> } = {}): Promise<TestSystem> {
     const database = await freshDatabase();
     const env = parseEnv({
       DATABASE_URL: database.url,
@@ -43,6 +46,11 @@ export class TestSystem {
       LAWTRAIL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
       PORT: '0',
       LAWTRAIL_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lawtrail-av-')),
+      // Its own signing key, as `npm run dev` generates one (libs/config/dev-secret.ts).
+      LAWTRAIL_JWT_SECRET: randomBytes(32).toString('hex'),
+      // Every test logs in from 127.0.0.1: the per-address limit (sessions.e2e.ts tests it) out of the way.
+      LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '1000',
+      ...o.env,
     });
     const workerDb = await openDataSource(env.appDatabaseUrl, 5);
     const { worker, connection } = await createWorker(env, workerDb, { workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! } }, { schedules: !o.temporalAddress });

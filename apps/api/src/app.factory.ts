@@ -5,7 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Env } from '../../../libs/config/env';
 import { AppModule } from './app.module';
-import { bodyParserErrors } from './common/body-errors';
+import { bodyParserErrors, refuseDeepJson } from './common/body-errors';
+import { stallTimeouts } from './common/stall-timeouts';
 import { refuseUnknownFields } from './common/openapi';
 import { validationPipe } from './common/validation';
 
@@ -15,8 +16,10 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
     logger: logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  // Case forms are text; 1 MB is generous and keeps oversized bodies out (413).
-  app.useBodyParser('json', { limit: '1mb' });
+  if (!env.jwtSecret) throw new Error('no JWT signing key: set LAWTRAIL_JWT_SECRET (main.ts generates one in development)');
+  // Case forms are text; 1 MB is generous and keeps oversized bodies out (413). The nesting depth is
+  // checked on the raw bytes before anything parses or walks them (400 BODY_TOO_DEEP, not a stack overflow).
+  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson });
   app.use(bodyParserErrors);
   // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script, and
   // plain-http development must not be told to upgrade its requests to https.
@@ -27,6 +30,7 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  stallTimeouts(app.getHttpServer(), env.httpIdleTimeoutMs);
   const doc = new DocumentBuilder()
     .setTitle('lawtrail 行政执法全过程记录')
     .setDescription('程序启动、待办任务、案件记录。错误响应统一为 { code, message, errors? }。')

@@ -32,7 +32,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(env.appDatabaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(env.appDatabaseUrl, 10, env.dbStatementTimeoutMs)),
         TemporalModule,
         ArchivingModule,
         AuditModule,

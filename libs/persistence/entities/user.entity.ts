@@ -13,5 +13,7 @@ export class UserEntity {
   @Column({ name: 'certificate_no', type: 'text', nullable: true }) certificateNo: string | null;
   @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Moves on logout and on any change of password, activity, role, agency or unit (trigger): older tokens stop working. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -33,6 +33,7 @@ export function faultEnv(databaseUrl: string, temporalAddress: string): Env {
     LAWTRAIL_TASK_QUEUE: `fault-${randomBytes(4).toString('hex')}`,
     PORT: '0',
     LAWTRAIL_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lawtrail-av-')),
+    LAWTRAIL_JWT_SECRET: randomBytes(32).toString('hex'),
   });
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AUDIT_READERS } from '../../../../libs/domain/access';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { PageQuery } from '../common/paging';
+import { AuditQuery } from './audit.query';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit 访问审计')
@@ -14,7 +14,7 @@ export class AuditController {
 
   @Get()
   @Roles(...AUDIT_READERS)
-  list(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
+  list(@CurrentActor() actor: Actor, @Query() q: AuditQuery) {
     return this.audit.list(actor, q);
   }
 }

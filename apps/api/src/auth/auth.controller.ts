@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '../../../../libs/domain/roles';
 import { CurrentActor, Public } from './auth.decorators';
-import { LoginDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
 
@@ -18,6 +18,22 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto, req);
+  }
+
+  /** Ends every token of the caller (all devices). */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentActor() actor: Actor): Promise<void> {
+    await this.auth.logout(actor);
+  }
+
+  /** Changes the caller's password; every earlier token stops working, the answer carries a new one. */
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(200)
+  password(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(actor, dto);
   }
 
   @ApiBearerAuth()

@@ -10,23 +10,27 @@ import { ENV } from '../env.token';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LOGIN_THROTTLERS } from './login-throttle.guard';
+import { Sessions } from './sessions';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
-    ThrottlerModule.forRootAsync({
-      inject: [ENV],
-      useFactory: (env: Env) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: env.loginAttemptsPerMinute }] }),
-    }),
+    ThrottlerModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => ({ throttlers: LOGIN_THROTTLERS(env) }) }),
     JwtModule.registerAsync({
       inject: [ENV],
       // A working day's session: staff log in each morning. The secret as a KeyObject: given a string,
       // jsonwebtoken first tries it as a public key on every request (0.5 ms, 12 % of the API's CPU
-      // in the bench, bench/README.md) before treating it as the HMAC secret it is.
-      useFactory: (env: Env) => ({ secret: createSecretKey(Buffer.from(env.jwtSecret)), signOptions: { expiresIn: '8h' } }),
+      // in the bench, bench/README.md) before treating it as the HMAC secret it is. The algorithm is
+      // pinned both ways: a token signed with anything but HS256 (HS512, `none`) is refused (F5).
+      useFactory: (env: Env) => ({
+        secret: createSecretKey(Buffer.from(env.jwtSecret)),
+        signOptions: { expiresIn: '8h', algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, Sessions, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

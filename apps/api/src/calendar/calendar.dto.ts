@@ -1,7 +1,7 @@
 import { registerDecorator } from 'class-validator';
 import { parseStart } from '../../../../libs/calendar/dates';
 import { PERIOD_UNITS, PeriodUnit, parsePause } from '../../../../libs/calendar/period';
-import { DateField, DateListField, EnumField, IntField, NestedField, NestedListField, QueryListField, TextField } from '../common/fields';
+import { DateField, DateListField, EnumField, InCaseYears, IntField, NestedField, NestedListField, QueryListField, TextField } from '../common/fields';
 
 function IsPeriodStart(): PropertyDecorator {
   return (target: object, property: string | symbol) =>
@@ -42,11 +42,11 @@ function IsPause(): PropertyDecorator {
 
 export class DueQuery {
   /** A China date (the period starts that day) or an instant with its time zone. */
-  @TextField('起算时间', 40) @IsPeriodStart() from: string;
+  @TextField('起算时间', 40) @IsPeriodStart() @InCaseYears() from: string;
   @IntField('期间数量', 1, 36500) amount: number;
   @EnumField('期间单位', PERIOD_UNITS) unit: PeriodUnit;
   /** Stops of the clock, FROM/TO each (a date FROM is 00:00 of that day, a date TO is 24:00); repeatable; FROM/ is open. */
-  @QueryListField('中止期间', 20, IsPause()) pause?: string[];
+  @QueryListField('中止期间', 20, IsPause()) @InCaseYears(true) pause?: string[];
 }
 
 export class ScheduleSourceDto {

@@ -40,6 +40,8 @@ export class ErrorFilter implements ExceptionFilter {
     }
     // Temporal or PostgreSQL is away for now: the client may send the same request again later.
     if (e.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    // Every 429 says when to come back; the login guard sets the exact figure, this is the fallback.
+    if (e.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
     res.status(e.status).json({ code: e.code, message: e.message, ...(e.fields ? { errors: e.fields } : {}) });
   }
 

@@ -23,6 +23,7 @@ const REQUEST_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '请求参数有误，请按字段提示修改' },
   BODY_NOT_JSON: { status: 400, message: '请求体不是有效的 JSON' },
   BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
+  BODY_TOO_DEEP: { status: 400, message: '请求体嵌套层级过深（最多 32 层）' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   CONFLICT: { status: 409, message: '数据已被修改或重复提交，请刷新后重试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试' },
@@ -33,6 +34,8 @@ const REQUEST_ERRORS = {
 const AUTH_ERRORS = {
   AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
   AUTH_TOKEN_MISSING: { status: 401, message: '未登录或登录已失效，请重新登录' },
+  AUTH_SESSION_ENDED: { status: 401, message: '登录已失效（已退出登录、密码或账号已变更），请重新登录' },
+  AUTH_PASSWORD_WRONG: { status: 400, message: '当前密码不正确' },
   AUTH_ROLE_FORBIDDEN: { status: 403, message: '当前角色无权执行此操作' },
   AUTH_TOO_MANY_ATTEMPTS: { status: 429, message: '登录尝试过于频繁，请一分钟后再试' },
 } satisfies Record<string, ErrorSpec>;

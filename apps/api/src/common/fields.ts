@@ -131,6 +131,25 @@ export function isCalendarDate(v: unknown): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+/**
+ * Every date of a text — a date or instant, or a pause FROM/TO — falls in the years above. For values
+ * another rule parses (a period's start on /calendar/due took year 3008); text of any other shape is
+ * left to that rule.
+ */
+export function inCaseYears(v: unknown): boolean {
+  if (typeof v !== 'string') return true;
+  return v.split('/').every((part) => {
+    const m = /^([+-]?\d+)-\d{2}-\d{2}/.exec(part);
+    return !m || (Number(m[1]) >= FIRST_YEAR && Number(m[1]) <= LAST_YEAR && m[1].length === 4);
+  });
+}
+
+/** The dates in a text value (or each of a list's) fall in the years 1900–2999 (inCaseYears). */
+export function InCaseYears(each = false): PropertyDecorator {
+  return (target: object, property: string | symbol) =>
+    registerDecorator({ name: 'inCaseYears', target: target.constructor, propertyName: String(property), options: { each }, validator: { validate: inCaseYears } });
+}
+
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 /** An instant in ISO 8601 with its offset (a bare local time would be ambiguous), offsets within ±14:00 as in use. */

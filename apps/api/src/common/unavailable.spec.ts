@@ -28,6 +28,9 @@ describe('PostgreSQL unavailable', () => {
     expect(databaseUnavailable(pg('57P03', 'the database system is starting up'))).toBe(true);
     expect(databaseUnavailable(pg('08006', 'connection failure'))).toBe(true);
     expect(databaseUnavailable(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')))).toBe(true);
+    // The pool's statement timeout (a query that hung), and node-pg's own read timeout behind it.
+    expect(databaseUnavailable(pg('57014', 'canceling statement due to statement timeout'))).toBe(true);
+    expect(databaseUnavailable(new QueryFailedError('SELECT 1', [], new Error('Query read timeout')))).toBe(true);
   });
 
   it('not a constraint or syntax error', () => {

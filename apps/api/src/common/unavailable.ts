@@ -12,14 +12,18 @@ export const RETRY_AFTER_SECONDS = 5;
 /** gRPC status codes of an unreachable or overloaded Temporal: CANCELLED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
 const GRPC_TRANSIENT = new Set([1, 4, 8, 10, 14]);
 
-/** PostgreSQL SQLSTATEs of a server going away or not yet there (class 08: connection exception). */
-const PG_TRANSIENT = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * PostgreSQL SQLSTATEs of a server going away or not yet there (class 08: connection exception), and
+ * 57014 query_canceled: the API cancels nothing itself, so it is the pool's statement timeout — a
+ * query that hung (a lock held elsewhere, an overloaded server) answered 503 instead of held forever.
+ */
+const PG_TRANSIENT = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 
 /** Socket errors on the way to the database. */
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** node-pg's own words for a lost connection or a pool that could not connect in time. */
-const PG_CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable/;
+const PG_CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Query read timeout/;
 
 /** The error and what it wraps (`cause`, TypeORM's `driverError`, an AggregateError's `errors`), outermost first. */
 function chain(x: unknown, depth = 0): unknown[] {

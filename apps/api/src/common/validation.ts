@@ -7,12 +7,14 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
   isNotEmpty: { code: 'REQUIRED', message: (l) => `${l}不能为空` },
   isDefined: { code: 'REQUIRED', message: (l) => `${l}不能为空` },
   isString: { code: 'NOT_TEXT', message: (l) => `${l}必须是文本` },
+  minLength: { code: 'TOO_SHORT', message: (l, c) => `${l}${c.replace(/.*?(\d+).*/, '至少需要$1个字符')}` },
   maxLength: { code: 'TOO_LONG', message: (l, c) => `${l}${c.replace(/.*?(\d+).*/, '不能超过$1个字符')}` },
   isIn: { code: 'NOT_ALLOWED', message: (l) => `${l}的取值不在允许范围内` },
   isBoolean: { code: 'NOT_BOOLEAN', message: (l) => `${l}必须是 true 或 false` },
   isCalendarDate: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 格式的有效日期` },
   isPeriodStart: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 日期或带时区的 ISO 8601 时间` },
   isPause: { code: 'NOT_PAUSE', message: (l) => `${l}必须写作 起/止（YYYY-MM-DD 日期或带时区的 ISO 8601 时间，止不早于起，可省略表示尚未结束）` },
+  inCaseYears: { code: 'OUT_OF_RANGE', message: (l) => `${l}的年份须在 1900 至 2999 之间` },
   isInstant: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },
   isInt: { code: 'NOT_INTEGER', message: (l) => `${l}必须是整数` },
@@ -62,13 +64,36 @@ export function unstorableText(value: unknown, path: string): string | null {
   return null;
 }
 
-/** Refuses unstorable text anywhere in a body, query or path parameter before the DTO rules run. */
+/**
+ * Keys that name an object's prototype machinery. JSON.parse keeps `"__proto__"` as an ordinary key, and
+ * the DTO rules then dropped it without a word; code that merged the body into an object would instead
+ * have changed its prototype. Refused by name, wherever they appear (F9).
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first key in PROTOTYPE_KEYS in a value, or null. */
+export function prototypeKey(value: unknown, path: string): string | null {
+  if (!value || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (!Array.isArray(value) && PROTOTYPE_KEYS.has(k)) return at;
+    const found = prototypeKey(v, at);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Refuses unstorable text and prototype keys anywhere in a body, query or path parameter before the DTO rules run. */
 class InputPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
     if (metadata.type !== 'custom') {
       const field = unstorableText(value, metadata.data ?? '');
       if (field !== null) {
         throw new ApiException('VALIDATION_FAILED', [{ field: field || metadata.type, code: 'INVALID_CHARACTER', message: `${field || '请求'}含有无法保存的字符（空字符或残缺的 Unicode 字符）` }]);
+      }
+      const key = prototypeKey(value, metadata.data ?? '');
+      if (key !== null) {
+        throw new ApiException('VALIDATION_FAILED', [{ field: key, code: 'FORBIDDEN_KEY', message: `${key}：不允许使用 __proto__、constructor 或 prototype 作为字段名` }]);
       }
     }
     return super.transform(value, metadata);
