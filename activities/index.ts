@@ -4,6 +4,7 @@ import { createArchivingActivities } from './archiving/activities';
 import { createCaseOperationActivities } from './case-operations/activities';
 import { createDecisionActivities } from './decision/activities';
 import { createInitiationActivities } from './initiation/activities';
+import { nonRetryableIntegrity } from './integrity';
 import { createInvestigationActivities } from './investigation/activities';
 import { createRecordHeadsActivities } from './record-heads/activities';
 import { createExecutionActivities } from './execution/activities';
@@ -11,9 +12,12 @@ import { createServiceActivities } from './service/activities';
 import { createSummaryActivities } from './summary/activities';
 import { createTaskActivities } from './tasks/activities';
 
-/** Every activity of lawtrail, bound to one database and one Temporal client; the worker registers this object. */
+/**
+ * Every activity of lawtrail, bound to one database and one Temporal client; the worker registers this
+ * object. An integrity violation is never retried (integrity.ts).
+ */
 export function createActivities(db: DataSource, temporal: Client) {
-  return {
+  return nonRetryableIntegrity({
     ...createInitiationActivities(db),
     ...createInvestigationActivities(db),
     ...createDecisionActivities(db),
@@ -24,7 +28,7 @@ export function createActivities(db: DataSource, temporal: Client) {
     ...createTaskActivities(db),
     ...createCaseOperationActivities(db, temporal),
     ...createRecordHeadsActivities(db),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -10,6 +10,11 @@ export interface CatalogueEntry {
   /** For an audio-video record: where its file is stored and what the profile asked to be written about it. */
   storage?: { sha256: string; location: string } | null;
   metadata?: Record<string, string> | null;
+  /** The written or audio-video record the entry is (absent for a document of the record, and in files archived before it was added). */
+  recordId?: string;
+  /** Its confidentiality flags, and the note shown instead of its content to a reader outside the circle. */
+  confidentiality?: string[];
+  redacted?: string;
 }
 
 /** What a case file must hold before it is archived, each with the record action that proves it. */

@@ -297,3 +297,55 @@ describe('records dated before the case or in the future (issue 15)', () => {
     expect(r.body.errors[0].message).toContain('记录时间');
   });
 });
+
+describe('confidentiality in the case file (issue 17 F1)', () => {
+  it('the case file hides a flagged recording from another unit, shows it to the handling unit, and records the read once a day', async () => {
+    const caseId = await sys.filedCase('jp');
+    const now = new Date().toISOString();
+    const av = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
+      token: await token('jp.officer1'),
+      body: {
+        title: '询问录像', recordedAt: now, activityEndedAt: now, method: 'video', usedAsEvidence: true, atSea: true,
+        metadata: {
+          producer: '张执法', extractor: '张执法', extracted_at: now, place_marker: '大连湾禁渔区3号浮标', sea_coordinates: 'N38°55′ E121°38′',
+          ship_name_number: '辽大渔54321', audio_transcript: '当事人陈述其患有某种疾病', fact_proven: '当事人于禁渔期捕捞',
+        },
+      },
+    });
+    expect(av.status).toBe(201);
+    const avId = av.body.id;
+    const bytes = Buffer.from('涉及隐私的询问录像'.repeat(100));
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const put = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${avId}/file`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${sys.tokenOf('jp.officer1')}`, 'content-type': 'video/mp4' },
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    const flagged = await sys.call('POST', `/api/v1/cases/${caseId}/evidence/${avId}/flags`, {
+      token: await token('jp.unithead'),
+      body: { flag: 'privacy', reason: '录像涉及当事人病情' },
+    });
+    expect(flagged.body).toEqual({ recordId: avId, flags: ['privacy'] });
+    const entryOf = (file: any) => file.body.catalogue.find((e: any) => e.recordId === avId);
+
+    // 执法二科: before the fix, the transcript, the fact proven and the storage path came back whole, unrecorded.
+    for (let i = 0; i < 2; i++) {
+      const outsider = await sys.call('GET', `/api/v1/cases/${caseId}/case-file`, { token: await token('jp.officer3') });
+      expect(outsider.status).toBe(200);
+      expect(entryOf(outsider)).toMatchObject({ kind: 'audiovisual', title: '询问录像', storage: null, metadata: null, confidentiality: ['privacy'], redacted: '内容涉及个人隐私，已隐去' });
+      for (const secret of ['当事人陈述其患有某种疾病', '当事人于禁渔期捕捞', sha]) expect(JSON.stringify(outsider.body)).not.toContain(secret);
+    }
+    // The handling unit reads it whole, three times: one line in the record for the day.
+    for (let i = 0; i < 3; i++) {
+      const colleague = await sys.call('GET', `/api/v1/cases/${caseId}/case-file`, { token: await token('jp.officer2') });
+      expect(entryOf(colleague)).toMatchObject({ storage: { sha256: sha }, metadata: { audio_transcript: '当事人陈述其患有某种疾病' }, confidentiality: ['privacy'] });
+      expect(entryOf(colleague).redacted).toBeUndefined();
+    }
+    const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('jp.chief') });
+    const reads = record.body.items.filter((e: any) => e.action === 'record_read');
+    const [{ id: colleagueId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'jp.officer2'`);
+    expect(reads.map((e: any) => e.actor.id)).toEqual([colleagueId]); // the outsider saw nothing, so read nothing
+    expect(reads[0].summary).toContain('询问录像');
+  });
+});

@@ -116,6 +116,27 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
 });
 
 describe('restriction of personal freedom (行政强制法 20)', () => {
+  it('a measure naming a record of another case, or none, is refused at once with a field error and writes nothing (F3)', async () => {
+    const caseId = await sys.filedCase('hy');
+    const t = await token('hy.officer1');
+    const foreign = await sys.evidenceRecord(await sys.filedCase('xx'), 'xx');
+    const takenAt = new Date(Date.now() - 3600_000).toISOString();
+    for (const recordId of [foreign, '00000000-0000-4000-8000-000000000000']) {
+      const started = Date.now();
+      const refused = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材', takenAt, recordId } });
+      // Before the fix: a foreign-key violation retried by the activity, 503 TEMPORAL_UNAVAILABLE after 15 s.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(refused).toMatchObject({ status: 400, body: { code: 'RECORD_INVALID', errors: [{ field: 'recordId', code: 'RECORD_UNKNOWN' }] } });
+    }
+    const [{ n }] = await sys.database.db.query(`SELECT count(*)::int AS n FROM case_records WHERE case_id = $1 AND action = 'measure_taken'`, [caseId]);
+    expect(n).toBe(0);
+    expect((await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t })).body).toEqual([]);
+    // The case's own written record is accepted and kept with the measure.
+    const own = await sys.evidenceRecord(caseId, 'hy');
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材', takenAt, recordId: own } });
+    expect(taken).toMatchObject({ status: 201, body: { recordId: own } });
+  });
+
   it('requires the family to be told, and has no period to pause or extend', async () => {
     const caseId = await sys.filedCase('jp');
     const t = await token('jp.officer1');

@@ -38,12 +38,17 @@ describe('a general-procedure case, 华阴市住建局', () => {
   });
 
   it('takes the draft only from the handling officer, through its own endpoint, resting on this case’s evidence', async () => {
+    // Evidence of another case of the same agency, and an id that names nothing: each refused by its position.
+    const otherCase = await sys.evidenceRecord(await sys.filedCase('hy'), 'hy', 'hy.officer2');
     const stranger = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
       token: await token('hy.officer1'),
-      body: draft([evidenceId, '00000000-0000-4000-8000-000000000000']),
+      body: draft([evidenceId, '00000000-0000-4000-8000-000000000000', otherCase]),
     });
     expect(stranger).toMatchObject({ status: 400, body: { code: 'RECORD_INVALID' } });
-    expect(stranger.body.errors[0]).toMatchObject({ field: 'evidenceIds', code: 'EVIDENCE_NOT_IN_CASE' });
+    expect(stranger.body.errors).toEqual([
+      expect.objectContaining({ field: 'evidenceIds[1]', code: 'EVIDENCE_NOT_IN_CASE' }),
+      expect.objectContaining({ field: 'evidenceIds[2]', code: 'EVIDENCE_NOT_IN_CASE' }),
+    ]);
     const bad = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
       token: await token('hy.officer1'),
       body: draft([evidenceId], { penalties: [{ kind: 'fine' }], factors: '' }),

@@ -68,6 +68,9 @@ it('a record flagged private is refused to an officer of another unit, redacted 
 
   const read = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.legal') });
   expect(read.body.content).toBeTruthy();
+  // Read again the same day, alone and in the list: still one line (issue 17: once per reader, record and China day).
+  await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.legal') });
+  await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('hy.legal') });
   const colleague = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.officer2') });
   expect(colleague.status).toBe(200); // same unit as the handling officer
   const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('hy.chief') });

@@ -54,6 +54,23 @@ async function seize(handle: Handle) {
   });
 }
 
+it('a measure the database refuses (a record that does not exist) fails its Update at once, not retried, and the case goes on (F3)', async () => {
+  const { caseId, handle } = await startCase();
+  const rule = profile.investigation.sealSeize;
+  const refused = handle.executeUpdate(takeMeasureUpdate, {
+    args: [{
+      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await now(), recordId: randomUUID(), by: officer,
+      period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
+    }],
+  });
+  // A foreign-key violation (23503) becomes a non-retryable INTEGRITY_VIOLATION (activities/integrity.ts).
+  await expect(refused).rejects.toMatchObject({ cause: { name: 'ActivityFailure', cause: { type: 'INTEGRITY_VIOLATION', nonRetryable: true } } });
+  expect(await db().query('SELECT id FROM coercive_measures WHERE case_id = $1', [caseId])).toEqual([]);
+  // The workflow is still there and takes the next measure, the refused one forgotten.
+  const taken = await seize(handle);
+  expect(taken.status).toBe('active');
+});
+
 it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', async () => {
   const { caseId, handle } = await startCase();
   const taken = await seize(handle);

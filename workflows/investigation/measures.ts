@@ -68,13 +68,19 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
       },
     };
     measures.set(cmd.measureId, m);
-    await update(m, {
-      key: `measure:${cmd.measureId}`,
-      actor: cmd.by,
-      action: 'measure_taken',
-      summary: `${cmd.by.name}实施${MEASURE_LABELS[cmd.kind]}：${cmd.object}${told(cmd)}`,
-      legalBasis: cmd.legalBasis,
-    });
+    try {
+      await update(m, {
+        key: `measure:${cmd.measureId}`,
+        actor: cmd.by,
+        action: 'measure_taken',
+        summary: `${cmd.by.name}实施${MEASURE_LABELS[cmd.kind]}：${cmd.object}${told(cmd)}`,
+        legalBasis: cmd.legalBasis,
+      });
+    } catch (e) {
+      // Refused by the database (activities/integrity.ts): never stored, so not a measure to watch or settle.
+      measures.delete(cmd.measureId);
+      throw e;
+    }
     void watch(m);
     if (cmd.emergency) {
       const taskId = uuid4();

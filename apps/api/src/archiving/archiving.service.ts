@@ -17,6 +17,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { AvStorage } from '../investigation/av-storage';
+import { ConfidentialityService } from '../investigation/confidentiality.service';
 import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */
@@ -27,6 +28,7 @@ const DOCUMENT_ACTIONS = [
 ];
 
 interface Row {
+  record_id: string | null;
   kind: 'record' | 'written' | 'audiovisual';
   title: string;
   at: Date;
@@ -42,16 +44,21 @@ export class ArchivingService {
     private readonly temporal: Client,
     private readonly db: DataSource,
     private readonly storage: AvStorage,
+    private readonly confidentiality: ConfidentialityService,
     private readonly calendar: CalendarStore,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
-  /** The archived file, or the file as it would be archived now with what is missing. */
+  /**
+   * The archived file, or the file as it would be archived now with what is missing; flagged records
+   * redacted for a reader outside the circle, and read by one inside it (ConfidentialityService).
+   */
   async caseFile(actor: Actor, caseId: string) {
     const c = await this.cases.findForActor(actor, caseId);
     const [archived] = await this.db.query('SELECT * FROM archives WHERE case_id = $1', [caseId]);
-    if (archived) return { status: 'archived', archive: archived };
-    return { status: c.status === 'ended' ? 'ready' : 'open', ...(await this.assemble(caseId, c.procedure === 'summary')) };
+    if (archived) return { status: 'archived', archive: { ...archived, catalogue: await this.confidentiality.catalogue(actor, c, archived.catalogue ?? []) } };
+    const file = await this.assemble(caseId, c.procedure === 'summary');
+    return { status: c.status === 'ended' ? 'ready' : 'open', ...file, catalogue: await this.confidentiality.catalogue(actor, c, file.catalogue) };
   }
 
   async archive(actor: Actor, caseId: string, dto: ArchiveDto) {
@@ -114,9 +121,9 @@ export class ArchivingService {
   /** Every document of the record and every written and audio-video record, in order, numbered. */
   private async assemble(caseId: string, summary: boolean): Promise<{ catalogue: CatalogueEntry[]; missing: string[] }> {
     const rows: Row[] = await this.db.query(
-      `SELECT 'record' AS kind, summary AS title, at, NULL AS sha256, NULL::jsonb AS metadata FROM case_records WHERE case_id = $1 AND action = ANY($2)
+      `SELECT NULL::uuid AS record_id, 'record' AS kind, summary AS title, at, NULL AS sha256, NULL::jsonb AS metadata FROM case_records WHERE case_id = $1 AND action = ANY($2)
        UNION ALL
-       SELECT e.category, e.title, e.recorded_at, f.sha256, e.metadata FROM evidence_records e LEFT JOIN av_files f ON f.record_id = e.id WHERE e.case_id = $1
+       SELECT e.id, e.category, e.title, e.recorded_at, f.sha256, e.metadata FROM evidence_records e LEFT JOIN av_files f ON f.record_id = e.id WHERE e.case_id = $1
        ORDER BY at`,
       [caseId, DOCUMENT_ACTIONS],
     );
@@ -125,6 +132,7 @@ export class ArchivingService {
       kind: r.kind,
       title: r.title,
       at: r.at.toISOString(),
+      ...(r.record_id && { recordId: r.record_id }),
       ...(r.kind === 'audiovisual' && { storage: r.sha256 ? { sha256: r.sha256, location: this.storage.pathOf(r.sha256) } : null, metadata: r.metadata }),
     }));
     const actions = new Set<string>((await this.db.query('SELECT DISTINCT action FROM case_records WHERE case_id = $1', [caseId])).map((r: { action: string }) => r.action));

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
@@ -57,6 +57,11 @@ export class ErrorFilter implements ExceptionFilter {
     // (a due time, a count), says more than the catalogue's.
     if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ApplicationFailure && isErrorCode(x.cause.type)) {
       return new ApiException(x.cause.type, fieldErrorsOf(x.cause.details), x.cause.message || undefined);
+    }
+    // An activity the database refused for integrity (activities/integrity.ts), passed on by the Update:
+    // the catalogue's message, not the database's.
+    if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ActivityFailure && x.cause.cause instanceof ApplicationFailure && isErrorCode(x.cause.cause.type)) {
+      return new ApiException(x.cause.cause.type);
     }
     // The workflow has finished, so nothing in it is open any more.
     if (x instanceof WorkflowNotFoundError) return new ApiException('TASK_NOT_OPEN');

@@ -26,6 +26,7 @@ const REQUEST_ERRORS = {
   BODY_TOO_DEEP: { status: 400, message: '请求体嵌套层级过深（最多 32 层）' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   CONFLICT: { status: 409, message: '数据已被修改或重复提交，请刷新后重试' },
+  INTEGRITY_VIOLATION: { status: 409, message: '数据库拒绝写入（引用的数据不存在、不属于本案或重复），未作任何更改' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试' },
   TEMPORAL_UNAVAILABLE: { status: 503, message: '流程引擎暂时不可用，请稍后重试' },
   INTERNAL_ERROR: { status: 500, message: '系统内部错误，已记录，请联系管理员' },

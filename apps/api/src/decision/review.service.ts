@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor } from '../../../../libs/domain/roles';
 import { completeTaskUpdate } from '../../../../libs/messages/initiation';
 import { workflowIdForDecision } from '../../../../libs/messages/decision';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../../../libs/messages/review';
-import { EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
 import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
+import { CaseRefs } from '../cases/case-refs';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
@@ -20,8 +20,8 @@ export class ReviewService {
   constructor(
     private readonly decision: DecisionService,
     private readonly temporal: Client,
+    private readonly refs: CaseRefs,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
-    @InjectRepository(EvidenceRecordEntity) private readonly evidence: Repository<EvidenceRecordEntity>,
   ) {}
 
   /**
@@ -32,13 +32,10 @@ export class ReviewService {
     await this.decision.ensureStarted(actor, caseId);
     const task = await this.tasks.findOneBy({ caseId, kind: 'draft_decision', status: 'open' });
     if (!task) throw new ApiException('DRAFT_NOT_OPEN');
-    const found = await this.evidence.findBy({ caseId, id: In(dto.evidenceIds) });
-    const unknown = dto.evidenceIds.filter((id) => !found.some((e) => e.id === id));
-    if (unknown.length) {
-      throw new ApiException('RECORD_INVALID', [
-        { field: 'evidenceIds', code: 'EVIDENCE_NOT_IN_CASE', message: `以下证据不属于本案：${unknown.join('、')}` },
-      ]);
-    }
+    const unknown = await this.refs.unknownRecords(caseId, [
+      { field: 'evidenceIds', ids: dto.evidenceIds, code: 'EVIDENCE_NOT_IN_CASE', message: '该证据不属于本案' },
+    ]);
+    if (unknown.length) throw new ApiException('RECORD_INVALID', unknown);
     const handle = this.temporal.workflow.getHandle(workflowIdForDecision(caseId));
     await handle.executeUpdate(completeTaskUpdate, {
       args: [{ taskId: task.id, by: actor, decision: 'submit', opinion: dto.opinion, draft: { ...dto } }],

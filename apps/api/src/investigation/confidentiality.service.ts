@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { CONFIDENTIALITY_LABELS, Confidentiality, canReadFlagged } from '../../../../libs/domain/access';
+import { CatalogueEntry } from '../../../../libs/domain/case-file';
 import { Actor } from '../../../../libs/domain/roles';
+import { chinaDate } from '../../../../libs/calendar/dates';
+import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
 import { AvFileEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
 import { appendRecord } from '../../../../libs/persistence/append-record';
 import { CasesService } from '../cases/cases.service';
@@ -11,10 +14,14 @@ import { toEvidenceView } from './investigation.mapper';
 
 type Flags = Map<string, Confidentiality[]>;
 
+/** What a reader outside the circle sees instead of a flagged record's content. */
+const redactedNote = (flags: Confidentiality[]) => `内容涉及${flags.map((f) => CONFIDENTIALITY_LABELS[f]).join('、')}，已隐去`;
+
 /**
  * Records flagged as state secret, commercial secret or privacy: only the roles that review or keep
- * the file and the handling unit read them; others see that they exist, not what they say. Every
- * read of a flagged record is written to the case record, even after the file is archived.
+ * the file and the handling unit read them; others see that they exist, not what they say — on the
+ * evidence endpoints and in the case file (案卷) alike. A read of a flagged record is written to the
+ * case record once per reader, record and China day, even after the file is archived.
  */
 @Injectable()
 export class ConfidentialityService {
@@ -66,10 +73,36 @@ export class ConfidentialityService {
     return this.shown(r, (await this.files.findOneBy({ recordId })) ?? undefined, flags, true);
   }
 
+  /**
+   * The case file's catalogue as this reader may see it: a flagged record's storage and metadata
+   * (transcript, fact proven, where the file lies) hidden outside the circle, its read recorded inside
+   * it. Entries are matched by record id, or — in a file archived before catalogues carried it — by
+   * kind, title and time.
+   */
+  async catalogue(actor: Actor, c: CaseEntity, entries: CatalogueEntry[]): Promise<CatalogueEntry[]> {
+    const flagged: { id: string; category: string; title: string; recorded_at: Date; flags: Confidentiality[] }[] = await this.db.query(
+      `SELECT e.id, e.category, e.title, e.recorded_at, array_agg(f.flag ORDER BY f.flag) AS flags
+         FROM record_flags f JOIN evidence_records e ON e.id = f.record_id WHERE e.case_id = $1 GROUP BY e.id`,
+      [c.id],
+    );
+    if (!flagged.length) return entries;
+    const of = (e: CatalogueEntry) =>
+      e.kind === 'record' ? undefined : flagged.find((r) => (e.recordId ? r.id === e.recordId : r.category === e.kind && r.title === e.title && r.recorded_at.toISOString() === e.at));
+    const allowed = await this.mayRead(actor, c.handlingOfficerId);
+    const read = flagged.filter((r) => entries.some((e) => of(e) === r));
+    if (allowed) await this.logReads(actor, c.id, read);
+    return entries.map((e) => {
+      const r = of(e);
+      if (!r) return e;
+      if (allowed) return { ...e, confidentiality: r.flags };
+      return { ...e, ...(e.kind === 'audiovisual' && { storage: null, metadata: null }), confidentiality: r.flags, redacted: redactedNote(r.flags) };
+    });
+  }
+
   private shown(r: EvidenceRecordEntity, file: AvFileEntity | undefined, flags: Confidentiality[] | undefined, allowed: boolean) {
     const view = { ...toEvidenceView(r, file), confidentiality: flags ?? [] };
     if (!flags || allowed) return view;
-    return { ...view, content: null, metadata: null, signatures: null, officers: [], redacted: `内容涉及${flags.map((f) => CONFIDENTIALITY_LABELS[f]).join('、')}，已隐去` };
+    return { ...view, content: null, metadata: null, signatures: null, officers: [], redacted: redactedNote(flags) };
   }
 
   private async mayRead(actor: Actor, handlingOfficerId: string): Promise<boolean> {
@@ -86,15 +119,19 @@ export class ConfidentialityService {
     return flags;
   }
 
-  /** One line per read of a flagged record: who read what, when. */
-  private async logReads(actor: Actor, caseId: string, read: EvidenceRecordEntity[]): Promise<void> {
+  /**
+   * One line per reader, flagged record and China day: the entry's key carries the day, so the
+   * database's (case, key) uniqueness makes every further read that day a no-op — a reader cannot
+   * bloat the record by reading again.
+   */
+  private async logReads(actor: Actor, caseId: string, read: { id: string; title: string }[]): Promise<void> {
     if (!read.length) return;
-    const at = new Date().toISOString();
+    const day = chinaDate(new Date());
     await this.db.transaction(async (m) => {
       for (const r of read) {
         await appendRecord(m, {
-          caseId, key: `read:${r.id}:${actor.id}:${at}`, actor, action: 'record_read',
-          summary: `${actor.name}查阅涉密记录「${r.title}」`, details: { recordId: r.id },
+          caseId, key: `read:${r.id}:${actor.id}:${day}`, actor, action: 'record_read',
+          summary: `${actor.name}查阅涉密记录「${r.title}」`, details: { recordId: r.id, day },
         });
       }
     });

@@ -21,6 +21,6 @@ import { InvestigationService } from './investigation.service';
   ],
   controllers: [InvestigationController, MeasuresController],
   providers: [InvestigationService, MeasuresService, AvStorage, ConfidentialityService],
-  exports: [AvStorage],
+  exports: [AvStorage, ConfidentialityService],
 })
 export class InvestigationModule {}

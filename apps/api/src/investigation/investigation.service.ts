@@ -35,6 +35,7 @@ import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
 import { escalationRules } from '../../../../libs/domain/escalation';
 import type { investigationWorkflow } from '../../../../workflows/investigation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
+import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -51,6 +52,7 @@ const UNDER_INVESTIGATION = ['initiated', 'emergency_started'];
 export class InvestigationService {
   constructor(
     private readonly cases: CasesService,
+    private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
     private readonly temporal: Client,
     private readonly storage: AvStorage,
@@ -265,18 +267,12 @@ export class InvestigationService {
     });
   }
 
-  private async checkLinks(caseId: string, avIds: string[], corrects?: string): Promise<RuleError[]> {
-    const errors: RuleError[] = [];
-    if (avIds.length) {
-      const known = await this.records.findBy({ id: In(avIds), caseId, category: 'audiovisual' });
-      avIds.forEach((id, i) => {
-        if (!known.some((k) => k.id === id)) errors.push({ field: `avRecordIds[${i}]`, code: 'AV_RECORD_UNKNOWN', message: '本案没有该音像记录' });
-      });
-    }
-    if (corrects && !(await this.records.existsBy({ id: corrects, caseId }))) {
-      errors.push({ field: 'corrects', code: 'RECORD_UNKNOWN', message: '本案没有要更正的记录' });
-    }
-    return errors;
+  /** Linked audiovisual records and the corrected record are this case's own (CaseRefs). */
+  private checkLinks(caseId: string, avIds: string[], corrects?: string): Promise<RuleError[]> {
+    return this.refs.unknownRecords(caseId, [
+      { field: 'avRecordIds', ids: avIds, category: 'audiovisual', code: 'AV_RECORD_UNKNOWN', message: '本案没有该音像记录' },
+      { field: 'corrects', ids: corrects, code: 'RECORD_UNKNOWN', message: '本案没有要更正的记录' },
+    ]);
   }
 
   private async append(actor: Actor, c: CaseEntity, profile: AgencyProfile, cmd: AddEvidenceCommand) {

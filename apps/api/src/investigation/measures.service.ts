@@ -15,6 +15,7 @@ import {
 } from '../../../../libs/messages/investigation';
 import { Source, cite } from '../../../../libs/profiles';
 import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
+import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -28,6 +29,7 @@ export class MeasuresService {
   constructor(
     private readonly investigation: InvestigationService,
     private readonly cases: CasesService,
+    private readonly refs: CaseRefs,
     private readonly temporal: Client,
     @InjectRepository(CoerciveMeasureEntity) private readonly measures: Repository<CoerciveMeasureEntity>,
   ) {}
@@ -37,6 +39,11 @@ export class MeasuresService {
     // 行政强制法 20(一): the family is told on the spot or at once after, never before.
     notBefore(dto, 'familyNotified.at', { label: '实施时间', at: dto.takenAt });
     const { c, profile } = await this.investigation.underInvestigation(actor, caseId);
+    // 行政强制法 24: the measure's written record (现场笔录) is one of this case's; checked here, not by the database.
+    const unknown = await this.refs.unknownRecords(caseId, [
+      { field: 'recordId', ids: dto.recordId, category: 'written', code: 'RECORD_UNKNOWN', message: '本案没有该文字记录' },
+    ]);
+    if (unknown.length) throw new ApiException('RECORD_INVALID', unknown);
     const timed = dto.kind === 'restrict' ? undefined : dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
     const measureId = this.investigation.recordId(actor, caseId, key);
     const basis = (s: Source) => cite(profile.regulation.title, s);
