@@ -1,10 +1,9 @@
-import { ParentClosePolicy, patched, startChild, uuid4 } from '@temporalio/workflow';
+import { patched, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
 import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
 import { cite } from '../../libs/profiles/cite';
-import { workflowIdForExecution } from '../../libs/messages/execution';
-import { executionWorkflow } from '../execution/workflows';
+import { startExecutionOf } from '../execution/start';
 import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -68,27 +67,21 @@ function mustServeFrom(d: IssuedDecision): string {
 
 /** The served decision is executed in its own workflow, which outlives this stage. */
 export async function startExecution(input: DecisionInput, board: TaskBoard, d: IssuedDecision, served: ServiceResult, fineFen: number | null): Promise<void> {
-  await startChild(executionWorkflow, {
-    workflowId: workflowIdForExecution(input.caseId),
-    parentClosePolicy: ParentClosePolicy.ABANDON,
-    args: [
-      {
-        caseId: input.caseId,
-        agencyId: input.agencyId,
-        handlingOfficerId: input.handlingOfficerId,
-        profile: {
-          regulationTitle: input.profile.regulationTitle,
-          execution: input.profile.execution!,
-          service: input.profile.service!,
-          audiovisual: input.profile.audiovisual!,
-          archiving: input.profile.archiving!,
-        },
-        ...board.carried,
-        decision: { documentNumber: d.documentNumber, servedAt: served.servedAt, ...(served.countsFrom && { countsFrom: served.countsFrom }) },
-        recipient: d.recipient!,
-        fineFen,
-        correction: d.correction,
-      },
-    ],
+  await startExecutionOf({
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    handlingOfficerId: input.handlingOfficerId,
+    profile: {
+      regulationTitle: input.profile.regulationTitle,
+      execution: input.profile.execution!,
+      service: input.profile.service!,
+      audiovisual: input.profile.audiovisual!,
+      archiving: input.profile.archiving!,
+    },
+    ...board.carried,
+    decision: { documentNumber: d.documentNumber, servedAt: served.servedAt, ...(served.countsFrom && { countsFrom: served.countsFrom }) },
+    recipient: d.recipient!,
+    fineFen,
+    correction: d.correction,
   });
 }

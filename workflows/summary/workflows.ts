@@ -1,7 +1,6 @@
-import { ParentClosePolicy, allHandlersFinished, condition, patched, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '../../libs/calendar/period';
-import { workflowIdForExecution } from '../../libs/messages/execution';
 import { CaseState } from '../../libs/messages/initiation';
 import { SummaryInput, summaryRegisteredUpdate } from '../../libs/messages/summary';
 import { cite } from '../../libs/profiles/cite';
@@ -10,7 +9,7 @@ import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
-import { executionWorkflow } from '../execution/workflows';
+import { startExecutionOf } from '../execution/start';
 
 const { registerSummaryCase, endCase } = activities;
 
@@ -93,27 +92,21 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   await condition(allHandlersFinished);
 
   async function startExecution(): Promise<void> {
-    await startChild(executionWorkflow, {
-      workflowId: workflowIdForExecution(input.caseId),
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      args: [
-        {
-          caseId: input.caseId,
-          agencyId: input.agencyId,
-          handlingOfficerId: officer.id,
-          profile: {
-            regulationTitle: input.profile.regulationTitle,
-            execution: input.profile.execution,
-            service: input.profile.service!,
-            audiovisual: input.profile.audiovisual!,
-            archiving: input.profile.archiving,
-          },
-          ...board.carried,
-          decision: { documentNumber: d.documentNumber, servedAt: d.decidedAt },
-          recipient: input.form.parties[0]?.name ?? '当事人',
-          fineFen: input.fineFen!,
-        },
-      ],
+    await startExecutionOf({
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      handlingOfficerId: officer.id,
+      profile: {
+        regulationTitle: input.profile.regulationTitle,
+        execution: input.profile.execution,
+        service: input.profile.service!,
+        audiovisual: input.profile.audiovisual!,
+        archiving: input.profile.archiving,
+      },
+      ...board.carried,
+      decision: { documentNumber: d.documentNumber, servedAt: d.decidedAt },
+      recipient: input.form.parties[0]?.name ?? '当事人',
+      fineFen: input.fineFen!,
     });
   }
 
