@@ -115,3 +115,17 @@ it('a warning carries no amount and a fine names one (行政处罚法 9); the re
   expect(line).toMatch(/当场作出处罚决定（兴民简罚〔2026〕20号，.*）：警告；决定书当场交付当事人$/);
   expect(line).not.toContain('元');
 });
+
+it('a 文号 names one decision of the agency: another on-the-spot decision with it is refused 409, another agency may use it', async () => {
+  const { on_the_spot_collection: _, ...items } = body().items;
+  const request = (documentNumber: string) => body({ collection: undefined, items, documentNumber });
+  const first = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer1'), body: request('兴民简罚〔2026〕30号') });
+  expect(first.status).toBe(201);
+  const again = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer2'), body: request('兴民简罚〔2026〕30号') });
+  expect(again).toMatchObject({
+    status: 409,
+    body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「兴民简罚〔2026〕30号」已用于本机关的另一份处罚决定书' }] },
+  });
+  const elsewhere = await sys.call('POST', '/api/v1/summary-cases', { token: await token('hy.officer1'), body: request('兴民简罚〔2026〕30号') });
+  expect(elsewhere.status).toBe(201);
+});
