@@ -143,6 +143,13 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     await until(Date.parse(notice.statementDueAt!) + 60_000);
     await approve(handle);
     await expect(decide(handle, unitHead)).rejects.toMatchObject({ cause: { type: 'DECISION_ROLE_FORBIDDEN' } });
+    // A 文号 another case took meanwhile (the API's check raced past): refused by the database, not issued.
+    const other = await startDecision(ts, 'huayin-housing', officer.id);
+    await db().query('UPDATE cases SET decision_number = $2 WHERE id = $1', [other.caseId, '华住建罚〔2026〕99号']);
+    const today = chinaDate(new Date(await ts.env.currentTimeMs()));
+    await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕99号', decidedOn: today, content: '罚款', by: officer }] })).rejects.toMatchObject({
+      cause: { cause: { type: 'INTEGRITY_VIOLATION' } },
+    });
     await decide(handle, officer);
     await handle.result();
     const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);
