@@ -38,4 +38,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: url, DATABASE_APP_URL: app })).toMatchObject({ databaseUrl: url, appDatabaseUrl: app });
     expect(() => parseEnv({ DATABASE_URL: url, DATABASE_APP_URL: 'lawtrail_app@localhost' })).toThrow(/DATABASE_APP_URL/);
   });
+
+  it('trusts no proxy by default; LAWTRAIL_TRUST_PROXY takes a hop count or the proxies, never "anyone"', () => {
+    expect(parseEnv({ DATABASE_URL: url }).trustProxy).toBe(false);
+    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    for (const bad of ['true', '0', '11', '10.0.0.0/33', 'proxy.example.gov.cn', '10.0.0.1/8/1']) {
+      expect(() => parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: bad })).toThrow(/LAWTRAIL_TRUST_PROXY/);
+    }
+  });
 });

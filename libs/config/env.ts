@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Settings of the API and the worker, parsed once at start-up from the environment. */
 export interface Env {
   /** The schema owner: migrations, demo seed, `npm run verify`, maintenance. */
@@ -27,7 +29,37 @@ export interface Env {
   dbStatementTimeoutMs: number;
   /** A connection that sends or receives nothing this long is closed (a stalled body). */
   httpIdleTimeoutMs: number;
+  /**
+   * Express `trust proxy`: which hops in front of the API may say who the client is (X-Forwarded-For),
+   * so the login limits and the audit see the client's address rather than the reverse proxy's.
+   * Off by default: without a proxy, believing the header would let any client pick its own address.
+   * A number counts the proxies in front; a list names them (addresses, CIDR ranges, or Express's
+   * `loopback`, `linklocal`, `uniquelocal`).
+   */
+  trustProxy: false | number | string[];
   production: boolean;
+}
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `LAWTRAIL_TRUST_PROXY`: unset, empty or `false` → off; a hop count; or a comma-separated list. `true` (trust anyone) is refused. */
+function trustProxy(value: string | undefined, problems: string[]): Env['trustProxy'] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops < 1 || hops > 10) problems.push('LAWTRAIL_TRUST_PROXY must be 1 to 10 hops, a list of proxy addresses, or false');
+    return hops;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const ok = (x: string) => {
+    const [addr, bits, ...rest] = x.split('/');
+    if (PROXY_PRESETS.includes(x)) return true;
+    if (rest.length || !isIP(addr)) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
+  };
+  if (!list.length || !list.every(ok)) problems.push('LAWTRAIL_TRUST_PROXY must be a hop count, a comma-separated list of proxy addresses or CIDR ranges (or loopback, linklocal, uniquelocal), or false');
+  return list;
 }
 
 function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number, problems: string[]): number {
@@ -56,6 +88,7 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   const loginAttemptsPerAddressPerMinute = positiveInt(env, 'LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', 60, problems);
   const dbStatementTimeoutMs = positiveInt(env, 'LAWTRAIL_DB_STATEMENT_TIMEOUT_MS', 10_000, problems);
   const httpIdleTimeoutMs = positiveInt(env, 'LAWTRAIL_HTTP_IDLE_TIMEOUT_MS', 30_000, problems);
+  const trusted = trustProxy(env.LAWTRAIL_TRUST_PROXY, problems);
   const corsOrigins = (env.LAWTRAIL_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   if (corsOrigins.some((o) => !/^https?:\/\/[^/]+$/.test(o))) problems.push('LAWTRAIL_CORS_ORIGINS must be a comma-separated list of origins such as https://zf.example.gov.cn');
   if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
@@ -74,6 +107,7 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
     loginAttemptsPerAddressPerMinute,
     dbStatementTimeoutMs,
     httpIdleTimeoutMs,
+    trustProxy: trusted,
     production,
   };
 }

@@ -29,6 +29,8 @@ it('takes 200 yuan from a person and 3,000 from an organisation, not a yuan more
     '简易程序对法人或者其他组织罚款不得超过3000元，应适用普通程序',
   );
   expect(codes(xlt, facts({ penalty: { kind: 'warning' } }))).toEqual([]);
+  expect(codes(xlt, facts({ penalty: { kind: 'warning', amountYuan: 3000 } }))).toEqual(['penalty.amountYuan:SUMMARY_WARNING_AMOUNT']);
+  expect(codes(xlt, facts({ penalty: { kind: 'fine' } }))).toEqual(['penalty.amountYuan:SUMMARY_FINE_AMOUNT_MISSING']);
 });
 
 it('asks for the items of 000 第十四条 at the scene; 002 names none of its own', () => {

@@ -43,6 +43,13 @@ export function checkSummary(profile: AgencyProfile, f: SummaryFacts): RuleError
   const rules = profile.decision.summaryProcedure;
   const errors: RuleError[] = [];
   const limit = f.party.kind === 'person' ? rules.eligibility.individualMaxFineYuan : rules.eligibility.organisationMaxFineYuan;
+  // 行政处罚法 9: a warning (警告) is a penalty of its own and carries no amount; a fine names one.
+  if (f.penalty.kind === 'warning' && f.penalty.amountYuan !== undefined) {
+    errors.push({ field: 'penalty.amountYuan', code: 'SUMMARY_WARNING_AMOUNT', message: '警告不处罚款，不应填写罚款金额' });
+  }
+  if (f.penalty.kind === 'fine' && f.penalty.amountYuan === undefined) {
+    errors.push({ field: 'penalty.amountYuan', code: 'SUMMARY_FINE_AMOUNT_MISSING', message: '罚款须写明金额' });
+  }
   if (f.penalty.kind === 'fine' && (f.penalty.amountYuan ?? 0) > limit) {
     const who = f.party.kind === 'person' ? '公民' : '法人或者其他组织';
     errors.push({ field: 'penalty.amountYuan', code: 'SUMMARY_FINE_OVER_LIMIT', message: `简易程序对${who}罚款不得超过${limit}元，应适用普通程序` });

@@ -1,4 +1,5 @@
 import { eventually } from '../support/database';
+import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
 
@@ -81,10 +82,19 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     });
     expect(handedBefore).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'handedOver.at' }] } });
 
+    // Issue 17: a 文号 names one decision of the agency, whichever procedure used it first.
+    const { on_the_spot_collection: _, ...items } = summaryBody().items;
+    const onTheSpot = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: summaryBody({ collection: undefined, items, documentNumber: '兴民罚〔2026〕2号' }) });
+    expect(onTheSpot.status).toBe(201);
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), documentNumber: '兴民罚〔2026〕2号' } });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN' }] } });
+
     const body = decision();
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body });
     expect(issued.status).toBe(200);
     expect(issued.body.decided).toBe(true);
+    const reused = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: summaryBody({ collection: undefined, items, documentNumber: body.documentNumber }) });
+    expect(reused).toMatchObject({ status: 409, body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', message: '文号「兴民罚〔2026〕1号」已用于本机关的另一份处罚决定书' }] } });
 
     const c = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
     expect(c.body).toMatchObject({ status: 'decided', stage: 'service' });

@@ -2,6 +2,7 @@ import { LegalCalendar } from '../../libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
 import { computeDue } from '../../libs/calendar/period';
 import { eventually } from '../support/database';
+import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
 // Issue 6 §8 over HTTP: 简易程序 — limits (行政处罚法 51), the items of 000 第十四条, audio-video of a
@@ -16,25 +17,7 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-const body = (o: Record<string, unknown> = {}) => ({
-  party: { kind: 'person', name: '赵六' },
-  facts: '未按规定办理殡葬事宜登记',
-  legalBasis: '《殡葬管理条例》第二十条',
-  penalty: { kind: 'fine', amountYuan: 50 },
-  documentNumber: '兴民简罚〔2026〕8号',
-  decidedAt: new Date().toISOString(),
-  place: '兴隆台区某街道',
-  items: {
-    conditions: '违法事实确凿，有法定依据，罚款五十元',
-    steps_and_documents: '出示执法证件，填写预定格式、编有号码的决定书，当场交付',
-    statement_and_defence: '当事人称不知道需要登记',
-    review_of_statement_and_defence: '不予采纳：已履行告知义务',
-    on_the_spot_collection: '当场收缴，出具专用票据',
-  },
-  disputed: false,
-  collection: { amountYuan: 50, receiptNumber: 'LN-0001', collectedAt: new Date().toISOString(), ground: 'small_fine' },
-  ...o,
-});
+const body = summaryBody;
 
 it('refuses a fine over the limit and missing items, field by field', async () => {
   const r = await sys.call('POST', '/api/v1/summary-cases', {
@@ -114,4 +97,35 @@ it('a fine not paid on the spot is executed: the 15 days run from the decision h
     return r.body.status === 'ended' ? r.body : undefined;
   });
   expect(c.stage).toBe('archiving');
+});
+
+it('a warning carries no amount and a fine names one (行政处罚法 9); the record line says 警告 alone', async () => {
+  const officer = await token('xlt.officer1');
+  const { on_the_spot_collection: _, ...items } = body().items;
+  const warningWithAmount = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ penalty: { kind: 'warning', amountYuan: 3000 }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }) });
+  expect(warningWithAmount).toMatchObject({ status: 400, body: { code: 'RECORD_INVALID', errors: [{ field: 'penalty.amountYuan', code: 'SUMMARY_WARNING_AMOUNT', message: '警告不处罚款，不应填写罚款金额' }] } });
+  const fineWithout = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ penalty: { kind: 'fine' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }) });
+  expect(fineWithout.status).toBe(400);
+  expect(fineWithout.body.errors.map((e: any) => e.field)).toEqual(['penalty.amountYuan']);
+
+  const warning = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ penalty: { kind: 'warning' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }) });
+  expect(warning.status).toBe(201);
+  const record = await sys.call('GET', `/api/v1/cases/${warning.body.id}/record`, { token: officer });
+  const line: string = record.body.items.find((e: any) => e.action === 'decision_issued').summary;
+  expect(line).toMatch(/当场作出处罚决定（兴民简罚〔2026〕20号，.*）：警告；决定书当场交付当事人$/);
+  expect(line).not.toContain('元');
+});
+
+it('a 文号 names one decision of the agency: another on-the-spot decision with it is refused 409, another agency may use it', async () => {
+  const { on_the_spot_collection: _, ...items } = body().items;
+  const request = (documentNumber: string) => body({ collection: undefined, items, documentNumber });
+  const first = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer1'), body: request('兴民简罚〔2026〕30号') });
+  expect(first.status).toBe(201);
+  const again = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer2'), body: request('兴民简罚〔2026〕30号') });
+  expect(again).toMatchObject({
+    status: 409,
+    body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「兴民简罚〔2026〕30号」已用于本机关的另一份处罚决定书' }] },
+  });
+  const elsewhere = await sys.call('POST', '/api/v1/summary-cases', { token: await token('hy.officer1'), body: request('兴民简罚〔2026〕30号') });
+  expect(elsewhere.status).toBe(201);
 });

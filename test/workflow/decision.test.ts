@@ -117,8 +117,10 @@ it('refuses an extension where no rule allows one (兴隆台区民政局)', asyn
 
 describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working days to state, 5 to ask a hearing)', () => {
   type Handle = Awaited<ReturnType<typeof startDecision>>['handle'];
+  // A 文号 names one decision of the agency (cases_decision_number_key): a new one for each case.
+  let numbered = 0;
   const decide = async (handle: Handle, by: Actor) =>
-    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕1号', decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), content: '罚款', by }] });
+    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: `华住建罚〔2026〕${++numbered}号`, decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), content: '罚款', by }] });
   /** The draft goes up the chain to the chief (a fine: no legal review unless a hearing is held). */
   const toChief = async (handle: Handle) => {
     await completeOpen(handle, 'draft_decision', officer, { decision: 'submit', draft: aDraft() });
@@ -141,6 +143,13 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     await until(Date.parse(notice.statementDueAt!) + 60_000);
     await approve(handle);
     await expect(decide(handle, unitHead)).rejects.toMatchObject({ cause: { type: 'DECISION_ROLE_FORBIDDEN' } });
+    // A 文号 another case took meanwhile (the API's check raced past): refused by the database, not issued.
+    const other = await startDecision(ts, 'huayin-housing', officer.id);
+    await db().query('UPDATE cases SET decision_number = $2 WHERE id = $1', [other.caseId, '华住建罚〔2026〕99号']);
+    const today = chinaDate(new Date(await ts.env.currentTimeMs()));
+    await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕99号', decidedOn: today, content: '罚款', by: officer }] })).rejects.toMatchObject({
+      cause: { cause: { type: 'INTEGRITY_VIOLATION' } },
+    });
     await decide(handle, officer);
     await handle.result();
     const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);

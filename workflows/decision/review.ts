@@ -1,4 +1,4 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '../../libs/domain/review';
 import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '../../libs/messages/decision';
@@ -32,6 +32,8 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
   const chainBasis = rules.internalChain && basis(rules.internalChain.source);
   let reviewing = false;
   let issued: IssuedDecision | null = null;
+  /** A decision being recorded: another is refused meanwhile, as once it is issued. */
+  let issuing = false;
   const view: ReviewView = {
     status: 'drafting',
     draft: null,
@@ -121,25 +123,39 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
     issueDecisionUpdate,
     async (decision) => {
       const { documentNumber, decidedOn, content, by } = decision;
-      issued = decision;
-      notice.markDecided();
-      await concludeDecision({
-        caseId: input.caseId,
-        at: new Date().toISOString(),
-        entry: {
-          key: 'decision-issued',
-          actor: by,
-          action: 'decision_issued',
-          summary: `${by.name}录入处理决定书（${documentNumber}，${decidedOn}）：${content}`,
-          legalBasis: basis(rules.deadline.source),
-          details: { documentNumber, decidedOn, draftVersion: view.draft?.version, approvedBy: view.approval?.by.id },
-        },
-      });
+      // The 文号 is unique per agency (cases_decision_number_key): a number taken by a racing request makes
+      // the activity fail (INTEGRITY_VIOLATION), and the decision must then not count as issued.
+      const afterRecorded = patched('decision-issued-once-recorded');
+      if (!afterRecorded) {
+        issued = decision;
+        notice.markDecided();
+      }
+      issuing = true;
+      try {
+        await concludeDecision({
+          caseId: input.caseId,
+          at: new Date().toISOString(),
+          entry: {
+            key: 'decision-issued',
+            actor: by,
+            action: 'decision_issued',
+            summary: `${by.name}录入处理决定书（${documentNumber}，${decidedOn}）：${content}`,
+            legalBasis: basis(rules.deadline.source),
+            details: { documentNumber, decidedOn, draftVersion: view.draft?.version, approvedBy: view.approval?.by.id },
+          },
+        });
+      } finally {
+        issuing = false;
+      }
+      if (afterRecorded) {
+        issued = decision;
+        notice.markDecided();
+      }
       return notice.view();
     },
     {
       validator: ({ by, decidedOn }) => {
-        if (notice.decided()) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
+        if (notice.decided() || issuing) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
         if (reviewing) {
           if (view.status !== 'approved') throw refuse('处理决定尚未经负责人批准', 'DECISION_NOT_APPROVED');
           if (by.role !== 'officer' && by.role !== 'chief') throw refuse('决定书须由承办人或负责人录入', 'DECISION_ROLE_FORBIDDEN');

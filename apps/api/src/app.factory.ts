@@ -19,6 +19,8 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   if (!env.jwtSecret) throw new Error('no JWT signing key: set LAWTRAIL_JWT_SECRET (main.ts generates one in development)');
   // Case forms are text; 1 MB is generous and keeps oversized bodies out (413). The nesting depth is
   // checked on the raw bytes before anything parses or walks them (400 BODY_TOO_DEEP, not a stack overflow).
+  // Behind a reverse proxy, req.ip (login limits, audit) is the client only if the proxy is trusted (LAWTRAIL_TRUST_PROXY).
+  if (env.trustProxy !== false) app.set('trust proxy', env.trustProxy);
   app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson });
   app.use(bodyParserErrors);
   // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script, and

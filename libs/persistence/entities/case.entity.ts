@@ -21,5 +21,7 @@ export class CaseEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   /** Suspensions (中止) and whether the clock stands still now. */
   @Column({ type: 'jsonb', default: () => `'{"pauses": [], "suspended": null}'` }) clock: CaseClock;
+  /** The 文号 of the decision that decided it, unique within the agency. */
+  @Column({ name: 'decision_number', type: 'text', nullable: true }) decisionNumber: string | null;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
 }

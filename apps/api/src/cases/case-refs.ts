@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FieldError } from '../common/api.exception';
+import { ApiException, FieldError } from '../common/api.exception';
 
 /** One reference a request body makes to a record: the field, the id or ids, what the record must be. */
 export interface RecordRef {
@@ -35,5 +35,17 @@ export class CaseRefs {
       const one = typeof r.ids === 'string';
       return [r.ids].flat().flatMap((id, i) => (ok(id, r) ? [] : [{ field: one ? r.field : `${r.field}[${i}]`, code: r.code, message: r.message }]));
     });
+  }
+
+  /**
+   * A decision's 文号 names one decision of its agency (normal or summary procedure): refused at once
+   * (409, the field named) when another case of the agency already carries it. The unique index
+   * cases_decision_number_key stops two requests racing past this check.
+   */
+  async decisionNumberFree(agencyId: string, caseId: string, number: string, field = 'documentNumber'): Promise<void> {
+    const taken = await this.db.query('SELECT 1 FROM cases WHERE agency_id = $1 AND decision_number = $2 AND id <> $3 LIMIT 1', [agencyId, number, caseId]);
+    if (taken.length) {
+      throw new ApiException('DECISION_NUMBER_TAKEN', [{ field, code: 'DECISION_NUMBER_TAKEN', message: `文号「${number}」已用于本机关的另一份处罚决定书` }]);
+    }
   }
 }

@@ -81,6 +81,7 @@ const INVESTIGATION_ERRORS = {
   NOTICE_NOT_SERVED: { status: 409, message: '尚未送达行政处罚事先告知书' },
   NOTICE_ALREADY_SERVED: { status: 409, message: '事先告知书已送达' },
   DECISION_ALREADY_ISSUED: { status: 409, message: '已作出处理决定' },
+  DECISION_NUMBER_TAKEN: { status: 409, message: '决定书文号已被本机关的另一份决定书使用' },
   DECISION_CHIEF_ONLY: { status: 403, message: '处理决定须由行政机关负责人作出' },
   STATEMENT_WINDOW_OPEN: { status: 409, message: '陈述、申辩期限届满或当事人书面放弃前不得作出决定' },
   HEARING_WINDOW_OPEN: { status: 409, message: '听证申请期限届满或当事人书面放弃前不得作出决定' },

@@ -21,6 +21,7 @@ import {
   workflowIdForDecision,
 } from '../../../../libs/messages/decision';
 import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-deadline.entity';
+import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -42,6 +43,7 @@ export class DecisionService {
   constructor(
     private readonly cases: CasesService,
     private readonly temporal: Client,
+    private readonly refs: CaseRefs,
     @InjectRepository(CaseDeadlineEntity) private readonly deadlines: Repository<CaseDeadlineEntity>,
   ) {}
 
@@ -116,6 +118,7 @@ export class DecisionService {
     // Handed over once the document exists: not before its date (行政处罚法 61).
     notBefore(dto, 'handedOver.at', { label: '决定日期', at: dto.decidedOn });
     const c = await this.cases.findForActor(actor, caseId);
+    await this.refs.decisionNumberFree(c.agencyId, caseId, dto.documentNumber);
     const { partyPresent, handedOver, correction, ...document } = dto;
     const recipient = c.form.parties.map((p) => p.name).join('、');
     return this.send(actor, caseId, issueDecisionUpdate, { ...document, recipient, ...(partyPresent && { handedOver: { ...handedOver! } }), ...(correction && { correction: { ...correction } }), by: actor }, 'decision');

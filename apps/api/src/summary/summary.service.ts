@@ -10,6 +10,7 @@ import { findProfile } from '../../../../libs/profiles';
 import { escalationRules } from '../../../../libs/domain/escalation';
 import type { summaryWorkflow } from '../../../../workflows/summary/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
+import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -25,6 +26,7 @@ export class SummaryService {
   constructor(
     private readonly temporal: Client,
     private readonly cases: CasesService,
+    private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
     @Inject(ENV) private readonly env: Env,
   ) {}
@@ -48,6 +50,7 @@ export class SummaryService {
       ...(av?.errors ?? []),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
+    await this.refs.decisionNumberFree(actor.agencyId, caseId, dto.documentNumber);
 
     const penalty = describePenalties([dto.penalty]);
     const input: SummaryInput = {
