@@ -17,6 +17,7 @@ import {
 } from '../../libs/messages/decision';
 import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
 import { eventually, userId } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
@@ -152,6 +153,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     });
     await decide(handle, officer);
     await handle.result();
+    await keepHistory(handle, 'decision-number-refused-then-issued');
     const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);
     expect(c.status).toBe('decided');
     const [d] = await db().query(`SELECT state FROM case_deadlines WHERE case_id = $1`, [caseId]);
