@@ -31,10 +31,12 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     let e = this.toApiException(exception);
     if (e.code === 'INTERNAL_ERROR') this.log.error(exception instanceof Error ? exception.stack : String(exception));
-    if (e.status === 401 || e.status === 403) {
+    if (e.status === 401 || e.status === 403 || e.code === 'CASE_OTHER_AGENCY') {
       // A refusal that cannot be audited is not answered as if it had been: 503 while the database is away.
+      // Another agency's case is audited as what it is, and answered as a missing one (no existence leak).
+      const answer = e.code === 'CASE_OTHER_AGENCY' ? new ApiException('CASE_NOT_FOUND') : e;
       e = await this.audit.refused(req.user, `${req.method} ${req.route?.path ?? req.path}`, e.code, req).then(
-        () => e,
+        () => answer,
         (err: unknown) => this.auditFailed(err),
       );
     }

@@ -43,7 +43,8 @@ const AUTH_ERRORS = {
 
 const CASE_ERRORS = {
   CASE_NOT_FOUND: { status: 404, message: '案件不存在' },
-  CASE_OTHER_AGENCY: { status: 403, message: '无权查看或办理其他机关的案件' },
+  // Audited under this code, answered as CASE_NOT_FOUND (error.filter.ts): another agency's case does not exist for the caller.
+  CASE_OTHER_AGENCY: { status: 404, message: '案件不存在' },
   EMERGENCY_EX_OFFICIO_ONLY: { status: 422, message: '仅依职权启动的案件可以情况紧急先行启动' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'Idempotency-Key 须为 1 至 200 个可见字符' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该 Idempotency-Key 已用于另一个请求' },
