@@ -36,7 +36,7 @@ export class PermissionGuard implements CanActivate {
     if (verdict === 'allowed') return true;
     if (verdict === 'forbidden') throw new ApiException('AUTH_ROLE_FORBIDDEN');
     if (!found) throw new ApiException(scope === 'task' ? 'TASK_NOT_FOUND' : 'CASE_NOT_FOUND');
-    throw new ApiException('CASE_OTHER_AGENCY');
+    throw new ApiException(scope === 'task' ? 'TASK_OTHER_AGENCY' : 'CASE_OTHER_AGENCY');
   }
 
   private async facts(scope: 'case' | 'task', id: string, actorId: string) {

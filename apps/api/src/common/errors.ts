@@ -186,6 +186,8 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
 
 const TASK_ERRORS = {
   TASK_NOT_FOUND: { status: 404, message: '任务不存在' },
+  // Another agency's task: audited under this code, answered as TASK_NOT_FOUND (error.filter.ts).
+  TASK_OTHER_AGENCY: { status: 404, message: '任务不存在' },
   TASK_TRANSFER_FORBIDDEN: { status: 403, message: '只有本机关的承办机构负责人或行政机关负责人可以转交任务' },
   TASK_TRANSFER_TARGET_INVALID: { status: 400, message: '任务只能转交本机关同一角色的人员' },
   ...(Object.fromEntries(
