@@ -7,7 +7,8 @@ import { TestSystem } from '../support/system';
 // exactly by the declared matrix (libs/domain/permissions.ts). Only the guard's refusal counts
 // (403 AUTH_ROLE_FORBIDDEN, 404 CASE_NOT_FOUND / TASK_NOT_FOUND); a call let through may still be
 // refused for its body. Every body carries an unknown field, so a call let through changes nothing
-// (400 UNKNOWN_FIELD before the handler); logout, which has no body, runs last.
+// (400 UNKNOWN_FIELD before the handler). Logout, which has no body and ends the callers' tokens,
+// runs last; the test after it logs in afresh.
 let sys: TestSystem;
 let caseId: string;
 let taskId: string;
@@ -52,6 +53,19 @@ const GUARD_REFUSALS = ['AUTH_ROLE_FORBIDDEN', 'CASE_NOT_FOUND', 'TASK_NOT_FOUND
 function concrete(path: string): string {
   return path.replace('{id}', path.startsWith('/api/v1/tasks/') ? taskId : caseId).replace('{year}', '2099').replace(/\{\w+\}/g, ANY);
 }
+
+it('keeps another officer off a case they do not handle until its record names them as investigating officer (F2)', async () => {
+  const id = await sys.filedCase('xlt');
+  const count = async () => (await sys.database.db.query('SELECT count(*)::int AS n FROM evidence_records WHERE case_id = $1', [id]))[0].n;
+  await expect(sys.evidenceRecord(id, 'xlt', 'xlt.officer2')).rejects.toThrow(/403 .*AUTH_ROLE_FORBIDDEN/);
+  await expect(sys.evidenceRecord(id, 'xlt', 'xlt.officer3')).rejects.toThrow(/403 .*AUTH_ROLE_FORBIDDEN/);
+  expect(await count()).toBe(0);
+  // The handling officer's record names officer1 and officer2 as the officers present (行政处罚法 42).
+  await sys.evidenceRecord(id, 'xlt');
+  await sys.evidenceRecord(id, 'xlt', 'xlt.officer2');
+  await expect(sys.evidenceRecord(id, 'xlt', 'xlt.officer3')).rejects.toThrow(/403/);
+  expect(await count()).toBe(2);
+});
 
 it('lets through exactly whom the matrix names, on every state-changing route', async () => {
   const doc = (await sys.call('GET', '/api/docs-json')).body;
