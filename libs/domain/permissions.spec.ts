@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ACTIONS, Action, CaseFacts, actionOf, mayAct } from './permissions';
 
 const facts: CaseFacts = { agencyId: 'a', handlingOfficerId: 'h', handlingUnit: '执法科', investigatingOfficerIds: ['i'] };
@@ -30,5 +32,25 @@ describe('mayAct', () => {
   it('finds every action by its route', () => {
     for (const a of Object.keys(ACTIONS) as Action[]) expect(actionOf(ACTIONS[a].method, ACTIONS[a].path)).toBe(a);
     expect(actionOf('POST', '/api/v1/nowhere')).toBeUndefined();
+  });
+
+  it('is the table README "Who may act" shows: one row per action, with its route', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Who may act'), readme.indexOf('## Readings of the law we chose'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows.map((l) => /^\| `([\w.]+)`/.exec(l)![1])).toEqual(Object.keys(ACTIONS));
+    for (const a of Object.keys(ACTIONS) as Action[]) {
+      const row = rows.find((l) => l.startsWith(`| \`${a}\``))!;
+      expect(row).toContain(`\`${ACTIONS[a].method} ${ACTIONS[a].path.replace('/api/v1', '')}\``);
+      // The columns, in order: the handling officer, an officer of the same unit, of another unit, the
+      // head of the handling unit, of another unit, legal, chief, archivist, supervisor, sys.admin.
+      const columns = [
+        person('h', 'officer'), person('o', 'officer'), person('o3', 'officer', '执法二科'), person('u', 'unit_head'), person('u2', 'unit_head', '执法二科'),
+        person('l', 'legal_reviewer', '法制科'), person('c', 'chief', '办公室'), person('ar', 'archivist', '办公室'), person('s', 'supervisor', '法制科'), person('x', 'admin', '信息中心', 'system'),
+      ];
+      const marks = row.split('|').slice(3, 13).map((cell) => cell.trim() === '✓');
+      const noInvestigators = { ...facts, investigatingOfficerIds: [] };
+      expect(marks).toEqual(columns.map((p) => mayAct(p, a, ACTIONS[a].scope === 'none' ? null : noInvestigators) === 'allowed'));
+    }
   });
 });
