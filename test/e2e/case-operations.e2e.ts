@@ -27,7 +27,7 @@ it('suspends a case with the chief approval: the clock stops and says why; resum
   const bad = await sys.call('POST', path, { token: officer, body: { kind: 'pause', reason: '' } });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((f: { field: string }) => f.field).sort()).toEqual(['kind', 'reason']);
-  expect((await sys.call('POST', path, { token: await token('xx.officer1'), body: { kind: 'suspension', reason: '等待鉴定' } })).body.code).toBe('CASE_OTHER_AGENCY');
+  expect((await sys.call('POST', path, { token: await token('xx.officer1'), body: { kind: 'suspension', reason: '等待鉴定' } })).body.code).toBe('CASE_NOT_FOUND');
   expect((await sys.call('POST', path, { token: await token('hy.officer2'), body: { kind: 'suspension', reason: '等待鉴定' } })).status).toBe(403);
   expect((await sys.call('POST', path, { token: officer, body: { kind: 'resumption', reason: '恢复' } })).body.code).toBe('CASE_NOT_SUSPENDED');
 

@@ -116,10 +116,10 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
     expect(after[0].n).toBe(before[0].n);
   });
 
-  it('an officer of another agency gets 403, and the refusal is audited', async () => {
+  it('an officer of another agency gets 404 as for a missing case, and the refusal is audited', async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: await token('hy.officer1') });
-    expect(r.status).toBe(403);
-    expect(r.body).toMatchObject({ code: 'CASE_OTHER_AGENCY', message: '无权查看或办理其他机关的案件' });
+    expect(r.status).toBe(404);
+    expect(r.body).toMatchObject({ code: 'CASE_NOT_FOUND', message: '案件不存在' });
     const audit = await sys.call('GET', '/api/v1/audit', { token: await token('hy.supervisor') });
     expect(audit.body.items.some((a: any) => a.code === 'CASE_OTHER_AGENCY' && a.outcome === 'denied')).toBe(true);
   });
@@ -139,8 +139,8 @@ describe('roles and agencies on tasks', () => {
       token: await token('hy.unithead'),
       body: { decision: 'agree', opinion: '越权' },
     });
-    expect(byOtherAgency.status).toBe(403);
-    expect(byOtherAgency.body.code).toBe('CASE_OTHER_AGENCY');
+    expect(byOtherAgency.status).toBe(404);
+    expect(byOtherAgency.body.code).toBe('TASK_NOT_FOUND');
     const badDecision = await sys.call('POST', `/api/v1/tasks/${review.id}/completion`, {
       token: await token('xlt.unithead'),
       body: { decision: 'approve', opinion: '不是本任务的选项' },

@@ -17,11 +17,11 @@ afterAll(async () => {
 const now = () => new Date().toISOString();
 
 it.each([
-  ['hy.officer1', 'GET', 'evidence', 'CASE_OTHER_AGENCY', undefined],
-  ['hy.officer1', 'GET', 'case-file', 'CASE_OTHER_AGENCY', undefined],
-  ['hy.officer1', 'GET', 'verify', 'CASE_OTHER_AGENCY', undefined],
-  ['hy.officer1', 'POST', 'draft-decision', 'CASE_OTHER_AGENCY', { facts: 'x', evidenceIds: ['00000000-0000-4000-8000-000000000000'], legalBasis: 'x', penalties: [], opinion: 'x', factors: 'x' }],
-  ['hy.chief', 'POST', 'collective-discussions', 'CASE_OTHER_AGENCY', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
+  ['hy.officer1', 'GET', 'evidence', 'CASE_NOT_FOUND', undefined],
+  ['hy.officer1', 'GET', 'case-file', 'CASE_NOT_FOUND', undefined],
+  ['hy.officer1', 'GET', 'verify', 'CASE_NOT_FOUND', undefined],
+  ['hy.officer1', 'POST', 'draft-decision', 'CASE_NOT_FOUND', { facts: 'x', evidenceIds: ['00000000-0000-4000-8000-000000000000'], legalBasis: 'x', penalties: [], opinion: 'x', factors: 'x' }],
+  ['hy.chief', 'POST', 'collective-discussions', 'CASE_NOT_FOUND', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
   ['xlt.officer1', 'POST', 'collective-discussions', 'AUTH_ROLE_FORBIDDEN', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
   ['xlt.officer1', 'POST', 'compulsory-execution', 'AUTH_ROLE_FORBIDDEN', { decidedAt: now(), scheduledAt: now(), measure: 'x' }],
   ['xlt.legal', 'POST', 'decision', 'AUTH_ROLE_FORBIDDEN', { documentNumber: 'x', decidedOn: '2026-11-23', content: 'x', partyPresent: false }],
@@ -30,7 +30,8 @@ it.each([
 ] as const)('%s %s …/%s is refused with %s', async (user, method, path, code, body) => {
   const r = await sys.call(method, `/api/v1/cases/${caseId}/${path}`, { token: await sys.token(user), body });
   expect(r.body.code).toBe(code);
-  expect(r.status).toBe(403);
+  // Another agency's case answers as a missing one (issue 17: no existence leak).
+  expect(r.status).toBe(code === 'CASE_NOT_FOUND' ? 404 : 403);
 });
 
 it.each([

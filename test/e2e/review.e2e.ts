@@ -34,12 +34,15 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
   beforeAll(async () => {
     caseId = await sys.filedCase('hy');
+    // The handling officer's first record names officer2 among the officers present: from then on
+    // officer2 investigates the case too and may add its evidence (the permission matrix).
+    await sys.evidenceRecord(caseId, 'hy');
     evidenceId = await sys.evidenceRecord(caseId, 'hy', 'hy.officer2');
   });
 
   it('takes the draft only from the handling officer, through its own endpoint, resting on this case’s evidence', async () => {
     // Evidence of another case of the same agency, and an id that names nothing: each refused by its position.
-    const otherCase = await sys.evidenceRecord(await sys.filedCase('hy'), 'hy', 'hy.officer2');
+    const otherCase = await sys.evidenceRecord(await sys.filedCase('hy'), 'hy');
     const stranger = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
       token: await token('hy.officer1'),
       body: draft([evidenceId, '00000000-0000-4000-8000-000000000000', otherCase]),

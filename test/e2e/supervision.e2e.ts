@@ -22,7 +22,7 @@ afterAll(async () => {
 
 it('lists a late legal review on the overdue list, escalated once, and the CSV export holds the same rows', async () => {
   const caseId = await sys.filedCase('hy');
-  const evidenceId = await sys.evidenceRecord(caseId, 'hy', 'hy.officer2');
+  const evidenceId = await sys.evidenceRecord(caseId, 'hy');
   const drafted = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
     token: await token('hy.officer1'),
     body: {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 import { ArchivingService } from './archiving.service';
@@ -20,7 +20,7 @@ export class ArchivingController {
 
   /** 查阅、复制申请 by the party, recorded and decided as a task (the chief's consent where the profile wants it). */
   @Post('access-requests')
-  @Roles('officer')
+  @Act('archive.access')
   @HttpCode(200)
   requestAccess(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AccessRequestDto) {
     return this.archiving.requestAccess(actor, id, dto);
@@ -34,7 +34,7 @@ export class ArchivingController {
 
   /** The custodian closes the file: archive fields, location, and the reason if anything is missing. */
   @Post('archive')
-  @Roles('archivist')
+  @Act('archive.file')
   @HttpCode(200)
   archive(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: ArchiveDto) {
     return this.archiving.archive(actor, id, dto);

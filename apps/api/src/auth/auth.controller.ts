@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Public } from './auth.decorators';
+import { Act, CurrentActor, Public } from './auth.decorators';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
@@ -23,6 +23,7 @@ export class AuthController {
   /** Ends every token of the caller (all devices). */
   @ApiBearerAuth()
   @Post('logout')
+  @Act('auth.logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.auth.logout(actor);
@@ -31,6 +32,7 @@ export class AuthController {
   /** Changes the caller's password; every earlier token stops working, the answer carries a new one. */
   @ApiBearerAuth()
   @Post('password')
+  @Act('auth.password')
   @HttpCode(200)
   password(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor, dto);

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Action } from '../../../../libs/domain/permissions';
 import { Actor, Role } from '../../../../libs/domain/roles';
 
 export const PUBLIC = 'lawtrail:public';
@@ -13,3 +14,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 export const CurrentActor = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user,
 );
+
+export const ACT = 'lawtrail:act';
+
+/** The matrix action this route takes (libs/domain/permissions.ts); the permission guard applies it. */
+export const Act = (action: Action) => SetMetadata(ACT, action);

@@ -9,6 +9,7 @@ import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
 import { ENV } from '../env.token';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { PermissionGuard } from './permission.guard';
 import { AuthService } from './auth.service';
 import { LOGIN_THROTTLERS } from './login-throttle.guard';
 import { Sessions } from './sessions';
@@ -31,6 +32,6 @@ import { Sessions } from './sessions';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, Sessions, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, Sessions, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: PermissionGuard }],
 })
 export class AuthModule {}

@@ -17,6 +17,8 @@ const STAFF: { key: string; role: Role; title: string; unit: keyof typeof UNITS 
   { key: 'archivist', role: 'archivist', title: '档案管理人员', unit: 'office' },
   { key: 'supervisor', role: 'supervisor', title: '法制监督人员', unit: 'legal' },
   { key: 'officer3', role: 'officer', title: '执法人员', unit: 'second' },
+  // The head of the second unit: heads only their own unit's cases (the permission matrix).
+  { key: 'unithead2', role: 'unit_head', title: '承办机构负责人', unit: 'second' },
 ];
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
 
@@ -40,14 +42,14 @@ const ADMIN: DemoUser = {
 };
 
 /**
- * Eight staff per agency — one per role, two officers of the handling unit and one of a second unit,
- * all with certificates — for every profile; and the administrator.
+ * Nine staff per agency — one per role, two officers of the handling unit, one officer and the head
+ * of a second unit; officers with certificates — for every profile; and the administrator.
  */
 export function demoUsers(): DemoUser[] {
   const staff = AGENCIES.flatMap((p, a) =>
     STAFF.map((s, i) => ({
       username: `${p.code}.${s.key}`,
-      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三' }[s.key] ?? ''}`,
+      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
       role: s.role,
       agencyId: p.id,
       unit: UNITS[s.unit],

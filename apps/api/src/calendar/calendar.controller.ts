@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, PipeTransform, Put, Query, Req } from '@n
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
@@ -40,7 +40,7 @@ export class CalendarController {
   }
 
   @Put('years/:year')
-  @Roles('admin')
+  @Act('calendar.load')
   load(@CurrentActor() actor: Actor, @Param('year', yearPipe) year: number, @Body() dto: YearScheduleDto, @Req() req: Request) {
     return this.calendar.load(actor, year, dto, req);
   }

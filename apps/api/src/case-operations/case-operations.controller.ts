@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';
 import { CaseOperationDto } from './case-operations.dto';
@@ -15,7 +15,7 @@ export class CaseOperationsController {
 
   /** The handling officer or the unit head asks; the chief decides as a task. */
   @Post()
-  @Roles('officer', 'unit_head')
+  @Act('case.operation')
   @HttpCode(202)
   request(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CaseOperationDto, @Headers('idempotency-key') key?: string) {
     return this.operations.request(actor, id, dto, idempotencyKey(key));

@@ -19,7 +19,7 @@ export class CasesService {
     @InjectRepository(CaseRecordEntity) private readonly records: Repository<CaseRecordEntity>,
   ) {}
 
-  /** The case if the actor may see it: 404 when absent, 403 when it belongs to another agency. */
+  /** The case if the actor may see it: 404 when absent or another agency's (audited as CASE_OTHER_AGENCY). */
   async findForActor(actor: Actor, id: string): Promise<CaseEntity> {
     const c = await this.cases.findOneBy({ id });
     if (!c) throw new ApiException('CASE_NOT_FOUND');

@@ -16,6 +16,9 @@ function fieldErrorsOf(details: unknown[] | null | undefined): FieldError[] | un
   return ok && first.length ? first.map(({ field, code, message }) => ({ field, code, message })) : undefined;
 }
 
+/** Refusals audited under their own code but answered as a missing object: another agency's case or task does not exist for the caller. */
+const HIDDEN = { CASE_OTHER_AGENCY: 'CASE_NOT_FOUND', TASK_OTHER_AGENCY: 'TASK_NOT_FOUND' } as const;
+
 /**
  * The one place an error becomes a response: `{ code, message, errors? }` with a stable code and a
  * Chinese message. Refusals (401/403) are written to the access audit. Only a real fault is a 500.
@@ -31,10 +34,12 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     let e = this.toApiException(exception);
     if (e.code === 'INTERNAL_ERROR') this.log.error(exception instanceof Error ? exception.stack : String(exception));
-    if (e.status === 401 || e.status === 403) {
+    if (e.status === 401 || e.status === 403 || e.code in HIDDEN) {
       // A refusal that cannot be audited is not answered as if it had been: 503 while the database is away.
+      // Another agency's case is audited as what it is, and answered as a missing one (no existence leak).
+      const answer = e.code in HIDDEN ? new ApiException(HIDDEN[e.code as keyof typeof HIDDEN]) : e;
       e = await this.audit.refused(req.user, `${req.method} ${req.route?.path ?? req.path}`, e.code, req).then(
-        () => e,
+        () => answer,
         (err: unknown) => this.auditFailed(err),
       );
     }

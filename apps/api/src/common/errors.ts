@@ -43,7 +43,8 @@ const AUTH_ERRORS = {
 
 const CASE_ERRORS = {
   CASE_NOT_FOUND: { status: 404, message: '案件不存在' },
-  CASE_OTHER_AGENCY: { status: 403, message: '无权查看或办理其他机关的案件' },
+  // Audited under this code, answered as CASE_NOT_FOUND (error.filter.ts): another agency's case does not exist for the caller.
+  CASE_OTHER_AGENCY: { status: 404, message: '案件不存在' },
   EMERGENCY_EX_OFFICIO_ONLY: { status: 422, message: '仅依职权启动的案件可以情况紧急先行启动' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'Idempotency-Key 须为 1 至 200 个可见字符' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '该 Idempotency-Key 已用于另一个请求' },
@@ -186,6 +187,8 @@ const TASK_STATUS: Record<TaskRefusal, number> = {
 
 const TASK_ERRORS = {
   TASK_NOT_FOUND: { status: 404, message: '任务不存在' },
+  // Another agency's task: audited under this code, answered as TASK_NOT_FOUND (error.filter.ts).
+  TASK_OTHER_AGENCY: { status: 404, message: '任务不存在' },
   TASK_TRANSFER_FORBIDDEN: { status: 403, message: '只有本机关的承办机构负责人或行政机关负责人可以转交任务' },
   TASK_TRANSFER_TARGET_INVALID: { status: 400, message: '任务只能转交本机关同一角色的人员' },
   ...(Object.fromEntries(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import {
   DecisionExtensionDto,
@@ -30,7 +30,7 @@ export class DecisionController {
 
   /** Opens the chief's task to extend the decision deadline, where the profile allows it. */
   @Post('decision-deadline/extension-request')
-  @Roles('officer')
+  @Act('decision.extend')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DecisionExtensionDto) {
     return this.decision.requestExtension(actor, id, dto);
@@ -38,7 +38,7 @@ export class DecisionController {
 
   /** 行政处罚事先告知书 served: the statement and hearing-request windows start. */
   @Post('pre-decision-notice')
-  @Roles('officer')
+  @Act('notice.serve')
   @HttpCode(200)
   notice(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: NoticeServedDto) {
     return this.decision.noticeServed(actor, id, dto);
@@ -50,21 +50,21 @@ export class DecisionController {
   }
 
   @Post('statements')
-  @Roles('officer')
+  @Act('notice.statement')
   @HttpCode(200)
   statement(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: StatementDto) {
     return this.decision.statement(actor, id, dto);
   }
 
   @Post('waivers')
-  @Roles('officer')
+  @Act('notice.waiver')
   @HttpCode(200)
   waiver(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: WaiverDto) {
     return this.decision.waiver(actor, id, dto);
   }
 
   @Post('hearing-requests')
-  @Roles('officer')
+  @Act('hearing.request')
   @HttpCode(200)
   hearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRequestDto) {
     return this.decision.hearingRequest(actor, id, dto);
@@ -72,21 +72,21 @@ export class DecisionController {
 
   /** 听证通知: the hearing at least 7 working days after the notice (行政处罚法 64). */
   @Post('hearing')
-  @Roles('officer')
+  @Act('hearing.schedule')
   @HttpCode(200)
   scheduleHearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: ScheduleHearingDto) {
     return this.decision.scheduleHearing(actor, id, dto);
   }
 
   @Post('hearing/record')
-  @Roles('officer')
+  @Act('hearing.record')
   @HttpCode(200)
   recordHearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRecordDto) {
     return this.decision.recordHearing(actor, id, dto);
   }
 
   @Post('hearing/report')
-  @Roles('officer')
+  @Act('hearing.report')
   @HttpCode(200)
   hearingReport(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingReportDto) {
     return this.decision.hearingReport(actor, id, dto);
@@ -94,7 +94,7 @@ export class DecisionController {
 
   /** The decision document (文号, date, content), once the chief approved the draft; the case moves to service. */
   @Post('decision')
-  @Roles('officer', 'chief')
+  @Act('decision.issue')
   @HttpCode(200)
   issue(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: IssueDecisionDto) {
     return this.decision.issue(actor, id, dto);

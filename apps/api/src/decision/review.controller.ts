@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { CollectiveDiscussionDto, DraftDecisionDto, ExpertReviewDto } from './review.dto';
 import { ReviewService } from './review.service';
@@ -20,7 +20,7 @@ export class ReviewController {
 
   /** 承办人处理意见: submitted by the handling officer; a returned draft is submitted again. */
   @Post('draft-decision')
-  @Roles('officer')
+  @Act('draft.submit')
   @HttpCode(200)
   draft(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DraftDecisionDto) {
     return this.review.draft(actor, id, dto);
@@ -28,7 +28,7 @@ export class ReviewController {
 
   /** 集体讨论 minutes, recorded by the chief or the legal affairs unit that keeps them. */
   @Post('collective-discussions')
-  @Roles('chief', 'legal_reviewer')
+  @Act('review.collective')
   @HttpCode(200)
   discussion(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CollectiveDiscussionDto) {
     return this.review.collectiveDiscussion(actor, id, dto);
@@ -36,7 +36,7 @@ export class ReviewController {
 
   /** 专家论证 record, where the profile has one. */
   @Post('expert-reviews')
-  @Roles('officer', 'legal_reviewer')
+  @Act('review.expert')
   @HttpCode(200)
   expert(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: ExpertReviewDto) {
     return this.review.expertReview(actor, id, dto);

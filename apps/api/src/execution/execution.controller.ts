@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';
 import { ExecutionService } from './execution.service';
@@ -19,7 +19,7 @@ export class ExecutionController {
   }
 
   @Post('payments')
-  @Roles('officer')
+  @Act('execution.payment')
   @HttpCode(200)
   payment(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: PaymentDto) {
     return this.execution.payment(actor, id, dto);
@@ -27,7 +27,7 @@ export class ExecutionController {
 
   /** A review or lawsuit filed or ended (the surcharge pauses while it is pending). */
   @Post('remedies')
-  @Roles('officer', 'legal_reviewer')
+  @Act('execution.remedy')
   @HttpCode(200)
   remedy(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: RemedyDto) {
     return this.execution.remedy(actor, id, dto);
@@ -35,14 +35,14 @@ export class ExecutionController {
 
   /** 催告书 drafted; the chief approves it as a task, then it is served. */
   @Post('demand-notice')
-  @Roles('officer')
+  @Act('execution.demand')
   @HttpCode(200)
   demandNotice(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DemandNoticeDto) {
     return this.execution.demandNotice(actor, id, dto);
   }
 
   @Post('demand-notice/statements')
-  @Roles('officer')
+  @Act('execution.demandStatement')
   @HttpCode(200)
   demandStatement(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DemandStatementDto) {
     return this.execution.demandStatement(actor, id, dto);
@@ -50,14 +50,14 @@ export class ExecutionController {
 
   /** 申请人民法院强制执行: refused outside the window of 行政强制法 53 and 54. */
   @Post('court-application')
-  @Roles('officer')
+  @Act('execution.courtApplication')
   @HttpCode(200)
   courtApplication(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtApplicationDto) {
     return this.execution.courtApplication(actor, id, dto);
   }
 
   @Post('court-result')
-  @Roles('officer')
+  @Act('execution.courtResult')
   @HttpCode(200)
   courtResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtResultDto) {
     return this.execution.courtResult(actor, id, dto);
@@ -65,14 +65,14 @@ export class ExecutionController {
 
   /** 强制执行决定 by the chief, where a law empowers the agency; never at night or on a holiday unless urgent. */
   @Post('compulsory-execution')
-  @Roles('chief')
+  @Act('execution.compulsory')
   @HttpCode(200)
   compulsory(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CompulsoryExecutionDto) {
     return this.execution.compulsory(actor, id, dto);
   }
 
   @Post('compulsory-execution/result')
-  @Roles('officer')
+  @Act('execution.compulsoryResult')
   @HttpCode(200)
   compulsoryResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CompulsoryResultDto) {
     return this.execution.compulsoryResult(actor, id, dto);

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { idempotencyKey } from '../common/idempotency';
 import { StartCaseDto } from './initiation.dto';
 import { InitiationService } from './initiation.service';
@@ -13,7 +13,7 @@ export class InitiationController {
   constructor(private readonly initiation: InitiationService) {}
 
   @Post()
-  @Roles('officer')
+  @Act('case.start')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，不会重复立案' })
   start(@CurrentActor() actor: Actor, @Body() dto: StartCaseDto, @Headers('idempotency-key') key?: string) {
     return this.initiation.start(actor, dto, idempotencyKey(key));

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs
 import type { Request } from 'express';
 import { AV_MEDIA_TYPES } from '../../../../libs/domain/av-media';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';
@@ -23,7 +23,7 @@ export class InvestigationController {
   ) {}
 
   @Post('records')
-  @Roles('officer')
+  @Act('record.add')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   addWritten(
     @CurrentActor() actor: Actor,
@@ -35,7 +35,7 @@ export class InvestigationController {
   }
 
   @Post('av-records')
-  @Roles('officer')
+  @Act('av.add')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   addAv(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AvRecordDto, @Headers('idempotency-key') key?: string) {
     return this.investigation.addAv(actor, id, dto, idempotencyKey(key));
@@ -46,7 +46,7 @@ export class InvestigationController {
    * stored by SHA-256, checked against `Content-Digest` when the client sends one.
    */
   @Put('av-records/:recordId/file')
-  @Roles('officer')
+  @Act('av.upload')
   @ApiConsumes(...AV_MEDIA_TYPES)
   @ApiHeader({ name: 'Content-Digest', required: false, description: 'sha-256=:<Base64>: (RFC 9530)；与收到的文件不符则拒绝存储' })
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -67,7 +67,7 @@ export class InvestigationController {
 
   /** 涉密标记: state secret, commercial secret or privacy, with the reason. */
   @Post('evidence/:recordId/flags')
-  @Roles('officer', 'unit_head', 'chief')
+  @Act('evidence.flag')
   @HttpCode(200)
   flag(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Body() dto: FlagDto) {
     return this.confidentiality.flag(actor, id, recordId, dto.flag, dto.reason);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';
@@ -17,7 +17,7 @@ export class MeasuresController {
   constructor(private readonly measures: MeasuresService) {}
 
   @Post()
-  @Roles('officer')
+  @Act('measure.apply')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   take(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: TakeMeasureDto, @Headers('idempotency-key') key?: string) {
     return this.measures.take(actor, id, dto, idempotencyKey(key));
@@ -29,14 +29,14 @@ export class MeasuresController {
   }
 
   @Post(':measureId/pauses')
-  @Roles('officer')
+  @Act('measure.pause')
   @HttpCode(200)
   pause(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: PauseMeasureDto) {
     return this.measures.pause(actor, id, mid, dto);
   }
 
   @Post(':measureId/resumption')
-  @Roles('officer')
+  @Act('measure.resume')
   @HttpCode(200)
   resume(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: ResumeMeasureDto) {
     return this.measures.resume(actor, id, mid, dto);
@@ -44,14 +44,14 @@ export class MeasuresController {
 
   /** Opens the chief's task to approve the one extension (行政强制法 25 第二款). */
   @Post(':measureId/extension-request')
-  @Roles('officer')
+  @Act('measure.extend')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: ExtensionRequestDto) {
     return this.measures.requestExtension(actor, id, mid, dto);
   }
 
   @Post(':measureId/decision')
-  @Roles('officer')
+  @Act('measure.decide')
   @HttpCode(200)
   decide(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: MeasureDecisionDto) {
     return this.measures.decide(actor, id, mid, dto);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } 
 import { ApiException } from '../common/api.exception';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
@@ -24,7 +24,7 @@ export class ServiceController {
 
   /** The next attempt (method and what it records); public notice only after the others failed. */
   @Post('services/:serviceId/attempts')
-  @Roles('officer')
+  @Act('service.attempt')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   attempt(
@@ -39,7 +39,7 @@ export class ServiceController {
 
   /** How the pending attempt ended: served with its receipt (lodged: refusal, witness, AV), or failed. */
   @Post('services/:serviceId/outcome')
-  @Roles('officer')
+  @Act('service.outcome')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   outcome(
@@ -54,7 +54,7 @@ export class ServiceController {
 
   /** 送达地址确认书: the address, contact and email the party confirmed, and consent to electronic service. */
   @Post('service-address')
-  @Roles('officer')
+  @Act('service.address')
   @HttpCode(200)
   confirmAddress(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AddressConfirmationDto) {
     return this.service.confirmAddress(actor, id, dto);

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { idempotencyKey } from '../common/idempotency';
 import { SummaryCaseDto } from './summary.dto';
 import { SummaryService } from './summary.service';
@@ -14,7 +14,7 @@ export class SummaryController {
 
   /** An on-the-spot decision: checked against the profile, recorded, filing and hand-in tasks opened. */
   @Post()
-  @Roles('officer')
+  @Act('summary.decide')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，不会重复登记' })
   start(@CurrentActor() actor: Actor, @Body() dto: SummaryCaseDto, @Headers('idempotency-key') key?: string) {
     return this.summary.start(actor, dto, idempotencyKey(key));

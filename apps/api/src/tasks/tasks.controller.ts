@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ESCALATION_READERS } from '../../../../libs/domain/access';
 import { Actor } from '../../../../libs/domain/roles';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Act, CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/paging';
@@ -23,6 +23,7 @@ export class TasksController {
   }
 
   @Post('tasks/:id/completion')
+  @Act('task.complete')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，只办理一次' })
   complete(
@@ -36,7 +37,7 @@ export class TasksController {
 
   /** 转交 to another person of the task's role, with the reason (unit head or chief). */
   @Post('tasks/:id/transfer')
-  @Roles('unit_head', 'chief')
+  @Act('task.transfer')
   @HttpCode(200)
   transfer(@CurrentActor() actor: Actor, @Param('id', taskIdPipe) id: string, @Body() dto: TransferTaskDto) {
     return this.tasks.transfer(actor, id, dto);
@@ -44,7 +45,7 @@ export class TasksController {
 
   /** 催办: recorded on the case, sent to the assignee. */
   @Post('tasks/:id/urge')
-  @Roles('supervisor', 'chief', 'unit_head')
+  @Act('task.urge')
   @HttpCode(200)
   urge(@CurrentActor() actor: Actor, @Param('id', taskIdPipe) id: string, @Body() dto: UrgeTaskDto) {
     return this.tasks.urge(actor, id, dto);
