@@ -96,7 +96,12 @@ export interface IssuedDecision {
   /** 责令改正: what to correct and by which China date (YYYY-MM-DD). */
   correction?: { content: string; deadline: string };
 }
-export const issueDecisionUpdate = defineUpdate<NoticeView, [IssuedDecision]>('issueDecision');
+/**
+ * The request to issue it: without `content` the text is the approved draft's (libs/domain/decision-text);
+ * with it, it must be that text exactly (DECISION_TEXT_NOT_DRAFT). Cases decided without the chain give it.
+ */
+export type IssueDecision = Omit<IssuedDecision, 'content'> & { content?: string };
+export const issueDecisionUpdate = defineUpdate<NoticeView, [IssueDecision]>('issueDecision');
 
 /** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */
 export const scheduleHearingUpdate = defineUpdate<NoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>('scheduleHearing');

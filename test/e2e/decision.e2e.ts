@@ -2,6 +2,7 @@ import { eventually } from '../support/database';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
+import { decisionText } from '../../libs/domain/decision-text';
 
 const chinaDayStartMs = (date: string) => chinaDayStart(date).getTime();
 
@@ -38,7 +39,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
     const approval = { decision: 'approve', opinion: '同意', signature: '兴隆台民政局长' };
     // Dated today by default (the day it is entered, a day on or after the approval), handed over now.
-    const decision = (decidedOn = chinaDate(new Date())) => ({ documentNumber: '兴民罚〔2026〕1号', decidedOn, content: '警告', partyPresent: true, handedOver: { at: new Date().toISOString(), signedBy: '张三' } });
+    const decision = (decidedOn = chinaDate(new Date())) => ({ documentNumber: '兴民罚〔2026〕1号', decidedOn, partyPresent: true, handedOver: { at: new Date().toISOString(), signedBy: '张三' } });
 
     const early = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(early).toMatchObject({ status: 409, body: { code: 'NOTICE_NOT_SERVED' } });
@@ -89,6 +90,14 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const taken = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), documentNumber: '兴民罚〔2026〕2号' } });
     expect(taken).toMatchObject({ status: 409, body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN' }] } });
 
+    // Issue 17 (F2): the document's text is the approved draft's; another text is refused and nothing changes.
+    const rewritten = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), content: '罚款五千元' } });
+    expect(rewritten).toMatchObject({ status: 400, body: { code: 'DECISION_TEXT_NOT_DRAFT', errors: [{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT' }] } });
+    expect(rewritten.body.errors[0].message).toContain('决定内容须与经负责人批准的第1稿处理意见一致');
+    expect((await sys.call('GET', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer })).body.decided).toBe(false);
+    expect((await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body.status).not.toBe('decided');
+
+    // Without content, the text is rendered from the approved draft.
     const body = decision();
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body });
     expect(issued.status).toBe(200);
@@ -109,6 +118,9 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     expect(actions.slice(actions.indexOf('notice_served'), actions.indexOf('document_served') + 1)).toEqual([
       'notice_served', 'waiver_filed', 'task_completed', 'decision_issued', 'document_served',
     ]);
+    const text = decisionText(draft([evidenceId]) as Parameters<typeof decisionText>[0]);
+    expect(text).toContain('处理决定：警告');
+    expect(record.body.items.find((e: any) => e.action === 'decision_issued').summary).toContain(`：${text}`);
     const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
     expect(deadlines.body[0].state).toBe('met');
   });

@@ -41,7 +41,7 @@ async function decidedCase(handedOverAt: string): Promise<string> {
   if (approved.status !== 200) throw new Error(JSON.stringify(approved.body));
   const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
     token: officer,
-    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: chinaDate(new Date(handedOverAt)), content: '罚款一千元', partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
+    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: chinaDate(new Date(handedOverAt)), partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
   });
   if (issued.status !== 200) throw new Error(JSON.stringify(issued.body));
   await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).status === 200 ? true : undefined));

@@ -24,7 +24,7 @@ it.each([
   ['hy.chief', 'POST', 'collective-discussions', 'CASE_NOT_FOUND', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
   ['xlt.officer1', 'POST', 'collective-discussions', 'AUTH_ROLE_FORBIDDEN', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
   ['xlt.officer1', 'POST', 'compulsory-execution', 'AUTH_ROLE_FORBIDDEN', { decidedAt: now(), scheduledAt: now(), measure: 'x' }],
-  ['xlt.legal', 'POST', 'decision', 'AUTH_ROLE_FORBIDDEN', { documentNumber: 'x', decidedOn: '2026-11-23', content: 'x', partyPresent: false }],
+  ['xlt.legal', 'POST', 'decision', 'AUTH_ROLE_FORBIDDEN', { documentNumber: 'x', decidedOn: '2026-11-23', partyPresent: false }],
   ['xlt.unithead', 'POST', 'archive', 'AUTH_ROLE_FORBIDDEN', { location: 'x' }],
   ['xlt.archivist', 'POST', 'payments', 'AUTH_ROLE_FORBIDDEN', { paidAt: now(), amountYuan: 1, receipt: 'x' }],
 ] as const)('%s %s …/%s is refused with %s', async (user, method, path, code, body) => {

@@ -38,7 +38,7 @@ it('execution starts on the deemed date although the posting’s recording was n
   await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长' });
   const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
     token: officer,
-    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: now.slice(0, 10), content: '罚款一千元', partyPresent: false },
+    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: now.slice(0, 10), partyPresent: false },
   });
   expect(issued.status).toBe(200);
 

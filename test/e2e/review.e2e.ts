@@ -107,7 +107,7 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
       token: await token('hy.chief'),
-      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: chinaDate(new Date()), content: '罚款二万元，吊销安全生产许可证', partyPresent: false },
+      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: chinaDate(new Date()), partyPresent: false },
     });
     expect(issued.status).toBe(200);
     // The decision closes the investigation: its workflow ends, nothing more can be added.

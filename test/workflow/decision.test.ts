@@ -121,7 +121,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
   // A 文号 names one decision of the agency (cases_decision_number_key): a new one for each case.
   let numbered = 0;
   const decide = async (handle: Handle, by: Actor) =>
-    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: `华住建罚〔2026〕${++numbered}号`, decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), content: '罚款', by }] });
+    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: `华住建罚〔2026〕${++numbered}号`, decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), by }] });
   /** The draft goes up the chain to the chief (a fine: no legal review unless a hearing is held). */
   const toChief = async (handle: Handle) => {
     await completeOpen(handle, 'draft_decision', officer, { decision: 'submit', draft: aDraft() });
@@ -148,7 +148,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     const other = await startDecision(ts, 'huayin-housing', officer.id);
     await db().query('UPDATE cases SET decision_number = $2 WHERE id = $1', [other.caseId, '华住建罚〔2026〕99号']);
     const today = chinaDate(new Date(await ts.env.currentTimeMs()));
-    await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕99号', decidedOn: today, content: '罚款', by: officer }] })).rejects.toMatchObject({
+    await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕99号', decidedOn: today, by: officer }] })).rejects.toMatchObject({
       cause: { cause: { type: 'INTEGRITY_VIOLATION' } },
     });
     await decide(handle, officer);

@@ -1,5 +1,7 @@
 import { addDays, chinaDate } from '../../libs/calendar/dates';
 import { Actor } from '../../libs/domain/roles';
+import { decisionText } from '../../libs/domain/decision-text';
+import { keepHistory } from '../support/histories';
 import { issueDecisionUpdate, recordNoticeServedUpdate, waiveUpdate } from '../../libs/messages/decision';
 import { caseStateQuery } from '../../libs/messages/initiation';
 import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../libs/messages/review';
@@ -122,12 +124,21 @@ it('a chief returns the draft to a named step; no penalty proposed needs no pre-
   const approvedOn = chinaDate(new Date(await ts.env.currentTimeMs())); // the approval below is on this date or later
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', opinion: '同意不予处罚', signature: '局长' });
   // Dated before the chief's approval: refused, naming the field and the step (issue 15).
-  await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: addDays(approvedOn, -1), content: '不予行政处罚', by: xlt.officer }] })).rejects.toMatchObject({
+  await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: addDays(approvedOn, -1), by: xlt.officer }] })).rejects.toMatchObject({
     cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('负责人批准') }]] },
   });
   const today = chinaDate(new Date(await ts.env.currentTimeMs()));
-  await handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: '不予行政处罚', by: xlt.officer }] });
+  // Issue 17 (F2): the text is the approved draft's, word for word; another is refused on `content`.
+  await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: '罚款五千元', by: xlt.officer }] })).rejects.toMatchObject({
+    cause: { type: 'DECISION_TEXT_NOT_DRAFT', details: [[{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT', message: expect.stringContaining('第1稿处理意见') }]] },
+  });
+  expect((await handle.query(reviewQuery)).status).toBe('approved');
+  const text = decisionText((await handle.query(reviewQuery)).draft!);
+  await handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: text, by: xlt.officer }] });
   await handle.result();
+  await keepHistory(handle, 'decision-text-from-draft');
+  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'decision_issued'`, [caseId]);
+  expect(line.summary).toContain(`：${text}`);
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'decided', stage: 'service' });
   const actions = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);

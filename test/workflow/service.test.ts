@@ -135,7 +135,7 @@ it('a decision announced in the party’s absence starts its service, counted fr
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', signature: '局长', signedAt: (await ago(3)).toISOString() });
   const decidedOn = chinaDate(await ago(2));
   await handle.executeUpdate(issueDecisionUpdate, {
-    args: [{ documentNumber: '兴民不罚〔2026〕2号', decidedOn, content: '不予行政处罚', recipient: '王五', by: xlt.officer }],
+    args: [{ documentNumber: '兴民不罚〔2026〕2号', decidedOn, recipient: '王五', by: xlt.officer }],
   });
   const [row] = await eventually(async () => {
     const rows = await db().query('SELECT id, must_serve_by FROM services WHERE case_id = $1', [caseId]);

@@ -1,6 +1,7 @@
 import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '../../libs/domain/review';
+import { decisionText } from '../../libs/domain/decision-text';
 import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '../../libs/messages/decision';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../libs/messages/review';
 import { cite } from '../../libs/profiles/cite';
@@ -121,8 +122,11 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
 
   setHandler(
     issueDecisionUpdate,
-    async (decision) => {
-      const { documentNumber, decidedOn, content, by } = decision;
+    async (request) => {
+      // The text is the approved draft's (the validator refused any other); histories before this carried it.
+      const content = patched('decision-text-from-draft') && view.draft ? decisionText(view.draft) : request.content!;
+      const decision: IssuedDecision = { ...request, content };
+      const { documentNumber, decidedOn, by } = decision;
       // The 文号 is unique per agency (cases_decision_number_key): a number taken by a racing request makes
       // the activity fail (INTEGRITY_VIOLATION), and the decision must then not count as issued.
       const afterRecorded = patched('decision-issued-once-recorded');
@@ -154,7 +158,7 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
       return notice.view();
     },
     {
-      validator: ({ by, decidedOn }) => {
+      validator: ({ by, decidedOn, content }) => {
         if (notice.decided() || issuing) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
         if (reviewing) {
           if (view.status !== 'approved') throw refuse('处理决定尚未经负责人批准', 'DECISION_NOT_APPROVED');
@@ -164,6 +168,7 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
           notice.check();
           if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
         }
+        checkText(content);
         // Dated on or after the chief's approval (the date signed, when given) and the notice's service (行政处罚法 62).
         const approval = view.approval && { label: '负责人批准', at: view.approval.signedAt ?? view.approval.at };
         const served = notice.view().servedAt;
@@ -171,6 +176,24 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
       },
     },
   );
+
+  /**
+   * The document's text is the approved draft's, word for word (issue 17, F2): what the unit head, the
+   * legal reviewer and the chief approved is what the party receives. Without a draft (cases decided
+   * before the chain) the chief's text is the decision and must be given.
+   */
+  function checkText(content: string | undefined): void {
+    const fail = (code: 'DECISION_TEXT_NOT_DRAFT' | 'DECISION_TEXT_REQUIRED', message: string) => {
+      throw ApplicationFailure.create({ message, type: code, nonRetryable: true, details: [[{ field: 'content', code, message }]] });
+    };
+    if (!view.draft) {
+      if (content === undefined) fail('DECISION_TEXT_REQUIRED', '本案没有经批准的处理意见，须填写决定内容');
+      return;
+    }
+    if (content !== undefined && content !== decisionText(view.draft)) {
+      fail('DECISION_TEXT_NOT_DRAFT', `决定内容须与经负责人批准的第${view.draft.version}稿处理意见一致（可不填写，由系统依处理意见生成）`);
+    }
+  }
 
   function checkDraft(cmd: CompleteTaskCommand): void {
     if (rules.discretionBenchmark && !cmd.draft!.discretion) {

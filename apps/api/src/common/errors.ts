@@ -122,6 +122,8 @@ const REVIEW_ERRORS = {
   DECISION_ALREADY_APPROVED: { status: 409, message: '处理决定已批准' },
   DECISION_NOT_APPROVED: { status: 409, message: '处理决定尚未经负责人批准' },
   DECISION_ROLE_FORBIDDEN: { status: 403, message: '决定书须由承办人或负责人录入' },
+  DECISION_TEXT_NOT_DRAFT: { status: 400, message: '决定内容须与经负责人批准的处理意见一致' },
+  DECISION_TEXT_REQUIRED: { status: 400, message: '本案没有经批准的处理意见，须填写决定内容' },
 } satisfies Record<string, ErrorSpec>;
 
 const SERVICE_ERRORS = {

@@ -52,7 +52,8 @@ export class CorrectionDto {
 export class IssueDecisionDto {
   @TextField('决定书文号', 100) documentNumber: string;
   @DateField('决定日期') decidedOn: string;
-  @TextField('决定内容', 20000) content: string;
+  /** Optional: the approved draft's text (libs/domain/decision-text) when omitted; when given, exactly that text. */
+  @TextField('决定内容', 20000, { optional: true }) content?: string;
   /** 行政处罚法 61: announced with the party present → handed over on the spot; absent → served within 7 working days. */
   @BoolField('宣告时当事人在场') partyPresent: boolean;
   @ValidateIf((d: IssueDecisionDto) => d.partyPresent)
