@@ -122,10 +122,9 @@ describe('restriction of personal freedom (行政强制法 20)', () => {
     const foreign = await sys.evidenceRecord(await sys.filedCase('xx'), 'xx');
     const takenAt = new Date(Date.now() - 3600_000).toISOString();
     for (const recordId of [foreign, '00000000-0000-4000-8000-000000000000']) {
-      const started = Date.now();
       const refused = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材', takenAt, recordId } });
-      // Before the fix: a foreign-key violation retried by the activity, 503 TEMPORAL_UNAVAILABLE after 15 s.
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // Before the fix: a foreign-key violation retried by the activity, answered 503 TEMPORAL_UNAVAILABLE after
+      // 15 s — the status says it, with no wall-clock bound to flake on a loaded machine.
       expect(refused).toMatchObject({ status: 400, body: { code: 'RECORD_INVALID', errors: [{ field: 'recordId', code: 'RECORD_UNKNOWN' }] } });
     }
     const [{ n }] = await sys.database.db.query(`SELECT count(*)::int AS n FROM case_records WHERE case_id = $1 AND action = 'measure_taken'`, [caseId]);

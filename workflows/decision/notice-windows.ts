@@ -1,6 +1,6 @@
 import { condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { PeriodStart, computeDue } from '../../libs/calendar/period';
+import { PeriodStart } from '../../libs/calendar/period';
 import { DEADLINE_KINDS, DueTime, dueTime } from '../../libs/domain/deadlines';
 import { DecisionInput, NoticeView } from '../../libs/messages/decision';
 import { TaskBoard } from '../tasks/board';
@@ -17,8 +17,8 @@ const { noteRecord } = activities;
 export function noticeWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
   const rules = input.profile.decision.preDecisionNotice;
   const compute = () => ({
-    statement: dueTime(computeDue(board.calendarNow, from, rules.statementWindow.period)),
-    hearing_request: dueTime(computeDue(board.calendarNow, from, rules.hearingRequest.period)),
+    statement: dueTime(board.partyDueFor({ from, period: rules.statementWindow.period })),
+    hearing_request: dueTime(board.partyDueFor({ from, period: rules.hearingRequest.period })),
   });
   const set = (d: ReturnType<typeof compute>) => {
     Object.assign(view, { statementDueAt: d.statement.dueAt, hearingRequestDueAt: d.hearing_request.dueAt });

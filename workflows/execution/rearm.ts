@@ -1,4 +1,4 @@
-import { PeriodStart, computeDue } from '../../libs/calendar/period';
+import { PeriodStart } from '../../libs/calendar/period';
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime } from '../../libs/domain/deadlines';
 import { RecordEntryInput } from '../../libs/domain/record';
 import { ExecutionInput, ExecutionView } from '../../libs/messages/execution';
@@ -29,7 +29,7 @@ export function rearmParty(
   const served = servedFrom(input.decision);
   const before: Partial<Record<DeadlineKind, DueTime>> = { ...view.deadlines };
   const after: Partial<Record<DeadlineKind, DueTime>> = {};
-  const party = (p: typeof rules.payment.period) => computeDue(board.calendarNow, served, p);
+  const party = (p: typeof rules.payment.period) => board.partyDueFor({ from: served, period: p });
   const running = (at: string) => Date.parse(at) > Date.now();
 
   if (!done.has('payment-due') && running(view.payment.dueAt)) {

@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { DueResult, PeriodStart, computeDue, describePeriod } from '../../libs/calendar/period';
+import { DueResult, PeriodStart, describePeriod } from '../../libs/calendar/period';
 import { RecordEntryInput } from '../../libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
@@ -123,7 +123,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     // Added after cases existed: a year's schedule loaded meanwhile moves the attempt's due time.
     const rearm = patched('estimates-rearm');
     // The attempt's period and the notice's are not the agency's case clock: only a schedule moves them.
-    const attemptDue = () => computeDue(board.calendarNow, new Date(a.startedAt), period);
+    const attemptDue = () => board.partyDueFor({ from: new Date(a.startedAt), period });
     if (publicNotice) {
       if (rearm) await untilDue(board, attemptDue, () => false, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false);
       else await sleep(Math.max(Date.parse(due) - Date.now(), 0));

@@ -266,6 +266,14 @@ export class TaskBoard {
   }
 
   /**
+   * A period the case's suspension does not stop — the party's own (payment, remedies, statement
+   * windows) or a legal fact (deemed service) — on the calendar the workflow holds now.
+   */
+  partyDueFor(d: Pick<Deadline, 'from' | 'period'>): DueResult {
+    return computeDue(this.calendar, d.from, d.period, [], this.periodRules);
+  }
+
+  /**
    * What a period that follows `earlier` counts from ("自期限届满之日起", a document deemed served
    * "于 D 24:00"): the last day D as a date, so counting begins D+1 (民法典 201). Cases from before
    * the patch counted from the 24:00 instant, one day later. Null while a pause stops `earlier`.
