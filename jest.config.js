@@ -11,7 +11,14 @@ const swc = [
     module: { type: 'commonjs', ignoreDynamic: true },
   },
 ];
-const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+// package.json "imports" maps `#libs/…` and the other aliases to the compiled dist/; tests run the sources.
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(require('./package.json').imports).map(([alias, target]) => [
+    `^${alias.replace('*', '(.*)')}$`,
+    `<rootDir>/${target.replace(/^\.\/dist\//, '').replace('*.js', '$1')}`,
+  ]),
+);
+const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', setupFiles: ['reflect-metadata'], moduleNameMapper };
 const withServers = { ...common, setupFiles: ['reflect-metadata', '<rootDir>/test/setup/quiet-runtime.ts'], slowTestThreshold: 60 };
 
 module.exports = {

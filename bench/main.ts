@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
-import { DEMO_PASSWORD } from '../apps/api/src/auth/demo-users';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { Api } from './lib/api';
 import { Bench, CHIEF, OFFICER, Stack, SUPERVISOR, UNIT_HEAD } from './lib/context';
 import { machine } from './lib/machine';

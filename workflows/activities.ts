@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities } from '#activities/index';
 
 /**
  * Every activity of lawtrail is a short database transaction, keyed so a retry changes nothing

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { Actor } from '../../libs/domain/roles';
-import { ArchiveForm } from '../../libs/messages/archiving';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { RecordEntryInput } from '#libs/domain/record';
+import { Actor } from '#libs/domain/roles';
+import { ArchiveForm } from '#libs/messages/archiving';
+import { appendRecord } from '#libs/persistence/append-record';
 
 export function createArchivingActivities(db: DataSource) {
   return {

@@ -1,15 +1,15 @@
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CaseClock, nextClock } from '../../libs/domain/case-operations';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { Actor } from '../../libs/domain/roles';
-import { workflowIdForDecision } from '../../libs/messages/decision';
-import { workflowIdForExecution } from '../../libs/messages/execution';
-import { workflowIdForInitiation } from '../../libs/messages/initiation';
-import { workflowIdForInvestigation } from '../../libs/messages/investigation';
-import { workflowIdForService } from '../../libs/messages/service';
-import { workflowIdForSummary } from '../../libs/messages/summary';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { CaseClock, nextClock } from '#libs/domain/case-operations';
+import { RecordEntryInput } from '#libs/domain/record';
+import { Actor } from '#libs/domain/roles';
+import { workflowIdForDecision } from '#libs/messages/decision';
+import { workflowIdForExecution } from '#libs/messages/execution';
+import { workflowIdForInitiation } from '#libs/messages/initiation';
+import { workflowIdForInvestigation } from '#libs/messages/investigation';
+import { workflowIdForService } from '#libs/messages/service';
+import { workflowIdForSummary } from '#libs/messages/summary';
+import { appendRecord } from '#libs/persistence/append-record';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { ExecutionView } from '../../libs/messages/execution';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { RecordEntryInput } from '#libs/domain/record';
+import { ExecutionView } from '#libs/messages/execution';
+import { appendRecord } from '#libs/persistence/append-record';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 

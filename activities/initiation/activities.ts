@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { CaseStatus } from '../../libs/domain/case';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { InitiationInput } from '../../libs/messages/initiation';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { CaseStatus } from '#libs/domain/case';
+import { RecordEntryInput } from '#libs/domain/record';
+import { InitiationInput } from '#libs/messages/initiation';
+import { appendRecord } from '#libs/persistence/append-record';
 
 export interface RegisterCaseInput extends InitiationInput {
   workflowId: string;

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { StoredFile } from '../../libs/domain/tasks';
-import { EvidenceRow, MeasureView } from '../../libs/messages/investigation';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { RecordEntryInput } from '#libs/domain/record';
+import { StoredFile } from '#libs/domain/tasks';
+import { EvidenceRow, MeasureView } from '#libs/messages/investigation';
+import { appendRecord } from '#libs/persistence/append-record';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 

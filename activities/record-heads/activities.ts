@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { sealRecordDays } from '../../libs/persistence/day-heads-store';
+import { sealRecordDays } from '#libs/persistence/day-heads-store';
 
 export function createRecordHeadsActivities(db: DataSource) {
   return {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { ServiceView } from '../../libs/messages/service';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { RecordEntryInput } from '#libs/domain/record';
+import { ServiceView } from '#libs/messages/service';
+import { appendRecord } from '#libs/persistence/append-record';
 
 export function createServiceActivities(db: DataSource) {
   return {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { RecordEntryInput } from '#libs/domain/record';
+import { appendRecord } from '#libs/persistence/append-record';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 

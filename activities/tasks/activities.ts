@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { Completion, TaskRef } from '../../libs/domain/tasks';
-import { MustAct } from '../../libs/domain/record';
-import { appendRecord } from '../../libs/persistence/append-record';
+import { RecordEntryInput } from '#libs/domain/record';
+import { Completion, TaskRef } from '#libs/domain/tasks';
+import { MustAct } from '#libs/domain/record';
+import { appendRecord } from '#libs/persistence/append-record';
 
 export interface EscalationInput {
   id: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { workflowIdForInitiation } from '../../libs/messages/initiation';
+import { workflowIdForInitiation } from '#libs/messages/initiation';
 import type { bareStart } from '../baseline/workflows';
 import { AGENCY, Bench, CASE_FORM, OFFICER } from '../lib/context';
 import { Breakdown, OpTrace, profileOps } from '../lib/history';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { DueQuery } from '../../apps/api/src/supervision/supervision.dto';
-import { SupervisionService } from '../../apps/api/src/supervision/supervision.service';
-import { Actor } from '../../libs/domain/roles';
+import { DueQuery } from '#api/supervision/supervision.dto';
+import { SupervisionService } from '#api/supervision/supervision.service';
+import { Actor } from '#libs/domain/roles';
 import { AGENCY, Bench, EMERGENCY_FORM, OFFICER, SUPERVISOR } from '../lib/context';
 import { withCpu } from '../lib/cpu';
 import { closedLoop, sleep } from '../lib/load';

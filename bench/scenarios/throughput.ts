@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeUpdate } from '../baseline/messages';
 import type { bareLifecycle } from '../baseline/workflows';
-import { workflowIdForDecision } from '../../libs/messages/decision';
-import { workflowIdForInitiation } from '../../libs/messages/initiation';
+import { workflowIdForDecision } from '#libs/messages/decision';
+import { workflowIdForInitiation } from '#libs/messages/initiation';
 import { historySizes } from '../lib/history';
 import { Bench, CASE_FORM, CHIEF, OFFICER, UNIT_HEAD } from '../lib/context';
 import { withCpu } from '../lib/cpu';

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { chinaDate } from '../../libs/calendar/dates';
-import { appUrl } from '../../libs/persistence/app-role';
-import { StoredEntry, chainHash, fromRow } from '../../libs/persistence/record-chain';
+import { chinaDate } from '#libs/calendar/dates';
+import { appUrl } from '#libs/persistence/app-role';
+import { StoredEntry, chainHash, fromRow } from '#libs/persistence/record-chain';
 import { TestSystem } from '../support/system';
 
 // Issue 9 §1: the application's database role may only read and append the record. The API and the

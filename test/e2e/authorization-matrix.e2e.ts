@@ -1,5 +1,5 @@
-import { demoUsers } from '../../apps/api/src/auth/demo-users';
-import { ACTIONS, Action, ActingPerson, CaseFacts, PUBLIC_ACTIONS, actionOf, mayAct } from '../../libs/domain/permissions';
+import { demoUsers } from '#api/auth/demo-users';
+import { ACTIONS, Action, ActingPerson, CaseFacts, PUBLIC_ACTIONS, actionOf, mayAct } from '#libs/domain/permissions';
 import { TestSystem } from '../support/system';
 
 // Issue 17 item 1 (F2 and the existence leak): every state-changing route of the OpenAPI document,

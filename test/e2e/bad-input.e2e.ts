@@ -1,4 +1,4 @@
-import { ERRORS } from '../../apps/api/src/common/errors';
+import { ERRORS } from '#api/common/errors';
 import { TestSystem } from '../support/system';
 
 // Issue 9 §5: bad input tried on representative endpoints — oversized bodies, wrong types, unknown

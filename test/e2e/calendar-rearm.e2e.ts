@@ -1,7 +1,7 @@
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { computeDue } from '../../libs/calendar/period';
-import { REQUIRED_FESTIVALS } from '../../libs/calendar/schedule';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { computeDue } from '#libs/calendar/period';
+import { REQUIRED_FESTIVALS } from '#libs/calendar/schedule';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 

@@ -1,8 +1,8 @@
 import { eventually } from '../support/database';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
-import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
-import { decisionText } from '../../libs/domain/decision-text';
+import { addDays, chinaDate, chinaDayStart } from '#libs/calendar/dates';
+import { decisionText } from '#libs/domain/decision-text';
 
 const chinaDayStartMs = (date: string) => chinaDayStart(date).getTime();
 

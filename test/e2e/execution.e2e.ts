@@ -1,8 +1,8 @@
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { chinaDate } from '../../libs/calendar/dates';
-import { computeDue } from '../../libs/calendar/period';
-import { findProfile } from '../../libs/profiles';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { chinaDate } from '#libs/calendar/dates';
+import { computeDue } from '#libs/calendar/period';
+import { findProfile } from '#libs/profiles/index';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 

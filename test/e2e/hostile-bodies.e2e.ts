@@ -1,8 +1,8 @@
 import { Socket, connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
-import { SESSION_CACHE_MS } from '../../apps/api/src/auth/sessions';
-import { ERRORS } from '../../apps/api/src/common/errors';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { SESSION_CACHE_MS } from '#api/auth/sessions';
+import { ERRORS } from '#api/common/errors';
 import { TestSystem } from '../support/system';
 
 // Issue 17, item 8 (F9 and the smaller findings it names): bodies built to hurt — nested thousands

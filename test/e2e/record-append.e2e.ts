@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { appendRecord } from '../../libs/persistence/append-record';
-import { StoredEntry, canonical, chainHash, fromRow, verifyChain } from '../../libs/persistence/record-chain';
+import { appendRecord } from '#libs/persistence/append-record';
+import { StoredEntry, canonical, chainHash, fromRow, verifyChain } from '#libs/persistence/record-chain';
 import { TestDatabase, freshDatabase, userId } from '../support/database';
 
 // Issue 17 §7: the database computes each entry's SM3 link itself (lawtrail_append_record), so its

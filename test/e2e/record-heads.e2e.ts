@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { chinaDate } from '../../libs/calendar/dates';
-import { scheduleIdForRecordHeads } from '../../libs/messages/record-heads';
-import { StoredEntry, chainHash, fromRow } from '../../libs/persistence/record-chain';
+import { chinaDate } from '#libs/calendar/dates';
+import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
+import { StoredEntry, chainHash, fromRow } from '#libs/persistence/record-chain';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 

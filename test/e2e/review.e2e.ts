@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
-import { workflowIdForInvestigation } from '../../libs/messages/investigation';
+import { workflowIdForInvestigation } from '#libs/messages/investigation';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
-import { chinaDate } from '../../libs/calendar/dates';
+import { chinaDate } from '#libs/calendar/dates';
 
 // Issue 6, "tests that must exist": a full general-procedure case from filing to an approved decision
 // through the API, by five people in their roles; the legal review's rejection returns the case;

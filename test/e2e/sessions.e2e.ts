@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { hashPassword } from '../../apps/api/src/auth/password';
-import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
-import { SESSION_CACHE_MS } from '../../apps/api/src/auth/sessions';
+import { hashPassword } from '#api/auth/password';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { SESSION_CACHE_MS } from '#api/auth/sessions';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 

@@ -1,6 +1,6 @@
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { computeDue } from '../../libs/calendar/period';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { computeDue } from '#libs/calendar/period';
 import { eventually } from '../support/database';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';

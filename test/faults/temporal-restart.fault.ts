@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { workflowIdForInvestigation } from '../../libs/messages/investigation';
+import { workflowIdForInvestigation } from '#libs/messages/investigation';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
 import { TemporalServer, WorkerProcess, freePort, scratchDir, temporalCli } from './support/processes';
 import { EX_OFFICIO_CASE } from '../support/forms';

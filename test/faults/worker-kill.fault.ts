@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { workflowIdForDecision } from '../../libs/messages/decision';
-import { workflowIdForInitiation } from '../../libs/messages/initiation';
+import { workflowIdForDecision } from '#libs/messages/decision';
+import { workflowIdForInitiation } from '#libs/messages/initiation';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
 import { WorkerProcess } from './support/processes';
 import { Answer, Api, INITIATED, envVars, faultEnv, holdRecordAppends, recordOf, tasksAgreeWithRecord, verifyChain } from './support/stack';

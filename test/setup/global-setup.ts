@@ -1,10 +1,11 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { aliasLibs } from '../../apps/worker/src/bundle';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { APP_ROLE, ensureAppLogin } from '../../libs/persistence/app-role';
+import { APP_ROLE, ensureAppLogin } from '#libs/persistence/app-role';
 
 /**
  * Starts the real servers once for the whole run, on free ports, and hands their addresses to
@@ -40,8 +41,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.LAWTRAIL_TEST_TEMPORAL = env.address;
   }
 
+  const workflowsPath = require.resolve('../../workflows');
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
+    workflowsPath,
+    webpackConfigHook: aliasLibs(workflowsPath),
     logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
   });
   const bundlePath = join(scratch, 'workflow-bundle.js');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { openDataSource } from '../../libs/persistence/data-source';
-import { seedDemoUsers } from '../../apps/api/src/auth/demo-users';
+import { openDataSource } from '#libs/persistence/data-source';
+import { seedDemoUsers } from '#api/auth/demo-users';
 
 export interface TestDatabase {
   url: string;

@@ -1,5 +1,5 @@
-import { DueTime } from '../../libs/domain/deadlines';
-import { YearSchedule } from '../../libs/calendar/schedule';
+import { DueTime } from '#libs/domain/deadlines';
+import { YearSchedule } from '#libs/calendar/schedule';
 
 // Helpers of test/workflow/estimates-everywhere.test.ts (issue 15: estimates everywhere).
 

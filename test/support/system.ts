@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../apps/api/src/app.factory';
-import { DEMO_PASSWORD } from '../../apps/api/src/auth/demo-users';
-import { createWorker } from '../../apps/worker/src/worker';
-import { Env, parseEnv } from '../../libs/config/env';
-import { appUrl } from '../../libs/persistence/app-role';
-import { openDataSource } from '../../libs/persistence/data-source';
+import { createApp } from '#api/app.factory';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { createWorker } from '#worker/worker';
+import { Env, parseEnv } from '#libs/config/env';
+import { appUrl } from '#libs/persistence/app-role';
+import { openDataSource } from '#libs/persistence/data-source';
 import { EX_OFFICIO_CASE } from './forms';
 import { TestDatabase, eventually, freshDatabase } from './database';
 

@@ -1,18 +1,18 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { createActivities } from '../../activities';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { escalationRules } from '../../libs/domain/escalation';
-import { DecisionInput, workflowIdForDecision } from '../../libs/messages/decision';
-import { InvestigationInput, workflowIdForInvestigation } from '../../libs/messages/investigation';
-import { ExecutionInput, workflowIdForExecution } from '../../libs/messages/execution';
-import { ServiceInput, workflowIdForService } from '../../libs/messages/service';
-import { findProfile } from '../../libs/profiles';
-import type { decisionWorkflow } from '../../workflows/decision/workflows';
-import type { investigationWorkflow } from '../../workflows/investigation/workflows';
-import type { executionWorkflow } from '../../workflows/execution/workflows';
-import type { serviceWorkflow } from '../../workflows/service/workflows';
+import { createActivities } from '#activities/index';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { escalationRules } from '#libs/domain/escalation';
+import { DecisionInput, workflowIdForDecision } from '#libs/messages/decision';
+import { InvestigationInput, workflowIdForInvestigation } from '#libs/messages/investigation';
+import { ExecutionInput, workflowIdForExecution } from '#libs/messages/execution';
+import { ServiceInput, workflowIdForService } from '#libs/messages/service';
+import { findProfile } from '#libs/profiles/index';
+import type { decisionWorkflow } from '#workflows/decision/workflows';
+import type { investigationWorkflow } from '#workflows/investigation/workflows';
+import type { executionWorkflow } from '#workflows/execution/workflows';
+import type { serviceWorkflow } from '#workflows/service/workflows';
 import { TestDatabase, freshDatabase } from './database';
 
 export interface TimeSkipping {

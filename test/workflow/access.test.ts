@@ -1,10 +1,10 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { AccessRequestInput, accessRequestedUpdate, workflowIdForAccessRequest } from '../../libs/messages/access';
-import { completeTaskUpdate } from '../../libs/messages/initiation';
-import { findProfile } from '../../libs/profiles';
-import type { accessRequestWorkflow } from '../../workflows/access/workflows';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { AccessRequestInput, accessRequestedUpdate, workflowIdForAccessRequest } from '#libs/messages/access';
+import { completeTaskUpdate } from '#libs/messages/initiation';
+import { findProfile } from '#libs/profiles/index';
+import type { accessRequestWorkflow } from '#workflows/access/workflows';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { computeDue } from '../../libs/calendar/period';
-import { ArchiveForm, workflowIdForArchive } from '../../libs/messages/archiving';
-import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
-import { findProfile } from '../../libs/profiles';
-import type { archiveWorkflow } from '../../workflows/archiving/workflows';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { computeDue } from '#libs/calendar/period';
+import { ArchiveForm, workflowIdForArchive } from '#libs/messages/archiving';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { findProfile } from '#libs/profiles/index';
+import type { archiveWorkflow } from '#workflows/archiving/workflows';
 import { eventually } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { YearSchedule } from '../../libs/calendar/schedule';
-import { calendarUpdatedSignal } from '../../libs/messages/calendar';
-import { InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
-import { findProfile } from '../../libs/profiles';
-import type { initiationWorkflow } from '../../workflows/initiation/workflows';
+import { YearSchedule } from '#libs/calendar/schedule';
+import { calendarUpdatedSignal } from '#libs/messages/calendar';
+import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
+import { findProfile } from '#libs/profiles/index';
+import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 

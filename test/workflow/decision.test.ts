@@ -1,8 +1,8 @@
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { addDays, chinaDate, chinaDayStart } from '../../libs/calendar/dates';
-import { computeDue } from '../../libs/calendar/period';
-import { Actor } from '../../libs/domain/roles';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { addDays, chinaDate, chinaDayStart } from '#libs/calendar/dates';
+import { computeDue } from '#libs/calendar/period';
+import { Actor } from '#libs/domain/roles';
 import {
   decisionDeadlineQuery,
   hearingReportUpdate,
@@ -14,8 +14,8 @@ import {
   requestDecisionExtensionUpdate,
   requestHearingUpdate,
   waiveUpdate,
-} from '../../libs/messages/decision';
-import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+} from '#libs/messages/decision';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
 import { eventually, userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';

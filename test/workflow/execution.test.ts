@@ -1,13 +1,13 @@
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { addDays, chinaDayStart } from '../../libs/calendar/dates';
-import { computeDue } from '../../libs/calendar/period';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { addDays, chinaDayStart } from '#libs/calendar/dates';
+import { computeDue } from '#libs/calendar/period';
 import {
   applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, executionQuery, recordCompulsoryResultUpdate, recordCourtResultUpdate, recordPaymentUpdate, recordRemedyUpdate,
-} from '../../libs/messages/execution';
-import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
-import { recordServiceOutcomeUpdate, workflowIdForService } from '../../libs/messages/service';
-import { Actor } from '../../libs/domain/roles';
+} from '#libs/messages/execution';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
+import { Actor } from '#libs/domain/roles';
 import { eventually } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startExecution, startTimeSkipping } from '../support/time-skipping';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { Actor } from '../../libs/domain/roles';
-import { CompleteTaskCommand, InitiationInput, caseRegisteredUpdate, caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
-import { findProfile } from '../../libs/profiles';
-import type { initiationWorkflow } from '../../workflows/initiation/workflows';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { Actor } from '#libs/domain/roles';
+import { CompleteTaskCommand, InitiationInput, caseRegisteredUpdate, caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { findProfile } from '#libs/profiles/index';
+import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { eventually, userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';

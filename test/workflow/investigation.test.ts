@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Actor } from '../../libs/domain/roles';
-import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
-import { AddEvidenceCommand, addEvidenceUpdate } from '../../libs/messages/investigation';
+import { Actor } from '#libs/domain/roles';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { LegalCalendar } from '../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../libs/calendar/data';
-import { computeDue } from '../../libs/calendar/period';
-import { Actor } from '../../libs/domain/roles';
-import { caseStateQuery, completeTaskUpdate } from '../../libs/messages/initiation';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { computeDue } from '#libs/calendar/period';
+import { Actor } from '#libs/domain/roles';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
 import {
   AddEvidenceCommand,
   addEvidenceUpdate,
@@ -13,8 +13,8 @@ import {
   requestExtensionUpdate,
   resumeMeasureUpdate,
   takeMeasureUpdate,
-} from '../../libs/messages/investigation';
-import { findProfile } from '../../libs/profiles';
+} from '#libs/messages/investigation';
+import { findProfile } from '#libs/profiles/index';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 

@@ -1,8 +1,8 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { AccessRequestInput, accessRequestedUpdate } from '../../libs/messages/access';
-import { CaseState } from '../../libs/messages/initiation';
-import { cite } from '../../libs/profiles/cite';
+import { AccessRequestInput, accessRequestedUpdate } from '#libs/messages/access';
+import { CaseState } from '#libs/messages/initiation';
+import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 

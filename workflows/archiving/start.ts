@@ -1,5 +1,5 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { ArchiveInput, workflowIdForArchive } from '../../libs/messages/archiving';
+import { ArchiveInput, workflowIdForArchive } from '#libs/messages/archiving';
 import { archiveWorkflow } from './workflows';
 
 /** The ended case's archiving runs on its own, outliving the stage that ended the case. */

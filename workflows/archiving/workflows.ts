@@ -1,9 +1,9 @@
 import { ApplicationFailure, condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod, periodBefore } from '../../libs/calendar/period';
-import { ArchiveInput } from '../../libs/messages/archiving';
-import { CaseState, CompleteTaskCommand } from '../../libs/messages/initiation';
-import { cite } from '../../libs/profiles/cite';
+import { describePeriod, periodBefore } from '#libs/calendar/period';
+import { ArchiveInput } from '#libs/messages/archiving';
+import { CaseState, CompleteTaskCommand } from '#libs/messages/initiation';
+import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';

@@ -1,8 +1,8 @@
 import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { CASE_OPERATION_BASIS, CASE_OPERATION_LABELS, CaseClock, TRANSFER_TARGET_LABELS } from '../../libs/domain/case-operations';
-import { CaseOperationInput, caseClockSignal, caseOperationRequestedUpdate } from '../../libs/messages/case-operations';
-import { CaseState } from '../../libs/messages/initiation';
+import { CASE_OPERATION_BASIS, CASE_OPERATION_LABELS, CaseClock, TRANSFER_TARGET_LABELS } from '#libs/domain/case-operations';
+import { CaseOperationInput, caseClockSignal, caseOperationRequestedUpdate } from '#libs/messages/case-operations';
+import { CaseState } from '#libs/messages/initiation';
 import { startArchiving } from '../archiving/start';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';

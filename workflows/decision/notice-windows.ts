@@ -1,8 +1,8 @@
 import { condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { PeriodStart } from '../../libs/calendar/period';
-import { DEADLINE_KINDS, DueTime, dueTime } from '../../libs/domain/deadlines';
-import { DecisionInput, NoticeView } from '../../libs/messages/decision';
+import { PeriodStart } from '#libs/calendar/period';
+import { DEADLINE_KINDS, DueTime, dueTime } from '#libs/domain/deadlines';
+import { DecisionInput, NoticeView } from '#libs/messages/decision';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 

@@ -1,10 +1,10 @@
 import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { chinaDate } from '../../libs/calendar/dates';
-import { describePeriod } from '../../libs/calendar/period';
-import { Actor } from '../../libs/domain/roles';
-import { SERVICE_METHOD_LABELS } from '../../libs/domain/service';
-import { ServiceResult, servedFrom, workflowIdForService } from '../../libs/messages/service';
+import { chinaDate } from '#libs/calendar/dates';
+import { describePeriod } from '#libs/calendar/period';
+import { Actor } from '#libs/domain/roles';
+import { SERVICE_METHOD_LABELS } from '#libs/domain/service';
+import { ServiceResult, servedFrom, workflowIdForService } from '#libs/messages/service';
 import { serveThrough } from '../service/served';
 import {
   DecisionInput,
@@ -17,11 +17,11 @@ import {
   recordStatementUpdate,
   requestHearingUpdate,
   waiveUpdate,
-} from '../../libs/messages/decision';
-import { cite } from '../../libs/profiles/cite';
+} from '#libs/messages/decision';
+import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
-import { dueTime, estimateMark } from '../../libs/domain/deadlines';
+import { dueTime, estimateMark } from '#libs/domain/deadlines';
 import { noticeWindows } from './notice-windows';
 import { notBefore } from '../tasks/event-time';
 

@@ -1,18 +1,18 @@
 import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { ReviewFinding, reviewGates } from '../../libs/domain/review';
-import { decisionText } from '../../libs/domain/decision-text';
-import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '../../libs/messages/decision';
-import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '../../libs/messages/review';
-import { cite } from '../../libs/profiles/cite';
-import { describePeriod } from '../../libs/calendar/period';
-import { CaseState, CompleteTaskCommand } from '../../libs/messages/initiation';
+import { ReviewFinding, reviewGates } from '#libs/domain/review';
+import { decisionText } from '#libs/domain/decision-text';
+import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '#libs/messages/decision';
+import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
+import { cite } from '#libs/profiles/cite';
+import { describePeriod } from '#libs/calendar/period';
+import { CaseState, CompleteTaskCommand } from '#libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
 import { Notice } from './notice';
 import { notBefore } from '../tasks/event-time';
-import { latestStep } from '../../libs/domain/event-time';
+import { latestStep } from '#libs/domain/event-time';
 
 const { noteRecord, concludeDecision } = activities;
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);

@@ -1,8 +1,8 @@
 import { patched, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { DecisionInput, IssuedDecision } from '../../libs/messages/decision';
-import { ServiceResult, ServiceView, workflowIdForService } from '../../libs/messages/service';
-import { cite } from '../../libs/profiles/cite';
+import { DecisionInput, IssuedDecision } from '#libs/messages/decision';
+import { ServiceResult, ServiceView, workflowIdForService } from '#libs/messages/service';
+import { cite } from '#libs/profiles/cite';
 import { startExecutionOf } from '../execution/start';
 import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';

@@ -1,19 +1,19 @@
 import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { DueResult, Period, describePeriod } from '../../libs/calendar/period';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { Actor } from '../../libs/domain/roles';
-import { forbiddenEnforcementTime } from '../../libs/domain/enforcement-time';
+import { DueResult, Period, describePeriod } from '#libs/calendar/period';
+import { RecordEntryInput } from '#libs/domain/record';
+import { Actor } from '#libs/domain/roles';
+import { forbiddenEnforcementTime } from '#libs/domain/enforcement-time';
 import {
   ExecutionInput, ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate,
   recordCourtResultUpdate, recordDemandStatementUpdate,
-} from '../../libs/messages/execution';
-import { servedFrom, workflowIdForService } from '../../libs/messages/service';
-import { cite } from '../../libs/profiles/cite';
+} from '#libs/messages/execution';
+import { servedFrom, workflowIdForService } from '#libs/messages/service';
+import { cite } from '#libs/profiles/cite';
 import { serveThrough } from '../service/served';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
-import { DueTime, dueTime, estimateMark } from '../../libs/domain/deadlines';
+import { DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
 
 const { noteRecord, escalate } = activities;

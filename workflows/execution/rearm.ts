@@ -1,8 +1,8 @@
-import { PeriodStart } from '../../libs/calendar/period';
-import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime } from '../../libs/domain/deadlines';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { ExecutionInput, ExecutionView } from '../../libs/messages/execution';
-import { servedFrom } from '../../libs/messages/service';
+import { PeriodStart } from '#libs/calendar/period';
+import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime } from '#libs/domain/deadlines';
+import { RecordEntryInput } from '#libs/domain/record';
+import { ExecutionInput, ExecutionView } from '#libs/messages/execution';
+import { servedFrom } from '#libs/messages/service';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 import { courtEarliest } from './enforcement';

@@ -1,5 +1,5 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { ExecutionInput, workflowIdForExecution } from '../../libs/messages/execution';
+import { ExecutionInput, workflowIdForExecution } from '#libs/messages/execution';
 import { executionWorkflow } from './workflows';
 
 /** The served decision is executed in its own workflow, outliving the stage that served it (either procedure). */

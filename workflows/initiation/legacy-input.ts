@@ -1,5 +1,5 @@
-import type { InitiationInput } from '../../libs/messages/initiation';
-import type { Seed } from '../../libs/profiles/source';
+import type { InitiationInput } from '#libs/messages/initiation';
+import type { Seed } from '#libs/profiles/source';
 
 /**
  * Cases started before profiles became versioned data pinned an older input: no calendar, and

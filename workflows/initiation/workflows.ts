@@ -8,12 +8,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod } from '../../libs/calendar/period';
-import { CASE_SOURCE_LABELS, CaseSource, CaseStatus, declineMustBeTold } from '../../libs/domain/case';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { CaseState, InitiationInput, caseRegisteredUpdate } from '../../libs/messages/initiation';
-import { cite } from '../../libs/profiles/cite';
-import { workflowIdForDecision } from '../../libs/messages/decision';
+import { describePeriod } from '#libs/calendar/period';
+import { CASE_SOURCE_LABELS, CaseSource, CaseStatus, declineMustBeTold } from '#libs/domain/case';
+import { RecordEntryInput } from '#libs/domain/record';
+import { CaseState, InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
+import { cite } from '#libs/profiles/cite';
+import { workflowIdForDecision } from '#libs/messages/decision';
 import { decisionWorkflow } from '../decision/workflows';
 import { TaskBoard } from '../tasks/board';
 import { OverdueSpec, escalateWhenOverdue } from '../tasks/overdue';

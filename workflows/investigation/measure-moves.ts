@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
-import { DueTime } from '../../libs/domain/deadlines';
-import { RecordEntryInput } from '../../libs/domain/record';
-import { MEASURE_LABELS, MeasureView, TakeMeasureCommand } from '../../libs/messages/investigation';
+import { DueTime } from '#libs/domain/deadlines';
+import { RecordEntryInput } from '#libs/domain/record';
+import { MEASURE_LABELS, MeasureView, TakeMeasureCommand } from '#libs/messages/investigation';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
 

@@ -1,7 +1,7 @@
 import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod } from '../../libs/calendar/period';
-import { RecordEntryInput } from '../../libs/domain/record';
+import { describePeriod } from '#libs/calendar/period';
+import { RecordEntryInput } from '#libs/domain/record';
 import {
   InvestigationInput,
   MEASURE_LABELS,
@@ -12,15 +12,15 @@ import {
   requestExtensionUpdate,
   resumeMeasureUpdate,
   takeMeasureUpdate,
-} from '../../libs/messages/investigation';
-import { CaseState } from '../../libs/messages/initiation';
+} from '#libs/messages/investigation';
+import { CaseState } from '#libs/messages/initiation';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
-import { DueTime, estimateMark } from '../../libs/domain/deadlines';
+import { DueTime, estimateMark } from '#libs/domain/deadlines';
 import { dueOf, measureMovedLine } from './measure-moves';
 import { notBefore } from '../tasks/event-time';
-import type { Step } from '../../libs/domain/event-time';
+import type { Step } from '#libs/domain/event-time';
 
 const { projectMeasure, escalate } = activities;
 

@@ -1,8 +1,8 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod } from '../../libs/calendar/period';
-import { CaseState } from '../../libs/messages/initiation';
-import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, investigationClosedSignal } from '../../libs/messages/investigation';
+import { describePeriod } from '#libs/calendar/period';
+import { CaseState } from '#libs/messages/initiation';
+import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, investigationClosedSignal } from '#libs/messages/investigation';
 import { awaitAvUpload } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';

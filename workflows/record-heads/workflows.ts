@@ -1,6 +1,6 @@
 import { activities } from '../activities';
-import { addDays, chinaDate } from '../../libs/calendar/dates';
-import { SealRecordDaysInput } from '../../libs/messages/record-heads';
+import { addDays, chinaDate } from '#libs/calendar/dates';
+import { SealRecordDaysInput } from '#libs/messages/record-heads';
 
 const { sealRecordDays } = activities;
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure, ParentClosePolicy, condition, executeChild, getExternalWorkflowHandle, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import { ServiceInput, ServiceResult, serviceServedSignal } from '../../libs/messages/service';
+import { ServiceInput, ServiceResult, serviceServedSignal } from '#libs/messages/service';
 import { serviceWorkflow } from './workflows';
 
 /**

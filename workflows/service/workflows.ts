@@ -1,19 +1,19 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { DueResult, PeriodStart, describePeriod } from '../../libs/calendar/period';
-import { RecordEntryInput } from '../../libs/domain/record';
+import { DueResult, PeriodStart, describePeriod } from '#libs/calendar/period';
+import { RecordEntryInput } from '#libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
-} from '../../libs/domain/service';
-import { CaseState } from '../../libs/messages/initiation';
-import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, serviceQuery } from '../../libs/messages/service';
-import { cite } from '../../libs/profiles/cite';
+} from '#libs/domain/service';
+import { CaseState } from '#libs/messages/initiation';
+import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, serviceQuery } from '#libs/messages/service';
+import { cite } from '#libs/profiles/cite';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { tellServed } from './served';
 import { chinaTime } from '../tasks/deadline-text';
 import { describeMoves, hasMoved, lastSchedule, movesDetails, untilDue } from '../tasks/deadline-moves';
-import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '../../libs/domain/deadlines';
+import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
 
 const { projectService, escalate } = activities;

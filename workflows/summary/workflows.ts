@@ -1,9 +1,9 @@
 import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { describePeriod } from '../../libs/calendar/period';
-import { CaseState } from '../../libs/messages/initiation';
-import { SummaryInput, summaryRegisteredUpdate } from '../../libs/messages/summary';
-import { cite } from '../../libs/profiles/cite';
+import { describePeriod } from '#libs/calendar/period';
+import { CaseState } from '#libs/messages/initiation';
+import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
+import { cite } from '#libs/profiles/cite';
 import { startArchiving } from '../archiving/start';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';

@@ -1,9 +1,9 @@
 import { uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { Period, describePeriod } from '../../libs/calendar/period';
-import { Actor } from '../../libs/domain/roles';
-import { CaseState } from '../../libs/messages/initiation';
-import { AvEvidence } from '../../libs/messages/investigation';
+import { Period, describePeriod } from '#libs/calendar/period';
+import { Actor } from '#libs/domain/roles';
+import { CaseState } from '#libs/messages/initiation';
+import { AvEvidence } from '#libs/messages/investigation';
 import { TaskBoard } from './board';
 import { chinaTime } from './deadline-text';
 import { escalateWhenOverdue } from './overdue';

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
-import { DueResult } from '../../libs/calendar/period';
-import { DueTime } from '../../libs/domain/deadlines';
-import { YearSchedule } from '../../libs/calendar/schedule';
+import { DueResult } from '#libs/calendar/period';
+import { DueTime } from '#libs/domain/deadlines';
+import { YearSchedule } from '#libs/calendar/schedule';
 import { TaskBoard } from './board';
 import { chinaTime } from './deadline-text';
 

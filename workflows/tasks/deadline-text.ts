@@ -1,6 +1,6 @@
-import { CHINA_OFFSET_MS } from '../../libs/calendar/dates';
-import { DueResult } from '../../libs/calendar/period';
-import { YearSchedule } from '../../libs/calendar/schedule';
+import { CHINA_OFFSET_MS } from '#libs/calendar/dates';
+import { DueResult } from '#libs/calendar/period';
+import { YearSchedule } from '#libs/calendar/schedule';
 
 /**
  * Instant as people read it, in China time to the minute. A day-based period ends at midnight:

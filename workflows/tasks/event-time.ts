@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { EventTimeError, Step, beforeStep } from '../../libs/domain/event-time';
+import { EventTimeError, Step, beforeStep } from '#libs/domain/event-time';
 
 /**
  * A workflow validator's refusal of an event dated before the step it depends on (libs/domain/event-time):

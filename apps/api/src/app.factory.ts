@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Env } from '../../../libs/config/env';
+import { Env } from '#libs/config/env';
 import { AppModule } from './app.module';
 import { bodyParserErrors, refuseDeepJson } from './common/body-errors';
 import { stallTimeouts } from './common/stall-timeouts';

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Env } from '../../../libs/config/env';
-import { dataSourceOptions } from '../../../libs/persistence/data-source';
+import { Env } from '#libs/config/env';
+import { dataSourceOptions } from '#libs/persistence/data-source';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ArchivingModule } from './archiving/archiving.module';
 import { AuditModule } from './audit/audit.module';

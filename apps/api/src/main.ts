@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { devJwtSecret } from '../../../libs/config/dev-secret';
-import { parseEnv } from '../../../libs/config/env';
+import { devJwtSecret } from '#libs/config/dev-secret';
+import { parseEnv } from '#libs/config/env';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { parseEnv } from '../../../libs/config/env';
-import { openDataSource } from '../../../libs/persistence/data-source';
+import { parseEnv } from '#libs/config/env';
+import { openDataSource } from '#libs/persistence/data-source';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {

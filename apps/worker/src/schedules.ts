@@ -1,6 +1,6 @@
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { Env } from '../../../libs/config/env';
-import { scheduleIdForRecordHeads } from '../../../libs/messages/record-heads';
+import { Env } from '#libs/config/env';
+import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
 
 /**
  * The daily sealing of the record's day heads, at 00:10 China time: 16:10 UTC, since Asia/Shanghai

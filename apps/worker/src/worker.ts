@@ -1,8 +1,9 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../../activities';
-import { Env } from '../../../libs/config/env';
+import { createActivities } from '#activities/index';
+import { Env } from '#libs/config/env';
+import { aliasLibs } from './bundle';
 import { ensureSchedules } from './schedules';
 
 /**
@@ -28,6 +29,7 @@ export async function createWorker(
     // open case up to ~1.1 GB; 500 holds every workflow in flight at once (bench/README.md, scenario 4).
     maxCachedWorkflows: 500,
     ...workflows,
+    ...(workflows.workflowsPath ? { bundlerOptions: { webpackConfigHook: aliasLibs(workflows.workflowsPath) } } : {}),
   });
   // Temporal's time-skipping test server has no schedules: tests on it pass `schedules: false`.
   if (o.schedules !== false) await ensureSchedules(env);

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../../apps/api/src/app.factory';
-import { DEMO_PASSWORD } from '../../../apps/api/src/auth/demo-users';
-import { Env, parseEnv } from '../../../libs/config/env';
+import { createApp } from '#api/app.factory';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { Env, parseEnv } from '#libs/config/env';
 import { eventually } from '../../support/database';
 import { EX_OFFICIO_CASE } from '../../support/forms';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createWorker } from '../../../apps/worker/src/worker';
-import { parseEnv } from '../../../libs/config/env';
-import { openDataSource } from '../../../libs/persistence/data-source';
+import { createWorker } from '#worker/worker';
+import { parseEnv } from '#libs/config/env';
+import { openDataSource } from '#libs/persistence/data-source';
 
 // The real worker (apps/worker/src/worker.ts) in a process of its own, for a test to SIGKILL.
 // Like apps/worker/src/main.ts, but on the workflow bundle the test run already built. It prints

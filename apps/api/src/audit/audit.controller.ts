@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AUDIT_READERS } from '../../../../libs/domain/access';
-import { Actor } from '../../../../libs/domain/roles';
+import { AUDIT_READERS } from '#libs/domain/access';
+import { Actor } from '#libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AuditQuery } from './audit.query';
 import { AuditService } from './audit.service';

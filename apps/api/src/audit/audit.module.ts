@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEntity } from '../../../../libs/persistence/entities/audit.entity';
-import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
+import { AuditEntity } from '#libs/persistence/entities/audit.entity';
+import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 

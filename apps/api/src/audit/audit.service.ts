@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
-import { Actor } from '../../../../libs/domain/roles';
-import { AuditEntity } from '../../../../libs/persistence/entities/audit.entity';
-import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
+import { Actor } from '#libs/domain/roles';
+import { AuditEntity } from '#libs/persistence/entities/audit.entity';
+import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { Page, pageOf } from '../common/paging';
 import { AuditQuery } from './audit.query';
 

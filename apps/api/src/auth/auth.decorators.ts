@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Action } from '../../../../libs/domain/permissions';
-import { Actor, Role } from '../../../../libs/domain/roles';
+import { Action } from '#libs/domain/permissions';
+import { Actor, Role } from '#libs/domain/roles';
 
 export const PUBLIC = 'lawtrail:public';
 export const ROLES = 'lawtrail:roles';

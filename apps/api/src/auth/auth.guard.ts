@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Actor, Role } from '../../../../libs/domain/roles';
+import { Actor, Role } from '#libs/domain/roles';
 import { ApiException } from '../common/api.exception';
 import { PUBLIC, ROLES } from './auth.decorators';
 import { Sessions } from './sessions';

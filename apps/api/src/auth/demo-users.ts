@@ -1,8 +1,8 @@
 const UNITS = { handling: '执法科', second: '执法二科', legal: '法制科', office: '办公室' };
 
 import { DataSource } from 'typeorm';
-import { AGENCIES } from '../../../../libs/profiles';
-import { Role } from '../../../../libs/domain/roles';
+import { AGENCIES } from '#libs/profiles/index';
+import { Role } from '#libs/domain/roles';
 import { hashPassword } from './password';
 
 /** Password of every demo login; `npm run dev` prints the logins. Never seeded in production images by default. */

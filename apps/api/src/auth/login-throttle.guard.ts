@@ -10,7 +10,7 @@ import {
   ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { Env } from '../../../../libs/config/env';
+import { Env } from '#libs/config/env';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
 

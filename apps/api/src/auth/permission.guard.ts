@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ACTIONS, Action, CaseFacts, mayAct } from '../../../../libs/domain/permissions';
-import { Actor } from '../../../../libs/domain/roles';
+import { ACTIONS, Action, CaseFacts, mayAct } from '#libs/domain/permissions';
+import { Actor } from '#libs/domain/roles';
 import { ApiException } from '../common/api.exception';
 import { ACT, PUBLIC } from './auth.decorators';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
+import { UserEntity } from '#libs/persistence/entities/user.entity';
 
 /** How long a user's row is trusted without reading it again: a disabled account stops within this. */
 export const SESSION_CACHE_MS = 2_000;

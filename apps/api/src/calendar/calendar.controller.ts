@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, PipeTransform, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { DueQuery, YearScheduleDto } from './calendar.dto';

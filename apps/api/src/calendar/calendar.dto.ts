@@ -1,6 +1,6 @@
 import { registerDecorator } from 'class-validator';
-import { parseStart } from '../../../../libs/calendar/dates';
-import { PERIOD_UNITS, PeriodUnit, parsePause } from '../../../../libs/calendar/period';
+import { parseStart } from '#libs/calendar/dates';
+import { PERIOD_UNITS, PeriodUnit, parsePause } from '#libs/calendar/period';
 import { DateField, DateListField, EnumField, InCaseYears, IntField, NestedField, NestedListField, QueryListField, TextField } from '../common/fields';
 
 function IsPeriodStart(): PropertyDecorator {

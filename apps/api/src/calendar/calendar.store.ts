@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { LegalCalendar } from '../../../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../../../libs/calendar/data';
-import { YearSchedule } from '../../../../libs/calendar/schedule';
-import { CalendarYearEntity } from '../../../../libs/persistence/entities/calendar-year.entity';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { YearSchedule } from '#libs/calendar/schedule';
+import { CalendarYearEntity } from '#libs/persistence/entities/calendar-year.entity';
 
 export interface YearVersion {
   year: number;

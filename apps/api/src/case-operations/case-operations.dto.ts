@@ -1,4 +1,4 @@
-import { CASE_OPERATIONS, CaseOperationKind, TRANSFER_TARGETS, TransferTarget } from '../../../../libs/domain/case-operations';
+import { CASE_OPERATIONS, CaseOperationKind, TRANSFER_TARGETS, TransferTarget } from '#libs/domain/case-operations';
 import { EnumField, NestedField, TextField } from '../common/fields';
 
 /** 移送: to whom. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { PageQuery } from '../common/paging';

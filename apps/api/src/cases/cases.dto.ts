@@ -1,4 +1,4 @@
-import { CASE_SOURCES, CASE_STATUSES } from '../../../../libs/domain/case';
+import { CASE_SOURCES, CASE_STATUSES } from '#libs/domain/case';
 import { BoolField, EnumField } from '../common/fields';
 import { PageQuery } from '../common/paging';
 import { Transform } from 'class-transformer';

@@ -1,7 +1,7 @@
-import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS } from '../../../../libs/domain/case';
-import { CaseClock } from '../../../../libs/domain/case-operations';
-import { CaseRecordEntity } from '../../../../libs/persistence/entities/case-record.entity';
-import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
+import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS } from '#libs/domain/case';
+import { CaseClock } from '#libs/domain/case-operations';
+import { CaseRecordEntity } from '#libs/persistence/entities/case-record.entity';
+import { CaseEntity } from '#libs/persistence/entities/case.entity';
 
 export function toCaseView(c: CaseEntity) {
   return {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
-import { canReadCase } from '../../../../libs/domain/access';
-import { AgencyProfile, PROFILES } from '../../../../libs/profiles';
-import { CaseSource, CaseStatus } from '../../../../libs/domain/case';
-import { Actor } from '../../../../libs/domain/roles';
-import { CaseRecordEntity } from '../../../../libs/persistence/entities/case-record.entity';
-import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
+import { canReadCase } from '#libs/domain/access';
+import { AgencyProfile, PROFILES } from '#libs/profiles/index';
+import { CaseSource, CaseStatus } from '#libs/domain/case';
+import { Actor } from '#libs/domain/roles';
+import { CaseRecordEntity } from '#libs/persistence/entities/case-record.entity';
+import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { ApiException } from '../common/api.exception';
 import { PageQuery, pageOf } from '../common/paging';
 import { CaseListQuery } from './cases.dto';

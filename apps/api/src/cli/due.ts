@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { LegalCalendar } from '../../../../libs/calendar/calendar';
-import { BUILT_IN_SCHEDULES } from '../../../../libs/calendar/data';
-import { parseStart } from '../../../../libs/calendar/dates';
-import { PERIOD_UNITS, Pause, PeriodUnit, computeDue, parsePause } from '../../../../libs/calendar/period';
+import { LegalCalendar } from '#libs/calendar/calendar';
+import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
+import { parseStart } from '#libs/calendar/dates';
+import { PERIOD_UNITS, Pause, PeriodUnit, computeDue, parsePause } from '#libs/calendar/period';
 
 /**
  * `npm run due -- --from 2026-09-30 --amount 5 --unit workday [--pause 2026-10-05/2026-10-06 …]`: when a

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { parseEnv } from '../../../../libs/config/env';
-import { ensureAppLogin } from '../../../../libs/persistence/app-role';
-import { openDataSource } from '../../../../libs/persistence/data-source';
+import { parseEnv } from '#libs/config/env';
+import { ensureAppLogin } from '#libs/persistence/app-role';
+import { openDataSource } from '#libs/persistence/data-source';
 
 /**
  * Applies pending migrations (`node dist/apps/api/src/cli/migrate.js`) as the owner; `--revert` undoes

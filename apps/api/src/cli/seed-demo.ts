@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { parseEnv } from '../../../../libs/config/env';
-import { openDataSource } from '../../../../libs/persistence/data-source';
+import { parseEnv } from '#libs/config/env';
+import { openDataSource } from '#libs/persistence/data-source';
 import { seedDemoUsers } from '../auth/demo-users';
 
 /** Creates the demo logins of every agency (idempotent). */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { parseEnv } from '../../../../libs/config/env';
-import { openDataSource } from '../../../../libs/persistence/data-source';
-import { verifyRecordStore } from '../../../../libs/persistence/day-heads-store';
+import { parseEnv } from '#libs/config/env';
+import { openDataSource } from '#libs/persistence/data-source';
+import { verifyRecordStore } from '#libs/persistence/day-heads-store';
 
 /**
  * `npm run verify [-- <caseId>]`: checks every case's record chain (or one case's) and names the first

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_REFUSALS } from '../../../../libs/domain/service';
-import { TASK_REFUSALS } from '../../../../libs/domain/tasks';
-import { EVENT_TIME_REFUSALS } from '../../../../libs/domain/event-time';
+import { SERVICE_REFUSALS } from '#libs/domain/service';
+import { TASK_REFUSALS } from '#libs/domain/tasks';
+import { EVENT_TIME_REFUSALS } from '#libs/domain/event-time';
 import { ERRORS } from './errors';
 
 // A workflow's refusal reaches the client with its own code only when the catalogue knows it;

@@ -1,7 +1,7 @@
-import { CASE_OPERATION_REFUSALS, CaseOperationRefusal } from '../../../../libs/domain/case-operations';
-import { SERVICE_REFUSALS, ServiceRefusal } from '../../../../libs/domain/service';
-import { TASK_REFUSALS, TaskRefusal } from '../../../../libs/domain/tasks';
-import { EVENT_TIME_REFUSALS, EventTimeRefusal } from '../../../../libs/domain/event-time';
+import { CASE_OPERATION_REFUSALS, CaseOperationRefusal } from '#libs/domain/case-operations';
+import { SERVICE_REFUSALS, ServiceRefusal } from '#libs/domain/service';
+import { TASK_REFUSALS, TaskRefusal } from '#libs/domain/tasks';
+import { EVENT_TIME_REFUSALS, EventTimeRefusal } from '#libs/domain/event-time';
 
 const SERVICE_STATUS: Record<ServiceRefusal, number> = {
   SERVICE_ATTEMPT_PENDING: 409,

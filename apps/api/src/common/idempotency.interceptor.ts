@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { Observable, from, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../../libs/domain/roles';
-import { canonical } from '../../../../libs/persistence/record-chain';
+import { Actor } from '#libs/domain/roles';
+import { canonical } from '#libs/persistence/record-chain';
 import { ApiException } from './api.exception';
 import { idempotencyKey } from './idempotency';
 

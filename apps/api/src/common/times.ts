@@ -1,4 +1,4 @@
-import { EventTimeError, Step, beforeStep, inFuture } from '../../../../libs/domain/event-time';
+import { EventTimeError, Step, beforeStep, inFuture } from '#libs/domain/event-time';
 import { ApiException } from './api.exception';
 import { labelOf } from './fields';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-deadline.entity';
-import { EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
-import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
+import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
+import { EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CasesModule } from '../cases/cases.module';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
-import { RIGHT_LABELS } from '../../../../libs/domain/evidence';
+import { RIGHT_LABELS } from '#libs/domain/evidence';
 import {
   NoticeIssue,
   NoticeView,
@@ -19,8 +19,8 @@ import {
   scheduleHearingUpdate,
   waiveUpdate,
   workflowIdForDecision,
-} from '../../../../libs/messages/decision';
-import { CaseDeadlineEntity } from '../../../../libs/persistence/entities/case-deadline.entity';
+} from '#libs/messages/decision';
+import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';

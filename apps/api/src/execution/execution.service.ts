@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import {
   ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
   recordPaymentUpdate, recordRemedyUpdate, workflowIdForExecution,
-} from '../../../../libs/messages/execution';
+} from '#libs/messages/execution';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';

@@ -1,5 +1,5 @@
 import { ValidateIf } from 'class-validator';
-import { CASE_SOURCES, CaseSource } from '../../../../libs/domain/case';
+import { CASE_SOURCES, CaseSource } from '#libs/domain/case';
 import { BoolField, DateTimeField, EnumField, NestedField, NestedListField, TextField } from '../common/fields';
 
 export class PartyDto {

@@ -1,8 +1,8 @@
-import { AvMethod, RuleError, checkAvMetadata } from '../../../../libs/domain/evidence';
-import { Actor } from '../../../../libs/domain/roles';
-import { AvEvidence } from '../../../../libs/messages/investigation';
-import { AgencyProfile } from '../../../../libs/profiles';
-import { cite } from '../../../../libs/profiles/cite';
+import { AvMethod, RuleError, checkAvMetadata } from '#libs/domain/evidence';
+import { Actor } from '#libs/domain/roles';
+import { AvEvidence } from '#libs/messages/investigation';
+import { AgencyProfile } from '#libs/profiles/index';
+import { cite } from '#libs/profiles/cite';
 
 /** An audio-video recording described where it was made (a summary procedure, a lodged service…). */
 export interface AvDescription {

@@ -5,7 +5,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Env } from '../../../../libs/config/env';
+import { Env } from '#libs/config/env';
 import { ApiException } from '../common/api.exception';
 import { ENV } from '../env.token';
 

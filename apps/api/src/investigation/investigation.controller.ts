@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AV_MEDIA_TYPES } from '../../../../libs/domain/av-media';
-import { Actor } from '../../../../libs/domain/roles';
+import { AV_MEDIA_TYPES } from '#libs/domain/av-media';
+import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';

@@ -1,6 +1,6 @@
-import { AV_METADATA_LABELS, WRITTEN_LABELS, WrittenKind } from '../../../../libs/domain/evidence';
-import { DEFECT_LABELS } from '../../../../libs/domain/defects';
-import { AvFileEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
+import { AV_METADATA_LABELS, WRITTEN_LABELS, WrittenKind } from '#libs/domain/evidence';
+import { DEFECT_LABELS } from '#libs/domain/defects';
+import { AvFileEntity, EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
 
 const AV_LABELS: Record<string, string> = { photo: '照相', audio: '录音', video: '录像', surveillance: '视频监控' };
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
-import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
-import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
+import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
+import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
-import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
+import { CoerciveMeasureEntity } from '#libs/persistence/entities/coercive-measure.entity';
 import { AvStorage } from './av-storage';
 import { ConfidentialityService } from './confidentiality.service';
 import { MeasuresController } from './measures.controller';

@@ -5,9 +5,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { Env } from '../../../../libs/config/env';
-import { computeDue } from '../../../../libs/calendar/period';
-import { LegalCalendar } from '../../../../libs/calendar/calendar';
+import { Env } from '#libs/config/env';
+import { computeDue } from '#libs/calendar/period';
+import { LegalCalendar } from '#libs/calendar/calendar';
 import {
   AV_METADATA_LABELS,
   RuleError,
@@ -16,24 +16,24 @@ import {
   checkAvMetadata,
   checkOfficers,
   checkRightsTold,
-} from '../../../../libs/domain/evidence';
-import { announcedSha256, avMediaType } from '../../../../libs/domain/av-media';
-import { Actor } from '../../../../libs/domain/roles';
-import { refuseCompletion } from '../../../../libs/domain/tasks';
-import { completeTaskUpdate } from '../../../../libs/messages/initiation';
+} from '#libs/domain/evidence';
+import { announcedSha256, avMediaType } from '#libs/domain/av-media';
+import { Actor } from '#libs/domain/roles';
+import { refuseCompletion } from '#libs/domain/tasks';
+import { completeTaskUpdate } from '#libs/messages/initiation';
 import {
   AddEvidenceCommand,
   InvestigationInput,
   addEvidenceUpdate,
   workflowIdForInvestigation,
-} from '../../../../libs/messages/investigation';
-import { AgencyProfile, cite } from '../../../../libs/profiles';
-import { CaseEntity } from '../../../../libs/persistence/entities/case.entity';
-import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '../../../../libs/persistence/entities/evidence.entity';
-import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
-import { UserEntity } from '../../../../libs/persistence/entities/user.entity';
-import { escalationRules } from '../../../../libs/domain/escalation';
-import type { investigationWorkflow } from '../../../../workflows/investigation/workflows';
+} from '#libs/messages/investigation';
+import { AgencyProfile, cite } from '#libs/profiles/index';
+import { CaseEntity } from '#libs/persistence/entities/case.entity';
+import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
+import { UserEntity } from '#libs/persistence/entities/user.entity';
+import { escalationRules } from '#libs/domain/escalation';
+import type { investigationWorkflow } from '#workflows/investigation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';

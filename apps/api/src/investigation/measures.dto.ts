@@ -1,4 +1,4 @@
-import { MEASURE_DECISIONS, MEASURE_KINDS, MeasureDecision, MeasureKind } from '../../../../libs/messages/investigation';
+import { MEASURE_DECISIONS, MEASURE_KINDS, MeasureDecision, MeasureKind } from '#libs/messages/investigation';
 import { ValidateIf } from 'class-validator';
 import { BoolField, DateTimeField, EnumField, NestedField, TextField, UuidField } from '../common/fields';
 

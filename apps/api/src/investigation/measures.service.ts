@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Repository } from 'typeorm';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import {
   MeasureView,
   decideMeasureUpdate,
@@ -12,9 +12,9 @@ import {
   resumeMeasureUpdate,
   takeMeasureUpdate,
   workflowIdForInvestigation,
-} from '../../../../libs/messages/investigation';
-import { Source, cite } from '../../../../libs/profiles';
-import { CoerciveMeasureEntity } from '../../../../libs/persistence/entities/coercive-measure.entity';
+} from '#libs/messages/investigation';
+import { Source, cite } from '#libs/profiles/index';
+import { CoerciveMeasureEntity } from '#libs/persistence/entities/coercive-measure.entity';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AgencyProfile, PROFILES, Source, cite, findProfile } from '../../../../libs/profiles';
+import { AgencyProfile, PROFILES, Source, cite, findProfile } from '#libs/profiles/index';
 import { ApiException } from '../common/api.exception';
 import { DateField } from '../common/fields';
 

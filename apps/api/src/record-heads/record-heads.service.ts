@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../../libs/domain/roles';
-import { verifyRecordStore } from '../../../../libs/persistence/day-heads-store';
+import { Actor } from '#libs/domain/roles';
+import { verifyRecordStore } from '#libs/persistence/day-heads-store';
 
 /** The record's day heads (每日链头) checked over every case chain. */
 @Injectable()

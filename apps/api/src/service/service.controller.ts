@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiException } from '../common/api.exception';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';

@@ -1,5 +1,5 @@
 import { ValidateIf } from 'class-validator';
-import { SERVICE_METHODS, ServiceMethod } from '../../../../libs/domain/service';
+import { SERVICE_METHODS, ServiceMethod } from '#libs/domain/service';
 import { BoolField, DateTimeField, EnumField, NestedField, TextField } from '../common/fields';
 import { AvDescriptionDto } from '../investigation/investigation.dto';
 

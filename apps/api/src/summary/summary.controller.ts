@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { idempotencyKey } from '../common/idempotency';
 import { SummaryCaseDto } from './summary.dto';

@@ -1,5 +1,5 @@
 import { ValidateIf } from 'class-validator';
-import { COLLECTION_GROUNDS, CollectionGround } from '../../../../libs/domain/summary';
+import { COLLECTION_GROUNDS, CollectionGround } from '#libs/domain/summary';
 import { BoolField, DateTimeField, EnumField, IntField, NestedField, TextField } from '../common/fields';
 import { PartyDto } from '../initiation/initiation.dto';
 import { AvDescriptionDto } from '../investigation/investigation.dto';

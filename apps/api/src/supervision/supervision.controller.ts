@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/roles';
+import { Actor } from '#libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AccountabilityQuery, DueQuery } from './supervision.dto';
 import { SupervisionService } from './supervision.service';

@@ -1,6 +1,6 @@
 import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
 import { PageQuery } from '../common/paging';
-import { STAGES } from '../../../../libs/domain/case';
+import { STAGES } from '#libs/domain/case';
 
 /** Filters of the supervisor's view: late or still running, by kind of deadline, stage, officer. */
 export class DueQuery extends PageQuery {

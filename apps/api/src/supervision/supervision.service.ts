@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TASK_SPECS, TaskKind } from '../../../../libs/domain/tasks';
-import { DEFECT_LABELS } from '../../../../libs/domain/defects';
-import { Actor } from '../../../../libs/domain/roles';
+import { TASK_SPECS, TaskKind } from '#libs/domain/tasks';
+import { DEFECT_LABELS } from '#libs/domain/defects';
+import { Actor } from '#libs/domain/roles';
 import { pageOf } from '../common/paging';
 import { AccountabilityQuery, DueQuery } from './supervision.dto';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ESCALATION_READERS } from '../../../../libs/domain/access';
-import { Actor } from '../../../../libs/domain/roles';
+import { ESCALATION_READERS } from '#libs/domain/access';
+import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';

@@ -1,5 +1,5 @@
-import { REVIEW_FINDINGS, RETURN_STEPS, ReturnStep, ReviewFinding } from '../../../../libs/domain/review';
-import { NOTIFICATION_METHODS, NotificationMethod, TASK_KINDS } from '../../../../libs/domain/tasks';
+import { REVIEW_FINDINGS, RETURN_STEPS, ReturnStep, ReviewFinding } from '#libs/domain/review';
+import { NOTIFICATION_METHODS, NotificationMethod, TASK_KINDS } from '#libs/domain/tasks';
 import { DateTimeField, EnumField, EnumListField, NestedField, TextField, UuidField } from '../common/fields';
 import { PageQuery } from '../common/paging';
 

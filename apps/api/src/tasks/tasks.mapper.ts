@@ -1,7 +1,7 @@
-import { TASK_SPECS, TaskRef } from '../../../../libs/domain/tasks';
-import { ROLE_LABELS } from '../../../../libs/domain/roles';
-import { EscalationEntity } from '../../../../libs/persistence/entities/escalation.entity';
-import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
+import { TASK_SPECS, TaskRef } from '#libs/domain/tasks';
+import { ROLE_LABELS } from '#libs/domain/roles';
+import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
 
 export function toTaskView(t: TaskEntity) {
   return {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EscalationEntity } from '../../../../libs/persistence/entities/escalation.entity';
-import { TaskEntity } from '../../../../libs/persistence/entities/task.entity';
+import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CasesModule } from '../cases/cases.module';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';

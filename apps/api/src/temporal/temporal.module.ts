@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { Env } from '../../../../libs/config/env';
+import { Env } from '#libs/config/env';
 import { ENV } from '../env.token';
 import { connectTemporal } from './connection';
 
