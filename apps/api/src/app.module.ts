@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CaseOperationsModule } from './case-operations/case-operations.module';
 import { CasesModule } from './cases/cases.module';
+import { PersistenceModule } from './persistence.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RecordHeadsModule } from './record-heads/record-heads.module';
 import { ErrorFilter } from './common/error.filter';
@@ -33,6 +34,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(env.appDatabaseUrl, 10, env.dbStatementTimeoutMs)),
+        PersistenceModule,
         TemporalModule,
         ArchivingModule,
         AuditModule,

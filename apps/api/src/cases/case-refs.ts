@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
 import { ApiException, FieldError } from '../common/api.exception';
 
 /** One reference a request body makes to a record: the field, the id or ids, what the record must be. */
@@ -15,20 +16,20 @@ export interface RecordRef {
 /**
  * Every id a request body names belongs to the same case, checked before Temporal is called: a
  * record of another case (or agency, or none) would otherwise reach the database as a foreign-key
- * violation inside an activity. The one place this SQL lives; services call it and refuse with the
+ * violation inside an activity. The one place this check lives; services call it and refuse with the
  * field errors it returns (`ids[2]` for a list, the field itself for one id).
  */
 @Injectable()
 export class CaseRefs {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly records: EvidenceRepository,
+    private readonly cases: CasesRepository,
+  ) {}
 
   async unknownRecords(caseId: string, refs: RecordRef[]): Promise<FieldError[]> {
     const wanted = refs.flatMap((r) => (r.ids === undefined ? [] : [r.ids].flat()));
     if (!wanted.length) return [];
-    const rows: { id: string; category: string }[] = await this.db.query(
-      'SELECT id, category FROM evidence_records WHERE case_id = $1 AND id = ANY($2::uuid[])',
-      [caseId, wanted],
-    );
+    const rows = await this.records.categories(caseId, wanted);
     const ok = (id: string, r: RecordRef) => rows.some((x) => x.id === id && (!r.category || x.category === r.category));
     return refs.flatMap((r) => {
       if (r.ids === undefined) return [];
@@ -43,8 +44,7 @@ export class CaseRefs {
    * cases_decision_number_key stops two requests racing past this check.
    */
   async decisionNumberFree(agencyId: string, caseId: string, number: string, field = 'documentNumber'): Promise<void> {
-    const taken = await this.db.query('SELECT 1 FROM cases WHERE agency_id = $1 AND decision_number = $2 AND id <> $3 LIMIT 1', [agencyId, number, caseId]);
-    if (taken.length) {
+    if (await this.cases.decisionNumberTaken(agencyId, caseId, number)) {
       throw new ApiException('DECISION_NUMBER_TAKEN', [{ field, code: 'DECISION_NUMBER_TAKEN', message: `文号「${number}」已用于本机关的另一份处罚决定书` }]);
     }
   }

@@ -2,8 +2,9 @@ import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS } from '#libs/domain/case';
 import { CaseClock } from '#libs/domain/case-operations';
 import { CaseRecordEntity } from '#libs/persistence/entities/case-record.entity';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
+import { CaseResponse, ClockResponse, RecordEntryResponse } from './cases.response';
 
-export function toCaseView(c: CaseEntity) {
+export function toCaseView(c: CaseEntity): CaseResponse {
   return {
     id: c.id,
     agencyId: c.agencyId,
@@ -18,18 +19,18 @@ export function toCaseView(c: CaseEntity) {
     handlingOfficerId: c.handlingOfficerId,
     overdue: c.overdue,
     clock: clockView(c.clock),
-    form: c.form,
+    form: c.form as unknown as Record<string, unknown>,
     startedAt: c.startedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
 }
 
 /** Whether the case clock stands still (中止), since when and why. */
-export function clockView(clock: CaseClock) {
+export function clockView(clock: CaseClock): ClockResponse {
   return clock.suspended ? { stopped: true, since: clock.suspended.since, reason: clock.suspended.reason } : { stopped: false };
 }
 
-export function toRecordView(r: CaseRecordEntity) {
+export function toRecordView(r: CaseRecordEntity): RecordEntryResponse {
   return {
     seq: r.seq,
     at: r.at.toISOString(),

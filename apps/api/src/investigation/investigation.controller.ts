@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AV_MEDIA_TYPES } from '#libs/domain/av-media';
 import { Actor } from '#libs/domain/roles';
@@ -7,7 +7,10 @@ import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
 import { idempotencyKey } from '../common/idempotency';
+import { PageQuery } from '../common/paging';
+import { AvUploadService } from './av-upload.service';
 import { AvRecordDto, FlagDto, WrittenRecordDto } from './investigation.dto';
+import { DefectResponse, EvidencePage, EvidenceReadResponse, EvidenceResponse, FlagsResponse } from './investigation.response';
 import { InvestigationService } from './investigation.service';
 import { ConfidentialityService } from './confidentiality.service';
 
@@ -19,11 +22,13 @@ const recordIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiExceptio
 export class InvestigationController {
   constructor(
     private readonly investigation: InvestigationService,
+    private readonly uploads: AvUploadService,
     private readonly confidentiality: ConfidentialityService,
   ) {}
 
   @Post('records')
   @Act('record.add')
+  @ApiCreatedResponse({ type: EvidenceResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   addWritten(
     @CurrentActor() actor: Actor,
@@ -36,6 +41,7 @@ export class InvestigationController {
 
   @Post('av-records')
   @Act('av.add')
+  @ApiCreatedResponse({ type: EvidenceResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   addAv(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AvRecordDto, @Headers('idempotency-key') key?: string) {
     return this.investigation.addAv(actor, id, dto, idempotencyKey(key));
@@ -47,20 +53,23 @@ export class InvestigationController {
    */
   @Put('av-records/:recordId/file')
   @Act('av.upload')
+  @ApiOkResponse({ type: EvidenceResponse })
   @ApiConsumes(...AV_MEDIA_TYPES)
   @ApiHeader({ name: 'Content-Digest', required: false, description: 'sha-256=:<Base64>: (RFC 9530)；与收到的文件不符则拒绝存储' })
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   upload(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Req() req: Request) {
-    return this.investigation.upload(actor, id, recordId, req);
+    return this.uploads.upload(actor, id, recordId, req);
   }
 
   /** The case's records; a flagged one is redacted for readers outside its circle, and every read of it recorded. */
   @Get('evidence')
-  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
-    return this.confidentiality.list(actor, id);
+  @ApiOkResponse({ type: EvidencePage })
+  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: PageQuery) {
+    return this.confidentiality.list(actor, id, q);
   }
 
   @Get('evidence/:recordId')
+  @ApiOkResponse({ type: EvidenceReadResponse })
   one(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string) {
     return this.confidentiality.one(actor, id, recordId);
   }
@@ -69,11 +78,13 @@ export class InvestigationController {
   @Post('evidence/:recordId/flags')
   @Act('evidence.flag')
   @HttpCode(200)
+  @ApiOkResponse({ type: FlagsResponse })
   flag(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Body() dto: FlagDto) {
     return this.confidentiality.flag(actor, id, recordId, dto.flag, dto.reason);
   }
 
   @Get('defects')
+  @ApiOkResponse({ type: DefectResponse, isArray: true })
   defects(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
     return this.investigation.listDefects(actor, id);
   }

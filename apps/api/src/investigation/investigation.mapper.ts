@@ -1,10 +1,12 @@
 import { AV_METADATA_LABELS, WRITTEN_LABELS, WrittenKind } from '#libs/domain/evidence';
 import { DEFECT_LABELS } from '#libs/domain/defects';
 import { AvFileEntity, EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
+import { AccountabilityItemEntity } from '#libs/persistence/entities/supervision-views.entity';
+import { DefectResponse, EvidenceOfficerResponse, EvidenceResponse } from './investigation.response';
 
 const AV_LABELS: Record<string, string> = { photo: '照相', audio: '录音', video: '录像', surveillance: '视频监控' };
 
-export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | undefined) {
+export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | undefined): EvidenceResponse {
   return {
     id: r.id,
     category: r.category,
@@ -13,7 +15,7 @@ export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | und
     title: r.title,
     content: r.content,
     producerId: r.producerId,
-    officers: r.officers,
+    officers: r.officers as EvidenceOfficerResponse[],
     signatures: r.signatures,
     rightsTold: r.rightsTold,
     avRecordIds: r.avRecordIds,
@@ -40,10 +42,10 @@ export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | und
   };
 }
 
-/** A row of `accountability_items` for this case: recorded defects and those derived (late or missing files, late archiving). */
-export function toDefectView(d: { id: string; record_id: string | null; person_id: string | null; kind: string; description: string; legal_basis: string | null; at: Date | null }) {
+/** An item of `accountability_items` for this case: recorded defects and those derived (late or missing files, late archiving). */
+export function toDefectView(d: AccountabilityItemEntity): DefectResponse {
   return {
-    id: d.id, recordId: d.record_id, personId: d.person_id, kind: d.kind, kindLabel: DEFECT_LABELS[d.kind] ?? d.kind,
-    description: d.description, legalBasis: d.legal_basis, flaggedAt: d.at?.toISOString() ?? null,
+    id: d.id, recordId: d.recordId, personId: d.personId, kind: d.kind, kindLabel: DEFECT_LABELS[d.kind] ?? d.kind,
+    description: d.description, legalBasis: d.legalBasis, flaggedAt: d.at?.toISOString() ?? null,
   };
 }

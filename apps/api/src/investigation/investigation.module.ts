@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
-import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
-import { CoerciveMeasureEntity } from '#libs/persistence/entities/coercive-measure.entity';
 import { AvStorage } from './av-storage';
+import { AvUploadService } from './av-upload.service';
 import { ConfidentialityService } from './confidentiality.service';
 import { MeasuresController } from './measures.controller';
 import { MeasuresService } from './measures.service';
@@ -14,13 +10,9 @@ import { InvestigationController } from './investigation.controller';
 import { InvestigationService } from './investigation.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, TaskEntity, UserEntity, CoerciveMeasureEntity]),
-    CasesModule,
-    CalendarModule,
-  ],
+  imports: [CasesModule, CalendarModule],
   controllers: [InvestigationController, MeasuresController],
-  providers: [InvestigationService, MeasuresService, AvStorage, ConfidentialityService],
+  providers: [InvestigationService, AvUploadService, MeasuresService, AvStorage, ConfidentialityService],
   exports: [AvStorage, ConfidentialityService],
 })
 export class InvestigationModule {}

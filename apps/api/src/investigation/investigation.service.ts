@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
 import { Env } from '#libs/config/env';
 import { computeDue } from '#libs/calendar/period';
 import { LegalCalendar } from '#libs/calendar/calendar';
@@ -17,10 +14,7 @@ import {
   checkOfficers,
   checkRightsTold,
 } from '#libs/domain/evidence';
-import { announcedSha256, avMediaType } from '#libs/domain/av-media';
 import { Actor } from '#libs/domain/roles';
-import { refuseCompletion } from '#libs/domain/tasks';
-import { completeTaskUpdate } from '#libs/messages/initiation';
 import {
   AddEvidenceCommand,
   InvestigationInput,
@@ -29,9 +23,9 @@ import {
 } from '#libs/messages/investigation';
 import { AgencyProfile, cite } from '#libs/profiles/index';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
-import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
-import { UserEntity } from '#libs/persistence/entities/user.entity';
+import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
+import { SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
+import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { escalationRules } from '#libs/domain/escalation';
 import type { investigationWorkflow } from '#workflows/investigation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
@@ -41,10 +35,9 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { ENV } from '../env.token';
 import { notBefore, notInFuture } from '../common/times';
-import { toRef } from '../tasks/tasks.mapper';
-import { AvStorage } from './av-storage';
 import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
 import { toDefectView, toEvidenceView } from './investigation.mapper';
+import { DefectResponse, EvidenceResponse } from './investigation.response';
 
 const UNDER_INVESTIGATION = ['initiated', 'emergency_started'];
 
@@ -55,17 +48,14 @@ export class InvestigationService {
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
     private readonly temporal: Client,
-    private readonly storage: AvStorage,
     @Inject(ENV) private readonly env: Env,
-    @InjectRepository(EvidenceRecordEntity) private readonly records: Repository<EvidenceRecordEntity>,
-    @InjectRepository(AvFileEntity) private readonly files: Repository<AvFileEntity>,
-    @InjectRepository(CaseDefectEntity) private readonly defects: Repository<CaseDefectEntity>,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly records: EvidenceRepository,
+    private readonly supervision: SupervisionRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /** A written record: two certified officers, rights told and the audiovisual duty checked against the case's profile. */
-  async addWritten(actor: Actor, caseId: string, dto: WrittenRecordDto, key?: string) {
+  async addWritten(actor: Actor, caseId: string, dto: WrittenRecordDto, key?: string): Promise<EvidenceResponse> {
     notInFuture(dto, 'recordedAt');
     const { c, profile } = await this.underInvestigation(actor, caseId);
     const input = { ...dto, avRecordIds: dto.avRecordIds ?? [] };
@@ -117,7 +107,7 @@ export class InvestigationService {
   }
 
   /** An audiovisual record's description; its file follows through `upload` within the profile's period. */
-  async addAv(actor: Actor, caseId: string, dto: AvRecordDto, key?: string) {
+  async addAv(actor: Actor, caseId: string, dto: AvRecordDto, key?: string): Promise<EvidenceResponse> {
     notInFuture(dto, 'recordedAt', 'activityEndedAt', 'returnedAt');
     // The activity ends, and the officer returns to the office, after the recording began.
     notBefore(dto, 'activityEndedAt', { label: '记录时间', at: dto.recordedAt });
@@ -162,68 +152,16 @@ export class InvestigationService {
     });
   }
 
-  /**
-   * Stores an audiovisual file by its SHA-256 and completes the producer's upload task. The same
-   * file sent again is answered as before; another file for a stored record is refused. What can be
-   * refused without the body is refused first; the body goes to a temporary file that is moved into
-   * place only once the workflow accepted and recorded the completion, so a refused upload leaves no bytes.
-   */
-  async upload(actor: Actor, caseId: string, recordId: string, req: Request) {
-    const c = await this.cases.findForActor(actor, caseId);
-    const record = await this.records.findOneBy({ id: recordId, caseId, category: 'audiovisual' });
-    if (!record?.uploadTaskId) throw new ApiException('RECORD_NOT_FOUND');
-    const task = await this.tasks.findOneByOrFail({ id: record.uploadTaskId });
-    const mediaType = avMediaType(req.headers['content-type']);
-    if (!mediaType) {
-      throw new ApiException('AV_MEDIA_TYPE_NOT_ALLOWED', [
-        { field: 'Content-Type', code: 'AV_MEDIA_TYPE_NOT_ALLOWED', message: '请以视频、音频或图片格式上传（如 video/mp4、audio/mpeg、image/jpeg），类型不明时用 application/octet-stream' },
-      ]);
-    }
-    const announced = announcedSha256(req.headers['content-digest'] as string | undefined);
-    if (announced === null) throw new ApiException('VALIDATION_FAILED', [{ field: 'Content-Digest', code: 'DIGEST_UNSUPPORTED', message: '摘要须为 sha-256=:<Base64>:（RFC 9530）' }]);
-    // Refuse before reading the body: only the producer stores the file of their record, and not while the case is suspended.
-    const refusal = task.status === 'open' && refuseCompletion(toRef(task), actor, { decision: 'uploaded', opinion: '', file: { sha256: '', size: 0, mediaType } });
-    if (refusal) throw new ApiException(refusal);
-    if (task.status === 'open' && c.clock.suspended) throw new ApiException('CASE_SUSPENDED');
-    const staged = await this.storage.receive(req);
-    try {
-      if (announced && announced !== staged.sha256) {
-        throw new ApiException('AV_DIGEST_MISMATCH', [{ field: 'Content-Digest', code: 'AV_DIGEST_MISMATCH', message: `收到的文件 SHA-256 为 ${staged.sha256}，与声明的不符` }]);
-      }
-      const file = { sha256: staged.sha256, size: staged.size, mediaType };
-      if (task.status === 'completed') {
-        const stored = await this.files.findOneBy({ recordId });
-        if (stored?.sha256 !== file.sha256) throw new ApiException('AV_ALREADY_STORED');
-        await staged.keep(); // the same file again: in place already, or put back if it went missing
-        return this.view(recordId);
-      }
-      const command = { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file };
-      // Refused (the loser of parallel uploads, a case suspended meanwhile…): throws, nothing is kept.
-      // Should the API stop between the completion and `keep`, sending the same file again puts it in place.
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task.id, by: actor, ...command }],
-        updateId: derivedUuid(actor.id, task.id, file.sha256),
-      });
-      await staged.keep();
-      return this.view(recordId);
-    } finally {
-      await staged.discard();
-    }
-  }
-
-  async listDefects(actor: Actor, caseId: string) {
+  async listDefects(actor: Actor, caseId: string): Promise<DefectResponse[]> {
     await this.cases.findForActor(actor, caseId);
     // The same items the supervisor's accountability list shows for this case (a late recording included).
-    const rows = await this.defects.query(
-      `SELECT id, record_id, person_id, kind, description, legal_basis, at FROM accountability_items WHERE case_id = $1 ORDER BY at, id`,
-      [caseId],
-    );
-    return rows.map(toDefectView);
+    return (await this.supervision.defectsOfCase(caseId)).map(toDefectView);
   }
 
-  private async view(id: string) {
-    const r = await this.records.findOneByOrFail({ id });
-    return toEvidenceView(r, (await this.files.findOneBy({ recordId: id })) ?? undefined);
+  /** A record just written (by the workflow's activity) with its file. */
+  async view(id: string): Promise<EvidenceResponse> {
+    const r = (await this.records.byId(id))!;
+    return toEvidenceView(r, (await this.records.file(id)) ?? undefined);
   }
 
   async underInvestigation(actor: Actor, caseId: string): Promise<{ c: CaseEntity; profile: AgencyProfile }> {
@@ -259,7 +197,7 @@ export class InvestigationService {
 
   /** Each officer is an active officer of the agency holding that certificate (行政处罚法 42). */
   private async checkCertificates(agencyId: string, officers: { userId: string; certificateNo: string }[]): Promise<RuleError[]> {
-    const found = await this.users.findBy({ id: In(officers.map((o) => o.userId)) });
+    const found = await this.users.byIds(officers.map((o) => o.userId));
     return officers.flatMap((o, i) => {
       const u = found.find((x) => x.id === o.userId);
       const valid = u && u.active && u.role === 'officer' && u.agencyId === agencyId && u.certificateNo === o.certificateNo;
@@ -275,7 +213,7 @@ export class InvestigationService {
     ]);
   }
 
-  private async append(actor: Actor, c: CaseEntity, profile: AgencyProfile, cmd: AddEvidenceCommand) {
+  private async append(actor: Actor, c: CaseEntity, profile: AgencyProfile, cmd: AddEvidenceCommand): Promise<EvidenceResponse> {
     await this.throughWorkflow(c, profile, addEvidenceUpdate, cmd, `evidence-${cmd.record.id}`);
     return this.view(cmd.record.id);
   }

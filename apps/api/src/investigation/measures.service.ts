@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import {
   MeasureView,
@@ -14,14 +12,17 @@ import {
   workflowIdForInvestigation,
 } from '#libs/messages/investigation';
 import { Source, cite } from '#libs/profiles/index';
-import { CoerciveMeasureEntity } from '#libs/persistence/entities/coercive-measure.entity';
+import { CoerciveMeasuresRepository } from '#libs/persistence/repositories/coercive-measures.repository';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
+import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { notBefore, notInFuture } from '../common/times';
 import { InvestigationService } from './investigation.service';
 import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
+import { toMeasureView } from './measures.mapper';
+import { MeasurePage, MeasureResponse } from './measures.response';
 
 /** Coercive measures: the API checks the case and the times; the case's workflow keeps the clock. */
 @Injectable()
@@ -31,10 +32,10 @@ export class MeasuresService {
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly temporal: Client,
-    @InjectRepository(CoerciveMeasureEntity) private readonly measures: Repository<CoerciveMeasureEntity>,
+    private readonly measures: CoerciveMeasuresRepository,
   ) {}
 
-  async take(actor: Actor, caseId: string, dto: TakeMeasureDto, key?: string): Promise<MeasureView> {
+  async take(actor: Actor, caseId: string, dto: TakeMeasureDto, key?: string): Promise<MeasureResponse> {
     notInFuture(dto, 'takenAt', 'familyNotified.at');
     // 行政强制法 20(一): the family is told on the spot or at once after, never before.
     notBefore(dto, 'familyNotified.at', { label: '实施时间', at: dto.takenAt });
@@ -47,7 +48,7 @@ export class MeasuresService {
     const timed = dto.kind === 'restrict' ? undefined : dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
     const measureId = this.investigation.recordId(actor, caseId, key);
     const basis = (s: Source) => cite(profile.regulation.title, s);
-    return this.investigation.throughWorkflow(c, profile, takeMeasureUpdate, {
+    const taken = await this.investigation.throughWorkflow(c, profile, takeMeasureUpdate, {
       measureId,
       kind: dto.kind,
       object: dto.object,
@@ -63,6 +64,7 @@ export class MeasuresService {
         ? { period: profile.investigation.emergencyMeasure.period, legalBasis: cite(profile.regulation.title, profile.investigation.emergencyMeasure.source) }
         : undefined,
     }, `measure-${measureId}`);
+    return toMeasureView(taken);
   }
 
   pause(actor: Actor, caseId: string, id: string, dto: PauseMeasureDto) {
@@ -83,21 +85,21 @@ export class MeasuresService {
     return this.send(actor, caseId, id, decideMeasureUpdate, { measureId: id, ...dto, by: actor }, 'decision');
   }
 
-  async list(actor: Actor, caseId: string) {
+  async list(actor: Actor, caseId: string, q: PageQuery): Promise<MeasurePage> {
     await this.cases.findForActor(actor, caseId);
-    const rows = await this.measures.find({ where: { caseId }, order: { takenAt: 'ASC' } });
-    // The same names as the measure's own view and every other deadline: complete, missingYears.
-    return rows.map(({ dueComplete, dueMissingYears, ...m }) => ({ ...m, complete: dueComplete, missingYears: dueMissingYears }));
+    const [rows, total] = await this.measures.page(caseId, skipOf(q), q.pageSize);
+    return pageOf(rows.map(toMeasureView), total, q);
   }
 
   /** The same request twice is one change (the Update ID derives from person, measure and body). */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, id: string, update: UpdateDefinition<MeasureView, [A]>, arg: A, what: string) {
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, id: string, update: UpdateDefinition<MeasureView, [A]>, arg: A, what: string): Promise<MeasureResponse> {
     await this.cases.findForActor(actor, caseId);
-    if (!(await this.measures.existsBy({ id, caseId }))) throw new ApiException('MEASURE_NOT_FOUND');
+    if (!(await this.measures.exists(caseId, id))) throw new ApiException('MEASURE_NOT_FOUND');
     const { by, ...body } = arg;
-    return this.temporal.workflow.getHandle(workflowIdForInvestigation(caseId)).executeUpdate(update, {
+    const measure = await this.temporal.workflow.getHandle(workflowIdForInvestigation(caseId)).executeUpdate(update, {
       args: [arg],
       updateId: derivedUuid(by.id, what, id, JSON.stringify(body)),
     });
+    return toMeasureView(measure);
   }
 }

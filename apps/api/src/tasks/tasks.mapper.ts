@@ -1,9 +1,11 @@
 import { TASK_SPECS, TaskRef } from '#libs/domain/tasks';
 import { ROLE_LABELS } from '#libs/domain/roles';
 import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
+import { NotificationEntity } from '#libs/persistence/entities/notification.entity';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
+import { EscalationResponse, NotificationResponse, TaskResponse } from './tasks.response';
 
-export function toTaskView(t: TaskEntity) {
+export function toTaskView(t: TaskEntity): TaskResponse {
   return {
     id: t.id,
     caseId: t.caseId,
@@ -28,7 +30,7 @@ export function toTaskView(t: TaskEntity) {
   };
 }
 
-export function toEscalationView(e: EscalationEntity) {
+export function toEscalationView(e: EscalationEntity): EscalationResponse {
   return {
     id: e.id,
     caseId: e.caseId,
@@ -40,6 +42,10 @@ export function toEscalationView(e: EscalationEntity) {
     legalBasis: e.legalBasis,
     resolvedAt: e.resolvedAt?.toISOString() ?? null,
   };
+}
+
+export function toNotificationView(n: NotificationEntity): NotificationResponse {
+  return { id: n.id, caseId: n.caseId, taskId: n.taskId, message: n.message, sentAt: n.sentAt.toISOString() };
 }
 
 /** The domain's view of a projected task, for the pure completion rules. */

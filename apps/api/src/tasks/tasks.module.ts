@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CasesModule } from '../cases/cases.module';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity, EscalationEntity]), CasesModule],
+  imports: [CasesModule],
   controllers: [TasksController],
   providers: [TasksService],
 })

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import { AccountabilityItemEntity } from '../entities/supervision-views.entity';
+
+/** The supervisor's filters over `due_items`; lateness is measured at `asOf`. */
+export interface DueFilter {
+  agencyId: string;
+  asOf: string;
+  state: 'overdue' | 'due' | 'all';
+  kind?: string;
+  stage?: string;
+  officerId?: string;
+  assigneeId?: string;
+  dueBefore?: string;
+}
+
+/** A due item with the names of who handles and who must act, its lateness and whether its time is an estimate. */
+export interface DueRow {
+  caseId: string;
+  kind: string;
+  dueAt: Date;
+  officerId: string | null;
+  officerName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  role: string | null;
+  stage: string;
+  ref: string;
+  daysLate: number;
+  complete: boolean;
+  missingYears: number[];
+}
+
+/** An accountability item with the person's name. */
+export interface AccountabilityRow {
+  caseId: string;
+  personId: string | null;
+  personName: string | null;
+  kind: string;
+  at: Date | null;
+  description: string;
+}
+
+export interface DefectCount {
+  personId: string | null;
+  personName: string | null;
+  kind: string;
+  count: number;
+}
+
+/** The instant lateness is measured at ($2 of every due-list query). */
+const AS_OF = 'WITH p AS (SELECT $2::timestamptz AS as_of)';
+
+/**
+ * The supervision views (`due_items`, `due_estimates`, `accountability_items`, migrations DueItems,
+ * SupervisionViews, EstimatedDeadlines) and the statistics over tasks and stored files.
+ */
+@Injectable()
+export class SupervisionRepository {
+  private readonly accountability: Repository<AccountabilityItemEntity>;
+
+  constructor(private readonly db: DataSource) {
+    this.accountability = db.getRepository(AccountabilityItemEntity);
+  }
+
+  async dueCount(f: DueFilter): Promise<number> {
+    const { where, params } = dueWhere(f);
+    const [{ total }] = await this.db.query(`${AS_OF} SELECT count(*)::int AS total FROM due_items d, p WHERE ${where}`, params);
+    return total;
+  }
+
+  /** Soonest due first. */
+  async due(f: DueFilter, skip: number, take: number): Promise<DueRow[]> {
+    const { where, params } = dueWhere(f);
+    const rows = await this.db.query(
+      `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.assignee_id, a.display_name AS assignee_name,
+              d.role, d.stage, d.ref, GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late,
+              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS missing_years
+         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
+         LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
+        WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind LIMIT ${Number(take)} OFFSET ${Number(skip)}`,
+      params,
+    );
+    return rows.map((r: any) => ({
+      caseId: r.case_id, kind: r.kind, dueAt: r.due_at, officerId: r.officer_id, officerName: r.officer_name, assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name, role: r.role, stage: r.stage, ref: r.ref, daysLate: r.days_late, complete: r.complete, missingYears: r.missing_years,
+    }));
+  }
+
+  /** Per kind of task deadline and China month: how many were done, how many on time. */
+  onTime(agencyId: string): Promise<{ kind: string; month: string; done: number; onTime: number }[]> {
+    return this.db.query(
+      `SELECT kind, to_char(completed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS done,
+              count(*) FILTER (WHERE completed_at <= due_at)::int AS "onTime"
+         FROM tasks WHERE agency_id = $1 AND status = 'completed' AND due_at IS NOT NULL
+        GROUP BY kind, month ORDER BY month, kind`,
+      [agencyId],
+    );
+  }
+
+  /** Audiovisual storage the agency's records use: each stored content counted once (files are kept by hash). */
+  async storage(agencyId: string): Promise<{ files: number; bytes: number }> {
+    const [s] = await this.db.query(
+      `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM (
+         SELECT DISTINCT f.sha256, f.size FROM av_files f JOIN evidence_records e ON e.id = f.record_id JOIN cases c ON c.id = e.case_id
+          WHERE c.agency_id = $1) stored`,
+      [agencyId],
+    );
+    return { files: s.files, bytes: Number(s.bytes) };
+  }
+
+  /** The agency's defects, newest first, with the person's name; and the count per person and kind. */
+  async accountabilityOf(f: { agencyId: string; personId?: string; caseId?: string }, skip: number, take: number) {
+    const params: unknown[] = [f.agencyId];
+    const where = ['a.agency_id = $1'];
+    if (f.personId) where.push(`a.person_id = $${params.push(f.personId)}`);
+    if (f.caseId) where.push(`a.case_id = $${params.push(f.caseId)}`);
+    const w = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM accountability_items a WHERE ${w}`, params);
+    const rows: AccountabilityRow[] = await this.db.query(
+      `SELECT a.case_id AS "caseId", a.person_id AS "personId", u.display_name AS "personName", a.kind, a.at, a.description
+         FROM accountability_items a LEFT JOIN users u ON u.id = a.person_id
+        WHERE ${w} ORDER BY a.at DESC, a.case_id LIMIT ${Number(take)} OFFSET ${Number(skip)}`,
+      params,
+    );
+    const byPerson: DefectCount[] = await this.db.query(
+      `SELECT a.person_id AS "personId", u.display_name AS "personName", a.kind, count(*)::int AS count
+         FROM accountability_items a LEFT JOIN users u ON u.id = a.person_id
+        WHERE ${w} GROUP BY a.person_id, u.display_name, a.kind ORDER BY count DESC, a.person_id`,
+      params,
+    );
+    return { rows, total: total as number, byPerson };
+  }
+
+  /** One case's defects, recorded and derived, oldest first. */
+  defectsOfCase(caseId: string): Promise<AccountabilityItemEntity[]> {
+    return this.accountability.find({ where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+}
+
+/** $1 is the agency, $2 the instant lateness is measured at. */
+function dueWhere(f: DueFilter) {
+  const params: unknown[] = [f.agencyId, f.asOf];
+  const where = ['d.agency_id = $1'];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.state === 'overdue') where.push('d.due_at < p.as_of');
+  if (f.state === 'due') where.push('d.due_at >= p.as_of');
+  if (f.kind) add('d.kind = ?', f.kind);
+  if (f.stage) add('d.stage = ?', f.stage);
+  if (f.officerId) add('d.officer_id = ?', f.officerId);
+  if (f.assigneeId) add('d.assignee_id = ?', f.assigneeId);
+  if (f.dueBefore) add('d.due_at < ?', f.dueBefore);
+  return { where: where.join(' AND '), params };
+}
