@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { DueQuery } from '#api/supervision/supervision.dto';
 import { SupervisionService } from '#api/supervision/supervision.service';
+import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
 import { Actor } from '#libs/domain/roles';
 import { AGENCY, Bench, EMERGENCY_FORM, OFFICER, SUPERVISOR } from '../lib/context';
 import { withCpu } from '../lib/cpu';
@@ -175,7 +177,8 @@ async function plan(b: Bench, q: Partial<DueQuery>): Promise<Plan> {
     },
   };
   const query = Object.assign(new DueQuery(), q);
-  await new SupervisionService(recorder as unknown as DataSource).due({ agencyId: AGENCY } as Actor, query);
+  const recording = recorder as unknown as DataSource;
+  await new SupervisionService(new SupervisionRepository(recording), new CasesRepository(recording)).due({ agencyId: AGENCY } as Actor, query);
   const pageQuery = sent.find((q) => /ORDER BY/i.test(q.sql));
   if (!pageQuery) return { nodes: ['(page query not found)'], executionMs: NaN };
   const { rows } = await b.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${pageQuery.sql}`, pageQuery.params);

@@ -19,6 +19,8 @@ import type { archiveWorkflow } from '#workflows/archiving/workflows';
 import { chinaTime } from '#workflows/tasks/deadline-text';
 import { DueQuery } from '#api/supervision/supervision.dto';
 import { SupervisionService } from '#api/supervision/supervision.service';
+import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
 import { eventually } from '../support/database';
 import { expectEveryDueFlagged, schedule, settled } from '../support/estimates';
 import { staffOf } from '../support/review';
@@ -131,7 +133,7 @@ type Shown = { kind: string; caseId: string; due: DueTime; where: string };
 
 /** The supervisor's due list (GET /supervision/due) and its CSV, for these cases and the kinds it lists that the stages here hold. */
 async function dueList(caseIds: string[]) {
-  const supervision = new SupervisionService(db());
+  const supervision = new SupervisionService(new SupervisionRepository(db()), new CasesRepository(db()));
   const q = Object.assign(new DueQuery(), { state: 'due', pageSize: 100, asOf: await now() });
   const kinds = ['task:archive_file', 'deadline:decision', 'measure:seize', 'service', 'payment'];
   const items = (await supervision.due(hy.chief, q)).items.filter((i) => caseIds.includes(i.caseId) && kinds.includes(i.kind));

@@ -24,10 +24,10 @@ export interface CaseAccessFacts {
 /** Table `cases` (the projection of each case's workflow): reads only; activities write it. */
 @Injectable()
 export class CasesRepository {
-  private readonly cases: Repository<CaseEntity>;
+  constructor(private readonly db: DataSource) {}
 
-  constructor(private readonly db: DataSource) {
-    this.cases = db.getRepository(CaseEntity);
+  private get cases(): Repository<CaseEntity> {
+    return this.db.getRepository(CaseEntity);
   }
 
   byId(id: string): Promise<CaseEntity | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccountabilityItemEntity } from '../entities/supervision-views.entity';
 
 /** The supervisor's filters over `due_items`; lateness is measured at `asOf`. */
@@ -57,11 +57,7 @@ const AS_OF = 'WITH p AS (SELECT $2::timestamptz AS as_of)';
  */
 @Injectable()
 export class SupervisionRepository {
-  private readonly accountability: Repository<AccountabilityItemEntity>;
-
-  constructor(private readonly db: DataSource) {
-    this.accountability = db.getRepository(AccountabilityItemEntity);
-  }
+  constructor(private readonly db: DataSource) {}
 
   async dueCount(f: DueFilter): Promise<number> {
     const { where, params } = dueWhere(f);
@@ -134,7 +130,7 @@ export class SupervisionRepository {
 
   /** One case's defects, recorded and derived, oldest first. */
   defectsOfCase(caseId: string): Promise<AccountabilityItemEntity[]> {
-    return this.accountability.find({ where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.db.getRepository(AccountabilityItemEntity).find({ where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }
 

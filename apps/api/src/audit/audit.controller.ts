@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AUDIT_READERS } from '#libs/domain/access';
 import { Actor } from '#libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AuditQuery } from './audit.query';
+import { AuditPage } from './audit.response';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit 访问审计')
@@ -13,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditPage })
   @Roles(...AUDIT_READERS)
   list(@CurrentActor() actor: Actor, @Query() q: AuditQuery) {
     return this.audit.list(actor, q);

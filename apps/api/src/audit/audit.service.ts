@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { AuditEntity } from '#libs/persistence/entities/audit.entity';
 import { UserEntity } from '#libs/persistence/entities/user.entity';
-import { Page, pageOf } from '../common/paging';
+import { AuditRepository, AuditScope } from '#libs/persistence/repositories/audit.repository';
+import { UsersRepository } from '#libs/persistence/repositories/users.repository';
+import { pageOf, skipOf } from '../common/paging';
 import { AuditQuery } from './audit.query';
+import { AuditEntryResponse, AuditPage } from './audit.response';
 
 /** Login outcomes: the administrator reads them across agencies (an attack on logins is not one agency's). */
 export const LOGIN_ACTIONS = ['login', 'login_failed', 'login_throttled'] as const;
@@ -15,8 +16,8 @@ export const LOGIN_ACTIONS = ['login', 'login_failed', 'login_throttled'] as con
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectRepository(AuditEntity) private readonly repo: Repository<AuditEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -24,7 +25,7 @@ export class AuditService {
    * names when it names an account, so that agency's supervisor sees the attempts on it (F8).
    */
   async login(username: string, user: Pick<UserEntity, 'id' | 'agencyId'> | null, ok: boolean, req: Request): Promise<void> {
-    await this.repo.insert({
+    await this.audit.add({
       userId: user?.id ?? null,
       username,
       agencyId: user?.agencyId ?? null,
@@ -39,8 +40,8 @@ export class AuditService {
 
   /** A login attempt refused before the password was checked (throttled), filed as `login` above. */
   async loginRefused(username: string, action: (typeof LOGIN_ACTIONS)[number], code: string, req: Request): Promise<void> {
-    const user = username ? await this.users.findOne({ where: { username }, select: { id: true, agencyId: true } }) : null;
-    await this.repo.insert({
+    const user = username ? await this.users.owner(username) : null;
+    await this.audit.add({
       userId: user?.id ?? null,
       username,
       agencyId: user?.agencyId ?? null,
@@ -55,7 +56,7 @@ export class AuditService {
 
   /** A change to shared data (e.g. a calendar year loaded): who did it, from where. */
   async changed(actor: Actor, action: string, req: Request): Promise<void> {
-    await this.repo.insert({
+    await this.audit.add({
       userId: actor.id,
       username: actor.name,
       agencyId: actor.agencyId,
@@ -69,7 +70,7 @@ export class AuditService {
   }
 
   async refused(actor: Actor | undefined, action: string, code: string, req: Request): Promise<void> {
-    await this.repo.insert({
+    await this.audit.add({
       userId: actor?.id ?? null,
       username: actor?.name ?? null,
       agencyId: actor?.agencyId ?? null,
@@ -86,18 +87,20 @@ export class AuditService {
    * A supervisor reads the audit of their own agency. The administrator reads the logins of every
    * agency and what no agency owns (attempts with unknown usernames, requests without a token).
    */
-  async list(actor: Actor, q: AuditQuery): Promise<Page<AuditEntity>> {
-    const action = q.action ? { action: q.action } : {};
+  async list(actor: Actor, q: AuditQuery): Promise<AuditPage> {
+    const own: AuditScope = { agencyId: actor.agencyId, action: q.action };
     const logins = LOGIN_ACTIONS.filter((a) => !q.action || a === q.action);
-    const where: FindOptionsWhere<AuditEntity>[] = actor.role === 'admin'
-      ? [...(logins.length ? [{ action: In(logins) }] : []), { agencyId: IsNull(), ...action }, { agencyId: actor.agencyId, ...action }]
-      : [{ agencyId: actor.agencyId, ...action }];
-    const [items, total] = await this.repo.findAndCount({
-      where,
-      order: { id: 'DESC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
-    return pageOf(items, total, q);
+    const scopes: AuditScope[] = actor.role === 'admin'
+      ? [...(logins.length ? [{ actions: logins }] : []), { agencyId: null, action: q.action }, own]
+      : [own];
+    const [rows, total] = await this.audit.page(scopes, skipOf(q), q.pageSize);
+    return pageOf(rows.map(toAuditView), total, q);
   }
+}
+
+function toAuditView(a: AuditEntity): AuditEntryResponse {
+  return {
+    id: a.id, at: a.at.toISOString(), userId: a.userId, username: a.username, agencyId: a.agencyId, action: a.action,
+    outcome: a.outcome, method: a.method, path: a.path, code: a.code, ip: a.ip,
+  };
 }

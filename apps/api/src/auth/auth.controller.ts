@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor, Public } from './auth.decorators';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
+import { LoginResponse, UserResponse } from './auth.response';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
 
@@ -16,6 +17,7 @@ export class AuthController {
   @UseGuards(LoginThrottleGuard)
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponse })
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto, req);
   }
@@ -25,6 +27,7 @@ export class AuthController {
   @Post('logout')
   @Act('auth.logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: '已退出' })
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.auth.logout(actor);
   }
@@ -34,12 +37,14 @@ export class AuthController {
   @Post('password')
   @Act('auth.password')
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponse })
   password(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor, dto);
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: UserResponse })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }

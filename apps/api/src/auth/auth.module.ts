@@ -2,10 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey } from 'node:crypto';
 import { Env } from '#libs/config/env';
-import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { ENV } from '../env.token';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -16,7 +14,6 @@ import { Sessions } from './sessions';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
     ThrottlerModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => ({ throttlers: LOGIN_THROTTLERS(env) }) }),
     JwtModule.registerAsync({
       inject: [ENV],

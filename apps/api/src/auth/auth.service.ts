@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { Actor, ROLE_LABELS } from '#libs/domain/roles';
 import { findProfile } from '#libs/profiles/index';
 import { UserEntity } from '#libs/persistence/entities/user.entity';
+import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
+import { LoginResponse, UserResponse } from './auth.response';
 import { hashPassword, verifyPassword } from './password';
 import { Sessions } from './sessions';
 
@@ -23,14 +23,14 @@ const DUMMY_HASH = hashPassword(randomBytes(32).toString('hex'));
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly sessions: Sessions,
   ) {}
 
-  async login(dto: LoginDto, req: Request) {
-    const user = await this.users.findOneBy({ username: dto.username });
+  async login(dto: LoginDto, req: Request): Promise<LoginResponse> {
+    const user = await this.users.byUsername(dto.username);
     const usable = user?.active ? user : null;
     const ok = await verifyPassword(dto.password, usable ? usable.passwordHash : await DUMMY_HASH);
     await this.audit.login(dto.username, user, ok && !!usable, req);
@@ -44,20 +44,20 @@ export class AuthService {
   }
 
   /** A new password ends every token (the trigger moves the version); the answer carries a fresh one. */
-  async changePassword(actor: Actor, dto: ChangePasswordDto) {
-    const user = await this.users.findOneByOrFail({ id: actor.id });
+  async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<LoginResponse> {
+    const user = (await this.users.byId(actor.id))!;
     if (!(await verifyPassword(dto.currentPassword, user.passwordHash))) throw new ApiException('AUTH_PASSWORD_WRONG');
     if (dto.newPassword === dto.currentPassword) {
       throw new ApiException('VALIDATION_FAILED', [{ field: 'newPassword', code: 'SAME_PASSWORD', message: '新密码不能与当前密码相同' }]);
     }
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(dto.newPassword) });
+    await this.users.setPasswordHash(user.id, await hashPassword(dto.newPassword));
     await this.sessions.end(user.id);
-    const fresh = await this.users.findOneByOrFail({ id: user.id });
+    const fresh = (await this.users.byId(user.id))!;
     return { accessToken: await this.issue(fresh), tokenType: 'Bearer', user: this.view(fresh) };
   }
 
-  async me(actor: Actor) {
-    const user = await this.users.findOneBy({ id: actor.id });
+  async me(actor: Actor): Promise<UserResponse> {
+    const user = await this.users.byId(actor.id);
     // The guard has just seen the user; a row deleted since is an ended session, not a fault.
     if (!user) throw new ApiException('AUTH_SESSION_ENDED');
     return this.view(user);
@@ -67,7 +67,7 @@ export class AuthService {
     return this.jwt.signAsync({ sub: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId, ver: u.tokenVersion });
   }
 
-  private view(u: UserEntity) {
+  private view(u: UserEntity): UserResponse {
     return {
       id: u.id,
       username: u.username,

@@ -3,6 +3,7 @@ const UNITS = { handling: '执法科', second: '执法二科', legal: '法制科
 import { DataSource } from 'typeorm';
 import { AGENCIES } from '#libs/profiles/index';
 import { Role } from '#libs/domain/roles';
+import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { hashPassword } from './password';
 
 /** Password of every demo login; `npm run dev` prints the logins. Never seeded in production images by default. */
@@ -62,13 +63,7 @@ export function demoUsers(): DemoUser[] {
 /** Idempotent: existing logins are left as they are. */
 export async function seedDemoUsers(db: DataSource): Promise<DemoUser[]> {
   const users = demoUsers();
-  const hash = await hashPassword(DEMO_PASSWORD);
-  for (const u of users) {
-    await db.query(
-      `INSERT INTO users (username, display_name, role, agency_id, unit, certificate_no, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
-      [u.username, u.displayName, u.role, u.agencyId, u.unit, u.certificateNo, hash],
-    );
-  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await new UsersRepository(db).addIfAbsent(users.map((u) => ({ ...u, passwordHash })));
   return users;
 }

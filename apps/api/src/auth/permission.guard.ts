@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { ACTIONS, Action, CaseFacts, mayAct } from '#libs/domain/permissions';
 import { Actor } from '#libs/domain/roles';
+import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { ApiException } from '../common/api.exception';
 import { ACT, PUBLIC } from './auth.decorators';
 
@@ -18,7 +18,7 @@ const CHANGES = ['POST', 'PUT', 'PATCH', 'DELETE'];
  */
 @Injectable()
 export class PermissionGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly db: DataSource) {}
+  constructor(private readonly reflector: Reflector, private readonly cases: CasesRepository) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -41,18 +41,9 @@ export class PermissionGuard implements CanActivate {
 
   private async facts(scope: 'case' | 'task', id: string, actorId: string) {
     if (!UUID.test(id)) return null;
-    const caseId = scope === 'case' ? '$1' : '(SELECT case_id FROM tasks WHERE id = $1)';
-    const [row]: { agency_id: string; handling_officer_id: string; unit: string; investigators: string[]; actor_unit: string | null }[] = await this.db.query(
-      `SELECT c.agency_id, c.handling_officer_id, u.unit,
-              COALESCE((SELECT array_agg(DISTINCT o->>'userId') FROM evidence_records e,
-                        jsonb_array_elements(CASE WHEN jsonb_typeof(e.officers) = 'array' THEN e.officers ELSE '[]' END) o
-                        WHERE e.case_id = c.id AND o->>'userId' IS NOT NULL), '{}') AS investigators,
-              (SELECT unit FROM users WHERE id = $2) AS actor_unit
-         FROM cases c JOIN users u ON u.id = c.handling_officer_id WHERE c.id = ${caseId}`,
-      [id, actorId],
-    );
-    if (!row) return null;
-    const facts: CaseFacts = { agencyId: row.agency_id, handlingOfficerId: row.handling_officer_id, handlingUnit: row.unit, investigatingOfficerIds: row.investigators };
-    return { facts, actorUnit: row.actor_unit ?? '' };
+    const found = await this.cases.accessFacts(scope, id, actorId);
+    if (!found) return null;
+    const { actorUnit, ...facts } = found;
+    return { facts: facts satisfies CaseFacts, actorUnit: actorUnit ?? '' };
   }
 }

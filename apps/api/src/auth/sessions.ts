@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { UserEntity } from '#libs/persistence/entities/user.entity';
+import { SessionUser, UsersRepository } from '#libs/persistence/repositories/users.repository';
 
 /** How long a user's row is trusted without reading it again: a disabled account stops within this. */
 export const SESSION_CACHE_MS = 2_000;
 
-export type SessionUser = Pick<UserEntity, 'id' | 'displayName' | 'role' | 'agencyId' | 'active' | 'tokenVersion'>;
+export type { SessionUser };
 
 /**
  * The user behind a token, as the database has it now (issue 17, F5): a token is honoured only while
@@ -17,15 +15,12 @@ export type SessionUser = Pick<UserEntity, 'id' | 'displayName' | 'role' | 'agen
 export class Sessions {
   private readonly cache = new Map<string, { user: SessionUser | null; until: number }>();
 
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(private readonly users: UsersRepository) {}
 
   async user(id: string): Promise<SessionUser | null> {
     const hit = this.cache.get(id);
     if (hit && hit.until > Date.now()) return hit.user;
-    const user = await this.users.findOne({
-      where: { id },
-      select: { id: true, displayName: true, role: true, agencyId: true, active: true, tokenVersion: true },
-    });
+    const user = await this.users.sessionUser(id);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(id, { user, until: Date.now() + SESSION_CACHE_MS });
     return user;
@@ -33,7 +28,7 @@ export class Sessions {
 
   /** Ends every token of the user (logout, password change): the version moves on. */
   async end(id: string): Promise<void> {
-    await this.users.increment({ id }, 'tokenVersion', 1);
+    await this.users.endSessions(id);
     this.cache.delete(id);
   }
 }

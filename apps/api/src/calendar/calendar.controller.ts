@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, PipeTransform, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
+import { CalendarDueResponse, YearInForceResponse, YearLoadedResponse, YearVersionResponse } from './calendar.response';
 import { CalendarService } from './calendar.service';
 
 /** A year in the path: an integer within the years a schedule may be loaded for (YearScheduleDto). */
@@ -25,21 +26,25 @@ export class CalendarController {
 
   /** When a period ends: `from` a China date or an instant, `amount` of `unit` (hour, day, workday, month). */
   @Get('due')
+  @ApiOkResponse({ type: CalendarDueResponse })
   due(@Query() q: DueQuery) {
     return this.calendar.due(q);
   }
 
   @Get('years')
+  @ApiOkResponse({ type: YearInForceResponse, isArray: true })
   years() {
     return this.calendar.years();
   }
 
   @Get('years/:year')
+  @ApiOkResponse({ type: YearVersionResponse, isArray: true, description: '该年度的各版本，新的在前，随系统发布的版本（0）在最后' })
   year(@Param('year', yearPipe) year: number) {
     return this.calendar.year(year);
   }
 
   @Put('years/:year')
+  @ApiOkResponse({ type: YearLoadedResponse })
   @Act('calendar.load')
   load(@CurrentActor() actor: Actor, @Param('year', yearPipe) year: number, @Body() dto: YearScheduleDto, @Req() req: Request) {
     return this.calendar.load(actor, year, dto, req);

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { computeDue, parsePause } from '#libs/calendar/period';
 import { YearSchedule, validateSchedule } from '#libs/calendar/schedule';
 import { Actor } from '#libs/domain/roles';
 import { calendarUpdatedSignal } from '#libs/messages/calendar';
-import { workflowsToRearm } from '#libs/persistence/estimated-deadlines';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
+import { toDueView, toYearInForceView, toYearVersionView } from './calendar.mapper';
+import { CalendarDueResponse, YearInForceResponse, YearLoadedResponse, YearVersionResponse } from './calendar.response';
 import { CalendarStore } from './calendar.store';
 
 @Injectable()
@@ -18,22 +18,21 @@ export class CalendarService {
 
   constructor(
     private readonly store: CalendarStore,
-    private readonly db: DataSource,
     private readonly temporal: Client,
     private readonly audit: AuditService,
   ) {}
 
-  async due(q: DueQuery) {
+  async due(q: DueQuery): Promise<CalendarDueResponse> {
     const calendar = await this.store.calendar();
-    return { ...computeDue(calendar, q.from, { amount: q.amount, unit: q.unit }, (q.pause ?? []).map(parsePause)), calendarYears: calendar.years() };
+    return toDueView(computeDue(calendar, q.from, { amount: q.amount, unit: q.unit }, (q.pause ?? []).map(parsePause)), calendar.years());
   }
 
-  async years() {
-    return (await this.store.current()).map(({ schedule, ...v }) => ({ ...v, source: schedule.source }));
+  async years(): Promise<YearInForceResponse[]> {
+    return (await this.store.current()).map(toYearInForceView);
   }
 
-  async year(year: number) {
-    return this.store.versions(year);
+  async year(year: number): Promise<YearVersionResponse[]> {
+    return (await this.store.versions(year)).map(toYearVersionView);
   }
 
   /**
@@ -41,7 +40,7 @@ export class CalendarService {
    * stored as a new version, audited; then every running case whose deadlines were estimates for
    * that year is told, and its workflow recomputes them.
    */
-  async load(actor: Actor, year: number, dto: YearScheduleDto, req: Request) {
+  async load(actor: Actor, year: number, dto: YearScheduleDto, req: Request): Promise<YearLoadedResponse> {
     const schedule: YearSchedule = JSON.parse(JSON.stringify(dto));
     const problems: { path: string; code: string; message: string }[] = validateSchedule(schedule);
     if (year !== dto.year) problems.unshift({ path: 'year', code: 'YEAR_MISMATCH', message: '请求路径中的年度与安排中的年度不一致' });
@@ -57,7 +56,7 @@ export class CalendarService {
   private async rearm(schedule: YearSchedule): Promise<number> {
     // Every running workflow holding a deadline estimated for that year: tasks, case deadlines, measures, services, executions.
     let told = 0;
-    for (const workflow_id of await workflowsToRearm(this.db, schedule.year)) {
+    for (const workflow_id of await this.store.workflowsEstimatedIn(schedule.year)) {
       try {
         await this.temporal.workflow.getHandle(workflow_id).signal(calendarUpdatedSignal, schedule);
         told++;

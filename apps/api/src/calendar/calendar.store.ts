@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { YearSchedule } from '#libs/calendar/schedule';
-import { CalendarYearEntity } from '#libs/persistence/entities/calendar-year.entity';
+import { CalendarYearsRepository } from '#libs/persistence/repositories/calendar-years.repository';
 
 export interface YearVersion {
   year: number;
@@ -22,13 +20,10 @@ export interface YearVersion {
  */
 @Injectable()
 export class CalendarStore {
-  constructor(@InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>) {}
+  constructor(private readonly years: CalendarYearsRepository) {}
 
   async current(): Promise<YearVersion[]> {
-    const loaded: CalendarYearEntity[] = await this.years.query(
-      `SELECT DISTINCT ON (year) year, version, schedule, loaded_by AS "loadedBy", loaded_at AS "loadedAt"
-         FROM calendar_years ORDER BY year, version DESC`,
-    );
+    const loaded = await this.years.latest();
     const byYear = new Map<number, YearVersion>(
       BUILT_IN_SCHEDULES.map((s) => [s.year, { year: s.year, version: 0, schedule: s, loadedBy: null, loadedAt: null }]),
     );
@@ -48,7 +43,7 @@ export class CalendarStore {
 
   /** Every version of one year, newest first, the shipped one last. */
   async versions(year: number): Promise<YearVersion[]> {
-    const rows = await this.years.find({ where: { year }, order: { version: 'DESC' } });
+    const rows = await this.years.versions(year);
     const shipped = BUILT_IN_SCHEDULES.find((s) => s.year === year);
     return [
       ...rows.map((r) => ({ year, version: r.version, schedule: r.schedule, loadedBy: r.loadedBy, loadedAt: r.loadedAt.toISOString() })),
@@ -57,13 +52,12 @@ export class CalendarStore {
   }
 
   /** Stores a new version; the previous ones are kept. Returns the version number. */
-  async add(schedule: YearSchedule, loadedBy: string): Promise<number> {
-    const [row] = await this.years.query(
-      `INSERT INTO calendar_years (year, version, schedule, loaded_by)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3 FROM calendar_years WHERE year = $1
-       RETURNING version`,
-      [schedule.year, JSON.stringify(schedule), loadedBy],
-    );
-    return row.version;
+  add(schedule: YearSchedule, loadedBy: string): Promise<number> {
+    return this.years.add(schedule, loadedBy);
+  }
+
+  /** The running workflows holding a deadline estimated for that year. */
+  workflowsEstimatedIn(year: number): Promise<string[]> {
+    return this.years.workflowsEstimatedIn(year);
   }
 }

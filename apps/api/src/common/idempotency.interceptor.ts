@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Observable, from, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
+import { IdempotencyKeysRepository } from '#libs/persistence/repositories/idempotency-keys.repository';
 import { canonical } from '#libs/persistence/record-chain';
 import { ApiException } from './api.exception';
 import { idempotencyKey } from './idempotency';
@@ -23,7 +23,7 @@ function statusOf(context: ExecutionContext, method: string): number {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly keys: IdempotencyKeysRepository) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
@@ -40,8 +40,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(replay.response);
         }
         return next.handle().pipe(
-          mergeMap((body) => from(this.finish(userId, key, statusOf(context, req.method), body).then(() => body))),
-          catchError((e) => from(this.release(userId, key).then(() => Promise.reject(e)))),
+          mergeMap((body) => from(this.keys.done(userId, key, statusOf(context, req.method), body).then(() => body))),
+          catchError((e) => from(this.keys.release(userId, key).then(() => Promise.reject(e)))),
         );
       }),
     );
@@ -49,25 +49,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** Takes the key for this request, or answers with what it already named. */
   private async claim(userId: string, key: string, requestHash: string): Promise<{ status: number; response: unknown } | null> {
-    const taken = await this.db.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash, state) VALUES ($1, $2, $3, 'pending') ON CONFLICT DO NOTHING RETURNING key`,
-      [userId, key, requestHash],
-    );
-    if (taken.length) return null;
-    const [row] = await this.db.query('SELECT request_hash, state, status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2', [userId, key]);
+    if (await this.keys.take(userId, key, requestHash)) return null;
+    const row = await this.keys.find(userId, key);
     if (!row) return this.claim(userId, key, requestHash); // released by a failed first attempt meanwhile
-    if (row.request_hash !== requestHash) throw new ApiException('IDEMPOTENCY_KEY_REUSED');
+    if (row.requestHash !== requestHash) throw new ApiException('IDEMPOTENCY_KEY_REUSED');
     if (row.state === 'pending') throw new ApiException('IDEMPOTENCY_IN_PROGRESS');
-    return { status: row.status, response: row.response };
-  }
-
-  private async finish(userId: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET state = 'done', status = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
-      userId, key, status, JSON.stringify(body ?? null),
-    ]);
-  }
-
-  private async release(userId: string, key: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'pending'`, [userId, key]);
+    return { status: row.status!, response: row.response };
   }
 }

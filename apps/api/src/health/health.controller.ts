@@ -1,19 +1,21 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DatabaseHealth } from '#libs/persistence/repositories/health.repository';
 import { Public } from '../auth/auth.decorators';
+import { HealthResponse } from './health.response';
 
 @ApiTags('health 运行状态')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: DataSource, private readonly temporal: Client) {}
+  constructor(private readonly db: DatabaseHealth, private readonly temporal: Client) {}
 
   /** Both backing services answer: used by `npm run dev` and by container health checks. */
   @Public()
   @Get()
-  async check() {
-    await this.db.query('SELECT 1');
+  @ApiOkResponse({ type: HealthResponse })
+  async check(): Promise<HealthResponse> {
+    await this.db.ping();
     await this.temporal.workflowService.getSystemInfo({});
     return { status: 'ok' };
   }

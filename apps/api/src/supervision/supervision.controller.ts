@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AccountabilityQuery, DueQuery } from './supervision.dto';
+import { AccountabilityPage, DueItemPage, StatsResponse } from './supervision.response';
 import { SupervisionService } from './supervision.service';
 
 @ApiTags('supervision 监督')
@@ -13,6 +14,7 @@ export class SupervisionController {
 
   /** Everything due or overdue across the agency, soonest first: by kind, stage, officer, days late. */
   @Get('due')
+  @ApiOkResponse({ type: DueItemPage })
   @Roles('supervisor', 'chief')
   due(@CurrentActor() actor: Actor, @Query() q: DueQuery) {
     return this.supervision.due(actor, q);
@@ -20,6 +22,8 @@ export class SupervisionController {
 
   /** The same rows as `due` with the same filters, as CSV. */
   @Get('due.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: '与 due 相同的行（UTF-8 BOM，中文表头）', schema: { type: 'string' } })
   @Roles('supervisor', 'chief')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="due.csv"')
@@ -29,6 +33,7 @@ export class SupervisionController {
 
   /** Defects per case and per person, for 评议考核 (002 第三十四条). */
   @Get('accountability')
+  @ApiOkResponse({ type: AccountabilityPage })
   @Roles('supervisor', 'chief')
   accountability(@CurrentActor() actor: Actor, @Query() q: AccountabilityQuery) {
     return this.supervision.accountability(actor, q);
@@ -36,6 +41,7 @@ export class SupervisionController {
 
   /** Cases by stage and status; on-time rate per kind of task deadline and month. */
   @Get('stats')
+  @ApiOkResponse({ type: StatsResponse })
   @Roles('supervisor', 'chief')
   stats(@CurrentActor() actor: Actor) {
     return this.supervision.stats(actor);

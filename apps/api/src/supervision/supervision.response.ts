@@ -1,0 +1,73 @@
+import { STAGES } from '#libs/domain/case';
+import { ROLES } from '#libs/domain/roles';
+import { PageOf } from '../common/paging';
+import { Bool, Instant, Int, Ints, Nested, NestedList, Num, OneOf, Text, Uuid } from '../common/responses';
+
+/** Something due or overdue: whose case, who must act, how late, whether its time is an estimate. */
+export class DueItemResponse {
+  @Uuid() caseId: string;
+  @Text({ description: '期限类型（task:<任务类型>、deadline:decision、measure:<措施>、service、payment、court_application）' }) kind: string;
+  @Text() kindLabel: string;
+  @Instant() dueAt: string;
+  @Int({ description: '逾期天数' }) daysLate: number;
+  @OneOf(STAGES) stage: string;
+  @Uuid({ nullable: true, description: '承办人' }) officerId: string | null;
+  @Text({ nullable: true }) officerName: string | null;
+  @Uuid({ nullable: true, description: '待办人（为空时该角色的任何人均可办理）' }) assigneeId: string | null;
+  @Text({ nullable: true }) assigneeName: string | null;
+  @OneOf(ROLES, { nullable: true }) role: string | null;
+  @Text({ description: '任务、期限、措施或送达的编号' }) ref: string;
+  @Bool({ description: '为 false 时 dueAt 按周末估算（所涉年度的节假日安排尚未公布）' }) complete: boolean;
+  @Ints({ description: '未公布节假日安排的年度' }) missingYears: number[];
+}
+
+export class DueItemPage extends PageOf(DueItemResponse) {}
+
+export class CasesByStageResponse {
+  @OneOf(STAGES) stage: string;
+  @Text() status: string;
+  @Int() cases: number;
+}
+
+export class StorageResponse {
+  @Int({ description: '音像文件数（相同内容计一次）' }) files: number;
+  @Int({ description: '字节数' }) bytes: number;
+}
+
+export class OnTimeResponse {
+  @Text() kind: string;
+  @Text() kindLabel: string;
+  @Text({ description: '月份（YYYY-MM，北京时间）' }) month: string;
+  @Int() done: number;
+  @Int() onTime: number;
+  @Num({ nullable: true, description: '按时办结率' }) rate: number | null;
+}
+
+export class StatsResponse {
+  @NestedList(() => CasesByStageResponse) casesByStage: CasesByStageResponse[];
+  @Nested(() => StorageResponse) storage: StorageResponse;
+  @NestedList(() => OnTimeResponse) onTime: OnTimeResponse[];
+}
+
+export class AccountabilityItemResponse {
+  @Uuid() caseId: string;
+  @Uuid({ nullable: true }) personId: string | null;
+  @Text({ nullable: true }) personName: string | null;
+  @Text() kind: string;
+  @Text() kindLabel: string;
+  @Instant({ nullable: true }) at: string | null;
+  @Text() description: string;
+}
+
+export class DefectCountResponse {
+  @Uuid({ nullable: true }) personId: string | null;
+  @Text({ nullable: true }) personName: string | null;
+  @Text() kind: string;
+  @Text() kindLabel: string;
+  @Int() count: number;
+}
+
+/** A page of defects, and the count per person and kind over all of them (评议考核). */
+export class AccountabilityPage extends PageOf(AccountabilityItemResponse) {
+  @NestedList(() => DefectCountResponse) byPerson: DefectCountResponse[];
+}
