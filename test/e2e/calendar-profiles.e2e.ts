@@ -21,11 +21,15 @@ const schedule2027 = {
 };
 
 describe('profiles', () => {
-  it('lists the five agencies with their versions', async () => {
+  it('lists the five agencies with their versions, paged like every list', async () => {
     const r = await sys.call('GET', '/api/v1/profiles', { token: await token('xlt.officer1') });
     expect(r.status).toBe(200);
-    expect(r.body.map((p: any) => p.regulation.seed)).toEqual(['000', '001', '002', '003', '004']);
-    expect(r.body[1]).toMatchObject({ id: 'xinxiang-town', version: 1, effectiveFrom: '2024-10-15' });
+    expect(r.body).toMatchObject({ page: 1, pageSize: 20, total: 5 });
+    expect(r.body.items.map((p: any) => p.regulation.seed)).toEqual(['000', '001', '002', '003', '004']);
+    expect(r.body.items[1]).toMatchObject({ id: 'xinxiang-town', version: 1, effectiveFrom: '2024-10-15' });
+    const second = await sys.call('GET', '/api/v1/profiles?page=2&pageSize=2', { token: await token('xlt.officer1') });
+    expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 5 });
+    expect(second.body.items.map((p: any) => p.regulation.seed)).toEqual(['002', '003']);
   });
 
   it('shows each rule with its source and a Chinese citation', async () => {

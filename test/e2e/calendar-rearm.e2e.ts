@@ -37,7 +37,7 @@ it('a seizure whose end is an estimate is re-armed, shown as certain and recorde
   const officer = await sys.token('hy.officer1');
   const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: officer, body: { kind: 'seize', object: '涉案钢材20吨', takenAt: new Date().toISOString() } });
   expect(taken.status).toBe(201);
-  const before = (await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: officer })).body[0];
+  const before = (await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: officer })).body.items[0];
   // From 2026-12 on, 30 days reach a year the shipped calendar does not know; if a later release ships it, move this test on.
   expect(before).toMatchObject({ complete: false, missingYears: [expect.any(Number)] });
   const year: number = before.missingYears[0];
@@ -50,7 +50,7 @@ it('a seizure whose end is an estimate is re-armed, shown as certain and recorde
   expect(loaded.body.rearmedWorkflows).toBeGreaterThanOrEqual(1);
 
   const after = await eventually(async () => {
-    const m = (await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: officer })).body[0];
+    const m = (await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: officer })).body.items[0];
     return m.complete ? m : undefined;
   });
   // The estimated last day is now a holiday: the end rolls to the next working day of the loaded calendar.

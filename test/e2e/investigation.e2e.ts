@@ -148,7 +148,7 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
     expect(stored.details.onTime).toBe(true);
     expect(transcript.summary).toContain('现场检查（勘验）笔录');
     const evidence = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('jp.chief') });
-    expect(evidence.body.map((e: any) => e.kind)).toEqual(['video', 'on_site_inspection_transcript']);
+    expect(evidence.body.items.map((e: any) => e.kind)).toEqual(['video', 'on_site_inspection_transcript']);
   });
 });
 
@@ -245,7 +245,10 @@ describe('upload periods, retention and corrections', () => {
     });
     expect(fixed.status).toBe(201);
     const list = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('xlt.officer1') });
-    expect(list.body.map((e: any) => [e.id, e.corrects])).toEqual([[first.body.id, null], [fixed.body.id, first.body.id]]);
+    expect(list.body.items.map((e: any) => [e.id, e.corrects])).toEqual([[first.body.id, null], [fixed.body.id, first.body.id]]);
+    expect(list.body).toMatchObject({ page: 1, pageSize: 20, total: 2 });
+    const second = await sys.call('GET', `/api/v1/cases/${caseId}/evidence?page=2&pageSize=1`, { token: await token('xlt.officer1') });
+    expect(second.body.items.map((e: any) => e.id)).toEqual([fixed.body.id]);
   });
 });
 

@@ -62,7 +62,11 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     });
     expect(approved.status).toBe(200);
     const list = await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t });
-    expect(list.body[0]).toMatchObject({ extended: true, status: 'active' });
+    expect(list.body.items[0]).toMatchObject({ extended: true, status: 'active' });
+    // One shape in every answer about a measure: the POST answer's fields are the list's, the estimate named complete and missingYears.
+    expect(Object.keys(list.body.items[0]).sort()).toEqual(Object.keys(taken.body).sort());
+    expect(list.body.items[0]).toMatchObject({ complete: expect.any(Boolean), missingYears: expect.any(Array) });
+    expect(list.body.items[0]).not.toHaveProperty('dueComplete');
 
     const decided = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/decision`, {
       token: t,
@@ -129,7 +133,7 @@ describe('restriction of personal freedom (行政强制法 20)', () => {
     }
     const [{ n }] = await sys.database.db.query(`SELECT count(*)::int AS n FROM case_records WHERE case_id = $1 AND action = 'measure_taken'`, [caseId]);
     expect(n).toBe(0);
-    expect((await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t })).body).toEqual([]);
+    expect((await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t })).body).toMatchObject({ items: [], total: 0 });
     // The case's own written record is accepted and kept with the measure.
     const own = await sys.evidenceRecord(caseId, 'hy');
     const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材', takenAt, recordId: own } });

@@ -59,7 +59,7 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
   expect(filing.body.items.map((t: any) => t.kind)).toEqual(['summary_filing']);
 
   const evidence = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: officer });
-  const put = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${evidence.body[0].id}/file`, {
+  const put = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${evidence.body.items[0].id}/file`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
     body: Buffer.from('录像内容'),

@@ -63,7 +63,7 @@ it('a record flagged private is refused to an officer of another unit, redacted 
   const outsider = await token('hy.officer3'); // 执法二科
   const refused = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: outsider });
   expect(refused).toMatchObject({ status: 403, body: { code: 'RECORD_CONFIDENTIAL' } });
-  const [listed] = (await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: outsider })).body;
+  const [listed] = (await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: outsider })).body.items;
   expect(listed).toMatchObject({ id: recordId, content: null, confidentiality: ['privacy'], redacted: '内容涉及个人隐私，已隐去' });
 
   const read = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.legal') });
