@@ -11,7 +11,9 @@ it('answers with the stage refusals and the API’s own codes, and nothing else'
 });
 
 it('gives every code an HTTP error status and a Chinese message', () => {
-  const wrong = Object.entries(ERRORS).filter(([, { status, message }]) => !(status >= 400 && status < 600) || !/[\u4e00-\u9fff]/.test(message));
+  const wrong = Object.entries(ERRORS).filter(
+    ([, { status, message }]) => !(status >= 400 && status < 600) || !/[\u4e00-\u9fff]/.test(message),
+  );
   expect(wrong).toEqual([]);
 });
 
