@@ -51,7 +51,7 @@ export const RUNNING_CLOCK: CaseClock = { pauses: [], suspended: null };
 const HANDLED: readonly CaseStatus[] = ['emergency_started', 'initiated', 'decided'];
 
 /** Whether `kind` may be requested on a case in this state (the workflow checks again on approval). */
-export function refuseOperation(
+export function operationRefusal(
   kind: CaseOperationKind,
   c: { status: CaseStatus; suspended: boolean; pendingOperation: boolean },
 ): CaseOperationRefusal | null {

@@ -72,7 +72,7 @@ export function serviceAvRequired(profile: AvRules, method: ServiceMethod, carri
  * Whether a new attempt may start (one at a time: its task opens only when none is pending); public notice only after every other way was
  * tried and failed (民事诉讼法 95: 受送达人下落不明，或者用其他方式无法送达的); electronic only with consent.
  */
-export function refuseAttempt(profile: AvRules, attempts: Attempt[], a: AttemptInput): ServiceRefusal | null {
+export function attemptRefusal(profile: AvRules, attempts: Attempt[], a: AttemptInput): ServiceRefusal | null {
   if (a.method === 'public_notice') {
     if (!attempts.some((x) => x.method !== 'public_notice')) return 'SERVICE_PUBLIC_NOTICE_TOO_EARLY';
     if (!a.publicNotice) return 'SERVICE_METHOD_DETAILS_MISSING';
@@ -85,7 +85,7 @@ export function refuseAttempt(profile: AvRules, attempts: Attempt[], a: AttemptI
 }
 
 /** Whether an attempt's outcome is complete: a receipt for service; lodged: refusal, witness, AV. */
-export function refuseOutcome(profile: AvRules, attempt: Attempt, o: OutcomeInput): ServiceRefusal | null {
+export function outcomeRefusal(profile: AvRules, attempt: Attempt, o: OutcomeInput): ServiceRefusal | null {
   if (o.outcome === 'failed') return null;
   if (attempt.method === 'lodged') {
     if (!o.lodged) return 'SERVICE_LODGED_DETAILS_MISSING';

@@ -142,7 +142,7 @@ export interface Completion extends CompletionInput {
  * Pure check of a completion against an open task: used by the workflow's Update validator
  * (the authority) and by the API to answer early with a clear error.
  */
-export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input: CompletionInput): TaskRefusal | null {
+export function completionRefusal(task: TaskRef | undefined, actor: Actor, input: CompletionInput): TaskRefusal | null {
   if (!task) return 'TASK_NOT_OPEN';
   if (actor.agencyId !== task.agencyId) return 'TASK_WRONG_AGENCY';
   if (actor.role !== task.role) return 'TASK_WRONG_ROLE';

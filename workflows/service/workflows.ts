@@ -3,7 +3,7 @@ import { activities } from '../activities';
 import { DueResult, PeriodStart, describePeriod } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
 import {
-  Attempt, SERVICE_METHOD_LABELS, describeAttempt, nextMethod, refuseAttempt, refuseOutcome,
+  Attempt, SERVICE_METHOD_LABELS, describeAttempt, nextMethod, attemptRefusal, outcomeRefusal,
 } from '#libs/domain/service';
 import { CaseState } from '#libs/messages/initiation';
 import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, serviceQuery } from '#libs/messages/service';
@@ -58,7 +58,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       validator: ({ outcome, ...o }) => {
         const attempt = current();
         if (!attempt || attempt.method === 'public_notice') throw refuse('SERVICE_NO_PENDING_ATTEMPT');
-        const refusal = refuseOutcome(input.profile, attempt, { outcome, ...o });
+        const refusal = outcomeRefusal(input.profile, attempt, { outcome, ...o });
         if (refusal) throw refuse(refusal);
         notBefore('at', '送达或失败时间', o.at, { label: '本次送达开始', at: attempt.startedAt });
       },
@@ -77,7 +77,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       role: 'officer',
       assigneeId: input.officerId,
       validate: (cmd) => {
-        const refusal = refuseAttempt(input.profile, view.attempts, cmd.attempt!);
+        const refusal = attemptRefusal(input.profile, view.attempts, cmd.attempt!);
         if (refusal) throw refuse(refusal);
         notBefore('startedAt', '送达开始时间', cmd.attempt!.startedAt, input.document.dated);
       },

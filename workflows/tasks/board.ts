@@ -5,7 +5,7 @@ import { chinaDate, chinaDayStart } from '#libs/calendar/dates';
 import { DueResult, Pause, Period, PeriodRules, PeriodStart, chainedStart, computeDue, describePeriod } from '#libs/calendar/period';
 import { YearSchedule } from '#libs/calendar/schedule';
 import { Role } from '#libs/domain/roles';
-import { Completion, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '#libs/domain/tasks';
+import { Completion, TASK_SPECS, TaskKind, TaskRef, describeCompletion, completionRefusal } from '#libs/domain/tasks';
 import { CaseClock, RUNNING_CLOCK } from '#libs/domain/case-operations';
 import { EscalationRules, ladderFor, ladderRoleLabel } from '#libs/domain/escalation';
 import { calendarUpdatedSignal } from '#libs/messages/calendar';
@@ -91,7 +91,7 @@ export class TaskBoard {
           throw refuse('CASE_SUSPENDED', `案件已于${chinaTime(stopped.since)}中止办理（${stopped.reason}），恢复办理后方可继续`);
         }
         const task = this.open.get(cmd.taskId);
-        const refusal = refuseCompletion(task?.ref, cmd.by, cmd);
+        const refusal = completionRefusal(task?.ref, cmd.by, cmd);
         if (refusal) throw refuse(refusal);
         task!.validate?.(cmd);
       },

@@ -1,6 +1,6 @@
 /**
  * Refusals of 送达 (service of documents): a service that is not there or is over, and the attempt and
- * outcome rules (libs/domain/service `refuseAttempt`, `refuseOutcome`).
+ * outcome rules (libs/domain/service `attemptRefusal`, `outcomeRefusal`).
  */
 export const SERVICE_REFUSALS = {
   SERVICE_NOT_FOUND: '该送达不存在',

@@ -1,6 +1,6 @@
 /**
  * Refusals of the task board in every stage: a task that is not there or not the caller's, a
- * completion that does not fit the task (libs/domain/tasks `refuseCompletion`), a transfer.
+ * completion that does not fit the task (libs/domain/tasks `completionRefusal`), a transfer.
  */
 export const TASK_REFUSALS = {
   TASK_NOT_FOUND: '任务不存在',
