@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
-import { TASK_SPECS, refuseCompletion } from '#libs/domain/tasks';
+import { TASK_SPECS, completionRefusal } from '#libs/domain/tasks';
 import { completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
@@ -58,7 +58,7 @@ export class TasksService {
       notInFuture(dto, 'signedAt', 'receipt.receivedAt', 'notification.notifiedAt');
       const after = AFTER_OPENING[task.kind];
       if (after) notBefore(dto, after.field, { label: after.step, at: task.openedAt.toISOString() });
-      const refusal = refuseCompletion(toRef(task), actor, dto);
+      const refusal = completionRefusal(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
         args: [{ ...dto, taskId, by: actor }],
