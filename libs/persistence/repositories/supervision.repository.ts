@@ -66,21 +66,18 @@ export class SupervisionRepository {
   }
 
   /** Soonest due first. */
-  async due(f: DueFilter, skip: number, take: number): Promise<DueRow[]> {
+  due(f: DueFilter, skip: number, take: number): Promise<DueRow[]> {
     const { where, params } = dueWhere(f);
-    const rows = await this.db.query(
-      `${AS_OF} SELECT d.case_id, d.kind, d.due_at, d.officer_id, u.display_name AS officer_name, d.assignee_id, a.display_name AS assignee_name,
-              d.role, d.stage, d.ref, GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS days_late,
-              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS missing_years
+    return this.db.query(
+      `${AS_OF} SELECT d.case_id AS "caseId", d.kind, d.due_at AS "dueAt", d.officer_id AS "officerId", u.display_name AS "officerName",
+              d.assignee_id AS "assigneeId", a.display_name AS "assigneeName", d.role, d.stage, d.ref,
+              GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS "daysLate",
+              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS "missingYears"
          FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
          LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
         WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind LIMIT ${Number(take)} OFFSET ${Number(skip)}`,
       params,
     );
-    return rows.map((r: any) => ({
-      caseId: r.case_id, kind: r.kind, dueAt: r.due_at, officerId: r.officer_id, officerName: r.officer_name, assigneeId: r.assignee_id,
-      assigneeName: r.assignee_name, role: r.role, stage: r.stage, ref: r.ref, daysLate: r.days_late, complete: r.complete, missingYears: r.missing_years,
-    }));
   }
 
   /** Per kind of task deadline and China month: how many were done, how many on time. */

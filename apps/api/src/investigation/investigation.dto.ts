@@ -16,10 +16,10 @@ export class SignaturesDto {
   @BoolField('当事人签字') partySigned: boolean;
   @TextField('签字人员', 500, { optional: true }) signedBy?: string;
   @ValidateIf((o: SignaturesDto) => !o.partySigned)
-  @TextField('拒绝签字的理由', 500)
+  @TextField('拒绝签字的理由', 500, { requiredWhen: '当事人未签字' })
   refusalReason?: string;
   @ValidateIf((o: SignaturesDto) => !o.partySigned)
-  @TextField('见证人', 200)
+  @TextField('见证人', 200, { requiredWhen: '当事人未签字' })
   witness?: string;
 }
 
@@ -41,7 +41,7 @@ class RecordBase {
   @DateTimeField('记录时间') recordedAt: string;
   @UuidField('更正的记录', { optional: true }) corrects?: string;
   @ValidateIf((o: RecordBase) => !!o.corrects)
-  @TextField('更正理由', 2000)
+  @TextField('更正理由', 2000, { requiredWhen: '更正记录（填写 corrects）' })
   correctionReason?: string;
 }
 
@@ -60,10 +60,10 @@ export class WrittenRecordDto extends RecordBase {
   avRecordIds?: string[];
   @TextField('未进行音像记录的原因', 2000, { optional: true }) avOmissionReason?: string;
   @ValidateIf((o: WrittenRecordDto) => o.kind === 'other')
-  @TextField('法律依据', 500)
+  @TextField('法律依据', 500, { requiredWhen: '文书种类为其他（other）' })
   legalBasis?: string;
   @ValidateIf((o: WrittenRecordDto) => o.kind === 'evidence_preservation')
-  @NestedField('证据保全事项', () => PreservationDto)
+  @NestedField('证据保全事项', () => PreservationDto, { requiredWhen: '文书种类为证据保全（evidence_preservation）' })
   preservation?: PreservationDto;
 }
 
@@ -88,7 +88,7 @@ export class AvRecordDto extends RecordBase {
   @DateTimeField('执法活动结束时间', { optional: true }) activityEndedAt?: string;
   @BoolField('异地或偏远地区执法', { optional: true }) awayFromOffice?: boolean;
   @ValidateIf((o: AvRecordDto) => o.awayFromOffice === true)
-  @DateTimeField('返回单位时间')
+  @DateTimeField('返回单位时间', { requiredWhen: '异地或偏远地区执法（awayFromOffice 为 true）' })
   returnedAt?: string;
   @BoolField('作为证据使用') usedAsEvidence: boolean;
   @BoolField('海上执法', { optional: true }) atSea?: boolean;

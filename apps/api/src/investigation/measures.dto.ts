@@ -17,7 +17,7 @@ export class TakeMeasureDto {
   /** Taken on the spot in an emergency, before the chief approved (行政强制法 19). */
   @BoolField('情况紧急当场实施', { optional: true }) emergency?: boolean;
   @ValidateIf((o: TakeMeasureDto) => o.kind === 'restrict')
-  @NestedField('通知家属情况', () => FamilyNotifiedDto)
+  @NestedField('通知家属情况', () => FamilyNotifiedDto, { requiredWhen: '限制人身自由（kind 为 restrict）' })
   familyNotified?: FamilyNotifiedDto;
 }
 
