@@ -33,7 +33,12 @@ export class CaseWorkflowsClient {
    * Starts the workflow its input names, or joins it if it runs already (the same request twice
    * names the same workflow), and sends it the Update: either both happen or neither does.
    */
-  updateWithStart<K extends StartKind, R, A extends unknown[]>(kind: K, input: StartInputs[K], update: UpdateDefinition<R, A>, message?: { args: A; updateId: string }): Promise<R> {
+  updateWithStart<K extends StartKind, R, A extends unknown[]>(
+    kind: K,
+    input: StartInputs[K],
+    update: UpdateDefinition<R, A>,
+    message?: { args: A; updateId: string },
+  ): Promise<R> {
     return this.call(() =>
       this.temporal.workflow.executeUpdateWithStart(update, {
         ...message,
@@ -53,7 +58,13 @@ export class CaseWorkflowsClient {
   }
 
   /** A person's command as an Update: the same request twice is one change (its ID derives from the person, what, the subject and the body). */
-  command<R, A extends { by: Actor }>(target: WorkflowTarget, update: UpdateDefinition<R, [A]>, arg: A, what: string, subject: string): Promise<R> {
+  command<R, A extends { by: Actor }>(
+    target: WorkflowTarget,
+    update: UpdateDefinition<R, [A]>,
+    arg: A,
+    what: string,
+    subject: string,
+  ): Promise<R> {
     const { by, ...body } = arg;
     return this.update(target, update, arg, derivedUuid(by.id, what, subject, JSON.stringify(body)));
   }

@@ -1,4 +1,9 @@
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common';
 import { ERRORS } from '../common/errors';
 import { apiErrorOf, temporalUnavailable } from './errors';
@@ -12,7 +17,9 @@ describe('Temporal unavailable', () => {
     expect(temporalUnavailable(grpc(14, 'No connection established'))).toBe(true);
     expect(temporalUnavailable(new ServiceError('Update-With-Start failed', { cause: grpc(14, 'connect ECONNREFUSED') }))).toBe(true);
     expect(temporalUnavailable(new ServiceError('failed', { cause: grpc(4, 'Deadline exceeded') }))).toBe(true);
-    expect(temporalUnavailable(new WorkflowUpdateRPCTimeoutOrCancelledError('timeout', { cause: grpc(4, 'Deadline exceeded') }))).toBe(true);
+    expect(temporalUnavailable(new WorkflowUpdateRPCTimeoutOrCancelledError('timeout', { cause: grpc(4, 'Deadline exceeded') }))).toBe(
+      true,
+    );
   });
 
   it('not a refusal: a bad request to Temporal is our fault', () => {
@@ -31,7 +38,7 @@ describe('a Temporal error as the API answers it', () => {
     expect(apiErrorOf(refused(ApplicationFailure.nonRetryable('', 'TASK_NOT_OPEN')))?.message).toBe(ERRORS.TASK_NOT_OPEN.message);
   });
 
-  it("a refusal about a field carries the field errors from its first detail", () => {
+  it('a refusal about a field carries the field errors from its first detail', () => {
     const fields = [{ field: 'heldAt', code: 'TIME_BEFORE_STEP', message: '不得早于立案' }];
     const e = apiErrorOf(refused(ApplicationFailure.nonRetryable('时间有误', 'RECORD_INVALID', fields)));
     expect([e?.code, e?.fields]).toEqual(['RECORD_INVALID', fields]);
@@ -39,7 +46,9 @@ describe('a Temporal error as the API answers it', () => {
 
   it("an activity's integrity refusal passed on by an Update is answered with the catalogue's message", () => {
     const integrity = ApplicationFailure.nonRetryable('insert or update on table violates foreign key constraint', 'INTEGRITY_VIOLATION');
-    const e = apiErrorOf(refused(new ActivityFailure('activity failed', 'appendRecord', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', integrity)));
+    const e = apiErrorOf(
+      refused(new ActivityFailure('activity failed', 'appendRecord', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', integrity)),
+    );
     expect([e?.code, e?.status, e?.message]).toEqual(['INTEGRITY_VIOLATION', 409, ERRORS.INTEGRITY_VIOLATION.message]);
   });
 

@@ -1,4 +1,9 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { ApiException, FieldError } from '../common/api.exception';
 import { isErrorCode } from '../common/errors';
@@ -20,7 +25,9 @@ export function temporalUnavailable(x: unknown): boolean {
 /** A workflow refusal about one field (an event's time) carries its field errors as its first detail. */
 function fieldErrorsOf(details: unknown[] | null | undefined): FieldError[] | undefined {
   const first = details?.[0];
-  const ok = Array.isArray(first) && first.every((e) => e && typeof e.field === 'string' && typeof e.code === 'string' && typeof e.message === 'string');
+  const ok =
+    Array.isArray(first) &&
+    first.every((e) => e && typeof e.field === 'string' && typeof e.code === 'string' && typeof e.message === 'string');
   return ok && first.length ? first.map(({ field, code, message }) => ({ field, code, message })) : undefined;
 }
 
@@ -36,7 +43,12 @@ export function apiErrorOf(x: unknown): ApiException | undefined {
   }
   // An activity the database refused for integrity (activities/integrity.ts), passed on by the Update:
   // the catalogue's message, not the database's.
-  if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ActivityFailure && x.cause.cause instanceof ApplicationFailure && isErrorCode(x.cause.cause.type)) {
+  if (
+    x instanceof WorkflowUpdateFailedError &&
+    x.cause instanceof ActivityFailure &&
+    x.cause.cause instanceof ApplicationFailure &&
+    isErrorCode(x.cause.cause.type)
+  ) {
     return new ApiException(x.cause.cause.type);
   }
   // The workflow has finished, so nothing in it is open any more.
