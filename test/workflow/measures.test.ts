@@ -122,6 +122,16 @@ it('the chief’s approved extension adds 30 days; it can be asked once', async 
   expect(row.last_day).toBe(computeDue(calendar, taken.takenAt, { amount: 60, unit: 'day' }).lastDay);
 });
 
+it('the record says the extension was approved, not that a procedure was started', async () => {
+  const { caseId, handle } = await startCase();
+  const taken = await seize(handle);
+  await handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: taken.id, reason: '情况复杂', by: officer }] });
+  const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_extension')!;
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: chief, decision: 'approve', opinion: '同意延长' }] });
+  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'task_completed' ORDER BY seq DESC LIMIT 1`, [caseId]);
+  expect(line.summary).toContain('「批准延长查封、扣押或冻结期限」：批准延长。意见：同意延长');
+});
+
 it('a decision before expiry ends the clock: nothing escalates', async () => {
   const { caseId, handle } = await startCase();
   const taken = await seize(handle);
