@@ -109,17 +109,21 @@ export class TestSystem {
 
   /**
    * A case of `agency` filed through the API: the officer starts it, the unit head and the chief
-   * approve it; resolves once the decision stage has written its deadline.
+   * approve it; resolves once the case has settled — the decision stage has written its deadline and
+   * opened the draft for the handling officer — so nothing of the filing is still written afterwards.
    */
   async filedCase(agency: string, body: Record<string, unknown> = EX_OFFICIO_CASE): Promise<string> {
-    const c = await this.call('POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body });
+    const officer = await this.token(`${agency}.officer1`);
+    const c = await this.call('POST', '/api/v1/cases', { token: officer, body });
     for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
       const t = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await this.token(user) });
       await this.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await this.token(user), body: { decision, opinion: '同意' } });
     }
     await eventually(async () => {
-      const r = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: await this.token(`${agency}.officer1`) });
-      return r.body.length ? true : undefined;
+      const deadlines = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: officer });
+      const tasks = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: officer });
+      const drafting = tasks.body.items?.some((t: { kind: string }) => t.kind === 'draft_decision');
+      return deadlines.body.length && drafting ? true : undefined;
     });
     return c.body.id;
   }
