@@ -2,7 +2,7 @@ import { ERRORS } from '#api/common/errors';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 9 §5: bad input tried on representative endpoints — oversized bodies, wrong types, unknown
+// Bad input tried on representative endpoints — oversized bodies, wrong types, unknown
 // fields, text that cannot be stored, SQL and script payloads in every text field. Never a 5xx; a
 // refusal is a catalogued code with a Chinese message and changes nothing; text that is accepted is
 // kept verbatim (parameters, never SQL built from input).
@@ -201,6 +201,6 @@ it('refuses bad query and path values: far years, impossible offsets, years out 
 });
 
 afterAll(() => {
-  // The figure for the issue's report: bad requests sent by this file.
+  // How many bad requests this file sent, for whoever reports on the input checks.
   console.log(`bad-input: ${tried} requests tried`);
 });

@@ -1,7 +1,7 @@
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 3: the chain HTTP → NestJS → Temporal → activity → PostgreSQL → back, for 程序启动.
+// The chain HTTP → NestJS → Temporal → activity → PostgreSQL → back, for 程序启动.
 const form = {
   source: 'ex_officio',
   reason: '日常检查发现涉嫌未经登记擅自开展活动',
@@ -220,7 +220,7 @@ describe('bad input gets field-by-field Chinese errors, never a 500', () => {
   });
 });
 
-describe('a declined real-name complaint: telling the complainant is dated after the decline, never ahead (issue 15)', () => {
+describe('a declined real-name complaint: telling the complainant is dated after the decline, never ahead', () => {
   it('refuses a notification dated before the decline or in the future, and takes it dated now', async () => {
     const body = { ...form, source: 'complaint', complainant: { realName: true, name: '李四', contact: '13800000000' }, complaintContent: '举报某协会未经登记开展活动' };
     const started = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.officer1'), body });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestSystem } from '../support/system';
 
-// Issue 5 over HTTP: an inspection recorded with its audiovisual record and file; the two-officer
+// Over HTTP: an inspection recorded with its audiovisual record and file; the two-officer
 // gate; the mandatory audiovisual duty; the timeline shows them all.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
@@ -267,7 +267,7 @@ describe('who may store a file', () => {
   });
 });
 
-describe('records dated before the case or in the future (issue 15)', () => {
+describe('records dated before the case or in the future', () => {
   const written = async (caseId: string, recordedAt: string) =>
     sys.call('POST', `/api/v1/cases/${caseId}/records`, {
       token: await token('xlt.officer1'),
@@ -299,7 +299,7 @@ describe('records dated before the case or in the future (issue 15)', () => {
   });
 });
 
-describe('confidentiality in the case file (issue 17 F1)', () => {
+describe('confidentiality in the case file', () => {
   it('the case file hides a flagged recording from another unit, shows it to the handling unit, and records the read once a day', async () => {
     const caseId = await sys.filedCase('jp');
     const now = new Date().toISOString();

@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 9 §2, tried as an attacker would: another agency's case (object level), another role's
+// Tried as an attacker would: another agency's case (object level), another role's
 // endpoint (function level), fields a client may not set (property level), separation of duties;
 // every refused call is audited.
 let sys: TestSystem;
@@ -30,7 +30,7 @@ it.each([
 ] as const)('%s %s …/%s is refused with %s', async (user, method, path, code, body) => {
   const r = await sys.call(method, `/api/v1/cases/${caseId}/${path}`, { token: await sys.token(user), body });
   expect(r.body.code).toBe(code);
-  // Another agency's case answers as a missing one (issue 17: no existence leak).
+  // Another agency's case answers as a missing one (no leak of whether it exists).
   expect(r.status).toBe(code === 'CASE_NOT_FOUND' ? 404 : 403);
 });
 

@@ -5,7 +5,7 @@ import { eventually } from '../support/database';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
-// Issue 6 §8 over HTTP: 简易程序 — limits (行政处罚法 51), the items of 000 第十四条, audio-video of a
+// Over HTTP: 简易程序 — limits (行政处罚法 51), the items of 000 第十四条, audio-video of a
 // disputed procedure, cash collected on the spot (68–71), the filing task, one case per Idempotency-Key.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);

@@ -5,7 +5,7 @@ import { eventually } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
-// Issue 15, "seen in the same runs": the supervisor's views and the case's own agree — how a deadline
+// Seen in the same runs: the supervisor's views and the case's own agree — how a deadline
 // ended, who must act on each due item, running coercive measures, the decision stage, late files.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);

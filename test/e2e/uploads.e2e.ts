@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 17 §4 (F4): an upload is streamed to a temporary file and moved into place only once the
+// An upload is streamed to a temporary file and moved into place only once the
 // workflow accepted it; every refusal leaves no bytes under the storage folder. Content-Type is
 // checked against the audiovisual list; the supervisor sees the storage the agency uses.
 let sys: TestSystem;

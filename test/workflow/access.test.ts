@@ -8,7 +8,7 @@ import type { accessRequestWorkflow } from '#workflows/access/workflows';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 8 §4: a party's request to read or copy the record, decided as a task by whom the profile says.
+// A party's request to read or copy the record, decided as a task by whom the profile says.
 let ts: TimeSkipping;
 const db = () => ts.database.db;
 

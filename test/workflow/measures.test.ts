@@ -18,7 +18,7 @@ import { findProfile } from '#libs/profiles/index';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 5: 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
+// 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
 // with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
 // 7 working days (行政处罚法 56).
 let ts: TimeSkipping;
@@ -54,7 +54,7 @@ async function seize(handle: Handle) {
   });
 }
 
-it('a measure the database refuses (a record that does not exist) fails its Update at once, not retried, and the case goes on (F3)', async () => {
+it('a measure the database refuses (a record that does not exist) fails its Update at once, not retried, and the case goes on', async () => {
   const { caseId, handle } = await startCase();
   const rule = profile.investigation.sealSeize;
   const refused = handle.executeUpdate(takeMeasureUpdate, {
