@@ -90,11 +90,9 @@ it('a recording stored late is a defect of the case as well as on the accountabi
     },
   });
   expect(r.status).toBe(201);
-  const put = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${r.body.id}/file`, {
-    method: 'PUT', headers: { authorization: `Bearer ${officer}`, 'content-type': 'audio/mpeg' }, body: Buffer.from('late audio'),
-  });
+  const put = await sys.storeFile(caseId, r.body.id, Buffer.from('late audio'), { user: 'pl.officer1', type: 'audio/mpeg' });
   expect(put.status).toBe(200);
-  expect(((await put.json()) as any).upload.onTime).toBe(false);
+  expect(put.body.upload.onTime).toBe(false);
 
   const supervisor = await token('pl.supervisor');
   const accountability = await sys.call('GET', `/api/v1/supervision/accountability?caseId=${caseId}`, { token: supervisor });

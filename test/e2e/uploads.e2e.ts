@@ -32,14 +32,8 @@ async function avRecord(caseId: string): Promise<string> {
   return r.body.id;
 }
 
-async function put(caseId: string, recordId: string, body: Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${recordId}/file`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${await token('jp.officer1')}`, 'content-type': 'image/jpeg', ...headers },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const put = (caseId: string, recordId: string, body: Buffer, headers: Record<string, string> = {}) =>
+  sys.storeFile(caseId, recordId, body, { user: 'jp.officer1', type: 'image/jpeg', headers });
 
 it('refuses a file already stored for the record with another content, keeping none of its bytes', async () => {
   const caseId = await sys.filedCase('jp');

@@ -89,6 +89,22 @@ export class TestSystem {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
+  /** Stores the file of an audiovisual record as `user` uploads it: a PUT with the raw bytes. */
+  async storeFile(
+    caseId: string,
+    recordId: string,
+    bytes: Buffer,
+    o: { user: string; type: string; headers?: Record<string, string> },
+  ): Promise<Reply> {
+    const res = await fetch(`${this.baseUrl}/api/v1/cases/${caseId}/av-records/${recordId}/file`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await this.token(o.user)}`, 'content-type': o.type, ...o.headers },
+      body: bytes,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
   /** A demo user's bearer token, logging in once per user. */
   async token(username: string): Promise<string> {
     if (!this.tokens.has(username)) this.tokens.set(username, await this.login(username));
