@@ -50,6 +50,8 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
       token: await token('xlt.chief'),
       body: { decision: 'approve', opinion: '同意' },
     });
+    // The filing has settled once the decision stage it started has written its deadline (moments after the answer).
+    await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: await token('xlt.officer1') })).body.items?.some((e: any) => e.action === 'deadline_set') ? true : undefined));
   });
 
   it('the officer starts a case; it waits for approval', () => {
