@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { Request } from 'express';
 import { announcedSha256, avMediaType } from '#libs/domain/av-media';
 import { Actor } from '#libs/domain/roles';
 import { completionRefusal } from '#libs/domain/tasks';
-import { completeTaskUpdate } from '#libs/messages/initiation';
 import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
 import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
-import { derivedUuid } from '../common/idempotency';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { toRef } from '../tasks/tasks.mapper';
 import { AvStorage } from './av-storage';
 import { EvidenceResponse } from './investigation.response';
@@ -21,7 +19,7 @@ export class AvUploadService {
   constructor(
     private readonly cases: CasesService,
     private readonly investigation: InvestigationService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly storage: AvStorage,
     private readonly records: EvidenceRepository,
     private readonly tasks: TasksRepository,
@@ -62,13 +60,9 @@ export class AvUploadService {
         await staged.keep(); // the same file again: in place already, or put back if it went missing
         return this.investigation.view(recordId);
       }
-      const command = { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file };
       // Refused (the loser of parallel uploads, a case suspended meanwhile…): throws, nothing is kept.
       // Should the API stop between the completion and `keep`, sending the same file again puts it in place.
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task.id, by: actor, ...command }],
-        updateId: derivedUuid(actor.id, task.id, file.sha256),
-      });
+      await this.workflows.completeTask(task, actor, { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file }, file.sha256);
       await staged.keep();
       return this.investigation.view(recordId);
     } finally {

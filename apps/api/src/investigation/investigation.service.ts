@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { Env } from '#libs/config/env';
 import { computeDue } from '#libs/calendar/period';
 import { LegalCalendar } from '#libs/calendar/calendar';
 import {
@@ -19,7 +17,6 @@ import {
   AddEvidenceCommand,
   InvestigationInput,
   addEvidenceUpdate,
-  workflowIdForInvestigation,
 } from '#libs/messages/investigation';
 import { AgencyProfile, cite } from '#libs/profiles/index';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
@@ -27,14 +24,13 @@ import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repo
 import { SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { escalationRules } from '#libs/domain/escalation';
-import type { investigationWorkflow } from '#workflows/investigation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { ENV } from '../env.token';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
 import { toDefectView, toEvidenceView } from './investigation.mapper';
 import { DefectResponse, EvidenceResponse } from './investigation.response';
@@ -47,8 +43,7 @@ export class InvestigationService {
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
-    private readonly temporal: Client,
-    @Inject(ENV) private readonly env: Env,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly records: EvidenceRepository,
     private readonly supervision: SupervisionRepository,
     private readonly users: UsersRepository,
@@ -229,16 +224,7 @@ export class InvestigationService {
       escalation: escalationRules(profile),
       caseClock: c.clock,
     };
-    return this.temporal.workflow.executeUpdateWithStart(update, {
-      args: [arg],
-      updateId,
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof investigationWorkflow>('investigationWorkflow', {
-        workflowId: workflowIdForInvestigation(c.id),
-        taskQueue: this.env.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    return this.workflows.updateWithStart('investigation', input, update, { args: [arg], updateId });
   }
 }
 

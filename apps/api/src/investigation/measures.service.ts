@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Actor } from '#libs/domain/roles';
 import {
@@ -9,16 +8,15 @@ import {
   requestExtensionUpdate,
   resumeMeasureUpdate,
   takeMeasureUpdate,
-  workflowIdForInvestigation,
 } from '#libs/messages/investigation';
 import { Source, cite } from '#libs/profiles/index';
 import { CoerciveMeasuresRepository } from '#libs/persistence/repositories/coercive-measures.repository';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
-import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { InvestigationService } from './investigation.service';
 import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
 import { toMeasureView } from './measures.mapper';
@@ -31,7 +29,7 @@ export class MeasuresService {
     private readonly investigation: InvestigationService,
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly measures: CoerciveMeasuresRepository,
   ) {}
 
@@ -95,11 +93,6 @@ export class MeasuresService {
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, id: string, update: UpdateDefinition<MeasureView, [A]>, arg: A, what: string): Promise<MeasureResponse> {
     await this.cases.findForActor(actor, caseId);
     if (!(await this.measures.exists(caseId, id))) throw new ApiException('MEASURE_NOT_FOUND');
-    const { by, ...body } = arg;
-    const measure = await this.temporal.workflow.getHandle(workflowIdForInvestigation(caseId)).executeUpdate(update, {
-      args: [arg],
-      updateId: derivedUuid(by.id, what, id, JSON.stringify(body)),
-    });
-    return toMeasureView(measure);
+    return toMeasureView(await this.workflows.command({ kind: 'investigation', caseId }, update, arg, what, id));
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { TASK_SPECS, completionRefusal } from '#libs/domain/tasks';
-import { completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
+import { transferTaskUpdate } from '#libs/messages/initiation';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
@@ -12,6 +11,7 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { toEscalationView, toNotificationView, toRef, toTaskView } from './tasks.mapper';
 import { CompletionResponse, EscalationPage, NotificationPage, TaskPage, TaskResponse, UrgeResponse } from './tasks.response';
@@ -31,7 +31,7 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly users: UsersRepository,
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
   ) {}
 
   /** The caller's open tasks: their agency and role, unassigned or assigned to them; soonest due first. */
@@ -60,10 +60,7 @@ export class TasksService {
       if (after) notBefore(dto, after.field, { label: after.step, at: task.openedAt.toISOString() });
       const refusal = completionRefusal(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ ...dto, taskId, by: actor }],
-        updateId: derivedUuid(actor.id, taskId, key ?? JSON.stringify(dto)),
-      });
+      await this.workflows.completeTask(task, actor, dto, key ?? JSON.stringify(dto));
     }
     return { task: toTaskView((await this.tasks.byId(taskId))!), case: await this.cases.view(actor, task.caseId) };
   }
@@ -74,10 +71,7 @@ export class TasksService {
     const u = await this.users.byId(dto.toUserId);
     if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
     const to: Actor = { id: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId };
-    await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(transferTaskUpdate, {
-      args: [{ taskId, to, reason: dto.reason, by: actor }],
-      updateId: derivedUuid(actor.id, taskId, 'transfer', dto.toUserId),
-    });
+    await this.workflows.update(task.workflowId, transferTaskUpdate, { taskId, to, reason: dto.reason, by: actor }, derivedUuid(actor.id, taskId, 'transfer', dto.toUserId));
     return toTaskView((await this.tasks.byId(taskId))!);
   }
 
