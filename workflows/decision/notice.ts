@@ -151,7 +151,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
         validator: ({ notifiedAt, at }) => {
           if (hearing()) throw refuse('听证已安排', 'HEARING_ALREADY_SCHEDULED');
           afterNotice('notifiedAt', '听证通知送达时间', notifiedAt);
-          const notice = board.dueFor({ from: new Date(notifiedAt), period: rule.period });
+          const notice = board.deadlines.dueFor({ from: new Date(notifiedAt), period: rule.period });
           if (chinaDate(new Date(at)) <= notice.lastDay!) {
             throw refuse(`听证通知须在举行听证${describePeriod(rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`, 'HEARING_NOTICE_TOO_SHORT');
           }
@@ -195,8 +195,8 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     const { servedAt } = served;
     const from = servedFrom(served);
     servedOn = from;
-    const statement = dueTime(board.dueFor({ from, period: rules.statementWindow.period }));
-    const hearing = dueTime(board.dueFor({ from, period: rules.hearingRequest.period }));
+    const statement = dueTime(board.deadlines.dueFor({ from, period: rules.statementWindow.period }));
+    const hearing = dueTime(board.deadlines.dueFor({ from, period: rules.hearingRequest.period }));
     const windows = noticeWindows(input, board, view, from);
     view.servedAt = servedAt;
     windows.start({ statement, hearing_request: hearing });
@@ -233,7 +233,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
   async function review(taskId: string): Promise<void> {
     await board.ask({ id: taskId, kind: 'statement_review', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis: basis(rules.statementWindow.source) });
     view.statementsPending--;
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   return {

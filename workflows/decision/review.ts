@@ -6,7 +6,7 @@ import { DecisionInput, IssuedDecision, issueDecisionUpdate } from '#libs/messag
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { cite } from '#libs/profiles/cite';
 import { describePeriod } from '#libs/calendar/period';
-import { CaseState, CompleteTaskCommand } from '#libs/messages/initiation';
+import { CaseState, CompleteTaskCommand } from '#libs/messages/tasks';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
@@ -271,7 +271,7 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
         if (c.decision === 'approve') {
           view.status = 'approved';
           view.approval = { by: c.by, at: c.at, signature: c.signature ?? null, signedAt: c.signedAt ?? null, onBehalfOf: c.delegation?.onBehalfOf ?? null };
-          board.idle();
+          board.answerWaitingCallers();
           return;
         }
         step = c.decision === 'return' ? c.returnTo! : 'officer';

@@ -3,12 +3,12 @@ import { activities } from '../activities';
 import { DueResult, describePeriod, periodBefore } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
 import { DecisionDeadlineView, DecisionInput, decisionDeadlineQuery, requestDecisionExtensionUpdate } from '#libs/messages/decision';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { investigationClosedSignal, workflowIdForInvestigation } from '#libs/messages/investigation';
 import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
-import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+import { describeMoves, hasMoved, movesDetails } from '../tasks/deadline-moves';
 import { DEADLINE_KINDS, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { handleNotice } from './notice';
 import { handleReview } from './review';
@@ -33,7 +33,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const basis = cite(input.profile.regulationTitle, rule.source);
   const view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, missingYears: [], extended: false, extensionRequested: false, state: 'running' };
   let version = 0;
-  let calendarSeen = board.calendarNow;
+  let calendarSeen = board.deadlines.calendarNow;
   const notice = handleNotice(input, board);
   const review = handleReview(input, board, notice, state);
 
@@ -81,9 +81,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   // The clock: reminders, then escalation; a change (extension, a year's schedule) re-arms it.
   const warned = new Set<string>();
   while ((view.state === 'running' || view.state === 'paused') && !notice.decided()) {
-    const seen = { version, calendar: board.clockVersion };
+    const seen = { version, calendar: board.deadlines.clockVersion };
     if (view.state === 'paused') {
-      await condition(() => board.clockVersion !== seen.calendar || notice.decided());
+      await condition(() => board.deadlines.clockVersion !== seen.calendar || notice.decided());
       if (!notice.decided()) await recompute(calendarMoved());
       continue;
     }
@@ -92,9 +92,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
       .filter((w) => !warned.has(w.key) && w.at > Date.now())
       .sort((a, b) => a.at - b.at)[0];
     const target = reminder?.at ?? Date.parse(view.dueAt);
-    const changed = () => version !== seen.version || board.clockVersion !== seen.calendar || notice.decided();
+    const changed = () => version !== seen.version || board.deadlines.clockVersion !== seen.calendar || notice.decided();
     if (await condition(changed, Math.max(target - Date.now(), 0))) {
-      if (board.clockVersion !== seen.calendar && !notice.decided()) await recompute(calendarMoved());
+      if (board.deadlines.clockVersion !== seen.calendar && !notice.decided()) await recompute(calendarMoved());
       continue;
     }
     if (reminder) {
@@ -138,7 +138,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     const served = await serveDecision(input, board, issued);
     await startExecution(input, board, issued, served, review.fineFen());
   }
-  board.idle();
+  board.answerWaitingCallers();
   await condition(allHandlersFinished);
 
   /** The investigation starts with the first record; a case decided without any has none to close. */
@@ -163,7 +163,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
         legalBasis: cite(input.profile.regulationTitle, ext.source),
       });
     }
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   /**
@@ -171,14 +171,14 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
    * with old and new due time, like a task's. Added after cases existed (a new record line).
    */
   function calendarMoved(): ((next: DueResult) => Entry | undefined) | undefined {
-    if (board.calendarNow === calendarSeen) return undefined;
-    calendarSeen = board.calendarNow;
+    if (board.deadlines.calendarNow === calendarSeen) return undefined;
+    calendarSeen = board.deadlines.calendarNow;
     if (!patched('estimates-rearm')) return undefined;
     const before = view.dueAt ? { dueAt: view.dueAt, complete: view.complete, missingYears: view.missingYears ?? [] } : undefined;
     return (next) => {
       const after = dueTime(next);
       if (!hasMoved(before, after)) return undefined;
-      const schedule = lastSchedule(board);
+      const schedule = board.deadlines.lastArrived;
       const moves = [{ kind: 'decision' as const, label: DEADLINE_KINDS.decision, before, after }];
       return {
         key: `decision-deadline-recomputed:${version}`,
@@ -194,7 +194,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   async function recompute(entry?: Entry | ((next: DueResult) => Entry | undefined)): Promise<void> {
     const ext = view.extended ? rule.extension!.period : undefined;
     const period = ext ? { amount: rule.period.amount + ext.amount, unit: rule.period.unit } : rule.period;
-    const due = board.dueFor({ from: new Date(input.filedAt), period });
+    const due = board.deadlines.dueFor({ from: new Date(input.filedAt), period });
     version++;
     if (due.due === null) {
       // Suspended (中止): the clock stands still; the due time shown is the last one known.

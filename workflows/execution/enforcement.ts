@@ -146,7 +146,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
         if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
         // 行政强制法 37: decided once the 催告书 was served and the party was heard.
         notBefore('decidedAt', '决定时间', decidedAt, demandServed());
-        const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, board.calendarNow, new Date(scheduledAt));
+        const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, board.deadlines.calendarNow, new Date(scheduledAt));
         if (forbidden && !urgentReason) throw refuse(`${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`, 'ENFORCEMENT_TIME_FORBIDDEN');
       },
     },
@@ -177,13 +177,13 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       view.demandNotice = null;
       ctx.changed();
       await ctx.project();
-      board.idle();
+      board.answerWaitingCallers();
       return;
     }
     d.approved = true;
     d.serviceId = uuid4();
     await ctx.project();
-    board.idle();
+    board.answerWaitingCallers();
     const result = await serveThrough({
       workflowId: workflowIdForService(input.caseId, d.serviceId),
       args: [
@@ -201,7 +201,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     });
     d.servedAt = result.servedAt;
     demandServedOn = servedFrom(result);
-    const earliest = courtEarliest(view, board.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }));
+    const earliest = courtEarliest(view, board.deadlines.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }));
     view.court.earliest = earliest.dueAt;
     if (view.deadlines) view.deadlines.court_earliest = earliest;
     ctx.changed();
@@ -219,7 +219,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
   async function review(taskId: string): Promise<void> {
     await board.ask({ id: taskId, kind: 'statement_review', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis: demandBasis });
     view.demandNotice!.statementsPending--;
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   return {

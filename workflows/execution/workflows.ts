@@ -5,7 +5,7 @@ import { describePeriod, periodBefore } from '#libs/calendar/period';
 import { dueTime, estimateMark } from '#libs/domain/deadlines';
 import { RecordEntryInput } from '#libs/domain/record';
 import { surchargeOn, yuan } from '#libs/domain/surcharge';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { servedFrom } from '#libs/messages/service';
 import { ExecutionInput, ExecutionView, RemedyKind, RemedyView, executionQuery, recordPaymentUpdate, recordRemedyUpdate } from '#libs/messages/execution';
 import { cite } from '#libs/profiles/cite';
@@ -36,15 +36,15 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   const served = servedFrom(input.decision);
   // Deemed service counts from its day (servedFrom): a payment made that day is not before it.
   const decisionServed = { label: '处理决定送达', at: served };
-  const pay = board.dueFor({ from: served, period: rules.payment.period });
-  const reviewPeriod = board.dueFor({ from: served, period: rules.remedies.review.period });
-  const lawsuitPeriod = board.dueFor({ from: served, period: rules.remedies.lawsuit.period });
+  const pay = board.deadlines.dueFor({ from: served, period: rules.payment.period });
+  const reviewPeriod = board.deadlines.dueFor({ from: served, period: rules.remedies.review.period });
+  const lawsuitPeriod = board.deadlines.dueFor({ from: served, period: rules.remedies.lawsuit.period });
   const [review, lawsuit] = [reviewPeriod.due!, lawsuitPeriod.due!];
   const laterRemedy = Date.parse(review) > Date.parse(lawsuit) ? reviewPeriod : lawsuitPeriod;
   const remediesEndedAt = laterRemedy.due!;
   // 行政强制法 53: three months "自期限届满之日起", from the day the later remedy period ended.
-  const court = { from: board.chainFrom(laterRemedy)! };
-  const courtDue = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
+  const court = { from: board.deadlines.chainFrom(laterRemedy)! };
+  const courtDue = board.deadlines.dueFor({ from: court.from, period: rules.courtApplication.window.period });
   const view: ExecutionView = {
     caseId: input.caseId,
     state: input.fineFen === null ? 'paid' : 'performing',
@@ -150,14 +150,14 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
 
   // The clock: payment due, remedy periods ended, reminders before the court window closes.
   const done = new Set<string>();
-  let clockSeen = board.clockVersion;
-  let calendarSeen = board.calendarNow;
+  let clockSeen = board.deadlines.clockVersion;
+  let calendarSeen = board.deadlines.calendarNow;
   for (;;) {
     if (ended()) break;
-    if (board.clockVersion !== clockSeen) {
+    if (board.deadlines.clockVersion !== clockSeen) {
       // Added after cases existed: a year's schedule moves the party's periods and the court window too.
-      if (board.calendarNow !== calendarSeen && patched('estimates-rearm')) {
-        calendarSeen = board.calendarNow;
+      if (board.deadlines.calendarNow !== calendarSeen && patched('estimates-rearm')) {
+        calendarSeen = board.deadlines.calendarNow;
         const entry = rearmParty(input, board, view, done, court, enforcement.demandServedOn());
         if (entry) {
           changes++;
@@ -175,10 +175,10 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
         at: periodBefore(view.court.latest, p).toISOString(),
         run: () => enforcement.windowClosing(p, i === all.length - 1),
         when: () => view.state !== 'paid' && !view.court.appliedAt && !pending() && Date.now() >= Date.parse(view.remediesEndedAt),
-      })).filter(() => !board.suspended),
+      })).filter(() => !board.deadlines.suspended),
     ].filter((e) => !done.has(e.key)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const next = events[0];
-    const changed = () => ended() || changes !== seen || board.clockVersion !== clockSeen;
+    const changed = () => ended() || changes !== seen || board.deadlines.clockVersion !== clockSeen;
     if (!next) {
       await condition(changed);
       continue;
@@ -196,7 +196,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   await endCase({ caseId: input.caseId, at: view.endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: `执行终结：${endReason()}，案件办结` } });
   await project();
   await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt: view.endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
-  board.idle();
+  board.answerWaitingCallers();
 
   function ended(): boolean {
     if ((['review', 'lawsuit'] as const).some((k) => view.remedies[k].outcome === 'revoked')) return true;
@@ -218,7 +218,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     view.correction!.reinspection = { at: done.at, corrected: done.decision === 'corrected', record: done.opinion };
     changes++;
     await project();
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   /**
@@ -226,8 +226,8 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
    * it (行政强制法 39); the party's own periods (payment, remedies) run on by law.
    */
   async function courtWindowMoved(): Promise<void> {
-    clockSeen = board.clockVersion;
-    const next = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
+    clockSeen = board.deadlines.clockVersion;
+    const next = board.deadlines.dueFor({ from: court.from, period: rules.courtApplication.window.period });
     const latest = next.due;
     if (!latest || latest === view.court.latest) return;
     view.court.latest = latest;

@@ -13,7 +13,7 @@ import {
   resumeMeasureUpdate,
   takeMeasureUpdate,
 } from '#libs/messages/investigation';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { TaskBoard } from '../tasks/board';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { chinaTime } from '../tasks/deadline-text';
@@ -172,7 +172,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     const before = dueOf(m.view);
     if (base && extension) {
       const period = m.view.extended ? { amount: base.amount + extension.amount, unit: base.unit } : base;
-      const due = board.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
+      const due = board.deadlines.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
       Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, missingYears: due.missingYears });
     }
     m.view.status = statusOf(m);
@@ -186,14 +186,14 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
 
   async function watch(m: Measure): Promise<void> {
     for (;;) {
-      const seen = { version: m.version, calendar: board.clockVersion, schedules: board.calendarNow };
-      const changed = () => m.version !== seen.version || board.clockVersion !== seen.calendar || m.view.decision !== null;
+      const seen = { version: m.version, calendar: board.deadlines.clockVersion, schedules: board.deadlines.calendarNow };
+      const changed = () => m.version !== seen.version || board.deadlines.clockVersion !== seen.calendar || m.view.decision !== null;
       const wait = m.view.dueAt === null ? undefined : Math.max(Date.parse(m.view.dueAt) - Date.now(), 0);
       // condition() without a timeout resolves to undefined: a paused clock only ever wakes by a change.
       const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
       if (m.view.decision !== null) return;
       if (woke) {
-        if (board.clockVersion !== seen.calendar) await update(m, undefined, board.calendarNow !== seen.schedules ? measureMovedLine(board, m.cmd, m.view) : undefined);
+        if (board.deadlines.clockVersion !== seen.calendar) await update(m, undefined, board.deadlines.calendarNow !== seen.schedules ? measureMovedLine(board, m.cmd, m.view) : undefined);
         continue;
       }
       await expire(m);
@@ -249,7 +249,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
         legalBasis: rule.legalBasis,
       });
     }
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   async function askExtension(m: Measure, taskId: string): Promise<void> {
@@ -261,7 +261,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     } else {
       await update(m);
     }
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   /** 行政强制法 20(一): the family told on the spot or at once, and how. */

@@ -1,7 +1,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, investigationClosedSignal } from '#libs/messages/investigation';
 import { awaitAvUpload } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
@@ -29,7 +29,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
   setHandler(addEvidenceUpdate, async (cmd) => {
     const known = added.get(cmd.record.id);
     if (known) return known; // the same record sent again under another update id
-    const upload = cmd.upload && { id: uuid4(), due: board.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }) };
+    const upload = cmd.upload && { id: uuid4(), due: board.deadlines.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }) };
     const at = new Date().toISOString();
     await appendEvidence({
       record: { ...cmd.record, uploadTaskId: upload?.id ?? null, uploadDueAt: upload?.due.due ?? null },
@@ -97,7 +97,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
         }),
       },
     });
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   // Added after cases existed: the decision closes the investigation, which ends once every upload,

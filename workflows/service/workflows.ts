@@ -5,14 +5,14 @@ import { RecordEntryInput } from '#libs/domain/record';
 import {
   Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
 } from '#libs/domain/service';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, serviceQuery } from '#libs/messages/service';
 import { cite } from '#libs/profiles/cite';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { tellServed } from './served';
 import { chinaTime } from '../tasks/deadline-text';
-import { describeMoves, hasMoved, lastSchedule, movesDetails, untilDue } from '../tasks/deadline-moves';
+import { describeMoves, hasMoved, movesDetails, untilDue } from '../tasks/deadline-moves';
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
 
@@ -99,7 +99,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     const a = task.attempt!;
     const publicNotice = a.method === 'public_notice';
     const period = a.method === 'public_notice' ? rules.publicNotice.deemedServedAfter : rules.attempts[a.method];
-    const computed = board.dueFor({ from: new Date(a.startedAt), period });
+    const computed = board.deadlines.dueFor({ from: new Date(a.startedAt), period });
     const due = computed.due!;
     /** The attempt's period as last computed (a schedule that arrives computes it again). */
     const counted = { result: computed };
@@ -118,23 +118,23 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       details: { attemptId: attempt.id, method: a.method, ...dueTime(computed) },
     });
     if (a.publicNotice?.audiovisual) uploads.push((await appendAvEvidence(board, state, input.agencyId, a.publicNotice.audiovisual, task.by, '公告张贴')).stored);
-    board.idle();
+    board.answerWaitingCallers();
 
     // Added after cases existed: a year's schedule loaded meanwhile moves the attempt's due time.
     const rearm = patched('estimates-rearm');
     // The attempt's period and the notice's are not the agency's case clock: only a schedule moves them.
-    const attemptDue = () => board.partyDueFor({ from: new Date(a.startedAt), period });
+    const attemptDue = () => board.deadlines.partyDueFor({ from: new Date(a.startedAt), period });
     if (publicNotice) {
-      if (rearm) await untilDue(board, attemptDue, () => false, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false);
+      if (rearm) await untilDue(board.deadlines, attemptDue, () => false, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false);
       else await sleep(Math.max(Date.parse(due) - Date.now(), 0));
       attempt.state = 'served';
       // Deemed served at 24:00 of the notice period's last day: served on that day (see servedFrom).
-      return finish(attempt.dueAt, true, undefined, board.chainFrom(counted.result) ?? undefined);
+      return finish(attempt.dueAt, true, undefined, board.deadlines.chainFrom(counted.result) ?? undefined);
     }
     const seq = reported + 1;
     const answered = () => reported >= seq;
     const inTime = rearm
-      ? await untilDue(board, attemptDue, answered, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false)
+      ? await untilDue(board.deadlines, attemptDue, answered, (d, c) => attemptMoved(attempt, attemptKind, d, c, counted), false)
       : await condition(answered, Math.max(Date.parse(due) - Date.now(), 0));
     if (!inTime) {
       attempt.state = 'timed_out';
@@ -179,7 +179,7 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       details: { servedAt, method, deemed },
     });
     actedOn = reported;
-    board.idle();
+    board.answerWaitingCallers();
     const result: ServiceResult = { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
     // Served now: the stage that asked goes on; the files made while serving stay due here.
     await tellServed(input.serviceId, result);
@@ -195,14 +195,14 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     const d = { from: rule.from, period: rule.period };
     // Added after cases existed: the due time shown with its certainty, and a schedule's move recorded.
     const inTime = patched('estimates-rearm')
-      ? await untilDue(board, () => board.dueFor(d), served, async (due, calendarChanged) => {
+      ? await untilDue(board.deadlines, () => board.deadlines.dueFor(d), served, async (due, calendarChanged) => {
           if (due.due === null) return; // suspended: shown as last known
           const before = view.deadlines?.must_serve_by;
           view.mustServeBy = due.due;
           view.deadlines = { ...view.deadlines, must_serve_by: dueTime(due) };
           if (calendarChanged) await recordMoves([{ kind: 'must_serve_by', label: DEADLINE_KINDS.must_serve_by, before, after: dueTime(due) }]);
         })
-      : await board.until(d, served, (due) => (view.mustServeBy = due ?? view.mustServeBy));
+      : await board.deadlines.until(d, served, (due) => (view.mustServeBy = due ?? view.mustServeBy));
     if (inTime) return;
     view.overdue = true;
     await escalate({
@@ -233,9 +233,9 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
   async function recordMoves(moves: { kind: DeadlineKind; label: string; before?: DueTime; after: DueTime }[], attemptId?: string): Promise<void> {
     const moved = moves.filter((m) => hasMoved(m.before, m.after));
     if (!moved.length) return project();
-    const schedule = lastSchedule(board);
+    const schedule = board.deadlines.lastArrived;
     await project({
-      key: `service-recomputed:${input.serviceId}:${moved[0].kind}:${board.clockVersion}`,
+      key: `service-recomputed:${input.serviceId}:${moved[0].kind}:${board.deadlines.clockVersion}`,
       actor: null,
       action: 'deadline_recomputed',
       summary: `${doc}：${describeMoves(moved, schedule)}`,

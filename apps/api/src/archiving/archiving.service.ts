@@ -11,7 +11,7 @@ import { CatalogueEntry, missingDocuments } from '#libs/domain/case-file';
 import { StoredEntry, verifyChain } from '#libs/persistence/record-chain';
 import { Actor } from '#libs/domain/roles';
 import { ArchiveForm } from '#libs/messages/archiving';
-import { completeTaskUpdate } from '#libs/messages/initiation';
+import { completeTaskUpdate } from '#libs/messages/tasks';
 import { escalationRules } from '#libs/domain/escalation';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
-import { completeTaskUpdate } from '#libs/messages/initiation';
+import { completeTaskUpdate } from '#libs/messages/tasks';
 import { workflowIdForDecision } from '#libs/messages/decision';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';

@@ -20,7 +20,7 @@ import {
 import { announcedSha256, avMediaType } from '#libs/domain/av-media';
 import { Actor } from '#libs/domain/roles';
 import { refuseCompletion } from '#libs/domain/tasks';
-import { completeTaskUpdate } from '#libs/messages/initiation';
+import { completeTaskUpdate } from '#libs/messages/tasks';
 import {
   AddEvidenceCommand,
   InvestigationInput,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput, OutcomeInput } from '#libs/domain/service';
-import { completeTaskUpdate } from '#libs/messages/initiation';
+import { completeTaskUpdate } from '#libs/messages/tasks';
 import { ServiceView, recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { appendRecord } from '#libs/persistence/append-record';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { TASK_SPECS, refuseCompletion } from '#libs/domain/tasks';
-import { completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
+import { completeTaskUpdate, transferTaskUpdate } from '#libs/messages/tasks';
 import { appendRecord } from '#libs/persistence/append-record';
 import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
