@@ -5,7 +5,7 @@ import { ExecutionInput, ExecutionView } from '#libs/messages/execution';
 import { servedFrom } from '#libs/messages/service';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, movesDetails } from '../tasks/deadline-moves';
-import { courtEarliest } from './enforcement';
+import { courtEarliest } from './demand-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
