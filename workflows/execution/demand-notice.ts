@@ -1,5 +1,6 @@
-import { ApplicationFailure, uuid4 } from '@temporalio/workflow';
+import { uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
+import { refuse } from '../refuse';
 import { DueResult } from '#libs/calendar/period';
 import { DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { RecordEntryInput } from '#libs/domain/record';
@@ -13,7 +14,6 @@ import { UpdateArg } from '../tasks/update-arg';
 import { Execution } from './execution';
 
 const { noteRecord } = activities;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
  * 催告 (行政强制法 35–38): where the party has not paid, the officer drafts a 催告书, the chief
@@ -38,7 +38,7 @@ export class DemandNotice {
 
   /** Refuses what needs the 催告书 served. */
   served(): void {
-    if (!this.ex.view.demandNotice?.servedAt) throw refuse('催告书尚未送达', 'DEMAND_NOT_SERVED');
+    if (!this.ex.view.demandNotice?.servedAt) throw refuse('DEMAND_NOT_SERVED');
   }
 
   /** The 催告书's service as a step; a deemed service counts from its day (servedFrom). */
@@ -48,8 +48,8 @@ export class DemandNotice {
 
   validateDraft(_request: unknown): void {
     this.ex.open();
-    if (this.ex.view.state !== 'overdue') throw refuse('当事人的履行期限尚未届满或已履行，无须催告', 'DEMAND_NOT_DUE');
-    if (this.ex.view.demandNotice) throw refuse('已制作催告书', 'DEMAND_ALREADY_DRAFTED');
+    if (this.ex.view.state !== 'overdue') throw refuse('DEMAND_NOT_DUE');
+    if (this.ex.view.demandNotice) throw refuse('DEMAND_ALREADY_DRAFTED');
   }
 
   async draft({ content, by }: UpdateArg<typeof draftDemandNoticeUpdate>): Promise<ExecutionView> {

@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { activities } from '../activities';
+import { refuse } from '../refuse';
 import { Period, describePeriod } from '#libs/calendar/period';
 import { forbiddenEnforcementTime } from '#libs/domain/enforcement-time';
 import {
@@ -12,7 +12,6 @@ import { DemandNotice } from './demand-notice';
 import { Execution } from './execution';
 
 const { escalate } = activities;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
  * Enforcement once the 催告书 was served (demand-notice.ts): the court application, taken only
@@ -30,13 +29,13 @@ export class Enforcement {
   validateCourtApplication({ appliedAt }: UpdateArg<typeof applyToCourtUpdate>): void {
     const { view, rules } = this.ex;
     this.ex.open();
-    if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
+    if (view.court.appliedAt) throw refuse('COURT_ALREADY_APPLIED');
     this.demand.served();
-    if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
-    if (this.ex.pending()) throw refuse('行政复议或行政诉讼尚在进行中，不能申请强制执行', 'REMEDY_PENDING');
+    if (view.demandNotice!.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
+    if (this.ex.pending()) throw refuse('REMEDY_PENDING');
     const at = Date.parse(appliedAt);
-    if (at <= Date.parse(view.court.earliest!)) throw refuse(`催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`, 'COURT_APPLICATION_TOO_EARLY');
-    if (at > Date.parse(view.court.latest)) throw refuse(`申请强制执行的期限已于${chinaTime(view.court.latest)}届满`, 'COURT_APPLICATION_TOO_LATE');
+    if (at <= Date.parse(view.court.earliest!)) throw refuse('COURT_APPLICATION_TOO_EARLY', `催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`);
+    if (at > Date.parse(view.court.latest)) throw refuse('COURT_APPLICATION_TOO_LATE', `申请强制执行的期限已于${chinaTime(view.court.latest)}届满`);
   }
 
   async applyToCourt({ appliedAt, court, by }: UpdateArg<typeof applyToCourtUpdate>): Promise<ExecutionView> {
@@ -50,8 +49,8 @@ export class Enforcement {
 
   validateCourtResult({ at }: UpdateArg<typeof recordCourtResultUpdate>): void {
     const { view } = this.ex;
-    if (!view.court.appliedAt) throw refuse('尚未申请人民法院强制执行', 'COURT_NOT_APPLIED');
-    if (view.court.result) throw refuse('已记录人民法院的裁定和执行结果', 'COURT_RESULT_RECORDED');
+    if (!view.court.appliedAt) throw refuse('COURT_NOT_APPLIED');
+    if (view.court.result) throw refuse('COURT_RESULT_RECORDED');
     notBefore('at', '时间', at, { label: '申请人民法院强制执行', at: view.court.appliedAt });
   }
 
@@ -67,16 +66,16 @@ export class Enforcement {
     const { view, rules } = this.ex;
     this.ex.open();
     if (!rules.demandNotice.before.includes('compulsory_execution_decision')) {
-      throw refuse('本机关没有行政强制执行权，应依法申请人民法院强制执行', 'COMPULSORY_EXECUTION_NOT_EMPOWERED');
+      throw refuse('COMPULSORY_EXECUTION_NOT_EMPOWERED');
     }
-    if (view.compulsory) throw refuse('已作出强制执行决定', 'COMPULSORY_EXECUTION_DECIDED');
-    if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
+    if (view.compulsory) throw refuse('COMPULSORY_EXECUTION_DECIDED');
+    if (view.court.appliedAt) throw refuse('COURT_ALREADY_APPLIED');
     this.demand.served();
-    if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+    if (view.demandNotice!.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
     // 行政强制法 37: decided once the 催告书 was served and the party was heard.
     notBefore('decidedAt', '决定时间', decidedAt, this.demand.servedStep());
     const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, this.ex.board.deadlines.calendarNow, new Date(scheduledAt));
-    if (forbidden && !urgentReason) throw refuse(`${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`, 'ENFORCEMENT_TIME_FORBIDDEN');
+    if (forbidden && !urgentReason) throw refuse('ENFORCEMENT_TIME_FORBIDDEN', `${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`);
   }
 
   async decideCompulsory({ decidedAt, scheduledAt, measure, urgentReason, by }: UpdateArg<typeof decideCompulsoryExecutionUpdate>): Promise<ExecutionView> {
@@ -90,8 +89,8 @@ export class Enforcement {
 
   validateCompulsoryResult({ at }: UpdateArg<typeof recordCompulsoryResultUpdate>): void {
     const { view } = this.ex;
-    if (!view.compulsory) throw refuse('尚未作出强制执行决定', 'COMPULSORY_EXECUTION_NOT_DECIDED');
-    if (view.compulsory.result) throw refuse('已记录强制执行结果', 'COMPULSORY_RESULT_RECORDED');
+    if (!view.compulsory) throw refuse('COMPULSORY_EXECUTION_NOT_DECIDED');
+    if (view.compulsory.result) throw refuse('COMPULSORY_RESULT_RECORDED');
     notBefore('at', '实施完毕时间', at, { label: '强制执行决定', at: view.compulsory.decidedAt });
   }
 

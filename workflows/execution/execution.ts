@@ -1,5 +1,6 @@
-import { ApplicationFailure, sleep } from '@temporalio/workflow';
+import { sleep } from '@temporalio/workflow';
 import { activities } from '../activities';
+import { refuse } from '../refuse';
 import { addDays, chinaDayStart } from '#libs/calendar/dates';
 import { DueResult, PeriodStart, describePeriod } from '#libs/calendar/period';
 import { dueTime, estimateMark } from '#libs/domain/deadlines';
@@ -16,7 +17,6 @@ import { notBefore } from '../tasks/event-time';
 
 const { projectExecution, escalate } = activities;
 export type Entry = Omit<RecordEntryInput, 'caseId'>;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 const REMEDY_NAMES = { review: '行政复议', lawsuit: '行政诉讼' } as const;
 const OUTCOMES = { upheld: '维持原处理决定', revoked: '撤销原处理决定', modified: '变更原处理决定', withdrawn: '当事人撤回申请或起诉' } as const;
@@ -102,7 +102,7 @@ export class Execution {
 
   /** Refuses any change once the execution has ended. */
   open(): void {
-    if (this.view.endedAt) throw refuse('执行已终结', 'EXECUTION_ENDED');
+    if (this.view.endedAt) throw refuse('EXECUTION_ENDED');
   }
 
   /** Writes the view whole; the version keeps a late write of an older view from winning. */
@@ -113,11 +113,11 @@ export class Execution {
   validatePayment({ paidAt, amountFen }: { paidAt: string; amountFen: number }): void {
     const { view } = this;
     this.open();
-    if (view.fineFen === null) throw refuse('本决定没有罚款', 'EXECUTION_NO_FINE');
-    if (view.payment.paidAt) throw refuse('罚款已缴纳', 'PAYMENT_ALREADY_RECORDED');
+    if (view.fineFen === null) throw refuse('EXECUTION_NO_FINE');
+    if (view.payment.paidAt) throw refuse('PAYMENT_ALREADY_RECORDED');
     notBefore('paidAt', '缴纳时间', paidAt, this.decisionServed);
     const owed = view.fineFen + this.surchargeAt(new Date(paidAt)).amountFen;
-    if (amountFen < owed) throw refuse(`应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`, 'PAYMENT_INSUFFICIENT');
+    if (amountFen < owed) throw refuse('PAYMENT_INSUFFICIENT', `应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`);
   }
 
   async recordPayment({ paidAt, amountFen, receipt, by }: { paidAt: string; amountFen: number; receipt: string; by: Actor }): Promise<ExecutionView> {
@@ -134,10 +134,10 @@ export class Execution {
   validateRemedy({ kind, event, at, outcome }: Remedy): void {
     this.open();
     const r = this.view.remedies[kind];
-    if (event === 'filed' && r.filedAt) throw refuse('已记录该救济途径', 'REMEDY_ALREADY_FILED');
-    if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse(`申请期限已于${chinaTime(r.endsAt)}届满`, 'REMEDY_PERIOD_PASSED');
-    if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('该救济途径未在进行中', 'REMEDY_NOT_PENDING');
-    if (event === 'ended' && !outcome) throw refuse('须记录复议或诉讼的结果', 'REMEDY_OUTCOME_REQUIRED');
+    if (event === 'filed' && r.filedAt) throw refuse('REMEDY_ALREADY_FILED');
+    if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse('REMEDY_PERIOD_PASSED', `申请期限已于${chinaTime(r.endsAt)}届满`);
+    if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('REMEDY_NOT_PENDING');
+    if (event === 'ended' && !outcome) throw refuse('REMEDY_OUTCOME_REQUIRED');
     // Filed against a decision the party has received; ended after it was filed.
     notBefore('at', '时间', at, event === 'filed' ? this.decisionServed : { label: `${REMEDY_NAMES[kind]}申请`, at: r.filedAt! });
   }

@@ -1,8 +1,8 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DueResult, PeriodStart, describePeriod } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
-import { Attempt, SERVICE_METHOD_LABELS, SERVICE_REFUSALS, ServiceRefusal, describeAttempt, refuseOutcome } from '#libs/domain/service';
+import { Attempt, SERVICE_METHOD_LABELS, describeAttempt, outcomeRefusal } from '#libs/domain/service';
 import { CaseState } from '#libs/messages/tasks';
 import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate } from '#libs/messages/service';
 import { cite } from '#libs/profiles/cite';
@@ -13,12 +13,10 @@ import { describeMoves, hasMoved, movesDetails, untilDue } from '../tasks/deadli
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
 import { UpdateArg } from '../tasks/update-arg';
+import { refuse } from '../refuse';
 
 const { projectService, escalate } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId'>;
-export const refuse = (code: ServiceRefusal | null) => {
-  if (code) throw ApplicationFailure.nonRetryable(SERVICE_REFUSALS[code], code);
-};
 
 /**
  * The state of one 送达: the view every change projects whole, the attempts made, the outcomes
@@ -62,8 +60,9 @@ export class ServiceOfDocument {
   validateOutcome({ outcome, ...o }: UpdateArg<typeof recordServiceOutcomeUpdate>): void {
     const attempt = this.current();
     // 'public_notice' is the stored name of 公告送达: it has no outcome to report, its period serves it.
-    if (!attempt || attempt.method === 'public_notice') throw ApplicationFailure.nonRetryable('没有等待结果的送达', 'SERVICE_NO_PENDING_ATTEMPT');
-    refuse(refuseOutcome(this.input.profile, attempt, { outcome, ...o }));
+    if (!attempt || attempt.method === 'public_notice') throw refuse('SERVICE_NO_PENDING_ATTEMPT');
+    const refusal = outcomeRefusal(this.input.profile, attempt, { outcome, ...o });
+    if (refusal) throw refuse(refusal);
     notBefore('at', '送达或失败时间', o.at, { label: '本次送达开始', at: attempt.startedAt });
   }
 

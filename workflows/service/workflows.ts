@@ -1,12 +1,13 @@
 import { condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
-import { SERVICE_METHOD_LABELS, Attempt, nextMethod, refuseAttempt } from '#libs/domain/service';
+import { SERVICE_METHOD_LABELS, Attempt, attemptRefusal, nextMethod } from '#libs/domain/service';
 import { ServiceInput, ServiceResult, recordServiceOutcomeUpdate, serviceQuery } from '#libs/messages/service';
 import { appendAvEvidence } from '../tasks/av-upload';
 import { chinaTime } from '../tasks/deadline-text';
 import { untilDue } from '../tasks/deadline-moves';
 import { DeadlineKind, dueTime } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
-import { ServiceOfDocument, refuse } from './service-of-document';
+import { refuse } from '../refuse';
+import { ServiceOfDocument } from './service-of-document';
 
 /**
  * 送达 of one document (民事诉讼法 87–95 through 行政处罚法 61): the officer tries one method at a time
@@ -33,7 +34,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       role: 'officer',
       assigneeId: input.officerId,
       validate: (cmd) => {
-        refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!));
+        const refusal = attemptRefusal(input.profile, view.attempts, cmd.attempt!);
+        if (refusal) throw refuse(refusal);
         notBefore('startedAt', '送达开始时间', cmd.attempt!.startedAt, input.document.dated);
       },
     });

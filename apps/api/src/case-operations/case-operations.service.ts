@@ -3,7 +3,7 @@ import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Env } from '#libs/config/env';
-import { CASE_OPERATION_LABELS, CaseOperationKind, refuseOperation } from '#libs/domain/case-operations';
+import { CASE_OPERATION_LABELS, CaseOperationKind, operationRefusal } from '#libs/domain/case-operations';
 import { Actor } from '#libs/domain/roles';
 import { CaseOperationInput, caseOperationRequestedUpdate, workflowIdForCaseOperation } from '#libs/messages/case-operations';
 import { escalationRules } from '#libs/domain/escalation';
@@ -55,7 +55,7 @@ export class CaseOperationsService {
       `SELECT id FROM case_operations WHERE case_id = $1 AND id <> $2 AND (status = 'pending' OR (kind = 'transfer' AND status = 'approved'))`,
       [caseId, operationId],
     );
-    const refusal = refuseOperation(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation: !!open });
+    const refusal = operationRefusal(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation: !!open });
     if (refusal) throw new ApiException(refusal);
     try {
       await this.db.query(
