@@ -14,7 +14,7 @@ const { noteRecord } = activities;
  * only a year's schedule moves them (a suspension of the case does not): when one arrives before
  * the decision, each window still open is computed again, and the record says old and new.
  */
-export function noticeWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
+export function preDecisionWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
   const rules = input.profile.decision.preDecisionNotice;
   const compute = () => ({
     statement: dueTime(board.deadlines.partyDueFor({ from, period: rules.statementWindow.period })),
