@@ -1,5 +1,6 @@
 import { patched, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
+import { LegalCalendar } from '#libs/calendar/calendar';
 import { DueResult, Period, describePeriod } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
 import { DecisionDeadlineView, DecisionInput, requestDecisionExtensionUpdate } from '#libs/messages/decision';
@@ -26,7 +27,8 @@ export class DecisionDeadline {
   readonly view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, missingYears: [], extended: false, extensionRequested: false, state: 'running' };
   /** Bumped on every recomputation: the clock loop re-arms when it changes. */
   version = 0;
-  private calendarSeen;
+  /** The calendar the deadline was last computed on: another one means a year's schedule arrived. */
+  private calendarSeen: LegalCalendar;
 
   constructor(
     private readonly input: DecisionInput,

@@ -16,7 +16,7 @@ import { chinaTime } from '../tasks/deadline-text';
 import { notBefore } from '../tasks/event-time';
 
 const { projectExecution, escalate } = activities;
-export type Entry = Omit<RecordEntryInput, 'caseId'>;
+type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 const REMEDY_NAMES = { review: '行政复议', lawsuit: '行政诉讼' } as const;
 const OUTCOMES = { upheld: '维持原处理决定', revoked: '撤销原处理决定', modified: '变更原处理决定', withdrawn: '当事人撤回申请或起诉' } as const;

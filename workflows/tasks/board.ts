@@ -10,8 +10,6 @@ import { chinaTime } from './deadline-text';
 import { Deadline, DeadlineWatch } from './deadline-watch';
 import { climbLadder } from './escalation-ladder';
 
-export type { Deadline } from './deadline-watch';
-
 const { openTask, completeTask, reassignTask } = activities;
 
 export interface AskSpec {
