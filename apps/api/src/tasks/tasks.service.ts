@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { TASK_SPECS, completionRefusal } from '#libs/domain/tasks';
-import { transferTaskUpdate } from '#libs/messages/initiation';
+import { transferTaskUpdate } from '#libs/messages/tasks';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
