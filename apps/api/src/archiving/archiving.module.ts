@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArchiveEntity } from '#libs/persistence/entities/archive.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { InvestigationModule } from '../investigation/investigation.module';
 import { ArchivingController } from './archiving.controller';
 import { ArchivingService } from './archiving.service';
+import { CaseFileRepository } from './case-file.repository';
 
-@Module({ imports: [CasesModule, CalendarModule, InvestigationModule], controllers: [ArchivingController], providers: [ArchivingService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([ArchiveEntity, TaskEntity]), CasesModule, CalendarModule, InvestigationModule],
+  controllers: [ArchivingController],
+  providers: [ArchivingService, CaseFileRepository],
+})
 export class ArchivingModule {}

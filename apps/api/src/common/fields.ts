@@ -28,10 +28,14 @@ export function labelOf(target: object, property: string): string | undefined {
   return Reflect.getMetadata(LABEL, target, property);
 }
 
-function base(label: string, optional: boolean, api: Record<string, unknown>) {
+/**
+ * `requiredWhen`: the field is required only in the case it names (the DTO's `@ValidateIf` says when);
+ * the document then shows it optional, with the case in its description, so it says what is accepted.
+ */
+function base(label: string, optional: boolean, api: Record<string, unknown>, requiredWhen?: string) {
   return [
     (target: object, property: string | symbol) => Reflect.defineMetadata(LABEL, label, target, property),
-    ApiProperty({ description: label, required: !optional, ...api }),
+    ApiProperty({ description: requiredWhen ? `${label}（${requiredWhen}时必填）` : label, required: !optional && !requiredWhen, ...api }),
     // A missing required field is reported as missing (REQUIRED), whatever else it must be.
     optional ? IsOptional() : IsDefined(),
   ];
@@ -39,13 +43,15 @@ function base(label: string, optional: boolean, api: Record<string, unknown>) {
 
 interface Opts {
   optional?: boolean;
+  /** When the field is required, e.g. '送达方式为邮寄': the DTO's `@ValidateIf` must test the same case. */
+  requiredWhen?: string;
 }
 
 export const TextField = (label: string, max: number, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+  applyDecorators(...base(label, !!o.optional, { type: String, maxLength: max }, o.requiredWhen), IsString(), IsNotEmpty(), MaxLength(max));
 
 export const EnumField = (label: string, values: readonly string[], o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { enum: values }), IsIn(values as string[]));
+  applyDecorators(...base(label, !!o.optional, { enum: values }, o.requiredWhen), IsIn(values as string[]));
 
 /** A list of values from a fixed set. */
 export const EnumListField = (label: string, values: readonly string[], o: Opts = {}) =>
@@ -94,12 +100,12 @@ export const UuidField = (label: string, o: Opts = {}) =>
 
 /** An integer from a query string. */
 export const IntField = (label: string, min: number, max: number, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }), Type(() => Number), IsInt(), Min(min), Max(max));
+  applyDecorators(...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }, o.requiredWhen), Type(() => Number), IsInt(), Min(min), Max(max));
 
 // @nestjs/swagger takes a thunk for `type` only when the function is named `type` (a property's arrow
 // function); the caller's anonymous thunk would become the unresolvable reference `#/components/schemas/`.
 export const NestedField = (label: string, cls: () => new () => object, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: () => cls() }), ValidateNested(), Type(cls));
+  applyDecorators(...base(label, !!o.optional, { type: () => cls() }, o.requiredWhen), ValidateNested(), Type(cls));
 
 export const NestedListField = (label: string, cls: () => new () => object, min: number, max: number) =>
   applyDecorators(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import {
   ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
@@ -12,6 +11,8 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
+import { ExecutionRepository } from './execution.repository';
+import { ExecutionResponse, mapExecution } from './execution.response';
 
 /** Execution of a served decision: each change goes to its workflow as an Update (the authority). */
 @Injectable()
@@ -19,14 +20,14 @@ export class ExecutionService {
   constructor(
     private readonly cases: CasesService,
     private readonly temporal: Client,
-    private readonly db: DataSource,
+    private readonly executions: ExecutionRepository,
   ) {}
 
   /** Live while it runs (the surcharge computed at `on`, default now); from the projection once ended. */
-  async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionView> {
+  async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
-    if (row.state === 'ended') return row.view;
-    return this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).query(executionQuery, on ?? new Date().toISOString());
+    if (row.state === 'ended') return mapExecution(row.view);
+    return mapExecution(await this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).query(executionQuery, on ?? new Date().toISOString()));
   }
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {
@@ -70,19 +71,20 @@ export class ExecutionService {
 
   private async row(actor: Actor, caseId: string): Promise<{ state: string; view: ExecutionView }> {
     await this.cases.findForActor(actor, caseId);
-    const [row] = await this.db.query('SELECT state, view FROM executions WHERE case_id = $1', [caseId]);
+    const row = await this.executions.findOfCase(caseId);
     if (!row) throw new ApiException('EXECUTION_NOT_STARTED');
     return row;
   }
 
   /** To the case's execution workflow; the same request twice is one change. */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string) {
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') throw new ApiException('EXECUTION_ENDED');
     const { by, ...body } = arg;
-    return this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).executeUpdate(update, {
+    const view = await this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).executeUpdate(update, {
       args: [arg],
       updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
     });
+    return mapExecution(view);
   }
 }

@@ -7,7 +7,7 @@ import { AvDescriptionDto } from '../investigation/investigation.dto';
 export class SummaryPenaltyDto {
   @EnumField('处罚种类', ['warning', 'fine']) kind: 'warning' | 'fine';
   @ValidateIf((p: SummaryPenaltyDto) => p.kind === 'fine' || p.amountYuan !== undefined)
-  @IntField('罚款金额（元）', 1, 3000)
+  @IntField('罚款金额（元）', 1, 3000, { requiredWhen: '处罚种类为罚款（fine）' })
   amountYuan?: number;
 }
 

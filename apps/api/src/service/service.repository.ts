@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { RecordEntryInput } from '#libs/domain/record';
+import type { ServiceView } from '#libs/messages/service';
+import { appendRecord } from '#libs/persistence/append-record';
+import { ServiceAddressEntity, ServiceEntity } from '#libs/persistence/entities/service.entity';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
+
+export type NewServiceAddress = Omit<ServiceAddressEntity, 'recordedAt'>;
+
+/** The `services` projection, the confirmed addresses and the open attempt task of a service. */
+@Injectable()
+export class ServiceRepository {
+  constructor(
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(ServiceAddressEntity) private readonly addresses: Repository<ServiceAddressEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly db: DataSource,
+  ) {}
+
+  async viewsOfCase(caseId: string): Promise<ServiceView[]> {
+    const rows = await this.services.find({ select: { view: true }, where: { caseId }, order: { updatedAt: 'ASC' } });
+    return rows.map((r) => r.view);
+  }
+
+  findInCase(caseId: string, serviceId: string): Promise<ServiceEntity | null> {
+    return this.services.findOneBy({ id: serviceId, caseId });
+  }
+
+  /** The projection as the workflow last wrote it (it writes it before an Update returns). */
+  async view(serviceId: string): Promise<ServiceView> {
+    const row = await this.services.findOneOrFail({ select: { view: true }, where: { id: serviceId } });
+    return row.view;
+  }
+
+  openAttemptTask(workflowId: string): Promise<TaskEntity | null> {
+    return this.tasks.findOneBy({ workflowId, kind: 'service_attempt', status: 'open' });
+  }
+
+  /** The last address the party confirmed. */
+  lastAddress(caseId: string): Promise<ServiceAddressEntity | null> {
+    return this.addresses.findOne({ where: { caseId }, order: { confirmedAt: 'DESC' } });
+  }
+
+  /** Stores the confirmation and its record entry in one transaction; the same id twice stores nothing. */
+  async addAddress(address: NewServiceAddress, entry: RecordEntryInput): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(ServiceAddressEntity)
+        .values({ ...address, recordedAt: () => 'now()' })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (!inserted.raw.length) return;
+      await appendRecord(m, entry);
+    });
+  }
+}
