@@ -1,42 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Env } from '#libs/config/env';
-import { CASE_OPERATION_LABELS, CaseOperationKind, refuseOperation } from '#libs/domain/case-operations';
+import { CASE_OPERATION_LABELS, refuseOperation } from '#libs/domain/case-operations';
 import { Actor } from '#libs/domain/roles';
 import { CaseOperationInput, caseOperationRequestedUpdate, workflowIdForCaseOperation } from '#libs/messages/case-operations';
 import { escalationRules } from '#libs/domain/escalation';
 import type { caseOperationWorkflow } from '#workflows/case-operations/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
-import { clockView } from '../cases/cases.mapper';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { ENV } from '../env.token';
 import { CaseOperationDto } from './case-operations.dto';
-
-interface OperationRow {
-  id: string;
-  kind: CaseOperationKind;
-  reason: string;
-  legal_basis: string | null;
-  transfer: unknown;
-  requested_by: string;
-  requested_at: Date;
-  status: string;
-  decided_by: string | null;
-  decided_at: Date | null;
-  opinion: string | null;
-  receipt: unknown;
-}
+import { CaseOperationsRepository } from './case-operations.repository';
+import { CaseOperationRequestResponse, CaseOperationsResponse, mapCaseClock, mapCaseOperation } from './case-operations.response';
+import { mapTaskRef } from '../common/responses';
 
 @Injectable()
 export class CaseOperationsService {
   constructor(
     private readonly cases: CasesService,
     private readonly temporal: Client,
-    private readonly db: DataSource,
+    private readonly operations: CaseOperationsRepository,
     private readonly calendar: CalendarStore,
     @Inject(ENV) private readonly env: Env,
   ) {}
@@ -45,28 +31,20 @@ export class CaseOperationsService {
    * Records the request and opens the chief's task. One operation at a time per case: the
    * database's unique index is the last word when two requests race.
    */
-  async request(actor: Actor, caseId: string, dto: CaseOperationDto, key?: string) {
+  async request(actor: Actor, caseId: string, dto: CaseOperationDto, key?: string): Promise<CaseOperationRequestResponse> {
     const c = await this.cases.findForActor(actor, caseId);
     if (dto.kind === 'transfer' && !dto.transfer) {
       throw new ApiException('VALIDATION_FAILED', [{ field: 'transfer', code: 'REQUIRED', message: '移送须写明移送对象' }]);
     }
     const operationId = key ? derivedUuid(actor.id, 'case-operation', caseId, key) : randomUUID();
-    const [open] = await this.db.query(
-      `SELECT id FROM case_operations WHERE case_id = $1 AND id <> $2 AND (status = 'pending' OR (kind = 'transfer' AND status = 'approved'))`,
-      [caseId, operationId],
-    );
-    const refusal = refuseOperation(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation: !!open });
+    const pendingOperation = await this.operations.anotherOpen(caseId, operationId);
+    const refusal = refuseOperation(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation });
     if (refusal) throw new ApiException(refusal);
-    try {
-      await this.db.query(
-        `INSERT INTO case_operations (id, case_id, agency_id, kind, reason, legal_basis, transfer, requested_by, requested_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), 'pending') ON CONFLICT (id) DO NOTHING`,
-        [operationId, caseId, c.agencyId, dto.kind, dto.reason, dto.legalBasis ?? null, dto.transfer ? JSON.stringify(dto.transfer) : null, actor.id],
-      );
-    } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw new ApiException('CASE_OPERATION_PENDING');
-      throw e;
-    }
+    const added = await this.operations.addPending({
+      id: operationId, caseId, agencyId: c.agencyId, kind: dto.kind, reason: dto.reason, legalBasis: dto.legalBasis ?? null,
+      transfer: dto.transfer ? { ...dto.transfer } : null, requestedBy: actor.id,
+    });
+    if (added === 'another_open') throw new ApiException('CASE_OPERATION_PENDING');
     const profile = this.cases.profileOf(c);
     const input: CaseOperationInput = {
       operationId, caseId, agencyId: c.agencyId, kind: dto.kind, reason: dto.reason, legalBasis: dto.legalBasis,
@@ -81,20 +59,13 @@ export class CaseOperationsService {
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    return { operationId, kind: dto.kind, kindLabel: CASE_OPERATION_LABELS[dto.kind], status: 'pending', task: state.openTasks[0] ?? null };
+    const task = state.openTasks[0];
+    return { operationId, kind: dto.kind, kindLabel: CASE_OPERATION_LABELS[dto.kind], status: 'pending', task: task ? mapTaskRef(task) : null };
   }
 
   /** The case's operations, newest first, with the chief's decision and a transfer's receipt. */
-  async list(actor: Actor, caseId: string) {
+  async list(actor: Actor, caseId: string): Promise<CaseOperationsResponse> {
     const c = await this.cases.findForActor(actor, caseId);
-    const rows: OperationRow[] = await this.db.query('SELECT * FROM case_operations WHERE case_id = $1 ORDER BY requested_at DESC, id', [caseId]);
-    return {
-      clock: { ...clockView(c.clock), pauses: c.clock.pauses.map(({ from, to }) => ({ from, to: to ?? null })) },
-      items: rows.map((r) => ({
-        id: r.id, kind: r.kind, kindLabel: CASE_OPERATION_LABELS[r.kind], reason: r.reason, legalBasis: r.legal_basis, transfer: r.transfer,
-        requestedBy: r.requested_by, requestedAt: r.requested_at.toISOString(), status: r.status, decidedBy: r.decided_by,
-        decidedAt: r.decided_at?.toISOString() ?? null, opinion: r.opinion, receipt: r.receipt,
-      })),
-    };
+    return { clock: mapCaseClock(c.clock), items: (await this.operations.ofCase(caseId)).map(mapCaseOperation) };
   }
 }
