@@ -20,6 +20,7 @@ export const UuidOut = (description: string, o: Shape = {}) => prop(description,
 export const BoolOut = (description: string, o: Shape = {}) => prop(description, o, { type: Boolean });
 export const IntOut = (description: string, o: Shape = {}) => prop(description, o, { type: 'integer' });
 export const EnumOut = (description: string, values: readonly string[], o: Shape = {}) => prop(description, o, { enum: values });
+export const EnumListOut = (description: string, values: readonly string[], o: Shape = {}) => prop(description, o, { enum: values, isArray: true });
 export const TextListOut = (description: string, o: Shape = {}) => prop(description, o, { type: String, isArray: true });
 export const IntListOut = (description: string, o: Shape = {}) => prop(description, o, { type: 'integer', isArray: true });
 // A thunk passed as `type` must be a function named `type` (see NestedField in fields.ts).

@@ -5,6 +5,7 @@ import { EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CasesModule } from '../cases/cases.module';
 import { DecisionController } from './decision.controller';
+import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
@@ -12,6 +13,6 @@ import { ReviewService } from './review.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseDeadlineEntity, TaskEntity, EvidenceRecordEntity]), CasesModule],
   controllers: [DecisionController, ReviewController],
-  providers: [DecisionService, ReviewService],
+  providers: [DecisionService, ReviewService, DecisionRepository],
 })
 export class DecisionModule {}

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { completeTaskUpdate } from '#libs/messages/initiation';
 import { workflowIdForDecision } from '#libs/messages/decision';
-import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
+import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { CaseRefs } from '../cases/case-refs';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
 import { DecisionService } from './decision.service';
+import { DecisionRepository } from './decision.repository';
 import { CollectiveDiscussionDto, DraftDecisionDto, ExpertReviewDto } from './review.dto';
+import { ReviewResponse, mapReview } from './review.response';
 
 /** The review chain of a case: the draft, expert review, collective discussion, and its state. */
 @Injectable()
@@ -21,16 +20,16 @@ export class ReviewService {
     private readonly decision: DecisionService,
     private readonly temporal: Client,
     private readonly refs: CaseRefs,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly decisions: DecisionRepository,
   ) {}
 
   /**
    * Completes the open drafting task with the draft. The evidence must be this case's records; the
    * workflow checks the rest (the assignee, the discretion benchmark where the profile wants it).
    */
-  async draft(actor: Actor, caseId: string, dto: DraftDecisionDto): Promise<ReviewView> {
+  async draft(actor: Actor, caseId: string, dto: DraftDecisionDto): Promise<ReviewResponse> {
     await this.decision.ensureStarted(actor, caseId);
-    const task = await this.tasks.findOneBy({ caseId, kind: 'draft_decision', status: 'open' });
+    const task = await this.decisions.openTask(caseId, 'draft_decision');
     if (!task) throw new ApiException('DRAFT_NOT_OPEN');
     const unknown = await this.refs.unknownRecords(caseId, [
       { field: 'evidenceIds', ids: dto.evidenceIds, code: 'EVIDENCE_NOT_IN_CASE', message: '该证据不属于本案' },
@@ -41,29 +40,31 @@ export class ReviewService {
       args: [{ taskId: task.id, by: actor, decision: 'submit', opinion: dto.opinion, draft: { ...dto } }],
       updateId: derivedUuid(actor.id, task.id, JSON.stringify(dto)),
     });
-    return handle.query(reviewQuery);
+    return mapReview(await handle.query(reviewQuery));
   }
 
-  async view(actor: Actor, caseId: string): Promise<ReviewView> {
+  async view(actor: Actor, caseId: string): Promise<ReviewResponse> {
     await this.decision.ensureStarted(actor, caseId);
-    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).query(reviewQuery);
+    return mapReview(await this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).query(reviewQuery));
   }
 
-  async collectiveDiscussion(actor: Actor, caseId: string, dto: CollectiveDiscussionDto): Promise<ReviewView> {
+  async collectiveDiscussion(actor: Actor, caseId: string, dto: CollectiveDiscussionDto): Promise<ReviewResponse> {
     notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
-    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(recordCollectiveDiscussionUpdate, {
+    const view = await this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(recordCollectiveDiscussionUpdate, {
       args: [{ ...dto, by: actor }],
       updateId: derivedUuid(actor.id, 'collective-discussion', caseId, JSON.stringify(dto)),
     });
+    return mapReview(view);
   }
 
-  async expertReview(actor: Actor, caseId: string, dto: ExpertReviewDto): Promise<ReviewView> {
+  async expertReview(actor: Actor, caseId: string, dto: ExpertReviewDto): Promise<ReviewResponse> {
     notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
-    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(recordExpertReviewUpdate, {
+    const view = await this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(recordExpertReviewUpdate, {
       args: [{ ...dto, by: actor }],
       updateId: derivedUuid(actor.id, 'expert-review', caseId, JSON.stringify(dto)),
     });
+    return mapReview(view);
   }
 }
