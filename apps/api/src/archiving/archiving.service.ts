@@ -20,7 +20,7 @@ import { ConfidentialityService } from '../investigation/confidentiality.service
 import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 import { AccessRequestResponse, CaseFileResponse, VerifyResponse, mapArchive, mapCatalogueEntry } from './archiving.response';
 import { CaseFileRepository } from './case-file.repository';
-import { mapTaskRef } from '../common/responses';
+import { mapTaskRef } from '../common/stage-responses';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */
 const DOCUMENT_ACTIONS = [

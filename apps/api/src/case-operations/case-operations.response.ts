@@ -1,63 +1,63 @@
 import { CASE_OPERATIONS, CASE_OPERATION_LABELS, CaseClock, CaseOperationKind, TRANSFER_TARGETS, TransferTarget } from '#libs/domain/case-operations';
 import type { CaseOperationEntity, CaseOperationStatus } from '#libs/persistence/entities/case-operation.entity';
 import { clockView } from '../cases/cases.mapper';
-import { TaskRefResponse } from '../common/responses';
-import { BoolOut, EnumOut, InstantOut, NestedListOut, NestedOut, TextOut, UuidOut } from '../common/response-fields';
+import { TaskRefResponse } from '../common/stage-responses';
+import { Bool, Instant, Nested, NestedList, OneOf, Text, Uuid } from '../common/responses';
 
 const STATUSES: readonly CaseOperationStatus[] = ['pending', 'approved', 'rejected', 'completed'];
 
 export class TransferResponse {
-  @EnumOut('移送对象类型', TRANSFER_TARGETS) target: TransferTarget;
-  @TextOut('接收机关') recipient: string;
+  @OneOf(TRANSFER_TARGETS, { description: '移送对象类型' }) target: TransferTarget;
+  @Text({ description: '接收机关' }) recipient: string;
 }
 
 export class TransferReceiptResponse {
-  @TextOut('接收人') receivedBy: string;
-  @InstantOut('接收时间') receivedAt: string;
-  @TextOut('回执文号') documentNumber: string;
+  @Text({ description: '接收人' }) receivedBy: string;
+  @Instant({ description: '接收时间' }) receivedAt: string;
+  @Text({ description: '回执文号' }) documentNumber: string;
 }
 
 /** The request as registered: the chief's task is open. */
 export class CaseOperationRequestResponse {
-  @UuidOut('操作') operationId: string;
-  @EnumOut('操作类型', CASE_OPERATIONS) kind: CaseOperationKind;
-  @TextOut('操作类型名称') kindLabel: string;
-  @EnumOut('状态', ['pending']) status: 'pending';
-  @NestedOut('负责人的审批任务', () => TaskRefResponse, { nullable: true }) task: TaskRefResponse | null;
+  @Uuid({ description: '操作' }) operationId: string;
+  @OneOf(CASE_OPERATIONS, { description: '操作类型' }) kind: CaseOperationKind;
+  @Text({ description: '操作类型名称' }) kindLabel: string;
+  @OneOf(['pending'], { description: '状态' }) status: 'pending';
+  @Nested(() => TaskRefResponse, { nullable: true, description: '负责人的审批任务' }) task: TaskRefResponse | null;
 }
 
 export class CaseOperationResponse {
-  @UuidOut('操作') id: string;
-  @EnumOut('操作类型', CASE_OPERATIONS) kind: CaseOperationKind;
-  @TextOut('操作类型名称') kindLabel: string;
-  @TextOut('理由') reason: string;
-  @TextOut('法律依据', { nullable: true }) legalBasis: string | null;
-  @NestedOut('移送对象', () => TransferResponse, { nullable: true }) transfer: TransferResponse | null;
-  @UuidOut('申请人') requestedBy: string;
-  @InstantOut('申请时间') requestedAt: string;
-  @EnumOut('状态', STATUSES) status: CaseOperationStatus;
-  @UuidOut('决定人', { nullable: true }) decidedBy: string | null;
-  @InstantOut('决定时间', { nullable: true }) decidedAt: string | null;
-  @TextOut('负责人意见', { nullable: true }) opinion: string | null;
-  @NestedOut('移送回执', () => TransferReceiptResponse, { nullable: true }) receipt: TransferReceiptResponse | null;
+  @Uuid({ description: '操作' }) id: string;
+  @OneOf(CASE_OPERATIONS, { description: '操作类型' }) kind: CaseOperationKind;
+  @Text({ description: '操作类型名称' }) kindLabel: string;
+  @Text({ description: '理由' }) reason: string;
+  @Text({ nullable: true, description: '法律依据' }) legalBasis: string | null;
+  @Nested(() => TransferResponse, { nullable: true, description: '移送对象' }) transfer: TransferResponse | null;
+  @Uuid({ description: '申请人' }) requestedBy: string;
+  @Instant({ description: '申请时间' }) requestedAt: string;
+  @OneOf(STATUSES, { description: '状态' }) status: CaseOperationStatus;
+  @Uuid({ nullable: true, description: '决定人' }) decidedBy: string | null;
+  @Instant({ nullable: true, description: '决定时间' }) decidedAt: string | null;
+  @Text({ nullable: true, description: '负责人意见' }) opinion: string | null;
+  @Nested(() => TransferReceiptResponse, { nullable: true, description: '移送回执' }) receipt: TransferReceiptResponse | null;
 }
 
 export class ClockPauseResponse {
-  @InstantOut('中止时间') from: string;
-  @InstantOut('恢复时间（仍中止为 null）', { nullable: true }) to: string | null;
+  @Instant({ description: '中止时间' }) from: string;
+  @Instant({ nullable: true, description: '恢复时间（仍中止为 null）' }) to: string | null;
 }
 
 /** The case clock: whether it stands still (中止), since when and why, and every span it stood still. */
 export class CaseClockResponse {
-  @BoolOut('案件期限停止计算（中止）') stopped: boolean;
-  @InstantOut('中止时间', { optional: true }) since?: string;
-  @TextOut('中止原因', { optional: true }) reason?: string;
-  @NestedListOut('中止的期间', () => ClockPauseResponse) pauses: ClockPauseResponse[];
+  @Bool({ description: '案件期限停止计算（中止）' }) stopped: boolean;
+  @Instant({ optional: true, description: '中止时间' }) since?: string;
+  @Text({ optional: true, description: '中止原因' }) reason?: string;
+  @NestedList(() => ClockPauseResponse, { description: '中止的期间' }) pauses: ClockPauseResponse[];
 }
 
 export class CaseOperationsResponse {
-  @NestedOut('案件时钟', () => CaseClockResponse) clock: CaseClockResponse;
-  @NestedListOut('操作（新的在前）', () => CaseOperationResponse) items: CaseOperationResponse[];
+  @Nested(() => CaseClockResponse, { description: '案件时钟' }) clock: CaseClockResponse;
+  @NestedList(() => CaseOperationResponse, { description: '操作（新的在前）' }) items: CaseOperationResponse[];
 }
 
 export const mapCaseClock = (clock: CaseClock): CaseClockResponse => ({

@@ -15,7 +15,7 @@ import { ENV } from '../env.token';
 import { CaseOperationDto } from './case-operations.dto';
 import { CaseOperationsRepository } from './case-operations.repository';
 import { CaseOperationRequestResponse, CaseOperationsResponse, mapCaseClock, mapCaseOperation } from './case-operations.response';
-import { mapTaskRef } from '../common/responses';
+import { mapTaskRef } from '../common/stage-responses';
 
 @Injectable()
 export class CaseOperationsService {

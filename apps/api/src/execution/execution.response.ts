@@ -1,100 +1,100 @@
 import type { ExecutionView, RemedyView } from '#libs/messages/execution';
-import { DueTimesResponse, mapDueTimes } from '../common/responses';
-import { BoolOut, DateOut, EnumOut, InstantOut, IntOut, NestedOut, TextOut, UuidOut } from '../common/response-fields';
+import { Bool, Day, Instant, Int, Nested, OneOf, Text, Uuid } from '../common/responses';
+import { DueTimesResponse, mapDueTimes } from '../common/stage-responses';
 
 const STATES = ['performing', 'paid', 'overdue', 'applied_to_court', 'ended'] as const;
 const REMEDY_OUTCOMES = ['upheld', 'revoked', 'modified', 'withdrawn'] as const;
 
 export class PaymentStateResponse {
-  @InstantOut('缴纳罚款的期限') dueAt: string;
-  @DateOut('缴纳期限的最后一日') lastDay: string;
-  @InstantOut('缴纳时间', { nullable: true }) paidAt: string | null;
-  @IntOut('缴纳金额（分）', { nullable: true }) amountFen: number | null;
-  @TextOut('缴款票据号', { nullable: true }) receipt: string | null;
+  @Instant({ description: '缴纳罚款的期限' }) dueAt: string;
+  @Day({ description: '缴纳期限的最后一日' }) lastDay: string;
+  @Instant({ nullable: true, description: '缴纳时间' }) paidAt: string | null;
+  @Int({ nullable: true, description: '缴纳金额（分）' }) amountFen: number | null;
+  @Text({ nullable: true, description: '缴款票据号' }) receipt: string | null;
 }
 
 export class SurchargeResponse {
-  @IntOut('加处罚款的天数') days: number;
-  @IntOut('加处罚款金额（分）') amountFen: number;
-  @BoolOut('已达罚款数额（不得超出）') capped: boolean;
-  @InstantOut('计算时间') on: string;
+  @Int({ description: '加处罚款的天数' }) days: number;
+  @Int({ description: '加处罚款金额（分）' }) amountFen: number;
+  @Bool({ description: '已达罚款数额（不得超出）' }) capped: boolean;
+  @Instant({ description: '计算时间' }) on: string;
 }
 
 export class RemedyResponse {
-  @InstantOut('可以申请或起诉的最后时间') endsAt: string;
-  @InstantOut('申请或起诉时间', { nullable: true }) filedAt: string | null;
-  @InstantOut('结束时间', { nullable: true }) endedAt: string | null;
-  @EnumOut('结果', REMEDY_OUTCOMES, { nullable: true }) outcome: RemedyView['outcome'];
+  @Instant({ description: '可以申请或起诉的最后时间' }) endsAt: string;
+  @Instant({ nullable: true, description: '申请或起诉时间' }) filedAt: string | null;
+  @Instant({ nullable: true, description: '结束时间' }) endedAt: string | null;
+  @OneOf(REMEDY_OUTCOMES, { nullable: true, description: '结果' }) outcome: RemedyView['outcome'];
 }
 
 export class RemediesResponse {
-  @NestedOut('行政复议', () => RemedyResponse) review: RemedyResponse;
-  @NestedOut('行政诉讼', () => RemedyResponse) lawsuit: RemedyResponse;
+  @Nested(() => RemedyResponse, { description: '行政复议' }) review: RemedyResponse;
+  @Nested(() => RemedyResponse, { description: '行政诉讼' }) lawsuit: RemedyResponse;
 }
 
 export class DemandNoticeStateResponse {
-  @TextOut('催告书内容') content: string;
-  @InstantOut('制作时间') draftedAt: string;
-  @BoolOut('负责人已批准') approved: boolean;
-  @UuidOut('送达', { nullable: true }) serviceId: string | null;
-  @InstantOut('送达时间', { nullable: true }) servedAt: string | null;
-  @IntOut('待复核的陈述、申辩') statementsPending: number;
+  @Text({ description: '催告书内容' }) content: string;
+  @Instant({ description: '制作时间' }) draftedAt: string;
+  @Bool({ description: '负责人已批准' }) approved: boolean;
+  @Uuid({ nullable: true, description: '送达' }) serviceId: string | null;
+  @Instant({ nullable: true, description: '送达时间' }) servedAt: string | null;
+  @Int({ description: '待复核的陈述、申辩' }) statementsPending: number;
 }
 
 export class CourtResultResponse {
-  @EnumOut('裁定', ['enforce', 'reject']) ruling: 'enforce' | 'reject';
-  @TextOut('裁定及执行结果') content: string;
-  @InstantOut('时间') at: string;
+  @OneOf(['enforce', 'reject'], { description: '裁定' }) ruling: 'enforce' | 'reject';
+  @Text({ description: '裁定及执行结果' }) content: string;
+  @Instant({ description: '时间' }) at: string;
 }
 
 export class CourtStateResponse {
-  @InstantOut('可以申请人民法院强制执行的最早时间', { nullable: true }) earliest: string | null;
-  @InstantOut('申请人民法院强制执行的最后时间') latest: string;
-  @InstantOut('申请时间', { nullable: true }) appliedAt: string | null;
-  @TextOut('受理法院', { nullable: true }) court: string | null;
-  @NestedOut('裁定及执行结果', () => CourtResultResponse, { nullable: true }) result: CourtResultResponse | null;
+  @Instant({ nullable: true, description: '可以申请人民法院强制执行的最早时间' }) earliest: string | null;
+  @Instant({ description: '申请人民法院强制执行的最后时间' }) latest: string;
+  @Instant({ nullable: true, description: '申请时间' }) appliedAt: string | null;
+  @Text({ nullable: true, description: '受理法院' }) court: string | null;
+  @Nested(() => CourtResultResponse, { nullable: true, description: '裁定及执行结果' }) result: CourtResultResponse | null;
 }
 
 export class CompulsoryResultResponse {
-  @TextOut('强制执行实施情况') content: string;
-  @InstantOut('实施完毕时间') at: string;
+  @Text({ description: '强制执行实施情况' }) content: string;
+  @Instant({ description: '实施完毕时间' }) at: string;
 }
 
 export class CompulsoryStateResponse {
-  @InstantOut('决定时间') decidedAt: string;
-  @InstantOut('实施时间') scheduledAt: string;
-  @TextOut('强制执行方式') measure: string;
-  @TextOut('情况紧急的理由', { nullable: true }) urgentReason: string | null;
-  @NestedOut('实施结果', () => CompulsoryResultResponse, { nullable: true }) result: CompulsoryResultResponse | null;
+  @Instant({ description: '决定时间' }) decidedAt: string;
+  @Instant({ description: '实施时间' }) scheduledAt: string;
+  @Text({ description: '强制执行方式' }) measure: string;
+  @Text({ nullable: true, description: '情况紧急的理由' }) urgentReason: string | null;
+  @Nested(() => CompulsoryResultResponse, { nullable: true, description: '实施结果' }) result: CompulsoryResultResponse | null;
 }
 
 export class ReinspectionResponse {
-  @InstantOut('复查时间') at: string;
-  @BoolOut('已改正') corrected: boolean;
-  @TextOut('复查记录') record: string;
+  @Instant({ description: '复查时间' }) at: string;
+  @Bool({ description: '已改正' }) corrected: boolean;
+  @Text({ description: '复查记录' }) record: string;
 }
 
 export class CorrectionStateResponse {
-  @TextOut('责令改正的内容') content: string;
-  @DateOut('改正期限') deadline: string;
-  @NestedOut('复查', () => ReinspectionResponse, { nullable: true }) reinspection: ReinspectionResponse | null;
+  @Text({ description: '责令改正的内容' }) content: string;
+  @Day({ description: '改正期限' }) deadline: string;
+  @Nested(() => ReinspectionResponse, { nullable: true, description: '复查' }) reinspection: ReinspectionResponse | null;
 }
 
 /** Execution of a served decision: payment, surcharge, remedy periods, 催告, the court or compulsory execution. */
 export class ExecutionResponse {
-  @UuidOut('案件') caseId: string;
-  @EnumOut('状态', STATES) state: ExecutionView['state'];
-  @IntOut('罚款（分）；无罚款为 null', { nullable: true }) fineFen: number | null;
-  @NestedOut('缴纳罚款', () => PaymentStateResponse) payment: PaymentStateResponse;
-  @NestedOut('加处罚款（计算时间或缴纳时）', () => SurchargeResponse) surcharge: SurchargeResponse;
-  @NestedOut('行政复议、行政诉讼的期限', () => RemediesResponse) remedies: RemediesResponse;
-  @InstantOut('两种救济期限均届满且无未决救济的时间') remediesEndedAt: string;
-  @NestedOut('催告书', () => DemandNoticeStateResponse, { nullable: true }) demandNotice: DemandNoticeStateResponse | null;
-  @NestedOut('申请人民法院强制执行', () => CourtStateResponse) court: CourtStateResponse;
-  @NestedOut('强制执行决定（行政强制法第三十七条）', () => CompulsoryStateResponse, { nullable: true }) compulsory: CompulsoryStateResponse | null;
-  @NestedOut('责令改正及复查', () => CorrectionStateResponse, { nullable: true }) correction: CorrectionStateResponse | null;
-  @InstantOut('执行终结时间', { nullable: true }) endedAt: string | null;
-  @NestedOut('期限（payment、review、lawsuit、court_window、court_earliest）', () => DueTimesResponse, { optional: true }) deadlines?: DueTimesResponse;
+  @Uuid({ description: '案件' }) caseId: string;
+  @OneOf(STATES, { description: '状态' }) state: ExecutionView['state'];
+  @Int({ nullable: true, description: '罚款（分）；无罚款为 null' }) fineFen: number | null;
+  @Nested(() => PaymentStateResponse, { description: '缴纳罚款' }) payment: PaymentStateResponse;
+  @Nested(() => SurchargeResponse, { description: '加处罚款（计算时间或缴纳时）' }) surcharge: SurchargeResponse;
+  @Nested(() => RemediesResponse, { description: '行政复议、行政诉讼的期限' }) remedies: RemediesResponse;
+  @Instant({ description: '两种救济期限均届满且无未决救济的时间' }) remediesEndedAt: string;
+  @Nested(() => DemandNoticeStateResponse, { nullable: true, description: '催告书' }) demandNotice: DemandNoticeStateResponse | null;
+  @Nested(() => CourtStateResponse, { description: '申请人民法院强制执行' }) court: CourtStateResponse;
+  @Nested(() => CompulsoryStateResponse, { nullable: true, description: '强制执行决定（行政强制法第三十七条）' }) compulsory: CompulsoryStateResponse | null;
+  @Nested(() => CorrectionStateResponse, { nullable: true, description: '责令改正及复查' }) correction: CorrectionStateResponse | null;
+  @Instant({ nullable: true, description: '执行终结时间' }) endedAt: string | null;
+  @Nested(() => DueTimesResponse, { optional: true, description: '期限（payment、review、lawsuit、court_window、court_earliest）' }) deadlines?: DueTimesResponse;
 }
 
 const mapRemedy = (r: RemedyView): RemedyResponse => ({ endsAt: r.endsAt, filedAt: r.filedAt, endedAt: r.endedAt, outcome: r.outcome });

@@ -1,109 +1,107 @@
 import { SERVED_DOCUMENTS, SERVICE_METHODS, ServedDocument, ServiceMethod } from '#libs/domain/service';
 import type { Attempt, AttemptState } from '#libs/domain/service';
 import type { ServiceView } from '#libs/messages/service';
-import { ActorResponse, DueTimesResponse, mapActor, mapDueTimes } from '../common/responses';
-import {
-  BoolOut, EnumOut, InstantOut, IntListOut, NestedListOut, NestedOut, ObjectOut, TextOut, UuidOut,
-} from '../common/response-fields';
+import { Bool, Instant, Ints, Json, Nested, NestedList, OneOf, Text, Uuid } from '../common/responses';
+import { ActorResponse, DueTimesResponse, mapActor, mapDueTimes } from '../common/stage-responses';
 
 const ATTEMPT_STATES: readonly AttemptState[] = ['pending', 'served', 'failed', 'timed_out'];
 const NOTICE_CARRIERS = ['posting', 'newspaper', 'website'] as const;
 
 export class DatedStepResponse {
-  @TextOut('文书形成的环节') label: string;
-  @TextOut('文书形成的时间（时刻或日期）') at: string;
+  @Text({ description: '文书形成的环节' }) label: string;
+  @Text({ description: '文书形成的时间（时刻或日期）' }) at: string;
 }
 
 export class ServedDocumentResponse {
-  @EnumOut('文书种类', SERVED_DOCUMENTS) kind: ServedDocument;
-  @TextOut('文书名称') title: string;
-  @TextOut('文书编号') number: string;
-  @NestedOut('文书形成的时间：此前不得开始送达', () => DatedStepResponse, { optional: true }) dated?: DatedStepResponse;
+  @OneOf(SERVED_DOCUMENTS, { description: '文书种类' }) kind: ServedDocument;
+  @Text({ description: '文书名称' }) title: string;
+  @Text({ description: '文书编号' }) number: string;
+  @Nested(() => DatedStepResponse, { optional: true, description: '文书形成的时间：此前不得开始送达' }) dated?: DatedStepResponse;
 }
 
 export class PostalResponse {
-  @TextOut('邮寄单位') carrier: string;
-  @TextOut('邮件单号') trackingNumber: string;
-  @TextOut('邮寄地址') address: string;
+  @Text({ description: '邮寄单位' }) carrier: string;
+  @Text({ description: '邮件单号' }) trackingNumber: string;
+  @Text({ description: '邮寄地址' }) address: string;
 }
 
 export class ViaResponse {
-  @TextOut('委托或转交的原因') reason: string;
-  @TextOut('受托或转交单位') to: string;
+  @Text({ description: '委托或转交的原因' }) reason: string;
+  @Text({ description: '受托或转交单位' }) to: string;
 }
 
 export class ElectronicResponse {
-  @TextOut('当事人确认的电子邮件') address: string;
-  @InstantOut('同意电子送达的时间') consentedAt: string;
+  @Text({ description: '当事人确认的电子邮件' }) address: string;
+  @Instant({ description: '同意电子送达的时间' }) consentedAt: string;
 }
 
 export class PublicNoticeResponse {
-  @EnumOut('公告方式', NOTICE_CARRIERS) carrier: (typeof NOTICE_CARRIERS)[number];
-  @TextOut('公告张贴或刊登处') place: string;
-  @ObjectOut('公告张贴的音像记录（证据记录及其上传期限）', { optional: true }) audiovisual?: object;
+  @OneOf(NOTICE_CARRIERS, { description: '公告方式' }) carrier: (typeof NOTICE_CARRIERS)[number];
+  @Text({ description: '公告张贴或刊登处' }) place: string;
+  @Json({ optional: true, description: '公告张贴的音像记录（证据记录及其上传期限）' }) audiovisual?: object;
 }
 
 export class ReceiptResponse {
-  @TextOut('送达回证签收人') signedBy: string;
-  @TextOut('送达回证编号', { optional: true }) receiptNumber?: string;
+  @Text({ description: '送达回证签收人' }) signedBy: string;
+  @Text({ optional: true, description: '送达回证编号' }) receiptNumber?: string;
 }
 
 export class LodgedResponse {
-  @TextOut('拒收事由') refusalReason: string;
-  @TextOut('见证人') witness: string;
-  @ObjectOut('留置送达的音像记录（证据记录及其上传期限）', { optional: true }) audiovisual?: object;
+  @Text({ description: '拒收事由' }) refusalReason: string;
+  @Text({ description: '见证人' }) witness: string;
+  @Json({ optional: true, description: '留置送达的音像记录（证据记录及其上传期限）' }) audiovisual?: object;
 }
 
 export class OutcomeResponse {
-  @EnumOut('送达结果', ['served', 'failed']) outcome: 'served' | 'failed';
-  @InstantOut('送达或失败时间') at: string;
-  @NestedOut('送达回证', () => ReceiptResponse, { optional: true }) receipt?: ReceiptResponse;
-  @NestedOut('留置送达情况', () => LodgedResponse, { optional: true }) lodged?: LodgedResponse;
-  @TextOut('未能送达的原因', { optional: true }) failureReason?: string;
-  @NestedOut('记录人', () => ActorResponse) by: ActorResponse;
+  @OneOf(['served', 'failed'], { description: '送达结果' }) outcome: 'served' | 'failed';
+  @Instant({ description: '送达或失败时间' }) at: string;
+  @Nested(() => ReceiptResponse, { optional: true, description: '送达回证' }) receipt?: ReceiptResponse;
+  @Nested(() => LodgedResponse, { optional: true, description: '留置送达情况' }) lodged?: LodgedResponse;
+  @Text({ optional: true, description: '未能送达的原因' }) failureReason?: string;
+  @Nested(() => ActorResponse, { description: '记录人' }) by: ActorResponse;
 }
 
 export class AttemptResponse {
-  @UuidOut('送达尝试') id: string;
-  @EnumOut('送达方式', SERVICE_METHODS) method: ServiceMethod;
-  @InstantOut('送达开始时间') startedAt: string;
-  @NestedOut('邮寄情况', () => PostalResponse, { optional: true }) postal?: PostalResponse;
-  @NestedOut('委托或转交情况', () => ViaResponse, { optional: true }) via?: ViaResponse;
-  @NestedOut('电子送达地址', () => ElectronicResponse, { optional: true }) electronic?: ElectronicResponse;
-  @NestedOut('公告情况', () => PublicNoticeResponse, { optional: true }) publicNotice?: PublicNoticeResponse;
-  @NestedOut('送达人', () => ActorResponse) by: ActorResponse;
-  @InstantOut('本次送达应有结果的期限') dueAt: string;
-  @BoolOut('期限是否确定（否：估算）', { optional: true }) complete?: boolean;
-  @IntListOut('未公布节假日安排的年度', { optional: true }) missingYears?: number[];
-  @EnumOut('状态', ATTEMPT_STATES) state: AttemptState;
-  @NestedOut('结果', () => OutcomeResponse, { optional: true }) outcome?: OutcomeResponse;
+  @Uuid({ description: '送达尝试' }) id: string;
+  @OneOf(SERVICE_METHODS, { description: '送达方式' }) method: ServiceMethod;
+  @Instant({ description: '送达开始时间' }) startedAt: string;
+  @Nested(() => PostalResponse, { optional: true, description: '邮寄情况' }) postal?: PostalResponse;
+  @Nested(() => ViaResponse, { optional: true, description: '委托或转交情况' }) via?: ViaResponse;
+  @Nested(() => ElectronicResponse, { optional: true, description: '电子送达地址' }) electronic?: ElectronicResponse;
+  @Nested(() => PublicNoticeResponse, { optional: true, description: '公告情况' }) publicNotice?: PublicNoticeResponse;
+  @Nested(() => ActorResponse, { description: '送达人' }) by: ActorResponse;
+  @Instant({ description: '本次送达应有结果的期限' }) dueAt: string;
+  @Bool({ optional: true, description: '期限是否确定（否：估算）' }) complete?: boolean;
+  @Ints({ optional: true, description: '未公布节假日安排的年度' }) missingYears?: number[];
+  @OneOf(ATTEMPT_STATES, { description: '状态' }) state: AttemptState;
+  @Nested(() => OutcomeResponse, { optional: true, description: '结果' }) outcome?: OutcomeResponse;
 }
 
 /** One document served (or being served) on one recipient, with its attempts and the date of service. */
 export class ServiceResponse {
-  @UuidOut('送达') id: string;
-  @UuidOut('案件') caseId: string;
-  @NestedOut('送达的文书', () => ServedDocumentResponse) document: ServedDocumentResponse;
-  @TextOut('受送达人') recipient: string;
-  @EnumOut('送达状态', ['pending', 'served']) status: 'pending' | 'served';
-  @NestedListOut('送达尝试', () => AttemptResponse) attempts: AttemptResponse[];
-  @InstantOut('送达日期', { nullable: true }) servedAt: string | null;
-  @EnumOut('送达方式', SERVICE_METHODS, { nullable: true }) method: ServiceMethod | null;
-  @BoolOut('公告送达：公告期满视为送达') deemed: boolean;
-  @InstantOut('当事人不在场时的送达期限', { nullable: true }) mustServeBy: string | null;
-  @BoolOut('已超过送达期限') overdue: boolean;
-  @NestedOut('期限（service_attempt 或 deemed_service、must_serve_by）', () => DueTimesResponse, { optional: true }) deadlines?: DueTimesResponse;
+  @Uuid({ description: '送达' }) id: string;
+  @Uuid({ description: '案件' }) caseId: string;
+  @Nested(() => ServedDocumentResponse, { description: '送达的文书' }) document: ServedDocumentResponse;
+  @Text({ description: '受送达人' }) recipient: string;
+  @OneOf(['pending', 'served'], { description: '送达状态' }) status: 'pending' | 'served';
+  @NestedList(() => AttemptResponse, { description: '送达尝试' }) attempts: AttemptResponse[];
+  @Instant({ nullable: true, description: '送达日期' }) servedAt: string | null;
+  @OneOf(SERVICE_METHODS, { nullable: true, description: '送达方式' }) method: ServiceMethod | null;
+  @Bool({ description: '公告送达：公告期满视为送达' }) deemed: boolean;
+  @Instant({ nullable: true, description: '当事人不在场时的送达期限' }) mustServeBy: string | null;
+  @Bool({ description: '已超过送达期限' }) overdue: boolean;
+  @Nested(() => DueTimesResponse, { optional: true, description: '期限（service_attempt 或 deemed_service、must_serve_by）' }) deadlines?: DueTimesResponse;
 }
 
 /** 送达地址确认书 as confirmed. */
 export class ServiceAddressResponse {
-  @UuidOut('确认书') id: string;
-  @TextOut('送达地址') address: string;
-  @TextOut('联系方式', { optional: true }) contact?: string;
-  @TextOut('电子邮件', { optional: true }) email?: string;
-  @BoolOut('同意电子送达') electronicConsent: boolean;
-  @InstantOut('确认时间') confirmedAt: string;
-  @TextOut('确认人签名') signedBy: string;
+  @Uuid({ description: '确认书' }) id: string;
+  @Text({ description: '送达地址' }) address: string;
+  @Text({ optional: true, description: '联系方式' }) contact?: string;
+  @Text({ optional: true, description: '电子邮件' }) email?: string;
+  @Bool({ description: '同意电子送达' }) electronicConsent: boolean;
+  @Instant({ description: '确认时间' }) confirmedAt: string;
+  @Text({ description: '确认人签名' }) signedBy: string;
 }
 
 function mapAttempt(a: Attempt): AttemptResponse {
