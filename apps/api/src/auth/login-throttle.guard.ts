@@ -14,7 +14,7 @@ import { Env } from '#libs/config/env';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
 
-const username = (req: Record<string, any>) => String(req.body?.username ?? '').slice(0, 64);
+const username = (req: { body?: { username?: unknown } }) => String(req.body?.username ?? '').slice(0, 64);
 
 /**
  * Two limits on login attempts in a minute (F7/F8). Per address and account: one account cannot be

@@ -6,8 +6,8 @@ import { labelOf } from './fields';
 function fieldOf(dto: object, path: string): { value: string | undefined; label: string } {
   const parts = path.split('.');
   const name = parts.pop()!;
-  const owner = parts.reduce<any>((o, p) => o?.[p], dto);
-  return { value: owner?.[name], label: (owner && labelOf(owner, name)) || path };
+  const owner = parts.reduce<Record<string, unknown> | undefined>((o, p) => o?.[p] as Record<string, unknown> | undefined, dto as Record<string, unknown>);
+  return { value: owner?.[name] as string | undefined, label: (owner && labelOf(owner, name)) || path };
 }
 
 /** Refuses with the first error, under its own code (TIME_IN_FUTURE, EVENT_BEFORE_STEP) and field. */

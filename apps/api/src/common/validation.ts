@@ -49,6 +49,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
  * Text that cannot be kept as sent: U+0000, which PostgreSQL refuses in text and jsonb, and a lone
  * UTF-16 surrogate, which storage turns into U+FFFD — changing what the record's SM3 hash covered.
  */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this pattern looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first unstorable string (or key) in a value, or null. */
