@@ -1,5 +1,6 @@
 import type { Pause } from '../calendar/period';
 import type { CaseStatus } from './case';
+import type { CaseOperationRefusal } from './refusals/case-operations';
 
 /**
  * Case-level operations (案件中止、恢复、终结、移送), each approved by the chief. They are not in
@@ -49,16 +50,8 @@ export const RUNNING_CLOCK: CaseClock = { pauses: [], suspended: null };
 /** Statuses of a case still being handled: the only ones an operation can change. */
 const HANDLED: readonly CaseStatus[] = ['emergency_started', 'initiated', 'decided'];
 
-export const CASE_OPERATION_REFUSALS = {
-  CASE_NOT_IN_HANDLING: '案件不在办理中（未立案、已办结、已终结或已移送），不能进行该操作',
-  CASE_ALREADY_SUSPENDED: '案件已中止办理',
-  CASE_NOT_SUSPENDED: '案件未中止办理，无须恢复',
-  CASE_OPERATION_PENDING: '该案件已有一项待负责人审批的案件操作',
-} as const;
-export type CaseOperationRefusal = keyof typeof CASE_OPERATION_REFUSALS;
-
 /** Whether `kind` may be requested on a case in this state (the workflow checks again on approval). */
-export function refuseOperation(
+export function operationRefusal(
   kind: CaseOperationKind,
   c: { status: CaseStatus; suspended: boolean; pendingOperation: boolean },
 ): CaseOperationRefusal | null {

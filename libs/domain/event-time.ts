@@ -1,4 +1,5 @@
 import { CHINA_OFFSET_MS, chinaDate } from '../calendar/dates';
+import type { EventTimeRefusal } from './refusals/event-time';
 
 /**
  * Officers often enter an event after it happened, so an event's own time is what counts (issue 15).
@@ -13,12 +14,6 @@ import { CHINA_OFFSET_MS, chinaDate } from '../calendar/dates';
  * letting a time that has not yet come through.
  */
 export const CLOCK_SKEW_MS = 5 * 60_000;
-
-export const EVENT_TIME_REFUSALS = {
-  TIME_IN_FUTURE: '时间不能晚于当前时间',
-  EVENT_BEFORE_STEP: '时间不能早于其所依据的前一步骤',
-} as const;
-export type EventTimeRefusal = keyof typeof EVENT_TIME_REFUSALS;
 
 /** A field error: `field` is the path in the request (`handedOver.at`), `label` its Chinese name. */
 export interface EventTimeError {

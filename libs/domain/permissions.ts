@@ -68,7 +68,7 @@ export const ACTIONS = {
   'execution.compulsoryResult': { method: 'POST', path: c('/compulsory-execution/result'), scope: 'case', who: [H], label: '强制执行结果' },
   'archive.access': { method: 'POST', path: c('/access-requests'), scope: 'case', who: ['officer'], label: '案卷借阅申请' },
   'archive.file': { method: 'POST', path: c('/archive'), scope: 'case', who: ['archivist'], label: '立卷归档' },
-  // A task is completed by its own role and assignee (libs/domain/tasks.ts refuseCompletion): the
+  // A task is completed by its own role and assignee (libs/domain/tasks.ts completionRefusal): the
   // matrix admits the roles that receive tasks, a unit head only for their own unit's cases.
   'task.complete': { method: 'POST', path: '/api/v1/tasks/{id}/completion', scope: 'task', who: ['officer', U, 'legal_reviewer', 'chief', 'archivist'], label: '办理待办' },
   'task.transfer': { method: 'POST', path: '/api/v1/tasks/{id}/transfer', scope: 'task', who: [U, 'chief'], label: '转交待办' },

@@ -4,6 +4,7 @@ import type { AgencyProfile } from '../profiles/schema';
 type AvRules = { investigation: Pick<AgencyProfile['investigation'], 'audiovisual'> };
 import type { AvEvidence } from '../messages/investigation';
 import type { Actor } from './roles';
+import type { ServiceRefusal } from './refusals/service';
 
 /** Methods of service (glossary; 民事诉讼法 87–95), in the order they are normally tried. */
 export const SERVICE_METHODS = ['direct', 'postal', 'electronic', 'entrusted', 'forwarded', 'lodged', 'public_notice'] as const;
@@ -59,17 +60,6 @@ export interface Attempt extends AttemptInput {
   outcome?: OutcomeInput & { by: Actor };
 }
 
-export const SERVICE_REFUSALS = {
-  SERVICE_ATTEMPT_PENDING: '上一种送达方式尚未有结果，不能同时采用其他方式',
-  SERVICE_PUBLIC_NOTICE_TOO_EARLY: '公告送达只能在其他送达方式均已尝试且无法送达后采用',
-  SERVICE_ELECTRONIC_NO_CONSENT: '电子送达须经受送达人同意并确认电子送达地址',
-  SERVICE_METHOD_DETAILS_MISSING: '该送达方式须记录的事项不完整',
-  SERVICE_AV_REQUIRED: '该送达方式须进行音像记录',
-  SERVICE_LODGED_DETAILS_MISSING: '留置送达须记明拒收事由、日期和见证人',
-  SERVICE_RECEIPT_MISSING: '送达成功须记录送达回证的签收人',
-} as const;
-export type ServiceRefusal = keyof typeof SERVICE_REFUSALS;
-
 /** Whether the profile wants this attempt recorded on audio-video (lodged service; posted notices…). */
 export function serviceAvRequired(profile: AvRules, method: ServiceMethod, carrier?: string): boolean {
   const activity = method === 'lodged' ? 'lodged_service' : method === 'public_notice' ? 'public_notice_service' : null;
@@ -82,7 +72,7 @@ export function serviceAvRequired(profile: AvRules, method: ServiceMethod, carri
  * Whether a new attempt may start (one at a time: its task opens only when none is pending); public notice only after every other way was
  * tried and failed (民事诉讼法 95: 受送达人下落不明，或者用其他方式无法送达的); electronic only with consent.
  */
-export function refuseAttempt(profile: AvRules, attempts: Attempt[], a: AttemptInput): ServiceRefusal | null {
+export function attemptRefusal(profile: AvRules, attempts: Attempt[], a: AttemptInput): ServiceRefusal | null {
   if (a.method === 'public_notice') {
     if (!attempts.some((x) => x.method !== 'public_notice')) return 'SERVICE_PUBLIC_NOTICE_TOO_EARLY';
     if (!a.publicNotice) return 'SERVICE_METHOD_DETAILS_MISSING';
@@ -95,7 +85,7 @@ export function refuseAttempt(profile: AvRules, attempts: Attempt[], a: AttemptI
 }
 
 /** Whether an attempt's outcome is complete: a receipt for service; lodged: refusal, witness, AV. */
-export function refuseOutcome(profile: AvRules, attempt: Attempt, o: OutcomeInput): ServiceRefusal | null {
+export function outcomeRefusal(profile: AvRules, attempt: Attempt, o: OutcomeInput): ServiceRefusal | null {
   if (o.outcome === 'failed') return null;
   if (attempt.method === 'lodged') {
     if (!o.lodged) return 'SERVICE_LODGED_DETAILS_MISSING';

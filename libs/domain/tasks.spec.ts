@@ -1,5 +1,5 @@
 import { Actor } from './roles';
-import { CompletionInput, TaskRef, refuseCompletion } from './tasks';
+import { CompletionInput, TaskRef, completionRefusal } from './tasks';
 
 const chiefTask: TaskRef = {
   id: 't1',
@@ -12,39 +12,39 @@ const chiefTask: TaskRef = {
 const chief: Actor = { id: 'u-chief', name: '局长', role: 'chief', agencyId: 'xinglongtai-civil-affairs' };
 const approve: CompletionInput = { decision: 'approve', opinion: '同意' };
 
-describe('refuseCompletion: who may complete which task', () => {
+describe('completionRefusal: who may complete which task', () => {
   it('lets the right role of the right agency complete an open task', () => {
-    expect(refuseCompletion(chiefTask, chief, approve)).toBeNull();
+    expect(completionRefusal(chiefTask, chief, approve)).toBeNull();
   });
 
   it('refuses a task that is no longer open', () => {
-    expect(refuseCompletion(undefined, chief, approve)).toBe('TASK_NOT_OPEN');
+    expect(completionRefusal(undefined, chief, approve)).toBe('TASK_NOT_OPEN');
   });
 
   it('refuses another agency, checked before the role', () => {
-    expect(refuseCompletion(chiefTask, { ...chief, agencyId: 'huayin-housing' }, approve)).toBe('TASK_WRONG_AGENCY');
+    expect(completionRefusal(chiefTask, { ...chief, agencyId: 'huayin-housing' }, approve)).toBe('TASK_WRONG_AGENCY');
   });
 
   it('refuses another role: an officer cannot approve (负责人审批)', () => {
-    expect(refuseCompletion(chiefTask, { ...chief, role: 'officer' }, approve)).toBe('TASK_WRONG_ROLE');
+    expect(completionRefusal(chiefTask, { ...chief, role: 'officer' }, approve)).toBe('TASK_WRONG_ROLE');
   });
 
   it('refuses a task assigned to someone else', () => {
     const backReport: TaskRef = { ...chiefTask, kind: 'back_report', role: 'officer', assigneeId: 'u-1' };
     const other: Actor = { ...chief, id: 'u-2', role: 'officer' };
-    expect(refuseCompletion(backReport, other, { decision: 'submit', opinion: '补报' })).toBe('TASK_NOT_ASSIGNEE');
-    expect(refuseCompletion(backReport, { ...other, id: 'u-1' }, { decision: 'submit', opinion: '补报' })).toBeNull();
+    expect(completionRefusal(backReport, other, { decision: 'submit', opinion: '补报' })).toBe('TASK_NOT_ASSIGNEE');
+    expect(completionRefusal(backReport, { ...other, id: 'u-1' }, { decision: 'submit', opinion: '补报' })).toBeNull();
   });
 
   it('refuses a decision the task does not offer', () => {
-    expect(refuseCompletion(chiefTask, chief, { decision: 'agree', opinion: '' })).toBe('TASK_DECISION_INVALID');
+    expect(completionRefusal(chiefTask, chief, { decision: 'agree', opinion: '' })).toBe('TASK_DECISION_INVALID');
   });
 
   it('requires how and when someone was told for a decline notification (000 第七条)', () => {
     const t: TaskRef = { ...chiefTask, kind: 'decline_notification', role: 'officer' };
     const officer: Actor = { ...chief, role: 'officer' };
-    expect(refuseCompletion(t, officer, { decision: 'notified', opinion: '已告知' })).toBe('TASK_NOTIFICATION_REQUIRED');
+    expect(completionRefusal(t, officer, { decision: 'notified', opinion: '已告知' })).toBe('TASK_NOTIFICATION_REQUIRED');
     const notification = { method: 'phone' as const, notifiedAt: '2026-11-23T09:00:00+08:00', recipient: '李四' };
-    expect(refuseCompletion(t, officer, { decision: 'notified', opinion: '已告知', notification })).toBeNull();
+    expect(completionRefusal(t, officer, { decision: 'notified', opinion: '已告知', notification })).toBeNull();
   });
 });

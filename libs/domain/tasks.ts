@@ -4,6 +4,7 @@ import type { AttemptInput } from './service';
 import type { TransferReceipt } from './case-operations';
 import { FINDING_LABELS, RETURN_STEP_LABELS, ReturnStep, ReviewFinding } from './review';
 import { Actor, Role } from './roles';
+import type { TaskRefusal } from './refusals/tasks';
 
 /** Human tasks of the initiation stage; later stages add their kinds here. */
 export const TASK_KINDS = [
@@ -137,28 +138,11 @@ export interface Completion extends CompletionInput {
   dueAt?: string;
 }
 
-/** Why a completion is refused: a stable code and the Chinese message shown to the person. */
-export const TASK_REFUSALS = {
-  TASK_NOT_OPEN: '该任务已办结或不存在，不能重复办理',
-  TASK_WRONG_ROLE: '当前角色无权办理该任务',
-  TASK_WRONG_AGENCY: '不能办理其他机关的任务',
-  TASK_NOT_ASSIGNEE: '该任务已指派给其他人员',
-  TASK_DECISION_INVALID: '办理结果不在该任务允许的范围内',
-  TASK_NOTIFICATION_REQUIRED: '须记录告知的方式、时间和告知对象',
-  TASK_NEEDS_UPLOAD: '该任务须通过上传音像文件办理',
-  TASK_NEEDS_DRAFT: '该任务须通过提交处理意见（拟处理决定）办理',
-  TASK_NEEDS_ATTEMPT: '该任务须通过登记送达方式办理',
-  TASK_NEEDS_ARCHIVE: '该任务须通过案卷归档办理',
-  TASK_RETURN_STEP_REQUIRED: '退回时须指明退回的环节（承办人、承办机构审核人或法制审核人员）',
-  TASK_RECEIPT_REQUIRED: '须登记接收机关的回执：接收人、接收时间和回执文号',
-} as const;
-export type TaskRefusal = keyof typeof TASK_REFUSALS;
-
 /**
  * Pure check of a completion against an open task: used by the workflow's Update validator
  * (the authority) and by the API to answer early with a clear error.
  */
-export function refuseCompletion(task: TaskRef | undefined, actor: Actor, input: CompletionInput): TaskRefusal | null {
+export function completionRefusal(task: TaskRef | undefined, actor: Actor, input: CompletionInput): TaskRefusal | null {
   if (!task) return 'TASK_NOT_OPEN';
   if (actor.agencyId !== task.agencyId) return 'TASK_WRONG_AGENCY';
   if (actor.role !== task.role) return 'TASK_WRONG_ROLE';

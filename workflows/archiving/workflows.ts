@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, patched } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod, periodBefore } from '#libs/calendar/period';
 import { ArchiveInput } from '#libs/messages/archiving';
@@ -7,9 +7,9 @@ import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
+import { refuse } from '../refuse';
 
 const { archiveCase, noteRecord } = activities;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 const FIELD_LABELS = { archive_number: '归档编号', category: '类别', retention_period: '保管期限', start_date: '起始日期', end_date: '终止日期' } as const;
 const FIELD_KEYS = { archive_number: 'archiveNumber', category: 'category', retention_period: 'retentionPeriod', start_date: 'startDate', end_date: 'endDate' } as const;
 
@@ -68,9 +68,9 @@ export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
 
   function check(cmd: CompleteTaskCommand): void {
     const a = cmd.archive!;
-    if (a.missing.length && !a.incompleteReason) throw refuse(`案卷缺少：${a.missing.join('、')}；须补齐或说明原因后方可归档`, 'ARCHIVE_INCOMPLETE');
+    if (a.missing.length && !a.incompleteReason) throw refuse('ARCHIVE_INCOMPLETE', `案卷缺少：${a.missing.join('、')}；须补齐或说明原因后方可归档`);
     const absent = (rules.fields?.fields ?? []).filter((f) => !a[FIELD_KEYS[f]]);
-    if (absent.length) throw refuse(`须填写：${absent.map((f) => FIELD_LABELS[f]).join('、')}`, 'ARCHIVE_FIELD_MISSING');
+    if (absent.length) throw refuse('ARCHIVE_FIELD_MISSING', `须填写：${absent.map((f) => FIELD_LABELS[f]).join('、')}`);
   }
 
   /**

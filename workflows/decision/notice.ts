@@ -1,4 +1,4 @@
-import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import { setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { chinaDate } from '#libs/calendar/dates';
 import { describePeriod } from '#libs/calendar/period';
@@ -24,10 +24,10 @@ import { chinaTime } from '../tasks/deadline-text';
 import { dueTime, estimateMark } from '#libs/domain/deadlines';
 import { noticeWindows } from './notice-windows';
 import { notBefore } from '../tasks/event-time';
+import { refuse } from '../refuse';
 
 const { noteRecord } = activities;
 
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 const WAIVED = { statement: '陈述、申辩', hearing: '听证', both: '陈述、申辩和听证' } as const;
 
 /**
@@ -47,8 +47,8 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
   const note = (key: string, by: Actor | null, action: NoteAction, summary: string, legalBasis: string, details?: Record<string, unknown>) =>
     noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis, ...(details && { details }) } });
   const served = () => {
-    if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
-    if (!view.servedAt) throw refuse('尚未送达行政处罚事先告知书', 'NOTICE_NOT_SERVED');
+    if (view.decided) throw refuse('DECISION_ALREADY_ISSUED');
+    if (!view.servedAt) throw refuse('NOTICE_NOT_SERVED');
   };
   /** When service counts from: a deemed service's day (servedFrom), so an answer that day is not "before" it. */
   let servedOn: string | null = null;
@@ -72,8 +72,8 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     },
     {
       validator: (_request: unknown) => {
-        if (view.decided) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
-        if (view.servedAt || view.serviceId) throw refuse('事先告知书已送达或正在送达', 'NOTICE_ALREADY_SERVED');
+        if (view.decided) throw refuse('DECISION_ALREADY_ISSUED');
+        if (view.servedAt || view.serviceId) throw refuse('NOTICE_ALREADY_SERVED');
       },
     },
   );
@@ -122,11 +122,11 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     {
       validator: ({ requestedAt }) => {
         served();
-        if (view.waived.hearing) throw refuse('当事人已书面放弃听证', 'HEARING_WAIVED');
-        if (view.hearingRequested) throw refuse('当事人已申请听证', 'HEARING_ALREADY_REQUESTED');
+        if (view.waived.hearing) throw refuse('HEARING_WAIVED');
+        if (view.hearingRequested) throw refuse('HEARING_ALREADY_REQUESTED');
         afterNotice('requestedAt', '申请时间', requestedAt);
         if (Date.parse(requestedAt) > Date.parse(view.hearingRequestDueAt!)) {
-          throw refuse(`听证申请期限已于${chinaTime(view.hearingRequestDueAt!)}届满`, 'HEARING_REQUEST_LATE');
+          throw refuse('HEARING_REQUEST_LATE', `听证申请期限已于${chinaTime(view.hearingRequestDueAt!)}届满`);
         }
       },
     },
@@ -137,7 +137,7 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
     const rule = rules.hearingNotice;
     const hearing = () => {
       served();
-      if (!view.hearingRequested) throw refuse('当事人未申请听证', 'HEARING_NOT_REQUESTED');
+      if (!view.hearingRequested) throw refuse('HEARING_NOT_REQUESTED');
       return view.hearing;
     };
     setHandler(
@@ -149,11 +149,11 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       },
       {
         validator: ({ notifiedAt, at }) => {
-          if (hearing()) throw refuse('听证已安排', 'HEARING_ALREADY_SCHEDULED');
+          if (hearing()) throw refuse('HEARING_ALREADY_SCHEDULED');
           afterNotice('notifiedAt', '听证通知送达时间', notifiedAt);
           const notice = board.dueFor({ from: new Date(notifiedAt), period: rule.period });
           if (chinaDate(new Date(at)) <= notice.lastDay!) {
-            throw refuse(`听证通知须在举行听证${describePeriod(rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`, 'HEARING_NOTICE_TOO_SHORT');
+            throw refuse('HEARING_NOTICE_TOO_SHORT', `听证通知须在举行听证${describePeriod(rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`);
           }
         },
       },
@@ -168,9 +168,9 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       {
         validator: ({ heldAt }) => {
           const h = hearing();
-          if (!h) throw refuse('听证尚未安排', 'HEARING_NOT_SCHEDULED');
-          if (h.heldAt) throw refuse('听证笔录已记录', 'HEARING_ALREADY_HELD');
-          if (chinaDate(new Date(heldAt)) < chinaDate(new Date(h.at))) throw refuse('听证不得早于通知的日期举行', 'HEARING_BEFORE_NOTICE_DATE');
+          if (!h) throw refuse('HEARING_NOT_SCHEDULED');
+          if (h.heldAt) throw refuse('HEARING_ALREADY_HELD');
+          if (chinaDate(new Date(heldAt)) < chinaDate(new Date(h.at))) throw refuse('HEARING_BEFORE_NOTICE_DATE');
         },
       },
     );
@@ -183,8 +183,8 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       },
       {
         validator: (_request: unknown) => {
-          if (!hearing()?.heldAt) throw refuse('听证尚未举行', 'HEARING_NOT_HELD');
-          if (view.hearing!.reported) throw refuse('听证报告已提交', 'HEARING_ALREADY_REPORTED');
+          if (!hearing()?.heldAt) throw refuse('HEARING_NOT_HELD');
+          if (view.hearing!.reported) throw refuse('HEARING_ALREADY_REPORTED');
         },
       },
     );
@@ -248,13 +248,13 @@ export function handleNotice(input: DecisionInput, board: TaskBoard) {
       served();
       const now = Date.now();
       if (!view.waived.statement && now <= Date.parse(view.statementDueAt!)) {
-        throw refuse(`陈述、申辩期限至${chinaTime(view.statementDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'STATEMENT_WINDOW_OPEN');
+        throw refuse('STATEMENT_WINDOW_OPEN', `陈述、申辩期限至${chinaTime(view.statementDueAt!)}，期限届满或当事人书面放弃前不得作出决定`);
       }
       if (!view.waived.hearing && !view.hearingRequested && now <= Date.parse(view.hearingRequestDueAt!)) {
-        throw refuse(`听证申请期限至${chinaTime(view.hearingRequestDueAt!)}，期限届满或当事人书面放弃前不得作出决定`, 'HEARING_WINDOW_OPEN');
+        throw refuse('HEARING_WINDOW_OPEN', `听证申请期限至${chinaTime(view.hearingRequestDueAt!)}，期限届满或当事人书面放弃前不得作出决定`);
       }
-      if (view.hearingRequested && !view.hearing?.reported) throw refuse('当事人已申请听证，须先举行听证并提交听证报告', 'HEARING_PENDING');
-      if (view.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+      if (view.hearingRequested && !view.hearing?.reported) throw refuse('HEARING_PENDING');
+      if (view.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
     },
     view: () => snapshot(),
   };

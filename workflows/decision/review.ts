@@ -1,4 +1,4 @@
-import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '#libs/domain/review';
 import { decisionText } from '#libs/domain/decision-text';
@@ -13,9 +13,9 @@ import { chinaTime } from '../tasks/deadline-text';
 import { Notice } from './notice';
 import { notBefore } from '../tasks/event-time';
 import { latestStep } from '#libs/domain/event-time';
+import { refuse } from '../refuse';
 
 const { noteRecord, concludeDecision } = activities;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 const EXPERT_FORMS = { report: ['report'], written_record: ['written_record'], minutes_or_expert_opinion: ['minutes', 'expert_opinion'] };
 
 type Step = 'officer' | 'unit_head' | 'legal_reviewer' | 'chief';
@@ -58,8 +58,8 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
   };
   const find = (found: ReviewFinding[] = []) => view.findings.push(...found.filter((f) => !view.findings.includes(f)));
   const pending = () => {
-    if (notice.decided()) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
-    if (view.status === 'approved') throw refuse('处理决定已批准', 'DECISION_ALREADY_APPROVED');
+    if (notice.decided()) throw refuse('DECISION_ALREADY_ISSUED');
+    if (view.status === 'approved') throw refuse('DECISION_ALREADY_APPROVED');
   };
 
   setHandler(reviewQuery, snapshot);
@@ -84,9 +84,9 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
     {
       validator: ({ form }) => {
         pending();
-        if (!rules.expertReview) throw refuse('本机关的执法全过程记录制度未规定专家论证的记录', 'EXPERT_REVIEW_NOT_PROVIDED');
+        if (!rules.expertReview) throw refuse('EXPERT_REVIEW_NOT_PROVIDED');
         const allowed: readonly string[] = EXPERT_FORMS[rules.expertReview.record];
-        if (!allowed.includes(form)) throw refuse('专家论证的记录形式不符合本机关的规定', 'EXPERT_REVIEW_FORM_INVALID');
+        if (!allowed.includes(form)) throw refuse('EXPERT_REVIEW_FORM_INVALID');
       },
     },
   );
@@ -112,9 +112,9 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
     {
       validator: (_request: unknown) => {
         pending();
-        if (!view.draft || view.status === 'drafting') throw refuse('尚未提交处理意见，无可讨论的拟处理决定', 'DRAFT_NOT_SUBMITTED');
+        if (!view.draft || view.status === 'drafting') throw refuse('DRAFT_NOT_SUBMITTED');
         if (view.collectiveDiscussion.recorded?.draftVersion === view.draft.version) {
-          throw refuse('本稿处理意见已集体讨论', 'COLLECTIVE_DISCUSSION_ALREADY_RECORDED');
+          throw refuse('COLLECTIVE_DISCUSSION_ALREADY_RECORDED');
         }
       },
     },
@@ -159,14 +159,14 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
     },
     {
       validator: ({ by, decidedOn, content }) => {
-        if (notice.decided() || issuing) throw refuse('已作出处理决定', 'DECISION_ALREADY_ISSUED');
+        if (notice.decided() || issuing) throw refuse('DECISION_ALREADY_ISSUED');
         if (reviewing) {
-          if (view.status !== 'approved') throw refuse('处理决定尚未经负责人批准', 'DECISION_NOT_APPROVED');
-          if (by.role !== 'officer' && by.role !== 'chief') throw refuse('决定书须由承办人或负责人录入', 'DECISION_ROLE_FORBIDDEN');
+          if (view.status !== 'approved') throw refuse('DECISION_NOT_APPROVED');
+          if (by.role !== 'officer' && by.role !== 'chief') throw refuse('DECISION_ROLE_FORBIDDEN');
         } else {
           // Cases filed before the chain existed: the chief decides once the party's windows close.
           notice.check();
-          if (by.role !== 'chief') throw refuse('处理决定须由行政机关负责人作出', 'DECISION_CHIEF_ONLY');
+          if (by.role !== 'chief') throw refuse('DECISION_CHIEF_ONLY');
         }
         checkText(content);
         // Dated on or after the chief's approval (the date signed, when given) and the notice's service (行政处罚法 62).
@@ -184,7 +184,7 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
    */
   function checkText(content: string | undefined): void {
     const fail = (code: 'DECISION_TEXT_NOT_DRAFT' | 'DECISION_TEXT_REQUIRED', message: string) => {
-      throw ApplicationFailure.create({ message, type: code, nonRetryable: true, details: [[{ field: 'content', code, message }]] });
+      throw refuse(code, message, [{ field: 'content', code, message }]);
     };
     if (!view.draft) {
       if (content === undefined) fail('DECISION_TEXT_REQUIRED', '本案没有经批准的处理意见，须填写决定内容');
@@ -197,32 +197,32 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
 
   function checkDraft(cmd: CompleteTaskCommand): void {
     if (rules.discretionBenchmark && !cmd.draft!.discretion) {
-      throw refuse('须记录行政裁量权基准适用情况', 'DRAFT_DISCRETION_REQUIRED');
+      throw refuse('DRAFT_DISCRETION_REQUIRED');
     }
   }
 
   function checkLegalReview(cmd: CompleteTaskCommand): void {
     if (rules.legalReview.recordedFields?.fields.includes('suggestions') && !cmd.suggestions) {
-      throw refuse('本机关规定法制审核须记录审核建议', 'LEGAL_REVIEW_SUGGESTIONS_REQUIRED');
+      throw refuse('LEGAL_REVIEW_SUGGESTIONS_REQUIRED');
     }
   }
 
   /** The chief's approval: the profile's fields, and every gate of the case closed. */
   function checkApproval(cmd: CompleteTaskCommand): void {
     const fields = rules.chiefApproval.fields;
-    if (fields.includes('signature') && !cmd.signature) throw refuse(`${rules.chiefApproval.title}审批须签名`, 'APPROVAL_SIGNATURE_REQUIRED');
-    if (fields.includes('signed_at') && !cmd.signedAt) throw refuse(`${rules.chiefApproval.title}审批须注明签署日期`, 'APPROVAL_SIGNED_AT_REQUIRED');
+    if (fields.includes('signature') && !cmd.signature) throw refuse('APPROVAL_SIGNATURE_REQUIRED', `${rules.chiefApproval.title}审批须签名`);
+    if (fields.includes('signed_at') && !cmd.signedAt) throw refuse('APPROVAL_SIGNED_AT_REQUIRED', `${rules.chiefApproval.title}审批须注明签署日期`);
     if (cmd.decision !== 'approve') return;
     const draft = view.draft!;
     // Roles can change over time (an officer becomes a chief): the person, not the role, decides.
-    if (cmd.by.id === draft.by.id) throw refuse('拟定处理意见的承办人不能审批本案处理决定', 'DRAFTER_CANNOT_APPROVE');
+    if (cmd.by.id === draft.by.id) throw refuse('DRAFTER_CANNOT_APPROVE');
     if (draft.penalties.length) notice.check();
     const g = gates();
     if (g.legalReview.required && view.legalReview.passedVersion !== draft.version) {
-      throw refuse(`本案须经法制审核通过后方可作出决定（${g.legalReview.reasons.join('；')}）`, 'LEGAL_REVIEW_REQUIRED');
+      throw refuse('LEGAL_REVIEW_REQUIRED', `本案须经法制审核通过后方可作出决定（${g.legalReview.reasons.join('；')}）`);
     }
     if (g.collectiveDiscussion.required && view.collectiveDiscussion.recorded?.draftVersion !== draft.version) {
-      throw refuse(`本案须经负责人集体讨论决定（${g.collectiveDiscussion.reasons.join('；')}），尚无集体讨论记录`, 'COLLECTIVE_DISCUSSION_REQUIRED');
+      throw refuse('COLLECTIVE_DISCUSSION_REQUIRED', `本案须经负责人集体讨论决定（${g.collectiveDiscussion.reasons.join('；')}），尚无集体讨论记录`);
     }
   }
 

@@ -13,11 +13,11 @@ import { DEADLINE_KINDS, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { handleNotice } from './notice';
 import { handleReview } from './review';
 import { serveDecision, startExecution } from './serve';
+import { refuse } from '../refuse';
 
 const { projectDeadline, noteRecord, escalate } = activities;
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
  * 审查决定 of one case, started when the case is filed (立案). It keeps the decision deadline
@@ -61,9 +61,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
     {
       // The request itself is checked by the API; here: may this case still be extended?
       validator: (_request: unknown) => {
-        if (!rule.extension) throw refuse('本机关适用的规定未允许延长作出处理决定的期限', 'DECISION_EXTENSION_NOT_ALLOWED');
-        if (view.extensionRequested || view.extended) throw refuse('期限只能延长一次', 'DECISION_EXTENSION_USED');
-        if (view.state === 'overdue' || view.state === 'met') throw refuse('期限已届满，不能再延长', 'DECISION_DEADLINE_PASSED');
+        if (!rule.extension) throw refuse('DECISION_EXTENSION_NOT_ALLOWED');
+        if (view.extensionRequested || view.extended) throw refuse('DECISION_EXTENSION_USED');
+        if (view.state === 'overdue' || view.state === 'met') throw refuse('DECISION_DEADLINE_PASSED');
       },
     },
   );

@@ -1,4 +1,4 @@
-import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import { setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DueResult, Period, describePeriod } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
@@ -15,9 +15,9 @@ import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
+import { refuse } from '../refuse';
 
 const { noteRecord, escalate } = activities;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 interface Context {
   pending: () => boolean;
@@ -40,7 +40,7 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
   const note = (key: string, by: Actor | null, action: RecordEntryInput['action'], summary: string, legalBasis: string) =>
     noteRecord({ caseId: input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis } });
   const served = () => {
-    if (!view.demandNotice?.servedAt) throw refuse('催告书尚未送达', 'DEMAND_NOT_SERVED');
+    if (!view.demandNotice?.servedAt) throw refuse('DEMAND_NOT_SERVED');
   };
   /** The 催告书's service as a step; a deemed service counts from its day (servedFrom). */
   let demandServedOn: string | null = null;
@@ -60,8 +60,8 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     {
       validator: (_request: unknown) => {
         ctx.open();
-        if (view.state !== 'overdue') throw refuse('当事人的履行期限尚未届满或已履行，无须催告', 'DEMAND_NOT_DUE');
-        if (view.demandNotice) throw refuse('已制作催告书', 'DEMAND_ALREADY_DRAFTED');
+        if (view.state !== 'overdue') throw refuse('DEMAND_NOT_DUE');
+        if (view.demandNotice) throw refuse('DEMAND_ALREADY_DRAFTED');
       },
     },
   );
@@ -97,13 +97,13 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     {
       validator: ({ appliedAt }) => {
         ctx.open();
-        if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
+        if (view.court.appliedAt) throw refuse('COURT_ALREADY_APPLIED');
         served();
-        if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
-        if (ctx.pending()) throw refuse('行政复议或行政诉讼尚在进行中，不能申请强制执行', 'REMEDY_PENDING');
+        if (view.demandNotice!.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
+        if (ctx.pending()) throw refuse('REMEDY_PENDING');
         const at = Date.parse(appliedAt);
-        if (at <= Date.parse(view.court.earliest!)) throw refuse(`催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`, 'COURT_APPLICATION_TOO_EARLY');
-        if (at > Date.parse(view.court.latest)) throw refuse(`申请强制执行的期限已于${chinaTime(view.court.latest)}届满`, 'COURT_APPLICATION_TOO_LATE');
+        if (at <= Date.parse(view.court.earliest!)) throw refuse('COURT_APPLICATION_TOO_EARLY', `催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`);
+        if (at > Date.parse(view.court.latest)) throw refuse('COURT_APPLICATION_TOO_LATE', `申请强制执行的期限已于${chinaTime(view.court.latest)}届满`);
       },
     },
   );
@@ -118,8 +118,8 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     },
     {
       validator: ({ at }) => {
-        if (!view.court.appliedAt) throw refuse('尚未申请人民法院强制执行', 'COURT_NOT_APPLIED');
-        if (view.court.result) throw refuse('已记录人民法院的裁定和执行结果', 'COURT_RESULT_RECORDED');
+        if (!view.court.appliedAt) throw refuse('COURT_NOT_APPLIED');
+        if (view.court.result) throw refuse('COURT_RESULT_RECORDED');
         notBefore('at', '时间', at, { label: '申请人民法院强制执行', at: view.court.appliedAt });
       },
     },
@@ -138,16 +138,16 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
       validator: ({ decidedAt, scheduledAt, urgentReason }: { decidedAt: string; scheduledAt: string; urgentReason?: string }) => {
         ctx.open();
         if (!rules.demandNotice.before.includes('compulsory_execution_decision')) {
-          throw refuse('本机关没有行政强制执行权，应依法申请人民法院强制执行', 'COMPULSORY_EXECUTION_NOT_EMPOWERED');
+          throw refuse('COMPULSORY_EXECUTION_NOT_EMPOWERED');
         }
-        if (view.compulsory) throw refuse('已作出强制执行决定', 'COMPULSORY_EXECUTION_DECIDED');
-        if (view.court.appliedAt) throw refuse('已申请人民法院强制执行', 'COURT_ALREADY_APPLIED');
+        if (view.compulsory) throw refuse('COMPULSORY_EXECUTION_DECIDED');
+        if (view.court.appliedAt) throw refuse('COURT_ALREADY_APPLIED');
         served();
-        if (view.demandNotice!.statementsPending > 0) throw refuse('当事人的陈述、申辩尚未复核', 'STATEMENT_NOT_REVIEWED');
+        if (view.demandNotice!.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
         // 行政强制法 37: decided once the 催告书 was served and the party was heard.
         notBefore('decidedAt', '决定时间', decidedAt, demandServed());
         const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, board.calendarNow, new Date(scheduledAt));
-        if (forbidden && !urgentReason) throw refuse(`${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`, 'ENFORCEMENT_TIME_FORBIDDEN');
+        if (forbidden && !urgentReason) throw refuse('ENFORCEMENT_TIME_FORBIDDEN', `${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`);
       },
     },
   );
@@ -162,8 +162,8 @@ export function handleEnforcement(input: ExecutionInput, board: TaskBoard, view:
     },
     {
       validator: ({ at }) => {
-        if (!view.compulsory) throw refuse('尚未作出强制执行决定', 'COMPULSORY_EXECUTION_NOT_DECIDED');
-        if (view.compulsory.result) throw refuse('已记录强制执行结果', 'COMPULSORY_RESULT_RECORDED');
+        if (!view.compulsory) throw refuse('COMPULSORY_EXECUTION_NOT_DECIDED');
+        if (view.compulsory.result) throw refuse('COMPULSORY_RESULT_RECORDED');
         notBefore('at', '实施完毕时间', at, { label: '强制执行决定', at: view.compulsory.decidedAt });
       },
     },

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { addDays, chinaDayStart } from '#libs/calendar/dates';
 import { describePeriod, periodBefore } from '#libs/calendar/period';
@@ -15,10 +15,10 @@ import { rearmParty } from './rearm';
 import { notBefore } from '../tasks/event-time';
 import { startArchiving } from '../archiving/start';
 import { handleEnforcement } from './enforcement';
+import { refuse } from '../refuse';
 
 const { projectExecution, escalate, endCase } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId'>;
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
  * 执行 of a served decision: the fine due 15 days from service (行政处罚法 67), the surcharge of
@@ -76,7 +76,7 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     return copy;
   };
   const open = () => {
-    if (view.endedAt) throw refuse('执行已终结', 'EXECUTION_ENDED');
+    if (view.endedAt) throw refuse('EXECUTION_ENDED');
   };
 
   setHandler(executionQuery, (on) => snapshot(on));
@@ -94,11 +94,11 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
     {
       validator: ({ paidAt, amountFen }) => {
         open();
-        if (view.fineFen === null) throw refuse('本决定没有罚款', 'EXECUTION_NO_FINE');
-        if (view.payment.paidAt) throw refuse('罚款已缴纳', 'PAYMENT_ALREADY_RECORDED');
+        if (view.fineFen === null) throw refuse('EXECUTION_NO_FINE');
+        if (view.payment.paidAt) throw refuse('PAYMENT_ALREADY_RECORDED');
         notBefore('paidAt', '缴纳时间', paidAt, decisionServed);
         const owed = view.fineFen + surchargeAt(new Date(paidAt)).amountFen;
-        if (amountFen < owed) throw refuse(`应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`, 'PAYMENT_INSUFFICIENT');
+        if (amountFen < owed) throw refuse('PAYMENT_INSUFFICIENT', `应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`);
       },
     },
   );
@@ -124,10 +124,10 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
       validator: ({ kind, event, at, outcome }: { kind: RemedyKind; event: 'filed' | 'ended'; at: string; outcome?: RemedyView['outcome'] }) => {
         open();
         const r = view.remedies[kind];
-        if (event === 'filed' && r.filedAt) throw refuse('已记录该救济途径', 'REMEDY_ALREADY_FILED');
-        if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse(`申请期限已于${chinaTime(r.endsAt)}届满`, 'REMEDY_PERIOD_PASSED');
-        if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('该救济途径未在进行中', 'REMEDY_NOT_PENDING');
-        if (event === 'ended' && !outcome) throw refuse('须记录复议或诉讼的结果', 'REMEDY_OUTCOME_REQUIRED');
+        if (event === 'filed' && r.filedAt) throw refuse('REMEDY_ALREADY_FILED');
+        if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse('REMEDY_PERIOD_PASSED', `申请期限已于${chinaTime(r.endsAt)}届满`);
+        if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('REMEDY_NOT_PENDING');
+        if (event === 'ended' && !outcome) throw refuse('REMEDY_OUTCOME_REQUIRED');
         // Filed against a decision the party has received; ended after it was filed.
         notBefore('at', '时间', at, event === 'filed' ? decisionServed : { label: `${REMEDY_NAMES[kind]}申请`, at: r.filedAt! });
       },

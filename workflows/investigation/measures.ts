@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
@@ -21,6 +21,7 @@ import { DueTime, estimateMark } from '#libs/domain/deadlines';
 import { dueOf, measureMovedLine } from './measure-moves';
 import { notBefore } from '../tasks/event-time';
 import type { Step } from '#libs/domain/event-time';
+import { refuse } from '../refuse';
 
 const { projectMeasure, escalate } = activities;
 
@@ -32,7 +33,6 @@ interface Measure {
   extensionAsked: boolean;
 }
 
-const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code);
 
 /**
  * 查封、扣押、冻结 of one case (行政强制法 25, 27, 28, 32). Each measure's period runs from when it
@@ -43,14 +43,14 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
   const measures = new Map<string, Measure>();
   const need = (id: string) => {
     const m = measures.get(id);
-    if (!m) throw refuse('该强制措施不存在', 'MEASURE_NOT_FOUND');
-    if (m.view.status === 'decided') throw refuse('该强制措施已作出处理决定', 'MEASURE_CLOSED');
+    if (!m) throw refuse('MEASURE_NOT_FOUND');
+    if (m.view.status === 'decided') throw refuse('MEASURE_CLOSED');
     return m;
   };
 
   const timed = (id: string) => {
     const m = need(id);
-    if (!m.cmd.period) throw refuse('该强制措施没有法定期限，不适用中止或延长', 'MEASURE_NOT_TIMED');
+    if (!m.cmd.period) throw refuse('MEASURE_NOT_TIMED');
     return m;
   };
 
@@ -100,7 +100,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     {
       validator: (c) => {
         const m = running(c.measureId);
-        if (m.view.pauses.some((p) => !p.to)) throw refuse('期限已在中止计算中', 'MEASURE_ALREADY_PAUSED');
+        if (m.view.pauses.some((p) => !p.to)) throw refuse('MEASURE_ALREADY_PAUSED');
         notBefore('at', '中止计算时间', c.at, lastResumeOrStart(m));
       },
     },
@@ -117,7 +117,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     {
       validator: (c) => {
         const open = running(c.measureId).view.pauses.find((p) => !p.to);
-        if (!open) throw refuse('期限未在中止计算中', 'MEASURE_NOT_PAUSED');
+        if (!open) throw refuse('MEASURE_NOT_PAUSED');
         notBefore('at', '恢复计算时间', c.at, { label: '中止计算', at: open.from });
       },
     },
@@ -136,8 +136,8 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
     {
       validator: (c) => {
         const m = timed(c.measureId);
-        if (m.extensionAsked || m.view.extended) throw refuse('期限只能延长一次', 'MEASURE_EXTENSION_USED');
-        if (ranOut(m)) throw refuse(`期限已于${chinaTime(m.view.dueAt!)}届满，不能再延长`, 'MEASURE_EXPIRED');
+        if (m.extensionAsked || m.view.extended) throw refuse('MEASURE_EXTENSION_USED');
+        if (ranOut(m)) throw refuse('MEASURE_EXPIRED', `期限已于${chinaTime(m.view.dueAt!)}届满，不能再延长`);
       },
     },
   );
@@ -155,7 +155,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
       validator: (c) => {
         const m = need(c.measureId);
         // 行政强制法 28: once the period has run out the measure can only be lifted.
-        if (ranOut(m) && c.decision !== 'release') throw refuse(`期限已于${chinaTime(m.view.dueAt!)}届满，应当解除${MEASURE_LABELS[m.cmd.kind]}，不能作出其他处理决定`, 'MEASURE_NOT_RUNNING');
+        if (ranOut(m) && c.decision !== 'release') throw refuse('MEASURE_NOT_RUNNING', `期限已于${chinaTime(m.view.dueAt!)}届满，应当解除${MEASURE_LABELS[m.cmd.kind]}，不能作出其他处理决定`);
       },
     },
   );
@@ -294,7 +294,7 @@ export function handleMeasures(input: InvestigationInput, board: TaskBoard, stat
   /** A timed measure whose clock still runs: an expired one takes no pause or resumption (行政强制法 28). */
   function running(id: string): Measure {
     const m = timed(id);
-    if (ranOut(m)) throw refuse(`${MEASURE_LABELS[m.cmd.kind]}期限已于${chinaTime(m.view.dueAt!)}届满，不再计算期限：不能中止或恢复计算，应当立即解除`, 'MEASURE_NOT_RUNNING');
+    if (ranOut(m)) throw refuse('MEASURE_NOT_RUNNING', `${MEASURE_LABELS[m.cmd.kind]}期限已于${chinaTime(m.view.dueAt!)}届满，不再计算期限：不能中止或恢复计算，应当立即解除`);
     return m;
   }
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
 import { CaseState } from '#libs/messages/initiation';
@@ -8,6 +8,7 @@ import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
 import { handleMeasures } from './measures';
+import { refuse } from '../refuse';
 
 const { appendEvidence, noteRecord } = activities;
 
@@ -59,7 +60,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
     return result;
   }, {
     validator: (_cmd: unknown) => {
-      if (closed) throw ApplicationFailure.nonRetryable('案件已作出处理决定，调查取证已结束', 'CASE_NOT_UNDER_INVESTIGATION');
+      if (closed) throw refuse('CASE_NOT_UNDER_INVESTIGATION', '案件已作出处理决定，调查取证已结束');
     },
   });
 

@@ -1,9 +1,9 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { DueResult, PeriodStart, describePeriod } from '#libs/calendar/period';
 import { RecordEntryInput } from '#libs/domain/record';
 import {
-  Attempt, SERVICE_METHOD_LABELS, describeAttempt, SERVICE_REFUSALS, ServiceRefusal, nextMethod, refuseAttempt, refuseOutcome,
+  Attempt, SERVICE_METHOD_LABELS, describeAttempt, nextMethod, attemptRefusal, outcomeRefusal,
 } from '#libs/domain/service';
 import { CaseState } from '#libs/messages/initiation';
 import { ServiceInput, ServiceResult, ServiceView, recordServiceOutcomeUpdate, serviceQuery } from '#libs/messages/service';
@@ -15,12 +15,10 @@ import { chinaTime } from '../tasks/deadline-text';
 import { describeMoves, hasMoved, lastSchedule, movesDetails, untilDue } from '../tasks/deadline-moves';
 import { DEADLINE_KINDS, DeadlineKind, DueTime, dueTime, estimateMark } from '#libs/domain/deadlines';
 import { notBefore } from '../tasks/event-time';
+import { refuse } from '../refuse';
 
 const { projectService, escalate } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId'>;
-const refuse = (code: ServiceRefusal | null) => {
-  if (code) throw ApplicationFailure.nonRetryable(SERVICE_REFUSALS[code], code);
-};
 
 /**
  * 送达 of one document (民事诉讼法 87–95 through 行政处罚法 61): the officer tries one method at a time
@@ -59,8 +57,9 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     {
       validator: ({ outcome, ...o }) => {
         const attempt = current();
-        if (!attempt || attempt.method === 'public_notice') throw ApplicationFailure.nonRetryable('没有等待结果的送达', 'SERVICE_NO_PENDING_ATTEMPT');
-        refuse(refuseOutcome(input.profile, attempt, { outcome, ...o }));
+        if (!attempt || attempt.method === 'public_notice') throw refuse('SERVICE_NO_PENDING_ATTEMPT');
+        const refusal = outcomeRefusal(input.profile, attempt, { outcome, ...o });
+        if (refusal) throw refuse(refusal);
         notBefore('at', '送达或失败时间', o.at, { label: '本次送达开始', at: attempt.startedAt });
       },
     },
@@ -78,7 +77,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       role: 'officer',
       assigneeId: input.officerId,
       validate: (cmd) => {
-        refuse(refuseAttempt(input.profile, view.attempts, cmd.attempt!));
+        const refusal = attemptRefusal(input.profile, view.attempts, cmd.attempt!);
+        if (refusal) throw refuse(refusal);
         notBefore('startedAt', '送达开始时间', cmd.attempt!.startedAt, input.document.dated);
       },
     });

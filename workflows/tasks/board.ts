@@ -1,11 +1,11 @@
-import { ApplicationFailure, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { chinaDate, chinaDayStart } from '#libs/calendar/dates';
 import { DueResult, Pause, Period, PeriodRules, PeriodStart, chainedStart, computeDue, describePeriod } from '#libs/calendar/period';
 import { YearSchedule } from '#libs/calendar/schedule';
 import { Role } from '#libs/domain/roles';
-import { Completion, TASK_REFUSALS, TASK_SPECS, TaskKind, TaskRef, describeCompletion, refuseCompletion } from '#libs/domain/tasks';
+import { Completion, TASK_SPECS, TaskKind, TaskRef, describeCompletion, completionRefusal } from '#libs/domain/tasks';
 import { CaseClock, RUNNING_CLOCK } from '#libs/domain/case-operations';
 import { EscalationRules, ladderFor, ladderRoleLabel } from '#libs/domain/escalation';
 import { calendarUpdatedSignal } from '#libs/messages/calendar';
@@ -13,6 +13,7 @@ import { caseClockSignal } from '#libs/messages/case-operations';
 import { StageInput } from '#libs/messages/stage';
 import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
 import { chinaTime, describeRecomputation } from './deadline-text';
+import { refuse } from '../refuse';
 
 const { openTask, completeTask, rescheduleTask, reassignTask, escalate } = activities;
 
@@ -87,11 +88,11 @@ export class TaskBoard {
       validator: (cmd) => {
         const stopped = this.clock.suspended;
         if (stopped) {
-          throw ApplicationFailure.nonRetryable(`案件已于${chinaTime(stopped.since)}中止办理（${stopped.reason}），恢复办理后方可继续`, 'CASE_SUSPENDED');
+          throw refuse('CASE_SUSPENDED', `案件已于${chinaTime(stopped.since)}中止办理（${stopped.reason}），恢复办理后方可继续`);
         }
         const task = this.open.get(cmd.taskId);
-        const refusal = refuseCompletion(task?.ref, cmd.by, cmd);
-        if (refusal) throw ApplicationFailure.nonRetryable(TASK_REFUSALS[refusal], refusal);
+        const refusal = completionRefusal(task?.ref, cmd.by, cmd);
+        if (refusal) throw refuse(refusal);
         task!.validate?.(cmd);
       },
     });
@@ -116,12 +117,12 @@ export class TaskBoard {
       {
         validator: ({ taskId, to, by }: { taskId: string; to: { role: string; agencyId: string }; by: { role: string; agencyId: string } }) => {
           const task = this.open.get(taskId)?.ref;
-          if (!task) throw ApplicationFailure.nonRetryable(TASK_REFUSALS.TASK_NOT_OPEN, 'TASK_NOT_OPEN');
+          if (!task) throw refuse('TASK_NOT_OPEN');
           if (by.agencyId !== task.agencyId || (by.role !== 'unit_head' && by.role !== 'chief')) {
-            throw ApplicationFailure.nonRetryable('只有本机关的承办机构负责人或行政机关负责人可以转交任务', 'TASK_TRANSFER_FORBIDDEN');
+            throw refuse('TASK_TRANSFER_FORBIDDEN');
           }
           if (to.agencyId !== task.agencyId || to.role !== task.role) {
-            throw ApplicationFailure.nonRetryable('任务只能转交本机关同一角色的人员', 'TASK_TRANSFER_TARGET_INVALID');
+            throw refuse('TASK_TRANSFER_TARGET_INVALID');
           }
         },
       },

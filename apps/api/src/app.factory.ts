@@ -5,9 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Env } from '#libs/config/env';
 import { AppModule } from './app.module';
-import { bodyParserErrors, refuseDeepJson } from './common/body-errors';
+import { bodyParserErrors, rejectDeepJson } from './common/body-errors';
 import { stallTimeouts } from './common/stall-timeouts';
-import { refuseUnknownFields } from './common/openapi';
+import { forbidUnknownFields } from './common/openapi';
 import { validationPipe } from './common/validation';
 
 /** Builds the API exactly as it runs, for `main.ts` and for the end-to-end tests. */
@@ -21,7 +21,7 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   // checked on the raw bytes before anything parses or walks them (400 BODY_TOO_DEEP, not a stack overflow).
   // Behind a reverse proxy, req.ip (login limits, audit) is the client only if the proxy is trusted (LAWTRAIL_TRUST_PROXY).
   if (env.trustProxy !== false) app.set('trust proxy', env.trustProxy);
-  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson });
+  app.useBodyParser('json', { limit: '1mb', verify: rejectDeepJson });
   app.use(bodyParserErrors);
   // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script, and
   // plain-http development must not be told to upgrade its requests to https.
@@ -39,6 +39,6 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
     .setVersion('0.1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => refuseUnknownFields(SwaggerModule.createDocument(app, doc)));
+  SwaggerModule.setup('api/docs', app, () => forbidUnknownFields(SwaggerModule.createDocument(app, doc)));
   return app;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Env } from '#libs/config/env';
-import { CASE_OPERATION_LABELS, refuseOperation } from '#libs/domain/case-operations';
+import { CASE_OPERATION_LABELS, operationRefusal } from '#libs/domain/case-operations';
 import { Actor } from '#libs/domain/roles';
 import { CaseOperationInput, caseOperationRequestedUpdate, workflowIdForCaseOperation } from '#libs/messages/case-operations';
 import { escalationRules } from '#libs/domain/escalation';
@@ -38,7 +38,7 @@ export class CaseOperationsService {
     }
     const operationId = key ? derivedUuid(actor.id, 'case-operation', caseId, key) : randomUUID();
     const pendingOperation = await this.operations.anotherOpen(caseId, operationId);
-    const refusal = refuseOperation(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation });
+    const refusal = operationRefusal(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation });
     if (refusal) throw new ApiException(refusal);
     const added = await this.operations.addPending({
       id: operationId, caseId, agencyId: c.agencyId, kind: dto.kind, reason: dto.reason, legalBasis: dto.legalBasis ?? null,

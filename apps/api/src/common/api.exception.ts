@@ -1,4 +1,5 @@
-import { ERRORS, ErrorCode } from './errors';
+import { ErrorCode, MESSAGES } from './errors';
+import { statusOf } from './statuses';
 
 export interface FieldError {
   field: string;
@@ -9,10 +10,10 @@ export interface FieldError {
 /** The one exception the API throws on purpose: a stable code whose status and Chinese message come from the catalogue. */
 export class ApiException extends Error {
   constructor(readonly code: ErrorCode, readonly fields?: FieldError[], message?: string) {
-    super(message ?? ERRORS[code].message);
+    super(message ?? MESSAGES[code]);
   }
 
   get status(): number {
-    return ERRORS[this.code].status;
+    return statusOf(this.code);
   }
 }

@@ -31,7 +31,7 @@ export function jsonDepth(body: Buffer, stopAt = Infinity): number {
 }
 
 /** body-parser's `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
-export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
+export function rejectDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
   if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, type: TOO_DEEP });
   }

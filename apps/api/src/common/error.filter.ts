@@ -6,7 +6,7 @@ import { QueryFailedError } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { AuditService } from '../audit/audit.service';
 import { ApiException, FieldError } from './api.exception';
-import { ERRORS, isErrorCode } from './errors';
+import { ErrorCode, isErrorCode } from './errors';
 import { RETRY_AFTER_SECONDS, databaseUnavailable, temporalUnavailable } from './unavailable';
 
 /** A workflow refusal about one field (an event's time) carries its field errors as its first detail. */
@@ -15,6 +15,20 @@ function fieldErrorsOf(details: unknown[] | null | undefined): FieldError[] | un
   const ok = Array.isArray(first) && first.every((e) => e && typeof e.field === 'string' && typeof e.code === 'string' && typeof e.message === 'string');
   return ok && first.length ? first.map(({ field, code, message }) => ({ field, code, message })) : undefined;
 }
+
+/**
+ * Any other status Nest or Express raise (a throttled request, a body they refuse), answered with the
+ * catalogue's first code of that status, as since the catalogue began; every other status is a fault.
+ */
+const HTTP_FALLBACK: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  409: 'CONFLICT',
+  415: 'AV_MEDIA_TYPE_NOT_ALLOWED',
+  422: 'EMERGENCY_EX_OFFICIO_ONLY',
+  429: 'AUTH_TOO_MANY_ATTEMPTS',
+  500: 'INTERNAL_ERROR',
+  503: 'DATABASE_UNAVAILABLE',
+};
 
 /** Refusals audited under their own code but answered as a missing object: another agency's case or task does not exist for the caller. */
 const HIDDEN = { CASE_OTHER_AGENCY: 'CASE_NOT_FOUND', TASK_OTHER_AGENCY: 'TASK_NOT_FOUND' } as const;
@@ -91,7 +105,6 @@ export class ErrorFilter implements ExceptionFilter {
     if (status === 400 && (type === 'entity.parse.failed' || /JSON/.test(x.message))) return new ApiException('BODY_NOT_JSON');
     if (status === 401) return new ApiException('AUTH_TOKEN_MISSING');
     if (status === 403) return new ApiException('AUTH_ROLE_FORBIDDEN');
-    const code = Object.entries(ERRORS).find(([, spec]) => spec.status === status)?.[0];
-    return new ApiException(isErrorCode(code) ? code : 'INTERNAL_ERROR');
+    return new ApiException(HTTP_FALLBACK[status] ?? 'INTERNAL_ERROR');
   }
 }

@@ -1,25 +1,25 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { SERVICE_REFUSALS } from '#libs/domain/service';
-import { TASK_REFUSALS } from '#libs/domain/tasks';
-import { EVENT_TIME_REFUSALS } from '#libs/domain/event-time';
-import { ERRORS } from './errors';
+import { REFUSALS } from '#libs/domain/refusals';
+import { API_ERRORS, ERRORS, MESSAGES } from './errors';
+import { statusOf } from './statuses';
 
-// A workflow's refusal reaches the client with its own code only when the catalogue knows it;
-// an unknown code would become a 500. Every code a workflow can throw must be catalogued.
-const root = join(__dirname, '../../../../workflows');
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') && !f.endsWith('.spec.ts') ? [join(dir, f)] : []));
-
-it('catalogues every refusal code thrown by workflow code', () => {
-  const codes = new Set<string>();
-  for (const f of files(root)) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/(?:refuse|nonRetryable)\([^;]*?,\s*'([A-Z][A-Z_]+)'\)/gs)) codes.add(m[1]);
-  }
-  expect(codes.size).toBeGreaterThan(40);
-  expect([...codes].filter((c) => !(c in ERRORS))).toEqual([]);
+// A workflow's refusal reaches the client with its own code only when the catalogue knows it (an
+// unknown code would become a 500). The workflows refuse only with a RefusalCode (workflows/refuse.ts)
+// and statusOf is an exhaustive switch, so the compiler keeps both complete; these check the values.
+it('answers with the stage refusals and the API’s own codes, and nothing else', () => {
+  expect(Object.keys(API_ERRORS).filter((c) => c in REFUSALS)).toEqual([]);
+  expect(Object.keys(MESSAGES).sort()).toEqual([...Object.keys(API_ERRORS), ...Object.keys(REFUSALS)].sort());
 });
 
-it('catalogues the refusals of the pure task, service and event-time rules', () => {
-  expect(Object.keys({ ...TASK_REFUSALS, ...SERVICE_REFUSALS, ...EVENT_TIME_REFUSALS }).filter((c) => !(c in ERRORS))).toEqual([]);
+it('gives every code an HTTP error status and a Chinese message', () => {
+  const wrong = Object.entries(ERRORS).filter(
+    ([, { status, message }]) => !(status >= 400 && status < 600) || !/[\u4e00-\u9fff]/.test(message),
+  );
+  expect(wrong).toEqual([]);
+});
+
+it('answers a refusal of the case’s state with 409 and a missing object with 404', () => {
+  expect(statusOf('HEARING_PENDING')).toBe(409);
+  expect(statusOf('CASE_OTHER_AGENCY')).toBe(404);
+  expect(statusOf('TASK_WRONG_ROLE')).toBe(403);
+  expect(statusOf('TIME_IN_FUTURE')).toBe(400);
 });

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, jsonDepth, refuseDeepJson } from './body-errors';
+import { MAX_JSON_DEPTH, jsonDepth, rejectDeepJson } from './body-errors';
 import { inCaseYears } from './fields';
 import { prototypeKey } from './validation';
 
@@ -8,8 +8,8 @@ it('counts JSON nesting on the bytes, ignoring brackets inside strings and escap
   expect(jsonDepth(Buffer.from('{"a":"\\"[[[["}'))).toBe(1);
   expect(jsonDepth(Buffer.from('"x"'))).toBe(0);
   expect(jsonDepth(Buffer.from('['.repeat(5000) + ']'.repeat(5000)), MAX_JSON_DEPTH)).toBe(MAX_JSON_DEPTH + 1);
-  expect(() => refuseDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)))).not.toThrow();
-  expect(() => refuseDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH + 1)))).toThrow(expect.objectContaining({ status: 400, type: 'entity.too.deep' }));
+  expect(() => rejectDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)))).not.toThrow();
+  expect(() => rejectDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH + 1)))).toThrow(expect.objectContaining({ status: 400, type: 'entity.too.deep' }));
 });
 
 it('finds __proto__, constructor and prototype keys at any depth, not in values or list positions', () => {

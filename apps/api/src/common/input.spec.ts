@@ -1,5 +1,5 @@
 import { isCalendarDate, isInstant } from './fields';
-import { refuseUnknownFields } from './openapi';
+import { forbidUnknownFields } from './openapi';
 import { unstorableText } from './validation';
 
 // Issue 9 §5: input the fuzz run found reaching PostgreSQL or the record's hash and failing there.
@@ -27,7 +27,7 @@ it('finds text that cannot be stored as sent: NUL and lone surrogates, in values
 });
 
 it('the OpenAPI document says that unknown fields are refused', () => {
-  const doc = refuseUnknownFields({
+  const doc = forbidUnknownFields({
     openapi: '3.0.0', info: { title: 't', version: '1' }, paths: {},
     components: { schemas: { A: { type: 'object', properties: { x: { type: 'string' } } }, B: { type: 'object', properties: {}, additionalProperties: true } } },
   });

@@ -5,7 +5,7 @@ import { OpenAPIObject } from '@nestjs/swagger';
  * so: `additionalProperties: false` on each object schema that does not say otherwise. Clients and
  * generated tests then know that a field the schema does not name is refused.
  */
-export function refuseUnknownFields(doc: OpenAPIObject): OpenAPIObject {
+export function forbidUnknownFields(doc: OpenAPIObject): OpenAPIObject {
   for (const schema of Object.values(doc.components?.schemas ?? {})) {
     if ('properties' in schema && schema.additionalProperties === undefined) schema.additionalProperties = false;
   }

@@ -11,7 +11,7 @@ function fieldOf(dto: object, path: string): { value: string | undefined; label:
 }
 
 /** Refuses with the first error, under its own code (TIME_IN_FUTURE, EVENT_BEFORE_STEP) and field. */
-export function refuseEventTime(...errors: (EventTimeError | null)[]): void {
+function throwEventTimeError(...errors: (EventTimeError | null)[]): void {
   const first = errors.find((e): e is EventTimeError => !!e);
   if (first) throw new ApiException(first.code, [first]);
 }
@@ -19,7 +19,7 @@ export function refuseEventTime(...errors: (EventTimeError | null)[]): void {
 /** A recorded fact's time (served, received, taken…) cannot lie ahead (libs/domain/event-time). Absent optional fields pass. */
 export function notInFuture(dto: object, ...paths: string[]): void {
   const now = Date.now();
-  refuseEventTime(...paths.map((p) => {
+  throwEventTimeError(...paths.map((p) => {
     const { value, label } = fieldOf(dto, p);
     return value === undefined ? null : inFuture(p, label, value, now);
   }));
@@ -28,5 +28,5 @@ export function notInFuture(dto: object, ...paths: string[]): void {
 /** A recorded fact's time cannot precede the step it depends on (a collection before the decision…). */
 export function notBefore(dto: object, path: string, step: Step | null | undefined): void {
   const { value, label } = fieldOf(dto, path);
-  if (value !== undefined) refuseEventTime(beforeStep(path, label, value, step));
+  if (value !== undefined) throwEventTimeError(beforeStep(path, label, value, step));
 }

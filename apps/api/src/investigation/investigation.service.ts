@@ -19,7 +19,7 @@ import {
 } from '#libs/domain/evidence';
 import { announcedSha256, avMediaType } from '#libs/domain/av-media';
 import { Actor } from '#libs/domain/roles';
-import { refuseCompletion } from '#libs/domain/tasks';
+import { completionRefusal } from '#libs/domain/tasks';
 import { completeTaskUpdate } from '#libs/messages/initiation';
 import {
   AddEvidenceCommand,
@@ -182,7 +182,7 @@ export class InvestigationService {
     const announced = announcedSha256(req.headers['content-digest'] as string | undefined);
     if (announced === null) throw new ApiException('VALIDATION_FAILED', [{ field: 'Content-Digest', code: 'DIGEST_UNSUPPORTED', message: '摘要须为 sha-256=:<Base64>:（RFC 9530）' }]);
     // Refuse before reading the body: only the producer stores the file of their record, and not while the case is suspended.
-    const refusal = task.status === 'open' && refuseCompletion(toRef(task), actor, { decision: 'uploaded', opinion: '', file: { sha256: '', size: 0, mediaType } });
+    const refusal = task.status === 'open' && completionRefusal(toRef(task), actor, { decision: 'uploaded', opinion: '', file: { sha256: '', size: 0, mediaType } });
     if (refusal) throw new ApiException(refusal);
     if (task.status === 'open' && c.clock.suspended) throw new ApiException('CASE_SUSPENDED');
     const staged = await this.storage.receive(req);

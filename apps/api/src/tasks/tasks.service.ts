@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
-import { TASK_SPECS, refuseCompletion } from '#libs/domain/tasks';
+import { TASK_SPECS, completionRefusal } from '#libs/domain/tasks';
 import { completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
 import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
@@ -71,7 +71,7 @@ export class TasksService {
       notInFuture(dto, 'signedAt', 'receipt.receivedAt', 'notification.notifiedAt');
       const after = AFTER_OPENING[task.kind];
       if (after) notBefore(dto, after.field, { label: after.step, at: task.openedAt.toISOString() });
-      const refusal = refuseCompletion(toRef(task), actor, dto);
+      const refusal = completionRefusal(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
       await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
         args: [{ ...dto, taskId, by: actor }],

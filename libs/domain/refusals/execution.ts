@@ -1,0 +1,27 @@
+/** Refusals of 执行 (execution): payment, 复议 and 诉讼 (remedies), 催告, court application and 行政强制执行. */
+export const EXECUTION_REFUSALS = {
+  EXECUTION_NOT_STARTED: '处理决定尚未送达，执行尚未开始',
+  EXECUTION_ENDED: '执行已终结',
+  EXECUTION_NO_FINE: '本决定没有罚款',
+  PAYMENT_ALREADY_RECORDED: '罚款已缴纳',
+  PAYMENT_INSUFFICIENT: '缴纳金额不足罚款及加处罚款',
+  REMEDY_ALREADY_FILED: '已记录该救济途径',
+  REMEDY_PERIOD_PASSED: '申请期限已届满',
+  REMEDY_NOT_PENDING: '该救济途径未在进行中',
+  REMEDY_OUTCOME_REQUIRED: '须记录复议或诉讼的结果',
+  REMEDY_PENDING: '行政复议或行政诉讼尚在进行中，不能申请强制执行',
+  DEMAND_NOT_DUE: '当事人的履行期限尚未届满或已履行，无须催告',
+  DEMAND_ALREADY_DRAFTED: '已制作催告书',
+  DEMAND_NOT_SERVED: '催告书尚未送达',
+  COURT_ALREADY_APPLIED: '已申请人民法院强制执行',
+  COURT_APPLICATION_TOO_EARLY: '催告书送达十个工作日后且复议、诉讼期限届满后方可申请强制执行',
+  COURT_APPLICATION_TOO_LATE: '申请强制执行的期限已届满',
+  COURT_NOT_APPLIED: '尚未申请人民法院强制执行',
+  COURT_RESULT_RECORDED: '已记录人民法院的裁定和执行结果',
+  COMPULSORY_EXECUTION_NOT_EMPOWERED: '本机关没有行政强制执行权，应依法申请人民法院强制执行',
+  COMPULSORY_EXECUTION_DECIDED: '已作出强制执行决定',
+  COMPULSORY_EXECUTION_NOT_DECIDED: '尚未作出强制执行决定',
+  COMPULSORY_RESULT_RECORDED: '已记录强制执行结果',
+  ENFORCEMENT_TIME_FORBIDDEN: '不得在夜间或者法定节假日实施行政强制执行，情况紧急的除外',
+} as const;
+export type ExecutionRefusal = keyof typeof EXECUTION_REFUSALS;
