@@ -14,7 +14,8 @@ export class CatalogueEntryResponse {
   @OneOf(['record', 'written', 'audiovisual'], { description: '类别：记录中的文书、文字记录或音像记录' }) kind: CatalogueEntry['kind'];
   @Text({ description: '题名' }) title: string;
   @Instant({ description: '时间' }) at: string;
-  @Nested(() => StoredFileResponse, { optional: true, nullable: true, description: '音像记录的文件（未上传为 null）' }) storage?: StoredFileResponse | null;
+  @Nested(() => StoredFileResponse, { optional: true, nullable: true, description: '音像记录的文件（未上传为 null）' })
+  storage?: StoredFileResponse | null;
   @Json({ optional: true, nullable: true, description: '音像记录应当记录的事项' }) metadata?: Record<string, string> | null;
   @Uuid({ optional: true, description: '对应的文字或音像记录' }) recordId?: string;
   @Texts({ optional: true, description: '保密标记' }) confidentiality?: string[];
@@ -40,8 +41,10 @@ export class ArchiveResponse {
 
 /** The archived file (`archive`), or the file as it would be archived now (`catalogue`, `missing`). */
 export class CaseFileResponse {
-  @OneOf(['archived', 'ready', 'open'], { description: 'archived 已归档；ready 案件已终结、可归档；open 案件未终结' }) status: 'archived' | 'ready' | 'open';
-  @NestedList(() => CatalogueEntryResponse, { optional: true, description: '卷内文件目录（未归档时）' }) catalogue?: CatalogueEntryResponse[];
+  @OneOf(['archived', 'ready', 'open'], { description: 'archived 已归档；ready 案件已终结、可归档；open 案件未终结' }) status:
+    'archived' | 'ready' | 'open';
+  @NestedList(() => CatalogueEntryResponse, { optional: true, description: '卷内文件目录（未归档时）' })
+  catalogue?: CatalogueEntryResponse[];
   @Texts({ optional: true, description: '缺少的文书（未归档时）' }) missing?: string[];
   @Nested(() => ArchiveResponse, { optional: true, description: '归档的案卷（已归档时）' }) archive?: ArchiveResponse;
 }
@@ -74,14 +77,30 @@ export class AccessRequestResponse {
 }
 
 export const mapCatalogueEntry = (e: CatalogueEntry): CatalogueEntryResponse => ({
-  position: e.position, kind: e.kind, title: e.title, at: e.at,
+  position: e.position,
+  kind: e.kind,
+  title: e.title,
+  at: e.at,
   storage: e.storage && { sha256: e.storage.sha256, location: e.storage.location },
-  metadata: e.metadata, recordId: e.recordId, confidentiality: e.confidentiality, redacted: e.redacted,
+  metadata: e.metadata,
+  recordId: e.recordId,
+  confidentiality: e.confidentiality,
+  redacted: e.redacted,
 });
 
 /** The archive row in camelCase, its catalogue as this reader may see it. */
 export const mapArchive = (a: ArchiveEntity, catalogue: CatalogueEntry[]): ArchiveResponse => ({
-  caseId: a.caseId, archiveNumber: a.archiveNumber, category: a.category, retentionPeriod: a.retentionPeriod, startDate: a.startDate,
-  endDate: a.endDate, location: a.location, catalogue: catalogue.map(mapCatalogueEntry), missing: [...a.missing],
-  incompleteReason: a.incompleteReason, archivedBy: a.archivedBy, archivedAt: a.archivedAt.toISOString(), onTime: a.onTime,
+  caseId: a.caseId,
+  archiveNumber: a.archiveNumber,
+  category: a.category,
+  retentionPeriod: a.retentionPeriod,
+  startDate: a.startDate,
+  endDate: a.endDate,
+  location: a.location,
+  catalogue: catalogue.map(mapCatalogueEntry),
+  missing: [...a.missing],
+  incompleteReason: a.incompleteReason,
+  archivedBy: a.archivedBy,
+  archivedAt: a.archivedAt.toISOString(),
+  onTime: a.onTime,
 });

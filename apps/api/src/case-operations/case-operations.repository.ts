@@ -3,7 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { CaseOperationEntity } from '#libs/persistence/entities/case-operation.entity';
 
-export type NewCaseOperation = Pick<CaseOperationEntity, 'id' | 'caseId' | 'agencyId' | 'kind' | 'reason' | 'legalBasis' | 'transfer' | 'requestedBy'>;
+export type NewCaseOperation = Pick<
+  CaseOperationEntity,
+  'id' | 'caseId' | 'agencyId' | 'kind' | 'reason' | 'legalBasis' | 'transfer' | 'requestedBy'
+>;
 
 /** The `case_operations` table: requests to suspend, resume, terminate or transfer a case. */
 @Injectable()

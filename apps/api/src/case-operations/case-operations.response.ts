@@ -1,4 +1,11 @@
-import { CASE_OPERATIONS, CASE_OPERATION_LABELS, CaseClock, CaseOperationKind, TRANSFER_TARGETS, TransferTarget } from '#libs/domain/case-operations';
+import {
+  CASE_OPERATIONS,
+  CASE_OPERATION_LABELS,
+  CaseClock,
+  CaseOperationKind,
+  TRANSFER_TARGETS,
+  TransferTarget,
+} from '#libs/domain/case-operations';
 import type { CaseOperationEntity, CaseOperationStatus } from '#libs/persistence/entities/case-operation.entity';
 import { clockView } from '../cases/cases.mapper';
 import { TaskRefResponse } from '../common/stage-responses';
@@ -66,9 +73,17 @@ export const mapCaseClock = (clock: CaseClock): CaseClockResponse => ({
 });
 
 export const mapCaseOperation = (r: CaseOperationEntity): CaseOperationResponse => ({
-  id: r.id, kind: r.kind, kindLabel: CASE_OPERATION_LABELS[r.kind], reason: r.reason, legalBasis: r.legalBasis,
+  id: r.id,
+  kind: r.kind,
+  kindLabel: CASE_OPERATION_LABELS[r.kind],
+  reason: r.reason,
+  legalBasis: r.legalBasis,
   transfer: r.transfer && { target: r.transfer.target, recipient: r.transfer.recipient },
-  requestedBy: r.requestedBy, requestedAt: r.requestedAt.toISOString(), status: r.status, decidedBy: r.decidedBy,
-  decidedAt: r.decidedAt?.toISOString() ?? null, opinion: r.opinion,
+  requestedBy: r.requestedBy,
+  requestedAt: r.requestedAt.toISOString(),
+  status: r.status,
+  decidedBy: r.decidedBy,
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+  opinion: r.opinion,
   receipt: r.receipt && { receivedBy: r.receipt.receivedBy, receivedAt: r.receipt.receivedAt, documentNumber: r.receipt.documentNumber },
 });

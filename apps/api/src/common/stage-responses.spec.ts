@@ -10,6 +10,9 @@ it('answers a view’s deadlines by kind, each in the one shape of a due time', 
 });
 
 it('leaves out what is not a deadline kind (the response schema lists the kinds and nothing else)', () => {
-  const stray = { payment: { dueAt: '2026-12-01T16:00:00.000Z', complete: true, missingYears: [] }, legacy: { dueAt: 'x' } } as unknown as DueTimes;
+  const stray = {
+    payment: { dueAt: '2026-12-01T16:00:00.000Z', complete: true, missingYears: [] },
+    legacy: { dueAt: 'x' },
+  } as unknown as DueTimes;
   expect(Object.keys(mapDueTimes(stray))).toEqual(['payment']);
 });

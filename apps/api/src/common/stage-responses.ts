@@ -62,6 +62,14 @@ export class TaskRefResponse {
 }
 
 export const mapTaskRef = (t: TaskRef): TaskRefResponse => ({
-  id: t.id, caseId: t.caseId, agencyId: t.agencyId, kind: t.kind, role: t.role, assigneeId: t.assigneeId, dueAt: t.dueAt,
-  dueComplete: t.dueComplete, dueMissingYears: t.dueMissingYears && [...t.dueMissingYears], openedAt: t.openedAt,
+  id: t.id,
+  caseId: t.caseId,
+  agencyId: t.agencyId,
+  kind: t.kind,
+  role: t.role,
+  assigneeId: t.assigneeId,
+  dueAt: t.dueAt,
+  dueComplete: t.dueComplete,
+  dueMissingYears: t.dueMissingYears && [...t.dueMissingYears],
+  openedAt: t.openedAt,
 });

@@ -19,8 +19,14 @@ export class CaseDeadlineResponse {
 }
 
 export const mapCaseDeadline = (d: CaseDeadlineEntity): CaseDeadlineResponse => ({
-  kind: d.kind, dueAt: d.dueAt.toISOString(), complete: d.dueComplete, missingYears: d.dueMissingYears, extended: d.extended, state: d.state,
-  ended: d.ended, endedAt: d.endedAt?.toISOString() ?? null,
+  kind: d.kind,
+  dueAt: d.dueAt.toISOString(),
+  complete: d.dueComplete,
+  missingYears: d.dueMissingYears,
+  extended: d.extended,
+  state: d.state,
+  ended: d.ended,
+  endedAt: d.endedAt?.toISOString() ?? null,
 });
 
 /** The decision deadline as its workflow keeps it. */
@@ -35,8 +41,13 @@ export class DecisionDeadlineResponse {
 }
 
 export const mapDecisionDeadline = (d: DecisionDeadlineView): DecisionDeadlineResponse => ({
-  dueAt: d.dueAt, lastDay: d.lastDay, complete: d.complete, missingYears: d.missingYears && [...d.missingYears], extended: d.extended,
-  extensionRequested: d.extensionRequested, state: d.state,
+  dueAt: d.dueAt,
+  lastDay: d.lastDay,
+  complete: d.complete,
+  missingYears: d.missingYears && [...d.missingYears],
+  extended: d.extended,
+  extensionRequested: d.extensionRequested,
+  state: d.state,
 });
 
 export class WaivedResponse {
@@ -70,9 +81,16 @@ export class NoticeResponse {
 export function mapNotice(n: NoticeView): NoticeResponse {
   const h = n.hearing;
   return {
-    servedAt: n.servedAt, serviceId: n.serviceId, rights: [...n.rights], statementDueAt: n.statementDueAt, hearingRequestDueAt: n.hearingRequestDueAt,
-    waived: { statement: n.waived.statement, hearing: n.waived.hearing }, hearingRequested: n.hearingRequested,
+    servedAt: n.servedAt,
+    serviceId: n.serviceId,
+    rights: [...n.rights],
+    statementDueAt: n.statementDueAt,
+    hearingRequestDueAt: n.hearingRequestDueAt,
+    waived: { statement: n.waived.statement, hearing: n.waived.hearing },
+    hearingRequested: n.hearingRequested,
     hearing: h && { notifiedAt: h.notifiedAt, at: h.at, place: h.place, heldAt: h.heldAt, reported: h.reported },
-    statementsPending: n.statementsPending, decided: n.decided, deadlines: n.deadlines && mapDueTimes(n.deadlines),
+    statementsPending: n.statementsPending,
+    decided: n.decided,
+    deadlines: n.deadlines && mapDueTimes(n.deadlines),
   };
 }

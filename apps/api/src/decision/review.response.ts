@@ -51,7 +51,8 @@ export class CollectiveDiscussionRecordResponse {
 export class CollectiveDiscussionGateResponse {
   @Bool({ description: '须经集体讨论' }) required: boolean;
   @Texts({ description: '理由' }) reasons: string[];
-  @Nested(() => CollectiveDiscussionRecordResponse, { nullable: true, description: '讨论记录' }) recorded: CollectiveDiscussionRecordResponse | null;
+  @Nested(() => CollectiveDiscussionRecordResponse, { nullable: true, description: '讨论记录' })
+  recorded: CollectiveDiscussionRecordResponse | null;
 }
 
 export class ExpertReviewResponse {
@@ -84,7 +85,12 @@ export class ReviewResponse {
 const gate = (g: Gate) => ({ required: g.required, reasons: [...g.reasons] });
 
 const mapDiscussion = (d: CollectiveDiscussion): CollectiveDiscussionRecordResponse => ({
-  heldAt: d.heldAt, participants: [...d.participants], minutes: d.minutes, conclusion: d.conclusion, draftVersion: d.draftVersion, by: mapActor(d.by),
+  heldAt: d.heldAt,
+  participants: [...d.participants],
+  minutes: d.minutes,
+  conclusion: d.conclusion,
+  draftVersion: d.draftVersion,
+  by: mapActor(d.by),
 });
 
 export function mapReview(v: ReviewView): ReviewResponse {
@@ -93,15 +99,31 @@ export function mapReview(v: ReviewView): ReviewResponse {
   return {
     status: v.status,
     draft: d && {
-      facts: d.facts, evidenceIds: [...d.evidenceIds], legalBasis: d.legalBasis,
+      facts: d.facts,
+      evidenceIds: [...d.evidenceIds],
+      legalBasis: d.legalBasis,
       penalties: d.penalties.map((p) => ({ kind: p.kind, amountYuan: p.amountYuan, description: p.description })),
-      opinion: d.opinion, factors: d.factors, discretion: d.discretion && { benchmark: d.discretion.benchmark, application: d.discretion.application },
-      findings: d.findings && [...d.findings], version: d.version, by: mapActor(d.by), submittedAt: d.submittedAt,
+      opinion: d.opinion,
+      factors: d.factors,
+      discretion: d.discretion && { benchmark: d.discretion.benchmark, application: d.discretion.application },
+      findings: d.findings && [...d.findings],
+      version: d.version,
+      by: mapActor(d.by),
+      submittedAt: d.submittedAt,
     },
     findings: [...v.findings],
     legalReview: { ...gate(v.legalReview), passedVersion: v.legalReview.passedVersion },
-    collectiveDiscussion: { ...gate(v.collectiveDiscussion), recorded: v.collectiveDiscussion.recorded && mapDiscussion(v.collectiveDiscussion.recorded) },
-    expertReviews: v.expertReviews.map((e) => ({ heldAt: e.heldAt, experts: [...e.experts], form: e.form, content: e.content, by: mapActor(e.by) })),
+    collectiveDiscussion: {
+      ...gate(v.collectiveDiscussion),
+      recorded: v.collectiveDiscussion.recorded && mapDiscussion(v.collectiveDiscussion.recorded),
+    },
+    expertReviews: v.expertReviews.map((e) => ({
+      heldAt: e.heldAt,
+      experts: [...e.experts],
+      form: e.form,
+      content: e.content,
+      by: mapActor(e.by),
+    })),
     approval: a && { by: mapActor(a.by), at: a.at, signature: a.signature, signedAt: a.signedAt, onBehalfOf: a.onBehalfOf },
   };
 }

@@ -91,10 +91,12 @@ export class ExecutionResponse {
   @Instant({ description: '两种救济期限均届满且无未决救济的时间' }) remediesEndedAt: string;
   @Nested(() => DemandNoticeStateResponse, { nullable: true, description: '催告书' }) demandNotice: DemandNoticeStateResponse | null;
   @Nested(() => CourtStateResponse, { description: '申请人民法院强制执行' }) court: CourtStateResponse;
-  @Nested(() => CompulsoryStateResponse, { nullable: true, description: '强制执行决定（行政强制法第三十七条）' }) compulsory: CompulsoryStateResponse | null;
+  @Nested(() => CompulsoryStateResponse, { nullable: true, description: '强制执行决定（行政强制法第三十七条）' })
+  compulsory: CompulsoryStateResponse | null;
   @Nested(() => CorrectionStateResponse, { nullable: true, description: '责令改正及复查' }) correction: CorrectionStateResponse | null;
   @Instant({ nullable: true, description: '执行终结时间' }) endedAt: string | null;
-  @Nested(() => DueTimesResponse, { optional: true, description: '期限（payment、review、lawsuit、court_window、court_earliest）' }) deadlines?: DueTimesResponse;
+  @Nested(() => DueTimesResponse, { optional: true, description: '期限（payment、review、lawsuit、court_window、court_earliest）' })
+  deadlines?: DueTimesResponse;
 }
 
 const mapRemedy = (r: RemedyView): RemedyResponse => ({ endsAt: r.endsAt, filedAt: r.filedAt, endedAt: r.endedAt, outcome: r.outcome });
@@ -102,22 +104,38 @@ const mapRemedy = (r: RemedyView): RemedyResponse => ({ endsAt: r.endsAt, filedA
 export function mapExecution(v: ExecutionView): ExecutionResponse {
   const { payment: p, surcharge: s, demandNotice: d, court: c, compulsory: k, correction: r } = v;
   return {
-    caseId: v.caseId, state: v.state, fineFen: v.fineFen,
+    caseId: v.caseId,
+    state: v.state,
+    fineFen: v.fineFen,
     payment: { dueAt: p.dueAt, lastDay: p.lastDay, paidAt: p.paidAt, amountFen: p.amountFen, receipt: p.receipt },
     surcharge: { days: s.days, amountFen: s.amountFen, capped: s.capped, on: s.on },
     remedies: { review: mapRemedy(v.remedies.review), lawsuit: mapRemedy(v.remedies.lawsuit) },
     remediesEndedAt: v.remediesEndedAt,
-    demandNotice: d && { content: d.content, draftedAt: d.draftedAt, approved: d.approved, serviceId: d.serviceId, servedAt: d.servedAt, statementsPending: d.statementsPending },
+    demandNotice: d && {
+      content: d.content,
+      draftedAt: d.draftedAt,
+      approved: d.approved,
+      serviceId: d.serviceId,
+      servedAt: d.servedAt,
+      statementsPending: d.statementsPending,
+    },
     court: {
-      earliest: c.earliest, latest: c.latest, appliedAt: c.appliedAt, court: c.court,
+      earliest: c.earliest,
+      latest: c.latest,
+      appliedAt: c.appliedAt,
+      court: c.court,
       result: c.result && { ruling: c.result.ruling, content: c.result.content, at: c.result.at },
     },
     compulsory: k && {
-      decidedAt: k.decidedAt, scheduledAt: k.scheduledAt, measure: k.measure, urgentReason: k.urgentReason,
+      decidedAt: k.decidedAt,
+      scheduledAt: k.scheduledAt,
+      measure: k.measure,
+      urgentReason: k.urgentReason,
       result: k.result && { content: k.result.content, at: k.result.at },
     },
     correction: r && {
-      content: r.content, deadline: r.deadline,
+      content: r.content,
+      deadline: r.deadline,
       reinspection: r.reinspection && { at: r.reinspection.at, corrected: r.reinspection.corrected, record: r.reinspection.record },
     },
     endedAt: v.endedAt,

@@ -90,7 +90,8 @@ export class ServiceResponse {
   @Bool({ description: '公告送达：公告期满视为送达' }) deemed: boolean;
   @Instant({ nullable: true, description: '当事人不在场时的送达期限' }) mustServeBy: string | null;
   @Bool({ description: '已超过送达期限' }) overdue: boolean;
-  @Nested(() => DueTimesResponse, { optional: true, description: '期限（service_attempt 或 deemed_service、must_serve_by）' }) deadlines?: DueTimesResponse;
+  @Nested(() => DueTimesResponse, { optional: true, description: '期限（service_attempt 或 deemed_service、must_serve_by）' })
+  deadlines?: DueTimesResponse;
 }
 
 /** 送达地址确认书 as confirmed. */
@@ -107,17 +108,29 @@ export class ServiceAddressResponse {
 function mapAttempt(a: Attempt): AttemptResponse {
   const o = a.outcome;
   return {
-    id: a.id, method: a.method, startedAt: a.startedAt,
+    id: a.id,
+    method: a.method,
+    startedAt: a.startedAt,
     postal: a.postal && { carrier: a.postal.carrier, trackingNumber: a.postal.trackingNumber, address: a.postal.address },
     via: a.via && { reason: a.via.reason, to: a.via.to },
     electronic: a.electronic && { address: a.electronic.address, consentedAt: a.electronic.consentedAt },
-    publicNotice: a.publicNotice && { carrier: a.publicNotice.carrier, place: a.publicNotice.place, audiovisual: a.publicNotice.audiovisual },
-    by: mapActor(a.by), dueAt: a.dueAt, complete: a.complete, missingYears: a.missingYears, state: a.state,
+    publicNotice: a.publicNotice && {
+      carrier: a.publicNotice.carrier,
+      place: a.publicNotice.place,
+      audiovisual: a.publicNotice.audiovisual,
+    },
+    by: mapActor(a.by),
+    dueAt: a.dueAt,
+    complete: a.complete,
+    missingYears: a.missingYears,
+    state: a.state,
     outcome: o && {
-      outcome: o.outcome, at: o.at,
+      outcome: o.outcome,
+      at: o.at,
       receipt: o.receipt && { signedBy: o.receipt.signedBy, receiptNumber: o.receipt.receiptNumber },
       lodged: o.lodged && { refusalReason: o.lodged.refusalReason, witness: o.lodged.witness, audiovisual: o.lodged.audiovisual },
-      failureReason: o.failureReason, by: mapActor(o.by),
+      failureReason: o.failureReason,
+      by: mapActor(o.by),
     },
   };
 }
@@ -125,14 +138,28 @@ function mapAttempt(a: Attempt): AttemptResponse {
 export function mapService(v: ServiceView): ServiceResponse {
   const d = v.document;
   return {
-    id: v.id, caseId: v.caseId,
+    id: v.id,
+    caseId: v.caseId,
     document: { kind: d.kind, title: d.title, number: d.number, dated: d.dated && { label: d.dated.label, at: d.dated.at } },
-    recipient: v.recipient, status: v.status, attempts: v.attempts.map(mapAttempt), servedAt: v.servedAt, method: v.method,
-    deemed: v.deemed, mustServeBy: v.mustServeBy, overdue: v.overdue, deadlines: v.deadlines && mapDueTimes(v.deadlines),
+    recipient: v.recipient,
+    status: v.status,
+    attempts: v.attempts.map(mapAttempt),
+    servedAt: v.servedAt,
+    method: v.method,
+    deemed: v.deemed,
+    mustServeBy: v.mustServeBy,
+    overdue: v.overdue,
+    deadlines: v.deadlines && mapDueTimes(v.deadlines),
   };
 }
 
 /** The confirmation as the party signed it (its times as sent). */
 export const mapServiceAddress = (id: string, a: Omit<ServiceAddressResponse, 'id'>): ServiceAddressResponse => ({
-  id, address: a.address, contact: a.contact, email: a.email, electronicConsent: a.electronicConsent, confirmedAt: a.confirmedAt, signedBy: a.signedBy,
+  id,
+  address: a.address,
+  contact: a.contact,
+  email: a.email,
+  electronicConsent: a.electronicConsent,
+  confirmedAt: a.confirmedAt,
+  signedBy: a.signedBy,
 });
