@@ -93,7 +93,7 @@ export const BoolField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
 
 export const DateTimeField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }), IsInstant());
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }, o.requiredWhen), IsInstant());
 
 export const UuidField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: String, format: 'uuid' }), IsUUID());
@@ -184,7 +184,7 @@ function IsCalendarDate(each = false): PropertyDecorator {
 }
 
 export const DateField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }), IsCalendarDate());
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }, o.requiredWhen), IsCalendarDate());
 
 export const DateListField = (label: string, max: number) =>
   applyDecorators(
