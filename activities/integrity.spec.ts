@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { QueryFailedError } from 'typeorm';
 import { nonRetryableIntegrity } from './integrity';
 
-// Issue 17 F3: a write the database refuses for its integrity is not retried forever.
+// A write the database refuses for its integrity is not retried forever.
 const pgError = (code: string) => Object.assign(new Error('violates foreign key constraint'), { code, constraint: 'coercive_measures_record_id_fkey', table: 'coercive_measures' });
 
 it('turns an integrity violation (SQLSTATE class 23) into a non-retryable INTEGRITY_VIOLATION', async () => {

@@ -25,7 +25,7 @@ export interface Results {
   seconds: number;
 }
 
-/** The targets; the README states them, the bench only reports whether they were met. */
+/** The targets; the README states them, the bench only reports whether they were met. */
 export const TARGETS = {
   latencyRatioP99: 1.3,
   casesPerSecond: 20,

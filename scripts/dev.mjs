@@ -58,10 +58,24 @@ async function shutdown(code) {
   setInterval(() => {}, 1000);
   console.log('\n[dev] stopping…');
   await Promise.all(
-    [...children].map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')))),
+    [...children].map((c) => new Promise((r) => (exited(c) ? r() : (c.once('exit', r), c.kill('SIGTERM'))))),
   );
   for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
   process.exit(code);
+}
+
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/**
+ * A second Ctrl-C while stopping: whoever still runs is killed and the script exits without
+ * waiting. The servers got the same signal from the terminal (one process group) and stop themselves.
+ */
+function stopNow() {
+  console.log('[dev] stopping at once');
+  for (const c of children) if (!exited(c)) c.kill('SIGKILL');
+  process.exit(130);
 }
 
 /**
@@ -72,7 +86,7 @@ async function shutdown(code) {
 function trapSignals() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.removeAllListeners(signal);
-    process.on(signal, () => shutdown(0));
+    process.on(signal, () => (stopping ? stopNow() : shutdown(0)));
   }
 }
 

@@ -200,7 +200,7 @@ async function passOrRetry(...args) {
 }
 
 /**
- * Bodies schemathesis does not build (issue 17, F9): nested 5 000 levels, a corrupt gzip and deflate
+ * Bodies schemathesis does not build: nested 5 000 levels, a corrupt gzip and deflate
  * stream, prototype keys. Sent to every POST and PUT of the OpenAPI document with the prepared ids;
  * each must be refused with a 4xx.
  */

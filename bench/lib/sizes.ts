@@ -1,8 +1,8 @@
 import { Sizes } from './context';
 
 /**
- * How big a run is. The full run (about 15–20 minutes on 2 cores) measures what the issue asks
- * for; `--quick` (about 5 minutes) checks that everything works. Environment variables size
+ * How big a run is. The full run (about 15–20 minutes on 2 cores) measures against the targets
+ * (bench/report.ts); `--quick` (about 5 minutes) checks that everything works. Environment variables size
  * one scenario of either.
  */
 export function sizesFrom(args: string[], env: NodeJS.ProcessEnv): Sizes {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * The signing key of a development API with no `LAWTRAIL_JWT_SECRET`: 32 random bytes written once to
  * `<dataDir>/jwt-secret` (mode 0600) and read back on later starts, so tokens survive a restart of
- * `npm run dev` but no one can mint them from a key published in the code (issue 17, F5).
+ * `npm run dev` but no one can mint them from a key published in the code.
  */
 export function devJwtSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');

@@ -3,7 +3,7 @@ import { computeDue } from '../calendar/period';
 import { YearSchedule } from '../calendar/schedule';
 import { DEADLINE_KINDS, dueTime, estimateMark } from './deadlines';
 
-// Issue 15: one shape for every deadline shown, { dueAt, complete, missingYears }; a due time that
+// One shape for every deadline shown, { dueAt, complete, missingYears }; a due time that
 // reaches a year without a published schedule is an estimate (weekends only) and says so.
 const y2031: YearSchedule = {
   year: 2031,

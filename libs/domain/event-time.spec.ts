@@ -1,6 +1,6 @@
 import { CLOCK_SKEW_MS, beforeStep, inFuture, latestStep, showEventTime } from './event-time';
 
-// Issue 15: an event entered late counts from its own time, which can be neither ahead of now nor
+// An event entered late counts from its own time, which can be neither ahead of now nor
 // before the step it depends on. Fixed instants: these rules never read the clock themselves.
 const now = Date.parse('2026-12-06T10:00:00+08:00');
 

@@ -2,7 +2,7 @@ import { CHINA_OFFSET_MS, chinaDate } from '../calendar/dates';
 import type { EventTimeRefusal } from './refusals/event-time';
 
 /**
- * Officers often enter an event after it happened, so an event's own time is what counts (issue 15).
+ * Officers often enter an event after it happened, so an event's own time is what counts.
  * It may not lie ahead of now, nor before the step it depends on. These rules are pure: the API and
  * the workflow validators call them wherever the earlier step's time is known, and refuse with the
  * error they return (one stable code each).

@@ -1,7 +1,7 @@
 import { Role } from './roles';
 
 /**
- * Who may act, on which case (issue 17 item 1): one declared matrix for every state-changing route,
+ * Who may act, on which case: one declared matrix for every state-changing route,
  * applied by one guard (apps/api/src/auth/permission.guard.ts). A relation names a role and, for the
  * case's own people, how the actor stands to the case:
  * - `handler`: the handling officer (承办人), or an officer the case names as investigating officer

@@ -1,5 +1,5 @@
 import { Actor } from './roles';
-import { CompletionInput, TaskRef, completionRefusal } from './tasks';
+import { CompletionInput, TaskKind, TaskRef, completionRefusal, describeCompletion } from './tasks';
 
 const chiefTask: TaskRef = {
   id: 't1',
@@ -46,5 +46,19 @@ describe('completionRefusal: who may complete which task', () => {
     expect(completionRefusal(t, officer, { decision: 'notified', opinion: '已告知' })).toBe('TASK_NOTIFICATION_REQUIRED');
     const notification = { method: 'phone' as const, notifiedAt: '2026-11-23T09:00:00+08:00', recipient: '李四' };
     expect(completionRefusal(t, officer, { decision: 'notified', opinion: '已告知', notification })).toBeNull();
+  });
+});
+
+describe('describeCompletion: the record says what the chief approved', () => {
+  const approved = (kind: TaskKind) => describeCompletion(kind, { ...approve, taskId: 't1', by: chief, at: '2026-11-23T09:00:00Z' });
+
+  it.each([
+    ['chief_approval', '「负责人审批」：批准启动。'],
+    ['measure_extension', '「批准延长查封、扣押或冻结期限」：批准延长。'],
+    ['decision_extension', '「批准延长作出处理决定的期限」：批准延长。'],
+    ['measure_approval', '「补办当场实施强制措施的批准手续」：批准。'],
+    ['demand_notice_approval', '「批准催告书」：批准。'],
+  ] as const)('%s: %s', (kind, line) => {
+    expect(approved(kind)).toContain(line);
   });
 });

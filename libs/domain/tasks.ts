@@ -163,7 +163,7 @@ const DECISION_LABELS: Record<string, string> = {
   accept: '予以受理',
   agree: '同意',
   disagree: '不同意',
-  approve: '批准启动',
+  approve: '批准',
   reject: '不予批准',
   notified: '已告知',
   uploaded: '已存储',
@@ -187,6 +187,9 @@ const DECISION_LABELS: Record<string, string> = {
 
 /** Labels where a decision word reads differently for one kind of task. */
 const KIND_DECISION_LABELS: Partial<Record<TaskKind, Record<string, string>>> = {
+  chief_approval: { approve: '批准启动' },
+  measure_extension: { approve: '批准延长' },
+  decision_extension: { approve: '批准延长' },
   draft_decision: { submit: '提交处理意见' },
   decision_approval: { approve: '批准', reject: '不予批准' },
   case_operation_approval: { approve: '批准', reject: '不予批准' },

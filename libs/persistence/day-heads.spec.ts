@@ -1,6 +1,6 @@
 import { CaseChainView, CaseHead, DayHead, dayHeadHash, sealDay, verifyDayHeads } from './day-heads';
 
-// The daily chain head across cases (issue 9 §1): one SM3 link per China day over the previous day's
+// The daily chain head across cases: one SM3 link per China day over the previous day's
 // head and the heads of the case chains that changed that day, so removing or re-hashing a whole
 // case chain is caught even though the case's own chain would verify.
 const A = '11111111-1111-4111-8111-111111111111';

@@ -1,6 +1,6 @@
 import { ChainedEntry, StoredEntry, canonical, chainHash, verifyChain } from './record-chain';
 
-// The tamper-evident case record (issue 9 §1): SM3 links, canonical content, the first broken entry named.
+// The tamper-evident case record: SM3 links, canonical content, the first broken entry named.
 const entry = (seq: number, summary: string): ChainedEntry => ({
   caseId: '11111111-1111-4111-8111-111111111111', seq, key: `k${seq}`, at: `2026-11-23T0${seq}:00:00.000Z`, actorId: null, actorName: null,
   actorRole: null, action: 'deadline_set', summary, legalBasis: null, details: { b: 1, a: [2, { d: 3, c: 4 }] },

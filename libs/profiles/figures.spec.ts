@@ -117,7 +117,7 @@ function periodsIn(node: unknown, path: string[] = [], source?: Source): [string
 }
 
 describe('operational figures (no law fixes them) are marked as such', () => {
-  it('the time to tell of a declined start is a working arrangement, shown as one (issue 15)', () => {
+  it('the time to tell of a declined start is a working arrangement, shown as one', () => {
     for (const p of PROFILES) {
       const f = p.initiation.declineNotification!;
       expect([p.id, f.period]).toEqual([p.id, { amount: 5, unit: 'workday' }]);

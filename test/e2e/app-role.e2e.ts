@@ -4,7 +4,7 @@ import { appUrl } from '#libs/persistence/app-role';
 import { StoredEntry, chainHash, fromRow } from '#libs/persistence/record-chain';
 import { TestSystem } from '../support/system';
 
-// Issue 9 §1: the application's database role may only read and append the record. The API and the
+// The application's database role may only read and append the record. The API and the
 // worker log in as lawtrail_app (DATABASE_APP_URL); the append-only trigger is the second wall, for the owner.
 let sys: TestSystem;
 let app: Client;
@@ -62,7 +62,7 @@ it('keeps its grants on the working tables (cases, tasks…) and appends to the 
   expect(n).toBeGreaterThanOrEqual(3);
 });
 
-// Issue 17 §7 (F6): the record's order, time and link are the database's, not the application's.
+// The record's order, time and link are the database's, not the application's.
 const entriesOf = async (id: string): Promise<StoredEntry[]> => sys.database.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [id]);
 const verifyCase = async (id: string) => (await sys.call('GET', `/api/v1/cases/${id}/verify`, { token: await sys.token('xlt.chief') })).body;
 const verifyHeads = async () => (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token('xlt.supervisor') })).body;

@@ -2,7 +2,7 @@ import { demoUsers } from '#api/auth/demo-users';
 import { ACTIONS, Action, ActingPerson, CaseFacts, PUBLIC_ACTIONS, actionOf, mayAct } from '#libs/domain/permissions';
 import { TestSystem } from '../support/system';
 
-// Issue 17 item 1 (F2 and the existence leak): every state-changing route of the OpenAPI document,
+// Every state-changing route of the OpenAPI document,
 // called as every role of the owning agency and as another agency's chief, is let through the guard
 // exactly by the declared matrix (libs/domain/permissions.ts). Only the guard's refusal counts
 // (403 AUTH_ROLE_FORBIDDEN, 404 CASE_NOT_FOUND / TASK_NOT_FOUND); a call let through may still be
@@ -54,7 +54,7 @@ function concrete(path: string): string {
   return path.replace('{id}', path.startsWith('/api/v1/tasks/') ? taskId : caseId).replace('{year}', '2099').replace(/\{\w+\}/g, ANY);
 }
 
-it('keeps another officer off a case they do not handle until its record names them as investigating officer (F2)', async () => {
+it('keeps another officer off a case they do not handle until its record names them as investigating officer', async () => {
   const id = await sys.filedCase('xlt');
   const count = async () => (await sys.database.db.query('SELECT count(*)::int AS n FROM evidence_records WHERE case_id = $1', [id]))[0].n;
   await expect(sys.evidenceRecord(id, 'xlt', 'xlt.officer2')).rejects.toThrow(/403 .*AUTH_ROLE_FORBIDDEN/);
@@ -93,7 +93,7 @@ it('lets through exactly whom the matrix names, on every state-changing route', 
     }
   }
   expect(seen).toEqual(declared);
-  // F2, spelled out: another officer of the agency no longer acts on a case they do not handle.
+  // Spelled out: another officer of the agency no longer acts on a case they do not handle.
   for (const a of ['record.add', 'notice.serve', 'notice.waiver', 'decision.issue', 'measure.pause', 'measure.resume']) {
     expect(seen).toContain(`${a} xlt.officer1`);
     for (const u of ['xlt.officer2', 'xlt.officer3', 'hy.chief']) expect(seen).not.toContain(`${a} ${u}`);

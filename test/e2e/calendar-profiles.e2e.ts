@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 4 over HTTP: the rules with their sources, the due-date computation, and an
+// Over HTTP: the rules with their sources, the due-date computation, and an
 // administrator loading a year's schedule (validated, versioned, audited).
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);

@@ -5,7 +5,7 @@ import { REQUIRED_FESTIVALS } from '#libs/calendar/schedule';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 15: a deadline that reaches a year whose holidays are not yet published is an estimate, shown
+// A deadline that reaches a year whose holidays are not yet published is an estimate, shown
 // as one; loading that year (PUT /calendar/years/{year}) reaches every running workflow holding such
 // an estimate — here a seizure's 30-day end (行政强制法 25), kept by the investigation workflow — which
 // moves it, shows it as certain and records old and new (民法典 203: the last day rolled off a holiday).

@@ -1,7 +1,7 @@
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 8 §3: 中止、恢复、终结、移送 of a case, each approved by the chief, on the real stack.
+// 中止、恢复、终结、移送 of a case, each approved by the chief, on the real stack.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 
@@ -79,7 +79,7 @@ it('transfers a case to the judicial authorities: the chief approves, the office
   const receiptTask = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=transfer_receipt`, { token: officer })).body.items[0]);
   const bare = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送' } });
   expect(bare.body.code).toBe('TASK_RECEIPT_REQUIRED');
-  // A receipt dated before the transfer was decided is refused (issue 15).
+  // A receipt dated before the transfer was decided is refused.
   const early = { receivedBy: '王警官', receivedAt: new Date(Date.parse(receiptTask.openedAt) - 3600_000).toISOString(), documentNumber: '公（刑）接字〔2026〕12号' };
   const backDated = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送', receipt: early } });
   expect(backDated).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'receipt.receivedAt', code: 'EVENT_BEFORE_STEP' }] } });

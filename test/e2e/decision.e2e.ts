@@ -6,7 +6,7 @@ import { decisionText } from '#libs/domain/decision-text';
 
 const chinaDayStartMs = (date: string) => chinaDayStart(date).getTime();
 
-// Issue 6 over HTTP: filing starts the decision stage; the draft goes up the chain (承办人 → 审核人 →
+// Over HTTP: filing starts the decision stage; the draft goes up the chain (承办人 → 审核人 →
 // 法制审核 → 负责人); the pre-decision notice, legal review and collective discussion gate the
 // chief's approval; the decision document moves the case to service.
 let sys: TestSystem;
@@ -70,7 +70,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const byLegal = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: await token('xlt.legal'), body: decision() });
     expect(byLegal).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
 
-    // Issue 15: a decision dated before the chief's approval, or dated in the future, is refused field by field.
+    // A decision dated before the chief's approval, or dated in the future, is refused field by field.
     const beforeApproval = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision(addDays(approvedOn, -1)) });
     expect(beforeApproval).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP' }] } });
     expect(beforeApproval.body.errors[0].message).toMatch(/^决定日期（\d{4}-\d{2}-\d{2}）不能早于负责人批准（/);
@@ -83,14 +83,14 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     });
     expect(handedBefore).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'handedOver.at' }] } });
 
-    // Issue 17: a 文号 names one decision of the agency, whichever procedure used it first.
+    // A 文号 names one decision of the agency, whichever procedure used it first.
     const { on_the_spot_collection: _, ...items } = summaryBody().items;
     const onTheSpot = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: summaryBody({ collection: undefined, items, documentNumber: '兴民罚〔2026〕2号' }) });
     expect(onTheSpot.status).toBe(201);
     const taken = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), documentNumber: '兴民罚〔2026〕2号' } });
     expect(taken).toMatchObject({ status: 409, body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN' }] } });
 
-    // Issue 17 (F2): the document's text is the approved draft's; another text is refused and nothing changes.
+    // The document's text is the approved draft's; another text is refused and nothing changes.
     const rewritten = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), content: '罚款五千元' } });
     expect(rewritten).toMatchObject({ status: 400, body: { code: 'DECISION_TEXT_NOT_DRAFT', errors: [{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT' }] } });
     expect(rewritten.body.errors[0].message).toContain('决定内容须与经负责人批准的第1稿处理意见一致');

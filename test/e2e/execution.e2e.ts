@@ -6,7 +6,7 @@ import { findProfile } from '#libs/profiles/index';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 7 over HTTP: the served decision is executed — payment, or 催告 served and the court
+// Over HTTP: the served decision is executed — payment, or 催告 served and the court
 // application filed inside its window (行政强制法 53, 54) — and the case ends.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /**
  * A 兴隆台 case through the chain to a decision fining 1,000 yuan, handed over at `handedOverAt`.
- * Entered late when that lies in the past, in the order the law requires (issue 15): the notice
+ * Entered late when that lies in the past, in the order the law requires (no event before the step it depends on): the notice
  * served and waived two days before, the chief signed the day before, the decision dated that day.
  */
 async function decidedCase(handedOverAt: string): Promise<string> {
@@ -63,7 +63,7 @@ it('a fine paid within 15 days of service ends the case', async () => {
   });
   expect(c.stage).toBe('archiving');
 
-  // Issue 8: the case ended, the archivist closes its file with a complete catalogue.
+  // The case ended: the archivist closes its file with a complete catalogue.
   const archivist = await token('xlt.archivist');
   const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: archivist })).body.items[0]);
   expect(task.kind).toBe('archive_file');

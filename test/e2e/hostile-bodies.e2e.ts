@@ -5,7 +5,7 @@ import { SESSION_CACHE_MS } from '#api/auth/sessions';
 import { ERRORS } from '#api/common/errors';
 import { TestSystem } from '../support/system';
 
-// Issue 17, item 8 (F9 and the smaller findings it names): bodies built to hurt — nested thousands
+// Bodies built to hurt — nested thousands
 // deep, corrupt compression, prototype keys, far years, a body that stalls — and a query that hangs.
 // Each answers a 4xx or 503 with a catalogued code, never a 500 or a held connection.
 const STATEMENT_TIMEOUT_MS = 2000;

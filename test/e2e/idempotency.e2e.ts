@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 9 §3: the same Idempotency-Key and body replays the first answer; the same key with another
+// The same Idempotency-Key and body replays the first answer; the same key with another
 // body is 422; fifty concurrent completions of one task: exactly one wins, the record has one entry.
 let sys: TestSystem;
 

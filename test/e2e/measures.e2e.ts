@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 5 over HTTP: coercive measures (行政强制法 20, 25, 28) and registered preservation (行政处罚法 56).
+// Over HTTP: coercive measures (行政强制法 20, 25, 28) and registered preservation (行政处罚法 56).
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 
@@ -24,7 +24,7 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     expect(taken.body).toMatchObject({ status: 'active', kind: 'seize' });
     const id = taken.body.id;
 
-    // A pause before the seizure was taken: refused, naming the step and its time (issue 15).
+    // A pause before the seizure was taken: refused, naming the step and its time.
     const beforeTaken = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
       token: t,
       body: { at: new Date(Date.parse(takenAt) - 3600_000).toISOString(), reason: '送检' },
@@ -116,7 +116,7 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
 });
 
 describe('restriction of personal freedom (行政强制法 20)', () => {
-  it('a measure naming a record of another case, or none, is refused at once with a field error and writes nothing (F3)', async () => {
+  it('a measure naming a record of another case, or none, is refused at once with a field error and writes nothing', async () => {
     const caseId = await sys.filedCase('hy');
     const t = await token('hy.officer1');
     const foreign = await sys.evidenceRecord(await sys.filedCase('xx'), 'xx');

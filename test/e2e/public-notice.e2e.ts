@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 15: service by public notice is complete on the deemed date (民事诉讼法 95); the posting's
+// Service by public notice is complete on the deemed date (民事诉讼法 95); the posting's
 // audio-video file has its own upload deadline (escalated when late), it does not hold up execution.
 // On Temporal's time-skipping server, so that the 30 days of the notice pass at once.
 let env: TestWorkflowEnvironment;

@@ -4,7 +4,7 @@ import { appendRecord } from '#libs/persistence/append-record';
 import { StoredEntry, canonical, chainHash, fromRow, verifyChain } from '#libs/persistence/record-chain';
 import { TestDatabase, freshDatabase, userId } from '../support/database';
 
-// Issue 17 §7: the database computes each entry's SM3 link itself (lawtrail_append_record), so its
+// The database computes each entry's SM3 link itself (lawtrail_append_record), so its
 // canonical JSON must be the byte-for-byte twin of record-chain.ts's, or the verifier would call every
 // new entry broken. Checked here on awkward values, then on arbitrary JSON.
 let database: TestDatabase;

@@ -5,7 +5,7 @@ import { StoredEntry, chainHash, fromRow } from '#libs/persistence/record-chain'
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 9 §1: the daily chain head across cases. A case chain re-hashed end to end after an edit, or
+// The daily chain head across cases. A case chain re-hashed end to end after an edit, or
 // removed whole, still verifies on its own; the day head that pinned its last link names the day.
 let sys: TestSystem;
 let temporal: Client;

@@ -4,7 +4,7 @@ import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 import { chinaDate } from '#libs/calendar/dates';
 
-// Issue 6, "tests that must exist": a full general-procedure case from filing to an approved decision
+// A full general-procedure case from filing to an approved decision
 // through the API, by five people in their roles; the legal review's rejection returns the case;
 // the chief approving without a required collective discussion gets a clear error.
 let sys: TestSystem;

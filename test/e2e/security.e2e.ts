@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 9 §6, first part: security headers, CORS closed by default, login attempts limited per
+// Security headers, CORS closed by default, login attempts limited per
 // account and address, no stack trace in any answer.
 let sys: TestSystem;
 

@@ -5,7 +5,7 @@ import { SESSION_CACHE_MS } from '#api/auth/sessions';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 17, items 5 and 6 (F5, F7/F8): a token lives only as long as its session — the account active
+// A token lives only as long as its session — the account active
 // and unchanged, not logged out — and only if we signed it as we sign (HS256, with an expiry); logins
 // cost the same whether the account exists, are limited per address as well as per account, and every
 // failed or throttled attempt is in the access audit under the agency the username names.
@@ -41,7 +41,7 @@ async function claimsOf(username: string, o: { exp?: boolean } = {}) {
   return { sub: u.id, name: u.display_name, role: u.role, agencyId: u.agency_id, ver: u.token_version, iat: now, ...(o.exp === false ? {} : { exp: now + 3600 }) };
 }
 
-describe('sessions (F5)', () => {
+describe('sessions', () => {
   it('a disabled account is locked out within seconds, and enabling it again does not revive its old tokens', async () => {
     const token = (await login('xlt.officer3')).body.accessToken;
     expect((await me(token)).status).toBe(200);
@@ -110,7 +110,7 @@ describe('sessions (F5)', () => {
   });
 });
 
-describe('login (F7/F8)', () => {
+describe('login', () => {
   it('a wrong password takes as long for an unknown account as for an existing one (no enumeration by timing)', async () => {
     const time = async (username: string) => {
       const started = process.hrtime.bigint();

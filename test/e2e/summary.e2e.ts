@@ -5,7 +5,7 @@ import { eventually } from '../support/database';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
-// Issue 6 §8 over HTTP: 简易程序 — limits (行政处罚法 51), the items of 000 第十四条, audio-video of a
+// Over HTTP: 简易程序 — limits (行政处罚法 51), the items of 000 第十四条, audio-video of a
 // disputed procedure, cash collected on the spot (68–71), the filing task, one case per Idempotency-Key.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
@@ -59,11 +59,7 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
   expect(filing.body.items.map((t: any) => t.kind)).toEqual(['summary_filing']);
 
   const evidence = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: officer });
-  const put = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${evidence.body[0].id}/file`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
-    body: Buffer.from('录像内容'),
-  });
+  const put = await sys.storeFile(caseId, evidence.body[0].id, Buffer.from('录像内容'), { user: 'xlt.officer1', type: 'video/mp4' });
   expect(put.status).toBe(200);
   await sys.completeTask(caseId, 'xlt.officer1', { decision: 'handed_in', opinion: '已交财务科' });
   expect((await sys.completeTask(caseId, 'xlt.unithead', { decision: 'filed', opinion: '已备案' })).status).toBe(200);

@@ -5,7 +5,7 @@ import { eventually } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
-// Issue 15, "seen in the same runs": the supervisor's views and the case's own agree — how a deadline
+// Seen in the same runs: the supervisor's views and the case's own agree — how a deadline
 // ended, who must act on each due item, running coercive measures, the decision stage, late files.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
@@ -90,11 +90,9 @@ it('a recording stored late is a defect of the case as well as on the accountabi
     },
   });
   expect(r.status).toBe(201);
-  const put = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${r.body.id}/file`, {
-    method: 'PUT', headers: { authorization: `Bearer ${officer}`, 'content-type': 'audio/mpeg' }, body: Buffer.from('late audio'),
-  });
+  const put = await sys.storeFile(caseId, r.body.id, Buffer.from('late audio'), { user: 'pl.officer1', type: 'audio/mpeg' });
   expect(put.status).toBe(200);
-  expect(((await put.json()) as any).upload.onTime).toBe(false);
+  expect(put.body.upload.onTime).toBe(false);
 
   const supervisor = await token('pl.supervisor');
   const accountability = await sys.call('GET', `/api/v1/supervision/accountability?caseId=${caseId}`, { token: supervisor });

@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 8 §5–6: the supervisor sees a legal review that ran late — escalated by the workflow's own
+// The supervisor sees a legal review that ran late — escalated by the workflow's own
 // timer, listed with its days late, and exported as the same rows — without opening the case.
 // The whole stack runs on Temporal's time-skipping server so that the 5 working days pass at once.
 let env: TestWorkflowEnvironment;

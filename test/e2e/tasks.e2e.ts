@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 8 §5: a task handed to another person of its role with the reason; a 催办 recorded on the
+// A task handed to another person of its role with the reason; a 催办 recorded on the
 // case and sent to the assignee.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
@@ -68,7 +68,7 @@ it('a record flagged private is refused to an officer of another unit, redacted 
 
   const read = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.legal') });
   expect(read.body.content).toBeTruthy();
-  // Read again the same day, alone and in the list: still one line (issue 17: once per reader, record and China day).
+  // Read again the same day, alone and in the list: still one line (once per reader, record and China day).
   await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.legal') });
   await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('hy.legal') });
   const colleague = await sys.call('GET', `/api/v1/cases/${caseId}/evidence/${recordId}`, { token: await token('hy.officer2') });

@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-// Issue 17 (smaller findings): behind a reverse proxy every request came from the proxy's address, so
+// Behind a reverse proxy every request came from the proxy's address, so
 // the per-address login limit blocked every client at once and the audit named the proxy. With
 // LAWTRAIL_TRUST_PROXY naming the proxy (here: loopback, where the test calls from), the client's
 // address is the one the proxy appended to X-Forwarded-For; what the client itself put there is not believed.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
-// Issue 17 §4 (F4): an upload is streamed to a temporary file and moved into place only once the
+// An upload is streamed to a temporary file and moved into place only once the
 // workflow accepted it; every refusal leaves no bytes under the storage folder. Content-Type is
 // checked against the audiovisual list; the supervisor sees the storage the agency uses.
 let sys: TestSystem;
@@ -32,14 +32,8 @@ async function avRecord(caseId: string): Promise<string> {
   return r.body.id;
 }
 
-async function put(caseId: string, recordId: string, body: Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/av-records/${recordId}/file`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${await token('jp.officer1')}`, 'content-type': 'image/jpeg', ...headers },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const put = (caseId: string, recordId: string, body: Buffer, headers: Record<string, string> = {}) =>
+  sys.storeFile(caseId, recordId, body, { user: 'jp.officer1', type: 'image/jpeg', headers });
 
 it('refuses a file already stored for the record with another content, keeping none of its bytes', async () => {
   const caseId = await sys.filedCase('jp');

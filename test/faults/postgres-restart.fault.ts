@@ -3,7 +3,7 @@ import { TestDatabase, eventually, freshDatabase } from '../support/database';
 import { OwnPostgres, WorkerProcess, freePort } from './support/processes';
 import { Answer, Api, INITIATED, envVars, faultEnv, holdRecordAppends, recordOf, tasksAgreeWithRecord, verifyChain } from './support/stack';
 
-// Issue 9, faults: PostgreSQL stops (fast shutdown) in the middle of a completion and starts again
+// Faults: PostgreSQL stops (fast shutdown) in the middle of a completion and starts again
 // on the same port with the same data. The activity's transaction is rolled back whole — the task
 // is not completed without its record line — and retried by Temporal once the database is back.
 // While it is away the API answers 503 DATABASE_UNAVAILABLE with Retry-After, never a 500; its

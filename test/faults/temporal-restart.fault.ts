@@ -7,7 +7,7 @@ import { TemporalServer, WorkerProcess, freePort, scratchDir, temporalCli } from
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { Answer, Api, envVars, faultEnv, recordOf, verifyChain } from './support/stack';
 
-// Issue 9, faults: the Temporal server crashes (SIGKILL) and comes back on the same port with the
+// Faults: the Temporal server crashes (SIGKILL) and comes back on the same port with the
 // same SQLite file while a legal deadline falls due. Durable timers (README "The parts"): the
 // escalation fires after recovery, once. While the server is away the API answers what needs it
 // with 503 TEMPORAL_UNAVAILABLE and Retry-After within seconds — never a hang, never a 500 — and

@@ -5,7 +5,7 @@ import { TestDatabase, eventually, freshDatabase } from '../support/database';
 import { WorkerProcess } from './support/processes';
 import { Answer, Api, INITIATED, envVars, faultEnv, holdRecordAppends, recordOf, tasksAgreeWithRecord, verifyChain } from './support/stack';
 
-// Issue 9, faults: the worker dies (SIGKILL) in the middle of an activity. Activities are one
+// Faults: the worker dies (SIGKILL) in the middle of an activity. Activities are one
 // transaction each, keyed so a retry changes nothing twice (README "The parts"): the transaction
 // the kill cut off leaves nothing behind, Temporal retries the activity once its 30-second
 // start-to-close timeout has passed, and every case ends with its record whole — no gap, no entry

@@ -89,6 +89,22 @@ export class TestSystem {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
+  /** Stores the file of an audiovisual record as `user` uploads it: a PUT with the raw bytes. */
+  async storeFile(
+    caseId: string,
+    recordId: string,
+    bytes: Buffer,
+    o: { user: string; type: string; headers?: Record<string, string> },
+  ): Promise<Reply> {
+    const res = await fetch(`${this.baseUrl}/api/v1/cases/${caseId}/av-records/${recordId}/file`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await this.token(o.user)}`, 'content-type': o.type, ...o.headers },
+      body: bytes,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
   /** A demo user's bearer token, logging in once per user. */
   async token(username: string): Promise<string> {
     if (!this.tokens.has(username)) this.tokens.set(username, await this.login(username));
@@ -109,17 +125,21 @@ export class TestSystem {
 
   /**
    * A case of `agency` filed through the API: the officer starts it, the unit head and the chief
-   * approve it; resolves once the decision stage has written its deadline.
+   * approve it; resolves once the case has settled — the decision stage has written its deadline and
+   * opened the draft for the handling officer — so nothing of the filing is still written afterwards.
    */
   async filedCase(agency: string, body: Record<string, unknown> = EX_OFFICIO_CASE): Promise<string> {
-    const c = await this.call('POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body });
+    const officer = await this.token(`${agency}.officer1`);
+    const c = await this.call('POST', '/api/v1/cases', { token: officer, body });
     for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
       const t = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await this.token(user) });
       await this.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await this.token(user), body: { decision, opinion: '同意' } });
     }
     await eventually(async () => {
-      const r = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: await this.token(`${agency}.officer1`) });
-      return r.body.length ? true : undefined;
+      const deadlines = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: officer });
+      const tasks = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: officer });
+      const drafting = tasks.body.items?.some((t: { kind: string }) => t.kind === 'draft_decision');
+      return deadlines.body.length && drafting ? true : undefined;
     });
     return c.body.id;
   }

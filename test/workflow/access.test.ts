@@ -8,7 +8,7 @@ import type { accessRequestWorkflow } from '#workflows/access/workflows';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 8 §4: a party's request to read or copy the record, decided as a task by whom the profile says.
+// A party's request to read or copy the record, decided as a task by whom the profile says.
 let ts: TimeSkipping;
 const db = () => ts.database.db;
 
@@ -49,4 +49,7 @@ it.each([
   const lines = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
   expect(lines.map((l: { action: string }) => l.action)).toEqual(['access_requested', 'task_completed']);
   expect(lines[1].summary).toContain('不予。意见：涉及第三人隐私');
+  // Recorded before anyone decided: it says who will decide, not that they agreed.
+  expect(lines[0].summary).toContain(role === 'chief' ? '报行政机关负责人决定' : '办理');
+  expect(lines[0].summary).not.toContain('同意');
 });

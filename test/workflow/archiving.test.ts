@@ -10,7 +10,7 @@ import { eventually } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 8 §1: the archive deadline from the case's end — 30 days (000…), 20 days (003 第十条) —
+// The archive deadline from the case's end — 30 days (000…), 20 days (003 第十条) —
 // reminded 5 days before, escalated when it runs out; a file with documents missing closes only with a reason.
 let ts: TimeSkipping;
 const db = () => ts.database.db;

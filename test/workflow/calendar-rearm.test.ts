@@ -7,7 +7,7 @@ import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 4: a deadline that reaches a year with no published schedule is an estimate; when the
+// A deadline that reaches a year with no published schedule is an estimate; when the
 // administrator loads that year, the running workflow recomputes it and its timer moves.
 // Years 2031/2032 are fictional schedules far enough ahead of any real clock the test server starts at.
 let ts: TimeSkipping;

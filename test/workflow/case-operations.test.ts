@@ -12,7 +12,7 @@ import { eventually } from '../support/database';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 8 item 3: 中止 stops every running period of the case (行政强制法 39: the time does not
+// 中止 stops every running period of the case (行政强制法 39: the time does not
 // count) and 恢复 restarts them with the suspended span added; 终结 ends the case and starts the
 // archive period. Each only with the chief's approval.
 let ts: TimeSkipping;

@@ -21,7 +21,7 @@ import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 6, first increment: 行政处罚法 60 — a decision within 90 days of filing; reminders 15 and 5
+// 行政处罚法 60: a decision within 90 days of filing; reminders 15 and 5
 // days before (profile), escalation at expiry; an extension where a 规章 allows it (002: +30 days,
 // granted by the chief as a task) moves the timer.
 let ts: TimeSkipping;

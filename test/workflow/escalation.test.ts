@@ -7,7 +7,7 @@ import { eventually } from '../support/database';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 8 §6: the escalation ladder. A late task is escalated at its due time (to the people
+// The escalation ladder. A late task is escalated at its due time (to the people
 // the stage names), then, per profile, to the chief and the supervisor — each once,
 // and no rung after the task is done. 002 gives legal review shorter rungs (1 and 3 working days).
 let ts: TimeSkipping;

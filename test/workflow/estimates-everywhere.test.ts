@@ -24,7 +24,7 @@ import { expectEveryDueFlagged, schedule, settled } from '../support/estimates';
 import { staffOf } from '../support/review';
 import { TimeSkipping, insertFiledCase, startDecision, startExecution, startInvestigation, startService, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 15 (estimates everywhere): every deadline the system shows says whether it is certain. A
+// Estimates everywhere: every deadline the system shows says whether it is certain. A
 // period reaching a year whose holiday schedule is not published is counted on weekends only
 // (民法典 203 rolls a last day that is a rest day or holiday; which days are holidays that year is
 // not yet known): `complete: false`, `missingYears`. Loading the year computes every one of them
@@ -90,7 +90,7 @@ async function startCases() {
       period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
     }],
   });
-  // The issue's case: an extended seizure's end stayed on a day the loaded schedule made a holiday.
+  // The case that was wrong: an extended seizure's end stayed on a day the loaded schedule made a holiday.
   await investigation.handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: measure.id, reason: '案情复杂', by: hy.officer }] });
   const ext = await openTask(investigation.handle, 'measure_extension');
   await investigation.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: ext.id, by: hy.chief, decision: 'approve', opinion: '同意延长' }] });

@@ -12,7 +12,7 @@ import { eventually } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startExecution, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 7 §3–6: payment in 15 days (行政处罚法 67), the surcharge (72–73), the remedy periods, 催告
+// Payment in 15 days (行政处罚法 67), the surcharge (72–73), the remedy periods, 催告
 // and the court application window (行政强制法 53, 54).
 let ts: TimeSkipping;
 const db = () => ts.database.db;

@@ -5,7 +5,7 @@ import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigat
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 5: an audiovisual record must be stored within the profile's period (004 第二十七条(五):
+// An audiovisual record must be stored within the profile's period (004 第二十七条(五):
 // 24 hours after the activity); a late upload is escalated to the unit head and recorded.
 let ts: TimeSkipping;
 const db = () => ts.database.db;

@@ -18,7 +18,7 @@ import { findProfile } from '#libs/profiles/index';
 import { eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 5: 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
+// 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
 // with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
 // 7 working days (行政处罚法 56).
 let ts: TimeSkipping;
@@ -54,7 +54,7 @@ async function seize(handle: Handle) {
   });
 }
 
-it('a measure the database refuses (a record that does not exist) fails its Update at once, not retried, and the case goes on (F3)', async () => {
+it('a measure the database refuses (a record that does not exist) fails its Update at once, not retried, and the case goes on', async () => {
   const { caseId, handle } = await startCase();
   const rule = profile.investigation.sealSeize;
   const refused = handle.executeUpdate(takeMeasureUpdate, {
@@ -120,6 +120,16 @@ it('the chief’s approved extension adds 30 days; it can be asked once', async 
   const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
   expect(row).toMatchObject({ extended: true, status: 'active' });
   expect(row.last_day).toBe(computeDue(calendar, taken.takenAt, { amount: 60, unit: 'day' }).lastDay);
+});
+
+it('the record says the extension was approved, not that a procedure was started', async () => {
+  const { caseId, handle } = await startCase();
+  const taken = await seize(handle);
+  await handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: taken.id, reason: '情况复杂', by: officer }] });
+  const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_extension')!;
+  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: chief, decision: 'approve', opinion: '同意延长' }] });
+  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'task_completed' ORDER BY seq DESC LIMIT 1`, [caseId]);
+  expect(line.summary).toContain('「批准延长查封、扣押或冻结期限」：批准延长。意见：同意延长');
 });
 
 it('a decision before expiry ends the clock: nothing escalates', async () => {

@@ -11,7 +11,7 @@ import { userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { TimeSkipping, startExecution, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 15: periods in running cases. A pause moves the raw end and the roll comes last (行政强制法 25
+// Periods in running cases. A pause moves the raw end and the roll comes last (行政强制法 25
 // 款三, 民法典 203); a document deemed served "于 D 24:00" starts the periods that follow on D, and the
 // court application window runs "自期限届满之日起" from the last day of the remedy period (行政强制法 53).
 // The server starts at the real now; each test moves to a day on which the rule it checks makes a

@@ -8,7 +8,7 @@ import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 6: the chain 承办人 → 审核人 → 法制审核 → 负责人 (002 第三十六条), with the gates of 行政处罚法
+// The chain 承办人 → 审核人 → 法制审核 → 负责人 (002 第三十六条), with the gates of 行政处罚法
 // 57 (集体讨论) and 58 (法制审核) computed from the case, and each profile's approval fields.
 let ts: TimeSkipping;
 const db = () => ts.database.db;
@@ -123,12 +123,12 @@ it('a chief returns the draft to a named step; no penalty proposed needs no pre-
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree', opinion: '复核同意' });
   const approvedOn = chinaDate(new Date(await ts.env.currentTimeMs())); // the approval below is on this date or later
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', opinion: '同意不予处罚', signature: '局长' });
-  // Dated before the chief's approval: refused, naming the field and the step (issue 15).
+  // Dated before the chief's approval: refused, naming the field and the step (an event cannot precede the step it depends on).
   await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: addDays(approvedOn, -1), by: xlt.officer }] })).rejects.toMatchObject({
     cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('负责人批准') }]] },
   });
   const today = chinaDate(new Date(await ts.env.currentTimeMs()));
-  // Issue 17 (F2): the text is the approved draft's, word for word; another is refused on `content`.
+  // The text is the approved draft's, word for word; another is refused on `content`.
   await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: '罚款五千元', by: xlt.officer }] })).rejects.toMatchObject({
     cause: { type: 'DECISION_TEXT_NOT_DRAFT', details: [[{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT', message: expect.stringContaining('第1稿处理意见') }]] },
   });

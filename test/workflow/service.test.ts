@@ -15,7 +15,7 @@ import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startService, startTimeSkipping } from '../support/time-skipping';
 
-// Issue 7 §1–2: service tried method by method; 公告送达 only after the others failed, deemed served
+// Service tried method by method; 公告送达 only after the others failed, deemed served
 // 30 days after it is issued (民事诉讼法 95); 行政处罚法 61: 7 working days when the party was absent.
 let ts: TimeSkipping;
 const db = () => ts.database.db;

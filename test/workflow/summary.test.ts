@@ -13,7 +13,7 @@ import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 
-// Issue 6 §8: 简易程序 (行政处罚法 51–52, 71; 000 第十四条): the decision on the spot, the filing task,
+// 简易程序 (行政处罚法 51–52, 71; 000 第十四条): the decision on the spot, the filing task,
 // cash handed in within 2 working days of collection or escalated.
 let ts: TimeSkipping;
 const db = () => ts.database.db;

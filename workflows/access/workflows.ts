@@ -23,7 +23,7 @@ export async function accessRequestWorkflow(input: AccessRequestInput): Promise<
   });
   const rule = input.profile.partyAccess;
   const basis = cite(input.profile.regulationTitle, rule.source);
-  const how = rule.rule === 'chief_consent' ? '经行政机关负责人同意' : `依照${rule.regulations.map((r) => `《${r}》`).join('、')}办理`;
+  const how = rule.rule === 'chief_consent' ? '报行政机关负责人决定' : `依照${rule.regulations.map((r) => `《${r}》`).join('、')}办理`;
   await noteRecord({
     caseId: input.caseId,
     at: new Date().toISOString(),

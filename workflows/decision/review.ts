@@ -178,7 +178,7 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
   );
 
   /**
-   * The document's text is the approved draft's, word for word (issue 17, F2): what the unit head, the
+   * The document's text is the approved draft's, word for word: what the unit head, the
    * legal reviewer and the chief approved is what the party receives. Without a draft (cases decided
    * before the chain) the chief's text is the decision and must be given.
    */

@@ -6,7 +6,7 @@ import { serviceWorkflow } from './workflows';
  * Serves a document through the service workflow (a child) and resolves once it is served — not
  * once the recordings made while serving (a posted notice, a lodged service) are stored: service
  * is complete on the date of service (民事诉讼法 95: 公告 deemed served when its period ends), and
- * each file has its own upload deadline, escalated if late (issue 15). The child outlives this
+ * each file has its own upload deadline, escalated if late. The child outlives this
  * call (and its parent) until its files are stored. One service at a time per workflow.
  */
 export async function serveThrough(options: { workflowId: string; args: [ServiceInput] }): Promise<ServiceResult> {

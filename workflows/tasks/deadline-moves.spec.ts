@@ -1,6 +1,6 @@
 import { describeMoves, hasMoved } from './deadline-moves';
 
-// Issue 15: a deadline computed again after a year's schedule arrived is recorded with old and new due time.
+// A deadline computed again after a year's schedule arrived is recorded with old and new due time.
 const schedule = { year: 2032, source: { title: '测试用2032年节假日安排', documentNumber: '测试〔2031〕9号', issuedOn: '2031-11-01' }, holidays: [], makeupWorkdays: [] };
 const was = { dueAt: '2032-01-13T16:00:00.000Z', complete: false, missingYears: [2032] };
 const now = { dueAt: '2032-01-14T16:00:00.000Z', complete: true, missingYears: [] };

@@ -59,7 +59,7 @@ const ACCOUNTABILITY = (extra: boolean) => `
      WHERE t.kind = 'archive_file' AND t.status = 'open' AND t.due_at < now()`;
 
 /**
- * The supervisor's views agree with the case's own (issue 15):
+ * The supervisor's views agree with the case's own:
  * - a case-level deadline says how it ended (`ended`: met on time, met late, stopped by the case's
  *   termination or transfer) and when; a stopped one has state `stopped` and is no longer due;
  * - the due list names who must act (the task's assignee, else its role; `officer_id` stays the

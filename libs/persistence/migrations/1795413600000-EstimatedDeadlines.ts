@@ -9,7 +9,7 @@ const VIEW_YEARS = (view: string) =>
   `(SELECT array_agg(DISTINCT y::int) FROM jsonb_each(COALESCE(${view}->'deadlines', '{}')) d(k, v), jsonb_array_elements_text(d.v->'missingYears') y)`;
 
 /**
- * Estimates everywhere (issue 15): every deadline shown carries `complete` and `missing_years`.
+ * Estimates everywhere: every deadline shown carries `complete` and `missing_years`.
  * - case-level deadlines and coercive measures get the years column tasks already had;
  * - `due_estimates` gives each open row of the due list (same case, kind and ref as `due_items`)
  *   its flag: a view of its own, so the due list's definition stays where it is kept;

@@ -9,7 +9,7 @@ const FUNCTIONS = [
 const SEAL_LOCK = 1795411200;
 
 /**
- * The record's order, time and link are set by the database (issue 17 §7): `lawtrail_append_record`
+ * The record's order, time and link are set by the database: `lawtrail_append_record`
  * (SECURITY DEFINER, owned by the migration role, fixed search_path) locks the case, assigns `seq`, takes
  * the time from the database clock (to the millisecond, never earlier than the case's previous entry)
  * and computes the SM3 link exactly as `record-chain.ts` does, so the existing verifier checks it.

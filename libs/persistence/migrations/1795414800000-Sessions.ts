@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A token version per user (issue 17, F5). A bearer token carries the version it was issued under;
+ * A token version per user. A bearer token carries the version it was issued under;
  * every request compares it with the row, so a token stops working as soon as the version moves.
  * Logout moves it; so does, by this trigger, any change that must end a session whoever makes it
  * (the API, an operator in psql): the password, the account disabled, its role, agency or unit.

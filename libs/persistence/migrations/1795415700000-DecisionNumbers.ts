@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A decision's 文号 names one decision of its agency (issue 17): the number is kept on the case it
+ * A decision's 文号 names one decision of its agency: the number is kept on the case it
  * decided (normal procedure or 简易程序) and unique per agency. Cases decided before keep the number
  * their record line gave, the first case per number only (a later duplicate stays without one).
  */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArchiveEntity } from '#libs/persistence/entities/archive.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { InvestigationModule } from '../investigation/investigation.module';
@@ -10,7 +9,7 @@ import { ArchivingService } from './archiving.service';
 import { CaseFileRepository } from './case-file.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ArchiveEntity, TaskEntity]), CasesModule, CalendarModule, InvestigationModule],
+  imports: [TypeOrmModule.forFeature([ArchiveEntity]), CasesModule, CalendarModule, InvestigationModule],
   controllers: [ArchivingController],
   providers: [ArchivingService, CaseFileRepository],
 })

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { StoredEntry } from '#libs/persistence/record-chain';
 import { ArchiveEntity } from '#libs/persistence/entities/archive.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
 
 /** One line of the file before it is archived: a document of the record, or a written or audio-video record. */
 export interface CatalogueRow {
@@ -20,16 +19,11 @@ export interface CatalogueRow {
 export class CaseFileRepository {
   constructor(
     @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     private readonly db: DataSource,
   ) {}
 
   archiveOf(caseId: string): Promise<ArchiveEntity | null> {
     return this.archives.findOneBy({ caseId });
-  }
-
-  openArchiveTask(caseId: string): Promise<TaskEntity | null> {
-    return this.tasks.findOneBy({ caseId, kind: 'archive_file', status: 'open' });
   }
 
   /** The record's entries in order, as stored (with their hashes), for the chain check. */

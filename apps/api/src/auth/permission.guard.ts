@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHANGES = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
- * The one place that decides who may act (issue 17 item 1): runs after AuthGuard, reads the route's
+ * The one place that decides who may act: runs after AuthGuard, reads the route's
  * @Act, loads the case's agency, handling officer, handling unit and investigating officers (those
  * its records name) once, and asks mayAct. A state-changing route without @Act is refused: a new
  * route is closed until the matrix names it. Another agency's case is refused as CASE_OTHER_AGENCY,

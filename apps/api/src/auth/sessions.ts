@@ -9,7 +9,7 @@ export const SESSION_CACHE_MS = 2_000;
 export type SessionUser = Pick<UserEntity, 'id' | 'displayName' | 'role' | 'agencyId' | 'active' | 'tokenVersion'>;
 
 /**
- * The user behind a token, as the database has it now (issue 17, F5): a token is honoured only while
+ * The user behind a token, as the database has it now: a token is honoured only while
  * its user exists, is active and still has the token's version. The row is cached a few seconds per
  * user so a busy client costs one query per user every SESSION_CACHE_MS, not one per request.
  */

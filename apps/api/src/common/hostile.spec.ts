@@ -2,7 +2,7 @@ import { MAX_JSON_DEPTH, jsonDepth, rejectDeepJson } from './body-errors';
 import { inCaseYears } from './fields';
 import { prototypeKey } from './validation';
 
-// Issue 17, F9: hostile bodies refused before anything walks them.
+// Hostile bodies refused before anything walks them.
 it('counts JSON nesting on the bytes, ignoring brackets inside strings and escaped quotes', () => {
   expect(jsonDepth(Buffer.from('{"a":[{"b":1}],"c":"[[[{{{"}'))).toBe(3);
   expect(jsonDepth(Buffer.from('{"a":"\\"[[[["}'))).toBe(1);

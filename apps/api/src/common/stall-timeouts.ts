@@ -6,7 +6,7 @@ const REQUEST_TIMEOUT_MS = 60 * 60_000;
 const HEADERS_TIMEOUT_MS = 20_000;
 
 /**
- * Timeouts for clients that stop sending (issue 17, F9): a connection silent for `idleMs` is closed —
+ * Timeouts for clients that stop sending: a connection silent for `idleMs` is closed —
  * a stalled upload body no longer holds its socket and its file until Node's defaults — headers must
  * arrive within 20 s, and a whole request within an hour. `idleMs` exceeds the longest wait of ours
  * on a backing service (15 s Temporal call deadline, the statement timeout), so slow answers survive.

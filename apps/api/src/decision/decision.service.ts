@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { Actor } from '#libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
 import { RIGHT_LABELS } from '#libs/domain/evidence';
@@ -16,13 +15,13 @@ import {
   requestHearingUpdate,
   scheduleHearingUpdate,
   waiveUpdate,
-  workflowIdForDecision,
 } from '#libs/messages/decision';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import {
   DecisionExtensionDto,
   HearingRecordDto,
@@ -41,7 +40,7 @@ import { CaseDeadlineResponse, DecisionDeadlineResponse, NoticeResponse, mapCase
 export class DecisionService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly refs: CaseRefs,
     private readonly decisions: DecisionRepository,
   ) {}
@@ -54,10 +53,12 @@ export class DecisionService {
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */
   async requestExtension(actor: Actor, caseId: string, dto: DecisionExtensionDto): Promise<DecisionDeadlineResponse> {
     await this.ensureStarted(actor, caseId);
-    const deadline = await this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(requestDecisionExtensionUpdate, {
-      args: [{ reason: dto.reason, by: actor }],
-      updateId: derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),
-    });
+    const deadline = await this.workflows.update(
+      { kind: 'decision', caseId },
+      requestDecisionExtensionUpdate,
+      { reason: dto.reason, by: actor },
+      derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),
+    );
     return mapDecisionDeadline(deadline);
   }
 
@@ -122,7 +123,7 @@ export class DecisionService {
 
   async notice(actor: Actor, caseId: string): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
-    return mapNotice(await this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).query(noticeQuery));
+    return mapNotice(await this.workflows.query({ kind: 'decision', caseId }, noticeQuery));
   }
 
   /** The case is the actor's to see and its decision stage has begun (it was filed). */
@@ -134,11 +135,6 @@ export class DecisionService {
   /** To the case's decision workflow; the same request twice is one change. */
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
-    const { by, ...body } = arg;
-    const notice = await this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(update, {
-      args: [arg],
-      updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
-    });
-    return mapNotice(notice);
+    return mapNotice(await this.workflows.command({ kind: 'decision', caseId }, update, arg, what, caseId));
   }
 }

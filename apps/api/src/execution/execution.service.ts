@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Actor } from '#libs/domain/roles';
 import {
   ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
-  recordPaymentUpdate, recordRemedyUpdate, workflowIdForExecution,
+  recordPaymentUpdate, recordRemedyUpdate,
 } from '#libs/messages/execution';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
-import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
 import { ExecutionRepository } from './execution.repository';
 import { ExecutionResponse, mapExecution } from './execution.response';
@@ -19,7 +18,7 @@ import { ExecutionResponse, mapExecution } from './execution.response';
 export class ExecutionService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly executions: ExecutionRepository,
   ) {}
 
@@ -27,7 +26,7 @@ export class ExecutionService {
   async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') return mapExecution(row.view);
-    return mapExecution(await this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).query(executionQuery, on ?? new Date().toISOString()));
+    return mapExecution(await this.workflows.query({ kind: 'execution', caseId }, executionQuery, on ?? new Date().toISOString()));
   }
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {
@@ -80,11 +79,6 @@ export class ExecutionService {
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') throw new ApiException('EXECUTION_ENDED');
-    const { by, ...body } = arg;
-    const view = await this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).executeUpdate(update, {
-      args: [arg],
-      updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
-    });
-    return mapExecution(view);
+    return mapExecution(await this.workflows.command({ kind: 'execution', caseId }, update, arg, what, caseId));
   }
 }

@@ -5,17 +5,15 @@ import type { RecordEntryInput } from '#libs/domain/record';
 import type { ServiceView } from '#libs/messages/service';
 import { appendRecord } from '#libs/persistence/append-record';
 import { ServiceAddressEntity, ServiceEntity } from '#libs/persistence/entities/service.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
 
 export type NewServiceAddress = Omit<ServiceAddressEntity, 'recordedAt'>;
 
-/** The `services` projection, the confirmed addresses and the open attempt task of a service. */
+/** The `services` projection and the addresses the party confirmed. */
 @Injectable()
 export class ServiceRepository {
   constructor(
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(ServiceAddressEntity) private readonly addresses: Repository<ServiceAddressEntity>,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     private readonly db: DataSource,
   ) {}
 
@@ -32,10 +30,6 @@ export class ServiceRepository {
   async view(serviceId: string): Promise<ServiceView> {
     const row = await this.services.findOneOrFail({ select: { view: true }, where: { id: serviceId } });
     return row.view;
-  }
-
-  openAttemptTask(workflowId: string): Promise<TaskEntity | null> {
-    return this.tasks.findOneBy({ workflowId, kind: 'service_attempt', status: 'open' });
   }
 
   /** The last address the party confirmed. */

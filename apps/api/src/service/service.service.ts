@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput, OutcomeInput } from '#libs/domain/service';
-import { completeTaskUpdate } from '#libs/messages/initiation';
-import { recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
+import { recordServiceOutcomeUpdate } from '#libs/messages/service';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
@@ -12,6 +10,7 @@ import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
 import { AvDescription, avEvidence } from '../investigation/av-evidence';
 import { AvDescriptionDto } from '../investigation/investigation.dto';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
 import { ServiceRepository } from './service.repository';
 import { ServiceAddressResponse, ServiceResponse, mapService, mapServiceAddress } from './service.response';
@@ -21,7 +20,7 @@ import { ServiceAddressResponse, ServiceResponse, mapService, mapServiceAddress 
 export class ServiceService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly services: ServiceRepository,
   ) {}
 
@@ -37,8 +36,7 @@ export class ServiceService {
   async attempt(actor: Actor, caseId: string, serviceId: string, dto: AttemptDto, key?: string): Promise<ServiceResponse> {
     notInFuture(dto, 'startedAt', 'publicNotice.audiovisual.recordedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const workflowId = workflowIdForService(caseId, serviceId);
-    const task = await this.services.openAttemptTask(workflowId);
+    const task = await this.workflows.openTask(caseId, 'service_attempt', { kind: 'service', caseId, serviceId });
     if (!task) {
       const s = await this.services.findInCase(caseId, serviceId);
       throw new ApiException(!s ? 'SERVICE_NOT_FOUND' : s.status === 'served' ? 'SERVICE_ALREADY_SERVED' : 'SERVICE_ATTEMPT_PENDING');
@@ -59,11 +57,7 @@ export class ServiceService {
       const { audiovisual, ...notice } = dto.publicNotice;
       attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
     }
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.id, by: actor, decision: 'attempted', opinion: '采用该方式送达', attempt }],
-      updateId: derivedUuid(actor.id, task.id, key ?? JSON.stringify(dto)),
-    });
+    await this.workflows.completeTask(task, actor, { decision: 'attempted', opinion: '采用该方式送达', attempt }, key ?? JSON.stringify(dto));
     return mapService(await this.services.view(serviceId));
   }
 
@@ -77,10 +71,12 @@ export class ServiceService {
       const { audiovisual, ...l } = lodged;
       outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.at, 'lodged.audiovisual') };
     }
-    const view = await this.temporal.workflow.getHandle(workflowIdForService(caseId, serviceId)).executeUpdate(recordServiceOutcomeUpdate, {
-      args: [{ ...outcome, by: actor }],
-      updateId: derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)),
-    });
+    const view = await this.workflows.update(
+      { kind: 'service', caseId, serviceId },
+      recordServiceOutcomeUpdate,
+      { ...outcome, by: actor },
+      derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)),
+    );
     return mapService(view);
   }
 
