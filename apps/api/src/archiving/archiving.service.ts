@@ -15,7 +15,7 @@ import { ConfidentialityService } from '../investigation/confidentiality.service
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 import { AccessRequestResponse, CaseFileResponse, VerifyResponse, mapArchive, mapCatalogueEntry } from './archiving.response';
-import { CaseFileRepository } from './case-file.repository';
+import { CaseFileRepository } from '#libs/persistence/repositories/case-file.repository';
 import { mapTaskRef } from '../common/stage-responses';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */

@@ -10,7 +10,7 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CaseOperationDto } from './case-operations.dto';
-import { CaseOperationsRepository } from './case-operations.repository';
+import { CaseOperationsRepository } from '#libs/persistence/repositories/case-operations.repository';
 import { CaseOperationRequestResponse, CaseOperationsResponse, mapCaseClock, mapCaseOperation } from './case-operations.response';
 import { mapTaskRef } from '../common/stage-responses';
 

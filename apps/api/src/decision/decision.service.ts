@@ -33,7 +33,7 @@ import {
   StatementDto,
   WaiverDto,
 } from './decision.dto';
-import { DecisionRepository } from './decision.repository';
+import { CaseDeadlinesRepository } from '#libs/persistence/repositories/case-deadlines.repository';
 import { CaseDeadlineResponse, DecisionDeadlineResponse, NoticeResponse, mapCaseDeadline, mapDecisionDeadline, mapNotice } from './decision.response';
 
 @Injectable()
@@ -42,7 +42,7 @@ export class DecisionService {
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
     private readonly refs: CaseRefs,
-    private readonly decisions: DecisionRepository,
+    private readonly decisions: CaseDeadlinesRepository,
   ) {}
 
   async list(actor: Actor, caseId: string): Promise<CaseDeadlineResponse[]> {

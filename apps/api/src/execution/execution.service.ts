@@ -10,7 +10,7 @@ import { ApiException } from '../common/api.exception';
 import { notInFuture } from '../common/times';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
-import { ExecutionRepository } from './execution.repository';
+import { ExecutionsRepository } from '#libs/persistence/repositories/executions.repository';
 import { ExecutionResponse, mapExecution } from './execution.response';
 
 /** Execution of a served decision: each change goes to its workflow as an Update (the authority). */
@@ -19,7 +19,7 @@ export class ExecutionService {
   constructor(
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
-    private readonly executions: ExecutionRepository,
+    private readonly executions: ExecutionsRepository,
   ) {}
 
   /** Live while it runs (the surcharge computed at `on`, default now); from the projection once ended. */

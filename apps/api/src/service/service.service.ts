@@ -12,7 +12,7 @@ import { AvDescription, avEvidence } from '../investigation/av-evidence';
 import { AvDescriptionDto } from '../investigation/investigation.dto';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
-import { ServiceRepository } from './service.repository';
+import { ServicesRepository } from '#libs/persistence/repositories/services.repository';
 import { ServiceAddressResponse, ServiceResponse, mapService, mapServiceAddress } from './service.response';
 
 /** Service of a case's documents: the list, each attempt, its outcome, and the confirmed address. */
@@ -21,7 +21,7 @@ export class ServiceService {
   constructor(
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
-    private readonly services: ServiceRepository,
+    private readonly services: ServicesRepository,
   ) {}
 
   async list(actor: Actor, caseId: string): Promise<ServiceResponse[]> {

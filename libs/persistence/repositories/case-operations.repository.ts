@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { CaseOperationEntity } from '#libs/persistence/entities/case-operation.entity';
+import { CaseOperationEntity } from '../entities/case-operation.entity';
 
 export type NewCaseOperation = Pick<
   CaseOperationEntity,
@@ -11,10 +10,11 @@ export type NewCaseOperation = Pick<
 /** The `case_operations` table: requests to suspend, resume, terminate or transfer a case. */
 @Injectable()
 export class CaseOperationsRepository {
-  constructor(
-    @InjectRepository(CaseOperationEntity) private readonly operations: Repository<CaseOperationEntity>,
-    private readonly db: DataSource,
-  ) {}
+  private readonly operations: Repository<CaseOperationEntity>;
+
+  constructor(private readonly db: DataSource) {
+    this.operations = db.getRepository(CaseOperationEntity);
+  }
 
   /** Another operation of the case still open: awaiting the chief, or a transfer awaiting its receipt. */
   async anotherOpen(caseId: string, operationId: string): Promise<boolean> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { StoredEntry } from '#libs/persistence/record-chain';
-import { ArchiveEntity } from '#libs/persistence/entities/archive.entity';
+import type { StoredEntry } from '../record-chain';
+import { ArchiveEntity } from '../entities/archive.entity';
 
 /** One line of the file before it is archived: a document of the record, or a written or audio-video record. */
 export interface CatalogueRow {
@@ -17,10 +16,11 @@ export interface CatalogueRow {
 /** What the case file is assembled and checked from: the record, the evidence and its files, the archive. */
 @Injectable()
 export class CaseFileRepository {
-  constructor(
-    @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
-    private readonly db: DataSource,
-  ) {}
+  private readonly archives: Repository<ArchiveEntity>;
+
+  constructor(private readonly db: DataSource) {
+    this.archives = db.getRepository(ArchiveEntity);
+  }
 
   archiveOf(caseId: string): Promise<ArchiveEntity | null> {
     return this.archives.findOneBy({ caseId });

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
+import { DataSource, Repository } from 'typeorm';
+import { CaseDeadlineEntity } from '../entities/case-deadline.entity';
 
 /** The case-level deadlines the decision stage keeps (`case_deadlines`). */
 @Injectable()
-export class DecisionRepository {
-  constructor(@InjectRepository(CaseDeadlineEntity) private readonly deadlines: Repository<CaseDeadlineEntity>) {}
+export class CaseDeadlinesRepository {
+  private readonly deadlines: Repository<CaseDeadlineEntity>;
+
+  constructor(db: DataSource) {
+    this.deadlines = db.getRepository(CaseDeadlineEntity);
+  }
 
   /** Soonest first. */
   deadlinesOfCase(caseId: string): Promise<CaseDeadlineEntity[]> {

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { RecordEntryInput } from '#libs/domain/record';
-import type { ServiceView } from '#libs/messages/service';
-import { appendRecord } from '#libs/persistence/append-record';
-import { ServiceAddressEntity, ServiceEntity } from '#libs/persistence/entities/service.entity';
+import type { RecordEntryInput } from '../../domain/record';
+import type { ServiceView } from '../../messages/service';
+import { appendRecord } from '../append-record';
+import { ServiceAddressEntity, ServiceEntity } from '../entities/service.entity';
 
 export type NewServiceAddress = Omit<ServiceAddressEntity, 'recordedAt'>;
 
 /** The `services` projection and the addresses the party confirmed. */
 @Injectable()
-export class ServiceRepository {
-  constructor(
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(ServiceAddressEntity) private readonly addresses: Repository<ServiceAddressEntity>,
-    private readonly db: DataSource,
-  ) {}
+export class ServicesRepository {
+  private readonly services: Repository<ServiceEntity>;
+  private readonly addresses: Repository<ServiceAddressEntity>;
+
+  constructor(private readonly db: DataSource) {
+    this.services = db.getRepository(ServiceEntity);
+    this.addresses = db.getRepository(ServiceAddressEntity);
+  }
 
   async viewsOfCase(caseId: string): Promise<ServiceView[]> {
     const rows = await this.services.find({ select: { view: true }, where: { caseId }, order: { updatedAt: 'ASC' } });
