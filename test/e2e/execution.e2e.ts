@@ -74,7 +74,7 @@ it('a fine paid within 15 days of service ends the case', async () => {
   const byOfficer = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: officer, body: { location: '档案室' } });
   expect(byOfficer.status).toBe(403);
   const archived = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: archivist, body: { archiveNumber: 'XLT-2026-1', location: '档案室一号柜' } });
-  expect(archived.body).toMatchObject({ status: 'archived', archive: { archive_number: 'XLT-2026-1', on_time: true } });
+  expect(archived.body).toMatchObject({ status: 'archived', archive: { archiveNumber: 'XLT-2026-1', onTime: true } });
   const after = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
   expect(after.body.status).toBe('archived');
 });

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessRequestInput, accessRequestedUpdate } from '#libs/messages/access';
 import { CalendarStore } from '../calendar/calendar.store';
 import { notInFuture } from '../common/times';
-import { DataSource } from 'typeorm';
 import { CatalogueEntry, missingDocuments } from '#libs/domain/case-file';
-import { StoredEntry, verifyChain } from '#libs/persistence/record-chain';
+import { verifyChain } from '#libs/persistence/record-chain';
 import { Actor } from '#libs/domain/roles';
 import { ArchiveForm } from '#libs/messages/archiving';
 import { escalationRules } from '#libs/domain/escalation';
@@ -15,6 +14,9 @@ import { AvStorage } from '../investigation/av-storage';
 import { ConfidentialityService } from '../investigation/confidentiality.service';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AccessRequestDto, ArchiveDto } from './archiving.dto';
+import { AccessRequestResponse, CaseFileResponse, VerifyResponse, mapArchive, mapCatalogueEntry } from './archiving.response';
+import { CaseFileRepository } from '#libs/persistence/repositories/case-file.repository';
+import { mapTaskRef } from '../common/stage-responses';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */
 const DOCUMENT_ACTIONS = [
@@ -23,22 +25,13 @@ const DOCUMENT_ACTIONS = [
   'court_application_filed', 'court_result_recorded', 'compulsory_execution_decided', 'compulsory_execution_done', 'case_ended',
 ];
 
-interface Row {
-  record_id: string | null;
-  kind: 'record' | 'written' | 'audiovisual';
-  title: string;
-  at: Date;
-  sha256: string | null;
-  metadata: Record<string, string> | null;
-}
-
 /** The case file (案卷): its catalogue assembled from the record, the completeness check, and archiving it. */
 @Injectable()
 export class ArchivingService {
   constructor(
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
-    private readonly db: DataSource,
+    private readonly files: CaseFileRepository,
     private readonly storage: AvStorage,
     private readonly confidentiality: ConfidentialityService,
     private readonly calendar: CalendarStore,
@@ -48,15 +41,16 @@ export class ArchivingService {
    * The archived file, or the file as it would be archived now with what is missing; flagged records
    * redacted for a reader outside the circle, and read by one inside it (ConfidentialityService).
    */
-  async caseFile(actor: Actor, caseId: string) {
+  async caseFile(actor: Actor, caseId: string): Promise<CaseFileResponse> {
     const c = await this.cases.findForActor(actor, caseId);
-    const [archived] = await this.db.query('SELECT * FROM archives WHERE case_id = $1', [caseId]);
-    if (archived) return { status: 'archived', archive: { ...archived, catalogue: await this.confidentiality.catalogue(actor, c, archived.catalogue ?? []) } };
+    const archived = await this.files.archiveOf(caseId);
+    if (archived) return { status: 'archived', archive: mapArchive(archived, await this.confidentiality.catalogue(actor, c, archived.catalogue ?? [])) };
     const file = await this.assemble(caseId, c.procedure === 'summary');
-    return { status: c.status === 'ended' ? 'ready' : 'open', ...file, catalogue: await this.confidentiality.catalogue(actor, c, file.catalogue) };
+    const catalogue = await this.confidentiality.catalogue(actor, c, file.catalogue);
+    return { status: c.status === 'ended' ? 'ready' : 'open', catalogue: catalogue.map(mapCatalogueEntry), missing: file.missing };
   }
 
-  async archive(actor: Actor, caseId: string, dto: ArchiveDto) {
+  async archive(actor: Actor, caseId: string, dto: ArchiveDto): Promise<CaseFileResponse> {
     const c = await this.cases.findForActor(actor, caseId);
     const task = await this.workflows.openTask(caseId, 'archive_file');
     if (!task) throw new ApiException('ARCHIVE_NOT_OPEN');
@@ -70,21 +64,16 @@ export class ArchivingService {
    * Integrity of the case's record (the SM3 chain, first broken entry named) and of its audio-video
    * files (each file's SHA-256 recomputed against the stored one).
    */
-  async verify(actor: Actor, caseId: string) {
+  async verify(actor: Actor, caseId: string): Promise<VerifyResponse> {
     await this.cases.findForActor(actor, caseId);
-    const rows: StoredEntry[] = await this.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId]);
-    const chain = verifyChain(rows);
-    const files: { record_id: string; sha256: string }[] = await this.db.query(
-      'SELECT f.record_id, f.sha256 FROM av_files f JOIN evidence_records e ON e.id = f.record_id WHERE e.case_id = $1',
-      [caseId],
-    );
+    const chain = verifyChain(await this.files.recordEntries(caseId));
     const avFiles = [];
-    for (const f of files) avFiles.push({ recordId: f.record_id, intact: (await this.storage.hashOf(f.sha256)) === f.sha256 });
+    for (const f of await this.files.avFiles(caseId)) avFiles.push({ recordId: f.recordId, intact: (await this.storage.hashOf(f.sha256)) === f.sha256 });
     return { caseId, intact: !chain.firstBroken && avFiles.every((f) => f.intact), entries: chain.entries, firstBroken: chain.firstBroken, avFiles };
   }
 
   /** A party's request to read or copy: checked against what the profile allows, then decided as a task. */
-  async requestAccess(actor: Actor, caseId: string, dto: AccessRequestDto) {
+  async requestAccess(actor: Actor, caseId: string, dto: AccessRequestDto): Promise<AccessRequestResponse> {
     notInFuture(dto, 'requestedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const profile = this.cases.profileOf(c);
@@ -100,27 +89,22 @@ export class ArchivingService {
       profile: { regulationTitle: profile.regulation.title, partyAccess: rule }, calendar: await this.calendar.schedules(), escalation: escalationRules(profile),
     };
     const state = await this.workflows.updateWithStart('accessRequest', input, accessRequestedUpdate);
-    return { requestId, decidedBy: rule.rule === 'chief_consent' ? 'chief' : 'officer', task: state.openTasks[0] ?? null };
+    const task = state.openTasks[0];
+    return { requestId, decidedBy: rule.rule === 'chief_consent' ? 'chief' : 'officer', task: task ? mapTaskRef(task) : null };
   }
 
   /** Every document of the record and every written and audio-video record, in order, numbered. */
   private async assemble(caseId: string, summary: boolean): Promise<{ catalogue: CatalogueEntry[]; missing: string[] }> {
-    const rows: Row[] = await this.db.query(
-      `SELECT NULL::uuid AS record_id, 'record' AS kind, summary AS title, at, NULL AS sha256, NULL::jsonb AS metadata FROM case_records WHERE case_id = $1 AND action = ANY($2)
-       UNION ALL
-       SELECT e.id, e.category, e.title, e.recorded_at, f.sha256, e.metadata FROM evidence_records e LEFT JOIN av_files f ON f.record_id = e.id WHERE e.case_id = $1
-       ORDER BY at`,
-      [caseId, DOCUMENT_ACTIONS],
-    );
+    const rows = await this.files.catalogueRows(caseId, DOCUMENT_ACTIONS);
     const catalogue = rows.map((r, i): CatalogueEntry => ({
       position: i + 1,
       kind: r.kind,
       title: r.title,
       at: r.at.toISOString(),
-      ...(r.record_id && { recordId: r.record_id }),
+      ...(r.recordId && { recordId: r.recordId }),
       ...(r.kind === 'audiovisual' && { storage: r.sha256 ? { sha256: r.sha256, location: this.storage.pathOf(r.sha256) } : null, metadata: r.metadata }),
     }));
-    const actions = new Set<string>((await this.db.query('SELECT DISTINCT action FROM case_records WHERE case_id = $1', [caseId])).map((r: { action: string }) => r.action));
+    const actions = await this.files.recordActions(caseId);
     const missing = missingDocuments(actions, {
       hearingRequested: actions.has('hearing_requested'),
       avWithoutFile: catalogue.filter((e) => e.kind === 'audiovisual' && !e.storage).map((e) => e.title),

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';
 import { CaseOperationDto } from './case-operations.dto';
+import { CaseOperationRequestResponse, CaseOperationsResponse } from './case-operations.response';
 import { CaseOperationsService } from './case-operations.service';
 
 @ApiTags('case operations 中止、恢复、终结、移送')
@@ -17,11 +18,14 @@ export class CaseOperationsController {
   @Post()
   @Act('case.operation')
   @HttpCode(202)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，不会重复申请' })
+  @ApiAcceptedResponse({ type: CaseOperationRequestResponse })
   request(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CaseOperationDto, @Headers('idempotency-key') key?: string) {
     return this.operations.request(actor, id, dto, idempotencyKey(key));
   }
 
   @Get()
+  @ApiOkResponse({ type: CaseOperationsResponse })
   list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
     return this.operations.list(actor, id);
   }

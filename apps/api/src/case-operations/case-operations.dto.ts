@@ -12,5 +12,5 @@ export class CaseOperationDto {
   @EnumField('操作类型', CASE_OPERATIONS) kind: CaseOperationKind;
   @TextField('理由', 2000) reason: string;
   @TextField('法律依据', 1000, { optional: true }) legalBasis?: string;
-  @NestedField('移送对象', () => TransferDto, { optional: true }) transfer?: TransferDto;
+  @NestedField('移送对象', () => TransferDto, { optional: true, requiredWhen: '操作类型为移送（transfer）' }) transfer?: TransferDto;
 }

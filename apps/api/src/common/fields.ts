@@ -184,7 +184,7 @@ function IsCalendarDate(each = false): PropertyDecorator {
 }
 
 export const DateField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }), IsCalendarDate());
+  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }, o.requiredWhen), IsCalendarDate());
 
 export const DateListField = (label: string, max: number) =>
   applyDecorators(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
@@ -14,6 +14,7 @@ import {
   StatementDto,
   WaiverDto,
 } from './decision.dto';
+import { CaseDeadlineResponse, DecisionDeadlineResponse, NoticeResponse } from './decision.response';
 import { DecisionService } from './decision.service';
 
 @ApiTags('decision 审查决定')
@@ -24,12 +25,14 @@ export class DecisionController {
 
   /** Case-level deadlines: the decision deadline (行政处罚法 60) with its state. */
   @Get('deadlines')
+  @ApiOkResponse({ type: CaseDeadlineResponse, isArray: true })
   deadlines(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
     return this.decision.list(actor, id);
   }
 
   /** Opens the chief's task to extend the decision deadline, where the profile allows it. */
   @Post('decision-deadline/extension-request')
+  @ApiOkResponse({ type: DecisionDeadlineResponse })
   @Act('decision.extend')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DecisionExtensionDto) {
@@ -38,6 +41,7 @@ export class DecisionController {
 
   /** 行政处罚事先告知书 served: the statement and hearing-request windows start. */
   @Post('pre-decision-notice')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('notice.serve')
   @HttpCode(200)
   notice(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: NoticeServedDto) {
@@ -45,11 +49,13 @@ export class DecisionController {
   }
 
   @Get('pre-decision-notice')
+  @ApiOkResponse({ type: NoticeResponse })
   noticeState(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
     return this.decision.notice(actor, id);
   }
 
   @Post('statements')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('notice.statement')
   @HttpCode(200)
   statement(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: StatementDto) {
@@ -57,6 +63,7 @@ export class DecisionController {
   }
 
   @Post('waivers')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('notice.waiver')
   @HttpCode(200)
   waiver(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: WaiverDto) {
@@ -64,6 +71,7 @@ export class DecisionController {
   }
 
   @Post('hearing-requests')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('hearing.request')
   @HttpCode(200)
   hearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRequestDto) {
@@ -72,6 +80,7 @@ export class DecisionController {
 
   /** 听证通知: the hearing at least 7 working days after the notice (行政处罚法 64). */
   @Post('hearing')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('hearing.schedule')
   @HttpCode(200)
   scheduleHearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: ScheduleHearingDto) {
@@ -79,6 +88,7 @@ export class DecisionController {
   }
 
   @Post('hearing/record')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('hearing.record')
   @HttpCode(200)
   recordHearing(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingRecordDto) {
@@ -86,6 +96,7 @@ export class DecisionController {
   }
 
   @Post('hearing/report')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('hearing.report')
   @HttpCode(200)
   hearingReport(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: HearingReportDto) {
@@ -94,6 +105,7 @@ export class DecisionController {
 
   /** The decision document (文号, date, content), once the chief approved the draft; the case moves to service. */
   @Post('decision')
+  @ApiOkResponse({ type: NoticeResponse })
   @Act('decision.issue')
   @HttpCode(200)
   issue(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: IssueDecisionDto) {

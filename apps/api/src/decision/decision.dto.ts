@@ -15,10 +15,10 @@ export class NoticeServedDto {
   @EnumListField('告知的权利', NOTICE_RIGHTS) rights: (typeof NOTICE_RIGHTS)[number][];
   @DateTimeField('送达时间', { optional: true }) servedAt?: string;
   @ValidateIf((n: NoticeServedDto) => n.servedAt !== undefined)
-  @TextField('送达方式', 100)
+  @TextField('送达方式', 100, { requiredWhen: '填写了送达时间（已送达）' })
   method?: string;
   @ValidateIf((n: NoticeServedDto) => n.servedAt === undefined)
-  @TextField('告知书文号', 100)
+  @TextField('告知书文号', 100, { requiredWhen: '未填写送达时间（现在制发并送达）' })
   documentNumber?: string;
 }
 
@@ -57,7 +57,7 @@ export class IssueDecisionDto {
   /** 行政处罚法 61: announced with the party present → handed over on the spot; absent → served within 7 working days. */
   @BoolField('宣告时当事人在场') partyPresent: boolean;
   @ValidateIf((d: IssueDecisionDto) => d.partyPresent)
-  @NestedField('当场交付情况', () => HandedOverDto)
+  @NestedField('当场交付情况', () => HandedOverDto, { requiredWhen: '宣告时当事人在场' })
   handedOver?: HandedOverDto;
   @NestedField('责令改正', () => CorrectionDto, { optional: true }) correction?: CorrectionDto;
 }

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
 import { EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
 import { CasesModule } from '../cases/cases.module';
 import { DecisionController } from './decision.controller';
+import { CaseDeadlinesRepository } from '#libs/persistence/repositories/case-deadlines.repository';
 import { DecisionService } from './decision.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseDeadlineEntity, EvidenceRecordEntity]), CasesModule],
+  imports: [TypeOrmModule.forFeature([EvidenceRecordEntity]), CasesModule],
   controllers: [DecisionController, ReviewController],
-  providers: [DecisionService, ReviewService],
+  providers: [DecisionService, ReviewService, CaseDeadlinesRepository],
 })
 export class DecisionModule {}

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
 import { RIGHT_LABELS } from '#libs/domain/evidence';
@@ -18,7 +16,6 @@ import {
   scheduleHearingUpdate,
   waiveUpdate,
 } from '#libs/messages/decision';
-import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
@@ -36,6 +33,8 @@ import {
   StatementDto,
   WaiverDto,
 } from './decision.dto';
+import { CaseDeadlinesRepository } from '#libs/persistence/repositories/case-deadlines.repository';
+import { CaseDeadlineResponse, DecisionDeadlineResponse, NoticeResponse, mapCaseDeadline, mapDecisionDeadline, mapNotice } from './decision.response';
 
 @Injectable()
 export class DecisionService {
@@ -43,26 +42,28 @@ export class DecisionService {
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
     private readonly refs: CaseRefs,
-    @InjectRepository(CaseDeadlineEntity) private readonly deadlines: Repository<CaseDeadlineEntity>,
+    private readonly decisions: CaseDeadlinesRepository,
   ) {}
 
-  async list(actor: Actor, caseId: string) {
+  async list(actor: Actor, caseId: string): Promise<CaseDeadlineResponse[]> {
     await this.cases.findForActor(actor, caseId);
-    const rows = await this.deadlines.find({ where: { caseId }, order: { dueAt: 'ASC' } });
-    return rows.map((d) => ({
-      kind: d.kind, dueAt: d.dueAt.toISOString(), complete: d.dueComplete, missingYears: d.dueMissingYears, extended: d.extended, state: d.state,
-      ended: d.ended, endedAt: d.endedAt?.toISOString() ?? null,
-    }));
+    return (await this.decisions.deadlinesOfCase(caseId)).map(mapCaseDeadline);
   }
 
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */
-  async requestExtension(actor: Actor, caseId: string, dto: DecisionExtensionDto) {
+  async requestExtension(actor: Actor, caseId: string, dto: DecisionExtensionDto): Promise<DecisionDeadlineResponse> {
     await this.ensureStarted(actor, caseId);
-    return this.workflows.update({ kind: 'decision', caseId }, requestDecisionExtensionUpdate, { reason: dto.reason, by: actor }, derivedUuid(actor.id, 'decision-extension', caseId, dto.reason));
+    const deadline = await this.workflows.update(
+      { kind: 'decision', caseId },
+      requestDecisionExtensionUpdate,
+      { reason: dto.reason, by: actor },
+      derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),
+    );
+    return mapDecisionDeadline(deadline);
   }
 
   /** The notice must tell the rights the profile requires among statement, defence and hearing. */
-  async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto) {
+  async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto): Promise<NoticeResponse> {
     notInFuture(dto, 'servedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const profile = this.cases.profileOf(c);
@@ -79,37 +80,37 @@ export class DecisionService {
     return this.send(actor, caseId, recordNoticeServedUpdate, issue, 'notice');
   }
 
-  statement(actor: Actor, caseId: string, dto: StatementDto) {
+  statement(actor: Actor, caseId: string, dto: StatementDto): Promise<NoticeResponse> {
     notInFuture(dto, 'receivedAt');
     return this.send(actor, caseId, recordStatementUpdate, { ...dto, by: actor }, 'statement');
   }
 
-  waiver(actor: Actor, caseId: string, dto: WaiverDto) {
+  waiver(actor: Actor, caseId: string, dto: WaiverDto): Promise<NoticeResponse> {
     notInFuture(dto, 'waivedAt');
     return this.send(actor, caseId, waiveUpdate, { ...dto, by: actor }, 'waiver');
   }
 
-  hearingRequest(actor: Actor, caseId: string, dto: HearingRequestDto) {
+  hearingRequest(actor: Actor, caseId: string, dto: HearingRequestDto): Promise<NoticeResponse> {
     notInFuture(dto, 'requestedAt');
     return this.send(actor, caseId, requestHearingUpdate, { ...dto, by: actor }, 'hearing');
   }
 
-  scheduleHearing(actor: Actor, caseId: string, dto: ScheduleHearingDto) {
+  scheduleHearing(actor: Actor, caseId: string, dto: ScheduleHearingDto): Promise<NoticeResponse> {
     notInFuture(dto, 'notifiedAt');
     return this.send(actor, caseId, scheduleHearingUpdate, { ...dto, by: actor }, 'hearing-schedule');
   }
 
-  recordHearing(actor: Actor, caseId: string, dto: HearingRecordDto) {
+  recordHearing(actor: Actor, caseId: string, dto: HearingRecordDto): Promise<NoticeResponse> {
     notInFuture(dto, 'heldAt');
     return this.send(actor, caseId, recordHearingUpdate, { ...dto, by: actor }, 'hearing-record');
   }
 
-  hearingReport(actor: Actor, caseId: string, dto: HearingReportDto) {
+  hearingReport(actor: Actor, caseId: string, dto: HearingReportDto): Promise<NoticeResponse> {
     return this.send(actor, caseId, hearingReportUpdate, { ...dto, by: actor }, 'hearing-report');
   }
 
   /** The recipient is the case's party (or parties) as filed. */
-  async issue(actor: Actor, caseId: string, dto: IssueDecisionDto) {
+  async issue(actor: Actor, caseId: string, dto: IssueDecisionDto): Promise<NoticeResponse> {
     notInFuture(dto, 'decidedOn', 'handedOver.at');
     // Handed over once the document exists: not before its date (行政处罚法 61).
     notBefore(dto, 'handedOver.at', { label: '决定日期', at: dto.decidedOn });
@@ -120,20 +121,20 @@ export class DecisionService {
     return this.send(actor, caseId, issueDecisionUpdate, { ...document, recipient, ...(partyPresent && { handedOver: { ...handedOver! } }), ...(correction && { correction: { ...correction } }), by: actor }, 'decision');
   }
 
-  async notice(actor: Actor, caseId: string): Promise<NoticeView> {
+  async notice(actor: Actor, caseId: string): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
-    return this.workflows.query({ kind: 'decision', caseId }, noticeQuery);
+    return mapNotice(await this.workflows.query({ kind: 'decision', caseId }, noticeQuery));
   }
 
   /** The case is the actor's to see and its decision stage has begun (it was filed). */
   async ensureStarted(actor: Actor, caseId: string): Promise<void> {
     await this.cases.findForActor(actor, caseId);
-    if (!(await this.deadlines.existsBy({ caseId, kind: 'decision' }))) throw new ApiException('DECISION_NOT_STARTED');
+    if (!(await this.decisions.started(caseId))) throw new ApiException('DECISION_NOT_STARTED');
   }
 
   /** To the case's decision workflow; the same request twice is one change. */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string) {
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
-    return this.workflows.command({ kind: 'decision', caseId }, update, arg, what, caseId);
+    return mapNotice(await this.workflows.command({ kind: 'decision', caseId }, update, arg, what, caseId));
   }
 }

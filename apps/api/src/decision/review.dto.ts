@@ -7,7 +7,7 @@ const NEEDS_AMOUNT: PenaltyKind[] = ['fine', 'confiscation'];
 export class PenaltyDto {
   @EnumField('处罚种类', PENALTY_KINDS) kind: PenaltyKind;
   @ValidateIf((p: PenaltyDto) => NEEDS_AMOUNT.includes(p.kind) || p.amountYuan !== undefined)
-  @IntField('金额（元）', 1, 1_000_000_000)
+  @IntField('金额（元）', 1, 1_000_000_000, { requiredWhen: '处罚种类为罚款或没收（fine、confiscation）' })
   amountYuan?: number;
   @TextField('处罚内容说明', 1000, { optional: true }) description?: string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '#libs/domain/roles';
-import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
+import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { CaseRefs } from '../cases/case-refs';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -8,6 +8,7 @@ import { notInFuture } from '../common/times';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { DecisionService } from './decision.service';
 import { CollectiveDiscussionDto, DraftDecisionDto, ExpertReviewDto } from './review.dto';
+import { ReviewResponse, mapReview } from './review.response';
 
 /** The review chain of a case: the draft, expert review, collective discussion, and its state. */
 @Injectable()
@@ -22,7 +23,7 @@ export class ReviewService {
    * Completes the open drafting task with the draft. The evidence must be this case's records; the
    * workflow checks the rest (the assignee, the discretion benchmark where the profile wants it).
    */
-  async draft(actor: Actor, caseId: string, dto: DraftDecisionDto): Promise<ReviewView> {
+  async draft(actor: Actor, caseId: string, dto: DraftDecisionDto): Promise<ReviewResponse> {
     await this.decision.ensureStarted(actor, caseId);
     const task = await this.workflows.openTask(caseId, 'draft_decision');
     if (!task) throw new ApiException('DRAFT_NOT_OPEN');
@@ -31,23 +32,25 @@ export class ReviewService {
     ]);
     if (unknown.length) throw new ApiException('RECORD_INVALID', unknown);
     await this.workflows.completeTask(task, actor, { decision: 'submit', opinion: dto.opinion, draft: { ...dto } }, JSON.stringify(dto));
-    return this.workflows.query({ kind: 'decision', caseId }, reviewQuery);
+    return mapReview(await this.workflows.query({ kind: 'decision', caseId }, reviewQuery));
   }
 
-  async view(actor: Actor, caseId: string): Promise<ReviewView> {
+  async view(actor: Actor, caseId: string): Promise<ReviewResponse> {
     await this.decision.ensureStarted(actor, caseId);
-    return this.workflows.query({ kind: 'decision', caseId }, reviewQuery);
+    return mapReview(await this.workflows.query({ kind: 'decision', caseId }, reviewQuery));
   }
 
-  async collectiveDiscussion(actor: Actor, caseId: string, dto: CollectiveDiscussionDto): Promise<ReviewView> {
+  async collectiveDiscussion(actor: Actor, caseId: string, dto: CollectiveDiscussionDto): Promise<ReviewResponse> {
     notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
-    return this.workflows.update({ kind: 'decision', caseId }, recordCollectiveDiscussionUpdate, { ...dto, by: actor }, derivedUuid(actor.id, 'collective-discussion', caseId, JSON.stringify(dto)));
+    const updateId = derivedUuid(actor.id, 'collective-discussion', caseId, JSON.stringify(dto));
+    return mapReview(await this.workflows.update({ kind: 'decision', caseId }, recordCollectiveDiscussionUpdate, { ...dto, by: actor }, updateId));
   }
 
-  async expertReview(actor: Actor, caseId: string, dto: ExpertReviewDto): Promise<ReviewView> {
+  async expertReview(actor: Actor, caseId: string, dto: ExpertReviewDto): Promise<ReviewResponse> {
     notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
-    return this.workflows.update({ kind: 'decision', caseId }, recordExpertReviewUpdate, { ...dto, by: actor }, derivedUuid(actor.id, 'expert-review', caseId, JSON.stringify(dto)));
+    const updateId = derivedUuid(actor.id, 'expert-review', caseId, JSON.stringify(dto));
+    return mapReview(await this.workflows.update({ kind: 'decision', caseId }, recordExpertReviewUpdate, { ...dto, by: actor }, updateId));
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';
+import { ExecutionResponse } from './execution.response';
 import { ExecutionService } from './execution.service';
 
 @ApiTags('execution 执行')
@@ -14,11 +15,13 @@ export class ExecutionController {
 
   /** Payment due, the surcharge at `on` (default now), remedy periods, 催告 and the court window. */
   @Get('execution')
+  @ApiOkResponse({ type: ExecutionResponse })
   view(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: ExecutionQueryDto) {
     return this.execution.view(actor, id, q.on);
   }
 
   @Post('payments')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.payment')
   @HttpCode(200)
   payment(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: PaymentDto) {
@@ -27,6 +30,7 @@ export class ExecutionController {
 
   /** A review or lawsuit filed or ended (the surcharge pauses while it is pending). */
   @Post('remedies')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.remedy')
   @HttpCode(200)
   remedy(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: RemedyDto) {
@@ -35,6 +39,7 @@ export class ExecutionController {
 
   /** 催告书 drafted; the chief approves it as a task, then it is served. */
   @Post('demand-notice')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.demand')
   @HttpCode(200)
   demandNotice(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DemandNoticeDto) {
@@ -42,6 +47,7 @@ export class ExecutionController {
   }
 
   @Post('demand-notice/statements')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.demandStatement')
   @HttpCode(200)
   demandStatement(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: DemandStatementDto) {
@@ -50,6 +56,7 @@ export class ExecutionController {
 
   /** 申请人民法院强制执行: refused outside the window of 行政强制法 53 and 54. */
   @Post('court-application')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.courtApplication')
   @HttpCode(200)
   courtApplication(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtApplicationDto) {
@@ -57,6 +64,7 @@ export class ExecutionController {
   }
 
   @Post('court-result')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.courtResult')
   @HttpCode(200)
   courtResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CourtResultDto) {
@@ -65,6 +73,7 @@ export class ExecutionController {
 
   /** 强制执行决定 by the chief, where a law empowers the agency; never at night or on a holiday unless urgent. */
   @Post('compulsory-execution')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.compulsory')
   @HttpCode(200)
   compulsory(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CompulsoryExecutionDto) {
@@ -72,6 +81,7 @@ export class ExecutionController {
   }
 
   @Post('compulsory-execution/result')
+  @ApiOkResponse({ type: ExecutionResponse })
   @Act('execution.compulsoryResult')
   @HttpCode(200)
   compulsoryResult(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CompulsoryResultDto) {

@@ -18,7 +18,7 @@ export class RemedyDto {
   @EnumField('事项', ['filed', 'ended']) event: 'filed' | 'ended';
   @DateTimeField('时间') at: string;
   @ValidateIf((r: RemedyDto) => r.event === 'ended')
-  @EnumField('结果', OUTCOMES)
+  @EnumField('结果', OUTCOMES, { requiredWhen: '事项为救济结束（ended）' })
   outcome?: (typeof OUTCOMES)[number];
 }
 

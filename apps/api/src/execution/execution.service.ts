@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import {
   ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
@@ -11,6 +10,8 @@ import { ApiException } from '../common/api.exception';
 import { notInFuture } from '../common/times';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
+import { ExecutionsRepository } from '#libs/persistence/repositories/executions.repository';
+import { ExecutionResponse, mapExecution } from './execution.response';
 
 /** Execution of a served decision: each change goes to its workflow as an Update (the authority). */
 @Injectable()
@@ -18,14 +19,14 @@ export class ExecutionService {
   constructor(
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
-    private readonly db: DataSource,
+    private readonly executions: ExecutionsRepository,
   ) {}
 
   /** Live while it runs (the surcharge computed at `on`, default now); from the projection once ended. */
-  async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionView> {
+  async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
-    if (row.state === 'ended') return row.view;
-    return this.workflows.query({ kind: 'execution', caseId }, executionQuery, on ?? new Date().toISOString());
+    if (row.state === 'ended') return mapExecution(row.view);
+    return mapExecution(await this.workflows.query({ kind: 'execution', caseId }, executionQuery, on ?? new Date().toISOString()));
   }
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {
@@ -69,15 +70,15 @@ export class ExecutionService {
 
   private async row(actor: Actor, caseId: string): Promise<{ state: string; view: ExecutionView }> {
     await this.cases.findForActor(actor, caseId);
-    const [row] = await this.db.query('SELECT state, view FROM executions WHERE case_id = $1', [caseId]);
+    const row = await this.executions.findOfCase(caseId);
     if (!row) throw new ApiException('EXECUTION_NOT_STARTED');
     return row;
   }
 
   /** To the case's execution workflow; the same request twice is one change. */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string) {
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') throw new ApiException('EXECUTION_ENDED');
-    return this.workflows.command({ kind: 'execution', caseId }, update, arg, what, caseId);
+    return mapExecution(await this.workflows.command({ kind: 'execution', caseId }, update, arg, what, caseId));
   }
 }

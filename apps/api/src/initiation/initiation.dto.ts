@@ -13,10 +13,10 @@ export class PartyDto {
 export class ComplainantDto {
   @BoolField('是否实名投诉举报') realName: boolean;
   @ValidateIf((o: ComplainantDto) => o.realName === true)
-  @TextField('投诉举报人姓名', 100)
+  @TextField('投诉举报人姓名', 100, { requiredWhen: '实名投诉举报' })
   name?: string;
   @ValidateIf((o: ComplainantDto) => o.realName === true)
-  @TextField('投诉举报人联系方式', 100)
+  @TextField('投诉举报人联系方式', 100, { requiredWhen: '实名投诉举报' })
   contact?: string;
 }
 
@@ -37,14 +37,14 @@ export class StartCaseDto {
   @TextField('承办人意见', 2000) handlerOpinion: string;
 
   @ValidateIf((o: StartCaseDto) => o.source === 'complaint')
-  @NestedField('投诉举报人', () => ComplainantDto)
+  @NestedField('投诉举报人', () => ComplainantDto, { requiredWhen: '启动方式为投诉、举报（complaint）' })
   complainant?: ComplainantDto;
 
   @ValidateIf((o: StartCaseDto) => o.source === 'complaint')
-  @TextField('投诉举报内容', 5000)
+  @TextField('投诉举报内容', 5000, { requiredWhen: '启动方式为投诉、举报（complaint）' })
   complaintContent?: string;
 
   @ValidateIf((o: StartCaseDto) => o.source === 'application')
-  @NestedField('申请情况', () => ApplicationDto)
+  @NestedField('申请情况', () => ApplicationDto, { requiredWhen: '启动方式为依申请（application）' })
   application?: ApplicationDto;
 }

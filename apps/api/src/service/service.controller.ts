@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiException } from '../common/api.exception';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
+import { ServiceAddressResponse, ServiceResponse } from './service.response';
 import { ServiceService } from './service.service';
 
 const serviceIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('SERVICE_NOT_FOUND') });
@@ -18,12 +19,14 @@ export class ServiceController {
 
   /** Every document served or being served, with its attempts and the date of service. */
   @Get('services')
+  @ApiOkResponse({ type: ServiceResponse, isArray: true })
   list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
     return this.service.list(actor, id);
   }
 
   /** The next attempt (method and what it records); public notice only after the others failed. */
   @Post('services/:serviceId/attempts')
+  @ApiOkResponse({ type: ServiceResponse })
   @Act('service.attempt')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -39,6 +42,7 @@ export class ServiceController {
 
   /** How the pending attempt ended: served with its receipt (lodged: refusal, witness, AV), or failed. */
   @Post('services/:serviceId/outcome')
+  @ApiOkResponse({ type: ServiceResponse })
   @Act('service.outcome')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -54,6 +58,7 @@ export class ServiceController {
 
   /** 送达地址确认书: the address, contact and email the party confirmed, and consent to electronic service. */
   @Post('service-address')
+  @ApiOkResponse({ type: ServiceAddressResponse })
   @Act('service.address')
   @HttpCode(200)
   confirmAddress(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AddressConfirmationDto) {

@@ -25,13 +25,13 @@ export class AttemptDto {
   @EnumField('送达方式', SERVICE_METHODS) method: ServiceMethod;
   @DateTimeField('送达开始时间') startedAt: string;
   @ValidateIf((a: AttemptDto) => a.method === 'postal')
-  @NestedField('邮寄情况', () => PostalDto)
+  @NestedField('邮寄情况', () => PostalDto, { requiredWhen: '送达方式为邮寄送达（postal）' })
   postal?: PostalDto;
   @ValidateIf((a: AttemptDto) => a.method === 'entrusted' || a.method === 'forwarded')
-  @NestedField('委托或转交情况', () => ViaDto)
+  @NestedField('委托或转交情况', () => ViaDto, { requiredWhen: '送达方式为委托送达或转交送达（entrusted、forwarded）' })
   via?: ViaDto;
   @ValidateIf((a: AttemptDto) => a.method === 'public_notice')
-  @NestedField('公告情况', () => PublicNoticeDto)
+  @NestedField('公告情况', () => PublicNoticeDto, { requiredWhen: '送达方式为公告送达（public_notice）' })
   publicNotice?: PublicNoticeDto;
 }
 
@@ -53,7 +53,7 @@ export class OutcomeDto {
   @NestedField('送达回证', () => ReceiptDto, { optional: true }) receipt?: ReceiptDto;
   @NestedField('留置送达情况', () => LodgedDto, { optional: true }) lodged?: LodgedDto;
   @ValidateIf((o: OutcomeDto) => o.outcome === 'failed')
-  @TextField('未能送达的原因', 1000)
+  @TextField('未能送达的原因', 1000, { requiredWhen: '送达结果为未能送达（failed）' })
   failureReason?: string;
 }
 
@@ -61,7 +61,7 @@ export class OutcomeDto {
 export class AddressConfirmationDto {
   @TextField('送达地址', 500) address: string;
   @TextField('联系方式', 100, { optional: true }) contact?: string;
-  @TextField('电子邮件', 200, { optional: true }) email?: string;
+  @TextField('电子邮件', 200, { optional: true, requiredWhen: '同意电子送达' }) email?: string;
   @BoolField('同意电子送达') electronicConsent: boolean;
   @DateTimeField('确认时间') confirmedAt: string;
   @TextField('确认人签名', 100) signedBy: string;

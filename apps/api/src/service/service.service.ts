@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput, OutcomeInput } from '#libs/domain/service';
-import { ServiceView, recordServiceOutcomeUpdate } from '#libs/messages/service';
+import { recordServiceOutcomeUpdate } from '#libs/messages/service';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
-import { appendRecord } from '#libs/persistence/append-record';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -14,13 +12,8 @@ import { AvDescription, avEvidence } from '../investigation/av-evidence';
 import { AvDescriptionDto } from '../investigation/investigation.dto';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
-
-interface AddressRow {
-  address: string;
-  email: string | null;
-  electronic_consent: boolean;
-  confirmed_at: Date;
-}
+import { ServicesRepository } from '#libs/persistence/repositories/services.repository';
+import { ServiceAddressResponse, ServiceResponse, mapService, mapServiceAddress } from './service.response';
 
 /** Service of a case's documents: the list, each attempt, its outcome, and the confirmed address. */
 @Injectable()
@@ -28,28 +21,27 @@ export class ServiceService {
   constructor(
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
-    private readonly db: DataSource,
+    private readonly services: ServicesRepository,
   ) {}
 
-  async list(actor: Actor, caseId: string): Promise<ServiceView[]> {
+  async list(actor: Actor, caseId: string): Promise<ServiceResponse[]> {
     await this.cases.findForActor(actor, caseId);
-    const rows = await this.db.query('SELECT view FROM services WHERE case_id = $1 ORDER BY updated_at', [caseId]);
-    return rows.map((r: { view: ServiceView }) => r.view);
+    return (await this.services.viewsOfCase(caseId)).map(mapService);
   }
 
   /**
    * Completes the service's open attempt task with the attempt. Electronic service uses the email
    * the party confirmed with consent; a postal address defaults to the confirmed address.
    */
-  async attempt(actor: Actor, caseId: string, serviceId: string, dto: AttemptDto, key?: string): Promise<ServiceView> {
+  async attempt(actor: Actor, caseId: string, serviceId: string, dto: AttemptDto, key?: string): Promise<ServiceResponse> {
     notInFuture(dto, 'startedAt', 'publicNotice.audiovisual.recordedAt');
     const c = await this.cases.findForActor(actor, caseId);
     const task = await this.workflows.openTask(caseId, 'service_attempt', { kind: 'service', caseId, serviceId });
     if (!task) {
-      const [s] = await this.db.query('SELECT status FROM services WHERE id = $1 AND case_id = $2', [serviceId, caseId]);
+      const s = await this.services.findInCase(caseId, serviceId);
       throw new ApiException(!s ? 'SERVICE_NOT_FOUND' : s.status === 'served' ? 'SERVICE_ALREADY_SERVED' : 'SERVICE_ATTEMPT_PENDING');
     }
-    const confirmed = await this.confirmedAddress(caseId);
+    const confirmed = await this.services.lastAddress(caseId);
     const attempt: AttemptInput = { method: dto.method, startedAt: dto.startedAt };
     if (dto.postal) {
       const address = dto.postal.address ?? confirmed?.address;
@@ -58,61 +50,57 @@ export class ServiceService {
     }
     if (dto.via) attempt.via = { ...dto.via };
     if (dto.method === 'electronic') {
-      if (!confirmed?.electronic_consent || !confirmed.email) throw new ApiException('SERVICE_ELECTRONIC_NO_CONSENT');
-      attempt.electronic = { address: confirmed.email, consentedAt: confirmed.confirmed_at.toISOString() };
+      if (!confirmed?.electronicConsent || !confirmed.email) throw new ApiException('SERVICE_ELECTRONIC_NO_CONSENT');
+      attempt.electronic = { address: confirmed.email, consentedAt: confirmed.confirmedAt.toISOString() };
     }
     if (dto.publicNotice) {
       const { audiovisual, ...notice } = dto.publicNotice;
       attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
     }
     await this.workflows.completeTask(task, actor, { decision: 'attempted', opinion: '采用该方式送达', attempt }, key ?? JSON.stringify(dto));
-    return this.view(serviceId);
+    return mapService(await this.services.view(serviceId));
   }
 
-  async outcome(actor: Actor, caseId: string, serviceId: string, dto: OutcomeDto, key?: string): Promise<ServiceView> {
+  async outcome(actor: Actor, caseId: string, serviceId: string, dto: OutcomeDto, key?: string): Promise<ServiceResponse> {
     notInFuture(dto, 'at', 'lodged.audiovisual.recordedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const [s] = await this.db.query('SELECT id FROM services WHERE id = $1 AND case_id = $2', [serviceId, caseId]);
-    if (!s) throw new ApiException('SERVICE_NOT_FOUND');
+    if (!(await this.services.findInCase(caseId, serviceId))) throw new ApiException('SERVICE_NOT_FOUND');
     const { lodged, ...rest } = dto;
     const outcome: OutcomeInput = { ...rest };
     if (lodged) {
       const { audiovisual, ...l } = lodged;
       outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.at, 'lodged.audiovisual') };
     }
-    return this.workflows.update({ kind: 'service', caseId, serviceId }, recordServiceOutcomeUpdate, { ...outcome, by: actor }, derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)));
+    const view = await this.workflows.update(
+      { kind: 'service', caseId, serviceId },
+      recordServiceOutcomeUpdate,
+      { ...outcome, by: actor },
+      derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)),
+    );
+    return mapService(view);
   }
 
   /** 送达地址确认书: kept with the case and written to its record in one transaction. */
-  async confirmAddress(actor: Actor, caseId: string, dto: AddressConfirmationDto) {
+  async confirmAddress(actor: Actor, caseId: string, dto: AddressConfirmationDto): Promise<ServiceAddressResponse> {
     notInFuture(dto, 'confirmedAt');
     await this.cases.findForActor(actor, caseId);
     if (dto.electronicConsent && !dto.email) {
       throw new ApiException('RECORD_INVALID', [{ field: 'email', code: 'REQUIRED', message: '同意电子送达的，须确认电子邮件地址' }]);
     }
     const id = derivedUuid(actor.id, 'service-address', caseId, JSON.stringify(dto));
-    await this.db.transaction(async (m) => {
-      const inserted = await m.query(
-        `INSERT INTO service_addresses (id, case_id, address, contact, email, electronic_consent, confirmed_at, signed_by, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [id, caseId, dto.address, dto.contact ?? null, dto.email ?? null, dto.electronicConsent, dto.confirmedAt, dto.signedBy, actor.id],
-      );
-      if (!inserted.length) return;
-      await appendRecord(m, {
-        caseId,
-        key: `service-address:${id}`,
-        actor,
-        action: 'service_address_confirmed',
-        summary: `当事人${dto.signedBy}确认送达地址：${dto.address}${dto.email ? `，电子邮件${dto.email}` : ''}；${dto.electronicConsent ? '同意' : '不同意'}电子送达`,
-        details: { addressId: id },
-      });
+    const address = {
+      id, caseId, address: dto.address, contact: dto.contact ?? null, email: dto.email ?? null, electronicConsent: dto.electronicConsent,
+      confirmedAt: new Date(dto.confirmedAt), signedBy: dto.signedBy, recordedBy: actor.id,
+    };
+    await this.services.addAddress(address, {
+      caseId,
+      key: `service-address:${id}`,
+      actor,
+      action: 'service_address_confirmed',
+      summary: `当事人${dto.signedBy}确认送达地址：${dto.address}${dto.email ? `，电子邮件${dto.email}` : ''}；${dto.electronicConsent ? '同意' : '不同意'}电子送达`,
+      details: { addressId: id },
     });
-    return { id, ...dto };
-  }
-
-  private async confirmedAddress(caseId: string): Promise<AddressRow | undefined> {
-    const [row] = await this.db.query('SELECT address, email, electronic_consent, confirmed_at FROM service_addresses WHERE case_id = $1 ORDER BY confirmed_at DESC LIMIT 1', [caseId]);
-    return row;
+    return mapServiceAddress(id, dto);
   }
 
   private recording(actor: Actor, c: CaseEntity, av: AvDescriptionDto, endedAt: string, field: string) {
@@ -120,10 +108,5 @@ export class ServiceService {
     const { evidence, errors } = avEvidence(actor, c.id, randomUUID(), this.cases.profileOf(c), description, endedAt, field);
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
     return evidence;
-  }
-
-  private async view(serviceId: string): Promise<ServiceView> {
-    const [row] = await this.db.query('SELECT view FROM services WHERE id = $1', [serviceId]);
-    return row.view;
   }
 }
