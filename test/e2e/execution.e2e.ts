@@ -1,9 +1,9 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
-import { chinaDate } from '#libs/calendar/dates';
 import { computeDue } from '#libs/calendar/period';
 import { findProfile } from '#libs/profiles/index';
 import { eventually } from '../support/database';
+import { decidedCase as decided } from '../support/decided-case';
 import { TestSystem } from '../support/system';
 
 // Over HTTP: the served decision is executed — payment, or 催告 served and the court
@@ -20,33 +20,8 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-/**
- * A 兴隆台 case through the chain to a decision fining 1,000 yuan, handed over at `handedOverAt`.
- * Entered late when that lies in the past, in the order the law requires (no event before the step it depends on): the notice
- * served and waived two days before, the chief signed the day before, the decision dated that day.
- */
-async function decidedCase(handedOverAt: string): Promise<string> {
-  const before = (days: number) => new Date(Date.parse(handedOverAt) - days * DAY).toISOString();
-  const caseId = await sys.filedCase('xlt');
-  const officer = await token('xlt.officer1');
-  const evidenceId = await sys.evidenceRecord(caseId, 'xlt');
-  await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
-    token: officer,
-    body: { facts: '违法事实', evidenceIds: [evidenceId], legalBasis: '《社会团体登记管理条例》第三十条', penalties: [{ kind: 'fine', amountYuan: 1000 }], opinion: '罚款一千元', factors: '无' },
-  });
-  await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
-  await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: before(2), rights: ['statement', 'defence'], method: '直接送达' } });
-  await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: before(2), scope: 'both', document: '放弃' } });
-  const approved = await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长', signedAt: before(1) });
-  if (approved.status !== 200) throw new Error(JSON.stringify(approved.body));
-  const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
-    token: officer,
-    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: chinaDate(new Date(handedOverAt)), partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
-  });
-  if (issued.status !== 200) throw new Error(JSON.stringify(issued.body));
-  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).status === 200 ? true : undefined));
-  return caseId;
-}
+/** A 兴隆台 case decided with a fine of 1,000 yuan, handed to the party present at `handedOverAt`. */
+const decidedCase = (handedOverAt: string) => decided(sys, 'xlt', { handedOverAt });
 
 it('a fine paid within 15 days of service ends the case', async () => {
   const caseId = await decidedCase(new Date().toISOString());
