@@ -1,23 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { Env } from '#libs/config/env';
-import { AccessRequestInput, accessRequestedUpdate, workflowIdForAccessRequest } from '#libs/messages/access';
-import type { accessRequestWorkflow } from '#workflows/access/workflows';
+import { Injectable } from '@nestjs/common';
+import { AccessRequestInput, accessRequestedUpdate } from '#libs/messages/access';
 import { CalendarStore } from '../calendar/calendar.store';
 import { notInFuture } from '../common/times';
-import { ENV } from '../env.token';
 import { DataSource } from 'typeorm';
 import { CatalogueEntry, missingDocuments } from '#libs/domain/case-file';
 import { StoredEntry, verifyChain } from '#libs/persistence/record-chain';
 import { Actor } from '#libs/domain/roles';
 import { ArchiveForm } from '#libs/messages/archiving';
-import { completeTaskUpdate } from '#libs/messages/initiation';
 import { escalationRules } from '#libs/domain/escalation';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { AvStorage } from '../investigation/av-storage';
 import { ConfidentialityService } from '../investigation/confidentiality.service';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AccessRequestDto, ArchiveDto } from './archiving.dto';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */
@@ -41,12 +37,11 @@ interface Row {
 export class ArchivingService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly db: DataSource,
     private readonly storage: AvStorage,
     private readonly confidentiality: ConfidentialityService,
     private readonly calendar: CalendarStore,
-    @Inject(ENV) private readonly env: Env,
   ) {}
 
   /**
@@ -63,14 +58,11 @@ export class ArchivingService {
 
   async archive(actor: Actor, caseId: string, dto: ArchiveDto) {
     const c = await this.cases.findForActor(actor, caseId);
-    const [task] = await this.db.query(`SELECT id, workflow_id FROM tasks WHERE case_id = $1 AND kind = 'archive_file' AND status = 'open'`, [caseId]);
+    const task = await this.workflows.openTask(caseId, 'archive_file');
     if (!task) throw new ApiException('ARCHIVE_NOT_OPEN');
     const file = await this.assemble(caseId, c.procedure === 'summary');
     const archive: ArchiveForm = { ...dto, ...file };
-    await this.temporal.workflow.getHandle(task.workflow_id).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.id, by: actor, decision: 'archived', opinion: `归档，存放于${dto.location}`, archive }],
-      updateId: derivedUuid(actor.id, task.id, JSON.stringify(dto)),
-    });
+    await this.workflows.completeTask(task, actor, { decision: 'archived', opinion: `归档，存放于${dto.location}`, archive }, JSON.stringify(dto));
     return this.caseFile(actor, caseId);
   }
 
@@ -107,14 +99,7 @@ export class ArchivingService {
       ...dto, actions: [...dto.actions], requestId, caseId, agencyId: c.agencyId, by: actor,
       profile: { regulationTitle: profile.regulation.title, partyAccess: rule }, calendar: await this.calendar.schedules(), escalation: escalationRules(profile),
     };
-    const state = await this.temporal.workflow.executeUpdateWithStart(accessRequestedUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof accessRequestWorkflow>('accessRequestWorkflow', {
-        workflowId: workflowIdForAccessRequest(caseId, requestId),
-        taskQueue: this.env.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    const state = await this.workflows.updateWithStart('accessRequest', input, accessRequestedUpdate);
     return { requestId, decidedBy: rule.rule === 'chief_consent' ? 'chief' : 'officer', task: state.openTasks[0] ?? null };
   }
 

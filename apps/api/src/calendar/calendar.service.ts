@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { computeDue, parsePause } from '#libs/calendar/period';
@@ -9,6 +8,7 @@ import { calendarUpdatedSignal } from '#libs/messages/calendar';
 import { workflowsToRearm } from '#libs/persistence/estimated-deadlines';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
 import { CalendarStore } from './calendar.store';
 
@@ -19,7 +19,7 @@ export class CalendarService {
   constructor(
     private readonly store: CalendarStore,
     private readonly db: DataSource,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly audit: AuditService,
   ) {}
 
@@ -58,14 +58,9 @@ export class CalendarService {
     // Every running workflow holding a deadline estimated for that year: tasks, case deadlines, measures, services, executions.
     let told = 0;
     for (const workflow_id of await workflowsToRearm(this.db, schedule.year)) {
-      try {
-        await this.temporal.workflow.getHandle(workflow_id).signal(calendarUpdatedSignal, schedule);
-        told++;
-      } catch (err) {
-        // A case that closed meanwhile has nothing left to recompute.
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        this.log.warn(`workflow ${workflow_id} closed before re-arming`);
-      }
+      if (await this.workflows.signal(workflow_id, calendarUpdatedSignal, schedule)) told++;
+      // A case that closed meanwhile has nothing left to recompute.
+      else this.log.warn(`workflow ${workflow_id} closed before re-arming`);
     }
     return told;
   }

@@ -1,19 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Env } from '#libs/config/env';
 import { CASE_OPERATION_LABELS, CaseOperationKind, operationRefusal } from '#libs/domain/case-operations';
 import { Actor } from '#libs/domain/roles';
-import { CaseOperationInput, caseOperationRequestedUpdate, workflowIdForCaseOperation } from '#libs/messages/case-operations';
+import { CaseOperationInput, caseOperationRequestedUpdate } from '#libs/messages/case-operations';
 import { escalationRules } from '#libs/domain/escalation';
-import type { caseOperationWorkflow } from '#workflows/case-operations/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { clockView } from '../cases/cases.mapper';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { ENV } from '../env.token';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CaseOperationDto } from './case-operations.dto';
 
 interface OperationRow {
@@ -35,10 +32,9 @@ interface OperationRow {
 export class CaseOperationsService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly db: DataSource,
     private readonly calendar: CalendarStore,
-    @Inject(ENV) private readonly env: Env,
   ) {}
 
   /**
@@ -73,14 +69,7 @@ export class CaseOperationsService {
       transfer: dto.transfer && { ...dto.transfer }, by: actor, handlingOfficerId: c.handlingOfficerId,
       profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving }, calendar: await this.calendar.schedules(), escalation: escalationRules(profile),
     };
-    const state = await this.temporal.workflow.executeUpdateWithStart(caseOperationRequestedUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof caseOperationWorkflow>('caseOperationWorkflow', {
-        workflowId: workflowIdForCaseOperation(caseId, operationId),
-        taskQueue: this.env.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    const state = await this.workflows.updateWithStart('caseOperation', input, caseOperationRequestedUpdate);
     return { operationId, kind: dto.kind, kindLabel: CASE_OPERATION_LABELS[dto.kind], status: 'pending', task: state.openTasks[0] ?? null };
   }
 

@@ -1,20 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { AuditService } from '../audit/audit.service';
-import { ApiException, FieldError } from './api.exception';
-import { ErrorCode, isErrorCode } from './errors';
-import { RETRY_AFTER_SECONDS, databaseUnavailable, temporalUnavailable } from './unavailable';
-
-/** A workflow refusal about one field (an event's time) carries its field errors as its first detail. */
-function fieldErrorsOf(details: unknown[] | null | undefined): FieldError[] | undefined {
-  const first = details?.[0];
-  const ok = Array.isArray(first) && first.every((e) => e && typeof e.field === 'string' && typeof e.code === 'string' && typeof e.message === 'string');
-  return ok && first.length ? first.map(({ field, code, message }) => ({ field, code, message })) : undefined;
-}
+import { ApiException } from './api.exception';
+import { ErrorCode } from './errors';
+import { RETRY_AFTER_SECONDS, databaseUnavailable } from './unavailable';
 
 /**
  * Any other status Nest or Express raise (a throttled request, a body they refuse), answered with the
@@ -71,21 +62,8 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private toApiException(x: unknown): ApiException {
+    // Temporal's errors arrive here already as ApiExceptions: the Temporal client maps them (temporal/errors.ts).
     if (x instanceof ApiException) return x;
-    // A workflow's refusal: its code is in the catalogue; its message, written where the facts are known
-    // (a due time, a count), says more than the catalogue's.
-    if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ApplicationFailure && isErrorCode(x.cause.type)) {
-      return new ApiException(x.cause.type, fieldErrorsOf(x.cause.details), x.cause.message || undefined);
-    }
-    // An activity the database refused for integrity (activities/integrity.ts), passed on by the Update:
-    // the catalogue's message, not the database's.
-    if (x instanceof WorkflowUpdateFailedError && x.cause instanceof ActivityFailure && x.cause.cause instanceof ApplicationFailure && isErrorCode(x.cause.cause.type)) {
-      return new ApiException(x.cause.cause.type);
-    }
-    // The workflow has finished, so nothing in it is open any more.
-    if (x instanceof WorkflowNotFoundError) return new ApiException('TASK_NOT_OPEN');
-    // Unreachable, or no answer within the connection's call deadline (temporal.module.ts).
-    if (temporalUnavailable(x)) return new ApiException('TEMPORAL_UNAVAILABLE');
     if (databaseUnavailable(x)) return new ApiException('DATABASE_UNAVAILABLE');
     if (x instanceof QueryFailedError) {
       const code = (x.driverError as { code?: string }).code;

@@ -1,24 +1,8 @@
-import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { QueryFailedError } from 'typeorm';
-import { databaseUnavailable, temporalUnavailable } from './unavailable';
+import { databaseUnavailable } from './unavailable';
 
-// A backing service that is away is a 503 with Retry-After; anything else it says stays a fault (500).
-const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+// PostgreSQL away is a 503 with Retry-After; anything else it says stays a fault (500). Temporal: temporal/errors.spec.ts.
 const pg = (code: string, message: string) => new QueryFailedError('SELECT 1', [], Object.assign(new Error(message), { code }));
-
-describe('Temporal unavailable', () => {
-  it('an unreachable server, a call past its deadline, or an Update poll cut short', () => {
-    expect(temporalUnavailable(grpc(14, 'No connection established'))).toBe(true);
-    expect(temporalUnavailable(new ServiceError('Update-With-Start failed', { cause: grpc(14, 'connect ECONNREFUSED') }))).toBe(true);
-    expect(temporalUnavailable(new ServiceError('failed', { cause: grpc(4, 'Deadline exceeded') }))).toBe(true);
-    expect(temporalUnavailable(new WorkflowUpdateRPCTimeoutOrCancelledError('timeout', { cause: grpc(4, 'Deadline exceeded') }))).toBe(true);
-  });
-
-  it('not a refusal: a bad request to Temporal is our fault', () => {
-    expect(temporalUnavailable(new ServiceError('failed', { cause: grpc(3, 'invalid argument') }))).toBe(false);
-    expect(temporalUnavailable(new Error('something else'))).toBe(false);
-  });
-});
 
 describe('PostgreSQL unavailable', () => {
   it('refused, shut down by the administrator, starting up, or the connection lost mid-query', () => {

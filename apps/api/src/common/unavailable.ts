@@ -1,16 +1,12 @@
-import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
-
 /**
  * Recognises "a backing service did not answer" among the errors a request can end with, so the
  * filter answers 503 with Retry-After (try again shortly) instead of 500 (a fault to report).
  * Only transient failures count: a refusal by Temporal or PostgreSQL is still a fault of ours.
+ * Temporal's side is read by the one Temporal client (temporal/errors.ts); PostgreSQL's here.
  */
 
 /** Seconds a client should wait before retrying a 503 (Retry-After): a restart takes a few seconds. */
 export const RETRY_AFTER_SECONDS = 5;
-
-/** gRPC status codes of an unreachable or overloaded Temporal: CANCELLED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
-const GRPC_TRANSIENT = new Set([1, 4, 8, 10, 14]);
 
 /**
  * PostgreSQL SQLSTATEs of a server going away or not yet there (class 08: connection exception), and
@@ -26,26 +22,16 @@ const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 const PG_CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Query read timeout/;
 
 /** The error and what it wraps (`cause`, TypeORM's `driverError`, an AggregateError's `errors`), outermost first. */
-function chain(x: unknown, depth = 0): unknown[] {
+export function causes(x: unknown, depth = 0): unknown[] {
   if (!x || typeof x !== 'object' || depth > 5) return [];
   const o = x as { cause?: unknown; driverError?: unknown; errors?: unknown };
   const inner = [o.cause, o.driverError, ...(Array.isArray(o.errors) ? o.errors : [])];
-  return [x, ...inner.flatMap((i) => chain(i, depth + 1))];
-}
-
-/** Temporal could not be reached, or did not answer within the call deadline. */
-export function temporalUnavailable(x: unknown): boolean {
-  return chain(x).some(
-    (e) =>
-      e instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-      (e instanceof Error && e.name === 'TransportError') ||
-      (isGrpcServiceError(e) && GRPC_TRANSIENT.has(e.code)),
-  );
+  return [x, ...inner.flatMap((i) => causes(i, depth + 1))];
 }
 
 /** PostgreSQL could not be reached, went away during the request, or is starting up or shutting down. */
 export function databaseUnavailable(x: unknown): boolean {
-  return chain(x).some((e) => {
+  return causes(x).some((e) => {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('08') || PG_TRANSIENT.has(code) || SOCKET_ERRORS.has(code))) return true;
     return e instanceof Error && PG_CONNECTION_MESSAGES.test(e.message);

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
 import { EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { CasesModule } from '../cases/cases.module';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
@@ -10,7 +9,7 @@ import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseDeadlineEntity, TaskEntity, EvidenceRecordEntity]), CasesModule],
+  imports: [TypeOrmModule.forFeature([CaseDeadlineEntity, EvidenceRecordEntity]), CasesModule],
   controllers: [DecisionController, ReviewController],
   providers: [DecisionService, ReviewService],
 })

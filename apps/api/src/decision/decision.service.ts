@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -18,7 +17,6 @@ import {
   requestHearingUpdate,
   scheduleHearingUpdate,
   waiveUpdate,
-  workflowIdForDecision,
 } from '#libs/messages/decision';
 import { CaseDeadlineEntity } from '#libs/persistence/entities/case-deadline.entity';
 import { CaseRefs } from '../cases/case-refs';
@@ -26,6 +24,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import {
   DecisionExtensionDto,
   HearingRecordDto,
@@ -42,7 +41,7 @@ import {
 export class DecisionService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly refs: CaseRefs,
     @InjectRepository(CaseDeadlineEntity) private readonly deadlines: Repository<CaseDeadlineEntity>,
   ) {}
@@ -59,10 +58,7 @@ export class DecisionService {
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */
   async requestExtension(actor: Actor, caseId: string, dto: DecisionExtensionDto) {
     await this.ensureStarted(actor, caseId);
-    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(requestDecisionExtensionUpdate, {
-      args: [{ reason: dto.reason, by: actor }],
-      updateId: derivedUuid(actor.id, 'decision-extension', caseId, dto.reason),
-    });
+    return this.workflows.update({ kind: 'decision', caseId }, requestDecisionExtensionUpdate, { reason: dto.reason, by: actor }, derivedUuid(actor.id, 'decision-extension', caseId, dto.reason));
   }
 
   /** The notice must tell the rights the profile requires among statement, defence and hearing. */
@@ -126,7 +122,7 @@ export class DecisionService {
 
   async notice(actor: Actor, caseId: string): Promise<NoticeView> {
     await this.ensureStarted(actor, caseId);
-    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).query(noticeQuery);
+    return this.workflows.query({ kind: 'decision', caseId }, noticeQuery);
   }
 
   /** The case is the actor's to see and its decision stage has begun (it was filed). */
@@ -138,10 +134,6 @@ export class DecisionService {
   /** To the case's decision workflow; the same request twice is one change. */
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string) {
     await this.ensureStarted(actor, caseId);
-    const { by, ...body } = arg;
-    return this.temporal.workflow.getHandle(workflowIdForDecision(caseId)).executeUpdate(update, {
-      args: [arg],
-      updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
-    });
+    return this.workflows.command({ kind: 'decision', caseId }, update, arg, what, caseId);
   }
 }

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import {
   ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
-  recordPaymentUpdate, recordRemedyUpdate, workflowIdForExecution,
+  recordPaymentUpdate, recordRemedyUpdate,
 } from '#libs/messages/execution';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
-import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
 
 /** Execution of a served decision: each change goes to its workflow as an Update (the authority). */
@@ -18,7 +17,7 @@ import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, Court
 export class ExecutionService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly db: DataSource,
   ) {}
 
@@ -26,7 +25,7 @@ export class ExecutionService {
   async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionView> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') return row.view;
-    return this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).query(executionQuery, on ?? new Date().toISOString());
+    return this.workflows.query({ kind: 'execution', caseId }, executionQuery, on ?? new Date().toISOString());
   }
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {
@@ -79,10 +78,6 @@ export class ExecutionService {
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string) {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') throw new ApiException('EXECUTION_ENDED');
-    const { by, ...body } = arg;
-    return this.temporal.workflow.getHandle(workflowIdForExecution(caseId)).executeUpdate(update, {
-      args: [arg],
-      updateId: derivedUuid(by.id, what, caseId, JSON.stringify(body)),
-    });
+    return this.workflows.command({ kind: 'execution', caseId }, update, arg, what, caseId);
   }
 }

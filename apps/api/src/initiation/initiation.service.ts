@@ -1,28 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Env } from '#libs/config/env';
 import { InitiationForm } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
-import { InitiationInput, caseRegisteredUpdate, workflowIdForInitiation } from '#libs/messages/initiation';
+import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
 import { findProfile } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
-import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
-import { ENV } from '../env.token';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { StartCaseDto } from './initiation.dto';
 
 @Injectable()
 export class InitiationService {
   constructor(
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly cases: CasesService,
     private readonly calendar: CalendarStore,
-    @Inject(ENV) private readonly env: Env,
   ) {}
 
   /**
@@ -62,14 +58,7 @@ export class InitiationService {
       officer: actor,
       form: toForm(dto),
     };
-    await this.temporal.workflow.executeUpdateWithStart(caseRegisteredUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof initiationWorkflow>('initiationWorkflow', {
-        workflowId: workflowIdForInitiation(caseId),
-        taskQueue: this.env.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    await this.workflows.updateWithStart('initiation', input, caseRegisteredUpdate);
     return this.cases.view(actor, caseId);
   }
 }

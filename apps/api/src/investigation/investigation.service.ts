@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { Env } from '#libs/config/env';
 import { computeDue } from '#libs/calendar/period';
 import { LegalCalendar } from '#libs/calendar/calendar';
 import {
@@ -20,12 +18,10 @@ import {
 import { announcedSha256, avMediaType } from '#libs/domain/av-media';
 import { Actor } from '#libs/domain/roles';
 import { completionRefusal } from '#libs/domain/tasks';
-import { completeTaskUpdate } from '#libs/messages/initiation';
 import {
   AddEvidenceCommand,
   InvestigationInput,
   addEvidenceUpdate,
-  workflowIdForInvestigation,
 } from '#libs/messages/investigation';
 import { AgencyProfile, cite } from '#libs/profiles/index';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
@@ -33,14 +29,13 @@ import { AvFileEntity, CaseDefectEntity, EvidenceRecordEntity } from '#libs/pers
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { escalationRules } from '#libs/domain/escalation';
-import type { investigationWorkflow } from '#workflows/investigation/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
-import { ENV } from '../env.token';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { toRef } from '../tasks/tasks.mapper';
 import { AvStorage } from './av-storage';
 import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
@@ -54,9 +49,8 @@ export class InvestigationService {
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly storage: AvStorage,
-    @Inject(ENV) private readonly env: Env,
     @InjectRepository(EvidenceRecordEntity) private readonly records: Repository<EvidenceRecordEntity>,
     @InjectRepository(AvFileEntity) private readonly files: Repository<AvFileEntity>,
     @InjectRepository(CaseDefectEntity) private readonly defects: Repository<CaseDefectEntity>,
@@ -197,13 +191,9 @@ export class InvestigationService {
         await staged.keep(); // the same file again: in place already, or put back if it went missing
         return this.view(recordId);
       }
-      const command = { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file };
       // Refused (the loser of parallel uploads, a case suspended meanwhile…): throws, nothing is kept.
       // Should the API stop between the completion and `keep`, sending the same file again puts it in place.
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task.id, by: actor, ...command }],
-        updateId: derivedUuid(actor.id, task.id, file.sha256),
-      });
+      await this.workflows.completeTask(task, actor, { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file }, file.sha256);
       await staged.keep();
       return this.view(recordId);
     } finally {
@@ -291,16 +281,7 @@ export class InvestigationService {
       escalation: escalationRules(profile),
       caseClock: c.clock,
     };
-    return this.temporal.workflow.executeUpdateWithStart(update, {
-      args: [arg],
-      updateId,
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof investigationWorkflow>('investigationWorkflow', {
-        workflowId: workflowIdForInvestigation(c.id),
-        taskQueue: this.env.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    return this.workflows.updateWithStart('investigation', input, update, { args: [arg], updateId });
   }
 }
 

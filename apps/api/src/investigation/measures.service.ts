@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
@@ -11,15 +10,14 @@ import {
   requestExtensionUpdate,
   resumeMeasureUpdate,
   takeMeasureUpdate,
-  workflowIdForInvestigation,
 } from '#libs/messages/investigation';
 import { Source, cite } from '#libs/profiles/index';
 import { CoerciveMeasureEntity } from '#libs/persistence/entities/coercive-measure.entity';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
-import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { InvestigationService } from './investigation.service';
 import { ExtensionRequestDto, MeasureDecisionDto, PauseMeasureDto, ResumeMeasureDto, TakeMeasureDto } from './measures.dto';
 
@@ -30,7 +28,7 @@ export class MeasuresService {
     private readonly investigation: InvestigationService,
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     @InjectRepository(CoerciveMeasureEntity) private readonly measures: Repository<CoerciveMeasureEntity>,
   ) {}
 
@@ -94,10 +92,6 @@ export class MeasuresService {
   private async send<A extends { by: Actor }>(actor: Actor, caseId: string, id: string, update: UpdateDefinition<MeasureView, [A]>, arg: A, what: string) {
     await this.cases.findForActor(actor, caseId);
     if (!(await this.measures.existsBy({ id, caseId }))) throw new ApiException('MEASURE_NOT_FOUND');
-    const { by, ...body } = arg;
-    return this.temporal.workflow.getHandle(workflowIdForInvestigation(caseId)).executeUpdate(update, {
-      args: [arg],
-      updateId: derivedUuid(by.id, what, id, JSON.stringify(body)),
-    });
+    return this.workflows.command({ kind: 'investigation', caseId }, update, arg, what, id);
   }
 }

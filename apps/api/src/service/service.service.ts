@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput, OutcomeInput } from '#libs/domain/service';
-import { completeTaskUpdate } from '#libs/messages/initiation';
-import { ServiceView, recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
+import { ServiceView, recordServiceOutcomeUpdate } from '#libs/messages/service';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { appendRecord } from '#libs/persistence/append-record';
 import { CasesService } from '../cases/cases.service';
@@ -14,6 +12,7 @@ import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
 import { AvDescription, avEvidence } from '../investigation/av-evidence';
 import { AvDescriptionDto } from '../investigation/investigation.dto';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
 
 interface AddressRow {
@@ -28,7 +27,7 @@ interface AddressRow {
 export class ServiceService {
   constructor(
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly db: DataSource,
   ) {}
 
@@ -45,8 +44,7 @@ export class ServiceService {
   async attempt(actor: Actor, caseId: string, serviceId: string, dto: AttemptDto, key?: string): Promise<ServiceView> {
     notInFuture(dto, 'startedAt', 'publicNotice.audiovisual.recordedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const workflowId = workflowIdForService(caseId, serviceId);
-    const [task] = await this.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'service_attempt' AND status = 'open'`, [workflowId]);
+    const task = await this.workflows.openTask(caseId, 'service_attempt', { kind: 'service', caseId, serviceId });
     if (!task) {
       const [s] = await this.db.query('SELECT status FROM services WHERE id = $1 AND case_id = $2', [serviceId, caseId]);
       throw new ApiException(!s ? 'SERVICE_NOT_FOUND' : s.status === 'served' ? 'SERVICE_ALREADY_SERVED' : 'SERVICE_ATTEMPT_PENDING');
@@ -67,11 +65,7 @@ export class ServiceService {
       const { audiovisual, ...notice } = dto.publicNotice;
       attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
     }
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.id, by: actor, decision: 'attempted', opinion: '采用该方式送达', attempt }],
-      updateId: derivedUuid(actor.id, task.id, key ?? JSON.stringify(dto)),
-    });
+    await this.workflows.completeTask(task, actor, { decision: 'attempted', opinion: '采用该方式送达', attempt }, key ?? JSON.stringify(dto));
     return this.view(serviceId);
   }
 
@@ -86,10 +80,7 @@ export class ServiceService {
       const { audiovisual, ...l } = lodged;
       outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.at, 'lodged.audiovisual') };
     }
-    return this.temporal.workflow.getHandle(workflowIdForService(caseId, serviceId)).executeUpdate(recordServiceOutcomeUpdate, {
-      args: [{ ...outcome, by: actor }],
-      updateId: derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)),
-    });
+    return this.workflows.update({ kind: 'service', caseId, serviceId }, recordServiceOutcomeUpdate, { ...outcome, by: actor }, derivedUuid(actor.id, serviceId, 'outcome', key ?? JSON.stringify(dto)));
   }
 
   /** 送达地址确认书: kept with the case and written to its record in one transaction. */

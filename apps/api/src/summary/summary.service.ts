@@ -1,22 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Env } from '#libs/config/env';
 import { describePenalties } from '#libs/domain/review';
 import { Actor } from '#libs/domain/roles';
 import { checkSummary } from '#libs/domain/summary';
-import { SummaryInput, summaryRegisteredUpdate, workflowIdForSummary } from '#libs/messages/summary';
+import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
 import { findProfile } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
-import type { summaryWorkflow } from '#workflows/summary/workflows';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
-import { ENV } from '../env.token';
 import { avEvidence } from '../investigation/av-evidence';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { SummaryCaseDto } from './summary.dto';
 
 const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -24,11 +21,10 @@ const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v
 @Injectable()
 export class SummaryService {
   constructor(
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
-    @Inject(ENV) private readonly env: Env,
   ) {}
 
   /**
@@ -69,14 +65,7 @@ export class SummaryService {
       fineFen: dto.penalty.kind === 'fine' && dto.penalty.amountYuan !== undefined ? Math.round(dto.penalty.amountYuan * 100) : undefined,
       audiovisual: av?.evidence,
     };
-    await this.temporal.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
-        workflowId: workflowIdForSummary(caseId),
-        taskQueue: this.env.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    await this.workflows.updateWithStart('summary', input, summaryRegisteredUpdate);
     return this.cases.view(actor, caseId);
   }
 }

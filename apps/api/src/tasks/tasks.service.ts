@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { TASK_SPECS, completionRefusal } from '#libs/domain/tasks';
-import { completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
+import { transferTaskUpdate } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
 import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
@@ -14,6 +13,7 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf } from '../common/paging';
 import { notBefore, notInFuture } from '../common/times';
+import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { toEscalationView, toRef, toTaskView } from './tasks.mapper';
 
@@ -32,7 +32,7 @@ export class TasksService {
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(EscalationEntity) private readonly escalations: Repository<EscalationEntity>,
     private readonly cases: CasesService,
-    private readonly temporal: Client,
+    private readonly workflows: CaseWorkflowsClient,
     private readonly db: DataSource,
   ) {}
 
@@ -73,10 +73,7 @@ export class TasksService {
       if (after) notBefore(dto, after.field, { label: after.step, at: task.openedAt.toISOString() });
       const refusal = completionRefusal(toRef(task), actor, dto);
       if (refusal) throw new ApiException(refusal);
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
-        args: [{ ...dto, taskId, by: actor }],
-        updateId: derivedUuid(actor.id, taskId, key ?? JSON.stringify(dto)),
-      });
+      await this.workflows.completeTask(task, actor, dto, key ?? JSON.stringify(dto));
     }
     const done = await this.tasks.findOneByOrFail({ id: taskId });
     return { task: toTaskView(done), case: await this.cases.view(actor, task.caseId) };
@@ -88,10 +85,7 @@ export class TasksService {
     const [u] = await this.db.query('SELECT id, display_name, role, agency_id FROM users WHERE id = $1', [dto.toUserId]);
     if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
     const to: Actor = { id: u.id, name: u.display_name, role: u.role, agencyId: u.agency_id };
-    await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(transferTaskUpdate, {
-      args: [{ taskId, to, reason: dto.reason, by: actor }],
-      updateId: derivedUuid(actor.id, taskId, 'transfer', dto.toUserId),
-    });
+    await this.workflows.update(task.workflowId, transferTaskUpdate, { taskId, to, reason: dto.reason, by: actor }, derivedUuid(actor.id, taskId, 'transfer', dto.toUserId));
     return toTaskView(await this.tasks.findOneByOrFail({ id: taskId }));
   }
 

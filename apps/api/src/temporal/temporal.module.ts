@@ -1,12 +1,20 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Env } from '#libs/config/env';
+import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { ENV } from '../env.token';
+import { CaseWorkflowsClient } from './case-workflows.client';
 import { connectTemporal } from './connection';
 
-/** One Temporal client for the API process, connected at start-up so a wrong address fails fast; calls are bounded (connection.ts). */
+/**
+ * One Temporal client for the API process, connected at start-up so a wrong address fails fast;
+ * calls are bounded (connection.ts). Only CaseWorkflowsClient is exported: the rest of the API
+ * reaches Temporal through it.
+ */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([TaskEntity])],
   providers: [
     {
       provide: Client,
@@ -14,8 +22,9 @@ import { connectTemporal } from './connection';
       useFactory: async (env: Env) =>
         new Client({ connection: await connectTemporal(env.temporalAddress), namespace: env.temporalNamespace }),
     },
+    CaseWorkflowsClient,
   ],
-  exports: [Client],
+  exports: [CaseWorkflowsClient],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}
