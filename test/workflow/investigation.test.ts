@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
 import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
-import { eventually, userId } from '../support/database';
+import { escalationsOf, eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 
 // An audiovisual record must be stored within the profile's period (004 第二十七条(五):
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 async function startCase() {
   const { caseId, handle, profile } = await startInvestigation(ts, 'jinpu-ocean', officer.id);
-  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const now = await ts.now();
   const rule = profile.investigation.audiovisual.upload;
   const cmd: AddEvidenceCommand = {
     record: {
@@ -38,16 +38,15 @@ async function startCase() {
   return { handle, caseId, added, from: Date.parse(now), recordId: cmd.record.id };
 }
 
-const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 
 it('a late upload escalates to the unit head at 24 hours and not before', async () => {
   const { handle, caseId, added, from } = await startCase();
   expect(Date.parse(added.uploadTask!.dueAt) - from).toBe(24 * 3600 * 1000);
   await ts.env.sleep('23 hours');
-  expect(await escalations(caseId)).toHaveLength(0);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   await ts.env.sleep('2 hours');
   const [esc] = await eventually(async () => {
-    const rows = await escalations(caseId);
+    const rows = await escalationsOf(db(), caseId);
     return rows.length ? rows : undefined;
   });
   expect(esc.kind).toBe('av_upload_overdue');
@@ -70,7 +69,7 @@ it('an upload in time is recorded as on time and nothing escalates', async () =>
   const file = { sha256: 'b'.repeat(64), size: 10, mediaType: 'video/mp4' };
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '上传', file }] });
   await ts.env.sleep('2 days');
-  expect(await escalations(caseId)).toHaveLength(0);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [caseId]);
   expect(stored.on_time).toBe(true);
 });

@@ -30,7 +30,7 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
   const profile = findProfile('xinglongtai-civil-affairs')!;
   const caseId = randomUUID();
-  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const now = await ts.now();
   const input: SummaryInput = {
     caseId,
     agencyId: profile.id,
@@ -76,7 +76,7 @@ it('a fine not paid on the spot starts its execution: 15 days from the decision 
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
   const profile = findProfile('xinglongtai-civil-affairs')!;
   const caseId = randomUUID();
-  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const now = await ts.now();
   const input: SummaryInput = {
     caseId,
     agencyId: profile.id,
