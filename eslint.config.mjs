@@ -28,6 +28,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // A workflow refuses an Update only through workflows/refuse.ts, so every code it throws is a
+    // catalogued RefusalCode (libs/domain/refusals) with an HTTP status (apps/api/src/common/statuses.ts).
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/refuse.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'ApplicationFailure', property: 'nonRetryable', message: 'Refuse with refuse(code, detail?) from workflows/refuse.ts.' },
+        { object: 'ApplicationFailure', property: 'create', message: 'Refuse with refuse(code, detail?) from workflows/refuse.ts.' },
+        { object: 'ApplicationFailure', property: 'retryable', message: 'Refuse with refuse(code, detail?) from workflows/refuse.ts.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='ApplicationFailure']", message: 'Refuse with refuse(code, detail?) from workflows/refuse.ts.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -5,7 +5,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { APP_ROLE, ensureAppLogin } from '#libs/persistence/app-role';
+// Relative, not #libs/…: jest loads its global setup with plain Node resolution, which maps the aliases to dist/.
+import { APP_ROLE, ensureAppLogin } from '../../libs/persistence/app-role';
 
 /**
  * Starts the real servers once for the whole run, on free ports, and hands their addresses to

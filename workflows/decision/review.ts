@@ -14,6 +14,7 @@ import { Notice } from './notice';
 import { notBefore } from '../tasks/event-time';
 import { latestStep } from '#libs/domain/event-time';
 import { refuse } from '../refuse';
+import { REFUSALS } from '#libs/domain/refusals';
 
 const { noteRecord, concludeDecision } = activities;
 const EXPERT_FORMS = { report: ['report'], written_record: ['written_record'], minutes_or_expert_opinion: ['minutes', 'expert_opinion'] };
@@ -183,11 +184,11 @@ export function handleReview(input: DecisionInput, board: TaskBoard, notice: Not
    * before the chain) the chief's text is the decision and must be given.
    */
   function checkText(content: string | undefined): void {
-    const fail = (code: 'DECISION_TEXT_NOT_DRAFT' | 'DECISION_TEXT_REQUIRED', message: string) => {
+    const fail = (code: 'DECISION_TEXT_NOT_DRAFT' | 'DECISION_TEXT_REQUIRED', message: string = REFUSALS[code]) => {
       throw refuse(code, message, [{ field: 'content', code, message }]);
     };
     if (!view.draft) {
-      if (content === undefined) fail('DECISION_TEXT_REQUIRED', '本案没有经批准的处理意见，须填写决定内容');
+      if (content === undefined) fail('DECISION_TEXT_REQUIRED');
       return;
     }
     if (content !== undefined && content !== decisionText(view.draft)) {
