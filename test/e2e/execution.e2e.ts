@@ -4,7 +4,7 @@ import { computeDue } from '#libs/calendar/period';
 import { findProfile } from '#libs/profiles/index';
 import { eventually } from '../support/database';
 import { decidedCase as decided } from '../support/decided-case';
-import { TestSystem } from '../support/system';
+import { DUE_CSV_HEADER, TestSystem } from '../support/system';
 
 // Over HTTP: the served decision is executed — payment, or 催告 served and the court
 // application filed inside its window (行政强制法 53, 54) — and the case ends.
@@ -127,10 +127,9 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const due = await sys.call('GET', `/api/v1/supervision/due?state=due&kind=task:legal_review`, { token: supervisor });
   expect(due.body.items).toEqual([expect.objectContaining({ caseId: atReview, kindLabel: '法制审核', role: 'legal_reviewer' })]);
 
-  const res = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?state=overdue&pageSize=100`, { headers: { authorization: `Bearer ${supervisor}` } });
-  expect(res.headers.get('content-type')).toContain('text/csv');
-  const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度');
+  const { type, lines } = await sys.dueCsv('state=overdue&pageSize=100', 'xlt.supervisor');
+  expect(type).toContain('text/csv');
+  expect(lines[0]).toBe(DUE_CSV_HEADER);
   expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`));
 
   const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: supervisor });
