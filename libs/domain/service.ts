@@ -6,7 +6,11 @@ import type { AvEvidence } from '../messages/investigation';
 import type { Actor } from './roles';
 import type { ServiceRefusal } from './refusals/service';
 
-/** Methods of service (glossary; 民事诉讼法 87–95), in the order they are normally tried. */
+/**
+ * Methods of service (glossary; 民事诉讼法 87–95), in the order they are normally tried. These are
+ * stored names: 'public_notice' is 公告送达 (service by public notice), not the 公示告知 method of
+ * telling someone (NOTIFICATION_METHODS in tasks.ts), which has the same stored name.
+ */
 export const SERVICE_METHODS = ['direct', 'postal', 'electronic', 'entrusted', 'forwarded', 'lodged', 'public_notice'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 

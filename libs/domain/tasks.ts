@@ -70,6 +70,10 @@ export const TASK_SPECS: Record<TaskKind, TaskSpec> = {
   transfer_receipt: { role: 'officer', label: '登记案件移送回执', decisions: ['received'] },
 };
 
+/**
+ * How someone is told (告知); stored names. 'public_notice' here is 公示告知 (told by a public posting),
+ * not 公告送达, the method of service that has the same stored name (SERVICE_METHODS in service.ts).
+ */
 export const NOTIFICATION_METHODS = ['in_person', 'phone', 'sms', 'letter', 'email', 'public_notice'] as const;
 export type NotificationMethod = (typeof NOTIFICATION_METHODS)[number];
 

@@ -1,7 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
-import type { CaseState } from './initiation';
+import type { CaseState } from './tasks';
 import type { StageInput } from './stage';
 
 /** A party's request to read or copy the record (000, 004: per 政府信息公开条例; 001–003: the chief's consent). */

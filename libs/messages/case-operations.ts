@@ -2,7 +2,7 @@ import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseClock, CaseOperationKind, TransferTarget } from '../domain/case-operations';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
-import type { CaseState } from './initiation';
+import type { CaseState } from './tasks';
 import type { StageInput } from './stage';
 
 /** A case-level operation as requested: decided by the chief as a task of its own workflow. */

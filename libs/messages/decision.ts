@@ -40,7 +40,11 @@ export const decisionDeadlineQuery = defineQuery<DecisionDeadlineView>('decision
 /** Asks the chief to extend the decision deadline, where the profile has a 规章 that allows it. */
 export const requestDecisionExtensionUpdate = defineUpdate<DecisionDeadlineView, [{ reason: string; by: Actor }]>('requestDecisionExtension');
 
-/** The pre-decision notice (告知) and what the party did with it. */
+/**
+ * The pre-decision notice (事先告知: 行政处罚法 44, 45, 63) and what the party did with it. In this
+ * module "notice" is always this notice; its wire names ('notice', 'recordNoticeServed') stay as
+ * running cases know them.
+ */
 export interface NoticeView {
   servedAt: string | null;
   /** The service workflow serving it, while it is being served. */
@@ -66,9 +70,10 @@ export interface Waiver {
   by: Actor;
 }
 
+/** The pre-decision notice (事先告知) as it stands. */
 export const noticeQuery = defineQuery<NoticeView>('notice');
 /**
- * The notice with the rights it tells: either already served (handed over, its date recorded), or
+ * The pre-decision notice (事先告知) with the rights it tells: either already served (handed over, its date recorded), or
  * issued now and served through the service workflow — the windows start once it is served.
  */
 export const recordNoticeServedUpdate = defineUpdate<NoticeView, [NoticeIssue]>('recordNoticeServed');

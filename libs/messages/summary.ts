@@ -3,7 +3,7 @@ import type { InitiationForm } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import type { CollectionGround } from '../domain/summary';
 import type { AgencyProfile } from '../profiles/schema';
-import type { CaseState } from './initiation';
+import type { CaseState } from './tasks';
 import type { AvEvidence } from './investigation';
 import type { StageInput } from './stage';
 

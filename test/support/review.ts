@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DraftDecision } from '#libs/domain/draft';
 import { Actor, Role } from '#libs/domain/roles';
 import { CompletionInput, TaskKind } from '#libs/domain/tasks';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { eventually, userId } from './database';
 
 /** The demo staff of one agency as actors, for workflow tests that complete tasks directly. */

@@ -2,7 +2,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { AccessRequestInput, accessRequestedUpdate, workflowIdForAccessRequest } from '#libs/messages/access';
-import { completeTaskUpdate } from '#libs/messages/initiation';
+import { completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile } from '#libs/profiles/index';
 import type { accessRequestWorkflow } from '#workflows/access/workflows';
 import { staffOf } from '../support/review';

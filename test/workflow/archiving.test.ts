@@ -3,7 +3,7 @@ import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import { ArchiveForm, workflowIdForArchive } from '#libs/messages/archiving';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile } from '#libs/profiles/index';
 import type { archiveWorkflow } from '#workflows/archiving/workflows';
 import { eventually, recordLines } from '../support/database';

@@ -6,7 +6,7 @@ import { Actor } from '#libs/domain/roles';
 import { findProfile } from '#libs/profiles/index';
 import { CaseOperationInput, workflowIdForCaseOperation } from '#libs/messages/case-operations';
 import { decisionDeadlineQuery } from '#libs/messages/decision';
-import { caseStateQuery } from '#libs/messages/initiation';
+import { caseStateQuery } from '#libs/messages/tasks';
 import type { caseOperationWorkflow } from '#workflows/case-operations/workflows';
 import { eventually } from '../support/database';
 import { aDraft, completeOpen, staffOf } from '../support/review';

@@ -15,7 +15,7 @@ import {
   requestHearingUpdate,
   waiveUpdate,
 } from '#libs/messages/decision';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { escalationsOf, eventually, recordLines, userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';

@@ -2,7 +2,7 @@ import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { chinaDate } from '#libs/calendar/dates';
 import { computeDue } from '#libs/calendar/period';
-import { caseStateQuery } from '#libs/messages/initiation';
+import { caseStateQuery } from '#libs/messages/tasks';
 import { eventually } from '../support/database';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';

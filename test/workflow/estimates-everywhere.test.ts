@@ -8,7 +8,7 @@ import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
 import { workflowIdForArchive } from '#libs/messages/archiving';
 import { calendarUpdatedSignal } from '#libs/messages/calendar';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AvEvidence, requestExtensionUpdate, takeMeasureUpdate } from '#libs/messages/investigation';
 import { recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
 import { draftDemandNoticeUpdate, executionQuery } from '#libs/messages/execution';

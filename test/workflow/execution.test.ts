@@ -5,7 +5,7 @@ import { computeDue } from '#libs/calendar/period';
 import {
   applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, executionQuery, recordCompulsoryResultUpdate, recordCourtResultUpdate, recordPaymentUpdate, recordRemedyUpdate,
 } from '#libs/messages/execution';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
 import { Actor } from '#libs/domain/roles';
 import { eventually } from '../support/database';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { Actor } from '#libs/domain/roles';
-import { CompleteTaskCommand, InitiationInput, caseRegisteredUpdate, caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
+import { CompleteTaskCommand, caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile } from '#libs/profiles/index';
 import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { escalationsOf, eventually, userId } from '../support/database';

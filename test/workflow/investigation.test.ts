@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
 import { escalationsOf, eventually, userId } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';

@@ -3,7 +3,7 @@ import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import { Actor } from '#libs/domain/roles';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import {
   AddEvidenceCommand,
   addEvidenceUpdate,

@@ -3,7 +3,7 @@ import { Actor } from '#libs/domain/roles';
 import { decisionText } from '#libs/domain/decision-text';
 import { keepHistory } from '../support/histories';
 import { issueDecisionUpdate, recordNoticeServedUpdate, waiveUpdate } from '#libs/messages/decision';
-import { caseStateQuery } from '#libs/messages/initiation';
+import { caseStateQuery } from '#libs/messages/tasks';
 import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';

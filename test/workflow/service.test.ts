@@ -6,7 +6,7 @@ import { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AvEvidence } from '#libs/messages/investigation';
 import { issueDecisionUpdate, noticeQuery, recordNoticeServedUpdate, recordStatementUpdate } from '#libs/messages/decision';
 import { recordServiceOutcomeUpdate, serviceQuery, workflowIdForService } from '#libs/messages/service';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
-import { caseStateQuery, completeTaskUpdate } from '#libs/messages/initiation';
+import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { SummaryInput, summaryRegisteredUpdate, workflowIdForSummary } from '#libs/messages/summary';
 import { findProfile } from '#libs/profiles/index';
 import type { summaryWorkflow } from '#workflows/summary/workflows';

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { AccessRequestInput, accessRequestedUpdate } from '#libs/messages/access';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -36,6 +36,6 @@ export async function accessRequestWorkflow(input: AccessRequestInput): Promise<
     },
   });
   await board.ask({ kind: 'access_request', role: rule.rule === 'chief_consent' ? 'chief' : 'officer', legalBasis: basis });
-  board.idle();
+  board.answerWaitingCallers();
   await condition(allHandlersFinished);
 }

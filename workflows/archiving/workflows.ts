@@ -2,7 +2,7 @@ import { condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod, periodBefore } from '#libs/calendar/period';
 import { ArchiveInput } from '#libs/messages/archiving';
-import { CaseState, CompleteTaskCommand } from '#libs/messages/initiation';
+import { CaseState, CompleteTaskCommand } from '#libs/messages/tasks';
 import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -64,7 +64,7 @@ export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
       details: { archiveNumber: a.archiveNumber, entries: a.catalogue.length, missing: a.missing, onTime },
     },
   });
-  board.idle();
+  board.answerWaitingCallers();
 
   function check(cmd: CompleteTaskCommand): void {
     const a = cmd.archive!;
@@ -79,12 +79,12 @@ export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
    */
   async function remind(): Promise<void> {
     const rearm = patched('estimates-rearm');
-    const first = board.dueFor({ from, period: rules.deadline.period }).due!;
+    const first = board.deadlines.dueFor({ from, period: rules.deadline.period }).due!;
     for (const p of [...rules.deadline.warnBefore].sort((x, y) => y.amount - x.amount)) {
       for (;;) {
-        const seen = board.clockVersion;
-        const moved = () => rearm && board.clockVersion !== seen;
-        const due = rearm ? board.dueFor({ from, period: rules.deadline.period }).due : first;
+        const seen = board.deadlines.clockVersion;
+        const moved = () => rearm && board.deadlines.clockVersion !== seen;
+        const due = rearm ? board.deadlines.dueFor({ from, period: rules.deadline.period }).due : first;
         if (due === null) {
           // Suspended: the archive period stands still, and so do its reminders.
           await condition(() => archived || moved());

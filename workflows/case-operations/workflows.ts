@@ -2,7 +2,7 @@ import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflow
 import { activities } from '../activities';
 import { CASE_OPERATION_BASIS, CASE_OPERATION_LABELS, CaseClock, TRANSFER_TARGET_LABELS } from '#libs/domain/case-operations';
 import { CaseOperationInput, caseClockSignal, caseOperationRequestedUpdate } from '#libs/messages/case-operations';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { startArchiving } from '../archiving/start';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -94,7 +94,7 @@ export async function caseOperationWorkflow(input: CaseOperationInput): Promise<
   return finish();
 
   async function finish(): Promise<void> {
-    board.idle();
+    board.answerWaitingCallers();
     await condition(allHandlersFinished);
   }
 }

@@ -4,8 +4,8 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { ExecutionInput, ExecutionView } from '#libs/messages/execution';
 import { servedFrom } from '#libs/messages/service';
 import { TaskBoard } from '../tasks/board';
-import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
-import { courtEarliest } from './enforcement';
+import { describeMoves, hasMoved, movesDetails } from '../tasks/deadline-moves';
+import { courtEarliest } from './demand-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
@@ -29,7 +29,7 @@ export function rearmParty(
   const served = servedFrom(input.decision);
   const before: Partial<Record<DeadlineKind, DueTime>> = { ...view.deadlines };
   const after: Partial<Record<DeadlineKind, DueTime>> = {};
-  const party = (p: typeof rules.payment.period) => board.partyDueFor({ from: served, period: p });
+  const party = (p: typeof rules.payment.period) => board.deadlines.partyDueFor({ from: served, period: p });
   const running = (at: string) => Date.parse(at) > Date.now();
 
   if (!done.has('payment-due') && running(view.payment.dueAt)) {
@@ -47,9 +47,9 @@ export function rearmParty(
     const later = Date.parse(view.remedies.review.endsAt) > Date.parse(view.remedies.lawsuit.endsAt) ? 'review' : 'lawsuit';
     view.remediesEndedAt = view.remedies[later].endsAt;
     // 行政强制法 53: the window counts from the day the later remedy period ended (as the workflow set it).
-    if (after[later]) court.from = board.chainFrom(counted[later]) ?? court.from;
+    if (after[later]) court.from = board.deadlines.chainFrom(counted[later]) ?? court.from;
   }
-  const window = board.dueFor({ from: court.from, period: rules.courtApplication.window.period });
+  const window = board.deadlines.dueFor({ from: court.from, period: rules.courtApplication.window.period });
   if (window.due && !view.court.appliedAt && running(view.court.latest)) {
     view.court.latest = window.due;
     after.court_window = dueTime(window);
@@ -58,7 +58,7 @@ export function rearmParty(
   view.deadlines = { ...before, ...after };
   // 行政强制法 54: 10 days after the 催告书, and not before the remedy periods (just computed) ended.
   if (demandServedOn && view.court.earliest && !view.court.appliedAt && running(view.court.earliest)) {
-    const earliest = courtEarliest(view, board.dueFor({ from: demandServedOn, period: rules.courtApplication.earliest.period }));
+    const earliest = courtEarliest(view, board.deadlines.dueFor({ from: demandServedOn, period: rules.courtApplication.earliest.period }));
     view.court.earliest = earliest.dueAt;
     view.deadlines.court_earliest = after.court_earliest = earliest;
   }
@@ -66,9 +66,9 @@ export function rearmParty(
     .filter((k) => hasMoved(before[k], after[k]!))
     .map((kind) => ({ kind, label: DEADLINE_KINDS[kind], before: before[kind], after: after[kind]! }));
   if (!moved.length) return undefined;
-  const schedule = lastSchedule(board);
+  const schedule = board.deadlines.lastArrived;
   return {
-    key: `execution-recomputed:${schedule?.year}:${board.clockVersion}`,
+    key: `execution-recomputed:${schedule?.year}:${board.deadlines.clockVersion}`,
     actor: null,
     action: 'deadline_recomputed',
     summary: describeMoves(moved, schedule),

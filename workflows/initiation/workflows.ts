@@ -11,7 +11,8 @@ import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
 import { CASE_SOURCE_LABELS, CaseSource, CaseStatus, declineMustBeTold } from '#libs/domain/case';
 import { RecordEntryInput } from '#libs/domain/record';
-import { CaseState, InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
+import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { cite } from '#libs/profiles/cite';
 import { workflowIdForDecision } from '#libs/messages/decision';
 import { decisionWorkflow } from '../decision/workflows';
@@ -196,7 +197,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
         },
       });
     }
-    board.idle();
+    board.answerWaitingCallers();
     await condition(allHandlersFinished);
     return state.status;
   }

@@ -3,7 +3,7 @@ import { DueTime } from '#libs/domain/deadlines';
 import { RecordEntryInput } from '#libs/domain/record';
 import { MEASURE_LABELS, MeasureView, TakeMeasureCommand } from '#libs/messages/investigation';
 import { TaskBoard } from '../tasks/board';
-import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+import { describeMoves, hasMoved, movesDetails } from '../tasks/deadline-moves';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
@@ -22,10 +22,10 @@ export function measureMovedLine(board: TaskBoard, cmd: TakeMeasureCommand, view
   return (before) => {
     const after = dueOf(view);
     if (!after || !hasMoved(before, after)) return undefined;
-    const schedule = lastSchedule(board);
+    const schedule = board.deadlines.lastArrived;
     const moves = [{ kind: 'measure_end' as const, label: `${MEASURE_LABELS[cmd.kind]}（${cmd.object}）`, before, after }];
     return {
-      key: `measure-recomputed:${view.id}:${board.clockVersion}`,
+      key: `measure-recomputed:${view.id}:${board.deadlines.clockVersion}`,
       actor: null,
       action: 'deadline_recomputed',
       summary: describeMoves(moves, schedule),

@@ -1,13 +1,16 @@
 import { allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
-import { CaseState } from '#libs/messages/initiation';
-import { AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, investigationClosedSignal } from '#libs/messages/investigation';
+import { CaseState } from '#libs/messages/tasks';
+import {
+  AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, decideMeasureUpdate, investigationClosedSignal, pauseMeasureUpdate,
+  requestExtensionUpdate, resumeMeasureUpdate, takeMeasureUpdate,
+} from '#libs/messages/investigation';
 import { awaitAvUpload } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { escalateWhenOverdue } from '../tasks/overdue';
-import { handleMeasures } from './measures';
+import { CoerciveMeasures } from './measures';
 import { refuse } from '../refuse';
 
 const { appendEvidence, noteRecord } = activities;
@@ -21,7 +24,12 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
   const state: CaseState = { caseId: input.caseId, status: input.status, openTasks: [], overdue: false };
   const board = new TaskBoard(state, input);
   const added = new Map<string, AddEvidenceResult>();
-  const measures = handleMeasures(input, board, state);
+  const measures = new CoerciveMeasures(input, board, state);
+  setHandler(takeMeasureUpdate, (cmd) => measures.take(cmd));
+  setHandler(pauseMeasureUpdate, (c) => measures.pause(c), { validator: (c) => measures.validatePause(c) });
+  setHandler(resumeMeasureUpdate, (c) => measures.resume(c), { validator: (c) => measures.validateResume(c) });
+  setHandler(requestExtensionUpdate, (c) => measures.requestExtension(c), { validator: (c) => measures.validateExtension(c) });
+  setHandler(decideMeasureUpdate, (c) => measures.decide(c), { validator: (c) => measures.validateDecision(c) });
   let closed = false;
   setHandler(investigationClosedSignal, () => {
     closed = true;
@@ -30,7 +38,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
   setHandler(addEvidenceUpdate, async (cmd) => {
     const known = added.get(cmd.record.id);
     if (known) return known; // the same record sent again under another update id
-    const upload = cmd.upload && { id: uuid4(), due: board.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }) };
+    const upload = cmd.upload && { id: uuid4(), due: board.deadlines.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }) };
     const at = new Date().toISOString();
     await appendEvidence({
       record: { ...cmd.record, uploadTaskId: upload?.id ?? null, uploadDueAt: upload?.due.due ?? null },
@@ -98,7 +106,7 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
         }),
       },
     });
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   // Added after cases existed: the decision closes the investigation, which ends once every upload,

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
 import { cite } from '#libs/profiles/cite';
 import { startArchiving } from '../archiving/start';
@@ -80,7 +80,7 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   await Promise.all(work);
   if (executes) {
     // The case ends with its execution (payment, court result), which archives it.
-    board.idle();
+    board.answerWaitingCallers();
     await condition(allHandlersFinished);
     return;
   }
@@ -88,7 +88,7 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   const endedAt = new Date().toISOString();
   await endCase({ caseId: input.caseId, at: endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: '简易程序案件已备案，案件办结' } });
   await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
-  board.idle();
+  board.answerWaitingCallers();
   await condition(allHandlersFinished);
 
   async function startExecution(): Promise<void> {
@@ -112,7 +112,7 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
 
   async function fileWithAgency(): Promise<void> {
     await board.ask({ id: ids.filing, kind: 'summary_filing', role: 'unit_head', legalBasis: basis(rules.filing.source) });
-    board.idle();
+    board.answerWaitingCallers();
   }
 
   async function handIn(): Promise<void> {
@@ -134,6 +134,6 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
         }),
       },
     });
-    board.idle();
+    board.answerWaitingCallers();
   }
 }

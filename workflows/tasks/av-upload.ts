@@ -2,7 +2,7 @@ import { uuid4 } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { Period, describePeriod } from '#libs/calendar/period';
 import { Actor } from '#libs/domain/roles';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 import { AvEvidence } from '#libs/messages/investigation';
 import { TaskBoard } from './board';
 import { chinaTime } from './deadline-text';
@@ -55,7 +55,7 @@ export async function awaitAvUpload(board: TaskBoard, state: CaseState, agencyId
       details: { recordId: u.record.id, sha256: stored.file!.sha256, dueAt: stored.dueAt, onTime },
     },
   });
-  board.idle();
+  board.answerWaitingCallers();
 }
 
 /**
@@ -65,7 +65,7 @@ export async function awaitAvUpload(board: TaskBoard, state: CaseState, agencyId
  */
 export async function appendAvEvidence(board: TaskBoard, state: CaseState, agencyId: string, av: AvEvidence, by: Actor, what: string): Promise<{ stored: Promise<void> }> {
   const taskId = uuid4();
-  const due = board.dueFor({ from: new Date(av.upload.from), period: av.upload.period });
+  const due = board.deadlines.dueFor({ from: new Date(av.upload.from), period: av.upload.period });
   await appendEvidence({
     record: { ...av.record, uploadTaskId: taskId, uploadDueAt: due.due ?? null },
     entry: {

@@ -1,32 +1,16 @@
 import { condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
-import { LegalCalendar } from '#libs/calendar/calendar';
-import { chinaDate, chinaDayStart } from '#libs/calendar/dates';
-import { DueResult, Pause, Period, PeriodRules, PeriodStart, chainedStart, computeDue, describePeriod } from '#libs/calendar/period';
-import { YearSchedule } from '#libs/calendar/schedule';
+import { refuse } from '../refuse';
 import { Role } from '#libs/domain/roles';
 import { Completion, TASK_SPECS, TaskKind, TaskRef, describeCompletion, completionRefusal } from '#libs/domain/tasks';
-import { CaseClock, RUNNING_CLOCK } from '#libs/domain/case-operations';
-import { EscalationRules, ladderFor, ladderRoleLabel } from '#libs/domain/escalation';
-import { calendarUpdatedSignal } from '#libs/messages/calendar';
-import { caseClockSignal } from '#libs/messages/case-operations';
+import { EscalationRules } from '#libs/domain/escalation';
 import { StageInput } from '#libs/messages/stage';
-import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate, transferTaskUpdate } from '#libs/messages/initiation';
-import { chinaTime, describeRecomputation } from './deadline-text';
-import { refuse } from '../refuse';
+import { CaseState, CompleteTaskCommand, caseStateQuery, completeTaskUpdate, transferTaskUpdate } from '#libs/messages/tasks';
+import { chinaTime } from './deadline-text';
+import { Deadline, DeadlineWatch } from './deadline-watch';
+import { climbLadder } from './escalation-ladder';
 
-const { openTask, completeTask, rescheduleTask, reassignTask, escalate } = activities;
-
-/** A legal deadline on a task: a period from the profile counted from `from` on the case's calendar. */
-export interface Deadline {
-  /** An instant, or a China date for an event the law places on a day (see PeriodStart). */
-  from: PeriodStart;
-  period: Period;
-  /** Runs once when the deadline passes with the task still open; the task stays open afterwards. */
-  onOverdue: (task: TaskRef) => Promise<void>;
-  /** Runs once at the start of the period's last day (China time), if the task is still open then. */
-  onLastDay?: (task: TaskRef) => Promise<void>;
-}
+const { openTask, completeTask, reassignTask } = activities;
 
 export interface AskSpec {
   /** A task id chosen beforehand, when the caller stores it elsewhere first. */
@@ -46,10 +30,12 @@ export interface AskSpec {
  * The human tasks of one case workflow. A person's completion arrives as an Update: the validator
  * refuses it unless the task is open and theirs; the handler records it and answers only once the
  * stage has acted on it (next task opened or case concluded), so the caller reads its own writes.
- * Deadlines are computed on the calendar the workflow holds; when a year's schedule arrives by
- * signal, estimated deadlines are recomputed and their timers move. Stage code simply `await board.ask(...)`.
+ * A task's deadline is watched on the case's calendar and clock (`deadlines`); once overdue, the
+ * profile's escalation ladder climbs. Stage code simply `await board.ask(...)`.
  */
 export class TaskBoard {
+  /** The case's calendar and clock: every due time of the stage is computed and waited on here. */
+  readonly deadlines: DeadlineWatch;
   private readonly open = new Map<string, { ref: TaskRef; legalBasis?: string; recordsItself?: true; validate?: AskSpec['validate'] }>();
   private readonly completions = new Map<string, Completion>();
   /** Order in which stage code took each completion, and how far the stage has acted on them. */
@@ -58,35 +44,18 @@ export class TaskBoard {
   private settled = 0;
   /** How often the stage came to rest (waiting on people, or finished). */
   private rests = 0;
-  private calendar: LegalCalendar;
-  private schedules: YearSchedule[];
-  /** The schedule that arrived last, and how many have arrived. */
-  private arrivals = 0;
-  private arrived?: YearSchedule;
-  /** The case clock (中止 spans) and how often it changed: every deadline here counts without the pauses. */
-  private clock: CaseClock;
-  private clockChanges = 0;
 
   private readonly agencyId: string;
   private readonly escalation?: EscalationRules;
-  /** How pauses meet the roll; cases started before the patch keep the order they were computed with. */
-  private readonly periodRules: PeriodRules;
 
   constructor(private readonly state: CaseState, input: StageInput) {
     this.agencyId = input.agencyId;
-    this.schedules = input.calendar;
-    this.calendar = new LegalCalendar(input.calendar);
-    this.clock = input.caseClock ?? RUNNING_CLOCK;
     this.escalation = input.escalation;
-    this.periodRules = { mode: patched('period-pauses-then-roll') ? 'legal' : 'legacy' };
+    this.deadlines = new DeadlineWatch(input);
     setHandler(caseStateQuery, () => this.snapshot());
-    setHandler(caseClockSignal, (next) => {
-      this.clock = next;
-      this.clockChanges++;
-    });
     setHandler(completeTaskUpdate, (cmd) => this.complete(cmd), {
       validator: (cmd) => {
-        const stopped = this.clock.suspended;
+        const stopped = this.deadlines.suspended;
         if (stopped) {
           throw refuse('CASE_SUSPENDED', `案件已于${chinaTime(stopped.since)}中止办理（${stopped.reason}），恢复办理后方可继续`);
         }
@@ -127,12 +96,6 @@ export class TaskBoard {
         },
       },
     );
-    setHandler(calendarUpdatedSignal, (schedule) => {
-      this.schedules = [...this.schedules.filter((s) => s.year !== schedule.year), schedule];
-      this.calendar = new LegalCalendar(this.schedules);
-      this.arrived = schedule;
-      this.arrivals++;
-    });
   }
 
   snapshot(): CaseState {
@@ -141,7 +104,7 @@ export class TaskBoard {
 
   /** Opens a human task and resolves with its completion. */
   async ask(spec: AskSpec): Promise<Completion> {
-    const due = spec.deadline && this.dueFor(spec.deadline);
+    const due = spec.deadline && this.deadlines.dueFor(spec.deadline);
     const ref: TaskRef = {
       id: spec.id ?? uuid4(),
       caseId: this.state.caseId,
@@ -154,174 +117,25 @@ export class TaskBoard {
     };
     await openTask({ ...ref, workflowId: workflowInfo().workflowId });
     this.open.set(ref.id, { ref, legalBasis: spec.legalBasis, recordsItself: spec.recordsItself, validate: spec.validate });
-    this.idle();
+    this.answerWaitingCallers();
     const done = () => this.completions.has(ref.id);
-    if (spec.deadline) await this.watch(ref, spec.deadline, done);
+    if (spec.deadline) await this.deadlines.watchTask(ref, spec.deadline, done, () => this.overdue(ref, spec.deadline!, done));
     await condition(done);
     this.takenAt.set(ref.id, ++this.taken);
     return this.completions.get(ref.id)!;
   }
 
-  /** Waits for the task or its deadline, moving the timer whenever a schedule changes the due time. */
-  private async watch(ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
-    let warned = !deadline.onLastDay;
-    for (;;) {
-      const seen = { arrivals: this.arrivals, clock: this.clockChanges };
-      const changed = () => done() || this.arrivals !== seen.arrivals || this.clockChanges !== seen.clock;
-      if (!ref.dueAt) {
-        // The case is suspended: the clock stands still until it resumes.
-        await condition(changed);
-        if (done()) return;
-        await this.recompute(ref, deadline, this.clockChanges !== seen.clock);
-        continue;
-      }
-      const due = Date.parse(ref.dueAt);
-      const lastDayStarts = chinaDayStart(chinaDate(new Date(due - 1))).getTime();
-      const warnNow = !warned && lastDayStarts > Date.now();
-      const wait = Math.max((warnNow ? lastDayStarts : due) - Date.now(), 0);
-      const woke = await condition(changed, wait);
-      if (done()) return;
-      if (!woke && warnNow) {
-        warned = true;
-        await deadline.onLastDay!(ref);
-        continue;
-      }
-      if (!woke) {
-        await deadline.onOverdue(ref);
-        this.idle();
-        // Added after cases existed: the rungs above the unit head, while the task stays open.
-        if (this.escalation && patched('escalation-ladder')) void this.climb(ref, deadline, done);
-        return;
-      }
-      if (!ref.dueComplete || this.clockChanges !== seen.clock) await this.recompute(ref, deadline, this.clockChanges !== seen.clock);
-    }
-  }
-
-  /** Moves the task's due time after a year's schedule arrived or, when `clockMoved`, the case clock changed. */
-  private async recompute(ref: TaskRef, deadline: Deadline, clockMoved: boolean): Promise<void> {
-    const next = this.dueFor(deadline);
-    const before = { dueAt: ref.dueAt!, complete: ref.dueComplete ?? true };
-    if (next.due === (ref.dueAt ?? null) && next.complete === before.complete) return;
-    Object.assign(ref, { dueAt: next.due ?? undefined, dueComplete: next.complete, dueMissingYears: next.missingYears });
-    if (clockMoved) return this.clockMoved(ref, before.dueAt);
-    await rescheduleTask({
-      task: ref,
-      at: new Date().toISOString(),
-      entry: {
-        key: `recomputed:${ref.id}:${this.arrivals}`,
-        actor: null,
-        action: 'deadline_recomputed',
-        summary: describeRecomputation(TASK_SPECS[ref.kind].label, before, next, this.arrived!),
-        legalBasis: `${this.arrived!.source.title}（${this.arrived!.source.documentNumber}）`,
-        details: { taskId: ref.id, before, after: { dueAt: next.due, complete: next.complete }, year: this.arrived!.year },
-      },
-    });
-  }
-
-  /**
-   * The profile's ladder after the due time: the chief, then the supervisor, each told once (the
-   * escalation id is the task's and the rung's) unless the task is done first. The rungs count
-   * on the case clock, so a suspension holds them too.
-   */
-  private async climb(ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
-    const rules = this.escalation!;
-    const label = TASK_SPECS[ref.kind].label;
-    // "期限届满后 N 个工作日" counts from the day after the task's last day.
-    const from = this.chainFrom(this.dueFor(deadline)) ?? ref.dueAt!;
-    for (const step of ladderFor(rules, ref.kind)) {
-      if (await this.until({ from, period: step.after }, done)) return;
-      await escalate({
-        id: `${ref.id}:overdue:${step.to}`,
-        caseId: ref.caseId,
-        agencyId: ref.agencyId,
-        taskId: ref.id,
-        kind: `escalated_to_${step.to}`,
-        dueAt: ref.dueAt!,
-        at: new Date().toISOString(),
-        mustAct: [{ role: step.to }],
-        legalBasis: rules.legalBasis,
-        summary: `「${label}」期限届满后${describePeriod(step.after)}仍未办理，报告${ladderRoleLabel(step.to)}`,
-      });
-    }
-  }
-
-  /** A suspension stopped the task's clock (no due time), or a resumption restarted it later. */
-  private async clockMoved(ref: TaskRef, before: string | undefined): Promise<void> {
-    const label = TASK_SPECS[ref.kind].label;
-    await rescheduleTask({
-      task: ref,
-      at: new Date().toISOString(),
-      entry: {
-        key: `clock:${ref.id}:${this.clockChanges}`,
-        actor: null,
-        action: ref.dueAt ? 'deadline_resumed' : 'deadline_paused',
-        summary: ref.dueAt ? `案件恢复办理，「${label}」的期限顺延至${chinaTime(ref.dueAt)}` : `案件中止办理，「${label}」的期限暂停计算`,
-        details: { taskId: ref.id, before: before ?? null, after: ref.dueAt ?? null },
-      },
-    });
-  }
-
-  /** A deadline on the calendar the workflow holds now, less the case's suspensions and any other paused spans. */
-  dueFor(d: Pick<Deadline, 'from' | 'period'>, pauses: Pause[] = []): DueResult {
-    return computeDue(this.calendar, d.from, d.period, [...pauses, ...this.clock.pauses], this.periodRules);
-  }
-
-  /**
-   * A period the case's suspension does not stop — the party's own (payment, remedies, statement
-   * windows) or a legal fact (deemed service) — on the calendar the workflow holds now.
-   */
-  partyDueFor(d: Pick<Deadline, 'from' | 'period'>): DueResult {
-    return computeDue(this.calendar, d.from, d.period, [], this.periodRules);
-  }
-
-  /**
-   * What a period that follows `earlier` counts from ("自期限届满之日起", a document deemed served
-   * "于 D 24:00"): the last day D as a date, so counting begins D+1 (民法典 201). Cases from before
-   * the patch counted from the 24:00 instant, one day later. Null while a pause stops `earlier`.
-   */
-  chainFrom(earlier: DueResult): PeriodStart | null {
-    return this.periodRules.mode === 'legal' ? chainedStart(earlier) : earlier.due;
-  }
-
-  /**
-   * Waits until the period runs out on the case clock, or `done()`: true when done first. The due
-   * time moves with year schedules and suspensions (`moved` hears each one; null while suspended).
-   */
-  async until(d: Pick<Deadline, 'from' | 'period'>, done: () => boolean, moved: (due: string | null) => void = () => {}): Promise<boolean> {
-    for (;;) {
-      const seen = this.clockVersion;
-      const due = this.dueFor(d).due;
-      moved(due);
-      const changed = () => done() || this.clockVersion !== seen;
-      if (due === null) await condition(changed);
-      else if (!(await condition(changed, Math.max(Date.parse(due) - Date.now(), 0)))) return false;
-      if (done()) return true;
-    }
-  }
-
-  /** Why the case's clock stands still now, if it does. */
-  get suspended(): CaseClock['suspended'] {
-    return this.clock.suspended;
+  /** The task's deadline passed and its `onOverdue` ran; the task stays open. */
+  private overdue(ref: TaskRef, deadline: Deadline, done: () => boolean): void {
+    this.answerWaitingCallers();
+    // Added after cases existed: the rungs above the unit head, while the task stays open.
+    if (this.escalation && patched('escalation-ladder')) void climbLadder(this.escalation, this.deadlines, ref, deadline, done);
   }
 
   /** What the next stage's board starts from: the schedules known now (as pinned, plus any that arrived since), the pinned ladder, the case clock. */
   get carried(): Pick<StageInput, 'calendar' | 'escalation' | 'caseClock'> {
-    return { calendar: [...this.schedules], ...(this.escalation && { escalation: this.escalation }), ...(this.clock.pauses.length && { caseClock: this.clock }) };
-  }
-
-  /** The year's schedule that arrived last by signal, if any. */
-  get lastArrived(): YearSchedule | undefined {
-    return this.arrived;
-  }
-
-  /** The working-day calendar the workflow holds now (as pinned, plus any that arrived since). */
-  get calendarNow(): LegalCalendar {
-    return this.calendar;
-  }
-
-  /** Changes whenever a year's schedule arrives or the case clock stops or restarts: deadlines kept outside tasks recompute then. */
-  get clockVersion(): number {
-    return this.arrivals + this.clockChanges;
+    const caseClock = this.deadlines.clockToCarry;
+    return { calendar: this.deadlines.schedulesNow, ...(this.escalation && { escalation: this.escalation }), ...(caseClock && { caseClock }) };
   }
 
   /** Resolves once the task is open (its projection written). */
@@ -330,8 +144,11 @@ export class TaskBoard {
     return this.open.get(taskId)!.ref;
   }
 
-  /** The stage has acted on every completion it took: their callers may now be answered. */
-  idle(): void {
+  /**
+   * The stage has acted on every completion it took (opened the next task, or concluded): the
+   * people whose completion Updates wait on that are answered now, and read their own writes.
+   */
+  answerWaitingCallers(): void {
     this.settled = this.taken;
     this.rests++;
   }

@@ -2,7 +2,7 @@ import { condition } from '@temporalio/workflow';
 import { DueResult } from '#libs/calendar/period';
 import { DueTime } from '#libs/domain/deadlines';
 import { YearSchedule } from '#libs/calendar/schedule';
-import { TaskBoard } from './board';
+import { DeadlineWatch } from './deadline-watch';
 import { chinaTime } from './deadline-text';
 
 /** One deadline computed again: what it was (absent if it had no due time shown) and what it is now. */
@@ -10,11 +10,6 @@ export interface Move {
   label: string;
   before?: DueTime;
   after: DueTime;
-}
-
-/** The schedule that arrived last by signal. */
-export function lastSchedule(board: TaskBoard): YearSchedule | undefined {
-  return board.lastArrived;
 }
 
 /** Whether a deadline computed again differs from what was shown: its due time or its certainty. */
@@ -42,30 +37,30 @@ export function movesDetails<K extends string>(moves: (Move & { kind: K })[], sc
 
 /**
  * Waits until a deadline kept outside the board's tasks runs out, or `done()`: true when done
- * first. Like `board.until`, but each recomputation is handed to `moved` (awaited, so it can
+ * first. Like `DeadlineWatch.until`, but each recomputation is handed to `moved` (awaited, so it can
  * project and record) with whether a year's schedule arrived since the last one. With
  * `clock: false` the case clock (suspensions) does not move it: a period of the party's or a legal
  * fact (deemed service) runs on while the agency's work stands still; only a schedule moves it.
  */
 export async function untilDue(
-  board: TaskBoard,
+  deadlines: DeadlineWatch,
   compute: () => DueResult,
   done: () => boolean,
   moved: (due: DueResult, calendarChanged: boolean) => Promise<void>,
   clock = true,
 ): Promise<boolean> {
-  let schedules = board.calendarNow;
+  let schedules = deadlines.calendarNow;
   let due = compute();
   await moved(due, false);
   for (;;) {
-    const seen = board.clockVersion;
-    const changed = () => done() || board.clockVersion !== seen;
+    const seen = deadlines.clockVersion;
+    const changed = () => done() || deadlines.clockVersion !== seen;
     if (due.due === null) await condition(changed);
     else if (!(await condition(changed, Math.max(Date.parse(due.due) - Date.now(), 0)))) return false;
     if (done()) return true;
-    const calendarChanged = board.calendarNow !== schedules;
+    const calendarChanged = deadlines.calendarNow !== schedules;
     if (!calendarChanged && !clock) continue;
-    schedules = board.calendarNow;
+    schedules = deadlines.calendarNow;
     due = compute();
     await moved(due, calendarChanged);
   }

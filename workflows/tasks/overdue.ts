@@ -1,7 +1,7 @@
 import { activities } from '../activities';
 import { TaskRef } from '#libs/domain/tasks';
 import { MustAct } from '#libs/domain/record';
-import { CaseState } from '#libs/messages/initiation';
+import { CaseState } from '#libs/messages/tasks';
 
 const { escalate } = activities;
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { Actor } from '#libs/domain/roles';
 import { TASK_SPECS, completionRefusal } from '#libs/domain/tasks';
-import { transferTaskUpdate } from '#libs/messages/initiation';
+import { transferTaskUpdate } from '#libs/messages/tasks';
 import { appendRecord } from '#libs/persistence/append-record';
 import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { Env } from '#libs/config/env';
 import { Actor } from '#libs/domain/roles';
 import { TaskKind } from '#libs/domain/tasks';
-import { CaseState, CompleteTaskCommand, completeTaskUpdate } from '#libs/messages/initiation';
+import { CaseState, CompleteTaskCommand, completeTaskUpdate } from '#libs/messages/tasks';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { derivedUuid } from '../common/idempotency';
 import { ENV } from '../env.token';

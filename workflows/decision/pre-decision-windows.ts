@@ -4,7 +4,7 @@ import { PeriodStart } from '#libs/calendar/period';
 import { DEADLINE_KINDS, DueTime, dueTime } from '#libs/domain/deadlines';
 import { DecisionInput, NoticeView } from '#libs/messages/decision';
 import { TaskBoard } from '../tasks/board';
-import { describeMoves, hasMoved, lastSchedule, movesDetails } from '../tasks/deadline-moves';
+import { describeMoves, hasMoved, movesDetails } from '../tasks/deadline-moves';
 
 const { noteRecord } = activities;
 
@@ -14,11 +14,11 @@ const { noteRecord } = activities;
  * only a year's schedule moves them (a suspension of the case does not): when one arrives before
  * the decision, each window still open is computed again, and the record says old and new.
  */
-export function noticeWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
+export function preDecisionWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
   const rules = input.profile.decision.preDecisionNotice;
   const compute = () => ({
-    statement: dueTime(board.partyDueFor({ from, period: rules.statementWindow.period })),
-    hearing_request: dueTime(board.partyDueFor({ from, period: rules.hearingRequest.period })),
+    statement: dueTime(board.deadlines.partyDueFor({ from, period: rules.statementWindow.period })),
+    hearing_request: dueTime(board.deadlines.partyDueFor({ from, period: rules.hearingRequest.period })),
   });
   const set = (d: ReturnType<typeof compute>) => {
     Object.assign(view, { statementDueAt: d.statement.dueAt, hearingRequestDueAt: d.hearing_request.dueAt });
@@ -33,11 +33,11 @@ export function noticeWindows(input: DecisionInput, board: TaskBoard, view: Noti
 
     /** Until the decision: a schedule that arrives moves the windows still open (added after cases existed). */
     async watch(): Promise<void> {
-      let seen = board.calendarNow;
+      let seen = board.deadlines.calendarNow;
       for (;;) {
-        await condition(() => board.calendarNow !== seen || view.decided);
+        await condition(() => board.deadlines.calendarNow !== seen || view.decided);
         if (view.decided) return;
-        seen = board.calendarNow;
+        seen = board.deadlines.calendarNow;
         if (!patched('estimates-rearm')) continue;
         const before = view.deadlines ?? {};
         const next = compute();
@@ -47,12 +47,12 @@ export function noticeWindows(input: DecisionInput, board: TaskBoard, view: Noti
           .map((kind) => ({ kind, label: DEADLINE_KINDS[kind], before: before[kind], after: next[kind] }));
         set({ statement: open('statement') ? next.statement : before.statement!, hearing_request: open('hearing_request') ? next.hearing_request : before.hearing_request! });
         if (!moves.length) continue;
-        const schedule = lastSchedule(board);
+        const schedule = board.deadlines.lastArrived;
         await noteRecord({
           caseId: input.caseId,
           at: new Date().toISOString(),
           entry: {
-            key: `notice-windows-recomputed:${board.clockVersion}`,
+            key: `notice-windows-recomputed:${board.deadlines.clockVersion}`,
             actor: null,
             action: 'deadline_recomputed',
             summary: describeMoves(moves, schedule),
