@@ -16,7 +16,7 @@ import {
   waiveUpdate,
 } from '#libs/messages/decision';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
-import { escalationsOf, eventually, recordLines, userId } from '../support/database';
+import { escalationsOf, eventually, recordLines } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
@@ -35,9 +35,7 @@ let legal: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('decision-tests');
-  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: 'huayin-housing' };
-  chief = { id: await userId(db(), 'hy.chief'), name: 'hy.chief', role: 'chief', agencyId: 'huayin-housing' };
-  ({ unitHead, legal } = await staffOf(db(), 'hy', 'huayin-housing'));
+  ({ officer, chief, unitHead, legal } = await staffOf(db(), 'hy', 'huayin-housing'));
 });
 afterAll(async () => {
   await ts?.stop();
@@ -105,7 +103,7 @@ it('an extension approved by the chief moves the deadline by 30 days, once', asy
 });
 
 it('refuses an extension where no rule allows one (兴隆台区民政局)', async () => {
-  const xlt: Actor = { id: await userId(db(), 'xlt.officer1'), name: 'xlt.officer1', role: 'officer', agencyId: 'xinglongtai-civil-affairs' };
+  const xlt = (await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs')).officer;
   const { handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.id);
   await expect(handle.executeUpdate(requestDecisionExtensionUpdate, { args: [{ reason: '复杂', by: xlt }] })).rejects.toMatchObject({
     cause: { type: 'DECISION_EXTENSION_NOT_ALLOWED' },

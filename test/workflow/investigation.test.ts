@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
-import { escalationsOf, eventually, userId } from '../support/database';
+import { escalationsOf, eventually } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { staffOf } from '../support/review';
 
 // An audiovisual record must be stored within the profile's period (004 第二十七条(五):
 // 24 hours after the activity); a late upload is escalated to the unit head and recorded.
@@ -13,7 +14,7 @@ let officer: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('investigation-tests');
-  officer = { id: await userId(db(), 'jp.officer1'), name: 'jp.officer1', role: 'officer', agencyId: 'jinpu-ocean' };
+  ({ officer } = await staffOf(db(), 'jp', 'jinpu-ocean'));
 });
 afterAll(async () => {
   await ts?.stop();

@@ -15,8 +15,9 @@ import {
   takeMeasureUpdate,
 } from '#libs/messages/investigation';
 import { findProfile } from '#libs/profiles/index';
-import { escalationsOf, eventually, userId } from '../support/database';
+import { escalationsOf, eventually } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { staffOf } from '../support/review';
 
 // 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
 // with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
@@ -30,8 +31,7 @@ const profile = findProfile('huayin-housing')!;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('measures-tests');
-  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: profile.id };
-  chief = { id: await userId(db(), 'hy.chief'), name: 'hy.chief', role: 'chief', agencyId: profile.id };
+  ({ officer, chief } = await staffOf(db(), 'hy', profile.id));
 });
 afterAll(async () => {
   await ts?.stop();

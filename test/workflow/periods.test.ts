@@ -7,9 +7,9 @@ import { Actor } from '#libs/domain/roles';
 import { executionQuery } from '#libs/messages/execution';
 import { pauseMeasureUpdate, resumeMeasureUpdate, takeMeasureUpdate } from '#libs/messages/investigation';
 import { findProfile } from '#libs/profiles/index';
-import { userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { TimeSkipping, startExecution, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { staffOf } from '../support/review';
 
 // Periods in running cases. A pause moves the raw end and the roll comes last (行政强制法 25
 // 款三, 民法典 203); a document deemed served "于 D 24:00" starts the periods that follow on D, and the
@@ -25,7 +25,7 @@ let officer: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('period-tests');
-  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: profile.id };
+  ({ officer } = await staffOf(db(), 'hy', profile.id));
 });
 afterAll(async () => {
   await ts?.stop();
