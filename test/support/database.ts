@@ -66,6 +66,14 @@ export function escalationsOf(db: DataSource, caseId: string): Promise<any[]> {
   return db.query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 }
 
+/** The escalations of a case once there is at least one (written by an activity when a timer fires). */
+export function escalated(db: DataSource, caseId: string): Promise<any[]> {
+  return eventually(async () => {
+    const rows = await escalationsOf(db, caseId);
+    return rows.length ? rows : undefined;
+  });
+}
+
 /** Polls until `probe` returns a value (for projections written by activities), bounded in time. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 10000): Promise<T> {
   const end = Date.now() + ms;

@@ -16,7 +16,7 @@ import {
   waiveUpdate,
 } from '#libs/messages/decision';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
-import { escalationsOf, eventually, recordLines } from '../support/database';
+import { escalated, escalationsOf, eventually, recordLines } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
@@ -69,10 +69,7 @@ it('reminds 15 and 5 days before the 90-day deadline and escalates when it runs 
   expect(await escalationsOf(db(), caseId)).toHaveLength(0);
 
   await ts.skipTo(due + 60_000);
-  const [esc] = await eventually(async () => {
-    const rows = await escalationsOf(db(), caseId);
-    return rows.length ? rows : undefined;
-  });
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('decision_overdue');
   expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'unit_head' }, { role: 'officer', userId: officer.id }]);
   // The escalation is written first, the deadline's new state right after it.

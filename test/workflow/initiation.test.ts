@@ -5,7 +5,7 @@ import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation
 import { CompleteTaskCommand, caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile } from '#libs/profiles/index';
 import type { initiationWorkflow } from '#workflows/initiation/workflows';
-import { escalationsOf, eventually, userId } from '../support/database';
+import { escalated, escalationsOf, userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
@@ -77,10 +77,7 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     expect(await escalationsOf(db(), i.caseId)).toHaveLength(0);
 
     await env().sleep('2m');
-    const [esc] = await eventually(async () => {
-      const rows = await escalationsOf(db(), i.caseId);
-      return rows.length ? rows : undefined;
-    });
+    const [esc] = await escalated(db(), i.caseId);
     expect(esc.due_at.getTime() - row.started_at.getTime()).toBe(24 * 3600 * 1000);
     expect(esc.escalated_at.getTime()).toBeGreaterThanOrEqual(esc.due_at.getTime());
     expect(esc.must_act).toEqual([{ role: 'officer', userId: actors.officer.id }, { role: 'unit_head' }, { role: 'chief' }]);

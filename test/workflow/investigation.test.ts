@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
-import { escalationsOf, eventually } from '../support/database';
+import { escalated, escalationsOf } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 import { staffOf } from '../support/review';
 
@@ -46,10 +46,7 @@ it('a late upload escalates to the unit head at 24 hours and not before', async 
   await ts.env.sleep('23 hours');
   expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   await ts.env.sleep('2 hours');
-  const [esc] = await eventually(async () => {
-    const rows = await escalationsOf(db(), caseId);
-    return rows.length ? rows : undefined;
-  });
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('av_upload_overdue');
   expect(esc.must_act).toEqual([{ role: 'unit_head' }, { role: 'officer', userId: officer.id }]);
 

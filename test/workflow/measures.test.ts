@@ -15,7 +15,7 @@ import {
   takeMeasureUpdate,
 } from '#libs/messages/investigation';
 import { findProfile } from '#libs/profiles/index';
-import { escalationsOf, eventually } from '../support/database';
+import { escalated, escalationsOf, eventually } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 import { staffOf } from '../support/review';
 
@@ -87,10 +87,7 @@ it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', as
   await ts.skipTo(new Date(Date.parse(taken.dueAt!) + 3600_000).toISOString());
   expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   await ts.skipTo(new Date(Date.parse(resumed.dueAt!) + 60_000).toISOString());
-  const [esc] = await eventually(async () => {
-    const rows = await escalationsOf(db(), caseId);
-    return rows.length ? rows : undefined;
-  });
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('measure_expired');
   expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'officer', userId: officer.id }]);
   const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_escalated'`, [caseId]);
@@ -203,10 +200,7 @@ it('registered preservation without a handling decision escalates after 7 workin
   expect(warning.summary).toContain('期限今日届满');
   expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   await ts.skipTo(new Date(Date.parse(task.dueAt!) + 60_000).toISOString());
-  const [esc] = await eventually(async () => {
-    const rows = await escalationsOf(db(), caseId);
-    return rows.length ? rows : undefined;
-  });
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('preservation_overdue');
 });
 
@@ -230,10 +224,7 @@ describe('a measure taken on the spot in an emergency (行政强制法 19)', () 
     await ts.env.sleep('23 hours');
     expect(await escalationsOf(db(), caseId)).toHaveLength(0);
     await ts.env.sleep('2 hours');
-    const [esc] = await eventually(async () => {
-      const rows = await escalationsOf(db(), caseId);
-      return rows.length ? rows : undefined;
-    });
+    const [esc] = await escalated(db(), caseId);
     expect(esc.kind).toBe('measure_approval_overdue');
   });
 
