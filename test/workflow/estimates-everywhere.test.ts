@@ -2,7 +2,6 @@ import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { YearSchedule } from '#libs/calendar/schedule';
 import { DEADLINE_KINDS, DueTime } from '#libs/domain/deadlines';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
@@ -55,8 +54,6 @@ const TABLE: Record<string, string> = {
 
 /** Kinds reached only in the second test, on a later timeline. */
 const LATER = ['court_earliest'];
-/** The 2032 schedule the first test loads; the second runs on it. */
-let loaded2032: YearSchedule;
 let ts: TimeSkipping;
 const db = () => ts.database.db;
 const profile = findProfile('huayin-housing')!;
@@ -203,7 +200,6 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   const base = schedule(2032, [['2032-01-01', '2032-01-02', '2032-01-03']]);
   const listed = new Set(base.holidays.flatMap((h) => h.days));
   const y2032 = { ...base, holidays: [...base.holidays, ...lastDays.filter((d) => d.startsWith('2032') && !listed.has(d)).map((d) => ({ name: '测试假日', days: [d] }))] };
-  loaded2032 = y2032;
   const told = await workflowsToRearm(db(), 2032);
   // Every stage holding an estimate is told (view estimated_deadlines, for PUT /calendar/years/{year}).
   const stages = ['decision', 'investigation', 'service', 'service', 'execution', 'archive'];
@@ -247,9 +243,11 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
 });
 
 it('the earliest day to apply to the court after the 催告书 (行政强制法 54) is flagged when it reaches an unpublished year, and re-armed when it is loaded', async () => {
-  // A decision served now (2032, loaded by the first test); its remedy periods end in 2032-09. The 催告书 is
-  // served on Monday 2032-12-27: 10 working days reach into 2033, not yet published.
-  const calendar = [y2031, loaded2032];
+  // A decision served in 2032 (published here: New Year only), whose remedy periods end by 2032-09; the
+  // clock is taken there unless it is already later. The 催告书 is served on Monday 2032-12-27: 10
+  // working days reach into 2033, not yet published.
+  await ts.skipTo('2032-03-01T10:00:00+08:00');
+  const calendar = [y2031, schedule(2032, [['2032-01-01', '2032-01-02', '2032-01-03']])];
   const { caseId, handle } = await startExecution(ts, profile.id, hy.officer.id, 100_000, undefined, undefined, { calendar, decision: { documentNumber: '测试罚〔2032〕2号', servedAt: await ts.now() } });
   await ts.env.sleep(Date.parse('2032-12-27T10:00:00+08:00') - (await ts.env.currentTimeMs()));
   await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限期缴纳罚款', by: hy.officer }] });
