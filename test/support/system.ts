@@ -131,9 +131,14 @@ export class TestSystem {
 
   /** Logs in a demo user and returns their bearer token. */
   async login(username: string): Promise<string> {
-    const r = await this.call('POST', '/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } });
+    const r = await this.tryLogin(username);
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.accessToken;
+  }
+
+  /** A login attempt and its answer, whatever it is (the demo password unless another is given). */
+  tryLogin(username: string, password = DEMO_PASSWORD, headers?: Record<string, string>): Promise<Reply> {
+    return this.call('POST', '/api/v1/auth/login', { body: { username, password }, headers });
   }
 
   /**
