@@ -73,7 +73,7 @@ it.each([
 
 it('a file with documents missing is archived only with the reason; 003 wants every archive field', async () => {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
-  const archivist = { id: (await db().query(`SELECT id FROM users WHERE username = 'pl.archivist'`))[0].id, name: 'pl.archivist', role: 'archivist' as const, agencyId: 'pingluo-veterans' };
+  const archivist = pl.archivist;
   const { caseId, handle } = await endedCase('pingluo-veterans', pl.officer.id);
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks[0]);
   const form: ArchiveForm = { location: '档案室A-3', catalogue: [], missing: ['送达回证'] };
