@@ -71,22 +71,32 @@ it.each([
   expect(esc.due_at.getTime()).toBe(due);
 });
 
-it('a file with documents missing is archived only with the reason; 003 wants every archive field', async () => {
+/** A 平罗 (003) case that ended, its archive task open, and a way to complete it as the archivist. */
+async function archiveTaskOfEndedCase() {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
-  const archivist = pl.archivist;
   const { caseId, handle } = await endedCase('pingluo-veterans', pl.officer.id);
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks[0]);
-  const form: ArchiveForm = { location: '档案室A-3', catalogue: [], missing: ['送达回证'] };
-  const complete = (archive: ArchiveForm) => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: archivist, decision: 'archived', opinion: '归档', archive }] });
-  await expect(complete(form)).rejects.toMatchObject({ cause: { type: 'ARCHIVE_INCOMPLETE' } });
-  await expect(complete({ ...form, incompleteReason: '当事人下落不明，公告送达材料另卷保存' })).rejects.toMatchObject({
-    cause: { type: 'ARCHIVE_FIELD_MISSING', message: '须填写：归档编号、类别、保管期限、起始日期、终止日期' },
-  });
-  const fields = { archiveNumber: 'PL-2026-001', category: '行政处罚', retentionPeriod: '30年', startDate: '2026-01-05', endDate: '2026-11-23' };
-  await complete({ ...form, ...fields, incompleteReason: '当事人下落不明，公告送达材料另卷保存' });
+  const complete = (archive: ArchiveForm) => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: pl.archivist, decision: 'archived', opinion: '归档', archive }] });
+  return { caseId, handle, complete };
+}
+const MISSING: ArchiveForm = { location: '档案室A-3', catalogue: [], missing: ['送达回证'] };
+const REASON = '当事人下落不明，公告送达材料另卷保存';
+const FIELDS_003 = { archiveNumber: 'PL-2026-001', category: '行政处罚', retentionPeriod: '30年', startDate: '2026-01-05', endDate: '2026-11-23' };
+
+it('a file with documents missing is archived only with the reason', async () => {
+  const { caseId, handle, complete } = await archiveTaskOfEndedCase();
+  await expect(complete(MISSING)).rejects.toMatchObject({ cause: { type: 'ARCHIVE_INCOMPLETE' } });
+  await complete({ ...MISSING, ...FIELDS_003, incompleteReason: REASON });
   await handle.result();
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'archived', stage: 'archived' });
   const [line] = await recordLines(db(), caseId, 'case_archived');
   expect(line.summary).toContain('缺少：送达回证，原因：当事人下落不明');
+});
+
+it('003 wants every archive field', async () => {
+  const { complete } = await archiveTaskOfEndedCase();
+  await expect(complete({ ...MISSING, incompleteReason: REASON })).rejects.toMatchObject({
+    cause: { type: 'ARCHIVE_FIELD_MISSING', message: '须填写：归档编号、类别、保管期限、起始日期、终止日期' },
+  });
 });
