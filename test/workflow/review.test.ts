@@ -86,14 +86,21 @@ it('the chief cannot approve a serious penalty before the collective discussion,
   expect((await handle.query(reviewQuery)).approval).toMatchObject({ signedAt, by: { id: jp.chief.id } });
 });
 
-it('the person who drafted cannot approve, even after becoming a chief; 003 wants the discretion benchmark', async () => {
+const PL_DISCRETION = { benchmark: '平罗县退役军人事务局行政处罚裁量基准第3项', application: '初次违法，按下限' };
+
+it('003 wants the discretion benchmark in the draft', async () => {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
   const { handle } = await startDecision(ts, 'pingluo-veterans', pl.officer.id);
   await expect(completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft() })).rejects.toMatchObject({
     cause: { type: 'DRAFT_DISCRETION_REQUIRED' },
   });
-  const discretion = { benchmark: '平罗县退役军人事务局行政处罚裁量基准第3项', application: '初次违法，按下限' };
-  await completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft({ discretion }) });
+  await completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft({ discretion: PL_DISCRETION }) });
+});
+
+it('the person who drafted cannot approve, even after becoming a chief', async () => {
+  const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
+  const { handle } = await startDecision(ts, 'pingluo-veterans', pl.officer.id);
+  await completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft({ discretion: PL_DISCRETION }) });
   await completeOpen(handle, 'draft_review', pl.unitHead, { decision: 'agree' });
   await noticeWaived(handle, pl.officer);
   const promoted: Actor = { ...pl.officer, role: 'chief' };
