@@ -112,17 +112,21 @@ it('the person who drafted cannot approve, even after becoming a chief', async (
   expect((await handle.query(reviewQuery)).approval).toMatchObject({ onBehalfOf: '局长' });
 });
 
-it('a chief returns the draft to a named step; no penalty proposed needs no pre-decision notice (兴隆台区民政局)', async () => {
+it('000 第三条第二款 keeps expert review as a report (兴隆台区民政局)', async () => {
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
   const { caseId, handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
-  const heldAt = await ts.now();
-  const expert = { heldAt, experts: ['王教授'], content: '论证意见', by: xlt.officer };
-  // 000 第三条第二款 keeps expert review as a report.
+  const expert = { heldAt: await ts.now(), experts: ['王教授'], content: '论证意见', by: xlt.officer };
   await expect(handle.executeUpdate(recordExpertReviewUpdate, { args: [{ ...expert, form: 'minutes' }] })).rejects.toMatchObject({
     cause: { type: 'EXPERT_REVIEW_FORM_INVALID' },
   });
   await handle.executeUpdate(recordExpertReviewUpdate, { args: [{ ...expert, form: 'report' }] });
+  const actions = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  expect(actions.map((r: { action: string }) => r.action)).toContain('expert_review_recorded');
+});
 
+it('a chief returns the draft to a named step; no penalty proposed needs no pre-decision notice (兴隆台区民政局)', async () => {
+  const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
+  const { caseId, handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
   await completeOpen(handle, 'draft_decision', xlt.officer, { decision: 'submit', draft: aDraft({ penalties: [] }) });
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree' });
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'return', opinion: '请再审核', returnTo: 'unit_head', signature: '局长' });
@@ -148,6 +152,4 @@ it('a chief returns the draft to a named step; no penalty proposed needs no pre-
   expect(line.summary).toContain(`：${text}`);
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'decided', stage: 'service' });
-  const actions = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
-  expect(actions.map((r: { action: string }) => r.action)).toContain('expert_review_recorded');
 });
