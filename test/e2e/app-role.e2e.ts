@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { chinaDate } from '#libs/calendar/dates';
 import { appUrl } from '#libs/persistence/app-role';
-import { StoredEntry, chainHash, fromRow } from '#libs/persistence/record-chain';
+import { chainHash, fromRow } from '#libs/persistence/record-chain';
 import { TestSystem } from '../support/system';
+import { recordEntries } from '../support/database';
 
 // The application's database role may only read and append the record. The API and the
 // worker log in as lawtrail_app (DATABASE_APP_URL); the append-only trigger is the second wall, for the owner.
@@ -63,12 +64,11 @@ it('keeps its grants on the working tables (cases, tasks…) and appends to the 
 });
 
 // The record's order, time and link are the database's, not the application's.
-const entriesOf = async (id: string): Promise<StoredEntry[]> => sys.database.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [id]);
 const verifyCase = async (id: string) => (await sys.call('GET', `/api/v1/cases/${id}/verify`, { token: await sys.token('xlt.chief') })).body;
 const verifyHeads = async () => (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token('xlt.supervisor') })).body;
 
 it('refuses the application a direct INSERT into the record, even a back-dated entry with a correctly computed link', async () => {
-  const [last] = (await entriesOf(caseId)).slice(-1);
+  const [last] = (await recordEntries(sys.database.db, caseId)).slice(-1);
   const forged = {
     caseId, seq: last.seq + 1, key: 'forged', at: new Date(last.at.getTime() - 86400_000).toISOString(), actorId: null, actorName: '局长',
     actorRole: 'chief', action: 'task_completed', summary: '同意立案', legalBasis: null, details: {},
@@ -78,7 +78,7 @@ it('refuses the application a direct INSERT into the record, even a back-dated e
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}', $9, $10)`,
     [caseId, forged.seq, forged.key, forged.at, forged.actorName, forged.actorRole, forged.action, forged.summary, last.hash, chainHash(last.hash, forged)],
   )).rejects.toMatchObject({ code: '42501', message: 'permission denied for table case_records' });
-  expect((await entriesOf(caseId)).map((r) => r.entry_key)).not.toContain('forged');
+  expect((await recordEntries(sys.database.db, caseId)).map((r) => r.entry_key)).not.toContain('forged');
   // Nor a day head of its own making: the database seals the days (lawtrail_seal_record_days).
   await expect(app.query(`INSERT INTO record_day_heads (day, prev_hash, cases, hash) VALUES ('2999-01-01', NULL, '[]', 'ff')`))
     .rejects.toMatchObject({ code: '42501', message: 'permission denied for table record_day_heads' });
@@ -96,7 +96,7 @@ it('an entry appended through the function gets the database number, time and li
   await expect(app.query(`SELECT lawtrail_append_record($1, 'k', NULL, NULL, NULL, 'case_registered', 's', NULL, '{}', 1, '2000-01-01T00:00:00Z', 'ff')`, [caseId]))
     .rejects.toMatchObject({ code: '42883' });
 
-  const before = await entriesOf(caseId);
+  const before = await recordEntries(sys.database.db, caseId);
   const { rows: [{ t0 }] } = await app.query('SELECT clock_timestamp() AS t0');
   const args = [caseId, 'appended-by-app', null, '张三', 'officer', 'task_urged', '催办', null, JSON.stringify({ at: '2000-01-01T00:00:00.000Z', seq: 1, n: 0.1 })];
   const { rows: [{ seq }] } = await app.query('SELECT lawtrail_append_record($1, $2, $3, $4, $5, $6, $7, $8, $9) AS seq', args);
@@ -104,7 +104,7 @@ it('an entry appended through the function gets the database number, time and li
   expect(seq).toBe(before.length + 1);
   // Appended again (a retried activity): the same entry, nothing new.
   expect((await app.query('SELECT lawtrail_append_record($1, $2, $3, $4, $5, $6, $7, $8, $9) AS seq', args)).rows[0].seq).toBe(seq);
-  const after = await entriesOf(caseId);
+  const after = await recordEntries(sys.database.db, caseId);
   expect(after).toHaveLength(before.length + 1);
   const entry = after.at(-1)!;
   expect(entry).toMatchObject({ seq, db_time: true, prev_hash: before.at(-1)!.hash, hash: chainHash(before.at(-1)!.hash, fromRow(entry)) });
@@ -115,7 +115,7 @@ it('an entry appended through the function gets the database number, time and li
 
 it('reports broken a chain whose time goes backwards, even when every link was recomputed (maintenance mode)', async () => {
   const id = await sys.filedCase('xlt');
-  const rows = await entriesOf(id);
+  const rows = await recordEntries(sys.database.db, id);
   expect(rows.every((r) => r.db_time)).toBe(true);
   const [a, b] = rows.slice(-2);
   await sys.database.db.transaction(async (m) => {

@@ -118,9 +118,15 @@ beforeAll(async () => {
 beforeEach(settledRows);
 
 describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {
-  it('refuses an oversized body (413) and malformed JSON', async () => {
+  it('refuses an oversized body (413)', async () => {
     expect((await expectRefused(e, { raw: JSON.stringify({ ...e.body(), facts: 'x'.repeat(2_000_000) }) }, 'oversized')).body.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('refuses malformed JSON', async () => {
     expect((await expectRefused(e, { raw: '{"source": "ex_officio",' }, 'malformed')).body.code).toBe('BODY_NOT_JSON');
+  });
+
+  it('refuses a list where the body is an object', async () => {
     await expectRefused(e, { raw: '[]' }, 'a list for an object');
   });
 

@@ -1,10 +1,10 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
-import { chinaDate } from '#libs/calendar/dates';
 import { computeDue } from '#libs/calendar/period';
 import { findProfile } from '#libs/profiles/index';
 import { eventually } from '../support/database';
-import { TestSystem } from '../support/system';
+import { decidedCase as decided } from '../support/decided-case';
+import { DUE_CSV_HEADER, TestSystem } from '../support/system';
 
 // Over HTTP: the served decision is executed — payment, or 催告 served and the court
 // application filed inside its window (行政强制法 53, 54) — and the case ends.
@@ -20,33 +20,8 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-/**
- * A 兴隆台 case through the chain to a decision fining 1,000 yuan, handed over at `handedOverAt`.
- * Entered late when that lies in the past, in the order the law requires (no event before the step it depends on): the notice
- * served and waived two days before, the chief signed the day before, the decision dated that day.
- */
-async function decidedCase(handedOverAt: string): Promise<string> {
-  const before = (days: number) => new Date(Date.parse(handedOverAt) - days * DAY).toISOString();
-  const caseId = await sys.filedCase('xlt');
-  const officer = await token('xlt.officer1');
-  const evidenceId = await sys.evidenceRecord(caseId, 'xlt');
-  await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
-    token: officer,
-    body: { facts: '违法事实', evidenceIds: [evidenceId], legalBasis: '《社会团体登记管理条例》第三十条', penalties: [{ kind: 'fine', amountYuan: 1000 }], opinion: '罚款一千元', factors: '无' },
-  });
-  await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
-  await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: before(2), rights: ['statement', 'defence'], method: '直接送达' } });
-  await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: before(2), scope: 'both', document: '放弃' } });
-  const approved = await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长', signedAt: before(1) });
-  if (approved.status !== 200) throw new Error(JSON.stringify(approved.body));
-  const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
-    token: officer,
-    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: chinaDate(new Date(handedOverAt)), partyPresent: true, handedOver: { at: handedOverAt, signedBy: '王五' } },
-  });
-  if (issued.status !== 200) throw new Error(JSON.stringify(issued.body));
-  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).status === 200 ? true : undefined));
-  return caseId;
-}
+/** A 兴隆台 case decided with a fine of 1,000 yuan, handed to the party present at `handedOverAt`. */
+const decidedCase = (handedOverAt: string) => decided(sys, 'xlt', { handedOverAt });
 
 it('a fine paid within 15 days of service ends the case', async () => {
   const caseId = await decidedCase(new Date().toISOString());
@@ -152,10 +127,9 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const due = await sys.call('GET', `/api/v1/supervision/due?state=due&kind=task:legal_review`, { token: supervisor });
   expect(due.body.items).toEqual([expect.objectContaining({ caseId: atReview, kindLabel: '法制审核', role: 'legal_reviewer' })]);
 
-  const res = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?state=overdue&pageSize=100`, { headers: { authorization: `Bearer ${supervisor}` } });
-  expect(res.headers.get('content-type')).toContain('text/csv');
-  const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度');
+  const { type, lines } = await sys.dueCsv('state=overdue&pageSize=100', 'xlt.supervisor');
+  expect(type).toContain('text/csv');
+  expect(lines[0]).toBe(DUE_CSV_HEADER);
   expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`));
 
   const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: supervisor });

@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eventually } from '../support/database';
+import { decidedCase } from '../support/decided-case';
 import { TestSystem } from '../support/system';
 
 // Service by public notice is complete on the deemed date (民事诉讼法 95); the posting's
@@ -24,23 +25,8 @@ afterAll(async () => {
 });
 
 it('execution starts on the deemed date although the posting’s recording was never uploaded', async () => {
-  const caseId = await sys.filedCase('xlt');
+  const caseId = await decidedCase(sys, 'xlt');
   const officer = await token('xlt.officer1');
-  const evidenceId = await sys.evidenceRecord(caseId, 'xlt');
-  await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
-    token: officer,
-    body: { facts: '违法事实', evidenceIds: [evidenceId], legalBasis: '《社会团体登记管理条例》第三十条', penalties: [{ kind: 'fine', amountYuan: 1000 }], opinion: '罚款一千元', factors: '无' },
-  });
-  await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
-  const now = new Date().toISOString();
-  await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: now, rights: ['statement', 'defence'], method: '直接送达' } });
-  await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: now, scope: 'both', document: '放弃' } });
-  await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意', signature: '局长' });
-  const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
-    token: officer,
-    body: { documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`, decidedOn: now.slice(0, 10), partyPresent: false },
-  });
-  expect(issued.status).toBe(200);
 
   const pending = await eventually(async () => (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.find((s: any) => s.status === 'pending'));
   const base = `/api/v1/cases/${caseId}/services/${pending.id}`;

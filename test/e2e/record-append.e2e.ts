@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { appendRecord } from '#libs/persistence/append-record';
-import { StoredEntry, canonical, chainHash, fromRow, verifyChain } from '#libs/persistence/record-chain';
-import { TestDatabase, freshDatabase, userId } from '../support/database';
+import { canonical, chainHash, fromRow, verifyChain } from '#libs/persistence/record-chain';
+import { TestDatabase, freshDatabase, recordEntries, userId } from '../support/database';
 
 // The database computes each entry's SM3 link itself (lawtrail_append_record), so its
 // canonical JSON must be the byte-for-byte twin of record-chain.ts's, or the verifier would call every
@@ -27,7 +27,6 @@ async function newCase(): Promise<string> {
   );
   return id;
 }
-const entriesOf = async (id: string): Promise<StoredEntry[]> => database.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [id]);
 const sqlCanonical = async (v: unknown): Promise<{ pg: string; js: string }> => {
   const [r] = await database.db.query('SELECT lawtrail_canonical($1::jsonb) AS pg, $1::jsonb::text AS stored', [JSON.stringify(v)]);
   return { pg: r.pg, js: canonical(JSON.parse(r.stored)) }; // the verifier reads the stored jsonb back
@@ -70,7 +69,7 @@ it('links each appended entry as the verifier recomputes it, numbers it in order
     }));
   }
   expect(await database.db.transaction((m) => appendRecord(m, { caseId: id, key: 'k1', actor: null, action: 'case_registered', summary: '重试' }))).toBe(2);
-  const rows = await entriesOf(id);
+  const rows = await recordEntries(database.db, id);
   expect(rows.map((r) => [r.seq, r.entry_key])).toEqual([[1, 'k0'], [2, 'k1'], [3, 'k2'], [4, 'k3']]);
   expect(verifyChain(rows)).toEqual({ entries: 4, firstBroken: null });
 });
@@ -79,14 +78,14 @@ it('never times an entry before the one before it, though the clock says earlier
   const id = await newCase();
   await database.db.transaction((m) => appendRecord(m, { caseId: id, key: 'first', actor: null, action: 'case_registered', summary: '登记' }));
   // The first entry stamped a day ahead (a clock later set back), links recomputed in maintenance mode.
-  const [first] = await entriesOf(id);
+  const [first] = await recordEntries(database.db, id);
   const ahead = new Date(first.at.getTime() + 86400_000);
   await database.db.transaction(async (m) => {
     await m.query(`SET LOCAL lawtrail.maintenance = 'on'`);
     await m.query('UPDATE case_records SET at = $2, hash = $3 WHERE case_id = $1 AND seq = 1', [id, ahead, chainHash(null, fromRow({ ...first, at: ahead }))]);
   });
   await database.db.transaction((m) => appendRecord(m, { caseId: id, key: 'second', actor: null, action: 'case_initiated', summary: '立案' }));
-  const rows = await entriesOf(id);
+  const rows = await recordEntries(database.db, id);
   expect(rows[1].at).toEqual(ahead);
   expect(verifyChain(rows).firstBroken).toBeNull();
 });

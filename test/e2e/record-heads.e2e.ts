@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { chinaDate } from '#libs/calendar/dates';
 import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
-import { StoredEntry, chainHash, fromRow } from '#libs/persistence/record-chain';
-import { eventually } from '../support/database';
+import { chainHash, fromRow } from '#libs/persistence/record-chain';
+import { eventually, recordEntries } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // The daily chain head across cases. A case chain re-hashed end to end after an edit, or
@@ -26,7 +26,6 @@ afterAll(async () => {
 });
 
 const verifyHeads = async (user = 'xlt.supervisor') => (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token(user) })).body;
-const entriesOf = async (caseId: string): Promise<StoredEntry[]> => sys.database.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId]);
 
 /** The owner's exceptional repair session (README: the maintenance flag), as an insider would misuse it. */
 async function maintenance(run: (q: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<void>) {
@@ -65,7 +64,7 @@ it('the day heads are append-only like the case record', async () => {
 });
 
 it('catches a whole case chain rewritten consistently in maintenance mode, which the case check alone accepts', async () => {
-  const original = await entriesOf(a);
+  const original = await recordEntries(sys.database.db, a);
   await maintenance(async (q) => {
     let prev: string | null = original[0].prev_hash;
     for (const r of original) {

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { workflowIdForInvestigation } from '#libs/messages/investigation';
 import { eventually } from '../support/database';
+import { decidedCase } from '../support/decided-case';
 import { TestSystem } from '../support/system';
 import { chinaDate } from '#libs/calendar/dates';
 
@@ -134,13 +135,13 @@ describe('a general-procedure case, 华阴市住建局', () => {
 describe('serving the decision when the party was absent (行政处罚法 61; 002 第二十四条)', () => {
   it('a lodged service with its witness and audio-video serves the decision; the recording’s file is then due', async () => {
     const officer = await token('hy.officer1');
-    // The service starts right after the decision is recorded (the case of the test above).
-    const [{ case_id: caseId }] = await eventually(async () => {
-      const rows = await sys.database.db.query(`SELECT case_id FROM services WHERE status = 'pending'`);
-      return rows.length ? rows : undefined;
+    // A decision of its own, the party absent: the service starts right after the decision is recorded.
+    const caseId = await decidedCase(sys, 'hy', { documentNumber: '华住建罚〔2026〕8号', rights: ['statement', 'defence', 'hearing'] });
+    const [pending] = await eventually(async () => {
+      const services = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body;
+      return services?.length ? services : undefined;
     });
-    const [pending] = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body;
-    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: '华住建罚〔2026〕7号' } });
+    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: '华住建罚〔2026〕8号' } });
     expect(pending.mustServeBy).toBeTruthy();
     const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
 

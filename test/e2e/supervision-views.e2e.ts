@@ -1,9 +1,9 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
-import { eventually } from '../support/database';
+import { eventually, userId } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
-import { TestSystem } from '../support/system';
+import { DUE_CSV_HEADER, TestSystem, dueCsvLine } from '../support/system';
 
 // Seen in the same runs: the supervisor's views and the case's own agree — how a deadline
 // ended, who must act on each due item, running coercive measures, the decision stage, late files.
@@ -59,17 +59,14 @@ it('lists a running seizure with its 30-day end (行政强制法 25) and a filed
   const query = `state=due&stage=decision&pageSize=100`;
   const list = await sys.call('GET', `/api/v1/supervision/due?${query}`, { token: supervisor });
   expect(list.status).toBe(200);
-  const [{ id: officerId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'hy.officer1'`);
+  const officerId = await userId(sys.database.db, 'hy.officer1');
   expect(mine(list.body.items, caseId)).toEqual(expect.arrayContaining([
     expect.objectContaining({ kind: 'measure:seize', kindLabel: '扣押期限', dueAt: taken.body.dueAt, stage: 'decision', ref: taken.body.id, assigneeId: officerId, role: 'officer' }),
     expect.objectContaining({ kind: 'deadline:decision', stage: 'decision' }),
   ]));
-  const csv = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
-  const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度');
-  expect(lines.slice(1)).toEqual(
-    list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',')),
-  );
+  const { lines } = await sys.dueCsv(query, 'hy.supervisor');
+  expect(lines[0]).toBe(DUE_CSV_HEADER);
+  expect(lines.slice(1)).toEqual(list.body.items.map(dueCsvLine));
   expect(lines.some((l) => l.startsWith(`${caseId},扣押期限,${taken.body.dueAt},0,decision,`))).toBe(true);
 
   // Released: no longer due.

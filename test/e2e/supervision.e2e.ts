@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eventually } from '../support/database';
-import { TestSystem } from '../support/system';
+import { TestSystem, dueCsvLine } from '../support/system';
 
 // The supervisor sees a legal review that ran late — escalated by the workflow's own
 // timer, listed with its days late, and exported as the same rows — without opening the case.
@@ -57,8 +57,7 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
   // Measured now instead (real time), the same review is not late yet: lateness is as of the instant asked.
   expect((await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=task:legal_review`, { token: supervisor })).body.items.filter((i: { caseId: string }) => i.caseId === caseId)).toEqual([]);
 
-  const csv = await fetch(`${sys.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
-  const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines.slice(1)).toEqual(list.body.items.map((i: any) => [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',')));
+  const { lines } = await sys.dueCsv(query, 'hy.supervisor');
+  expect(lines.slice(1)).toEqual(list.body.items.map(dueCsvLine));
   expect(lines.slice(1).some((l) => l.startsWith(`${caseId},法制审核,${task.dueAt},${daysLate},`))).toBe(true);
 });

@@ -1,3 +1,4 @@
+import { userId } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // A task handed to another person of its role with the reason; a 催办 recorded on the
@@ -17,8 +18,8 @@ it('the unit head hands the draft to another officer; the supervisor urges it; t
   const first = await token('hy.officer1');
   const second = await token('hy.officer2');
   const [draft] = (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=draft_decision`, { token: first })).body.items;
-  const [{ id: officer2Id }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'hy.officer2'`);
-  const [{ id: legalId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'hy.legal'`);
+  const officer2Id = await userId(sys.database.db, 'hy.officer2');
+  const legalId = await userId(sys.database.db, 'hy.legal');
 
   const byOfficer = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: first, body: { toUserId: officer2Id, reason: '出差' } });
   expect(byOfficer.status).toBe(403);
@@ -43,7 +44,7 @@ it('lists the defects per case and per officer for 评议考核 (002 第三十�
   // 001 第十一条: an inquiry of the party is recorded on audio-video; without it the record is kept and flagged.
   const r = await sys.partyInquiry(caseId, 'xx', { rights: ['statement', 'defence', 'hearing'], method: '口头告知并记入笔录' });
   expect(r.body.avVerdict).toBe('defect');
-  const [{ id: officerId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'xx.officer1'`);
+  const officerId = await userId(sys.database.db, 'xx.officer1');
   const list = await sys.call('GET', `/api/v1/supervision/accountability?personId=${officerId}`, { token: await token('xx.supervisor') });
   expect(list.body.items).toEqual([expect.objectContaining({ caseId, kind: 'av_missing', kindLabel: '未按规定进行音像记录' })]);
   expect(list.body.byPerson).toEqual([expect.objectContaining({ personId: officerId, kind: 'av_missing', count: 1 })]);

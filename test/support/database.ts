@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { openDataSource } from '#libs/persistence/data-source';
+import type { StoredEntry } from '#libs/persistence/record-chain';
 import { seedDemoUsers } from '#api/auth/demo-users';
 
 export interface TestDatabase {
@@ -48,6 +49,29 @@ export async function freshDatabase(server = adminUrl()): Promise<TestDatabase> 
 export async function userId(db: DataSource, username: string): Promise<string> {
   const [row] = await db.query('SELECT id FROM users WHERE username = $1', [username]);
   return row.id;
+}
+
+/** A case's record as stored, every column, in order. */
+export function recordEntries(db: DataSource, caseId: string): Promise<StoredEntry[]> {
+  return db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId]);
+}
+
+/** The summaries of a case's record lines of one action, in order. */
+export function recordLines(db: DataSource, caseId: string, action: string): Promise<{ summary: string }[]> {
+  return db.query('SELECT summary FROM case_records WHERE case_id = $1 AND action = $2 ORDER BY seq', [caseId, action]);
+}
+
+/** The escalations of a case, every column. */
+export function escalationsOf(db: DataSource, caseId: string): Promise<any[]> {
+  return db.query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
+}
+
+/** The escalations of a case once there is at least one (written by an activity when a timer fires). */
+export function escalated(db: DataSource, caseId: string): Promise<any[]> {
+  return eventually(async () => {
+    const rows = await escalationsOf(db, caseId);
+    return rows.length ? rows : undefined;
+  });
 }
 
 /** Polls until `probe` returns a value (for projections written by activities), bounded in time. */

@@ -15,6 +15,7 @@ export async function staffOf(db: DataSource, code: string, agencyId: string) {
     unitHead: await actor('unithead', 'unit_head'),
     legal: await actor('legal', 'legal_reviewer'),
     chief: await actor('chief', 'chief'),
+    archivist: await actor('archivist', 'archivist'),
   };
 }
 

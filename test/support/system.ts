@@ -12,6 +12,13 @@ import { openDataSource } from '#libs/persistence/data-source';
 import { EX_OFFICIO_CASE } from './forms';
 import { TestDatabase, eventually, freshDatabase } from './database';
 
+/** The header of the due list's CSV export. */
+export const DUE_CSV_HEADER = '案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度';
+
+/** An item of the due list as its CSV line reads. */
+export const dueCsvLine = (i: any) =>
+  [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',');
+
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -105,6 +112,12 @@ export class TestSystem {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
+  /** The supervisor's due list as CSV (`/supervision/due.csv?query`): its content type and its lines, the BOM dropped. */
+  async dueCsv(query: string, user: string): Promise<{ type: string | null; lines: string[] }> {
+    const res = await fetch(`${this.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${await this.token(user)}` } });
+    return { type: res.headers.get('content-type'), lines: (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n') };
+  }
+
   /** A demo user's bearer token, logging in once per user. */
   async token(username: string): Promise<string> {
     if (!this.tokens.has(username)) this.tokens.set(username, await this.login(username));
@@ -118,9 +131,14 @@ export class TestSystem {
 
   /** Logs in a demo user and returns their bearer token. */
   async login(username: string): Promise<string> {
-    const r = await this.call('POST', '/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } });
+    const r = await this.tryLogin(username);
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.accessToken;
+  }
+
+  /** A login attempt and its answer, whatever it is (the demo password unless another is given). */
+  tryLogin(username: string, password = DEMO_PASSWORD, headers?: Record<string, string>): Promise<Reply> {
+    return this.call('POST', '/api/v1/auth/login', { body: { username, password }, headers });
   }
 
   /**

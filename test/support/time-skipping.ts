@@ -19,6 +19,10 @@ export interface TimeSkipping {
   env: TestWorkflowEnvironment;
   database: TestDatabase;
   taskQueue: string;
+  /** The test server's "now" (it skips ahead of the wall clock), as an ISO instant. */
+  now(): Promise<string>;
+  /** Skips the test server's time to `at` (epoch ms or an ISO instant), at least 1 ms so what is due then fires. */
+  skipTo(at: number | string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
     env,
     database,
     taskQueue,
+    now: async () => new Date(await env.currentTimeMs()).toISOString(),
+    skipTo: async (at) => env.sleep(Math.max((typeof at === 'string' ? Date.parse(at) : at) - (await env.currentTimeMs()), 1)),
     async stop() {
       worker.shutdown();
       await running;
@@ -80,7 +86,7 @@ export async function startDecision(ts: TimeSkipping, profileId: string, officer
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
-  const filedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+  const filedAt = await ts.now();
   const input: DecisionInput = {
     caseId,
     agencyId: profile.id,
@@ -139,7 +145,7 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
-  const servedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+  const servedAt = await ts.now();
   const input: ExecutionInput = {
     caseId,
     agencyId: profile.id,

@@ -32,7 +32,7 @@ it.each([
     [caseId, profile.id, profile.version, staff.officer.id],
   );
   const input: AccessRequestInput = {
-    requestId: randomUUID(), caseId, agencyId: profile.id, requester: '王五', requestedAt: new Date(await ts.env.currentTimeMs()).toISOString(),
+    requestId: randomUUID(), caseId, agencyId: profile.id, requester: '王五', requestedAt: await ts.now(),
     scope: '询问笔录', actions: [...profile.archiving.partyAccess.actions], by: staff.officer,
     profile: { regulationTitle: profile.regulation.title, partyAccess: profile.archiving.partyAccess }, calendar: BUILT_IN_SCHEDULES,
   };

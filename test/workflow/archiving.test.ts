@@ -6,7 +6,7 @@ import { ArchiveForm, workflowIdForArchive } from '#libs/messages/archiving';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile } from '#libs/profiles/index';
 import type { archiveWorkflow } from '#workflows/archiving/workflows';
-import { eventually } from '../support/database';
+import { eventually, recordLines } from '../support/database';
 import { staffOf } from '../support/review';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
@@ -32,7 +32,7 @@ async function endedCase(profileId: string, officerId: string) {
      VALUES ($1, $2, $3, 'ex_officio', false, 'ended', 'archiving', $4, '{}', 'test', now(), now())`,
     [caseId, profile.id, profile.version, officerId],
   );
-  const endedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+  const endedAt = await ts.now();
   const handle = await ts.env.client.workflow.start<typeof archiveWorkflow>('archiveWorkflow', {
     taskQueue: ts.taskQueue,
     workflowId: workflowIdForArchive(caseId),
@@ -41,9 +41,7 @@ async function endedCase(profileId: string, officerId: string) {
   return { caseId, handle, endedAt };
 }
 
-const lines = (caseId: string, action: string) => db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = $2`, [caseId, action]);
 const escalations = (caseId: string) => db().query(`SELECT kind, due_at FROM escalations WHERE case_id = $1`, [caseId]);
-const until = async (ms: number) => ts.env.sleep(Math.max(ms - (await ts.env.currentTimeMs()), 1));
 
 it.each([
   ['pingluo-veterans', 'pl', 20],
@@ -55,16 +53,16 @@ it.each([
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks[0]);
   expect(task).toMatchObject({ kind: 'archive_file', role: 'archivist', dueAt: new Date(due).toISOString() });
 
-  await until(due - 5 * DAY - 3600_000);
-  expect(await lines(caseId, 'deadline_warning')).toHaveLength(0);
-  await until(due - 5 * DAY + 3600_000);
+  await ts.skipTo(due - 5 * DAY - 3600_000);
+  expect(await recordLines(db(), caseId, 'deadline_warning')).toHaveLength(0);
+  await ts.skipTo(due - 5 * DAY + 3600_000);
   const [warning] = await eventually(async () => {
-    const rows = await lines(caseId, 'deadline_warning');
+    const rows = await recordLines(db(), caseId, 'deadline_warning');
     return rows.length ? rows : undefined;
   });
   expect(warning.summary).toContain('距归档期限届满还有5日');
   expect(await escalations(caseId)).toHaveLength(0);
-  await until(due + 60_000);
+  await ts.skipTo(due + 60_000);
   const [esc] = await eventually(async () => {
     const rows = await escalations(caseId);
     return rows.length ? rows : undefined;
@@ -73,22 +71,32 @@ it.each([
   expect(esc.due_at.getTime()).toBe(due);
 });
 
-it('a file with documents missing is archived only with the reason; 003 wants every archive field', async () => {
+/** A 平罗 (003) case that ended, its archive task open, and a way to complete it as the archivist. */
+async function archiveTaskOfEndedCase() {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
-  const archivist = { id: (await db().query(`SELECT id FROM users WHERE username = 'pl.archivist'`))[0].id, name: 'pl.archivist', role: 'archivist' as const, agencyId: 'pingluo-veterans' };
   const { caseId, handle } = await endedCase('pingluo-veterans', pl.officer.id);
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks[0]);
-  const form: ArchiveForm = { location: '档案室A-3', catalogue: [], missing: ['送达回证'] };
-  const complete = (archive: ArchiveForm) => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: archivist, decision: 'archived', opinion: '归档', archive }] });
-  await expect(complete(form)).rejects.toMatchObject({ cause: { type: 'ARCHIVE_INCOMPLETE' } });
-  await expect(complete({ ...form, incompleteReason: '当事人下落不明，公告送达材料另卷保存' })).rejects.toMatchObject({
-    cause: { type: 'ARCHIVE_FIELD_MISSING', message: '须填写：归档编号、类别、保管期限、起始日期、终止日期' },
-  });
-  const fields = { archiveNumber: 'PL-2026-001', category: '行政处罚', retentionPeriod: '30年', startDate: '2026-01-05', endDate: '2026-11-23' };
-  await complete({ ...form, ...fields, incompleteReason: '当事人下落不明，公告送达材料另卷保存' });
+  const complete = (archive: ArchiveForm) => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: pl.archivist, decision: 'archived', opinion: '归档', archive }] });
+  return { caseId, handle, complete };
+}
+const MISSING: ArchiveForm = { location: '档案室A-3', catalogue: [], missing: ['送达回证'] };
+const REASON = '当事人下落不明，公告送达材料另卷保存';
+const FIELDS_003 = { archiveNumber: 'PL-2026-001', category: '行政处罚', retentionPeriod: '30年', startDate: '2026-01-05', endDate: '2026-11-23' };
+
+it('a file with documents missing is archived only with the reason', async () => {
+  const { caseId, handle, complete } = await archiveTaskOfEndedCase();
+  await expect(complete(MISSING)).rejects.toMatchObject({ cause: { type: 'ARCHIVE_INCOMPLETE' } });
+  await complete({ ...MISSING, ...FIELDS_003, incompleteReason: REASON });
   await handle.result();
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'archived', stage: 'archived' });
-  const [line] = await lines(caseId, 'case_archived');
+  const [line] = await recordLines(db(), caseId, 'case_archived');
   expect(line.summary).toContain('缺少：送达回证，原因：当事人下落不明');
+});
+
+it('003 wants every archive field', async () => {
+  const { complete } = await archiveTaskOfEndedCase();
+  await expect(complete({ ...MISSING, incompleteReason: REASON })).rejects.toMatchObject({
+    cause: { type: 'ARCHIVE_FIELD_MISSING', message: '须填写：归档编号、类别、保管期限、起始日期、终止日期' },
+  });
 });

@@ -16,7 +16,7 @@ import {
   waiveUpdate,
 } from '#libs/messages/decision';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
-import { eventually, userId } from '../support/database';
+import { escalated, escalationsOf, eventually, recordLines } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
@@ -35,18 +35,12 @@ let legal: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('decision-tests');
-  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: 'huayin-housing' };
-  chief = { id: await userId(db(), 'hy.chief'), name: 'hy.chief', role: 'chief', agencyId: 'huayin-housing' };
-  ({ unitHead, legal } = await staffOf(db(), 'hy', 'huayin-housing'));
+  ({ officer, chief, unitHead, legal } = await staffOf(db(), 'hy', 'huayin-housing'));
 });
 afterAll(async () => {
   await ts?.stop();
 });
 
-const until = async (ms: number) => ts.env.sleep(Math.max(ms - (await ts.env.currentTimeMs()), 1));
-const lines = (caseId: string, action: string) =>
-  db().query('SELECT summary FROM case_records WHERE case_id = $1 AND action = $2 ORDER BY seq', [caseId, action]);
-const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 
 it('reminds 15 and 5 days before the 90-day deadline and escalates when it runs out', async () => {
   const { caseId, handle, filedAt } = await startDecision(ts, 'huayin-housing', officer.id);
@@ -61,24 +55,21 @@ it('reminds 15 and 5 days before the 90-day deadline and escalates when it runs 
   });
   expect(row.due_at.toISOString()).toBe(expected.due);
 
-  await until(due - 15 * DAY - 3600_000);
-  expect(await lines(caseId, 'deadline_warning')).toHaveLength(0);
-  await until(due - 15 * DAY + 3600_000);
-  await eventually(async () => ((await lines(caseId, 'deadline_warning')).length === 1 ? true : undefined));
-  await until(due - 5 * DAY + 3600_000);
+  await ts.skipTo(due - 15 * DAY - 3600_000);
+  expect(await recordLines(db(), caseId, 'deadline_warning')).toHaveLength(0);
+  await ts.skipTo(due - 15 * DAY + 3600_000);
+  await eventually(async () => ((await recordLines(db(), caseId, 'deadline_warning')).length === 1 ? true : undefined));
+  await ts.skipTo(due - 5 * DAY + 3600_000);
   const warnings = await eventually(async () => {
-    const rows = await lines(caseId, 'deadline_warning');
+    const rows = await recordLines(db(), caseId, 'deadline_warning');
     return rows.length === 2 ? rows : undefined;
   });
   expect(warnings[0].summary).toContain('还有15日');
   expect(warnings[1].summary).toContain('还有5日');
-  expect(await escalations(caseId)).toHaveLength(0);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
 
-  await until(due + 60_000);
-  const [esc] = await eventually(async () => {
-    const rows = await escalations(caseId);
-    return rows.length ? rows : undefined;
-  });
+  await ts.skipTo(due + 60_000);
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('decision_overdue');
   expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'unit_head' }, { role: 'officer', userId: officer.id }]);
   // The escalation is written first, the deadline's new state right after it.
@@ -101,15 +92,15 @@ it('an extension approved by the chief moves the deadline by 30 days, once', asy
   const view = await handle.query(decisionDeadlineQuery);
   expect(view).toMatchObject({ extended: true, dueAt: computeDue(calendar, filedAt, { amount: 120, unit: 'day' }).due });
   // The old due passes without escalation; the new one escalates.
-  await until(Date.parse(computeDue(calendar, filedAt, { amount: 90, unit: 'day' }).due!) + 3600_000);
-  expect(await escalations(caseId)).toHaveLength(0);
-  await until(Date.parse(view.dueAt) + 60_000);
-  await eventually(async () => ((await escalations(caseId)).length ? true : undefined));
-  expect((await lines(caseId, 'deadline_extended'))[0].summary).toContain('延长30日');
+  await ts.skipTo(Date.parse(computeDue(calendar, filedAt, { amount: 90, unit: 'day' }).due!) + 3600_000);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
+  await ts.skipTo(Date.parse(view.dueAt) + 60_000);
+  await eventually(async () => ((await escalationsOf(db(), caseId)).length ? true : undefined));
+  expect((await recordLines(db(), caseId, 'deadline_extended'))[0].summary).toContain('延长30日');
 });
 
 it('refuses an extension where no rule allows one (兴隆台区民政局)', async () => {
-  const xlt: Actor = { id: await userId(db(), 'xlt.officer1'), name: 'xlt.officer1', role: 'officer', agencyId: 'xinglongtai-civil-affairs' };
+  const xlt = (await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs')).officer;
   const { handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.id);
   await expect(handle.executeUpdate(requestDecisionExtensionUpdate, { args: [{ reason: '复杂', by: xlt }] })).rejects.toMatchObject({
     cause: { type: 'DECISION_EXTENSION_NOT_ALLOWED' },
@@ -130,7 +121,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
   const approve = (handle: Handle) => completeOpen(handle, 'decision_approval', chief, { decision: 'approve', opinion: '同意', signature: '张局长' });
   const serve = async (handle: Awaited<ReturnType<typeof startDecision>>['handle']) =>
     handle.executeUpdate(recordNoticeServedUpdate, {
-      args: [{ servedAt: new Date(await ts.env.currentTimeMs()).toISOString(), rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
+      args: [{ servedAt: await ts.now(), rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
     });
 
   it('blocks the decision inside the statement window and allows it after', async () => {
@@ -141,7 +132,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: notice.servedAt!, scope: 'hearing', document: '放弃听证声明书', by: officer }] });
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'STATEMENT_WINDOW_OPEN' } });
     await expect(decide(handle, officer)).rejects.toMatchObject({ cause: { type: 'DECISION_NOT_APPROVED' } });
-    await until(Date.parse(notice.statementDueAt!) + 60_000);
+    await ts.skipTo(Date.parse(notice.statementDueAt!) + 60_000);
     await approve(handle);
     await expect(decide(handle, unitHead)).rejects.toMatchObject({ cause: { type: 'DECISION_ROLE_FORBIDDEN' } });
     // A 文号 another case took meanwhile (the API's check raced past): refused by the database, not issued.
@@ -167,7 +158,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     const lastInstant = new Date(Date.parse(notice.hearingRequestDueAt!) - 60_000).toISOString(); // 23:59 of day 5
     const taken = await first.handle.executeUpdate(requestHearingUpdate, { args: [{ requestedAt: lastInstant, by: officer }] });
     expect(taken.hearingRequested).toBe(true);
-    await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
+    await ts.skipTo(Date.parse(notice.hearingRequestDueAt!) + 60_000);
     await expect(approve(first.handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
 
     const second = await startDecision(ts, 'huayin-housing', officer.id);
@@ -186,7 +177,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     await toChief(handle);
     const notice = await serve(handle);
     await handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: notice.servedAt!, content: '违法事实轻微，请求从轻', by: officer }] });
-    await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
+    await ts.skipTo(Date.parse(notice.hearingRequestDueAt!) + 60_000);
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'STATEMENT_NOT_REVIEWED' } });
     const review = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'statement_review')!;
     expect(review.assigneeId).toBe(officer.id);
@@ -216,13 +207,13 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     const scheduled = await handle.executeUpdate(scheduleHearingUpdate, { args: [{ notifiedAt, at: hearingAt, place: '局三楼听证室', by: officer }] });
     expect(scheduled.hearing).toMatchObject({ at: hearingAt, heldAt: null, reported: false });
 
-    await until(Date.parse(notice.hearingRequestDueAt!) + 60_000);
+    await ts.skipTo(Date.parse(notice.hearingRequestDueAt!) + 60_000);
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
     await expect(
       handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt: notice.servedAt!, participants: '当事人、承办人', record: '……', by: officer }] }),
     ).rejects.toMatchObject({ cause: { type: 'HEARING_BEFORE_NOTICE_DATE' } });
-    await until(Date.parse(hearingAt) + 2 * 3600_000);
-    const heldAt = new Date(await ts.env.currentTimeMs()).toISOString();
+    await ts.skipTo(Date.parse(hearingAt) + 2 * 3600_000);
+    const heldAt = await ts.now();
     await handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt, participants: '当事人张三、承办人、听证主持人', record: '听证笔录……', by: officer }] });
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
     await handle.executeUpdate(hearingReportUpdate, { args: [{ report: '建议维持拟处罚意见', by: officer }] });

@@ -2,7 +2,6 @@ import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { YearSchedule } from '#libs/calendar/schedule';
 import { DEADLINE_KINDS, DueTime } from '#libs/domain/deadlines';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
@@ -57,8 +56,6 @@ const TABLE: Record<string, string> = {
 
 /** Kinds reached only in the second test, on a later timeline. */
 const LATER = ['court_earliest'];
-/** The 2032 schedule the first test loads; the second runs on it. */
-let loaded2032: YearSchedule;
 let ts: TimeSkipping;
 const db = () => ts.database.db;
 const profile = findProfile('huayin-housing')!;
@@ -73,14 +70,13 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-const now = async () => new Date(await ts.env.currentTimeMs()).toISOString();
 const openTask = (handle: { query: (q: typeof caseStateQuery) => Promise<{ openTasks: { id: string; kind: string }[] }> }, kind: string) =>
   eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === kind));
 
 /** Starts one case per stage, each on a calendar that knows 2031 only; returns their case ids. */
 async function startCases() {
   const calendar = [y2031];
-  const at = await now();
+  const at = await ts.now();
   const decision = await startDecision(ts, profile.id, hy.officer.id, { calendar, filedAt: at });
   await decision.handle.executeUpdate(recordNoticeServedUpdate, { args: [{ servedAt: at, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: hy.officer }] });
 
@@ -134,7 +130,7 @@ type Shown = { kind: string; caseId: string; due: DueTime; where: string };
 /** The supervisor's due list (GET /supervision/due) and its CSV, for these cases and the kinds it lists that the stages here hold. */
 async function dueList(caseIds: string[]) {
   const supervision = new SupervisionService(new SupervisionRepository(db()), new CasesRepository(db()));
-  const q = Object.assign(new DueQuery(), { state: 'due', pageSize: 100, asOf: await now() });
+  const q = Object.assign(new DueQuery(), { state: 'due', pageSize: 100, asOf: await ts.now() });
   const kinds = ['task:archive_file', 'deadline:decision', 'measure:seize', 'service', 'payment'];
   const items = (await supervision.due(hy.chief, q)).items.filter((i) => caseIds.includes(i.caseId) && kinds.includes(i.kind));
   const csv = (await supervision.csv(hy.chief, q)).split('\r\n').filter((l) => caseIds.some((id) => l.startsWith(id)));
@@ -206,7 +202,6 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
   const base = schedule(2032, [['2032-01-01', '2032-01-02', '2032-01-03']]);
   const listed = new Set(base.holidays.flatMap((h) => h.days));
   const y2032 = { ...base, holidays: [...base.holidays, ...lastDays.filter((d) => d.startsWith('2032') && !listed.has(d)).map((d) => ({ name: '测试假日', days: [d] }))] };
-  loaded2032 = y2032;
   const told = await workflowsToRearm(db(), 2032);
   // Every stage holding an estimate is told (view estimated_deadlines, for PUT /calendar/years/{year}).
   const stages = ['decision', 'investigation', 'service', 'service', 'execution', 'archive'];
@@ -250,16 +245,18 @@ it('every kind of deadline is flagged as an estimate when it reaches an unpublis
 });
 
 it('the earliest day to apply to the court after the 催告书 (行政强制法 54) is flagged when it reaches an unpublished year, and re-armed when it is loaded', async () => {
-  // A decision served now (2032, loaded by the first test); its remedy periods end in 2032-09. The 催告书 is
-  // served on Monday 2032-12-27: 10 working days reach into 2033, not yet published.
-  const calendar = [y2031, loaded2032];
-  const { caseId, handle } = await startExecution(ts, profile.id, hy.officer.id, 100_000, undefined, undefined, { calendar, decision: { documentNumber: '测试罚〔2032〕2号', servedAt: await now() } });
+  // A decision served in 2032 (published here: New Year only), whose remedy periods end by 2032-09; the
+  // clock is taken there unless it is already later. The 催告书 is served on Monday 2032-12-27: 10
+  // working days reach into 2033, not yet published.
+  await ts.skipTo('2032-03-01T10:00:00+08:00');
+  const calendar = [y2031, schedule(2032, [['2032-01-01', '2032-01-02', '2032-01-03']])];
+  const { caseId, handle } = await startExecution(ts, profile.id, hy.officer.id, 100_000, undefined, undefined, { calendar, decision: { documentNumber: '测试罚〔2032〕2号', servedAt: await ts.now() } });
   await ts.env.sleep(Date.parse('2032-12-27T10:00:00+08:00') - (await ts.env.currentTimeMs()));
   await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限期缴纳罚款', by: hy.officer }] });
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: (await openTask(handle, 'demand_notice_approval')).id, by: hy.chief, decision: 'approve', opinion: '同意催告' }] });
-  const serviceId = await eventually(async () => (await handle.query(executionQuery, await now())).demandNotice?.serviceId ?? undefined);
+  const serviceId = await eventually(async () => (await handle.query(executionQuery, await ts.now())).demandNotice?.serviceId ?? undefined);
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
-  const at = await now();
+  const at = await ts.now();
   await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: (await openTask(service, 'service_attempt')).id, by: hy.officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: at } }] });
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }] });
 
@@ -275,7 +272,7 @@ it('the earliest day to apply to the court after the 催告书 (行政强制法 
   for (const id of told) await ts.env.client.workflow.getHandle(id).signal(calendarUpdatedSignal, y2033);
   const now2033 = await eventually(async () => ((await shownEarliest())?.complete ? shownEarliest() : undefined));
   expect(now2033).toEqual({ dueAt: '2033-01-13T16:00:00.000Z', complete: true, missingYears: [] }); // 01-03…05 holidays: three days later
-  expect((await handle.query(executionQuery, await now())).court.earliest).toBe(now2033!.dueAt); // what the court application is checked against
+  expect((await handle.query(executionQuery, await ts.now())).court.earliest).toBe(now2033!.dueAt); // what the court application is checked against
   expectEveryDueFlagged((await db().query('SELECT view FROM executions WHERE case_id = $1', [caseId]))[0].view);
   const [entry] = await db().query(`SELECT details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`, [caseId]);
   expect(entry.details.moved.court_earliest).toEqual({ before: was, after: now2033 });

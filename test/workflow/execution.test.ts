@@ -26,40 +26,38 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-const now = async () => new Date(await ts.env.currentTimeMs()).toISOString();
-const until = async (ms: number) => ts.env.sleep(Math.max(ms - (await ts.env.currentTimeMs()), 1));
 
 it('unpaid: the surcharge grows 3 % a day from the day after the due date, pauses during review, stops at the fine', async () => {
   const hy = await staffOf(db(), 'hy', 'huayin-housing');
   const { caseId, handle, servedAt } = await startExecution(ts, 'huayin-housing', hy.officer.id, 100_000);
   const due = computeDue(calendar, servedAt, { amount: 15, unit: 'day' });
-  const view = await handle.query(executionQuery, await now());
+  const view = await handle.query(executionQuery, await ts.now());
   expect(view.payment).toMatchObject({ dueAt: due.due, lastDay: due.lastDay });
 
   const dayAfter = (n: number) => chinaDayStart(addDays(due.lastDay!, n)).getTime() + 12 * 3600_000; // noon, China time
-  await until(dayAfter(1));
-  expect((await handle.query(executionQuery, await now())).surcharge).toMatchObject({ days: 1, amountFen: 3_000 });
+  await ts.skipTo(dayAfter(1));
+  expect((await handle.query(executionQuery, await ts.now())).surcharge).toMatchObject({ days: 1, amountFen: 3_000 });
   const [esc] = await eventually(async () => {
     const rows = await db().query('SELECT kind FROM escalations WHERE case_id = $1', [caseId]);
     return rows.length ? rows : undefined;
   });
   expect(esc.kind).toBe('payment_overdue');
 
-  await until(dayAfter(5));
-  expect((await handle.query(executionQuery, await now())).surcharge.days).toBe(5);
-  await handle.executeUpdate(recordRemedyUpdate, { args: [{ kind: 'review', event: 'filed', at: await now(), by: hy.officer }] });
-  await until(dayAfter(15));
-  expect((await handle.query(executionQuery, await now())).surcharge.days).toBe(4); // filing day onward not counted
-  await handle.executeUpdate(recordRemedyUpdate, { args: [{ kind: 'review', event: 'ended', at: await now(), outcome: 'upheld', by: hy.officer }] });
-  await until(dayAfter(16));
-  expect((await handle.query(executionQuery, await now())).surcharge.days).toBe(6); // counted again from the day it ended
-  await until(dayAfter(60));
-  expect((await handle.query(executionQuery, await now())).surcharge).toMatchObject({ amountFen: 100_000, capped: true });
+  await ts.skipTo(dayAfter(5));
+  expect((await handle.query(executionQuery, await ts.now())).surcharge.days).toBe(5);
+  await handle.executeUpdate(recordRemedyUpdate, { args: [{ kind: 'review', event: 'filed', at: await ts.now(), by: hy.officer }] });
+  await ts.skipTo(dayAfter(15));
+  expect((await handle.query(executionQuery, await ts.now())).surcharge.days).toBe(4); // filing day onward not counted
+  await handle.executeUpdate(recordRemedyUpdate, { args: [{ kind: 'review', event: 'ended', at: await ts.now(), outcome: 'upheld', by: hy.officer }] });
+  await ts.skipTo(dayAfter(16));
+  expect((await handle.query(executionQuery, await ts.now())).surcharge.days).toBe(6); // counted again from the day it ended
+  await ts.skipTo(dayAfter(60));
+  expect((await handle.query(executionQuery, await ts.now())).surcharge).toMatchObject({ amountFen: 100_000, capped: true });
 
   await expect(
-    handle.executeUpdate(recordPaymentUpdate, { args: [{ paidAt: await now(), amountFen: 150_000, receipt: 'R-1', by: hy.officer }] }),
+    handle.executeUpdate(recordPaymentUpdate, { args: [{ paidAt: await ts.now(), amountFen: 150_000, receipt: 'R-1', by: hy.officer }] }),
   ).rejects.toMatchObject({ cause: { type: 'PAYMENT_INSUFFICIENT', message: expect.stringContaining('应缴纳2000.00元') } });
-  await handle.executeUpdate(recordPaymentUpdate, { args: [{ paidAt: await now(), amountFen: 200_000, receipt: 'R-1', by: hy.officer }] });
+  await handle.executeUpdate(recordPaymentUpdate, { args: [{ paidAt: await ts.now(), amountFen: 200_000, receipt: 'R-1', by: hy.officer }] });
   await handle.result();
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'ended', stage: 'archiving' });
@@ -71,28 +69,28 @@ it('the court application is refused on working day 9 after the 催告书 was se
   await expect(handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '请于十日内缴纳', by: xlt.officer }] })).rejects.toMatchObject({
     cause: { type: 'DEMAND_NOT_DUE' },
   });
-  const view = await handle.query(executionQuery, await now());
-  await until(Date.parse(view.remediesEndedAt) + DAY); // six months on: the remedy periods have ended
+  const view = await handle.query(executionQuery, await ts.now());
+  await ts.skipTo(Date.parse(view.remediesEndedAt) + DAY); // six months on: the remedy periods have ended
   await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限十日内缴纳罚款200元及加处罚款', by: xlt.officer }] });
   const approval = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'demand_notice_approval')!;
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: approval.id, by: xlt.chief, decision: 'approve', opinion: '同意催告' }] });
-  const serviceId = await eventually(async () => (await handle.query(executionQuery, await now())).demandNotice?.serviceId ?? undefined);
+  const serviceId = await eventually(async () => (await handle.query(executionQuery, await ts.now())).demandNotice?.serviceId ?? undefined);
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
   const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks[0]);
-  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: xlt.officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await now() } }] });
-  const servedAt = await now();
+  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: xlt.officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await ts.now() } }] });
+  const servedAt = await ts.now();
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at: servedAt, receipt: { signedBy: '王五' }, by: xlt.officer }] });
   const earliest = computeDue(calendar, servedAt, { amount: 10, unit: 'workday' }).due!;
-  await eventually(async () => ((await handle.query(executionQuery, await now())).court.earliest === earliest ? true : undefined));
+  await eventually(async () => ((await handle.query(executionQuery, await ts.now())).court.earliest === earliest ? true : undefined));
 
   const wd9 = computeDue(calendar, servedAt, { amount: 9, unit: 'workday' }).lastDay!;
   const apply = (at: number) => handle.executeUpdate(applyToCourtUpdate, { args: [{ appliedAt: new Date(at).toISOString(), court: '兴隆台区人民法院', by: xlt.officer }] });
-  await until(chinaDayStart(wd9).getTime() + 10 * 3600_000);
+  await ts.skipTo(chinaDayStart(wd9).getTime() + 10 * 3600_000);
   await expect(apply(await ts.env.currentTimeMs())).rejects.toMatchObject({ cause: { type: 'COURT_APPLICATION_TOO_EARLY' } });
-  await until(Date.parse(earliest) + 9 * 3600_000);
+  await ts.skipTo(Date.parse(earliest) + 9 * 3600_000);
   const applied = await apply(await ts.env.currentTimeMs());
   expect(applied.state).toBe('applied_to_court');
-  await handle.executeUpdate(recordCourtResultUpdate, { args: [{ ruling: 'enforce', content: '裁定准予强制执行，已执行完毕', at: await now(), by: xlt.officer }] });
+  await handle.executeUpdate(recordCourtResultUpdate, { args: [{ ruling: 'enforce', content: '裁定准予强制执行，已执行完毕', at: await ts.now(), by: xlt.officer }] });
   await handle.result();
   const actions = (await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId])).map((r: { action: string }) => r.action);
   expect(actions).toEqual(expect.arrayContaining(['execution_started', 'remedy_periods_ended', 'demand_notice_drafted', 'document_served', 'court_application_filed', 'court_result_recorded', 'case_ended']));
@@ -103,13 +101,13 @@ async function serveDemand(handle: Awaited<ReturnType<typeof startExecution>>['h
   await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限期缴纳', by: officer }] });
   const approval = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'demand_notice_approval')!;
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: approval.id, by: chief, decision: 'approve', opinion: '同意' }] });
-  const serviceId = await eventually(async () => (await handle.query(executionQuery, await now())).demandNotice?.serviceId ?? undefined);
+  const serviceId = await eventually(async () => (await handle.query(executionQuery, await ts.now())).demandNotice?.serviceId ?? undefined);
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
   const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks[0]);
-  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await now() } }] });
-  const at = await now();
+  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await ts.now() } }] });
+  const at = await ts.now();
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: officer }] });
-  await eventually(async () => ((await handle.query(executionQuery, await now())).demandNotice?.servedAt ? true : undefined));
+  await eventually(async () => ((await handle.query(executionQuery, await ts.now())).demandNotice?.servedAt ? true : undefined));
   return at;
 }
 
@@ -118,33 +116,33 @@ it('compulsory execution only where a law empowers the agency, and not on a rest
   const ocean = await startExecution(ts, 'jinpu-ocean', jp.officer.id, 50_000);
   const hy = await staffOf(db(), 'hy', 'huayin-housing');
   const housing = await startExecution(ts, 'huayin-housing', hy.officer.id, 50_000);
-  await until(Date.parse((await housing.handle.query(executionQuery, await now())).payment.dueAt) + DAY);
+  await ts.skipTo(Date.parse((await housing.handle.query(executionQuery, await ts.now())).payment.dueAt) + DAY);
   await serveDemand(ocean.handle, ocean.caseId, jp.officer, jp.chief);
   await serveDemand(housing.handle, housing.caseId, hy.officer, hy.chief);
 
-  const today = (await now()).slice(0, 10);
+  const today = (await ts.now()).slice(0, 10);
   let rest = addDays(today, 1);
   while (calendar.isWorkingDay(rest)) rest = addDays(rest, 1);
   let work = addDays(today, 1);
   while (!calendar.isWorkingDay(work)) work = addDays(work, 1);
   const decide = (h: typeof ocean.handle, by: Actor, day: string, urgentReason?: string) =>
-    now().then((decidedAt) => h.executeUpdate(decideCompulsoryExecutionUpdate, { args: [{ decidedAt, scheduledAt: `${day}T10:00:00+08:00`, measure: '划拨存款', urgentReason, by }] }));
+    ts.now().then((decidedAt) => h.executeUpdate(decideCompulsoryExecutionUpdate, { args: [{ decidedAt, scheduledAt: `${day}T10:00:00+08:00`, measure: '划拨存款', urgentReason, by }] }));
 
   await expect(decide(ocean.handle, jp.chief, work)).rejects.toMatchObject({ cause: { type: 'COMPULSORY_EXECUTION_NOT_EMPOWERED' } });
   await expect(decide(housing.handle, hy.chief, rest)).rejects.toMatchObject({ cause: { type: 'ENFORCEMENT_TIME_FORBIDDEN' } });
   const urgent = await decide(housing.handle, hy.chief, rest, '违法建筑危及公共安全，须立即拆除');
   expect(urgent.compulsory).toMatchObject({ urgentReason: '违法建筑危及公共安全，须立即拆除' });
-  await housing.handle.executeUpdate(recordCompulsoryResultUpdate, { args: [{ content: '已划拨', at: await now(), by: hy.officer }] });
+  await housing.handle.executeUpdate(recordCompulsoryResultUpdate, { args: [{ content: '已划拨', at: await ts.now(), by: hy.officer }] });
   await housing.handle.result();
 });
 
 it('an order to correct is re-inspected when its period has run out, and the case ends with the finding', async () => {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
-  const deadline = addDays((await now()).slice(0, 10), 10);
+  const deadline = addDays((await ts.now()).slice(0, 10), 10);
   const { caseId, handle } = await startExecution(ts, 'pingluo-veterans', pl.officer.id, null, { content: '拆除违规设置的标识', deadline });
-  await until(chinaDayStart(deadline).getTime() + 12 * 3600_000);
+  await ts.skipTo(chinaDayStart(deadline).getTime() + 12 * 3600_000);
   expect((await handle.query(caseStateQuery)).openTasks).toEqual([]);
-  await until(chinaDayStart(addDays(deadline, 1)).getTime() + 3600_000);
+  await ts.skipTo(chinaDayStart(addDays(deadline, 1)).getTime() + 3600_000);
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'reinspection'));
   expect(task.assigneeId).toBe(pl.officer.id);
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: pl.officer, decision: 'corrected', opinion: '复查笔录：标识已拆除' }] });
@@ -156,14 +154,14 @@ it('an order to correct is re-inspected when its period has run out, and the cas
 it('reminds before the court window closes and escalates at the last reminder', async () => {
   const jp = await staffOf(db(), 'jp', 'jinpu-ocean');
   const { caseId, handle } = await startExecution(ts, 'jinpu-ocean', jp.officer.id, 50_000);
-  const { court } = await handle.query(executionQuery, await now());
-  await until(Date.parse(court.latest) - 10 * DAY);
+  const { court } = await handle.query(executionQuery, await ts.now());
+  await ts.skipTo(Date.parse(court.latest) - 10 * DAY);
   const warnings = await eventually(async () => {
     const rows = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_warning'`, [caseId]);
     return rows.length ? rows : undefined;
   });
   expect(warnings[0].summary).toContain('还有15日');
-  await until(Date.parse(court.latest) - 4 * DAY);
+  await ts.skipTo(Date.parse(court.latest) - 4 * DAY);
   const kinds = await eventually(async () => {
     const rows = await db().query(`SELECT kind FROM escalations WHERE case_id = $1 ORDER BY escalated_at`, [caseId]);
     return rows.length === 2 ? rows.map((r: { kind: string }) => r.kind) : undefined;

@@ -5,7 +5,7 @@ import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation
 import { CompleteTaskCommand, caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile } from '#libs/profiles/index';
 import type { initiationWorkflow } from '#workflows/initiation/workflows';
-import { eventually, userId } from '../support/database';
+import { escalated, escalationsOf, userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
@@ -65,7 +65,6 @@ async function complete(handle: Handle, by: Actor, decision: string, extra: Part
   return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by, decision, opinion: '意见', ...extra }] });
 }
 
-const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 
 describe('emergency start: back-report within 24 hours (000 第六条)', () => {
   it('escalates at 24 h and not before, naming who must act', async () => {
@@ -75,13 +74,10 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
 
     await env().sleep('1439 minutes');
     expect((await handle.query(caseStateQuery)).overdue).toBe(false);
-    expect(await escalations(i.caseId)).toHaveLength(0);
+    expect(await escalationsOf(db(), i.caseId)).toHaveLength(0);
 
     await env().sleep('2m');
-    const [esc] = await eventually(async () => {
-      const rows = await escalations(i.caseId);
-      return rows.length ? rows : undefined;
-    });
+    const [esc] = await escalated(db(), i.caseId);
     expect(esc.due_at.getTime() - row.started_at.getTime()).toBe(24 * 3600 * 1000);
     expect(esc.escalated_at.getTime()).toBeGreaterThanOrEqual(esc.due_at.getTime());
     expect(esc.must_act).toEqual([{ role: 'officer', userId: actors.officer.id }, { role: 'unit_head' }, { role: 'chief' }]);
@@ -96,7 +92,7 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     const after = await complete(handle, actors.officer, 'submit');
     expect(after.overdue).toBe(false);
     expect(after.openTasks.map((t) => t.kind)).toEqual(['unit_head_review']);
-    const [resolved] = await escalations(i.caseId);
+    const [resolved] = await escalationsOf(db(), i.caseId);
     expect(resolved.resolved_at).not.toBeNull();
     const [late] = await db().query(`SELECT summary, details FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [i.caseId]);
     expect(late.summary).toContain('（逾期）');
@@ -111,7 +107,7 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     const [inTime] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [i.caseId]);
     expect(inTime.summary).toContain('（按期）');
     await env().sleep('2h');
-    expect(await escalations(i.caseId)).toHaveLength(0);
+    expect(await escalationsOf(db(), i.caseId)).toHaveLength(0);
     const state = await handle.query(caseStateQuery);
     expect(state).toMatchObject({ status: 'emergency_started', overdue: false });
     expect(state.openTasks.map((t) => t.kind)).toEqual(['unit_head_review']);

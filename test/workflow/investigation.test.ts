@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
-import { eventually, userId } from '../support/database';
+import { escalated, escalationsOf } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { staffOf } from '../support/review';
 
 // An audiovisual record must be stored within the profile's period (004 第二十七条(五):
 // 24 hours after the activity); a late upload is escalated to the unit head and recorded.
@@ -13,7 +14,7 @@ let officer: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('investigation-tests');
-  officer = { id: await userId(db(), 'jp.officer1'), name: 'jp.officer1', role: 'officer', agencyId: 'jinpu-ocean' };
+  ({ officer } = await staffOf(db(), 'jp', 'jinpu-ocean'));
 });
 afterAll(async () => {
   await ts?.stop();
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 async function startCase() {
   const { caseId, handle, profile } = await startInvestigation(ts, 'jinpu-ocean', officer.id);
-  const now = new Date(await ts.env.currentTimeMs()).toISOString();
+  const now = await ts.now();
   const rule = profile.investigation.audiovisual.upload;
   const cmd: AddEvidenceCommand = {
     record: {
@@ -38,18 +39,14 @@ async function startCase() {
   return { handle, caseId, added, from: Date.parse(now), recordId: cmd.record.id };
 }
 
-const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 
 it('a late upload escalates to the unit head at 24 hours and not before', async () => {
   const { handle, caseId, added, from } = await startCase();
   expect(Date.parse(added.uploadTask!.dueAt) - from).toBe(24 * 3600 * 1000);
   await ts.env.sleep('23 hours');
-  expect(await escalations(caseId)).toHaveLength(0);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   await ts.env.sleep('2 hours');
-  const [esc] = await eventually(async () => {
-    const rows = await escalations(caseId);
-    return rows.length ? rows : undefined;
-  });
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('av_upload_overdue');
   expect(esc.must_act).toEqual([{ role: 'unit_head' }, { role: 'officer', userId: officer.id }]);
 
@@ -70,7 +67,7 @@ it('an upload in time is recorded as on time and nothing escalates', async () =>
   const file = { sha256: 'b'.repeat(64), size: 10, mediaType: 'video/mp4' };
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '上传', file }] });
   await ts.env.sleep('2 days');
-  expect(await escalations(caseId)).toHaveLength(0);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [caseId]);
   expect(stored.on_time).toBe(true);
 });

@@ -15,8 +15,9 @@ import {
   takeMeasureUpdate,
 } from '#libs/messages/investigation';
 import { findProfile } from '#libs/profiles/index';
-import { eventually, userId } from '../support/database';
+import { escalated, escalationsOf, eventually } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { staffOf } from '../support/review';
 
 // 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
 // with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
@@ -30,8 +31,7 @@ const profile = findProfile('huayin-housing')!;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('measures-tests');
-  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: profile.id };
-  chief = { id: await userId(db(), 'hy.chief'), name: 'hy.chief', role: 'chief', agencyId: profile.id };
+  ({ officer, chief } = await staffOf(db(), 'hy', profile.id));
 });
 afterAll(async () => {
   await ts?.stop();
@@ -40,15 +40,12 @@ afterAll(async () => {
 const startCase = () => startInvestigation(ts, profile.id, officer.id);
 
 type Handle = Awaited<ReturnType<typeof startCase>>['handle'];
-const now = async () => new Date(await ts.env.currentTimeMs()).toISOString();
-const until = async (iso: string) => ts.env.sleep(Math.max(Date.parse(iso) - (await ts.env.currentTimeMs()), 1));
-const escalations = (caseId: string) => db().query('SELECT * FROM escalations WHERE case_id = $1', [caseId]);
 
 async function seize(handle: Handle) {
   const rule = profile.investigation.sealSeize;
   return handle.executeUpdate(takeMeasureUpdate, {
     args: [{
-      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await now(), recordId: null, by: officer,
+      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await ts.now(), recordId: null, by: officer,
       period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
     }],
   });
@@ -59,7 +56,7 @@ it('a measure the database refuses (a record that does not exist) fails its Upda
   const rule = profile.investigation.sealSeize;
   const refused = handle.executeUpdate(takeMeasureUpdate, {
     args: [{
-      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await now(), recordId: randomUUID(), by: officer,
+      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await ts.now(), recordId: randomUUID(), by: officer,
       period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
     }],
   });
@@ -78,22 +75,19 @@ it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', as
   expect(taken.lastDay).toBe(computeDue(calendar, taken.takenAt, { amount: 30, unit: 'day' }).lastDay);
 
   await ts.env.sleep('1 day');
-  const from = await now();
+  const from = await ts.now();
   const paused = await handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: taken.id, at: from, reason: '送检', by: officer }] });
   expect(paused).toMatchObject({ status: 'paused', dueAt: null });
   const to = new Date(Date.parse(from) + 10 * DAY).toISOString();
-  await until(to);
+  await ts.skipTo(to);
   const resumed = await handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: taken.id, at: to, by: officer }] });
   expect(Date.parse(resumed.dueAt!) - Date.parse(taken.dueAt!)).toBe(10 * DAY);
 
   // The old due passes quietly; at the new one, release is demanded (行政强制法 28).
-  await until(new Date(Date.parse(taken.dueAt!) + 3600_000).toISOString());
-  expect(await escalations(caseId)).toHaveLength(0);
-  await until(new Date(Date.parse(resumed.dueAt!) + 60_000).toISOString());
-  const [esc] = await eventually(async () => {
-    const rows = await escalations(caseId);
-    return rows.length ? rows : undefined;
-  });
+  await ts.skipTo(new Date(Date.parse(taken.dueAt!) + 3600_000).toISOString());
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
+  await ts.skipTo(new Date(Date.parse(resumed.dueAt!) + 60_000).toISOString());
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('measure_expired');
   expect(esc.must_act).toEqual([{ role: 'chief' }, { role: 'officer', userId: officer.id }]);
   const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_escalated'`, [caseId]);
@@ -139,9 +133,9 @@ it('a decision before expiry ends the clock: nothing escalates', async () => {
   const decided = await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
   expect(decided).toMatchObject({ status: 'decided', decision: 'release' });
   await ts.env.sleep('40 days');
-  expect(await escalations(caseId)).toHaveLength(0);
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
   await expect(
-    handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: taken.id, at: await now(), reason: '送检', by: officer }] }),
+    handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: taken.id, at: await ts.now(), reason: '送检', by: officer }] }),
   ).rejects.toMatchObject({ cause: { type: 'MEASURE_CLOSED' } });
 });
 
@@ -155,7 +149,7 @@ it('a seizure entered after its period ran out takes no pause, resumption or oth
   const expired = await take(randomUUID(), takenAt);
   expect(Date.parse(expired.dueAt!)).toBeLessThan(await ts.env.currentTimeMs());
   const pause = (id: string, at: string) => handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: id, at, reason: '送检', by: officer }] });
-  await expect(pause(expired.id, await now())).rejects.toMatchObject({ cause: { type: 'MEASURE_NOT_RUNNING' } });
+  await expect(pause(expired.id, await ts.now())).rejects.toMatchObject({ cause: { type: 'MEASURE_NOT_RUNNING' } });
   await expect(handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: expired.id, reason: '复杂', by: officer }] })).rejects.toMatchObject({ cause: { type: 'MEASURE_EXPIRED' } });
   await expect(handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: expired.id, decision: 'confiscate', content: '没收', by: officer }] })).rejects.toMatchObject({
     cause: { type: 'MEASURE_NOT_RUNNING' },
@@ -169,7 +163,7 @@ it('a seizure entered after its period ran out takes no pause, resumption or oth
   await expect(pause(running.id, new Date(Date.parse(running.takenAt) - 60_000).toISOString())).rejects.toMatchObject({
     cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'at', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('扣押实施') }]] },
   });
-  const paused = await pause(running.id, await now());
+  const paused = await pause(running.id, await ts.now());
   await expect(handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: running.id, at: running.takenAt, by: officer }] })).rejects.toMatchObject({
     cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'at', message: expect.stringContaining('中止计算') }]] },
   });
@@ -179,7 +173,7 @@ it('a seizure entered after its period ran out takes no pause, resumption or oth
 it('registered preservation without a handling decision escalates after 7 working days', async () => {
   const { caseId, handle } = await startCase();
   const rule = profile.investigation.registeredPreservation;
-  const recordedAt = await now();
+  const recordedAt = await ts.now();
   const cmd: AddEvidenceCommand = {
     record: {
       id: randomUUID(), caseId, category: 'written', kind: 'registered_preservation_list', title: '证据登记保存清单', content: {},
@@ -195,21 +189,18 @@ it('registered preservation without a handling decision escalates after 7 workin
   const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'preservation_handling')!;
   const expected = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), recordedAt, { amount: 7, unit: 'workday' });
   expect(task.dueAt).toBe(expected.due);
-  await until(new Date(Date.parse(task.dueAt!) - 25 * 3600_000).toISOString());
+  await ts.skipTo(new Date(Date.parse(task.dueAt!) - 25 * 3600_000).toISOString());
   const lastDayLines = () => db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_last_day'`, [caseId]);
   expect(await lastDayLines()).toHaveLength(0);
-  await until(new Date(Date.parse(task.dueAt!) - 3600_000).toISOString());
+  await ts.skipTo(new Date(Date.parse(task.dueAt!) - 3600_000).toISOString());
   const [warning] = await eventually(async () => {
     const rows = await lastDayLines();
     return rows.length ? rows : undefined;
   });
   expect(warning.summary).toContain('期限今日届满');
-  expect(await escalations(caseId)).toHaveLength(0);
-  await until(new Date(Date.parse(task.dueAt!) + 60_000).toISOString());
-  const [esc] = await eventually(async () => {
-    const rows = await escalations(caseId);
-    return rows.length ? rows : undefined;
-  });
+  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
+  await ts.skipTo(new Date(Date.parse(task.dueAt!) + 60_000).toISOString());
+  const [esc] = await escalated(db(), caseId);
   expect(esc.kind).toBe('preservation_overdue');
 });
 
@@ -218,7 +209,7 @@ describe('a measure taken on the spot in an emergency (行政强制法 19)', () 
     const rule = profile.investigation.sealSeize;
     return handle.executeUpdate(takeMeasureUpdate, {
       args: [{
-        measureId: randomUUID(), kind: 'seal', object: '违法施工现场', takenAt: await now(), recordId: null, by: officer,
+        measureId: randomUUID(), kind: 'seal', object: '违法施工现场', takenAt: await ts.now(), recordId: null, by: officer,
         period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '第二十五条第二款',
         emergency: { period: profile.investigation.emergencyMeasure.period, legalBasis: '行政强制法第十九条' },
       }],
@@ -231,12 +222,9 @@ describe('a measure taken on the spot in an emergency (行政强制法 19)', () 
     const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_approval')!;
     expect(Date.parse(task.dueAt!) - Date.parse(taken.takenAt)).toBe(DAY);
     await ts.env.sleep('23 hours');
-    expect(await escalations(caseId)).toHaveLength(0);
+    expect(await escalationsOf(db(), caseId)).toHaveLength(0);
     await ts.env.sleep('2 hours');
-    const [esc] = await eventually(async () => {
-      const rows = await escalations(caseId);
-      return rows.length ? rows : undefined;
-    });
+    const [esc] = await escalated(db(), caseId);
     expect(esc.kind).toBe('measure_approval_overdue');
   });
 

@@ -7,9 +7,9 @@ import { Actor } from '#libs/domain/roles';
 import { executionQuery } from '#libs/messages/execution';
 import { pauseMeasureUpdate, resumeMeasureUpdate, takeMeasureUpdate } from '#libs/messages/investigation';
 import { findProfile } from '#libs/profiles/index';
-import { userId } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { TimeSkipping, startExecution, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { staffOf } from '../support/review';
 
 // Periods in running cases. A pause moves the raw end and the roll comes last (行政强制法 25
 // 款三, 民法典 203); a document deemed served "于 D 24:00" starts the periods that follow on D, and the
@@ -25,14 +25,13 @@ let officer: Actor;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('period-tests');
-  officer = { id: await userId(db(), 'hy.officer1'), name: 'hy.officer1', role: 'officer', agencyId: profile.id };
+  ({ officer } = await staffOf(db(), 'hy', profile.id));
 });
 afterAll(async () => {
   await ts?.stop();
 });
 
 const nowMs = () => ts.env.currentTimeMs();
-const until = async (ms: number) => ts.env.sleep(Math.max(ms - (await nowMs()), 1));
 /** 10:00 China time of a China date. */
 const tenOClock = (date: string) => chinaDayStart(date).getTime() + 10 * HOUR;
 
@@ -49,16 +48,16 @@ it('a 30-day seizure with a 10-day testing pause ends on the raw end moved 10 da
   const at = (day: string) => new Date(tenOClock(day)).toISOString();
   // A day on which rolling before the shift (the old engine) would give a later end.
   const day = await firstDay((d) => computeDue(calendar, at(d), period, pauseOf(d)).due !== computeDue(calendar, at(d), period, pauseOf(d), { mode: 'legacy' }).due);
-  await until(tenOClock(day));
+  await ts.skipTo(tenOClock(day));
   const { handle } = await startInvestigation(ts, profile.id, officer.id);
   const rule = profile.investigation.sealSeize;
   const taken = await handle.executeUpdate(takeMeasureUpdate, {
     args: [{ measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: at(day), recordId: null, by: officer, period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款' }],
   });
   const [pause] = pauseOf(day);
-  await until(Date.parse(pause.from));
+  await ts.skipTo(Date.parse(pause.from));
   await handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: taken.id, at: pause.from, reason: '送检鉴定', by: officer }] });
-  await until(Date.parse(pause.to));
+  await ts.skipTo(Date.parse(pause.to));
   const resumed = await handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: taken.id, at: pause.to, by: officer }] });
 
   const raw = addDays(day, 30);
@@ -75,9 +74,9 @@ it('a decision deemed served on D by 公告: the payment and remedy periods coun
   const pay = profile.execution.payment.period;
   // A day D on which counting from D+1 (the old reading of "D 24:00") would end the payment period later.
   const day = await firstDay((d) => computeDue(calendar, d, pay).lastDay !== computeDue(calendar, addDays(d, 1), pay).lastDay);
-  await until(chinaDayStart(addDays(day, 1)).getTime()); // D 24:00, the moment of deemed service
+  await ts.skipTo(chinaDayStart(addDays(day, 1)).getTime()); // D 24:00, the moment of deemed service
   const { handle } = await startExecution(ts, profile.id, officer.id, 100_000, undefined, day);
-  const view = await handle.query(executionQuery, new Date(await nowMs()).toISOString());
+  const view = await handle.query(executionQuery, await ts.now());
 
   const payment = computeDue(calendar, day, pay);
   expect(view.payment).toMatchObject({ dueAt: payment.due, lastDay: payment.lastDay });

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 /** The party was told and waived statement, defence and hearing in writing: only the chain remains. */
 async function noticeWaived(handle: Handle, officer: Actor) {
-  const servedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+  const servedAt = await ts.now();
   await handle.executeUpdate(recordNoticeServedUpdate, { args: [{ servedAt, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }] });
   await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: servedAt, scope: 'both', document: '书面放弃声明', by: officer }] });
 }
@@ -66,7 +66,7 @@ it('a failed legal review returns the draft to the officer; findings cannot be d
 it('the chief cannot approve a serious penalty before the collective discussion, and signs with the date (金普新区海洋局)', async () => {
   const jp = await staffOf(db(), 'jp', 'jinpu-ocean');
   const { handle } = await startDecision(ts, 'jinpu-ocean', jp.officer.id);
-  const meeting = { heldAt: new Date(await ts.env.currentTimeMs()).toISOString(), participants: ['局长', '副局长', '法制科长'], minutes: '讨论纪要', conclusion: '同意吊销', by: jp.chief };
+  const meeting = { heldAt: await ts.now(), participants: ['局长', '副局长', '法制科长'], minutes: '讨论纪要', conclusion: '同意吊销', by: jp.chief };
   await expect(handle.executeUpdate(recordCollectiveDiscussionUpdate, { args: [meeting] })).rejects.toMatchObject({ cause: { type: 'DRAFT_NOT_SUBMITTED' } });
 
   await completeOpen(handle, 'draft_decision', jp.officer, { decision: 'submit', draft: aDraft({ penalties: [{ kind: 'licence_revocation' }] }) });
@@ -77,7 +77,7 @@ it('the chief cannot approve a serious penalty before the collective discussion,
 
   const sign = { decision: 'approve', opinion: '同意', signature: '金普海洋局长' };
   await expect(completeOpen(handle, 'decision_approval', jp.chief, sign)).rejects.toMatchObject({ cause: { type: 'APPROVAL_SIGNED_AT_REQUIRED' } });
-  const signedAt = new Date(await ts.env.currentTimeMs()).toISOString();
+  const signedAt = await ts.now();
   await expect(completeOpen(handle, 'decision_approval', jp.chief, { ...sign, signedAt })).rejects.toMatchObject({
     cause: { type: 'COLLECTIVE_DISCUSSION_REQUIRED', message: expect.stringContaining('重大违法行为') },
   });
@@ -86,14 +86,21 @@ it('the chief cannot approve a serious penalty before the collective discussion,
   expect((await handle.query(reviewQuery)).approval).toMatchObject({ signedAt, by: { id: jp.chief.id } });
 });
 
-it('the person who drafted cannot approve, even after becoming a chief; 003 wants the discretion benchmark', async () => {
+const PL_DISCRETION = { benchmark: '平罗县退役军人事务局行政处罚裁量基准第3项', application: '初次违法，按下限' };
+
+it('003 wants the discretion benchmark in the draft', async () => {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
   const { handle } = await startDecision(ts, 'pingluo-veterans', pl.officer.id);
   await expect(completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft() })).rejects.toMatchObject({
     cause: { type: 'DRAFT_DISCRETION_REQUIRED' },
   });
-  const discretion = { benchmark: '平罗县退役军人事务局行政处罚裁量基准第3项', application: '初次违法，按下限' };
-  await completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft({ discretion }) });
+  await completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft({ discretion: PL_DISCRETION }) });
+});
+
+it('the person who drafted cannot approve, even after becoming a chief', async () => {
+  const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
+  const { handle } = await startDecision(ts, 'pingluo-veterans', pl.officer.id);
+  await completeOpen(handle, 'draft_decision', pl.officer, { decision: 'submit', draft: aDraft({ discretion: PL_DISCRETION }) });
   await completeOpen(handle, 'draft_review', pl.unitHead, { decision: 'agree' });
   await noticeWaived(handle, pl.officer);
   const promoted: Actor = { ...pl.officer, role: 'chief' };
@@ -105,17 +112,21 @@ it('the person who drafted cannot approve, even after becoming a chief; 003 want
   expect((await handle.query(reviewQuery)).approval).toMatchObject({ onBehalfOf: '局长' });
 });
 
-it('a chief returns the draft to a named step; no penalty proposed needs no pre-decision notice (兴隆台区民政局)', async () => {
+it('000 第三条第二款 keeps expert review as a report (兴隆台区民政局)', async () => {
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
   const { caseId, handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
-  const heldAt = new Date(await ts.env.currentTimeMs()).toISOString();
-  const expert = { heldAt, experts: ['王教授'], content: '论证意见', by: xlt.officer };
-  // 000 第三条第二款 keeps expert review as a report.
+  const expert = { heldAt: await ts.now(), experts: ['王教授'], content: '论证意见', by: xlt.officer };
   await expect(handle.executeUpdate(recordExpertReviewUpdate, { args: [{ ...expert, form: 'minutes' }] })).rejects.toMatchObject({
     cause: { type: 'EXPERT_REVIEW_FORM_INVALID' },
   });
   await handle.executeUpdate(recordExpertReviewUpdate, { args: [{ ...expert, form: 'report' }] });
+  const actions = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  expect(actions.map((r: { action: string }) => r.action)).toContain('expert_review_recorded');
+});
 
+it('a chief returns the draft to a named step; no penalty proposed needs no pre-decision notice (兴隆台区民政局)', async () => {
+  const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
+  const { caseId, handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
   await completeOpen(handle, 'draft_decision', xlt.officer, { decision: 'submit', draft: aDraft({ penalties: [] }) });
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree' });
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'return', opinion: '请再审核', returnTo: 'unit_head', signature: '局长' });
@@ -141,6 +152,4 @@ it('a chief returns the draft to a named step; no penalty proposed needs no pre-
   expect(line.summary).toContain(`：${text}`);
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'decided', stage: 'service' });
-  const actions = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
-  expect(actions.map((r: { action: string }) => r.action)).toContain('expert_review_recorded');
 });

@@ -29,19 +29,18 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-const now = async () => new Date(await ts.env.currentTimeMs()).toISOString();
 /** A recording of the service act as the API would describe it: evidence of the case, file due in 24 hours. */
 const recording = async (caseId: string, by: Actor, title: string): Promise<AvEvidence> => ({
   record: {
     id: randomUUID(), caseId, category: 'audiovisual', kind: 'video', title, content: {}, producerId: by.id, officers: [], signatures: null,
     rightsTold: null, avRecordIds: [], avOmissionReason: null, avVerdict: null, metadata: {}, usedAsEvidence: true, retentionUntil: null,
-    legalBasis: null, correctsId: null, correctionReason: null, recordedAt: await now(), createdBy: by.id,
+    legalBasis: null, correctsId: null, correctionReason: null, recordedAt: await ts.now(), createdBy: by.id,
   },
-  upload: { from: await now(), period: { amount: 24, unit: 'hour' }, legalBasis: '测试' },
+  upload: { from: await ts.now(), period: { amount: 24, unit: 'hour' }, legalBasis: '测试' },
 });
 async function attempt(handle: Handle, by: Actor, a: Omit<AttemptInput, 'startedAt'>) {
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'service_attempt'));
-  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by, decision: 'attempted', opinion: '送达', attempt: { ...a, startedAt: await now() } }] });
+  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by, decision: 'attempted', opinion: '送达', attempt: { ...a, startedAt: await ts.now() } }] });
 }
 
 it('direct fails, postal times out, public notice is deemed served on day 30; not before the others were tried', async () => {
@@ -53,7 +52,7 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   });
 
   await attempt(handle, hy.officer, { method: 'direct' });
-  await handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'failed', at: await now(), failureReason: '住所无人，电话无法接通', by: hy.officer }] });
+  await handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'failed', at: await ts.now(), failureReason: '住所无人，电话无法接通', by: hy.officer }] });
   const postal = { carrier: '中国邮政EMS', trackingNumber: 'EMS1234567890', address: '华阴市某路1号' };
   await attempt(handle, hy.officer, { method: 'postal', postal });
   const pending = await handle.query(serviceQuery);
@@ -92,7 +91,7 @@ it('lodged service needs the refusal, the witness and its audio-video; the date 
   const jp = await staffOf(db(), 'jp', 'jinpu-ocean');
   const { caseId, handle } = await startService(ts, 'jinpu-ocean', jp.officer.id);
   await attempt(handle, jp.officer, { method: 'lodged' });
-  const at = await now();
+  const at = await ts.now();
   await expect(handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: jp.officer }] })).rejects.toMatchObject({
     cause: { type: 'SERVICE_LODGED_DETAILS_MISSING' },
   });
@@ -110,7 +109,7 @@ it('lodged service needs the refusal, the witness and its audio-video; the date 
 
 it('escalates when a decision announced in the party’s absence is not served within 7 working days (行政处罚法 61)', async () => {
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
-  const from = await now();
+  const from = await ts.now();
   const { caseId, handle } = await startService(ts, 'xinglongtai-civil-affairs', xlt.officer.id, {
     mustServeWithin: { from, period: { amount: 7, unit: 'workday' }, legalBasis: '《中华人民共和国行政处罚法》第六十一条第一款' },
   });
@@ -150,7 +149,7 @@ it('a decision announced in the party’s absence starts its service, counted fr
     cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'startedAt', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining(`决定日期（${decidedOn}）`) }]] },
   });
   await attempt(service, xlt.officer, { method: 'direct' });
-  const at = await now();
+  const at = await ts.now();
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: xlt.officer }] });
   await handle.result();
   expect(await service.result()).toEqual({ servedAt: at, method: 'direct', deemed: false });
@@ -166,12 +165,12 @@ it('a pre-decision notice issued without a service date is served through the se
     args: [{ serve: { recipient: '王五', documentNumber: '华住建告〔2026〕3号' }, rights: ['statement', 'defence', 'hearing'], by: hy.officer }],
   });
   expect(issued).toMatchObject({ servedAt: null, statementDueAt: null });
-  await expect(handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: await now(), content: '申辩', by: hy.officer }] })).rejects.toMatchObject({
+  await expect(handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: await ts.now(), content: '申辩', by: hy.officer }] })).rejects.toMatchObject({
     cause: { type: 'NOTICE_NOT_SERVED' },
   });
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, issued.serviceId!));
   await attempt(service, hy.officer, { method: 'direct' });
-  const at = await now();
+  const at = await ts.now();
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }] });
   const notice = await eventually(async () => {
     const n = await handle.query(noticeQuery);

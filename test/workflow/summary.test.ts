@@ -26,29 +26,38 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-it('records the on-the-spot decision, opens the filing, and escalates cash not handed in within 2 working days', async () => {
-  const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
-  const profile = findProfile('xinglongtai-civil-affairs')!;
-  const caseId = randomUUID();
-  const now = new Date(await ts.env.currentTimeMs()).toISOString();
-  const input: SummaryInput = {
+const profile = findProfile('xinglongtai-civil-affairs')!;
+type Staff = Awaited<ReturnType<typeof staffOf>>;
+
+/** A 50-yuan on-the-spot decision of 兴隆台 (占道经营) as the API passes it to the workflow; `o` adds the rest. */
+function onTheSpot(xlt: Staff, caseId: string, now: string, documentNumber: string, o: Partial<SummaryInput>): SummaryInput {
+  return {
     caseId,
     agencyId: profile.id,
     profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving },
     calendar: BUILT_IN_SCHEDULES,
     officer: xlt.officer,
     form: { reason: '简易程序', caseSource: '现场执法', facts: '占道经营', parties: [{ kind: 'person', name: '赵六' }], handlerOpinion: '罚款50元' },
-    decision: { documentNumber: '兴民简〔2026〕3号', decidedAt: now, place: '兴隆台街', content: '占道经营', summary: '罚款50元', items: { conditions: '事实确凿' } },
-    collection: { amountYuan: 50, receiptNumber: 'NO.0001', collectedAt: now, ground: 'small_fine' },
+    decision: { documentNumber, decidedAt: now, place: '兴隆台街', content: '占道经营', summary: '罚款50元', items: { conditions: '事实确凿' } },
+    ...o,
   };
-  const state = await ts.env.client.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
+}
+
+/** Registers the decision as POST /summary-cases does: the workflow started with its first Update. */
+const register = (input: SummaryInput) =>
+  ts.env.client.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
-      workflowId: workflowIdForSummary(caseId),
-      taskQueue: ts.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowId: workflowIdForSummary(input.caseId), taskQueue: ts.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
     }),
   });
+
+it('records the on-the-spot decision, opens the filing, and escalates cash not handed in within 2 working days', async () => {
+  const xlt = await staffOf(db(), 'xlt', profile.id);
+  const caseId = randomUUID();
+  const now = await ts.now();
+  const state = await register(
+    onTheSpot(xlt, caseId, now, '兴民简〔2026〕3号', { collection: { amountYuan: 50, receiptNumber: 'NO.0001', collectedAt: now, ground: 'small_fine' } }),
+  );
   expect(state.openTasks.map((t) => t.kind).sort()).toEqual(['cash_hand_in', 'summary_filing']);
   const handIn = state.openTasks.find((t) => t.kind === 'cash_hand_in')!;
   expect(handIn.dueAt).toBe(computeDue(calendar, now, { amount: 2, unit: 'workday' }).due);
@@ -73,28 +82,13 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
 });
 
 it('a fine not paid on the spot starts its execution: 15 days from the decision handed over at the scene (行政处罚法 52, 67)', async () => {
-  const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
-  const profile = findProfile('xinglongtai-civil-affairs')!;
+  const xlt = await staffOf(db(), 'xlt', profile.id);
   const caseId = randomUUID();
-  const now = new Date(await ts.env.currentTimeMs()).toISOString();
-  const input: SummaryInput = {
-    caseId,
-    agencyId: profile.id,
-    profile: {
-      id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving,
-      service: profile.service, audiovisual: profile.investigation.audiovisual,
-    },
-    calendar: BUILT_IN_SCHEDULES,
-    officer: xlt.officer,
-    form: { reason: '简易程序', caseSource: '现场执法', facts: '占道经营', parties: [{ kind: 'person', name: '赵六' }], handlerOpinion: '罚款50元' },
-    decision: { documentNumber: '兴民简〔2026〕4号', decidedAt: now, place: '兴隆台街', content: '占道经营', summary: '罚款50元', items: { conditions: '事实确凿' } },
-    fineFen: 5_000,
-  };
-  await ts.env.client.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
-    startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
-      workflowId: workflowIdForSummary(caseId), taskQueue: ts.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
-    }),
-  });
+  const now = await ts.now();
+  const input = onTheSpot(xlt, caseId, now, '兴民简〔2026〕4号', { fineFen: 5_000 });
+  // Unpaid: the execution it starts serves and runs on these parts of the profile too.
+  input.profile = { ...input.profile, service: profile.service, audiovisual: profile.investigation.audiovisual };
+  await register(input);
   const execution = ts.env.client.workflow.getHandle(workflowIdForExecution(caseId));
   const view = await eventually(async () => (await db().query('SELECT 1 FROM executions WHERE case_id = $1', [caseId])).length ? execution.query(executionQuery, now) : undefined);
   expect(view).toMatchObject({ state: 'performing', fineFen: 5_000, payment: { dueAt: computeDue(calendar, now, { amount: 15, unit: 'day' }).due } });

@@ -22,7 +22,7 @@ export class AuditService {
 
   /**
    * A login: allowed, or `login_failed`. A failure is filed under the agency (and user) the username
-   * names when it names an account, so that agency's supervisor sees the attempts on it (F8).
+   * names when it names an account, so that agency's supervisor sees the attempts on it.
    */
   async login(username: string, user: Pick<UserEntity, 'id' | 'agencyId'> | null, ok: boolean, req: Request): Promise<void> {
     await this.audit.add({

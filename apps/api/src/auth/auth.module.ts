@@ -20,7 +20,7 @@ import { Sessions } from './sessions';
       // A working day's session: staff log in each morning. The secret as a KeyObject: given a string,
       // jsonwebtoken first tries it as a public key on every request (0.5 ms, 12 % of the API's CPU
       // in the bench, bench/README.md) before treating it as the HMAC secret it is. The algorithm is
-      // pinned both ways: a token signed with anything but HS256 (HS512, `none`) is refused (F5).
+      // pinned both ways: a token signed with anything but HS256 (HS512, `none`) is refused.
       useFactory: (env: Env) => ({
         secret: createSecretKey(Buffer.from(env.jwtSecret)),
         signOptions: { expiresIn: '8h', algorithm: 'HS256' },

@@ -17,7 +17,7 @@ import { ApiException } from '../common/api.exception';
 const username = (req: { body?: { username?: unknown } }) => String(req.body?.username ?? '').slice(0, 64);
 
 /**
- * Two limits on login attempts in a minute (F7/F8). Per address and account: one account cannot be
+ * Two limits on login attempts in a minute. Per address and account: one account cannot be
  * guessed at, and one office behind a NAT does not lock the others out. Per address across accounts,
  * higher: one password sprayed over many accounts from one place is stopped too.
  */

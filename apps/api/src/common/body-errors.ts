@@ -11,7 +11,7 @@ const TOO_DEEP = 'entity.too.deep';
 /**
  * The nesting depth of a JSON text, counted on its bytes before it is parsed: `[` and `{` outside
  * strings. A body nested thousands of levels deep parses, but whatever walks it afterwards
- * (validation, class-transformer) recursed until the stack overflowed: a 500 and a stack trace (F9).
+ * (validation, class-transformer) recursed until the stack overflowed: a 500 and a stack trace.
  */
 export function jsonDepth(body: Buffer, stopAt = Infinity): number {
   let depth = 0;

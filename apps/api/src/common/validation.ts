@@ -68,7 +68,7 @@ export function unstorableText(value: unknown, path: string): string | null {
 /**
  * Keys that name an object's prototype machinery. JSON.parse keeps `"__proto__"` as an ordinary key, and
  * the DTO rules then dropped it without a word; code that merged the body into an object would instead
- * have changed its prototype. Refused by name, wherever they appear (F9).
+ * have changed its prototype. Refused by name, wherever they appear.
  */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
