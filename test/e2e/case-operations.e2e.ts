@@ -44,7 +44,7 @@ it('suspends a case with the chief approval: the clock stops and says why; resum
   });
   expect(stopped.clock).toMatchObject({ stopped: true, reason: '等待司法鉴定结论' });
   await eventually(async () => {
-    const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body;
+    const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body.items;
     return d.some((x: { state: string }) => x.state === 'paused') ? true : undefined;
   });
   expect((await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '再次中止' } })).body.code).toBe('CASE_ALREADY_SUSPENDED');
@@ -60,7 +60,7 @@ it('suspends a case with the chief approval: the clock stops and says why; resum
   });
   expect(ops.items.map((o: { kind: string; status: string }) => [o.kind, o.status])).toEqual([['resumption', 'completed'], ['suspension', 'completed']]);
   await eventually(async () => {
-    const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body;
+    const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body.items;
     return d.every((x: { state: string }) => x.state === 'running') ? true : undefined;
   });
   const record = (await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer })).body.items.map((e: { action: string }) => e.action);

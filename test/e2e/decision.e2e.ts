@@ -122,7 +122,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     expect(text).toContain('处理决定：警告');
     expect(record.body.items.find((e: any) => e.action === 'decision_issued').summary).toContain(`：${text}`);
     const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
-    expect(deadlines.body[0].state).toBe('met');
+    expect(deadlines.body.items[0].state).toBe('met');
   });
 
   it('a hearing requested in time must be noticed 7 working days ahead (华阴市住建局, 行政处罚法 64)', async () => {

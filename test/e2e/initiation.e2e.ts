@@ -75,12 +75,12 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
     // Written by the decision stage the filing started, moments after the chief's answer.
     const r = await eventually(async () => {
       const reply = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: await token('xlt.officer1') });
-      return reply.body.length ? reply : undefined;
+      return reply.body.items?.length ? reply : undefined;
     });
     expect(r.status).toBe(200);
-    expect(r.body).toHaveLength(1);
-    expect(r.body[0]).toMatchObject({ kind: 'decision', state: 'running', extended: false });
-    const days = (Date.parse(r.body[0].dueAt) - Date.now()) / (24 * 3600 * 1000);
+    expect(r.body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
+    expect(r.body.items[0]).toMatchObject({ kind: 'decision', state: 'running', extended: false });
+    const days = (Date.parse(r.body.items[0].dueAt) - Date.now()) / (24 * 3600 * 1000);
     expect(days).toBeGreaterThan(89);
     expect(days).toBeLessThan(95); // 90 days, plus a roll past a holiday at most
     const ext = await sys.call('POST', `/api/v1/cases/${caseId}/decision-deadline/extension-request`, {

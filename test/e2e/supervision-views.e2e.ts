@@ -23,7 +23,7 @@ const mine = (items: { caseId: string }[], caseId: string) => items.filter((i) =
 it('a terminated case: its decision deadline shows it was stopped, and the archive task names the archivist, not the officer', async () => {
   const caseId = await sys.filedCase('xlt');
   const officer = await token('xlt.officer1');
-  const [running] = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body;
+  const [running] = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body.items;
   expect(running).toMatchObject({ kind: 'decision', state: 'running', ended: null, endedAt: null });
 
   await sys.call('POST', `/api/v1/cases/${caseId}/operations`, { token: officer, body: { kind: 'termination', reason: '当事人死亡，无遗产可供执行' } });
@@ -32,7 +32,7 @@ it('a terminated case: its decision deadline shows it was stopped, and the archi
   expect((await sys.call('POST', `/api/v1/tasks/${task.id}/completion`, { token: chief, body: { decision: 'approve', opinion: '同意终结' } })).status).toBe(200);
 
   const [stopped] = await eventually(async () => {
-    const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body;
+    const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body.items;
     return d[0]?.state === 'stopped' ? d : undefined;
   });
   expect(stopped).toMatchObject({ kind: 'decision', state: 'stopped', ended: 'terminated', dueAt: running.dueAt });

@@ -87,7 +87,7 @@ it('the same API process serves again; the completion lands once and the case go
   await api.complete(caseId, 'xlt.chief', 'approve');
   await eventually(async () => {
     const r = await api.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer });
-    return r.status === 200 && r.body.length ? true : undefined;
+    return r.status === 200 && r.body.items?.length ? true : undefined;
   }, 120_000);
 
   expect(await recordOf(db.db, caseId)).toEqual(INITIATED);

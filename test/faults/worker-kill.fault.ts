@@ -132,7 +132,7 @@ async function finish(caseId: string, agency: string): Promise<void> {
   const token = await api.token(`${agency}.officer1`);
   await eventually(async () => {
     const r = await api.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token });
-    return r.status === 200 && r.body.length ? true : undefined;
+    return r.status === 200 && r.body.items?.length ? true : undefined;
   }, 120_000);
 }
 

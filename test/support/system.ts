@@ -157,7 +157,7 @@ export class TestSystem {
       const deadlines = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: officer });
       const tasks = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: officer });
       const drafting = tasks.body.items?.some((t: { kind: string }) => t.kind === 'draft_decision');
-      return deadlines.body.length && drafting ? true : undefined;
+      return deadlines.body.items?.length && drafting ? true : undefined;
     });
     return c.body.id;
   }

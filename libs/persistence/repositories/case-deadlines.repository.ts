@@ -12,8 +12,8 @@ export class CaseDeadlinesRepository {
   }
 
   /** Soonest first. */
-  deadlinesOfCase(caseId: string): Promise<CaseDeadlineEntity[]> {
-    return this.deadlines.find({ where: { caseId }, order: { dueAt: 'ASC' } });
+  deadlinesOfCase(caseId: string, skip: number, take: number): Promise<[CaseDeadlineEntity[], number]> {
+    return this.deadlines.findAndCount({ where: { caseId }, order: { dueAt: 'ASC', kind: 'ASC' }, skip, take });
   }
 
   /** The decision stage began (the case was filed): its deadline is kept. */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
+import { PageQuery } from '../common/paging';
 import {
   DecisionExtensionDto,
   HearingRecordDto,
@@ -14,7 +15,7 @@ import {
   StatementDto,
   WaiverDto,
 } from './decision.dto';
-import { CaseDeadlineResponse, DecisionDeadlineResponse, NoticeResponse } from './decision.response';
+import { CaseDeadlinePage, DecisionDeadlineResponse, NoticeResponse } from './decision.response';
 import { DecisionService } from './decision.service';
 
 @ApiTags('decision 审查决定')
@@ -25,9 +26,9 @@ export class DecisionController {
 
   /** Case-level deadlines: the decision deadline (行政处罚法 60) with its state. */
   @Get('deadlines')
-  @ApiOkResponse({ type: CaseDeadlineResponse, isArray: true })
-  deadlines(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
-    return this.decision.list(actor, id);
+  @ApiOkResponse({ type: CaseDeadlinePage })
+  deadlines(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: PageQuery) {
+    return this.decision.list(actor, id, q);
   }
 
   /** Opens the chief's task to extend the decision deadline, where the profile allows it. */

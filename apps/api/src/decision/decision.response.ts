@@ -1,5 +1,6 @@
 import type { DecisionDeadlineView, NoticeView } from '#libs/messages/decision';
 import type { CaseDeadlineEntity, DeadlineEnd } from '#libs/persistence/entities/case-deadline.entity';
+import { PageOf } from '../common/paging';
 import { Bool, Day, Instant, Int, Ints, Nested, OneOf, Text, Texts, Uuid } from '../common/responses';
 import { DueTimesResponse, mapDueTimes } from '../common/stage-responses';
 
@@ -17,6 +18,8 @@ export class CaseDeadlineResponse {
   @OneOf(DEADLINE_ENDS, { nullable: true, description: '如何结束（未结束为 null）' }) ended: DeadlineEnd | null;
   @Instant({ nullable: true, description: '结束时间' }) endedAt: string | null;
 }
+
+export class CaseDeadlinePage extends PageOf(CaseDeadlineResponse) {}
 
 export const mapCaseDeadline = (d: CaseDeadlineEntity): CaseDeadlineResponse => ({
   kind: d.kind,

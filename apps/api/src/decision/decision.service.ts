@@ -19,6 +19,7 @@ import {
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
+import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
@@ -34,7 +35,7 @@ import {
   WaiverDto,
 } from './decision.dto';
 import { CaseDeadlinesRepository } from '#libs/persistence/repositories/case-deadlines.repository';
-import { CaseDeadlineResponse, DecisionDeadlineResponse, NoticeResponse, mapCaseDeadline, mapDecisionDeadline, mapNotice } from './decision.response';
+import { CaseDeadlinePage, DecisionDeadlineResponse, NoticeResponse, mapCaseDeadline, mapDecisionDeadline, mapNotice } from './decision.response';
 
 @Injectable()
 export class DecisionService {
@@ -45,9 +46,10 @@ export class DecisionService {
     private readonly decisions: CaseDeadlinesRepository,
   ) {}
 
-  async list(actor: Actor, caseId: string): Promise<CaseDeadlineResponse[]> {
+  async list(actor: Actor, caseId: string, q: PageQuery): Promise<CaseDeadlinePage> {
     await this.cases.findForActor(actor, caseId);
-    return (await this.decisions.deadlinesOfCase(caseId)).map(mapCaseDeadline);
+    const [rows, total] = await this.decisions.deadlinesOfCase(caseId, skipOf(q), q.pageSize);
+    return pageOf(rows.map(mapCaseDeadline), total, q);
   }
 
   /** The same request twice is one request: the Update ID derives from the person, the case and the reason. */
