@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { CaseOperationsController } from './case-operations.controller';
-import { CaseOperationsRepository } from '#libs/persistence/repositories/case-operations.repository';
 import { CaseOperationsService } from './case-operations.service';
 
 @Module({
   imports: [CasesModule, CalendarModule],
   controllers: [CaseOperationsController],
-  providers: [CaseOperationsService, CaseOperationsRepository],
+  providers: [CaseOperationsService],
 })
 export class CaseOperationsModule {}

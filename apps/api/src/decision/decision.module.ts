@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EvidenceRecordEntity } from '#libs/persistence/entities/evidence.entity';
 import { CasesModule } from '../cases/cases.module';
 import { DecisionController } from './decision.controller';
-import { CaseDeadlinesRepository } from '#libs/persistence/repositories/case-deadlines.repository';
 import { DecisionService } from './decision.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
@@ -11,6 +10,6 @@ import { ReviewService } from './review.service';
 @Module({
   imports: [TypeOrmModule.forFeature([EvidenceRecordEntity]), CasesModule],
   controllers: [DecisionController, ReviewController],
-  providers: [DecisionService, ReviewService, CaseDeadlinesRepository],
+  providers: [DecisionService, ReviewService],
 })
 export class DecisionModule {}
