@@ -33,6 +33,11 @@ export class TasksRepository {
     return this.tasks.findOneBy({ id });
   }
 
+  /** The case's open task of this kind (in that workflow, if named), or null. */
+  openOfCase(caseId: string, kind: TaskEntity['kind'], workflowId?: string): Promise<TaskEntity | null> {
+    return this.tasks.findOneBy({ caseId, kind, status: 'open', ...(workflowId && { workflowId }) });
+  }
+
   /** Open tasks of the agency and role, unassigned or assigned to the user; soonest due first. */
   open(f: OpenTaskFilter, skip: number, take: number): Promise<[TaskEntity[], number]> {
     const qb = this.tasks

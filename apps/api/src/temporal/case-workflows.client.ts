@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import { Repository } from 'typeorm';
 import { Env } from '#libs/config/env';
 import { Actor } from '#libs/domain/roles';
 import { TaskKind } from '#libs/domain/tasks';
 import { CaseState, CompleteTaskCommand, completeTaskUpdate } from '#libs/messages/tasks';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
+import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { derivedUuid } from '../common/idempotency';
 import { ENV } from '../env.token';
 import { apiErrorOf } from './errors';
@@ -26,7 +25,7 @@ export class CaseWorkflowsClient {
   constructor(
     private readonly temporal: Client,
     @Inject(ENV) private readonly env: Env,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly tasks: TasksRepository,
   ) {}
 
   /**
@@ -86,7 +85,7 @@ export class CaseWorkflowsClient {
 
   /** The open task of this kind in the case (in that workflow, if named), or null. */
   async openTask(caseId: string, kind: TaskKind, workflow?: CaseWorkflow): Promise<TaskEntity | null> {
-    return this.tasks.findOneBy({ caseId, kind, status: 'open', ...(workflow && { workflowId: workflowIdOf(workflow) }) });
+    return this.tasks.openOfCase(caseId, kind, workflow && workflowIdOf(workflow));
   }
 
   /**

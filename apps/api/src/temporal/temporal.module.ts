@@ -1,8 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Env } from '#libs/config/env';
-import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { ENV } from '../env.token';
 import { CaseWorkflowsClient } from './case-workflows.client';
 import { connectTemporal } from './connection';
@@ -14,7 +12,6 @@ import { connectTemporal } from './connection';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity])],
   providers: [
     {
       provide: Client,
