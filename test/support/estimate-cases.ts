@@ -21,7 +21,7 @@ import { expectEveryDueFlagged, schedule } from './estimates';
 import { staffOf } from './review';
 import { TimeSkipping, insertFiledCase, startDecision, startExecution, startInvestigation, startService } from './time-skipping';
 
-// The cases of test/workflow/estimates-everywhere*.test.ts, one per stage, and every deadline they show
+// The cases of test/workflow/estimates-everywhere.test.ts and estimates-court-window.test.ts, one per stage, and every deadline they show
 // (what the API and the supervisor's due list read). Fictional years far ahead of any real clock: 2031
 // published, 2032 not.
 
