@@ -1,4 +1,4 @@
-import { Seed, profileOf, record, codes } from '../../test/support/evidence';
+import { Seed, profileOf, codes } from '../../test/support/evidence';
 import { AvMetadataField, AvRecordInput, checkAvMetadata } from './evidence';
 
 /*
