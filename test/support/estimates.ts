@@ -1,7 +1,8 @@
 import { DueTime } from '#libs/domain/deadlines';
 import { YearSchedule } from '#libs/calendar/schedule';
 
-// Helpers of test/workflow/estimates-everywhere.test.ts: every deadline shown says whether it is an estimate.
+// Helpers of test/workflow/estimates-everywhere.test.ts and estimates-court-window.test.ts: every deadline
+// shown says whether it is an estimate.
 
 const festivals = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
 /** A fictional year's schedule: the seven festivals, on the days given or one day each. */

@@ -14,20 +14,18 @@ import {
   resumeMeasureUpdate,
   takeMeasureUpdate,
 } from '#libs/messages/investigation';
-import { findProfile } from '#libs/profiles/index';
 import { escalated, escalationsOf, eventually } from '../support/database';
-import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
+import { DAY, profile, seize, startCase } from '../support/measures';
+import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 import { staffOf } from '../support/review';
 
 // 查封、扣押 for 30 days (行政强制法 25), testing time not counted, one extension of 30 days
-// with the chief's approval, and release demanded at expiry (28); 先行登记保存 decided within
-// 7 working days (行政处罚法 56).
+// with the chief's approval, and release demanded at expiry (28). The emergency measure (19) and
+// 先行登记保存 (行政处罚法 56): emergency-measure.test.ts, preservation.test.ts.
 let ts: TimeSkipping;
 const db = () => ts.database.db;
 let officer: Actor;
 let chief: Actor;
-const DAY = 24 * 3600 * 1000;
-const profile = findProfile('huayin-housing')!;
 
 beforeAll(async () => {
   ts = await startTimeSkipping('measures-tests');
@@ -37,40 +35,38 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-const startCase = () => startInvestigation(ts, profile.id, officer.id);
-
-type Handle = Awaited<ReturnType<typeof startCase>>['handle'];
-
-async function seize(handle: Handle) {
-  const rule = profile.investigation.sealSeize;
-  return handle.executeUpdate(takeMeasureUpdate, {
-    args: [{
-      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await ts.now(), recordId: null, by: officer,
-      period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
-    }],
-  });
-}
-
 it('a measure the database refuses (a record that does not exist) fails its Update at once, not retried, and the case goes on', async () => {
-  const { caseId, handle } = await startCase();
+  const { caseId, handle } = await startCase(ts, officer);
   const rule = profile.investigation.sealSeize;
   const refused = handle.executeUpdate(takeMeasureUpdate, {
-    args: [{
-      measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: await ts.now(), recordId: randomUUID(), by: officer,
-      period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款',
-    }],
+    args: [
+      {
+        measureId: randomUUID(),
+        kind: 'seize',
+        object: '涉案建材一批',
+        takenAt: await ts.now(),
+        recordId: randomUUID(),
+        by: officer,
+        period: rule.period,
+        extension: rule.extension.period,
+        legalBasis: '行政强制法第二十五条',
+        extensionBasis: '行政强制法第二十五条第二款',
+      },
+    ],
   });
   // A foreign-key violation (23503) becomes a non-retryable INTEGRITY_VIOLATION (activities/integrity.ts).
-  await expect(refused).rejects.toMatchObject({ cause: { name: 'ActivityFailure', cause: { type: 'INTEGRITY_VIOLATION', nonRetryable: true } } });
+  await expect(refused).rejects.toMatchObject({
+    cause: { name: 'ActivityFailure', cause: { type: 'INTEGRITY_VIOLATION', nonRetryable: true } },
+  });
   expect(await db().query('SELECT id FROM coercive_measures WHERE case_id = $1', [caseId])).toEqual([]);
   // The workflow is still there and takes the next measure, the refused one forgotten.
-  const taken = await seize(handle);
+  const taken = await seize(ts, handle, officer);
   expect(taken.status).toBe('active');
 });
 
 it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', async () => {
-  const { caseId, handle } = await startCase();
-  const taken = await seize(handle);
+  const { caseId, handle } = await startCase(ts, officer);
+  const taken = await seize(ts, handle, officer);
   const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
   expect(taken.lastDay).toBe(computeDue(calendar, taken.takenAt, { amount: 30, unit: 'day' }).lastDay);
 
@@ -100,8 +96,8 @@ it('a 10-day testing pause makes a 30-day seizure end exactly 10 days later', as
 });
 
 it('the chief’s approved extension adds 30 days; it can be asked once', async () => {
-  const { handle } = await startCase();
-  const taken = await seize(handle);
+  const { handle } = await startCase(ts, officer);
+  const taken = await seize(ts, handle, officer);
   const asked = await handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: taken.id, reason: '情况复杂', by: officer }] });
   expect(asked.status).toBe('extension_requested');
   await expect(
@@ -117,20 +113,25 @@ it('the chief’s approved extension adds 30 days; it can be asked once', async 
 });
 
 it('the record says the extension was approved, not that a procedure was started', async () => {
-  const { caseId, handle } = await startCase();
-  const taken = await seize(handle);
+  const { caseId, handle } = await startCase(ts, officer);
+  const taken = await seize(ts, handle, officer);
   await handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: taken.id, reason: '情况复杂', by: officer }] });
   const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_extension')!;
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: chief, decision: 'approve', opinion: '同意延长' }] });
-  const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'task_completed' ORDER BY seq DESC LIMIT 1`, [caseId]);
+  const [line] = await db().query(
+    `SELECT summary FROM case_records WHERE case_id = $1 AND action = 'task_completed' ORDER BY seq DESC LIMIT 1`,
+    [caseId],
+  );
   expect(line.summary).toContain('「批准延长查封、扣押或冻结期限」：批准延长。意见：同意延长');
 });
 
 it('a decision before expiry ends the clock: nothing escalates', async () => {
-  const { caseId, handle } = await startCase();
-  const taken = await seize(handle);
+  const { caseId, handle } = await startCase(ts, officer);
+  const taken = await seize(ts, handle, officer);
   await ts.env.sleep('5 days');
-  const decided = await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
+  const decided = await handle.executeUpdate(decideMeasureUpdate, {
+    args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }],
+  });
   expect(decided).toMatchObject({ status: 'decided', decision: 'release' });
   await ts.env.sleep('40 days');
   expect(await escalationsOf(db(), caseId)).toHaveLength(0);
@@ -140,116 +141,78 @@ it('a decision before expiry ends the clock: nothing escalates', async () => {
 });
 
 it('a seizure entered after its period ran out takes no pause, resumption or other decision than release (行政强制法 28); a pause before it was taken is refused', async () => {
-  const { caseId, handle } = await startCase();
+  const { caseId, handle } = await startCase(ts, officer);
   const rule = profile.investigation.sealSeize;
   const takenAt = new Date((await ts.env.currentTimeMs()) - 45 * DAY).toISOString();
-  const take = (id: string, at: string) => handle.executeUpdate(takeMeasureUpdate, {
-    args: [{ measureId: id, kind: 'seize', object: '涉案建材一批', takenAt: at, recordId: null, by: officer, period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款' }],
-  });
+  const take = (id: string, at: string) =>
+    handle.executeUpdate(takeMeasureUpdate, {
+      args: [
+        {
+          measureId: id,
+          kind: 'seize',
+          object: '涉案建材一批',
+          takenAt: at,
+          recordId: null,
+          by: officer,
+          period: rule.period,
+          extension: rule.extension.period,
+          legalBasis: '行政强制法第二十五条',
+          extensionBasis: '行政强制法第二十五条第二款',
+        },
+      ],
+    });
   const expired = await take(randomUUID(), takenAt);
   expect(Date.parse(expired.dueAt!)).toBeLessThan(await ts.env.currentTimeMs());
-  const pause = (id: string, at: string) => handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: id, at, reason: '送检', by: officer }] });
+  const pause = (id: string, at: string) =>
+    handle.executeUpdate(pauseMeasureUpdate, { args: [{ measureId: id, at, reason: '送检', by: officer }] });
   await expect(pause(expired.id, await ts.now())).rejects.toMatchObject({ cause: { type: 'MEASURE_NOT_RUNNING' } });
-  await expect(handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: expired.id, reason: '复杂', by: officer }] })).rejects.toMatchObject({ cause: { type: 'MEASURE_EXPIRED' } });
-  await expect(handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: expired.id, decision: 'confiscate', content: '没收', by: officer }] })).rejects.toMatchObject({
+  await expect(
+    handle.executeUpdate(requestExtensionUpdate, { args: [{ measureId: expired.id, reason: '复杂', by: officer }] }),
+  ).rejects.toMatchObject({ cause: { type: 'MEASURE_EXPIRED' } });
+  await expect(
+    handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: expired.id, decision: 'confiscate', content: '没收', by: officer }] }),
+  ).rejects.toMatchObject({
     cause: { type: 'MEASURE_NOT_RUNNING' },
   });
-  const released = await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: expired.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
+  const released = await handle.executeUpdate(decideMeasureUpdate, {
+    args: [{ measureId: expired.id, decision: 'release', content: '解除扣押，退还财物', by: officer }],
+  });
   expect(released).toMatchObject({ status: 'decided', decision: 'release' });
   const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'measure_decided'`, [caseId]);
   expect(line.summary).toContain('届满，依法解除');
 
   const running = await take(randomUUID(), new Date((await ts.env.currentTimeMs()) - DAY).toISOString());
   await expect(pause(running.id, new Date(Date.parse(running.takenAt) - 60_000).toISOString())).rejects.toMatchObject({
-    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'at', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('扣押实施') }]] },
+    cause: {
+      type: 'EVENT_BEFORE_STEP',
+      details: [[{ field: 'at', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('扣押实施') }]],
+    },
   });
   const paused = await pause(running.id, await ts.now());
-  await expect(handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: running.id, at: running.takenAt, by: officer }] })).rejects.toMatchObject({
+  await expect(
+    handle.executeUpdate(resumeMeasureUpdate, { args: [{ measureId: running.id, at: running.takenAt, by: officer }] }),
+  ).rejects.toMatchObject({
     cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'at', message: expect.stringContaining('中止计算') }]] },
   });
   expect(paused.status).toBe('paused');
 });
 
-it('registered preservation without a handling decision escalates after 7 working days', async () => {
-  const { caseId, handle } = await startCase();
-  const rule = profile.investigation.registeredPreservation;
-  const recordedAt = await ts.now();
-  const cmd: AddEvidenceCommand = {
-    record: {
-      id: randomUUID(), caseId, category: 'written', kind: 'registered_preservation_list', title: '证据登记保存清单', content: {},
-      producerId: officer.id, officers: [], signatures: null, rightsTold: null, avRecordIds: [], avOmissionReason: null,
-      avVerdict: null, metadata: null, usedAsEvidence: null, retentionUntil: null, legalBasis: null, correctsId: null,
-      correctionReason: null, recordedAt, createdBy: officer.id,
-    },
-    by: officer,
-    summary: '制作证据登记保存清单',
-    handling: { period: rule.period, legalBasis: '行政处罚法第五十六条' },
-  };
-  await handle.executeUpdate(addEvidenceUpdate, { args: [cmd] });
-  const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'preservation_handling')!;
-  const expected = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), recordedAt, { amount: 7, unit: 'workday' });
-  expect(task.dueAt).toBe(expected.due);
-  await ts.skipTo(new Date(Date.parse(task.dueAt!) - 25 * 3600_000).toISOString());
-  const lastDayLines = () => db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_last_day'`, [caseId]);
-  expect(await lastDayLines()).toHaveLength(0);
-  await ts.skipTo(new Date(Date.parse(task.dueAt!) - 3600_000).toISOString());
-  const [warning] = await eventually(async () => {
-    const rows = await lastDayLines();
-    return rows.length ? rows : undefined;
-  });
-  expect(warning.summary).toContain('期限今日届满');
-  expect(await escalationsOf(db(), caseId)).toHaveLength(0);
-  await ts.skipTo(new Date(Date.parse(task.dueAt!) + 60_000).toISOString());
-  const [esc] = await escalated(db(), caseId);
-  expect(esc.kind).toBe('preservation_overdue');
-});
-
-describe('a measure taken on the spot in an emergency (行政强制法 19)', () => {
-  async function emergencySeize(handle: Handle) {
-    const rule = profile.investigation.sealSeize;
-    return handle.executeUpdate(takeMeasureUpdate, {
-      args: [{
-        measureId: randomUUID(), kind: 'seal', object: '违法施工现场', takenAt: await ts.now(), recordId: null, by: officer,
-        period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '第二十五条第二款',
-        emergency: { period: profile.investigation.emergencyMeasure.period, legalBasis: '行政强制法第十九条' },
-      }],
-    });
-  }
-
-  it('escalates when the chief has not approved within 24 hours, and not before', async () => {
-    const { caseId, handle } = await startCase();
-    const taken = await emergencySeize(handle);
-    const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_approval')!;
-    expect(Date.parse(task.dueAt!) - Date.parse(taken.takenAt)).toBe(DAY);
-    await ts.env.sleep('23 hours');
-    expect(await escalationsOf(db(), caseId)).toHaveLength(0);
-    await ts.env.sleep('2 hours');
-    const [esc] = await escalated(db(), caseId);
-    expect(esc.kind).toBe('measure_approval_overdue');
-  });
-
-  it('the chief’s refusal lifts the measure at once', async () => {
-    const { handle } = await startCase();
-    const taken = await emergencySeize(handle);
-    const task = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'measure_approval')!;
-    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: chief, decision: 'reject', opinion: '不应采取' }] });
-    const [row] = await db().query('SELECT status, decision FROM coercive_measures WHERE id = $1', [taken.id]);
-    expect(row).toEqual({ status: 'decided', decision: 'release' });
-  });
-});
-
 it('the decision closes the investigation: no more evidence, and it ends once the seizure is decided', async () => {
-  const { handle } = await startCase();
-  const taken = await seize(handle);
+  const { handle } = await startCase(ts, officer);
+  const taken = await seize(ts, handle, officer);
   await handle.signal(investigationClosedSignal);
   const late: AddEvidenceCommand = {
     record: { id: randomUUID() } as AddEvidenceCommand['record'],
     by: officer,
     summary: '补充证据',
   };
-  await expect(handle.executeUpdate(addEvidenceUpdate, { args: [late] })).rejects.toMatchObject({ cause: { type: 'CASE_NOT_UNDER_INVESTIGATION' } });
+  await expect(handle.executeUpdate(addEvidenceUpdate, { args: [late] })).rejects.toMatchObject({
+    cause: { type: 'CASE_NOT_UNDER_INVESTIGATION' },
+  });
   await ts.env.sleep('1 day');
   expect((await handle.describe()).status.name).toBe('RUNNING');
-  await handle.executeUpdate(decideMeasureUpdate, { args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }] });
+  await handle.executeUpdate(decideMeasureUpdate, {
+    args: [{ measureId: taken.id, decision: 'release', content: '解除扣押，退还财物', by: officer }],
+  });
   await handle.result();
 });
