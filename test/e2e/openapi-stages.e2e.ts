@@ -1,17 +1,27 @@
 import { chinaDate } from '#libs/calendar/dates';
 import { eventually } from '../support/database';
+import { EX_OFFICIO_CASE } from '../support/forms';
+import { summaryBody } from '../support/summary-body';
 import { OpenApiDoc, answerSchema, departures } from '../support/openapi-check';
 import { TestSystem } from '../support/system';
 
 // The OpenAPI document is the contract a generated client and the fuzz run rely on: every answer of
-// the case's stages (decision to archiving) has a schema and the answers a client gets match it
+// the case's stages (initiation to archiving) has a schema and the answers a client gets match it
 // field by field; a request field required only in some cases is not marked required.
 let sys: TestSystem;
 let doc: OpenApiDoc;
 const token = (u: string) => sys.token(u);
 const DAY = 24 * 3600_000;
 
-const STAGE_TAGS = ['decision 审查决定', 'service 送达', 'execution 执行', 'archiving 归档', 'case operations 中止、恢复、终结、移送'];
+const STAGE_TAGS = [
+  'initiation 程序启动',
+  'decision 审查决定',
+  'summary 简易程序',
+  'service 送达',
+  'execution 执行',
+  'archiving 归档',
+  'case operations 中止、恢复、终结、移送',
+];
 
 beforeAll(async () => {
   sys = await TestSystem.start();
@@ -37,7 +47,7 @@ async function check(method: string, path: string, url: string, user: string, bo
 
 it('documents a JSON schema for the answer of every operation of the stages', () => {
   const ops = operations();
-  expect(ops.length).toBeGreaterThan(30);
+  expect(ops.length).toBeGreaterThan(35);
   const without = ops.filter(({ method, path }) => {
     try {
       return !answerSchema(doc, method, path);
@@ -117,7 +127,7 @@ const decisionOf = (caseId: string, partyPresent: boolean) => {
 };
 
 it('answers a case from its start through execution to its case file as documented', async () => {
-  const problems: string[] = [];
+  const problems = await check('POST', '/api/v1/cases', '/api/v1/cases', 'xlt.officer1', EX_OFFICIO_CASE);
   const caseId = await approvedCase(problems);
   const c = `/api/v1/cases/${caseId}`;
   const p = '/api/v1/cases/{id}';
@@ -170,4 +180,9 @@ it('answers a case operation as documented', async () => {
   });
   problems.push(...(await check('GET', '/api/v1/cases/{id}/operations', `${c}/operations`, 'xlt.officer1')));
   expect(problems).toEqual([]);
+});
+
+it('answers an on-the-spot decision as documented', async () => {
+  const body = summaryBody({ documentNumber: '兴民简罚〔2026〕91号' });
+  expect(await check('POST', '/api/v1/summary-cases', '/api/v1/summary-cases', 'xlt.officer1', body)).toEqual([]);
 });

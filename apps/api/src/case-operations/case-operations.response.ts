@@ -8,8 +8,9 @@ import {
 } from '#libs/domain/case-operations';
 import type { CaseOperationEntity, CaseOperationStatus } from '#libs/persistence/entities/case-operation.entity';
 import { clockView } from '../cases/cases.mapper';
+import { ClockResponse } from '../cases/cases.response';
 import { TaskRefResponse } from '../common/stage-responses';
-import { Bool, Instant, Nested, NestedList, OneOf, Text, Uuid } from '../common/responses';
+import { Instant, Nested, NestedList, OneOf, Text, Uuid } from '../common/responses';
 
 const STATUSES: readonly CaseOperationStatus[] = ['pending', 'approved', 'rejected', 'completed'];
 
@@ -54,11 +55,8 @@ export class ClockPauseResponse {
   @Instant({ nullable: true, description: '恢复时间（仍中止为 null）' }) to: string | null;
 }
 
-/** The case clock: whether it stands still (中止), since when and why, and every span it stood still. */
-export class CaseClockResponse {
-  @Bool({ description: '案件期限停止计算（中止）' }) stopped: boolean;
-  @Instant({ optional: true, description: '中止时间' }) since?: string;
-  @Text({ optional: true, description: '中止原因' }) reason?: string;
+/** The case clock (as on the case) with every span it stood still. */
+export class CaseClockResponse extends ClockResponse {
   @NestedList(() => ClockPauseResponse, { description: '中止的期间' }) pauses: ClockPauseResponse[];
 }
 

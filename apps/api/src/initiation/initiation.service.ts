@@ -6,6 +6,7 @@ import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation
 import { findProfile } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
+import { CaseResponse } from '../cases/cases.response';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -28,7 +29,7 @@ export class InitiationService {
    * profile version in force today and the calendar known today; later changes reach it only by
    * a new profile version (never) or a calendar signal (estimated deadlines only).
    */
-  async start(actor: Actor, dto: StartCaseDto, key?: string) {
+  async start(actor: Actor, dto: StartCaseDto, key?: string): Promise<CaseResponse> {
     notInFuture(dto, 'application.receivedAt');
     const profile = findProfile(actor.agencyId, new Date());
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');

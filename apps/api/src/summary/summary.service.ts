@@ -8,6 +8,7 @@ import { findProfile } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
+import { CaseResponse } from '../cases/cases.response';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
@@ -32,7 +33,7 @@ export class SummaryService {
    * collection), and starts its workflow: all-or-nothing (update-with-start), and the same
    * Idempotency-Key names the same case.
    */
-  async start(actor: Actor, dto: SummaryCaseDto, key?: string) {
+  async start(actor: Actor, dto: SummaryCaseDto, key?: string): Promise<CaseResponse> {
     notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
     // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
