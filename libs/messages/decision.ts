@@ -41,11 +41,10 @@ export const decisionDeadlineQuery = defineQuery<DecisionDeadlineView>('decision
 export const requestDecisionExtensionUpdate = defineUpdate<DecisionDeadlineView, [{ reason: string; by: Actor }]>('requestDecisionExtension');
 
 /**
- * The pre-decision notice (事先告知: 行政处罚法 44, 45, 63) and what the party did with it. In this
- * module "notice" is always this notice; its wire names ('notice', 'recordNoticeServed') stay as
- * running cases know them.
+ * The pre-decision notice (事先告知: 行政处罚法 44, 45, 63) and what the party did with it. Its wire
+ * names ('notice', 'recordNoticeServed') stay as running cases and stored histories know them.
  */
-export interface NoticeView {
+export interface PreDecisionNoticeView {
   servedAt: string | null;
   /** The service workflow serving it, while it is being served. */
   serviceId?: string | null;
@@ -71,20 +70,20 @@ export interface Waiver {
 }
 
 /** The pre-decision notice (事先告知) as it stands. */
-export const noticeQuery = defineQuery<NoticeView>('notice');
+export const preDecisionNoticeQuery = defineQuery<PreDecisionNoticeView>('notice');
 /**
  * The pre-decision notice (事先告知) with the rights it tells: either already served (handed over, its date recorded), or
  * issued now and served through the service workflow — the windows start once it is served.
  */
-export const recordNoticeServedUpdate = defineUpdate<NoticeView, [NoticeIssue]>('recordNoticeServed');
-export type NoticeIssue =
+export const recordPreDecisionNoticeServedUpdate = defineUpdate<PreDecisionNoticeView, [PreDecisionNoticeIssue]>('recordNoticeServed');
+export type PreDecisionNoticeIssue =
   | { servedAt: string; rights: string[]; method: string; by: Actor }
   | { serve: { recipient: string; documentNumber: string }; rights: string[]; by: Actor };
 /** The party's statement or defence arrived: it must be reviewed, adopted or not, with reasons. */
-export const recordStatementUpdate = defineUpdate<NoticeView, [{ receivedAt: string; content: string; by: Actor }]>('recordStatement');
-export const waiveUpdate = defineUpdate<NoticeView, [Waiver]>('waive');
+export const recordStatementUpdate = defineUpdate<PreDecisionNoticeView, [{ receivedAt: string; content: string; by: Actor }]>('recordStatement');
+export const waiveUpdate = defineUpdate<PreDecisionNoticeView, [Waiver]>('waive');
 /** The party asked for a hearing; refused when asked after the window closed (行政处罚法 64). */
-export const requestHearingUpdate = defineUpdate<NoticeView, [{ requestedAt: string; by: Actor }]>('requestHearing');
+export const requestHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ requestedAt: string; by: Actor }]>('requestHearing');
 /**
  * The decision document once approved (文号, date, content). Announced to the party present, it is
  * handed over on the spot (当场交付, with who signed for it); otherwise it is served within the
@@ -106,11 +105,11 @@ export interface IssuedDecision {
  * with it, it must be that text exactly (DECISION_TEXT_NOT_DRAFT). Cases decided without the chain give it.
  */
 export type IssueDecision = Omit<IssuedDecision, 'content'> & { content?: string };
-export const issueDecisionUpdate = defineUpdate<NoticeView, [IssueDecision]>('issueDecision');
+export const issueDecisionUpdate = defineUpdate<PreDecisionNoticeView, [IssueDecision]>('issueDecision');
 
 /** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */
-export const scheduleHearingUpdate = defineUpdate<NoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>('scheduleHearing');
+export const scheduleHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>('scheduleHearing');
 /** 听证笔录: the hearing was held. */
-export const recordHearingUpdate = defineUpdate<NoticeView, [{ heldAt: string; participants: string; record: string; by: Actor }]>('recordHearing');
+export const recordHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ heldAt: string; participants: string; record: string; by: Actor }]>('recordHearing');
 /** 听证报告: the decision may be made once it is in. */
-export const hearingReportUpdate = defineUpdate<NoticeView, [{ report: string; by: Actor }]>('hearingReport');
+export const hearingReportUpdate = defineUpdate<PreDecisionNoticeView, [{ report: string; by: Actor }]>('hearingReport');

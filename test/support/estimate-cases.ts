@@ -9,7 +9,7 @@ import { workflowIdForArchive } from '#libs/messages/archiving';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AvEvidence, requestExtensionUpdate, takeMeasureUpdate } from '#libs/messages/investigation';
 import { recordServiceOutcomeUpdate } from '#libs/messages/service';
-import { noticeQuery, recordNoticeServedUpdate } from '#libs/messages/decision';
+import { preDecisionNoticeQuery, recordPreDecisionNoticeServedUpdate } from '#libs/messages/decision';
 import { findProfile } from '#libs/profiles/index';
 import type { archiveWorkflow } from '#workflows/archiving/workflows';
 import { DueQuery } from '#api/supervision/supervision.dto';
@@ -47,7 +47,7 @@ export async function startCases(ts: TimeSkipping, hy: Staff) {
   const calendar = [y2031];
   const at = await ts.now();
   const decision = await startDecision(ts, profile.id, hy.officer.id, { calendar, filedAt: at });
-  await decision.handle.executeUpdate(recordNoticeServedUpdate, {
+  await decision.handle.executeUpdate(recordPreDecisionNoticeServedUpdate, {
     args: [{ servedAt: at, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: hy.officer }],
   });
 
@@ -214,7 +214,7 @@ export async function shown(ts: TimeSkipping, { caseIds, decision }: Awaited<Ret
     }
   }
   // The notice is read from its workflow (the API queries it too).
-  const notice = await decision.query(noticeQuery);
+  const notice = await decision.query(preDecisionNoticeQuery);
   expectEveryDueFlagged(notice);
   for (const [kind, due] of Object.entries(notice.deadlines ?? {}))
     out.push({ kind, caseId: caseIds[0], due: due as DueTime, where: 'notice' });

@@ -9,7 +9,7 @@ import {
   issueDecisionUpdate,
   recordHearingUpdate,
   scheduleHearingUpdate,
-  recordNoticeServedUpdate,
+  recordPreDecisionNoticeServedUpdate,
   recordStatementUpdate,
   requestDecisionExtensionUpdate,
   requestHearingUpdate,
@@ -120,7 +120,7 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
   };
   const approve = (handle: Handle) => completeOpen(handle, 'decision_approval', chief, { decision: 'approve', opinion: '同意', signature: '张局长' });
   const serve = async (handle: Awaited<ReturnType<typeof startDecision>>['handle']) =>
-    handle.executeUpdate(recordNoticeServedUpdate, {
+    handle.executeUpdate(recordPreDecisionNoticeServedUpdate, {
       args: [{ servedAt: await ts.now(), rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
     });
 

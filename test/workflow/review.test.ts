@@ -2,7 +2,7 @@ import { addDays, chinaDate } from '#libs/calendar/dates';
 import { Actor } from '#libs/domain/roles';
 import { decisionText } from '#libs/domain/decision-text';
 import { keepHistory } from '../support/histories';
-import { issueDecisionUpdate, recordNoticeServedUpdate, waiveUpdate } from '#libs/messages/decision';
+import { issueDecisionUpdate, recordPreDecisionNoticeServedUpdate, waiveUpdate } from '#libs/messages/decision';
 import { caseStateQuery } from '#libs/messages/tasks';
 import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { aDraft, completeOpen, staffOf } from '../support/review';
@@ -24,7 +24,7 @@ afterAll(async () => {
 /** The party was told and waived statement, defence and hearing in writing: only the chain remains. */
 async function noticeWaived(handle: Handle, officer: Actor) {
   const servedAt = await ts.now();
-  await handle.executeUpdate(recordNoticeServedUpdate, { args: [{ servedAt, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }] });
+  await handle.executeUpdate(recordPreDecisionNoticeServedUpdate, { args: [{ servedAt, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }] });
   await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: servedAt, scope: 'both', document: '书面放弃声明', by: officer }] });
 }
 const openKinds = async (handle: Handle) => (await handle.query(caseStateQuery)).openTasks.map((t) => t.kind);

@@ -8,7 +8,7 @@ import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AvEvidence } from '#libs/messages/investigation';
-import { issueDecisionUpdate, noticeQuery, recordNoticeServedUpdate, recordStatementUpdate } from '#libs/messages/decision';
+import { issueDecisionUpdate, preDecisionNoticeQuery, recordPreDecisionNoticeServedUpdate, recordStatementUpdate } from '#libs/messages/decision';
 import { recordServiceOutcomeUpdate, serviceQuery, workflowIdForService } from '#libs/messages/service';
 import { eventually } from '../support/database';
 import { keepHistory } from '../support/histories';
@@ -161,7 +161,7 @@ it('a decision announced in the party’s absence starts its service, counted fr
 it('a pre-decision notice issued without a service date is served through the service workflow; its windows start then', async () => {
   const hy = await staffOf(db(), 'hy', 'huayin-housing');
   const { caseId, handle } = await startDecision(ts, 'huayin-housing', hy.officer.id);
-  const issued = await handle.executeUpdate(recordNoticeServedUpdate, {
+  const issued = await handle.executeUpdate(recordPreDecisionNoticeServedUpdate, {
     args: [{ serve: { recipient: '王五', documentNumber: '华住建告〔2026〕3号' }, rights: ['statement', 'defence', 'hearing'], by: hy.officer }],
   });
   expect(issued).toMatchObject({ servedAt: null, statementDueAt: null });
@@ -173,7 +173,7 @@ it('a pre-decision notice issued without a service date is served through the se
   const at = await ts.now();
   await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }] });
   const notice = await eventually(async () => {
-    const n = await handle.query(noticeQuery);
+    const n = await handle.query(preDecisionNoticeQuery);
     return n.servedAt ? n : undefined;
   });
   expect(notice).toMatchObject({ servedAt: at, statementDueAt: computeDue(calendar, at, { amount: 3, unit: 'workday' }).due });

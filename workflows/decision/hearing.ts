@@ -1,6 +1,6 @@
 import { chinaDate } from '#libs/calendar/dates';
 import { describePeriod } from '#libs/calendar/period';
-import { NoticeView, hearingReportUpdate, recordHearingUpdate, scheduleHearingUpdate } from '#libs/messages/decision';
+import { PreDecisionNoticeView, hearingReportUpdate, recordHearingUpdate, scheduleHearingUpdate } from '#libs/messages/decision';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
 import { UpdateArg } from '../tasks/update-arg';
@@ -22,7 +22,7 @@ export class Hearing {
   }
 
   /** The hearing as scheduled, refused unless the notice was served and the party asked for one. */
-  private scheduled(): NoticeView['hearing'] {
+  private scheduled(): PreDecisionNoticeView['hearing'] {
     this.notice.served();
     if (!this.notice.view.hearingRequested) throw refuse('HEARING_NOT_REQUESTED');
     return this.notice.view.hearing;
@@ -37,7 +37,7 @@ export class Hearing {
     }
   }
 
-  async schedule({ notifiedAt, at, place, by }: UpdateArg<typeof scheduleHearingUpdate>): Promise<NoticeView> {
+  async schedule({ notifiedAt, at, place, by }: UpdateArg<typeof scheduleHearingUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this.notice;
     view.hearing = { notifiedAt, at, place, heldAt: null, reported: false };
     await this.notice.note('hearing-scheduled', by, 'hearing_scheduled', `已于${chinaTime(notifiedAt)}通知当事人：听证定于${chinaTime(at)}在${place}举行`, this.notice.basis(this.rule.source));
@@ -51,7 +51,7 @@ export class Hearing {
     if (chinaDate(new Date(heldAt)) < chinaDate(new Date(h.at))) throw refuse('HEARING_BEFORE_NOTICE_DATE');
   }
 
-  async record({ heldAt, participants, record, by }: UpdateArg<typeof recordHearingUpdate>): Promise<NoticeView> {
+  async record({ heldAt, participants, record, by }: UpdateArg<typeof recordHearingUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this.notice;
     view.hearing!.heldAt = heldAt;
     await this.notice.note('hearing-held', by, 'hearing_held', `听证于${chinaTime(heldAt)}举行（参加人员：${participants}）；听证笔录：${record}`, this.notice.basis(this.rule.source));
@@ -63,7 +63,7 @@ export class Hearing {
     if (this.notice.view.hearing!.reported) throw refuse('HEARING_ALREADY_REPORTED');
   }
 
-  async report({ report, by }: UpdateArg<typeof hearingReportUpdate>): Promise<NoticeView> {
+  async report({ report, by }: UpdateArg<typeof hearingReportUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this.notice;
     view.hearing!.reported = true;
     await this.notice.note('hearing-reported', by, 'hearing_reported', `听证报告：${report}`, this.notice.basis(this.rule.source));

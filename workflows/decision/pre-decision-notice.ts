@@ -4,7 +4,7 @@ import { Actor } from '#libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '#libs/domain/service';
 import { ServiceResult, servedFrom, workflowIdForService } from '#libs/messages/service';
 import { serveThrough } from '../service/served';
-import { DecisionInput, NoticeView, recordNoticeServedUpdate, recordStatementUpdate, requestHearingUpdate, waiveUpdate } from '#libs/messages/decision';
+import { DecisionInput, PreDecisionNoticeView, recordPreDecisionNoticeServedUpdate, recordStatementUpdate, requestHearingUpdate, waiveUpdate } from '#libs/messages/decision';
 import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -24,12 +24,12 @@ type NoteAction = 'notice_served' | 'statement_received' | 'waiver_filed' | 'hea
  * defence window and the hearing-request window run (profile periods, working days); a statement
  * received must be reviewed; a hearing asked after its window is refused. `check` refuses a penalty
  * until the windows close or the party waives them in writing, and every statement was reviewed.
- * The hearing itself is hearing.ts. (The wire names say "notice": `noticeQuery` is 'notice',
- * `recordNoticeServedUpdate` is 'recordNoticeServed' — both mean this notice.)
+ * The hearing itself is hearing.ts. (The wire names say "notice": `preDecisionNoticeQuery` is 'notice',
+ * `recordPreDecisionNoticeServedUpdate` is 'recordNoticeServed' — both mean this notice.)
  */
 export class PreDecisionNotice {
   readonly rules: DecisionInput['profile']['decision']['preDecisionNotice'];
-  readonly view: NoticeView = {
+  readonly view: PreDecisionNoticeView = {
     servedAt: null, serviceId: null, rights: [], statementDueAt: null, hearingRequestDueAt: null, waived: { statement: false, hearing: false },
     hearingRequested: false, hearing: null, statementsPending: 0, decided: false,
   };
@@ -62,7 +62,7 @@ export class PreDecisionNotice {
     notBefore(field, label, at, { label: '行政处罚事先告知书送达', at: this.servedOn ?? this.view.servedAt! });
   }
 
-  snapshot(): NoticeView {
+  snapshot(): PreDecisionNoticeView {
     const { view } = this;
     return { ...view, waived: { ...view.waived }, hearing: view.hearing && { ...view.hearing } };
   }
@@ -73,7 +73,7 @@ export class PreDecisionNotice {
   }
 
   /** Handed over already (its date recorded), or to be served now through the service workflow. */
-  async recordServed(issue: UpdateArg<typeof recordNoticeServedUpdate>): Promise<NoticeView> {
+  async recordServed(issue: UpdateArg<typeof recordPreDecisionNoticeServedUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this;
     view.rights = issue.rights;
     if ('servedAt' in issue) await this.startWindows({ servedAt: issue.servedAt }, issue.method, issue.by);
@@ -89,7 +89,7 @@ export class PreDecisionNotice {
     this.afterNotice('receivedAt', '收到时间', receivedAt);
   }
 
-  async recordStatement({ receivedAt, content, by }: UpdateArg<typeof recordStatementUpdate>): Promise<NoticeView> {
+  async recordStatement({ receivedAt, content, by }: UpdateArg<typeof recordStatementUpdate>): Promise<PreDecisionNoticeView> {
     const { view, rules } = this;
     view.statementsPending++;
     await this.note(`statement:${receivedAt}`, by, 'statement_received', `收到当事人陈述、申辩（${chinaTime(receivedAt)}）：${content}`, this.basis(rules.statementWindow.source));
@@ -104,7 +104,7 @@ export class PreDecisionNotice {
     this.afterNotice('waivedAt', '放弃时间', waivedAt);
   }
 
-  async waive(w: UpdateArg<typeof waiveUpdate>): Promise<NoticeView> {
+  async waive(w: UpdateArg<typeof waiveUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this;
     if (w.scope !== 'hearing') view.waived.statement = true;
     if (w.scope !== 'statement') view.waived.hearing = true;
@@ -123,7 +123,7 @@ export class PreDecisionNotice {
     }
   }
 
-  async requestHearing({ requestedAt, by }: UpdateArg<typeof requestHearingUpdate>): Promise<NoticeView> {
+  async requestHearing({ requestedAt, by }: UpdateArg<typeof requestHearingUpdate>): Promise<PreDecisionNoticeView> {
     this.view.hearingRequested = true;
     await this.note('hearing-requested', by, 'hearing_requested', `当事人于${chinaTime(requestedAt)}申请听证`, this.basis(this.rules.hearingRequest.source));
     return { ...this.view };

@@ -2,7 +2,7 @@ import { condition, patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { PeriodStart } from '#libs/calendar/period';
 import { DEADLINE_KINDS, DueTime, dueTime } from '#libs/domain/deadlines';
-import { DecisionInput, NoticeView } from '#libs/messages/decision';
+import { DecisionInput, PreDecisionNoticeView } from '#libs/messages/decision';
 import { TaskBoard } from '../tasks/board';
 import { describeMoves, hasMoved, movesDetails } from '../tasks/deadline-moves';
 
@@ -14,7 +14,7 @@ const { noteRecord } = activities;
  * only a year's schedule moves them (a suspension of the case does not): when one arrives before
  * the decision, each window still open is computed again, and the record says old and new.
  */
-export function preDecisionWindows(input: DecisionInput, board: TaskBoard, view: NoticeView, from: PeriodStart) {
+export function preDecisionWindows(input: DecisionInput, board: TaskBoard, view: PreDecisionNoticeView, from: PeriodStart) {
   const rules = input.profile.decision.preDecisionNotice;
   const compute = () => ({
     statement: dueTime(board.deadlines.partyDueFor({ from, period: rules.statementWindow.period })),

@@ -2,7 +2,7 @@ import { patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '#libs/domain/review';
 import { decisionText } from '#libs/domain/decision-text';
-import { DecisionInput, IssuedDecision, NoticeView, issueDecisionUpdate } from '#libs/messages/decision';
+import { DecisionInput, IssuedDecision, PreDecisionNoticeView, issueDecisionUpdate } from '#libs/messages/decision';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate } from '#libs/messages/review';
 import { cite } from '#libs/profiles/cite';
 import { chinaTime } from '../tasks/deadline-text';
@@ -142,7 +142,7 @@ export class Review {
     notBefore('decidedOn', '决定日期', decidedOn, latestStep(approval, served ? { label: '行政处罚事先告知书送达', at: served } : null));
   }
 
-  async issue(request: UpdateArg<typeof issueDecisionUpdate>): Promise<NoticeView> {
+  async issue(request: UpdateArg<typeof issueDecisionUpdate>): Promise<PreDecisionNoticeView> {
     const { view, notice } = this;
     // The text is the approved draft's (the validator refused any other); histories before this carried it.
     const content = patched('decision-text-from-draft') && view.draft ? decisionText(view.draft) : request.content!;

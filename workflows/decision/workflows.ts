@@ -2,7 +2,7 @@ import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflow
 import { activities } from '../activities';
 import { periodBefore } from '#libs/calendar/period';
 import {
-  DecisionInput, decisionDeadlineQuery, hearingReportUpdate, issueDecisionUpdate, noticeQuery, recordHearingUpdate, recordNoticeServedUpdate,
+  DecisionInput, decisionDeadlineQuery, hearingReportUpdate, issueDecisionUpdate, preDecisionNoticeQuery, recordHearingUpdate, recordPreDecisionNoticeServedUpdate,
   recordStatementUpdate, requestDecisionExtensionUpdate, requestHearingUpdate, scheduleHearingUpdate, waiveUpdate,
 } from '#libs/messages/decision';
 import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
@@ -37,11 +37,11 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   const review = new Review(input, notice);
   const decided = () => notice.decided();
 
-  setHandler(noticeQuery, () => notice.snapshot());
+  setHandler(preDecisionNoticeQuery, () => notice.snapshot());
   setHandler(scheduleHearingUpdate, (u) => hearing.schedule(u), { validator: (u) => hearing.validateSchedule(u) });
   setHandler(recordHearingUpdate, (u) => hearing.record(u), { validator: (u) => hearing.validateRecord(u) });
   setHandler(hearingReportUpdate, (u) => hearing.report(u), { validator: (u) => hearing.validateReport(u) });
-  setHandler(recordNoticeServedUpdate, (u) => notice.recordServed(u), { validator: (u) => notice.validateServed(u) });
+  setHandler(recordPreDecisionNoticeServedUpdate, (u) => notice.recordServed(u), { validator: (u) => notice.validateServed(u) });
   setHandler(recordStatementUpdate, (u) => notice.recordStatement(u), { validator: (u) => notice.validateStatement(u) });
   setHandler(waiveUpdate, (u) => notice.waive(u), { validator: (u) => notice.validateWaiver(u) });
   setHandler(requestHearingUpdate, (u) => notice.requestHearing(u), { validator: (u) => notice.validateHearingRequest(u) });

@@ -1,4 +1,4 @@
-import type { DecisionDeadlineView, NoticeView } from '#libs/messages/decision';
+import type { DecisionDeadlineView, PreDecisionNoticeView } from '#libs/messages/decision';
 import type { CaseDeadlineEntity, DeadlineEnd } from '#libs/persistence/entities/case-deadline.entity';
 import { PageOf } from '../common/paging';
 import { Bool, Day, Instant, Int, Ints, Nested, OneOf, Text, Texts, Uuid } from '../common/responses';
@@ -81,7 +81,7 @@ export class NoticeResponse {
   @Nested(() => DueTimesResponse, { optional: true, description: '期限（statement、hearing_request）' }) deadlines?: DueTimesResponse;
 }
 
-export function mapNotice(n: NoticeView): NoticeResponse {
+export function mapNotice(n: PreDecisionNoticeView): NoticeResponse {
   const h = n.hearing;
   return {
     servedAt: n.servedAt,

@@ -3,13 +3,13 @@ import { Actor } from '#libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
 import { RIGHT_LABELS } from '#libs/domain/evidence';
 import {
-  NoticeIssue,
-  NoticeView,
+  PreDecisionNoticeIssue,
+  PreDecisionNoticeView,
   hearingReportUpdate,
   issueDecisionUpdate,
-  noticeQuery,
+  preDecisionNoticeQuery,
   recordHearingUpdate,
-  recordNoticeServedUpdate,
+  recordPreDecisionNoticeServedUpdate,
   recordStatementUpdate,
   requestDecisionExtensionUpdate,
   requestHearingUpdate,
@@ -76,10 +76,10 @@ export class DecisionService {
         { field: 'rights', code: 'RIGHTS_MISSING', message: `事先告知未告知以下权利：${missing.map((r) => RIGHT_LABELS[r]).join('、')}` },
       ]);
     }
-    const issue: NoticeIssue = dto.servedAt
+    const issue: PreDecisionNoticeIssue = dto.servedAt
       ? { servedAt: dto.servedAt, method: dto.method!, rights: dto.rights, by: actor }
       : { serve: { recipient: c.form.parties.map((p) => p.name).join('、'), documentNumber: dto.documentNumber! }, rights: dto.rights, by: actor };
-    return this.send(actor, caseId, recordNoticeServedUpdate, issue, 'notice');
+    return this.send(actor, caseId, recordPreDecisionNoticeServedUpdate, issue, 'notice');
   }
 
   statement(actor: Actor, caseId: string, dto: StatementDto): Promise<NoticeResponse> {
@@ -125,7 +125,7 @@ export class DecisionService {
 
   async notice(actor: Actor, caseId: string): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
-    return mapNotice(await this.workflows.query({ kind: 'decision', caseId }, noticeQuery));
+    return mapNotice(await this.workflows.read({ kind: 'decision', caseId }, preDecisionNoticeQuery));
   }
 
   /** The case is the actor's to see and its decision stage has begun (it was filed). */
@@ -135,7 +135,7 @@ export class DecisionService {
   }
 
   /** To the case's decision workflow; the same request twice is one change. */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<NoticeView, [A]>, arg: A, what: string): Promise<NoticeResponse> {
+  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<PreDecisionNoticeView, [A]>, arg: A, what: string): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
     return mapNotice(await this.workflows.command({ kind: 'decision', caseId }, update, arg, what, caseId));
   }

@@ -32,12 +32,12 @@ export class ReviewService {
     ]);
     if (unknown.length) throw new ApiException('RECORD_INVALID', unknown);
     await this.workflows.completeTask(task, actor, { decision: 'submit', opinion: dto.opinion, draft: { ...dto } }, JSON.stringify(dto));
-    return mapReview(await this.workflows.query({ kind: 'decision', caseId }, reviewQuery));
+    return mapReview(await this.workflows.read({ kind: 'decision', caseId }, reviewQuery));
   }
 
   async view(actor: Actor, caseId: string): Promise<ReviewResponse> {
     await this.decision.ensureStarted(actor, caseId);
-    return mapReview(await this.workflows.query({ kind: 'decision', caseId }, reviewQuery));
+    return mapReview(await this.workflows.read({ kind: 'decision', caseId }, reviewQuery));
   }
 
   async collectiveDiscussion(actor: Actor, caseId: string, dto: CollectiveDiscussionDto): Promise<ReviewResponse> {

@@ -26,7 +26,7 @@ export class ExecutionService {
   async view(actor: Actor, caseId: string, on?: string): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') return mapExecution(row.view);
-    return mapExecution(await this.workflows.query({ kind: 'execution', caseId }, executionQuery, on ?? new Date().toISOString()));
+    return mapExecution(await this.workflows.read({ kind: 'execution', caseId }, executionQuery, on ?? new Date().toISOString()));
   }
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {

@@ -7,7 +7,7 @@ import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
 import { ServiceAddressResponse, ServiceResponse } from './service.response';
-import { ServiceService } from './service.service';
+import { ServiceOfDocuments } from './service-of-documents';
 
 const serviceIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('SERVICE_NOT_FOUND') });
 
@@ -15,7 +15,7 @@ const serviceIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiExcepti
 @ApiBearerAuth()
 @Controller('v1/cases/:id')
 export class ServiceController {
-  constructor(private readonly service: ServiceService) {}
+  constructor(private readonly service: ServiceOfDocuments) {}
 
   /** Every document served or being served, with its attempts and the date of service. */
   @Get('services')

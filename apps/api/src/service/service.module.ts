@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { ServiceController } from './service.controller';
-import { ServiceService } from './service.service';
+import { ServiceOfDocuments } from './service-of-documents';
 
 @Module({
   imports: [CasesModule],
   controllers: [ServiceController],
-  providers: [ServiceService],
+  providers: [ServiceOfDocuments],
 })
 export class ServiceModule {}

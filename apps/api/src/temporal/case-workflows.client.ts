@@ -68,7 +68,8 @@ export class CaseWorkflowsClient {
     return this.update(target, update, arg, derivedUuid(by.id, what, subject, JSON.stringify(body)));
   }
 
-  query<R, A extends unknown[]>(target: WorkflowTarget, query: QueryDefinition<R, A>, ...args: A): Promise<R> {
+  /** What a workflow answers to one of its queries: the stage's state as the workflow holds it. */
+  read<R, A extends unknown[]>(target: WorkflowTarget, query: QueryDefinition<R, A>, ...args: A): Promise<R> {
     return this.call(() => this.temporal.workflow.getHandle(workflowIdOf(target)).query(query, ...args));
   }
 

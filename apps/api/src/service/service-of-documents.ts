@@ -17,7 +17,7 @@ import { ServiceAddressResponse, ServiceResponse, mapService, mapServiceAddress 
 
 /** Service of a case's documents: the list, each attempt, its outcome, and the confirmed address. */
 @Injectable()
-export class ServiceService {
+export class ServiceOfDocuments {
   constructor(
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
