@@ -110,7 +110,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     // 行政处罚法 61: announced to the party present, handed over on the spot: served at once.
     const services = await eventually(async () => {
       const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
-      return r.body.length ? r.body : undefined;
+      return r.body.items.length ? r.body.items : undefined;
     });
     expect(services).toMatchObject([{ status: 'served', method: 'direct', servedAt: body.handedOver.at }]);
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });

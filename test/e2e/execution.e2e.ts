@@ -73,7 +73,7 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
 
   const demand = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
-    return r.body.find((s: any) => s.document.kind === 'demand_notice');
+    return r.body.items.find((s: any) => s.document.kind === 'demand_notice');
   });
   const base = `/api/v1/cases/${caseId}/services/${demand.id}`;
   // Served three weeks ago (entered late): more than 10 working days have passed. Not before it was signed:

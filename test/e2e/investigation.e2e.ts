@@ -131,9 +131,9 @@ describe('a mandatory audiovisual record not made (新乡镇, 001 第十一条)'
     expect(r.status).toBe(201);
     expect(r.body.avVerdict).toBe('defect');
     const defects = await sys.call('GET', `/api/v1/cases/${caseId}/defects`, { token: await token('xx.supervisor') });
-    expect(defects.body).toHaveLength(1);
-    expect(defects.body[0]).toMatchObject({ kind: 'av_missing', recordId: r.body.id });
-    expect(defects.body[0].legalBasis).toContain('第十一条');
+    expect(defects.body.items).toHaveLength(1);
+    expect(defects.body.items[0]).toMatchObject({ kind: 'av_missing', recordId: r.body.id });
+    expect(defects.body.items[0].legalBasis).toContain('第十一条');
   });
 
   it('an inquiry of the party must record the rights the profile requires', async () => {

@@ -155,7 +155,7 @@ it('answers the service of a decision, its attempt and outcome as documented', a
   problems.push(...(await check('POST', `${p}/decision`, `${c}/decision`, 'xlt.officer1', decisionOf(caseId, false))));
   const officer = await token('xlt.officer1');
   const [pending] = await eventually(async () => {
-    const list = (await sys.call('GET', `${c}/services`, { token: officer })).body;
+    const list = (await sys.call('GET', `${c}/services`, { token: officer })).body.items;
     return list.length ? list : undefined;
   });
   const now = new Date().toISOString();

@@ -28,7 +28,7 @@ it('execution starts on the deemed date although the posting’s recording was n
   const caseId = await decidedCase(sys, 'xlt');
   const officer = await token('xlt.officer1');
 
-  const pending = await eventually(async () => (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.find((s: any) => s.status === 'pending'));
+  const pending = await eventually(async () => (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items.find((s: any) => s.status === 'pending'));
   const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
   expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: new Date().toISOString() } })).status).toBe(200);
   expect((await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'failed', at: new Date().toISOString(), failureReason: '当事人下落不明' } })).status).toBe(200);
@@ -46,7 +46,7 @@ it('execution starts on the deemed date although the posting’s recording was n
   const skip = Date.parse(deemedAt) - (await env.currentTimeMs()) + 3600_000;
   void env.connection.withAbortSignal(skipping.signal, () => env.sleep(skip)).catch(() => undefined);
   const served = await eventually(async () => {
-    const s = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.find((x: any) => x.id === pending.id);
+    const s = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items.find((x: any) => x.id === pending.id);
     return s.status === 'served' ? s : undefined;
   }, 60_000);
   expect(served).toMatchObject({ method: 'public_notice', deemed: true, servedAt: deemedAt });

@@ -138,7 +138,7 @@ describe('serving the decision when the party was absent (行政处罚法 61; 00
     // A decision of its own, the party absent: the service starts right after the decision is recorded.
     const caseId = await decidedCase(sys, 'hy', { documentNumber: '华住建罚〔2026〕8号', rights: ['statement', 'defence', 'hearing'] });
     const [pending] = await eventually(async () => {
-      const services = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body;
+      const services = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items;
       return services?.length ? services : undefined;
     });
     expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: '华住建罚〔2026〕8号' } });

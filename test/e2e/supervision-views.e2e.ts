@@ -95,8 +95,8 @@ it('a recording stored late is a defect of the case as well as on the accountabi
   const accountability = await sys.call('GET', `/api/v1/supervision/accountability?caseId=${caseId}`, { token: supervisor });
   const defects = await sys.call('GET', `/api/v1/cases/${caseId}/defects`, { token: supervisor });
   expect(accountability.body.items.map((i: any) => i.kind)).toEqual(['av_late']);
-  expect(defects.body).toEqual([expect.objectContaining({ kind: 'av_late', kindLabel: '音像记录逾期存储', recordId: r.body.id })]);
-  expect(defects.body.map((d: any) => d.kind)).toEqual(accountability.body.items.map((i: any) => i.kind));
+  expect(defects.body.items).toEqual([expect.objectContaining({ kind: 'av_late', kindLabel: '音像记录逾期存储', recordId: r.body.id })]);
+  expect(defects.body.items.map((d: any) => d.kind)).toEqual(accountability.body.items.map((i: any) => i.kind));
 });
 
 it('a declined real-name complaint: telling the complainant is due within the profile’s operational period and listed for the supervisor', async () => {

@@ -18,9 +18,16 @@ export class ServicesRepository {
     this.addresses = db.getRepository(ServiceAddressEntity);
   }
 
-  async viewsOfCase(caseId: string): Promise<ServiceView[]> {
-    const rows = await this.services.find({ select: { view: true }, where: { caseId }, order: { updatedAt: 'ASC' } });
-    return rows.map((r) => r.view);
+  /** In the order they were last updated; one page of them and how many there are. */
+  async page(caseId: string, skip: number, take: number): Promise<[ServiceView[], number]> {
+    const [rows, total] = await this.services.findAndCount({
+      select: { view: true },
+      where: { caseId },
+      order: { updatedAt: 'ASC', id: 'ASC' },
+      skip,
+      take,
+    });
+    return [rows.map((r) => r.view), total];
   }
 
   findInCase(caseId: string, serviceId: string): Promise<ServiceEntity | null> {

@@ -125,9 +125,9 @@ export class SupervisionRepository {
     return { rows, total: total as number, byPerson };
   }
 
-  /** One case's defects, recorded and derived, oldest first. */
-  defectsOfCase(caseId: string): Promise<AccountabilityItemEntity[]> {
-    return this.db.getRepository(AccountabilityItemEntity).find({ where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
+  /** One case's defects, recorded and derived, oldest first: one page of them and how many there are. */
+  defectsOfCase(caseId: string, skip: number, take: number): Promise<[AccountabilityItemEntity[], number]> {
+    return this.db.getRepository(AccountabilityItemEntity).findAndCount({ where: { caseId }, order: { at: 'ASC', id: 'ASC' }, skip, take });
   }
 }
 

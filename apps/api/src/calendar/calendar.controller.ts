@@ -4,8 +4,9 @@ import type { Request } from 'express';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
+import { PageQuery } from '../common/paging';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
-import { CalendarDueResponse, YearInForceResponse, YearLoadedResponse, YearVersionResponse } from './calendar.response';
+import { CalendarDueResponse, YearInForcePage, YearLoadedResponse, YearVersionResponse } from './calendar.response';
 import { CalendarService } from './calendar.service';
 
 /** A year in the path: an integer within the years a schedule may be loaded for (YearScheduleDto). */
@@ -32,9 +33,9 @@ export class CalendarController {
   }
 
   @Get('years')
-  @ApiOkResponse({ type: YearInForceResponse, isArray: true })
-  years() {
-    return this.calendar.years();
+  @ApiOkResponse({ type: YearInForcePage })
+  years(@Query() q: PageQuery) {
+    return this.calendar.years(q);
   }
 
   @Get('years/:year')

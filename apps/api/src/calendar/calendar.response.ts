@@ -1,4 +1,5 @@
 import { PERIOD_UNITS } from '#libs/calendar/period';
+import { PageOf } from '../common/paging';
 import { Bool, Day, Instant, Int, Ints, Nested, NestedList, OneOf, Text, Texts, Uuid } from '../common/responses';
 
 export class PeriodResponse {
@@ -60,6 +61,8 @@ export class YearInForceResponse {
   @Instant({ nullable: true }) loadedAt: string | null;
   @Nested(() => ScheduleSourceResponse) source: ScheduleSourceResponse;
 }
+
+export class YearInForcePage extends PageOf(YearInForceResponse) {}
 
 export class YearVersionResponse {
   @Int() year: number;

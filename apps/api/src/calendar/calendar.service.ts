@@ -6,10 +6,11 @@ import { Actor } from '#libs/domain/roles';
 import { calendarUpdatedSignal } from '#libs/messages/calendar';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
+import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { DueQuery, YearScheduleDto } from './calendar.dto';
 import { toDueView, toYearInForceView, toYearVersionView } from './calendar.mapper';
-import { CalendarDueResponse, YearInForceResponse, YearLoadedResponse, YearVersionResponse } from './calendar.response';
+import { CalendarDueResponse, YearInForcePage, YearLoadedResponse, YearVersionResponse } from './calendar.response';
 import { CalendarStore } from './calendar.store';
 
 @Injectable()
@@ -27,8 +28,10 @@ export class CalendarService {
     return toDueView(computeDue(calendar, q.from, { amount: q.amount, unit: q.unit }, (q.pause ?? []).map(parsePause)), calendar.years());
   }
 
-  async years(): Promise<YearInForceResponse[]> {
-    return (await this.store.current()).map(toYearInForceView);
+  /** By year; the shipped years and the loaded ones are merged in memory (CalendarStore), so paged here. */
+  async years(q: PageQuery): Promise<YearInForcePage> {
+    const years = await this.store.current();
+    return pageOf(years.slice(skipOf(q), skipOf(q) + q.pageSize).map(toYearInForceView), years.length, q);
   }
 
   async year(year: number): Promise<YearVersionResponse[]> {

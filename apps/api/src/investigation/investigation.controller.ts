@@ -10,7 +10,7 @@ import { idempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/paging';
 import { AvUploadService } from './av-upload.service';
 import { AvRecordDto, FlagDto, WrittenRecordDto } from './investigation.dto';
-import { DefectResponse, EvidencePage, EvidenceReadResponse, EvidenceResponse, FlagsResponse } from './investigation.response';
+import { DefectPage, EvidencePage, EvidenceReadResponse, EvidenceResponse, FlagsResponse } from './investigation.response';
 import { InvestigationService } from './investigation.service';
 import { ConfidentialityService } from './confidentiality.service';
 
@@ -84,8 +84,8 @@ export class InvestigationController {
   }
 
   @Get('defects')
-  @ApiOkResponse({ type: DefectResponse, isArray: true })
-  defects(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
-    return this.investigation.listDefects(actor, id);
+  @ApiOkResponse({ type: DefectPage })
+  defects(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: PageQuery) {
+    return this.investigation.listDefects(actor, id, q);
   }
 }

@@ -75,3 +75,5 @@ export class DefectResponse {
   @Text({ nullable: true }) legalBasis: string | null;
   @Instant({ nullable: true }) flaggedAt: string | null;
 }
+
+export class DefectPage extends PageOf(DefectResponse) {}

@@ -29,11 +29,12 @@ import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
+import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { notBefore, notInFuture } from '../common/times';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AvRecordDto, WrittenRecordDto } from './investigation.dto';
 import { toDefectView, toEvidenceView } from './investigation.mapper';
-import { DefectResponse, EvidenceResponse } from './investigation.response';
+import { DefectPage, EvidenceResponse } from './investigation.response';
 
 const UNDER_INVESTIGATION = ['initiated', 'emergency_started'];
 
@@ -147,10 +148,11 @@ export class InvestigationService {
     });
   }
 
-  async listDefects(actor: Actor, caseId: string): Promise<DefectResponse[]> {
+  async listDefects(actor: Actor, caseId: string, q: PageQuery): Promise<DefectPage> {
     await this.cases.findForActor(actor, caseId);
     // The same items the supervisor's accountability list shows for this case (a late recording included).
-    return (await this.supervision.defectsOfCase(caseId)).map(toDefectView);
+    const [rows, total] = await this.supervision.defectsOfCase(caseId, skipOf(q), q.pageSize);
+    return pageOf(rows.map(toDefectView), total, q);
   }
 
   /** A record just written (by the workflow's activity) with its file. */

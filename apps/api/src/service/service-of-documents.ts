@@ -7,13 +7,14 @@ import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
+import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { notInFuture } from '../common/times';
 import { AvDescription, avEvidence } from '../investigation/av-evidence';
 import { AvDescriptionDto } from '../investigation/investigation.dto';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
 import { ServicesRepository } from '#libs/persistence/repositories/services.repository';
-import { ServiceAddressResponse, ServiceResponse, mapService, mapServiceAddress } from './service.response';
+import { ServiceAddressResponse, ServicePage, ServiceResponse, mapService, mapServiceAddress } from './service.response';
 
 /** Service of a case's documents: the list, each attempt, its outcome, and the confirmed address. */
 @Injectable()
@@ -24,9 +25,10 @@ export class ServiceOfDocuments {
     private readonly services: ServicesRepository,
   ) {}
 
-  async list(actor: Actor, caseId: string): Promise<ServiceResponse[]> {
+  async list(actor: Actor, caseId: string, q: PageQuery): Promise<ServicePage> {
     await this.cases.findForActor(actor, caseId);
-    return (await this.services.viewsOfCase(caseId)).map(mapService);
+    const [views, total] = await this.services.page(caseId, skipOf(q), q.pageSize);
+    return pageOf(views.map(mapService), total, q);
   }
 
   /**

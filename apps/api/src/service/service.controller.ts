@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiException } from '../common/api.exception';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { idempotencyKey } from '../common/idempotency';
+import { PageQuery } from '../common/paging';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
-import { ServiceAddressResponse, ServiceResponse } from './service.response';
+import { ServiceAddressResponse, ServicePage, ServiceResponse } from './service.response';
 import { ServiceOfDocuments } from './service-of-documents';
 
 const serviceIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiException('SERVICE_NOT_FOUND') });
@@ -19,9 +20,9 @@ export class ServiceController {
 
   /** Every document served or being served, with its attempts and the date of service. */
   @Get('services')
-  @ApiOkResponse({ type: ServiceResponse, isArray: true })
-  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string) {
-    return this.service.list(actor, id);
+  @ApiOkResponse({ type: ServicePage })
+  list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: PageQuery) {
+    return this.service.list(actor, id, q);
   }
 
   /** The next attempt (method and what it records); public notice only after the others failed. */

@@ -1,6 +1,7 @@
 import { SERVED_DOCUMENTS, SERVICE_METHODS, ServedDocument, ServiceMethod } from '#libs/domain/service';
 import type { Attempt, AttemptState } from '#libs/domain/service';
 import type { ServiceView } from '#libs/messages/service';
+import { PageOf } from '../common/paging';
 import { Bool, Instant, Ints, Json, Nested, NestedList, OneOf, Text, Uuid } from '../common/responses';
 import { ActorResponse, DueTimesResponse, mapActor, mapDueTimes } from '../common/stage-responses';
 
@@ -93,6 +94,8 @@ export class ServiceResponse {
   @Nested(() => DueTimesResponse, { optional: true, description: '期限（service_attempt 或 deemed_service、must_serve_by）' })
   deadlines?: DueTimesResponse;
 }
+
+export class ServicePage extends PageOf(ServiceResponse) {}
 
 /** 送达地址确认书 as confirmed. */
 export class ServiceAddressResponse {
