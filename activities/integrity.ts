@@ -24,7 +24,9 @@ export function integrityFailure(e: unknown): unknown {
     message: e instanceof Error ? e.message : String(e),
     type: 'INTEGRITY_VIOLATION',
     nonRetryable: true,
-    details: [{ sqlState: state, constraint: o.driverError?.constraint ?? o.constraint ?? null, table: o.driverError?.table ?? o.table ?? null }],
+    details: [
+      { sqlState: state, constraint: o.driverError?.constraint ?? o.constraint ?? null, table: o.driverError?.table ?? o.table ?? null },
+    ],
   });
 }
 

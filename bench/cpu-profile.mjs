@@ -11,7 +11,9 @@ if (!target) {
 }
 const top = Number(topArg ?? 25);
 const files = statSync(target).isDirectory()
-  ? readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(target, f))
+  ? readdirSync(target)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(target, f))
   : [target];
 
 for (const file of files) summarise(file);
@@ -34,7 +36,10 @@ function summarise(file) {
   const busy = total - (groups.get('(idle)') ?? 0);
   console.log(`\n${basename(file)}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy`);
   console.log('  self time by where the code lives (share of busy time):');
-  for (const [g, us] of [...groups].filter(([g]) => g !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  for (const [g, us] of [...groups]
+    .filter(([g]) => g !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)) {
     console.log(`    ${pct(us, busy)}  ${g}`);
   }
   console.log(`  hottest functions:`);

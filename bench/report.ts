@@ -64,23 +64,31 @@ export function markdown(r: Results): string {
     '|---|---|---|---|---|---|---|---|',
   ];
   const row = (name: string, c: Comparison, unit: string) =>
-    out.push(`| ${name}, concurrency ${c.concurrency} | ${ms(c.lawtrail)} | ${c.lawtrail.throughput} ${unit} | ${ms(c.baseline)} | ${c.baseline.throughput} ${unit} | ${c.ratioP50}× / ${c.ratioP99}× | p99 ≤ ${TARGETS.latencyRatioP99}× | ${mark(c.ratioP99 <= TARGETS.latencyRatioP99 && !c.lawtrail.errors)} |`);
+    out.push(
+      `| ${name}, concurrency ${c.concurrency} | ${ms(c.lawtrail)} | ${c.lawtrail.throughput} ${unit} | ${ms(c.baseline)} | ${c.baseline.throughput} ${unit} | ${c.ratioP50}× / ${c.ratioP99}× | p99 ≤ ${TARGETS.latencyRatioP99}× | ${mark(c.ratioP99 <= TARGETS.latencyRatioP99 && !c.lawtrail.errors)} |`,
+    );
   s.caseStart?.forEach((c) => row('1. case start', c, 'cases/s'));
   s.taskCompletion?.forEach((c) => row('2. task completion', c, 'tasks/s'));
   if (s.throughput) {
     const t = s.throughput.sustained;
     const ok = t.lawtrail.throughput >= TARGETS.casesPerSecond && !t.lawtrail.errors;
-    out.push(`| 3. lifecycle sustained ${t.seconds} s, concurrency ${t.concurrency} | ${ms(t.lawtrail)} | **${t.lawtrail.throughput} cases/s**, ${t.lawtrail.errors} errors | ${ms(t.baseline)} | ${t.baseline.throughput} /s | ${ratioOf(t.lawtrail.p50, t.baseline.p50)}× / ${ratioOf(t.lawtrail.p99, t.baseline.p99)}× | ≥ ${TARGETS.casesPerSecond} cases/s, no error | ${mark(ok)} |`);
+    out.push(
+      `| 3. lifecycle sustained ${t.seconds} s, concurrency ${t.concurrency} | ${ms(t.lawtrail)} | **${t.lawtrail.throughput} cases/s**, ${t.lawtrail.errors} errors | ${ms(t.baseline)} | ${t.baseline.throughput} /s | ${ratioOf(t.lawtrail.p50, t.baseline.p50)}× / ${ratioOf(t.lawtrail.p99, t.baseline.p99)}× | ≥ ${TARGETS.casesPerSecond} cases/s, no error | ${mark(ok)} |`,
+    );
   }
   if (s.openCases) {
     const cps = s.openCases.checkpoints;
     const [a, z] = [cps[0], cps[cps.length - 1]];
     const g = workerGrowth(cps);
-    out.push(`| 4. open cases ${a.openCases.toLocaleString('en')} → ${z.openCases.toLocaleString('en')} | worker RSS ${cps.map((c) => c.workerRssMb).join(' → ')} MiB: ${g.kibPerCase} KiB per case, ${g.percent >= 0 ? '+' : ''}${g.percent} % over the range; PostgreSQL ${s.openCases.perCase.databaseKb} KiB/case; due view page 1 p99 ${f(z.dueView.firstPage.p99)} ms | | | | | flat memory (≤ +${TARGETS.workerGrowth * 100} %) | ${mark(g.percent <= TARGETS.workerGrowth * 100)} |`);
+    out.push(
+      `| 4. open cases ${a.openCases.toLocaleString('en')} → ${z.openCases.toLocaleString('en')} | worker RSS ${cps.map((c) => c.workerRssMb).join(' → ')} MiB: ${g.kibPerCase} KiB per case, ${g.percent >= 0 ? '+' : ''}${g.percent} % over the range; PostgreSQL ${s.openCases.perCase.databaseKb} KiB/case; due view page 1 p99 ${f(z.dueView.firstPage.p99)} ms | | | | | flat memory (≤ +${TARGETS.workerGrowth * 100} %) | ${mark(g.percent <= TARGETS.workerGrowth * 100)} |`,
+    );
   }
   if (s.deadlineLag) {
     const d = s.deadlineLag;
-    out.push(`| 5. deadline lag, ${d.deadlines.toLocaleString('en')} due in one minute | ${ms(d.recorded)} after the due time | ${d.missing ? `${d.missing} missing` : 'all escalated'} | | | | p99 ≤ ${TARGETS.deadlineLagP99Ms / 1000} s | ${mark(d.recorded.p99 <= TARGETS.deadlineLagP99Ms && !d.missing)} |`);
+    out.push(
+      `| 5. deadline lag, ${d.deadlines.toLocaleString('en')} due in one minute | ${ms(d.recorded)} after the due time | ${d.missing ? `${d.missing} missing` : 'all escalated'} | | | | p99 ≤ ${TARGETS.deadlineLagP99Ms / 1000} s | ${mark(d.recorded.p99 <= TARGETS.deadlineLagP99Ms && !d.missing)} |`,
+    );
   }
   out.push('', ...details(r));
   return `${out.join('\n')}\n`;
@@ -127,7 +135,10 @@ function details(r: Results): string[] {
       '|---|---|---|---|---|---|---|---|---|',
     );
     const p = (name: string, b?: Breakdown) =>
-      b && out.push(`| ${name} | ${b.total} | ${b.beforeWorkflow} | ${b.workflowTaskQueue} / ${b.workflowTaskRun} | ${b.activityQueue} / ${b.activityRun} | ${b.serverOther} | ${b.afterWorkflow} | ${b.workflowTasks}, ${b.activities} | ${b.historyKb} |`);
+      b &&
+      out.push(
+        `| ${name} | ${b.total} | ${b.beforeWorkflow} | ${b.workflowTaskQueue} / ${b.workflowTaskRun} | ${b.activityQueue} / ${b.activityRun} | ${b.serverOther} | ${b.afterWorkflow} | ${b.workflowTasks}, ${b.activities} | ${b.historyKb} |`,
+      );
     for (const [name, prof] of profiles) {
       p(`${name}, lawtrail`, prof?.lawtrail);
       p(`${name}, baseline`, prof?.baseline);
@@ -135,42 +146,88 @@ function details(r: Results): string[] {
     out.push('');
   }
   const cpus: [string, Record<string, number> | undefined][] = [
-    ...(s.caseStart ?? []).flatMap((c) => [[`case start c=${c.concurrency}, lawtrail`, c.cpu?.lawtrail], [`case start c=${c.concurrency}, baseline`, c.cpu?.baseline]] as [string, Record<string, number> | undefined][]),
-    ...(s.taskCompletion ?? []).flatMap((c) => [[`task completion c=${c.concurrency}, lawtrail`, c.cpu?.lawtrail], [`task completion c=${c.concurrency}, baseline`, c.cpu?.baseline]] as [string, Record<string, number> | undefined][]),
+    ...(s.caseStart ?? []).flatMap(
+      (c) =>
+        [
+          [`case start c=${c.concurrency}, lawtrail`, c.cpu?.lawtrail],
+          [`case start c=${c.concurrency}, baseline`, c.cpu?.baseline],
+        ] as [string, Record<string, number> | undefined][],
+    ),
+    ...(s.taskCompletion ?? []).flatMap(
+      (c) =>
+        [
+          [`task completion c=${c.concurrency}, lawtrail`, c.cpu?.lawtrail],
+          [`task completion c=${c.concurrency}, baseline`, c.cpu?.baseline],
+        ] as [string, Record<string, number> | undefined][],
+    ),
     ['lifecycle (sustained), lawtrail', s.throughput?.sustained.cpu.lawtrail],
     ['lifecycle (sustained), baseline', s.throughput?.sustained.cpu.baseline],
     ['emergency start (scenario 4)', s.openCases?.creationCpu],
   ];
   if (cpus.some(([, c]) => c)) {
     const cols = ['api', 'worker', 'baselineWorker', 'temporalServer', 'postgres', 'benchDriver', 'total'];
-    out.push('**CPU per operation** (ms of CPU time, by process, from /proc; two cores give 2,000 ms per second):', '', `| operation | ${cols.join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`);
+    out.push(
+      '**CPU per operation** (ms of CPU time, by process, from /proc; two cores give 2,000 ms per second):',
+      '',
+      `| operation | ${cols.join(' | ')} |`,
+      `|---|${cols.map(() => '---').join('|')}|`,
+    );
     for (const [name, c] of cpus) if (c) out.push(`| ${name} | ${cols.map((k) => c[k] ?? '–').join(' | ')} |`);
     out.push('');
   }
   if (s.taskCompletion?.length) {
-    out.push(`A bare Update answered without writing anything: p99 ${s.taskCompletion.map((c) => `${c.noopBaseline.p99} ms at concurrency ${c.concurrency}`).join(', ')}.`, '');
+    out.push(
+      `A bare Update answered without writing anything: p99 ${s.taskCompletion.map((c) => `${c.noopBaseline.p99} ms at concurrency ${c.concurrency}`).join(', ')}.`,
+      '',
+    );
   }
   if (s.throughput) {
     const t = s.throughput;
-    out.push('**Throughput by concurrency** (closed loops, ' + `${r.sizes.throughput.stepSeconds} s each; lifecycle latency in ms):`, '', '| concurrency | lawtrail cases/s | lawtrail p50 / p99 | baseline /s | baseline p50 / p99 |', '|---|---|---|---|---|');
-    for (const st of t.steps) out.push(`| ${st.concurrency} | ${st.lawtrail.throughput}${st.lawtrail.errors ? ` (${st.lawtrail.errors} errors)` : ''} | ${f(st.lawtrail.p50)} / ${f(st.lawtrail.p99)} | ${st.baseline.throughput} | ${f(st.baseline.p50)} / ${f(st.baseline.p99)} |`);
-    out.push('', `Knee: lawtrail at concurrency ${t.knee.lawtrail.concurrency} (${t.knee.lawtrail.throughput} cases/s, p99 ${f(t.knee.lawtrail.p99)} ms, next step p99 ${f(t.knee.lawtrail.nextP99 ?? NaN)} ms); baseline at ${t.knee.baseline.concurrency} (${t.knee.baseline.throughput}/s). ` +
-      `Decision stage started for ${t.decisionStage.withDeadline} of ${t.decisionStage.cases} filed cases of the sustained run (${t.decisionStage.settledSecondsAfterRun} s after it ended). ` +
-      `One filed case leaves two histories: initiation ${t.histories.initiation.events} events, ${t.histories.initiation.kb} KiB; decision ${t.histories.decision.events} events, ${t.histories.decision.kb} KiB.`, '');
+    out.push(
+      '**Throughput by concurrency** (closed loops, ' + `${r.sizes.throughput.stepSeconds} s each; lifecycle latency in ms):`,
+      '',
+      '| concurrency | lawtrail cases/s | lawtrail p50 / p99 | baseline /s | baseline p50 / p99 |',
+      '|---|---|---|---|---|',
+    );
+    for (const st of t.steps)
+      out.push(
+        `| ${st.concurrency} | ${st.lawtrail.throughput}${st.lawtrail.errors ? ` (${st.lawtrail.errors} errors)` : ''} | ${f(st.lawtrail.p50)} / ${f(st.lawtrail.p99)} | ${st.baseline.throughput} | ${f(st.baseline.p50)} / ${f(st.baseline.p99)} |`,
+      );
+    out.push(
+      '',
+      `Knee: lawtrail at concurrency ${t.knee.lawtrail.concurrency} (${t.knee.lawtrail.throughput} cases/s, p99 ${f(t.knee.lawtrail.p99)} ms, next step p99 ${f(t.knee.lawtrail.nextP99 ?? NaN)} ms); baseline at ${t.knee.baseline.concurrency} (${t.knee.baseline.throughput}/s). ` +
+        `Decision stage started for ${t.decisionStage.withDeadline} of ${t.decisionStage.cases} filed cases of the sustained run (${t.decisionStage.settledSecondsAfterRun} s after it ended). ` +
+        `One filed case leaves two histories: initiation ${t.histories.initiation.events} events, ${t.histories.initiation.kb} KiB; decision ${t.histories.decision.events} events, ${t.histories.decision.kb} KiB.`,
+      '',
+    );
   }
   if (s.openCases) {
     const o = s.openCases;
-    out.push('**Open cases** (emergency starts, each with a running 24-hour timer):', '', '| open cases | with timers | worker RSS MiB | API RSS MiB | Temporal server RSS MiB | PostgreSQL MiB | due view rows | page 1 p50 / p99 ms | middle page p50 / p99 ms | overdue page p50 / p99 ms | how PostgreSQL reads a page |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    out.push(
+      '**Open cases** (emergency starts, each with a running 24-hour timer):',
+      '',
+      '| open cases | with timers | worker RSS MiB | API RSS MiB | Temporal server RSS MiB | PostgreSQL MiB | due view rows | page 1 p50 / p99 ms | middle page p50 / p99 ms | overdue page p50 / p99 ms | how PostgreSQL reads a page |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const c of [{ ...o.baseline, dueView: undefined }, ...o.checkpoints]) {
       const d = c.dueView;
-      out.push(`| ${c.openCases.toLocaleString('en')} | ${c.withTimers.toLocaleString('en')} | ${c.workerRssMb} | ${c.apiRssMb} | ${c.temporalServerRssMb ?? '–'} | ${c.databaseMb} | ${d?.rows ?? '–'} | ${d ? `${f(d.firstPage.p50)} / ${f(d.firstPage.p99)}` : '–'} | ${d ? `${f(d.deepPage.p50)} / ${f(d.deepPage.p99)}` : '–'} | ${d ? `${f(d.overdue.p50)} / ${f(d.overdue.p99)}` : '–'} | ${d ? `all: ${scans(d.plan)}; overdue: ${scans(d.overduePlan)}` : ''} |`);
+      out.push(
+        `| ${c.openCases.toLocaleString('en')} | ${c.withTimers.toLocaleString('en')} | ${c.workerRssMb} | ${c.apiRssMb} | ${c.temporalServerRssMb ?? '–'} | ${c.databaseMb} | ${d?.rows ?? '–'} | ${d ? `${f(d.firstPage.p50)} / ${f(d.firstPage.p99)}` : '–'} | ${d ? `${f(d.deepPage.p50)} / ${f(d.deepPage.p99)}` : '–'} | ${d ? `${f(d.overdue.p50)} / ${f(d.overdue.p99)}` : '–'} | ${d ? `all: ${scans(d.plan)}; overdue: ${scans(d.overduePlan)}` : ''} |`,
+      );
     }
-    out.push('', `Per case added: worker ${o.perCase.workerRssKb} KiB, PostgreSQL ${o.perCase.databaseKb} KiB. Emergency starts: p50 ${f(o.creation.p50)} / p99 ${f(o.creation.p99)} ms at concurrency 16, ${o.creation.throughput} cases/s.`, '');
+    out.push(
+      '',
+      `Per case added: worker ${o.perCase.workerRssKb} KiB, PostgreSQL ${o.perCase.databaseKb} KiB. Emergency starts: p50 ${f(o.creation.p50)} / p99 ${f(o.creation.p99)} ms at concurrency 16, ${o.creation.throughput} cases/s.`,
+      '',
+    );
   }
   if (s.deadlineLag) {
     const d = s.deadlineLag;
-    out.push(`**Deadline lag**: ${d.deadlines} uploads due ${d.window.from.slice(11, 19)}–${d.window.to.slice(11, 19)} UTC. The workflow woke p50 ${f(d.woke.p50)} / p99 ${f(d.woke.p99)} ms after the due time; the escalation was seen committed p50 ${f(d.recorded.p50)} / p99 ${f(d.recorded.p99)} / max ${f(d.recorded.max)} ms after it (polled every 100 ms). ` +
-      `Then the overdue view (${d.dueView.rows} rows in all) answered its first page in p50 ${f(d.dueView.overdue.p50)} / p99 ${f(d.dueView.overdue.p99)} ms.`, '');
+    out.push(
+      `**Deadline lag**: ${d.deadlines} uploads due ${d.window.from.slice(11, 19)}–${d.window.to.slice(11, 19)} UTC. The workflow woke p50 ${f(d.woke.p50)} / p99 ${f(d.woke.p99)} ms after the due time; the escalation was seen committed p50 ${f(d.recorded.p50)} / p99 ${f(d.recorded.p99)} / max ${f(d.recorded.max)} ms after it (polled every 100 ms). ` +
+        `Then the overdue view (${d.dueView.rows} rows in all) answered its first page in p50 ${f(d.dueView.overdue.p50)} / p99 ${f(d.dueView.overdue.p99)} ms.`,
+      '',
+    );
   }
   return out;
 }

@@ -45,7 +45,9 @@ function node(name, script, env, logs, { wait, nodeArgs = [] }) {
   child.stdout.on('data', (b) => /polling task queue|listening on/.test(String(b)) && ready());
   if (wait) {
     return new Promise((resolve, reject) =>
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed (exit ${code}); see ${join(logs, `${name}.log`)}`)))),
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`${name} failed (exit ${code}); see ${join(logs, `${name}.log`)}`)),
+      ),
     );
   }
   children.add(child);
@@ -61,7 +63,10 @@ function node(name, script, env, logs, { wait, nodeArgs = [] }) {
 
 function compile() {
   return new Promise((resolve, reject) => {
-    const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'bench/tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+    const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'bench/tsconfig.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     tsc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('tsc failed'))));
   });
 }
@@ -173,9 +178,18 @@ async function main() {
   // --cpu-prof: V8 CPU profiles of lawtrail's worker and API, written when they stop (see bench/README.md).
   const prof = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(logs, 'cpu')}`] : [];
   const worker = node('worker', 'dist/apps/worker/src/main.js', env, logs, { wait: false, nodeArgs: prof });
-  const api = node('api', 'dist/apps/api/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, logs, { wait: false, nodeArgs: prof });
+  const api = node('api', 'dist/apps/api/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, logs, {
+    wait: false,
+    nodeArgs: prof,
+  });
   const baselineQueue = `bench-baseline-${tag}`;
-  const baseline = node('baseline', 'dist/bench/baseline/worker.js', { ...env, DATABASE_URL: baselineUrl, LAWTRAIL_TASK_QUEUE: baselineQueue }, logs, { wait: false });
+  const baseline = node(
+    'baseline',
+    'dist/bench/baseline/worker.js',
+    { ...env, DATABASE_URL: baselineUrl, LAWTRAIL_TASK_QUEUE: baselineQueue },
+    logs,
+    { wait: false },
+  );
   await Promise.all([worker.ready, api.ready, baseline.ready]);
 
   const { runBench } = require(join(ROOT, 'dist/bench/main.js'));

@@ -20,8 +20,7 @@ let stopping = false;
 
 function run(name, args, env, { wait }) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (stream, out) =>
-    stream.on('data', (b) => out.write(String(b).replace(/^(?=.)/gm, `[${name}] `)));
+  const prefix = (stream, out) => stream.on('data', (b) => out.write(String(b).replace(/^(?=.)/gm, `[${name}] `)));
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   return new Promise((resolve, reject) => {
@@ -43,7 +42,10 @@ function run(name, args, env, { wait }) {
 async function waitForHealth(url, ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -57,9 +59,7 @@ async function shutdown(code) {
   // would exit before the servers below are stopped.
   setInterval(() => {}, 1000);
   console.log('\n[dev] stopping…');
-  await Promise.all(
-    [...children].map((c) => new Promise((r) => (exited(c) ? r() : (c.once('exit', r), c.kill('SIGTERM'))))),
-  );
+  await Promise.all([...children].map((c) => new Promise((r) => (exited(c) ? r() : (c.once('exit', r), c.kill('SIGTERM'))))));
   for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
   process.exit(code);
 }
@@ -160,7 +160,9 @@ function banner({ databaseUrl, temporalAddress, uiUrl }) {
   const { demoUsers, DEMO_PASSWORD } = require(join(ROOT, 'dist/apps/api/src/auth/demo-users.js'));
   const { AGENCIES } = require(join(ROOT, 'dist/libs/profiles/index.js'));
   const byAgency = AGENCIES.map((p) => {
-    const names = demoUsers().filter((u) => u.agencyId === p.id).map((u) => u.username);
+    const names = demoUsers()
+      .filter((u) => u.agencyId === p.id)
+      .map((u) => u.username);
     return `  ${p.name}\n    ${names.join('  ')}`;
   });
   console.log(`

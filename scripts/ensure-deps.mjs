@@ -50,9 +50,7 @@ function npmCi() {
       stdio: 'inherit',
       shell: process.platform === 'win32',
     });
-    child.on('error', (err) =>
-      reject(new Error(`ensure-deps: could not run npm (${err.message}); is npm on PATH?`)),
-    );
+    child.on('error', (err) => reject(new Error(`ensure-deps: could not run npm (${err.message}); is npm on PATH?`)));
     child.on('exit', (code, signal) =>
       code === 0
         ? resolve()

@@ -38,7 +38,11 @@ export async function schemathesisCommand() {
   const py = await findPython();
   if (!py) throw new Error('npm run test:fuzz needs python3 with pip, to install schemathesis from PyPI');
   const dir = join(cacheRoot(), 'schemathesis', `${SCHEMATHESIS.version}-py${py.version}`);
-  const run = { command: py.python, args: ['-c', 'import sys; from schemathesis.cli import schemathesis; sys.argv[0] = "schemathesis"; sys.exit(schemathesis())'], env: { PYTHONPATH: dir } };
+  const run = {
+    command: py.python,
+    args: ['-c', 'import sys; from schemathesis.cli import schemathesis; sys.argv[0] = "schemathesis"; sys.exit(schemathesis())'],
+    env: { PYTHONPATH: dir },
+  };
   // Only complete installs are renamed into place, so the package folder implies a complete install.
   if (existsSync(join(dir, 'schemathesis'))) return run;
 
@@ -47,8 +51,21 @@ export async function schemathesisCommand() {
   const staging = await mkdtemp(join(cacheRoot(), 'schemathesis', '.staging-'));
   try {
     const code = await new Promise((res) => {
-      const child = spawn(py.python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input',
-        '--target', staging, `${SCHEMATHESIS.pypi}==${SCHEMATHESIS.version}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawn(
+        py.python,
+        [
+          '-m',
+          'pip',
+          'install',
+          '--quiet',
+          '--disable-pip-version-check',
+          '--no-input',
+          '--target',
+          staging,
+          `${SCHEMATHESIS.pypi}==${SCHEMATHESIS.version}`,
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
       child.on('error', () => res(null));
       child.on('close', res);
     });

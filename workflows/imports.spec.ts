@@ -7,8 +7,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..');
 const PURE = ['libs/domain', 'libs/calendar', 'libs/messages', 'libs/profiles/cite.ts', 'workflows'];
 // `#libs/…` and the other aliases of package.json "imports", mapped back to the source tree.
-const ALIASES = Object.entries(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).imports as Record<string, string>)
-  .map(([alias, target]) => [alias.replace('*', ''), target.replace(/^\.\/dist\//, '').replace('*.js', '')] as const);
+const ALIASES = Object.entries(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).imports as Record<string, string>).map(
+  ([alias, target]) => [alias.replace('*', ''), target.replace(/^\.\/dist\//, '').replace('*.js', '')] as const,
+);
 
 /** The repository path an import names, or null for an npm package or a Node built-in. */
 function target(file: string, spec: string): string | null {
@@ -30,15 +31,21 @@ function valueImports(file: string): string[] {
 }
 
 describe('workflow code imports only deterministic code', () => {
-  const all = [...files(join(ROOT, 'workflows')), ...files(join(ROOT, 'libs/domain')), ...files(join(ROOT, 'libs/calendar')), ...files(join(ROOT, 'libs/messages'))];
+  const all = [
+    ...files(join(ROOT, 'workflows')),
+    ...files(join(ROOT, 'libs/domain')),
+    ...files(join(ROOT, 'libs/calendar')),
+    ...files(join(ROOT, 'libs/messages')),
+  ];
 
   it.each(all.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
     for (const spec of valueImports(file)) {
       if (spec === '@temporalio/workflow') continue;
       const path = target(file, spec);
       expect({ spec, path }).toEqual({ spec, path: expect.any(String) }); // no npm packages or Node built-ins
-      const allowed = PURE.some((p) => path === p.replace(/\.ts$/, '') || path!.startsWith(`${p}/`) || `${path}.ts` === p)
-        || path === 'workflows/activities';
+      const allowed =
+        PURE.some((p) => path === p.replace(/\.ts$/, '') || path!.startsWith(`${p}/`) || `${path}.ts` === p) ||
+        path === 'workflows/activities';
       expect({ file: relative(ROOT, file), imports: path, allowed }).toEqual({ file: relative(ROOT, file), imports: path, allowed: true });
     }
   });

@@ -41,7 +41,14 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
      * stored one under a row lock, is kept on the case and returned for the workflows. Safe to
      * retry: `nextClock` is idempotent per operation; keyed entry.
      */
-    async changeCaseClock(input: { operationId: string; caseId: string; kind: 'suspension' | 'resumption'; at: string; reason: string; entry: Entry }): Promise<CaseClock> {
+    async changeCaseClock(input: {
+      operationId: string;
+      caseId: string;
+      kind: 'suspension' | 'resumption';
+      at: string;
+      reason: string;
+      entry: Entry;
+    }): Promise<CaseClock> {
       return db.transaction(async (m) => {
         const [{ clock }] = await m.query('SELECT clock FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
         const next = nextClock(clock, { id: input.operationId, kind: input.kind, at: input.at, reason: input.reason });
@@ -85,9 +92,20 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
      * cancelled (except `keepWorkflowId`'s), the case closed for archiving, the operation
      * completed. Safe to retry: guarded updates, keyed entry.
      */
-    async closeCase(input: { operationId: string; caseId: string; status: 'terminated' | 'transferred'; at: string; keepWorkflowId: string; receipt?: unknown; entry: Entry }): Promise<void> {
+    async closeCase(input: {
+      operationId: string;
+      caseId: string;
+      status: 'terminated' | 'transferred';
+      at: string;
+      keepWorkflowId: string;
+      receipt?: unknown;
+      entry: Entry;
+    }): Promise<void> {
       await db.transaction(async (m) => {
-        await m.query(`UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE case_id = $1 AND status = 'open' AND workflow_id <> $3`, [input.caseId, input.at, input.keepWorkflowId]);
+        await m.query(
+          `UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE case_id = $1 AND status = 'open' AND workflow_id <> $3`,
+          [input.caseId, input.at, input.keepWorkflowId],
+        );
         await m.query('UPDATE escalations SET resolved_at = $2 WHERE case_id = $1 AND resolved_at IS NULL', [input.caseId, input.at]);
         // The case's own deadlines stop with it, and say so (not 'running' for ever).
         await m.query(
@@ -98,7 +116,10 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
           `UPDATE cases SET status = $2, stage = 'archiving', overdue = false, ended_at = $3, updated_at = $3 WHERE id = $1 AND status NOT IN ('terminated', 'transferred')`,
           [input.caseId, input.status, input.at],
         );
-        await m.query(`UPDATE case_operations SET status = 'completed', receipt = $2 WHERE id = $1`, [input.operationId, input.receipt ? JSON.stringify(input.receipt) : null]);
+        await m.query(`UPDATE case_operations SET status = 'completed', receipt = $2 WHERE id = $1`, [
+          input.operationId,
+          input.receipt ? JSON.stringify(input.receipt) : null,
+        ]);
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },

@@ -20,7 +20,10 @@ export function createDecisionActivities(db: DataSource) {
       // The 文号 its record line names: unique per agency (cases_decision_number_key), a duplicate is an integrity violation.
       const number = (input.entry.details as { documentNumber?: string } | undefined)?.documentNumber ?? null;
       await db.transaction(async (m) => {
-        await m.query("UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2, decision_number = COALESCE($3, decision_number) WHERE id = $1", [input.caseId, input.at, number]);
+        await m.query(
+          "UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2, decision_number = COALESCE($3, decision_number) WHERE id = $1",
+          [input.caseId, input.at, number],
+        );
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },

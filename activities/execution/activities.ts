@@ -19,7 +19,17 @@ export function createExecutionActivities(db: DataSource) {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (case_id) DO UPDATE SET state = $3, payment_due_at = $4, paid_at = $5, court_latest = $6, view = $7, version = $8, updated_at = $9
            WHERE executions.version < $8`,
-          [e.caseId, input.agencyId, e.state, e.payment.dueAt, e.payment.paidAt, e.court.latest, JSON.stringify(e), input.version, input.at],
+          [
+            e.caseId,
+            input.agencyId,
+            e.state,
+            e.payment.dueAt,
+            e.payment.paidAt,
+            e.court.latest,
+            JSON.stringify(e),
+            input.version,
+            input.at,
+          ],
         );
         await m.query(`UPDATE cases SET stage = 'execution', updated_at = $2 WHERE id = $1 AND stage = 'service'`, [e.caseId, input.at]);
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: e.caseId });

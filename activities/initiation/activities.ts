@@ -48,11 +48,7 @@ export function createInitiationActivities(db: DataSource) {
     /** Moves the case to a new status with the entry that says why. Safe to retry: keyed entry, same status. */
     async setCaseStatus(input: SetStatusInput): Promise<void> {
       await db.transaction(async (m) => {
-        await m.query('UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1', [
-          input.caseId,
-          input.status,
-          input.at,
-        ]);
+        await m.query('UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1', [input.caseId, input.status, input.at]);
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },

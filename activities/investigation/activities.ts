@@ -33,10 +33,32 @@ export function createInvestigationActivities(db: DataSource) {
              upload_due_at, retention_until, legal_basis, corrects_id, correction_reason, recorded_at, created_by, created_at)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
            ON CONFLICT (id) DO NOTHING`,
-          [r.id, r.caseId, r.category, r.kind, r.title, JSON.stringify(r.content), r.producerId, JSON.stringify(r.officers),
-            json(r.signatures), json(r.rightsTold), r.avRecordIds, r.avOmissionReason, r.avVerdict, json(r.metadata),
-            r.usedAsEvidence, r.uploadTaskId, r.uploadDueAt, r.retentionUntil, r.legalBasis, r.correctsId,
-            r.correctionReason, r.recordedAt, r.createdBy, input.at],
+          [
+            r.id,
+            r.caseId,
+            r.category,
+            r.kind,
+            r.title,
+            JSON.stringify(r.content),
+            r.producerId,
+            JSON.stringify(r.officers),
+            json(r.signatures),
+            json(r.rightsTold),
+            r.avRecordIds,
+            r.avOmissionReason,
+            r.avVerdict,
+            json(r.metadata),
+            r.usedAsEvidence,
+            r.uploadTaskId,
+            r.uploadDueAt,
+            r.retentionUntil,
+            r.legalBasis,
+            r.correctsId,
+            r.correctionReason,
+            r.recordedAt,
+            r.createdBy,
+            input.at,
+          ],
         );
         if (input.defect) {
           const d = input.defect;
@@ -77,8 +99,24 @@ async function projectMeasure(db: DataSource, input: { measure: MeasureView; at:
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (id) DO UPDATE SET due_at = $6, last_day = $7, due_complete = $8, status = $9, extended = $10,
                                       pauses = $11, decision = $12, updated_at = $14, due_missing_years = $16`,
-      [m.id, m.caseId, m.kind, m.object, m.takenAt, m.dueAt, m.lastDay, m.complete, m.status, m.extended,
-        JSON.stringify(m.pauses), m.decision, m.recordId, input.at, m.familyNotified ? JSON.stringify(m.familyNotified) : null, m.missingYears ?? []],
+      [
+        m.id,
+        m.caseId,
+        m.kind,
+        m.object,
+        m.takenAt,
+        m.dueAt,
+        m.lastDay,
+        m.complete,
+        m.status,
+        m.extended,
+        JSON.stringify(m.pauses),
+        m.decision,
+        m.recordId,
+        input.at,
+        m.familyNotified ? JSON.stringify(m.familyNotified) : null,
+        m.missingYears ?? [],
+      ],
     );
     if (input.entry) await appendRecord(q, { ...input.entry, caseId: m.caseId });
   });

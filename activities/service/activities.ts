@@ -9,7 +9,13 @@ export function createServiceActivities(db: DataSource) {
      * Writes a service's view (attempts, status, date of service) and, when given, the record line
      * that explains the change. Safe to retry: a newer version only replaces an older one; the entry is keyed.
      */
-    async projectService(input: { service: ServiceView; version: number; agencyId: string; at: string; entry?: Omit<RecordEntryInput, 'caseId'> }) {
+    async projectService(input: {
+      service: ServiceView;
+      version: number;
+      agencyId: string;
+      at: string;
+      entry?: Omit<RecordEntryInput, 'caseId'>;
+    }) {
       const s = input.service;
       await db.transaction(async (m) => {
         await m.query(
@@ -18,7 +24,21 @@ export function createServiceActivities(db: DataSource) {
            ON CONFLICT (id) DO UPDATE SET status = $5, served_at = $6, method = $7, deemed = $8, must_serve_by = $9, overdue = $10,
              view = $11, version = $12, updated_at = $13
            WHERE services.version < $12`,
-          [s.id, s.caseId, input.agencyId, s.document.kind, s.status, s.servedAt, s.method, s.deemed, s.mustServeBy, s.overdue, JSON.stringify(s), input.version, input.at],
+          [
+            s.id,
+            s.caseId,
+            input.agencyId,
+            s.document.kind,
+            s.status,
+            s.servedAt,
+            s.method,
+            s.deemed,
+            s.mustServeBy,
+            s.overdue,
+            JSON.stringify(s),
+            input.version,
+            input.at,
+          ],
         );
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId });
       });

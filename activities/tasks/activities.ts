@@ -26,8 +26,19 @@ export function createTaskActivities(db: DataSource) {
                             due_complete, due_missing_years)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11)
          ON CONFLICT (id) DO NOTHING`,
-        [task.id, task.caseId, task.agencyId, task.workflowId, task.kind, task.role, task.assigneeId ?? null,
-          task.dueAt ?? null, task.openedAt, task.dueComplete ?? true, task.dueMissingYears ?? []],
+        [
+          task.id,
+          task.caseId,
+          task.agencyId,
+          task.workflowId,
+          task.kind,
+          task.role,
+          task.assigneeId ?? null,
+          task.dueAt ?? null,
+          task.openedAt,
+          task.dueComplete ?? true,
+          task.dueMissingYears ?? [],
+        ],
       );
     },
 
@@ -50,13 +61,16 @@ export function createTaskActivities(db: DataSource) {
           `UPDATE tasks SET status = 'completed', completed_at = $2, completed_by = $3, decision = $4,
                             opinion = $5, notification = $6
             WHERE id = $1 AND status = 'open'`,
-          [task.id, completion.at, completion.by.id, completion.decision, completion.opinion,
-            completion.notification ? JSON.stringify(completion.notification) : null],
+          [
+            task.id,
+            completion.at,
+            completion.by.id,
+            completion.decision,
+            completion.opinion,
+            completion.notification ? JSON.stringify(completion.notification) : null,
+          ],
         );
-        await m.query('UPDATE escalations SET resolved_at = $2 WHERE task_id = $1 AND resolved_at IS NULL', [
-          task.id,
-          completion.at,
-        ]);
+        await m.query('UPDATE escalations SET resolved_at = $2 WHERE task_id = $1 AND resolved_at IS NULL', [task.id, completion.at]);
         await m.query(
           `UPDATE cases SET updated_at = $2,
                   overdue = EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = $1 AND e.resolved_at IS NULL)
@@ -87,8 +101,17 @@ export function createTaskActivities(db: DataSource) {
         await m.query(
           `INSERT INTO escalations (id, case_id, agency_id, task_id, kind, due_at, escalated_at, must_act, legal_basis)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-          [input.id, input.caseId, input.agencyId, input.taskId ?? null, input.kind, input.dueAt, input.at,
-            JSON.stringify(input.mustAct), input.legalBasis],
+          [
+            input.id,
+            input.caseId,
+            input.agencyId,
+            input.taskId ?? null,
+            input.kind,
+            input.dueAt,
+            input.at,
+            JSON.stringify(input.mustAct),
+            input.legalBasis,
+          ],
         );
         await m.query('UPDATE cases SET overdue = true, updated_at = $2 WHERE id = $1', [input.caseId, input.at]);
         await appendRecord(m, {

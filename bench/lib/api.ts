@@ -2,7 +2,10 @@
 export class Api {
   private readonly tokens = new Map<string, string>();
 
-  constructor(readonly baseUrl: string, private readonly password: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly password: string,
+  ) {}
 
   /** Logs the demo users in once; later calls reuse their tokens (valid 8 hours). */
   async login(...usernames: string[]): Promise<void> {

@@ -63,7 +63,10 @@ export function cpuPerOp(before: Record<string, number>, after: Record<string, n
 }
 
 /** Runs a measured loop and adds the CPU each process spent on it, per completed operation. */
-export async function withCpu<T extends { latencies: number[] }>(pids: { worker: number; api: number; baseline: number }, run: () => Promise<T>): Promise<T & { cpu: Record<string, number> }> {
+export async function withCpu<T extends { latencies: number[] }>(
+  pids: { worker: number; api: number; baseline: number },
+  run: () => Promise<T>,
+): Promise<T & { cpu: Record<string, number> }> {
   const before = cpuNow(pids);
   const r = await run();
   return { ...r, cpu: cpuPerOp(before, cpuNow(pids), r.latencies.length) };

@@ -88,9 +88,18 @@ function breakdown(events: Event[], t: OpTrace): Breakdown | undefined {
   if (to >= events.length) return undefined;
 
   const b: Breakdown = {
-    sample: 1, total: t.answeredAt - t.sentAt, beforeWorkflow: at(events[from]) - t.sentAt,
-    workflowTaskQueue: 0, workflowTaskRun: 0, activityQueue: 0, activityRun: 0, serverOther: 0,
-    afterWorkflow: t.answeredAt - at(events[to]), workflowTasks: 0, activities: 0, historyKb: 0,
+    sample: 1,
+    total: t.answeredAt - t.sentAt,
+    beforeWorkflow: at(events[from]) - t.sentAt,
+    workflowTaskQueue: 0,
+    workflowTaskRun: 0,
+    activityQueue: 0,
+    activityRun: 0,
+    serverOther: 0,
+    afterWorkflow: t.answeredAt - at(events[to]),
+    workflowTasks: 0,
+    activities: 0,
+    historyKb: 0,
   };
   const open = new Map<number, number>(); // scheduled event id → time
   for (let i = from; i <= to; i++) {

@@ -66,7 +66,12 @@ export async function closedLoop(o: LoadOptions): Promise<LoadResult> {
 }
 
 /** Runs `op` over `items` with at most `concurrency` at a time (set-up work, not measured). */
-export async function inParallel<T>(items: T[], concurrency: number, op: (item: T, i: number) => Promise<void>, tick?: (done: number) => void): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  concurrency: number,
+  op: (item: T, i: number) => Promise<void>,
+  tick?: (done: number) => void,
+): Promise<void> {
   let next = 0;
   let done = 0;
   const caller = async () => {

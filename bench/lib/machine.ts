@@ -16,7 +16,9 @@ export interface Machine {
 }
 
 export async function machine(db: Pool): Promise<Machine> {
-  const { rows: [v] } = await db.query('SHOW server_version');
+  const {
+    rows: [v],
+  } = await db.query('SHOW server_version');
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',

@@ -26,7 +26,9 @@ export function temporalServerPid(): number | undefined {
 
 /** Size of lawtrail's database and of its largest tables (with their indexes and TOAST), in MiB. */
 export async function databaseSize(db: Pool): Promise<{ totalMb: number; tables: Record<string, number> }> {
-  const { rows: [{ bytes }] } = await db.query('SELECT pg_database_size(current_database())::bigint AS bytes');
+  const {
+    rows: [{ bytes }],
+  } = await db.query('SELECT pg_database_size(current_database())::bigint AS bytes');
   const { rows } = await db.query(
     `SELECT c.relname AS name, pg_total_relation_size(c.oid)::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY 2 DESC LIMIT 8`,

@@ -52,8 +52,12 @@ export async function caseStart(b: Bench): Promise<Comparison[]> {
     const count = b.sizes.starts[concurrency];
     const bt: OpTrace[] = [];
     const lt: OpTrace[] = [];
-    const base = await withCpu(b.stack.pids, () => closedLoop({ label: 'baseline start', concurrency, count, op: () => baselineOp(bt), progress: b.progress }));
-    const law = await withCpu(b.stack.pids, () => closedLoop({ label: 'POST /cases', concurrency, count, op: () => lawtrailOp(lt), progress: b.progress }));
+    const base = await withCpu(b.stack.pids, () =>
+      closedLoop({ label: 'baseline start', concurrency, count, op: () => baselineOp(bt), progress: b.progress }),
+    );
+    const law = await withCpu(b.stack.pids, () =>
+      closedLoop({ label: 'POST /cases', concurrency, count, op: () => lawtrailOp(lt), progress: b.progress }),
+    );
     const run = compare(concurrency, law, base);
     b.progress.update('  reading workflow histories for the profile…');
     run.profile = { lawtrail: await profileOps(b.temporal, lt), baseline: await profileOps(b.temporal, bt) };

@@ -40,27 +40,31 @@ export async function deadlineLag(b: Bench, postsPerSecond: number): Promise<Dea
 
   const postedAt = new Map<string, number>(); // upload task id → when its record was answered
   const dueAt = new Map<string, number>();
-  await inParallel(cases, 16, async (caseId, i) => {
-    const due = dueOf(i);
-    const r = await b.api.call('POST', `/api/v1/cases/${caseId}/av-records`, OFFICER, {
-      title: '现场检查录像',
-      recordedAt: new Date(due - 24 * HOUR).toISOString(),
-      method: 'video',
-      usedAsEvidence: false,
-      metadata: {},
-    });
-    if (Date.parse(r.upload.dueAt) !== due) throw new Error(`upload due ${r.upload.dueAt}, expected ${new Date(due).toISOString()}`);
-    postedAt.set(r.upload.taskId, Date.now());
-    dueAt.set(r.upload.taskId, due);
-  }, (d) => b.progress.update(`  posting audiovisual records: ${d}/${n}; first due in ${Math.round((from - Date.now()) / 1000)} s`));
+  await inParallel(
+    cases,
+    16,
+    async (caseId, i) => {
+      const due = dueOf(i);
+      const r = await b.api.call('POST', `/api/v1/cases/${caseId}/av-records`, OFFICER, {
+        title: '现场检查录像',
+        recordedAt: new Date(due - 24 * HOUR).toISOString(),
+        method: 'video',
+        usedAsEvidence: false,
+        metadata: {},
+      });
+      if (Date.parse(r.upload.dueAt) !== due) throw new Error(`upload due ${r.upload.dueAt}, expected ${new Date(due).toISOString()}`);
+      postedAt.set(r.upload.taskId, Date.now());
+      dueAt.set(r.upload.taskId, due);
+    },
+    (d) => b.progress.update(`  posting audiovisual records: ${d}/${n}; first due in ${Math.round((from - Date.now()) / 1000)} s`),
+  );
 
   const seen = new Map<string, { at: number; woke: number }>();
   const give = dueOf(n - 1) + 120_000;
   while (seen.size < n && Date.now() < give) {
-    const { rows } = await b.db.query(
-      `SELECT task_id, escalated_at FROM escalations WHERE kind = 'av_upload_overdue' AND agency_id = $1`,
-      [AGENCY],
-    );
+    const { rows } = await b.db.query(`SELECT task_id, escalated_at FROM escalations WHERE kind = 'av_upload_overdue' AND agency_id = $1`, [
+      AGENCY,
+    ]);
     const now = Date.now();
     for (const r of rows) if (!seen.has(r.task_id)) seen.set(r.task_id, { at: now, woke: r.escalated_at.getTime() });
     const wait = from - now;
@@ -104,7 +108,12 @@ async function emergencyCases(b: Bench, n: number): Promise<string[]> {
   let rows = (await query()).rows;
   if (rows.length < n) {
     const missing = Array.from({ length: n - rows.length });
-    await inParallel(missing, 16, () => b.api.call('POST', '/api/v1/cases', OFFICER, EMERGENCY_FORM), (d) => b.progress.update(`  emergency starts: ${d}/${missing.length}`));
+    await inParallel(
+      missing,
+      16,
+      () => b.api.call('POST', '/api/v1/cases', OFFICER, EMERGENCY_FORM),
+      (d) => b.progress.update(`  emergency starts: ${d}/${missing.length}`),
+    );
     rows = (await query()).rows;
   }
   return rows.map((r) => r.id);

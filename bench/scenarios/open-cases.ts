@@ -69,13 +69,18 @@ export async function openCases(b: Bench): Promise<OpenCases> {
   for (const mark of marks) {
     const missing = mark - (await openCount(b));
     if (missing > 0) {
-      const r = await withCpu(b.stack.pids, () => closedLoop({
-        label: `emergency starts → ${mark}`, concurrency: 16, count: missing, progress: b.progress,
-        op: async () => {
-          const c = await b.api.call('POST', '/api/v1/cases', OFFICER, EMERGENCY_FORM);
-          if (c.status !== 'emergency_started') throw new Error(`case is ${c.status}`);
-        },
-      }));
+      const r = await withCpu(b.stack.pids, () =>
+        closedLoop({
+          label: `emergency starts → ${mark}`,
+          concurrency: 16,
+          count: missing,
+          progress: b.progress,
+          op: async () => {
+            const c = await b.api.call('POST', '/api/v1/cases', OFFICER, EMERGENCY_FORM);
+            if (c.status !== 'emergency_started') throw new Error(`case is ${c.status}`);
+          },
+        }),
+      );
       cpu.push({ ops: r.latencies.length, cpu: r.cpu });
       latencies.push(...r.latencies);
       seconds += r.seconds;
@@ -113,7 +118,9 @@ async function openCount(b: Bench): Promise<number> {
 }
 
 async function observe(b: Bench): Promise<Omit<Checkpoint, 'dueView'>> {
-  const { rows: [t] } = await b.db.query(
+  const {
+    rows: [t],
+  } = await b.db.query(
     `SELECT count(DISTINCT case_id)::int AS n FROM (
        SELECT case_id FROM tasks WHERE status = 'open' AND due_at IS NOT NULL
        UNION ALL SELECT case_id FROM case_deadlines WHERE state = 'running') x`,
@@ -178,7 +185,10 @@ async function plan(b: Bench, q: Partial<DueQuery>): Promise<Plan> {
   };
   const query = Object.assign(new DueQuery(), q);
   const recording = recorder as unknown as DataSource;
-  await new SupervisionService(new SupervisionRepository(recording), new CasesRepository(recording)).due({ agencyId: AGENCY } as Actor, query);
+  await new SupervisionService(new SupervisionRepository(recording), new CasesRepository(recording)).due(
+    { agencyId: AGENCY } as Actor,
+    query,
+  );
   const pageQuery = sent.find((q) => /ORDER BY/i.test(q.sql));
   if (!pageQuery) return { nodes: ['(page query not found)'], executionMs: NaN };
   const { rows } = await b.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${pageQuery.sql}`, pageQuery.params);

@@ -31,7 +31,8 @@ export async function taskCompletion(b: Bench): Promise<CompletionRun[]> {
     const t = tasks[nextTask++];
     const sentAt = Date.now();
     const r = await b.api.call('POST', `/api/v1/tasks/${t.id}/completion`, UNIT_HEAD, { decision: 'agree', opinion: '同意' });
-    if (r.task.status !== 'completed' || r.case.status !== 'pending_approval') throw new Error(`unexpected answer ${JSON.stringify(r).slice(0, 200)}`);
+    if (r.task.status !== 'completed' || r.case.status !== 'pending_approval')
+      throw new Error(`unexpected answer ${JSON.stringify(r).slice(0, 200)}`);
     traces.push({ workflowId: t.workflowId, sentAt, answeredAt: Date.now(), segment: { kind: 'update', index: 1 } });
   };
   const baselineOp = async (traces: OpTrace[]) => {
@@ -51,14 +52,20 @@ export async function taskCompletion(b: Bench): Promise<CompletionRun[]> {
     const bt: OpTrace[] = [];
     const lt: OpTrace[] = [];
     const firstIdle = nextIdle;
-    const base = await withCpu(b.stack.pids, () => closedLoop({ label: 'baseline Update', concurrency, count, op: () => baselineOp(bt), progress: b.progress }));
-    const law = await withCpu(b.stack.pids, () => closedLoop({ label: 'POST completion', concurrency, count, op: () => lawtrailOp(lt), progress: b.progress }));
+    const base = await withCpu(b.stack.pids, () =>
+      closedLoop({ label: 'baseline Update', concurrency, count, op: () => baselineOp(bt), progress: b.progress }),
+    );
+    const law = await withCpu(b.stack.pids, () =>
+      closedLoop({ label: 'POST completion', concurrency, count, op: () => lawtrailOp(lt), progress: b.progress }),
+    );
     const run = compare(concurrency, law, base);
     b.progress.update('  reading workflow histories for the profile…');
     run.profile = { lawtrail: await profileOps(b.temporal, lt), baseline: await profileOps(b.temporal, bt) };
     let n = firstIdle;
     const noop = await closedLoop({
-      label: 'baseline no-op Update', concurrency, count,
+      label: 'baseline no-op Update',
+      concurrency,
+      count,
       op: () => b.temporal.workflow.getHandle(idle[n++]).executeUpdate(noopUpdate),
       progress: b.progress,
     });
@@ -80,7 +87,12 @@ async function openReviews(b: Bench, n: number): Promise<{ id: string; workflowI
   let rows = (await query()).rows;
   if (rows.length < n) {
     const missing = Array.from({ length: n - rows.length });
-    await inParallel(missing, 8, () => b.api.call('POST', '/api/v1/cases', OFFICER, CASE_FORM), (d) => b.progress.update(`  starting cases to review: ${d}/${missing.length}`));
+    await inParallel(
+      missing,
+      8,
+      () => b.api.call('POST', '/api/v1/cases', OFFICER, CASE_FORM),
+      (d) => b.progress.update(`  starting cases to review: ${d}/${missing.length}`),
+    );
     rows = (await query()).rows;
   }
   return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id }));
@@ -88,8 +100,13 @@ async function openReviews(b: Bench, n: number): Promise<{ id: string; workflowI
 
 async function idleWorkflows(b: Bench, n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => `bare-idle-${randomUUID()}`);
-  await inParallel(ids, 8, async (workflowId) => {
-    await b.temporal.workflow.start<typeof bareIdle>('bareIdle', { workflowId, taskQueue: b.stack.baselineQueue });
-  }, (d) => b.progress.update(`  starting idle baseline workflows: ${d}/${n}`));
+  await inParallel(
+    ids,
+    8,
+    async (workflowId) => {
+      await b.temporal.workflow.start<typeof bareIdle>('bareIdle', { workflowId, taskQueue: b.stack.baselineQueue });
+    },
+    (d) => b.progress.update(`  starting idle baseline workflows: ${d}/${n}`),
+  );
   return ids;
 }

@@ -19,7 +19,13 @@ export interface Throughput {
   steps: Step[];
   /** The last concurrency at which throughput still grew by 10 % or more; beyond it only p99 grows. */
   knee: { lawtrail: Knee; baseline: Knee };
-  sustained: { concurrency: number; lawtrail: Summary; baseline: Summary; seconds: number; cpu: { lawtrail: Record<string, number>; baseline: Record<string, number> } };
+  sustained: {
+    concurrency: number;
+    lawtrail: Summary;
+    baseline: Summary;
+    seconds: number;
+    cpu: { lawtrail: Record<string, number>; baseline: Record<string, number> };
+  };
   /** Filed cases of the sustained run whose decision stage had written its deadline, and how long after the run that took. */
   decisionStage: { cases: number; withDeadline: number; settledSecondsAfterRun: number };
   /** What one filed case leaves in Temporal: its initiation and decision workflows' histories (mean of a sample). */
@@ -58,26 +64,57 @@ export async function throughput(b: Bench): Promise<Throughput> {
   for (const concurrency of levels) {
     const base = await closedLoop({ label: `baseline lifecycle`, concurrency, seconds: stepSeconds, op: baselineOp, progress: b.progress });
     await sleep(1000);
-    const law = await closedLoop({ label: `lawtrail lifecycle`, concurrency, seconds: stepSeconds, op: lawtrailOp(), progress: b.progress });
+    const law = await closedLoop({
+      label: `lawtrail lifecycle`,
+      concurrency,
+      seconds: stepSeconds,
+      op: lawtrailOp(),
+      progress: b.progress,
+    });
     errorSamples.push(...law.errorSamples, ...base.errorSamples);
     const step = { concurrency, lawtrail: sum(law), baseline: sum(base) };
-    b.progress.done(`c=${concurrency}: lawtrail ${step.lawtrail.throughput} cases/s p99 ${step.lawtrail.p99} ms | baseline ${step.baseline.throughput}/s p99 ${step.baseline.p99} ms${law.errors + base.errors ? ` | errors ${law.errors}+${base.errors}` : ''}`);
+    b.progress.done(
+      `c=${concurrency}: lawtrail ${step.lawtrail.throughput} cases/s p99 ${step.lawtrail.p99} ms | baseline ${step.baseline.throughput}/s p99 ${step.baseline.p99} ms${law.errors + base.errors ? ` | errors ${law.errors}+${base.errors}` : ''}`,
+    );
     steps.push(step);
     await sleep(2000); // let the decision stages just started settle before the next step
   }
   const knee = { lawtrail: kneeOf(steps, 'lawtrail'), baseline: kneeOf(steps, 'baseline') };
-  b.progress.done(`knee: lawtrail c=${knee.lawtrail.concurrency} (${knee.lawtrail.throughput} cases/s), baseline c=${knee.baseline.concurrency} (${knee.baseline.throughput}/s)`);
+  b.progress.done(
+    `knee: lawtrail c=${knee.lawtrail.concurrency} (${knee.lawtrail.throughput} cases/s), baseline c=${knee.baseline.concurrency} (${knee.baseline.throughput}/s)`,
+  );
 
   b.progress.section(`  sustained ${sustainSeconds} s at each knee`);
-  const base = await withCpu(b.stack.pids, () => closedLoop({ label: 'baseline sustained', concurrency: knee.baseline.concurrency, seconds: sustainSeconds, op: baselineOp, progress: b.progress }));
+  const base = await withCpu(b.stack.pids, () =>
+    closedLoop({
+      label: 'baseline sustained',
+      concurrency: knee.baseline.concurrency,
+      seconds: sustainSeconds,
+      op: baselineOp,
+      progress: b.progress,
+    }),
+  );
   await sleep(2000);
-  const law = await withCpu(b.stack.pids, () => closedLoop({ label: 'lawtrail sustained', concurrency: knee.lawtrail.concurrency, seconds: sustainSeconds, op: lawtrailOp(filed), progress: b.progress }));
+  const law = await withCpu(b.stack.pids, () =>
+    closedLoop({
+      label: 'lawtrail sustained',
+      concurrency: knee.lawtrail.concurrency,
+      seconds: sustainSeconds,
+      op: lawtrailOp(filed),
+      progress: b.progress,
+    }),
+  );
   errorSamples.push(...law.errorSamples, ...base.errorSamples);
   const sustained = {
-    concurrency: knee.lawtrail.concurrency, lawtrail: sum(law), baseline: sum(base), seconds: sustainSeconds,
+    concurrency: knee.lawtrail.concurrency,
+    lawtrail: sum(law),
+    baseline: sum(base),
+    seconds: sustainSeconds,
     cpu: { lawtrail: law.cpu, baseline: base.cpu },
   };
-  b.progress.done(`sustained: lawtrail ${sustained.lawtrail.throughput} cases/s (${law.errors} errors) | baseline ${sustained.baseline.throughput}/s (${base.errors} errors)`);
+  b.progress.done(
+    `sustained: lawtrail ${sustained.lawtrail.throughput} cases/s (${law.errors} errors) | baseline ${sustained.baseline.throughput}/s (${base.errors} errors)`,
+  );
 
   const decisionStage = await decisionStageSettled(b, filed);
   const sample = filed.slice(0, 20);
@@ -91,7 +128,10 @@ export async function throughput(b: Bench): Promise<Throughput> {
 /** One case through the short lifecycle over HTTP; returns its id. */
 async function lifecycle(b: Bench): Promise<string> {
   const c = await b.api.call('POST', '/api/v1/cases', OFFICER, CASE_FORM);
-  for (const [user, decision, after] of [[UNIT_HEAD, 'agree', 'pending_approval'], [CHIEF, 'approve', 'initiated']] as const) {
+  for (const [user, decision, after] of [
+    [UNIT_HEAD, 'agree', 'pending_approval'],
+    [CHIEF, 'approve', 'initiated'],
+  ] as const) {
     const list = await b.api.call('GET', `/api/v1/tasks?caseId=${c.id}`, user);
     if (list.items.length !== 1) throw new Error(`${user} sees ${list.items.length} tasks on the case`);
     const r = await b.api.call('POST', `/api/v1/tasks/${list.items[0].id}/completion`, user, { decision, opinion: '同意' });
@@ -101,7 +141,10 @@ async function lifecycle(b: Bench): Promise<string> {
 }
 
 async function bareLifecycleOnce(b: Bench): Promise<void> {
-  const h = await b.temporal.workflow.start<typeof bareLifecycle>('bareLifecycle', { workflowId: `bare-life-${randomUUID()}`, taskQueue: b.stack.baselineQueue });
+  const h = await b.temporal.workflow.start<typeof bareLifecycle>('bareLifecycle', {
+    workflowId: `bare-life-${randomUUID()}`,
+    taskQueue: b.stack.baselineQueue,
+  });
   await h.executeUpdate(writeUpdate, { args: ['unit_head'] });
   await h.executeUpdate(writeUpdate, { args: ['chief'] });
   await h.result();
@@ -126,7 +169,9 @@ async function decisionStageSettled(b: Bench, filed: string[]) {
   const t0 = Date.now();
   let withDeadline = 0;
   for (;;) {
-    const { rows } = await b.db.query(`SELECT count(DISTINCT case_id)::int AS n FROM case_deadlines WHERE case_id = ANY($1::uuid[])`, [filed]);
+    const { rows } = await b.db.query(`SELECT count(DISTINCT case_id)::int AS n FROM case_deadlines WHERE case_id = ANY($1::uuid[])`, [
+      filed,
+    ]);
     withDeadline = rows[0].n;
     b.progress.update(`  decision stages started: ${withDeadline}/${filed.length}`);
     if (withDeadline === filed.length || Date.now() - t0 > 120_000) break;

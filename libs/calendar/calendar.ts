@@ -13,7 +13,10 @@ export interface DayInfo {
 
 /** Thrown when a calendar is built from a schedule that fails validateSchedule. */
 export class ScheduleInvalidError extends Error {
-  constructor(readonly year: unknown, readonly issues: ScheduleIssue[]) {
+  constructor(
+    readonly year: unknown,
+    readonly issues: ScheduleIssue[],
+  ) {
     super(`${String(year)} 年节假日安排无效：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`);
     this.name = 'ScheduleInvalidError';
   }

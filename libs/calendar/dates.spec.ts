@@ -1,13 +1,4 @@
-import {
-  addDays,
-  addMonthsClamped,
-  chinaDate,
-  chinaDayStart,
-  InvalidDateError,
-  isChinaDate,
-  parseStart,
-  weekday,
-} from './dates';
+import { addDays, addMonthsClamped, chinaDate, chinaDayStart, InvalidDateError, isChinaDate, parseStart, weekday } from './dates';
 
 // Asia/Shanghai is a fixed UTC+08:00 (no DST since 1991): China midnight is 16:00Z the day before.
 describe('China dates and instants', () => {

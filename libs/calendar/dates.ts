@@ -11,14 +11,16 @@ const DAY_MS = 86_400_000;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An instant must carry its offset: a bare local time would be ambiguous between servers.
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Weekday numbers as in Date#getUTCDay: 0 = Sunday … 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export class InvalidDateError extends Error {
-  constructor(readonly input: unknown, reason: string) {
+  constructor(
+    readonly input: unknown,
+    reason: string,
+  ) {
     super(`无效的日期或时间：${String(input)}（${reason}）`);
     this.name = 'InvalidDateError';
   }

@@ -22,7 +22,8 @@ export class DayCounter {
       this.makeupCounted ||= record;
       return true;
     }
-    if (record) this.skipped.push(info.holiday === undefined ? { date, kind: info.kind } : { date, kind: info.kind, holiday: info.holiday });
+    if (record)
+      this.skipped.push(info.holiday === undefined ? { date, kind: info.kind } : { date, kind: info.kind, holiday: info.holiday });
     return false;
   }
 

@@ -48,7 +48,6 @@ export function parsePause(text: string): Pause {
   return { from, to };
 }
 
-
 /** A pause's end: an instant as given; a China date means the end of that day (24:00), the day included. */
 export function pauseEnd(to: string): number {
   return isChinaDate(to) ? chinaDayStart(addDays(to, 1)).getTime() : parseStart(to).getTime();

@@ -121,6 +121,8 @@ function dayDiff(a: string, b: string): number {
 function withHoliday(date: string): LegalCalendar {
   const year = Number(date.slice(0, 4));
   return new LegalCalendar(
-    BUILT_IN_SCHEDULES.map((s): YearSchedule => (s.year === year ? { ...s, holidays: [...s.holidays, { name: '临时放假', days: [date] }] } : s)),
+    BUILT_IN_SCHEDULES.map((s): YearSchedule =>
+      s.year === year ? { ...s, holidays: [...s.holidays, { name: '临时放假', days: [date] }] } : s,
+    ),
   );
 }

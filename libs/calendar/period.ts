@@ -107,7 +107,7 @@ function rawLastDay(counter: DayCounter, startDay: string, period: Period, basis
   if (period.unit === 'workday') {
     basis.push(BASIS.workdays);
     let day = startDay;
-    for (let counted = 0; counted < period.amount; ) {
+    for (let counted = 0; counted < period.amount;) {
       day = addDays(day, 1);
       if (counter.working(day)) counted++;
     }

@@ -78,8 +78,6 @@ describe('validation failures name the problem with a stable code', () => {
 
   it('refuses something that is not a schedule at all', () => {
     expect(codes(null)).toEqual(['SHAPE_INVALID']);
-    expect(codes({})).toEqual(
-      expect.arrayContaining(['YEAR_INVALID', 'SOURCE_MISSING', 'SHAPE_INVALID']),
-    );
+    expect(codes({})).toEqual(expect.arrayContaining(['YEAR_INVALID', 'SOURCE_MISSING', 'SHAPE_INVALID']));
   });
 });

@@ -57,8 +57,7 @@ function nonEmptyString(v: unknown): v is string {
  */
 export function validateSchedule(s: unknown): ScheduleIssue[] {
   const issues: ScheduleIssue[] = [];
-  const add = (path: string, code: ScheduleIssueCode, message: string) =>
-    issues.push({ path, code, message });
+  const add = (path: string, code: ScheduleIssueCode, message: string) => issues.push({ path, code, message });
 
   if (!isRecord(s)) {
     add('', 'SHAPE_INVALID', '节假日安排须为对象');
@@ -129,10 +128,7 @@ export function validateSchedule(s: unknown): ScheduleIssue[] {
   return issues;
 }
 
-function checkSource(
-  source: unknown,
-  add: (path: string, code: ScheduleIssueCode, message: string) => void,
-): void {
+function checkSource(source: unknown, add: (path: string, code: ScheduleIssueCode, message: string) => void): void {
   if (!isRecord(source)) {
     add('source', 'SOURCE_MISSING', '须注明发布文件（标题、文号、发布日期）');
     return;

@@ -19,6 +19,10 @@ it('development without LAWTRAIL_JWT_SECRET gets a random key generated once int
 it('a short LAWTRAIL_JWT_SECRET is refused even in development; the new limits and timeouts have defaults', () => {
   const url = 'postgres://u:p@localhost:5432/lawtrail';
   expect(() => parseEnv({ DATABASE_URL: url, LAWTRAIL_JWT_SECRET: 'short' })).toThrow(/LAWTRAIL_JWT_SECRET/);
-  expect(parseEnv({ DATABASE_URL: url })).toMatchObject({ loginAttemptsPerAddressPerMinute: 60, dbStatementTimeoutMs: 10_000, httpIdleTimeoutMs: 30_000 });
+  expect(parseEnv({ DATABASE_URL: url })).toMatchObject({
+    loginAttemptsPerAddressPerMinute: 60,
+    dbStatementTimeoutMs: 10_000,
+    httpIdleTimeoutMs: 30_000,
+  });
   expect(() => parseEnv({ DATABASE_URL: url, LAWTRAIL_DB_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/LAWTRAIL_DB_STATEMENT_TIMEOUT_MS/);
 });

@@ -25,7 +25,13 @@ describe('parseEnv', () => {
   it('reads CORS origins and the login limit, refusing a malformed origin', () => {
     const url = 'postgres://u:p@localhost:5432/db';
     expect(parseEnv({ DATABASE_URL: url })).toMatchObject({ corsOrigins: [], loginAttemptsPerMinute: 10 });
-    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_CORS_ORIGINS: 'https://zf.example.gov.cn, http://localhost:5173', LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE: '5' })).toMatchObject({
+    expect(
+      parseEnv({
+        DATABASE_URL: url,
+        LAWTRAIL_CORS_ORIGINS: 'https://zf.example.gov.cn, http://localhost:5173',
+        LAWTRAIL_LOGIN_ATTEMPTS_PER_MINUTE: '5',
+      }),
+    ).toMatchObject({
       corsOrigins: ['https://zf.example.gov.cn', 'http://localhost:5173'],
       loginAttemptsPerMinute: 5,
     });
@@ -43,7 +49,11 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: url }).trustProxy).toBe(false);
     expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
     for (const bad of ['true', '0', '11', '10.0.0.0/33', 'proxy.example.gov.cn', '10.0.0.1/8/1']) {
       expect(() => parseEnv({ DATABASE_URL: url, LAWTRAIL_TRUST_PROXY: bad })).toThrow(/LAWTRAIL_TRUST_PROXY/);
     }

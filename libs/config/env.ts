@@ -51,14 +51,20 @@ function trustProxy(value: string | undefined, problems: string[]): Env['trustPr
     if (hops < 1 || hops > 10) problems.push('LAWTRAIL_TRUST_PROXY must be 1 to 10 hops, a list of proxy addresses, or false');
     return hops;
   }
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const ok = (x: string) => {
     const [addr, bits, ...rest] = x.split('/');
     if (PROXY_PRESETS.includes(x)) return true;
     if (rest.length || !isIP(addr)) return false;
     return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
   };
-  if (!list.length || !list.every(ok)) problems.push('LAWTRAIL_TRUST_PROXY must be a hop count, a comma-separated list of proxy addresses or CIDR ranges (or loopback, linklocal, uniquelocal), or false');
+  if (!list.length || !list.every(ok))
+    problems.push(
+      'LAWTRAIL_TRUST_PROXY must be a hop count, a comma-separated list of proxy addresses or CIDR ranges (or loopback, linklocal, uniquelocal), or false',
+    );
   return list;
 }
 
@@ -89,8 +95,12 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   const dbStatementTimeoutMs = positiveInt(env, 'LAWTRAIL_DB_STATEMENT_TIMEOUT_MS', 10_000, problems);
   const httpIdleTimeoutMs = positiveInt(env, 'LAWTRAIL_HTTP_IDLE_TIMEOUT_MS', 30_000, problems);
   const trusted = trustProxy(env.LAWTRAIL_TRUST_PROXY, problems);
-  const corsOrigins = (env.LAWTRAIL_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  if (corsOrigins.some((o) => !/^https?:\/\/[^/]+$/.test(o))) problems.push('LAWTRAIL_CORS_ORIGINS must be a comma-separated list of origins such as https://zf.example.gov.cn');
+  const corsOrigins = (env.LAWTRAIL_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (corsOrigins.some((o) => !/^https?:\/\/[^/]+$/.test(o)))
+    problems.push('LAWTRAIL_CORS_ORIGINS must be a comma-separated list of origins such as https://zf.example.gov.cn');
   if (problems.length) throw new Error(`Invalid environment: ${problems.join('; ')}`);
   return {
     databaseUrl,

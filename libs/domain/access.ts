@@ -19,7 +19,11 @@ export const AUDIT_READERS: readonly Role[] = ['supervisor', 'admin'];
 /** Confidentiality flags a record may carry (state secret, commercial secret, privacy). */
 export const CONFIDENTIALITY = ['state_secret', 'commercial_secret', 'privacy'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY)[number];
-export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = { state_secret: '国家秘密', commercial_secret: '商业秘密', privacy: '个人隐私' };
+export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
+  state_secret: '国家秘密',
+  commercial_secret: '商业秘密',
+  privacy: '个人隐私',
+};
 
 /** Roles that read a flagged record of their agency's cases whatever their unit: they review or keep it. */
 const CONFIDENTIAL_READERS: readonly Role[] = ['chief', 'legal_reviewer', 'supervisor', 'archivist'];

@@ -4,9 +4,30 @@
  * carries no better type. Anything else (JSON, HTML, scripts, archives…) is not an audiovisual record.
  */
 export const AV_MEDIA_TYPES = [
-  'video/mp4', 'video/quicktime', 'video/x-msvideo', 'video/mpeg', 'video/mp2t', 'video/3gpp', 'video/webm', 'video/x-matroska',
-  'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/wav', 'audio/x-wav', 'audio/amr', 'audio/ogg', 'audio/webm', 'audio/3gpp',
-  'image/jpeg', 'image/png', 'image/heic', 'image/heif', 'image/webp', 'image/tiff', 'image/bmp',
+  'video/mp4',
+  'video/quicktime',
+  'video/x-msvideo',
+  'video/mpeg',
+  'video/mp2t',
+  'video/3gpp',
+  'video/webm',
+  'video/x-matroska',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/aac',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/amr',
+  'audio/ogg',
+  'audio/webm',
+  'audio/3gpp',
+  'image/jpeg',
+  'image/png',
+  'image/heic',
+  'image/heif',
+  'image/webp',
+  'image/tiff',
+  'image/bmp',
   'application/octet-stream',
 ] as const;
 

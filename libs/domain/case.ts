@@ -12,7 +12,17 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
  * Status of a case. `emergency_started` is a case acting before approval (情况紧急先行启动);
  * `initiated` is approved (立案); `declined` is 不予启动 / 不予受理.
  */
-export const CASE_STATUSES = ['pending_approval', 'emergency_started', 'initiated', 'declined', 'decided', 'ended', 'terminated', 'transferred', 'archived'] as const;
+export const CASE_STATUSES = [
+  'pending_approval',
+  'emergency_started',
+  'initiated',
+  'declined',
+  'decided',
+  'ended',
+  'terminated',
+  'transferred',
+  'archived',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {

@@ -7,7 +7,11 @@ import type { AgencyProfile } from '../profiles/schema';
  * why a time is forbidden (in Chinese), or null. Night is the profile's China-time hours; a
  * holiday is any day the calendar does not count as a working day.
  */
-export function forbiddenEnforcementTime(rule: AgencyProfile['execution']['noNightOrHolidayEnforcement'], calendar: LegalCalendar, at: Date): string | null {
+export function forbiddenEnforcementTime(
+  rule: AgencyProfile['execution']['noNightOrHolidayEnforcement'],
+  calendar: LegalCalendar,
+  at: Date,
+): string | null {
   const date = chinaDate(at);
   const hour = Math.floor((at.getTime() - chinaDayStart(date).getTime()) / 3_600_000);
   const { nightFromHour: fromHour, nightToHour: toHour } = rule;

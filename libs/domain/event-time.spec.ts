@@ -44,7 +44,9 @@ describe('not before the step it depends on', () => {
     expect(beforeStep('decidedOn', '决定日期', '2026-12-01', approval)).toBeNull();
     // Handed over in the morning of the decision's date (the document exists from its date).
     expect(beforeStep('handedOver.at', '交付时间', '2026-12-01T08:00:00+08:00', { label: '决定日期', at: '2026-12-01' })).toBeNull();
-    expect(beforeStep('handedOver.at', '交付时间', '2026-11-30T23:59:00+08:00', { label: '决定日期', at: '2026-12-01' })).toMatchObject({ code: 'EVENT_BEFORE_STEP' });
+    expect(beforeStep('handedOver.at', '交付时间', '2026-11-30T23:59:00+08:00', { label: '决定日期', at: '2026-12-01' })).toMatchObject({
+      code: 'EVENT_BEFORE_STEP',
+    });
   });
 
   it('instants compare to the millisecond: a pause before its measure is refused, at the same instant accepted', () => {

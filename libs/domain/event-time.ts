@@ -55,7 +55,9 @@ export interface Step {
 export function beforeStep(field: string, label: string, at: EventTime, step: Step | null | undefined): EventTimeError | null {
   if (!step) return null;
   const early = isDate(at) || isDate(step.at) ? dayOf(at) < dayOf(step.at) : Date.parse(at) < Date.parse(step.at);
-  return early ? { field, code: 'EVENT_BEFORE_STEP', message: `${label}（${showEventTime(at)}）不能早于${step.label}（${showEventTime(step.at)}）` } : null;
+  return early
+    ? { field, code: 'EVENT_BEFORE_STEP', message: `${label}（${showEventTime(at)}）不能早于${step.label}（${showEventTime(step.at)}）` }
+    : null;
 }
 
 const dayOf = (t: EventTime) => (isDate(t) ? t : chinaDate(new Date(t)));

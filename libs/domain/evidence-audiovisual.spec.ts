@@ -87,7 +87,11 @@ describe('activitiesOf: the activity a written record documents (001 第九条�
     ['询问当事人 (001 第十一条)', { kind: 'inquiry_transcript', subject: 'party' }, ['inquiry_party']],
     ['询问证人 (001 第十一条)', { kind: 'inquiry_transcript', subject: 'witness' }, ['inquiry_witness']],
     ['询问, subject not given, is of the party (001 第九条第（一）项)', { kind: 'inquiry_transcript' }, ['inquiry_party']],
-    ['现场检查（勘验） (002 第十四条) = 检查人身、场所、物品 (001 第十一条)', { kind: 'on_site_inspection_transcript' }, ['on_site_inspection', 'inspection_person_place_goods']],
+    [
+      '现场检查（勘验） (002 第十四条) = 检查人身、场所、物品 (001 第十一条)',
+      { kind: 'on_site_inspection_transcript' },
+      ['on_site_inspection', 'inspection_person_place_goods'],
+    ],
     ['先行登记保存 (001 第十一条)', { kind: 'registered_preservation_list' }, ['registered_preservation']],
     ['抽样取证 (001 第十一条, 004 第十五条)', { kind: 'sampling_record' }, ['sampling']],
     ['听证 (002 第十四条, 004 第十五条)', { kind: 'hearing_record' }, ['hearing']],
@@ -104,26 +108,30 @@ describe('checkAudiovisual: 应当同时进行音像记录的调查取证活动 
   describe.each(SEEDS)('profile %s', (seed) => {
     const profile = profileOf(seed);
     const cases = Object.entries(AV_BY_SEED[seed]) as [AvCase, AvExpect][];
-    const av = (c: AvCase, over: Partial<WrittenRecordInput> = {}) => checkAudiovisual(profile, record(AV_CASES[c].kind, { subject: AV_CASES[c].subject, ...over }));
+    const av = (c: AvCase, over: Partial<WrittenRecordInput> = {}) =>
+      checkAudiovisual(profile, record(AV_CASES[c].kind, { subject: AV_CASES[c].subject, ...over }));
 
     const mandatory = cases.filter(([, e]) => e.need === 'mandatory') as [AvCase, Extract<AvExpect, { need: 'mandatory' }>][];
     const unlessCases = cases.filter(([, e]) => e.need === 'unless_unsuitable');
     const notRequired = cases.filter(([, e]) => e.need === 'not_required');
 
     if (mandatory.length) {
-      describe.each(mandatory.map(([c, e]) => [c, e.article, e.activity] as const))('%s must be recorded (%s), no "unless unsuitable"', (c, _article, activity) => {
-        it('without AV → verdict defect naming the activity, no error', () => {
-          expect(av(c)).toEqual({ errors: [], verdict: { status: 'defect', activity } });
-        });
+      describe.each(mandatory.map(([c, e]) => [c, e.article, e.activity] as const))(
+        '%s must be recorded (%s), no "unless unsuitable"',
+        (c, _article, activity) => {
+          it('without AV → verdict defect naming the activity, no error', () => {
+            expect(av(c)).toEqual({ errors: [], verdict: { status: 'defect', activity } });
+          });
 
-        it('a written omission reason does not excuse it → still defect', () => {
-          expect(av(c, { avOmissionReason: '现场光线不足' })).toEqual({ errors: [], verdict: { status: 'defect', activity } });
-        });
+          it('a written omission reason does not excuse it → still defect', () => {
+            expect(av(c, { avOmissionReason: '现场光线不足' })).toEqual({ errors: [], verdict: { status: 'defect', activity } });
+          });
 
-        it('with avRecordIds → recorded', () => {
-          expect(av(c, { avRecordIds: ['av-1'] })).toEqual({ errors: [], verdict: { status: 'recorded' } });
-        });
-      });
+          it('with avRecordIds → recorded', () => {
+            expect(av(c, { avRecordIds: ['av-1'] })).toEqual({ errors: [], verdict: { status: 'recorded' } });
+          });
+        },
+      );
     }
 
     if (unlessCases.length) {
@@ -137,7 +145,10 @@ describe('checkAudiovisual: 应当同时进行音像记录的调查取证活动 
         });
 
         it('without AV but with a reason → omitted_with_reason, no error', () => {
-          expect(av(c, { avOmissionReason: '涉及个人隐私，不适宜音像记录' })).toEqual({ errors: [], verdict: { status: 'omitted_with_reason' } });
+          expect(av(c, { avOmissionReason: '涉及个人隐私，不适宜音像记录' })).toEqual({
+            errors: [],
+            verdict: { status: 'omitted_with_reason' },
+          });
         });
 
         it('with avRecordIds → recorded', () => {

@@ -131,7 +131,15 @@ describe('checkAvMetadata: 音像记录应当载明的事项 (001 第二十七�
       it.each(conditional)('condition %s off → its fields are not required', (when) => {
         const off = table.filter(([, w]) => w === when).map(([f]) => f);
         const metadata = filled(ALL_FIELDS.filter((f) => !off.includes(f)));
-        expect(checkAvMetadata(profile, avRecord(EVERY_CONDITION.filter((w) => w !== when), metadata))).toEqual([]);
+        expect(
+          checkAvMetadata(
+            profile,
+            avRecord(
+              EVERY_CONDITION.filter((w) => w !== when),
+              metadata,
+            ),
+          ),
+        ).toEqual([]);
       });
     }
 

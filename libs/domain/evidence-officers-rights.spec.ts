@@ -40,8 +40,13 @@ describe('checkOfficers: 执法人员不得少于两人、出示执法证件 (�
       });
 
       it('two officers with one certificate number → CERTIFICATE_DUPLICATE on officers[1].certificateNo (行政处罚法 第五十五条)', () => {
-        const errors = checkOfficers(profile, record(kind, { officers: [officer(1), officer(2, { certificateNo: officer(1).certificateNo })] }));
-        expect(errors).toEqual([{ field: 'officers[1].certificateNo', code: 'CERTIFICATE_DUPLICATE', message: expect.stringMatching(/证件/) }]);
+        const errors = checkOfficers(
+          profile,
+          record(kind, { officers: [officer(1), officer(2, { certificateNo: officer(1).certificateNo })] }),
+        );
+        expect(errors).toEqual([
+          { field: 'officers[1].certificateNo', code: 'CERTIFICATE_DUPLICATE', message: expect.stringMatching(/证件/) },
+        ]);
       });
 
       it('a third officer repeating the first certificate → CERTIFICATE_DUPLICATE on officers[2].certificateNo (行政处罚法 第五十五条)', () => {
@@ -114,7 +119,9 @@ describe('checkRightsTold: 告知当事人权利并记录告知方式 (行政处
 
       it.each(required)('leaving out %s → RIGHTS_MISSING naming it in Chinese', (right) => {
         const errors = checkRightsTold(profile, record(kind, { rightsTold: told(required.filter((r) => r !== right)) }));
-        expect(errors).toEqual([{ field: 'rightsTold.rights', code: 'RIGHTS_MISSING', message: expect.stringContaining(RIGHT_WORD[right]) }]);
+        expect(errors).toEqual([
+          { field: 'rightsTold.rights', code: 'RIGHTS_MISSING', message: expect.stringContaining(RIGHT_WORD[right]) },
+        ]);
         for (const other of required.filter((r) => r !== right)) expect(errors[0].message).not.toContain(RIGHT_WORD[other]);
       });
 

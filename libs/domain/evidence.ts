@@ -29,13 +29,27 @@ export const WRITTEN_LABELS: Record<WrittenKind, string> = {
 };
 
 /** 证据保全的形式 (000 第九条(三), 002 第十五条(三), 004 第十六条(三)). */
-export const PRESERVATION_FORMS = ['registered_preservation', 'copy', 'audiovisual', 'appraisal', 'inspection', 'inquiry_transcript'] as const;
+export const PRESERVATION_FORMS = [
+  'registered_preservation',
+  'copy',
+  'audiovisual',
+  'appraisal',
+  'inspection',
+  'inquiry_transcript',
+] as const;
 export type PreservationForm = (typeof PRESERVATION_FORMS)[number];
 
 export const AV_METHODS = ['photo', 'audio', 'video', 'surveillance'] as const;
 export type AvMethod = (typeof AV_METHODS)[number];
 
-export const RIGHT_LABELS = { statement: '陈述', defence: '申辩', recusal: '申请回避', hearing: '听证', review: '申请复议', lawsuit: '提起诉讼' } as const;
+export const RIGHT_LABELS = {
+  statement: '陈述',
+  defence: '申辩',
+  recusal: '申请回避',
+  hearing: '听证',
+  review: '申请复议',
+  lawsuit: '提起诉讼',
+} as const;
 export type Right = keyof typeof RIGHT_LABELS;
 
 export interface OfficerPresent {
@@ -123,11 +137,13 @@ export function checkOfficers(profile: AgencyProfile, r: WrittenRecordInput): Ru
     });
   }
   certificates.forEach((c, i) => {
-    if (certificates.indexOf(c) !== i) errors.push({ field: `officers[${i}].certificateNo`, code: 'CERTIFICATE_DUPLICATE', message: '执法证件编号重复' });
+    if (certificates.indexOf(c) !== i)
+      errors.push({ field: `officers[${i}].certificateNo`, code: 'CERTIFICATE_DUPLICATE', message: '执法证件编号重复' });
   });
   if (rule.certificateShown.required) {
     r.officers.forEach((o, i) => {
-      if (!o.shown?.trim()) errors.push({ field: `officers[${i}].shown`, code: 'CERTIFICATE_NOT_SHOWN', message: '须记录执法证件的出示情况' });
+      if (!o.shown?.trim())
+        errors.push({ field: `officers[${i}].shown`, code: 'CERTIFICATE_NOT_SHOWN', message: '须记录执法证件的出示情况' });
     });
   }
   return errors;
@@ -138,7 +154,13 @@ export function checkRightsTold(profile: AgencyProfile, r: WrittenRecordInput): 
   if (!TELLS_RIGHTS.includes(r.kind) || r.subject === 'witness') return [];
   const required = profile.investigation.rightsTold.rights;
   if (!r.rightsTold) {
-    return [{ field: 'rightsTold', code: 'RIGHTS_NOT_TOLD', message: `须记录告知当事人${required.map((x) => RIGHT_LABELS[x]).join('、')}等权利的情况及告知方式` }];
+    return [
+      {
+        field: 'rightsTold',
+        code: 'RIGHTS_NOT_TOLD',
+        message: `须记录告知当事人${required.map((x) => RIGHT_LABELS[x]).join('、')}等权利的情况及告知方式`,
+      },
+    ];
   }
   const missing = required.filter((x) => !r.rightsTold!.rights.includes(x));
   return missing.length
@@ -146,9 +168,7 @@ export function checkRightsTold(profile: AgencyProfile, r: WrittenRecordInput): 
     : [];
 }
 
-export type AvVerdict =
-  | { status: 'not_required' | 'recorded' | 'omitted_with_reason' }
-  | { status: 'defect'; activity: AvActivity };
+export type AvVerdict = { status: 'not_required' | 'recorded' | 'omitted_with_reason' } | { status: 'defect'; activity: AvActivity };
 
 /**
  * Whether the documented activity needed an audiovisual record: where the profile allows
@@ -164,7 +184,13 @@ export function checkAudiovisual(profile: AgencyProfile, r: WrittenRecordInput):
     return r.avOmissionReason?.trim()
       ? { errors: [], verdict: { status: 'omitted_with_reason' } }
       : {
-          errors: [{ field: 'avOmissionReason', code: 'AV_REASON_REQUIRED', message: `${WRITTEN_LABELS[r.kind]}应同时进行音像记录；不适宜音像记录的，须书面说明原因` }],
+          errors: [
+            {
+              field: 'avOmissionReason',
+              code: 'AV_REASON_REQUIRED',
+              message: `${WRITTEN_LABELS[r.kind]}应同时进行音像记录；不适宜音像记录的，须书面说明原因`,
+            },
+          ],
           verdict: { status: 'defect', activity: rule.activity },
         };
   }
@@ -173,7 +199,13 @@ export function checkAudiovisual(profile: AgencyProfile, r: WrittenRecordInput):
 
 /** Metadata the profile requires of an audiovisual record (001 第二十七条, 003 第七、八条, 004 第二十七、二十九条). */
 export function checkAvMetadata(profile: AgencyProfile, av: AvRecordInput): RuleError[] {
-  const applies = { always: true, used_as_evidence: av.usedAsEvidence, audio: av.method === 'audio', at_sea: av.atSea, interrupted: av.interrupted };
+  const applies = {
+    always: true,
+    used_as_evidence: av.usedAsEvidence,
+    audio: av.method === 'audio',
+    at_sea: av.atSea,
+    interrupted: av.interrupted,
+  };
   return profile.investigation.audiovisual.metadata
     .filter((m) => applies[m.when] && !av.metadata[m.field]?.trim())
     .map((m) => ({ field: `metadata.${m.field}`, code: 'AV_METADATA_MISSING', message: `须记录${AV_METADATA_LABELS[m.field]}` }));

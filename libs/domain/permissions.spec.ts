@@ -45,10 +45,21 @@ describe('mayAct', () => {
       // The columns, in order: the handling officer, an officer of the same unit, of another unit, the
       // head of the handling unit, of another unit, legal, chief, archivist, supervisor, sys.admin.
       const columns = [
-        person('h', 'officer'), person('o', 'officer'), person('o3', 'officer', '执法二科'), person('u', 'unit_head'), person('u2', 'unit_head', '执法二科'),
-        person('l', 'legal_reviewer', '法制科'), person('c', 'chief', '办公室'), person('ar', 'archivist', '办公室'), person('s', 'supervisor', '法制科'), person('x', 'admin', '信息中心', 'system'),
+        person('h', 'officer'),
+        person('o', 'officer'),
+        person('o3', 'officer', '执法二科'),
+        person('u', 'unit_head'),
+        person('u2', 'unit_head', '执法二科'),
+        person('l', 'legal_reviewer', '法制科'),
+        person('c', 'chief', '办公室'),
+        person('ar', 'archivist', '办公室'),
+        person('s', 'supervisor', '法制科'),
+        person('x', 'admin', '信息中心', 'system'),
       ];
-      const marks = row.split('|').slice(3, 13).map((cell) => cell.trim() === '✓');
+      const marks = row
+        .split('|')
+        .slice(3, 13)
+        .map((cell) => cell.trim() === '✓');
       const noInvestigators = { ...facts, investigatingOfficerIds: [] };
       expect(marks).toEqual(columns.map((p) => mayAct(p, a, ACTIONS[a].scope === 'none' ? null : noInvestigators) === 'allowed'));
     }

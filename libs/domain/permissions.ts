@@ -12,7 +12,8 @@ import { Role } from './roles';
  * - `self`: any logged-in user acting on their own account (logout, password).
  * Another agency's case answers as a missing one (404 CASE_NOT_FOUND): no existence leak.
  */
-export type Relation = 'handler' | 'handling_unit_head' | 'officer' | 'legal_reviewer' | 'chief' | 'archivist' | 'supervisor' | 'admin' | 'self';
+export type Relation =
+  'handler' | 'handling_unit_head' | 'officer' | 'legal_reviewer' | 'chief' | 'archivist' | 'supervisor' | 'admin' | 'self';
 
 /** What the route acts on: a case (`:id` of the path), a task (`:id` is the task, its case decides), or no case. */
 export type Scope = 'case' | 'task' | 'none';
@@ -39,14 +40,38 @@ export const ACTIONS = {
   'av.upload': { method: 'PUT', path: c('/av-records/{recordId}/file'), scope: 'case', who: [H], label: '上传音像文件' },
   'evidence.flag': { method: 'POST', path: c('/evidence/{recordId}/flags'), scope: 'case', who: [H, U, 'chief'], label: '标注保密' },
   'measure.apply': { method: 'POST', path: c('/measures'), scope: 'case', who: [H], label: '查封、扣押等强制措施' },
-  'measure.pause': { method: 'POST', path: c('/measures/{measureId}/pauses'), scope: 'case', who: [H], label: '强制措施期限暂停（检测、鉴定）' },
+  'measure.pause': {
+    method: 'POST',
+    path: c('/measures/{measureId}/pauses'),
+    scope: 'case',
+    who: [H],
+    label: '强制措施期限暂停（检测、鉴定）',
+  },
   'measure.resume': { method: 'POST', path: c('/measures/{measureId}/resumption'), scope: 'case', who: [H], label: '强制措施期限恢复' },
-  'measure.extend': { method: 'POST', path: c('/measures/{measureId}/extension-request'), scope: 'case', who: [H], label: '强制措施延长申请' },
+  'measure.extend': {
+    method: 'POST',
+    path: c('/measures/{measureId}/extension-request'),
+    scope: 'case',
+    who: [H],
+    label: '强制措施延长申请',
+  },
   'measure.decide': { method: 'POST', path: c('/measures/{measureId}/decision'), scope: 'case', who: [H], label: '强制措施处理决定' },
   'draft.submit': { method: 'POST', path: c('/draft-decision'), scope: 'case', who: [H], label: '处罚决定草案' },
-  'review.collective': { method: 'POST', path: c('/collective-discussions'), scope: 'case', who: ['chief', 'legal_reviewer'], label: '集体讨论' },
+  'review.collective': {
+    method: 'POST',
+    path: c('/collective-discussions'),
+    scope: 'case',
+    who: ['chief', 'legal_reviewer'],
+    label: '集体讨论',
+  },
   'review.expert': { method: 'POST', path: c('/expert-reviews'), scope: 'case', who: [H, 'legal_reviewer'], label: '专家论证' },
-  'decision.extend': { method: 'POST', path: c('/decision-deadline/extension-request'), scope: 'case', who: [H], label: '办案期限延长申请' },
+  'decision.extend': {
+    method: 'POST',
+    path: c('/decision-deadline/extension-request'),
+    scope: 'case',
+    who: [H],
+    label: '办案期限延长申请',
+  },
   'notice.serve': { method: 'POST', path: c('/pre-decision-notice'), scope: 'case', who: [H], label: '行政处罚事先告知' },
   'notice.statement': { method: 'POST', path: c('/statements'), scope: 'case', who: [H], label: '陈述申辩' },
   'notice.waiver': { method: 'POST', path: c('/waivers'), scope: 'case', who: [H], label: '放弃陈述申辩、听证' },
@@ -70,7 +95,13 @@ export const ACTIONS = {
   'archive.file': { method: 'POST', path: c('/archive'), scope: 'case', who: ['archivist'], label: '立卷归档' },
   // A task is completed by its own role and assignee (libs/domain/tasks.ts completionRefusal): the
   // matrix admits the roles that receive tasks, a unit head only for their own unit's cases.
-  'task.complete': { method: 'POST', path: '/api/v1/tasks/{id}/completion', scope: 'task', who: ['officer', U, 'legal_reviewer', 'chief', 'archivist'], label: '办理待办' },
+  'task.complete': {
+    method: 'POST',
+    path: '/api/v1/tasks/{id}/completion',
+    scope: 'task',
+    who: ['officer', U, 'legal_reviewer', 'chief', 'archivist'],
+    label: '办理待办',
+  },
   'task.transfer': { method: 'POST', path: '/api/v1/tasks/{id}/transfer', scope: 'task', who: [U, 'chief'], label: '转交待办' },
   'task.urge': { method: 'POST', path: '/api/v1/tasks/{id}/urge', scope: 'task', who: ['supervisor', 'chief', U], label: '催办' },
   'calendar.load': { method: 'PUT', path: '/api/v1/calendar/years/{year}', scope: 'none', who: ['admin'], label: '工作日历' },
@@ -106,7 +137,9 @@ function holds(rel: Relation, actor: ActingPerson, facts: CaseFacts | null): boo
     case 'admin':
       return actor.role === 'admin';
     case 'handler':
-      return actor.role === 'officer' && !!facts && (facts.handlingOfficerId === actor.id || facts.investigatingOfficerIds.includes(actor.id));
+      return (
+        actor.role === 'officer' && !!facts && (facts.handlingOfficerId === actor.id || facts.investigatingOfficerIds.includes(actor.id))
+      );
     case 'handling_unit_head':
       return actor.role === 'unit_head' && !!facts && facts.handlingUnit === actor.unit;
     default:

@@ -120,5 +120,7 @@ export const RETURN_STEP_LABELS: Record<ReturnStep, string> = {
 /** A penalty in a line: "罚款5000元". */
 export function describePenalties(penalties: Penalty[]): string {
   if (!penalties.length) return '不予行政处罚';
-  return penalties.map((p) => `${PENALTY_LABELS[p.kind]}${p.amountYuan ? `${p.amountYuan}元` : ''}${p.description ? `（${p.description}）` : ''}`).join('、');
+  return penalties
+    .map((p) => `${PENALTY_LABELS[p.kind]}${p.amountYuan ? `${p.amountYuan}元` : ''}${p.description ? `（${p.description}）` : ''}`)
+    .join('、');
 }

@@ -50,12 +50,21 @@ it('a disputed summary procedure needs audio-video where the profile says so (00
 
 it('collects on the spot up to 100 yuan, or above it only where enforcing later would be hard (68, 69)', () => {
   const collected = { ...items, on_the_spot_collection: '当场收缴，出具财政部门统一制发的专用票据' };
-  expect(codes(xlt, facts({ penalty: { kind: 'fine', amountYuan: 100 }, items: collected, collection: { amountYuan: 100, ground: 'small_fine' } }))).toEqual([]);
-  expect(codes(xlt, facts({ items: collected, collection: { amountYuan: 200, ground: 'small_fine' } }))).toEqual(['collection.ground:COLLECTION_GROUND_INVALID']);
+  expect(
+    codes(
+      xlt,
+      facts({ penalty: { kind: 'fine', amountYuan: 100 }, items: collected, collection: { amountYuan: 100, ground: 'small_fine' } }),
+    ),
+  ).toEqual([]);
+  expect(codes(xlt, facts({ items: collected, collection: { amountYuan: 200, ground: 'small_fine' } }))).toEqual([
+    'collection.ground:COLLECTION_GROUND_INVALID',
+  ]);
   expect(codes(xlt, facts({ items: collected, collection: { amountYuan: 200, ground: 'hard_to_enforce' } }))).toEqual([]);
   expect(codes(xlt, facts({ collection: { amountYuan: 150, ground: 'remote_area' } }))).toEqual([
     'collection.amountYuan:COLLECTION_AMOUNT_MISMATCH',
     'items.on_the_spot_collection:SUMMARY_ITEM_MISSING',
   ]);
-  expect(codes(xlt, facts({ penalty: { kind: 'warning' }, collection: { amountYuan: 50, ground: 'small_fine' } }))).toEqual(['collection:COLLECTION_WITHOUT_FINE']);
+  expect(codes(xlt, facts({ penalty: { kind: 'warning' }, collection: { amountYuan: 50, ground: 'small_fine' } }))).toEqual([
+    'collection:COLLECTION_WITHOUT_FINE',
+  ]);
 });

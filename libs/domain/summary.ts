@@ -52,10 +52,15 @@ export function checkSummary(profile: AgencyProfile, f: SummaryFacts): RuleError
   }
   if (f.penalty.kind === 'fine' && (f.penalty.amountYuan ?? 0) > limit) {
     const who = f.party.kind === 'person' ? '公民' : '法人或者其他组织';
-    errors.push({ field: 'penalty.amountYuan', code: 'SUMMARY_FINE_OVER_LIMIT', message: `简易程序对${who}罚款不得超过${limit}元，应适用普通程序` });
+    errors.push({
+      field: 'penalty.amountYuan',
+      code: 'SUMMARY_FINE_OVER_LIMIT',
+      message: `简易程序对${who}罚款不得超过${limit}元，应适用普通程序`,
+    });
   }
   for (const item of rules.recordItems?.items.filter((i) => AT_SCENE.includes(i)) ?? []) {
-    if (!f.items[item]?.trim()) errors.push({ field: `items.${item}`, code: 'SUMMARY_ITEM_MISSING', message: `须记录${SUMMARY_ITEM_LABELS[item]}` });
+    if (!f.items[item]?.trim())
+      errors.push({ field: `items.${item}`, code: 'SUMMARY_ITEM_MISSING', message: `须记录${SUMMARY_ITEM_LABELS[item]}` });
   }
   const avRequired = profile.investigation.audiovisual.mandatory.some((m) => m.activity === 'disputed_summary_procedure');
   if (f.disputed && avRequired && !f.hasAudiovisual) {
@@ -68,15 +73,30 @@ export function checkSummary(profile: AgencyProfile, f: SummaryFacts): RuleError
   return errors;
 }
 
-function checkCollection(penalty: SummaryFacts['penalty'], c: NonNullable<SummaryFacts['collection']>, smallFineMax: number, itemRequired: boolean, items: SummaryFacts['items']): RuleError[] {
+function checkCollection(
+  penalty: SummaryFacts['penalty'],
+  c: NonNullable<SummaryFacts['collection']>,
+  smallFineMax: number,
+  itemRequired: boolean,
+  items: SummaryFacts['items'],
+): RuleError[] {
   if (penalty.kind !== 'fine') return [{ field: 'collection', code: 'COLLECTION_WITHOUT_FINE', message: '未处罚款，不能当场收缴' }];
   const errors: RuleError[] = [];
-  if (c.amountYuan !== penalty.amountYuan) errors.push({ field: 'collection.amountYuan', code: 'COLLECTION_AMOUNT_MISMATCH', message: '当场收缴的金额须与罚款金额一致' });
+  if (c.amountYuan !== penalty.amountYuan)
+    errors.push({ field: 'collection.amountYuan', code: 'COLLECTION_AMOUNT_MISMATCH', message: '当场收缴的金额须与罚款金额一致' });
   if (c.ground === 'small_fine' && penalty.amountYuan! > smallFineMax) {
-    errors.push({ field: 'collection.ground', code: 'COLLECTION_GROUND_INVALID', message: `罚款超过${smallFineMax}元，须不当场收缴事后难以执行或者属于边远、水上、交通不便地区方可当场收缴` });
+    errors.push({
+      field: 'collection.ground',
+      code: 'COLLECTION_GROUND_INVALID',
+      message: `罚款超过${smallFineMax}元，须不当场收缴事后难以执行或者属于边远、水上、交通不便地区方可当场收缴`,
+    });
   }
   if (itemRequired && !items.on_the_spot_collection?.trim()) {
-    errors.push({ field: 'items.on_the_spot_collection', code: 'SUMMARY_ITEM_MISSING', message: `须记录${SUMMARY_ITEM_LABELS.on_the_spot_collection}` });
+    errors.push({
+      field: 'items.on_the_spot_collection',
+      code: 'SUMMARY_ITEM_MISSING',
+      message: `须记录${SUMMARY_ITEM_LABELS.on_the_spot_collection}`,
+    });
   }
   return errors;
 }

@@ -38,7 +38,7 @@ it('rounds down to the fen on an odd fine', () => {
   expect(surchargeOn(33_333, '2026-12-10', at('2026-12-11'), RULE).amountFen).toBe(999);
 });
 
-describe('the cap is the profile\'s figure (行政处罚法 72(1)(一), 行政强制法 45 第二款)', () => {
+describe("the cap is the profile's figure (行政处罚法 72(1)(一), 行政强制法 45 第二款)", () => {
   it('is applied as the rule says, not assumed', () => {
     const uncapped = surchargeOn(FINE, '2026-12-10', at('2027-01-20'), { dailyRatePercent: 3, cappedAtFine: false });
     expect(uncapped).toEqual({ days: 41, amountFen: 123_000, capped: false });

@@ -28,7 +28,13 @@ export interface SurchargeRule {
  * (from its China date, up to but not including the China date it ended) are not counted. Dates
  * are China calendar dates.
  */
-export function surchargeOn(fineFen: number, lastDayToPay: string, on: Date, rule: SurchargeRule, pauses: SurchargePause[] = []): Surcharge {
+export function surchargeOn(
+  fineFen: number,
+  lastDayToPay: string,
+  on: Date,
+  rule: SurchargeRule,
+  pauses: SurchargePause[] = [],
+): Surcharge {
   const until = chinaDate(on);
   const paused = (d: string) => pauses.some((p) => chinaDate(new Date(p.from)) <= d && (!p.to || d < chinaDate(new Date(p.to))));
   let days = 0;

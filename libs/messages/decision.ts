@@ -38,7 +38,9 @@ export const workflowIdForDecision = (caseId: string) => `decision-${caseId}`;
 
 export const decisionDeadlineQuery = defineQuery<DecisionDeadlineView>('decisionDeadline');
 /** Asks the chief to extend the decision deadline, where the profile has a 规章 that allows it. */
-export const requestDecisionExtensionUpdate = defineUpdate<DecisionDeadlineView, [{ reason: string; by: Actor }]>('requestDecisionExtension');
+export const requestDecisionExtensionUpdate = defineUpdate<DecisionDeadlineView, [{ reason: string; by: Actor }]>(
+  'requestDecisionExtension',
+);
 
 /**
  * The pre-decision notice (事先告知: 行政处罚法 44, 45, 63) and what the party did with it. Its wire
@@ -80,7 +82,9 @@ export type PreDecisionNoticeIssue =
   | { servedAt: string; rights: string[]; method: string; by: Actor }
   | { serve: { recipient: string; documentNumber: string }; rights: string[]; by: Actor };
 /** The party's statement or defence arrived: it must be reviewed, adopted or not, with reasons. */
-export const recordStatementUpdate = defineUpdate<PreDecisionNoticeView, [{ receivedAt: string; content: string; by: Actor }]>('recordStatement');
+export const recordStatementUpdate = defineUpdate<PreDecisionNoticeView, [{ receivedAt: string; content: string; by: Actor }]>(
+  'recordStatement',
+);
 export const waiveUpdate = defineUpdate<PreDecisionNoticeView, [Waiver]>('waive');
 /** The party asked for a hearing; refused when asked after the window closed (行政处罚法 64). */
 export const requestHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ requestedAt: string; by: Actor }]>('requestHearing');
@@ -108,8 +112,13 @@ export type IssueDecision = Omit<IssuedDecision, 'content'> & { content?: string
 export const issueDecisionUpdate = defineUpdate<PreDecisionNoticeView, [IssueDecision]>('issueDecision');
 
 /** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */
-export const scheduleHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>('scheduleHearing');
+export const scheduleHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>(
+  'scheduleHearing',
+);
 /** 听证笔录: the hearing was held. */
-export const recordHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ heldAt: string; participants: string; record: string; by: Actor }]>('recordHearing');
+export const recordHearingUpdate = defineUpdate<
+  PreDecisionNoticeView,
+  [{ heldAt: string; participants: string; record: string; by: Actor }]
+>('recordHearing');
 /** 听证报告: the decision may be made once it is in. */
 export const hearingReportUpdate = defineUpdate<PreDecisionNoticeView, [{ report: string; by: Actor }]>('hearingReport');

@@ -68,7 +68,13 @@ export interface ExecutionView {
     result: { ruling: 'enforce' | 'reject'; content: string; at: string } | null;
   };
   /** 行政强制法 37: the agency's own compulsory execution decision, where a law empowers it. */
-  compulsory: { decidedAt: string; scheduledAt: string; measure: string; urgentReason: string | null; result: { content: string; at: string } | null } | null;
+  compulsory: {
+    decidedAt: string;
+    scheduledAt: string;
+    measure: string;
+    urgentReason: string | null;
+    result: { content: string; at: string } | null;
+  } | null;
   correction: (Correction & { reinspection: { at: string; corrected: boolean; record: string } | null }) | null;
   endedAt: string | null;
   /**
@@ -86,21 +92,36 @@ export const workflowIdForExecution = (caseId: string) => `execution-${caseId}`;
  */
 export const executionQuery = defineQuery<ExecutionView, [string]>('execution');
 /** 缴纳罚款: amount, date, receipt; it must cover the fine and the surcharge then due. */
-export const recordPaymentUpdate = defineUpdate<ExecutionView, [{ paidAt: string; amountFen: number; receipt: string; by: Actor }]>('recordPayment');
+export const recordPaymentUpdate = defineUpdate<ExecutionView, [{ paidAt: string; amountFen: number; receipt: string; by: Actor }]>(
+  'recordPayment',
+);
 /** A review or lawsuit filed or ended: pauses the surcharge while pending (行政处罚法 73). */
-export const recordRemedyUpdate = defineUpdate<ExecutionView, [{ kind: RemedyKind; event: 'filed' | 'ended'; at: string; outcome?: RemedyView['outcome']; by: Actor }]>('recordRemedy');
+export const recordRemedyUpdate = defineUpdate<
+  ExecutionView,
+  [{ kind: RemedyKind; event: 'filed' | 'ended'; at: string; outcome?: RemedyView['outcome']; by: Actor }]
+>('recordRemedy');
 /** 催告书 drafted by the officer (行政强制法 35): the chief approves it, then it is served. */
 export const draftDemandNoticeUpdate = defineUpdate<ExecutionView, [{ content: string; by: Actor }]>('draftDemandNotice');
 /** The party's statement or defence after the 催告书 (行政强制法 36): it must be reviewed. */
-export const recordDemandStatementUpdate = defineUpdate<ExecutionView, [{ receivedAt: string; content: string; by: Actor }]>('recordDemandStatement');
+export const recordDemandStatementUpdate = defineUpdate<ExecutionView, [{ receivedAt: string; content: string; by: Actor }]>(
+  'recordDemandStatement',
+);
 /** 申请人民法院强制执行: only inside the window of 行政强制法 53 and 54. */
 export const applyToCourtUpdate = defineUpdate<ExecutionView, [{ appliedAt: string; court: string; by: Actor }]>('applyToCourt');
 /** The court's ruling and the result of enforcement: the case ends. */
-export const recordCourtResultUpdate = defineUpdate<ExecutionView, [{ ruling: 'enforce' | 'reject'; content: string; at: string; by: Actor }]>('recordCourtResult');
+export const recordCourtResultUpdate = defineUpdate<
+  ExecutionView,
+  [{ ruling: 'enforce' | 'reject'; content: string; at: string; by: Actor }]
+>('recordCourtResult');
 /**
  * 强制执行决定 by the agency itself (行政强制法 37), once the 催告书 was served: refused where no law
  * empowers the agency, and at night or on a holiday unless urgent with a reason (43).
  */
-export const decideCompulsoryExecutionUpdate = defineUpdate<ExecutionView, [{ decidedAt: string; scheduledAt: string; measure: string; urgentReason?: string; by: Actor }]>('decideCompulsoryExecution');
+export const decideCompulsoryExecutionUpdate = defineUpdate<
+  ExecutionView,
+  [{ decidedAt: string; scheduledAt: string; measure: string; urgentReason?: string; by: Actor }]
+>('decideCompulsoryExecution');
 /** The compulsory execution was carried out: the case ends. */
-export const recordCompulsoryResultUpdate = defineUpdate<ExecutionView, [{ content: string; at: string; by: Actor }]>('recordCompulsoryResult');
+export const recordCompulsoryResultUpdate = defineUpdate<ExecutionView, [{ content: string; at: string; by: Actor }]>(
+  'recordCompulsoryResult',
+);

@@ -122,4 +122,7 @@ export const pauseMeasureUpdate = defineUpdate<MeasureView, [{ measureId: string
 export const resumeMeasureUpdate = defineUpdate<MeasureView, [{ measureId: string; at: string; by: Actor }]>('resumeMeasure');
 /** Asks the chief for the one extension the law allows; opens the chief's task. */
 export const requestExtensionUpdate = defineUpdate<MeasureView, [{ measureId: string; reason: string; by: Actor }]>('requestExtension');
-export const decideMeasureUpdate = defineUpdate<MeasureView, [{ measureId: string; decision: MeasureDecision; content: string; by: Actor }]>('decideMeasure');
+export const decideMeasureUpdate = defineUpdate<
+  MeasureView,
+  [{ measureId: string; decision: MeasureDecision; content: string; by: Actor }]
+>('decideMeasure');

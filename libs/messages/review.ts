@@ -36,6 +36,8 @@ export interface ReviewView {
 }
 
 export const reviewQuery = defineQuery<ReviewView>('review');
-export const recordCollectiveDiscussionUpdate = defineUpdate<ReviewView, [Omit<CollectiveDiscussion, 'draftVersion'>]>('recordCollectiveDiscussion');
+export const recordCollectiveDiscussionUpdate = defineUpdate<ReviewView, [Omit<CollectiveDiscussion, 'draftVersion'>]>(
+  'recordCollectiveDiscussion',
+);
 /** 专家论证 where the profile has it: minutes or opinions recorded, not a gate of its own. */
 export const recordExpertReviewUpdate = defineUpdate<ReviewView, [ExpertReview]>('recordExpertReview');

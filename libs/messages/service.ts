@@ -18,7 +18,11 @@ export interface ServiceInput extends StageInput {
   document: { kind: ServedDocument; title: string; number: string; dated?: Step };
   recipient: string;
   officerId: string;
-  profile: { regulationTitle: string; service: AgencyProfile['service']; investigation: Pick<AgencyProfile['investigation'], 'audiovisual'> };
+  profile: {
+    regulationTitle: string;
+    service: AgencyProfile['service'];
+    investigation: Pick<AgencyProfile['investigation'], 'audiovisual'>;
+  };
   /** 行政处罚法 61: the party was absent when the decision was announced: served within this period. */
   /** `from`: an instant, or the decision's China date (PeriodStart) since patch serve-from-decision-date. */
   mustServeWithin?: { from: string; period: Period; legalBasis: string };

@@ -19,7 +19,12 @@ export interface Collection {
 export interface SummaryInput extends StageInput {
   caseId: string;
   profile: {
-    id: string; version: number; regulationTitle: string; decision: AgencyProfile['decision']; execution: AgencyProfile['execution']; archiving: AgencyProfile['archiving'];
+    id: string;
+    version: number;
+    regulationTitle: string;
+    decision: AgencyProfile['decision'];
+    execution: AgencyProfile['execution'];
+    archiving: AgencyProfile['archiving'];
     /** For the execution of a fine not paid on the spot (its 催告书 is served); absent in cases started before. */
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];

@@ -10,7 +10,8 @@ const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }
  * is quoted by PostgreSQL itself (`format('%L')`).
  */
 export async function ensureAppLogin(run: Run, password: string): Promise<void> {
-  if (!password || password.includes('$role$')) throw new Error('the application role password must be non-empty and must not contain $role$');
+  if (!password || password.includes('$role$'))
+    throw new Error('the application role password must be non-empty and must not contain $role$');
   const [{ lit }] = rowsOf(await run('SELECT format($1::text, $2::text) AS lit', ['%L', password]));
   await run(`DO $role$ BEGIN
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${lit};

@@ -10,7 +10,14 @@ import { RecordEntryInput } from '../domain/record';
  */
 export async function appendRecord(m: EntityManager, e: RecordEntryInput): Promise<number> {
   const [{ seq }] = await m.query('SELECT lawtrail_append_record($1, $2, $3, $4, $5, $6, $7, $8, $9) AS seq', [
-    e.caseId, e.key, e.actor?.id ?? null, e.actor?.name ?? null, e.actor?.role ?? null, e.action, e.summary, e.legalBasis ?? null,
+    e.caseId,
+    e.key,
+    e.actor?.id ?? null,
+    e.actor?.name ?? null,
+    e.actor?.role ?? null,
+    e.action,
+    e.summary,
+    e.legalBasis ?? null,
     JSON.stringify(e.details ?? {}),
   ]);
   return seq;

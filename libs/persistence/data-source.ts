@@ -48,12 +48,57 @@ import { DecisionNumbers1795415700000 } from './migrations/1795415700000-Decisio
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
 /** Entities and migrations are listed, not globbed, so the same list works from sources and from dist/. */
-export const ENTITIES = [UserEntity, CaseEntity, CaseRecordEntity, TaskEntity, EscalationEntity, AuditEntity, CalendarYearEntity,
-  EvidenceRecordEntity, AvFileEntity, CaseDefectEntity, CoerciveMeasureEntity,
-  CaseDeadlineEntity, NotificationEntity, RecordFlagEntity, IdempotencyKeyEntity, DueItemEntity, DueEstimateEntity, AccountabilityItemEntity,
-  ServiceEntity, ServiceAddressEntity, ExecutionEntity, ArchiveEntity, CaseOperationEntity];
-export const MIGRATIONS = [Initiation1795397115955, Calendar1795398458860, Evidence1795400542537, CoerciveMeasures1795400884595, RestrictMeasure1795401442284, CaseDeadlines1795401985193, SummaryProcedure1795405200000, Services1795405800000, Executions1795406400000, Archives1795407000000, DueItems1795407600000, Notifications1795408200000, Accountability1795408800000, RecordFlags1795409400000, RecordChain1795410000000, IdempotencyKeys1795410600000, RecordDayHeads1795411260000, AppRole1795411320000, CaseOperations1795412400000, SupervisionViews1795413000000, EstimatedDeadlines1795413600000,
-  RecordByDatabase1795414200000, Sessions1795414800000, DecisionNumbers1795415700000];
+export const ENTITIES = [
+  UserEntity,
+  CaseEntity,
+  CaseRecordEntity,
+  TaskEntity,
+  EscalationEntity,
+  AuditEntity,
+  CalendarYearEntity,
+  EvidenceRecordEntity,
+  AvFileEntity,
+  CaseDefectEntity,
+  CoerciveMeasureEntity,
+  CaseDeadlineEntity,
+  NotificationEntity,
+  RecordFlagEntity,
+  IdempotencyKeyEntity,
+  DueItemEntity,
+  DueEstimateEntity,
+  AccountabilityItemEntity,
+  ServiceEntity,
+  ServiceAddressEntity,
+  ExecutionEntity,
+  ArchiveEntity,
+  CaseOperationEntity,
+];
+export const MIGRATIONS = [
+  Initiation1795397115955,
+  Calendar1795398458860,
+  Evidence1795400542537,
+  CoerciveMeasures1795400884595,
+  RestrictMeasure1795401442284,
+  CaseDeadlines1795401985193,
+  SummaryProcedure1795405200000,
+  Services1795405800000,
+  Executions1795406400000,
+  Archives1795407000000,
+  DueItems1795407600000,
+  Notifications1795408200000,
+  Accountability1795408800000,
+  RecordFlags1795409400000,
+  RecordChain1795410000000,
+  IdempotencyKeys1795410600000,
+  RecordDayHeads1795411260000,
+  AppRole1795411320000,
+  CaseOperations1795412400000,
+  SupervisionViews1795413000000,
+  EstimatedDeadlines1795413600000,
+  RecordByDatabase1795414200000,
+  Sessions1795414800000,
+  DecisionNumbers1795415700000,
+];
 
 /**
  * `statementTimeoutMs`: PostgreSQL cancels a statement of this pool running longer (57014, answered 503

@@ -44,30 +44,44 @@ it('accepts an intact day chain and gives the last head to publish', () => {
 
 it('names the first broken day when a whole case chain is removed', () => {
   expect(verifyDayHeads(threeDays(), chains({ [B]: null })).firstBroken).toEqual({
-    day: '2026-11-01', caseId: B, seq: 2, reason: '案件记录第2条已不存在（记录被删除）',
+    day: '2026-11-01',
+    caseId: B,
+    seq: 2,
+    reason: '案件记录第2条已不存在（记录被删除）',
   });
 });
 
 it('names the first broken day when a case chain is re-hashed consistently after an edit', () => {
   const rewritten = { hashAt: (seq: number) => (seq <= 5 ? 'e'.repeat(64) : undefined), firstBrokenSeq: null };
   expect(verifyDayHeads(threeDays(), chains({ [B]: rewritten })).firstBroken).toMatchObject({
-    day: '2026-11-01', caseId: B, reason: expect.stringContaining('记录链被改写'),
+    day: '2026-11-01',
+    caseId: B,
+    reason: expect.stringContaining('记录链被改写'),
   });
 });
 
 it('names the day that pinned an entry whose own link fails, and the entry', () => {
   expect(verifyDayHeads(threeDays(), chains({ [B]: { firstBrokenSeq: 4 } })).firstBroken).toEqual({
-    day: '2026-11-02', caseId: B, seq: 4, reason: '案件记录第4条与其哈希值不符（记录被修改）',
+    day: '2026-11-02',
+    caseId: B,
+    seq: 4,
+    reason: '案件记录第4条与其哈希值不符（记录被修改）',
   });
 });
 
 it('names an edited, relinked or deleted day head', () => {
   const [d1, d2, d3] = threeDays();
   const edited = { ...d2, cases: [h(B, 4)] };
-  expect(verifyDayHeads([d1, edited, d3], chains()).firstBroken).toMatchObject({ day: '2026-11-02', reason: expect.stringContaining('链头被修改') });
+  expect(verifyDayHeads([d1, edited, d3], chains()).firstBroken).toMatchObject({
+    day: '2026-11-02',
+    reason: expect.stringContaining('链头被修改'),
+  });
   const relinked = { ...d2, prevHash: 'f'.repeat(64) };
   expect(verifyDayHeads([d1, relinked, d3], chains()).firstBroken).toMatchObject({ day: '2026-11-02', reason: '前一日链头的哈希值不符' });
-  expect(verifyDayHeads([d1, d3], chains()).firstBroken).toMatchObject({ day: '2026-11-03', reason: expect.stringContaining('缺少2026-11-02') });
+  expect(verifyDayHeads([d1, d3], chains()).firstBroken).toMatchObject({
+    day: '2026-11-03',
+    reason: expect.stringContaining('缺少2026-11-02'),
+  });
 });
 
 it('an entry committed after its day was sealed is pinned the next day, not lost', () => {

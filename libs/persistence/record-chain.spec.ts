@@ -2,16 +2,36 @@ import { ChainedEntry, StoredEntry, canonical, chainHash, verifyChain } from './
 
 // The tamper-evident case record: SM3 links, canonical content, the first broken entry named.
 const entry = (seq: number, summary: string): ChainedEntry => ({
-  caseId: '11111111-1111-4111-8111-111111111111', seq, key: `k${seq}`, at: `2026-11-23T0${seq}:00:00.000Z`, actorId: null, actorName: null,
-  actorRole: null, action: 'deadline_set', summary, legalBasis: null, details: { b: 1, a: [2, { d: 3, c: 4 }] },
+  caseId: '11111111-1111-4111-8111-111111111111',
+  seq,
+  key: `k${seq}`,
+  at: `2026-11-23T0${seq}:00:00.000Z`,
+  actorId: null,
+  actorName: null,
+  actorRole: null,
+  action: 'deadline_set',
+  summary,
+  legalBasis: null,
+  details: { b: 1, a: [2, { d: 3, c: 4 }] },
 });
 function stored(entries: ChainedEntry[]): StoredEntry[] {
   let prev: string | null = null;
   return entries.map((e) => {
     const hash = chainHash(prev, e);
     const row: StoredEntry = {
-      case_id: e.caseId, seq: e.seq, entry_key: e.key, at: new Date(e.at), actor_id: null, actor_name: null, actor_role: null,
-      action: e.action, summary: e.summary, legal_basis: null, details: e.details, prev_hash: prev, hash,
+      case_id: e.caseId,
+      seq: e.seq,
+      entry_key: e.key,
+      at: new Date(e.at),
+      actor_id: null,
+      actor_name: null,
+      actor_role: null,
+      action: e.action,
+      summary: e.summary,
+      legal_basis: null,
+      details: e.details,
+      prev_hash: prev,
+      hash,
     };
     prev = hash;
     return row;

@@ -19,7 +19,9 @@ export interface ChainedEntry {
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -55,8 +57,17 @@ export interface StoredEntry {
 }
 
 export const fromRow = (r: StoredEntry): ChainedEntry => ({
-  caseId: r.case_id, seq: r.seq, key: r.entry_key, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name,
-  actorRole: r.actor_role, action: r.action, summary: r.summary, legalBasis: r.legal_basis, details: r.details,
+  caseId: r.case_id,
+  seq: r.seq,
+  key: r.entry_key,
+  at: r.at.toISOString(),
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorRole: r.actor_role,
+  action: r.action,
+  summary: r.summary,
+  legalBasis: r.legal_basis,
+  details: r.details,
 });
 
 /**

@@ -48,7 +48,13 @@ describe('national timelines (legal-timelines.md) where the regulations are sile
       for (const [path, period, source] of periodsIn(p)) {
         const where = `${p.id} ${path}`;
         const inDays = period.unit === 'day' || period.unit === 'workday';
-        if (!isSeedSource(source) && 'law' in source && source.law === '中华人民共和国行政处罚法' && inDays && [2, 3, 5, 7].includes(period.amount)) {
+        if (
+          !isSeedSource(source) &&
+          'law' in source &&
+          source.law === '中华人民共和国行政处罚法' &&
+          inDays &&
+          [2, 3, 5, 7].includes(period.amount)
+        ) {
           expect([where, period.unit]).toEqual([where, 'workday']);
         }
         if (!isSeedSource(source) && 'law' in source && source.law === '中华人民共和国行政强制法' && inDays && period.amount <= 10) {
@@ -69,7 +75,11 @@ describe('every figure has a source', () => {
   });
 
   it('would notice one (the walker itself)', () => {
-    const bad = { id: 'x', regulation: { title: 't' }, decision: { deadline: { period: { amount: 1, unit: 'day' } }, ok: { flag: true, source: {} } } };
+    const bad = {
+      id: 'x',
+      regulation: { title: 't' },
+      decision: { deadline: { period: { amount: 1, unit: 'day' } }, ok: { flag: true, source: {} } },
+    };
     expect(unsourcedFigures(bad)).toEqual(['decision.deadline']);
   });
 
@@ -100,7 +110,8 @@ function unsourcedFigures(node: unknown, path: string[] = []): string[] {
   const identity = path.length === 0 || (path.length === 1 && key === 'regulation');
   const entries = Object.entries(node).filter(([k]) => k !== 'source');
   const hasFigure = entries.some(
-    ([, v]) => v === null || typeof v !== 'object' || isPeriod(v) || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x !== 'object')),
+    ([, v]) =>
+      v === null || typeof v !== 'object' || isPeriod(v) || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x !== 'object')),
   );
   const here = !identity && hasFigure && !('source' in node) ? [path.join('.')] : [];
   return [...here, ...entries.flatMap(([k, v]) => unsourcedFigures(v, [...path, k]))];

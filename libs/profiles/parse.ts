@@ -52,8 +52,5 @@ function line(path: Path, message: string): string {
 
 /** initiation.emergencyStart.source, investigation.audiovisual.mandatory[2].activity */
 export function formatPath(path: Path): string {
-  return path.reduce<string>(
-    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
-    '',
-  );
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
 }

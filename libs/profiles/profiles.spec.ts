@@ -87,7 +87,9 @@ describe('agency profiles (seed-profiles.md)', () => {
   });
 
   it('records officers’ names and certificates in 002, 003, 004 (party signs in 002, 004); two officers everywhere (行政处罚法 第四十二条)', () => {
-    expect(bySeed((p) => [p.investigation.officers.identityRecorded.inTranscript, p.investigation.officers.identityRecorded.partySigns])).toEqual({
+    expect(
+      bySeed((p) => [p.investigation.officers.identityRecorded.inTranscript, p.investigation.officers.identityRecorded.partySigns]),
+    ).toEqual({
       '000': [false, false],
       '001': [false, false],
       '002': [true, true],
@@ -105,12 +107,20 @@ describe('agency profiles (seed-profiles.md)', () => {
       '003': [{ amount: 20, unit: 'day' }, 'enforcement_act_ended'],
       '004': [{ amount: 30, unit: 'day' }, 'enforcement_act_ended'],
     });
-    expect(findProfile('pingluo-veterans')!.archiving.fields?.fields).toEqual(['archive_number', 'category', 'retention_period', 'start_date', 'end_date']);
+    expect(findProfile('pingluo-veterans')!.archiving.fields?.fields).toEqual([
+      'archive_number',
+      'category',
+      'retention_period',
+      'start_date',
+      'end_date',
+    ]);
   });
 
   it('lets the party see the records per 政府信息公开条例 (000, 004 + 辽宁省行政执法程序规定) or with the chief’s consent (001, 002, 003)', () => {
     expect(
-      bySeed((p) => (p.archiving.partyAccess.rule === 'per_regulations' ? p.archiving.partyAccess.regulations : p.archiving.partyAccess.rule)),
+      bySeed((p) =>
+        p.archiving.partyAccess.rule === 'per_regulations' ? p.archiving.partyAccess.regulations : p.archiving.partyAccess.rule,
+      ),
     ).toEqual({
       '000': ['中华人民共和国政府信息公开条例'],
       '001': 'chief_consent',
@@ -138,7 +148,10 @@ describe('agency profiles (seed-profiles.md)', () => {
       '003': ['compulsory_execution_decision', 'court_application'],
       '004': ['court_application'],
     });
-    expect(findProfile('pingluo-veterans')!.execution.demandNotice.source).toMatchObject({ law: '中华人民共和国行政强制法', nationalDefault: true });
+    expect(findProfile('pingluo-veterans')!.execution.demandNotice.source).toMatchObject({
+      law: '中华人民共和国行政强制法',
+      nationalDefault: true,
+    });
   });
 
   it('records the decision as each regulation asks (legal review, chief approval, discretion, chain, summary items)', () => {
@@ -156,7 +169,13 @@ describe('agency profiles (seed-profiles.md)', () => {
       '003': ['opinion'],
       '004': ['opinion', 'signature', 'signed_at'],
     });
-    expect(bySeed((p) => !!p.decision.discretionBenchmark)).toEqual({ '000': false, '001': false, '002': false, '003': true, '004': false });
+    expect(bySeed((p) => !!p.decision.discretionBenchmark)).toEqual({
+      '000': false,
+      '001': false,
+      '002': false,
+      '003': true,
+      '004': false,
+    });
     expect(bySeed((p) => p.decision.internalChain?.roles ?? null)).toMatchObject({ '000': null, '002': ['officer', 'unit_head', 'chief'] });
     expect(bySeed((p) => p.decision.summaryProcedure.recordItems?.items.length ?? null)).toEqual({
       '000': 7,

@@ -31,7 +31,9 @@ describe('profile validation (parseProfile)', () => {
     expect(parse003((d) => (d.initiation.approver.deputy = '副局长'))).toThrow(
       'profile 003-pingluo-veterans.v1.json: initiation.approver.deputy: unknown field',
     );
-    expect(parse003((d) => (d.archiving.retention = { period: { amount: 1, unit: 'month' } }))).toThrow('archiving.retention: unknown field');
+    expect(parse003((d) => (d.archiving.retention = { period: { amount: 1, unit: 'month' } }))).toThrow(
+      'archiving.retention: unknown field',
+    );
     expect(parse003((d) => (d.initiation.emergencyStart.source.page = 3))).toThrow('initiation.emergencyStart.source.page: unknown field');
   });
 
@@ -47,8 +49,12 @@ describe('profile validation (parseProfile)', () => {
   });
 
   it('refuses a national source that does not say it is a national default, and a malformed seed article', () => {
-    expect(parse003((d) => delete d.decision.deadline.source.nationalDefault)).toThrow('decision.deadline.source.nationalDefault: Required');
-    expect(parse003((d) => (d.archiving.custodian.source.article = '10'))).toThrow('archiving.custodian.source.article: must start with 第…条');
+    expect(parse003((d) => delete d.decision.deadline.source.nationalDefault)).toThrow(
+      'decision.deadline.source.nationalDefault: Required',
+    );
+    expect(parse003((d) => (d.archiving.custodian.source.article = '10'))).toThrow(
+      'archiving.custodian.source.article: must start with 第…条',
+    );
   });
 
   it('refuses a seed source citing another agency’s regulation', () => {
@@ -66,12 +72,23 @@ describe('profile validation (parseProfile)', () => {
     expect(parse003((d) => (d.effectiveFrom = '2024-02-30'))).toThrow('effectiveFrom: not a calendar date');
     expect(parse003((d) => (d.version = 0))).toThrow(/version: Too small/);
     const av = copy(raw001).investigation.audiovisual.mandatory;
-    expect(() => parseProfile({ ...copy(raw001), investigation: { ...copy(raw001).investigation, audiovisual: { ...copy(raw001).investigation.audiovisual, mandatory: [...av, av[0]] } } }, 'x.json')).toThrow(
-      'investigation.audiovisual.mandatory[9].activity: duplicate activity inspection_person_place_goods',
-    );
+    expect(() =>
+      parseProfile(
+        {
+          ...copy(raw001),
+          investigation: {
+            ...copy(raw001).investigation,
+            audiovisual: { ...copy(raw001).investigation.audiovisual, mandatory: [...av, av[0]] },
+          },
+        },
+        'x.json',
+      ),
+    ).toThrow('investigation.audiovisual.mandatory[9].activity: duplicate activity inspection_person_place_goods');
     const d = copy(raw001);
     d.investigation.audiovisual.mandatory[0].unsuitableReasonInWriting = true;
-    expect(() => parseProfile(d, 'x.json')).toThrow('investigation.audiovisual.mandatory[0].unsuitableReasonInWriting: unsuitableReasonInWriting needs unlessUnsuitable');
+    expect(() => parseProfile(d, 'x.json')).toThrow(
+      'investigation.audiovisual.mandatory[0].unsuitableReasonInWriting: unsuitableReasonInWriting needs unlessUnsuitable',
+    );
   });
 
   it('lists every problem, not only the first', () => {

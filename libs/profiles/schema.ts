@@ -61,7 +61,11 @@ export const AgencyProfileSchema = z
     profile.investigation.audiovisual.mandatory.forEach((r, i) => {
       const key = `${r.activity}/${r.onlyWhen ?? ''}`;
       if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['investigation', 'audiovisual', 'mandatory', i, 'activity'], message: `duplicate activity ${r.activity}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['investigation', 'audiovisual', 'mandatory', i, 'activity'],
+          message: `duplicate activity ${r.activity}`,
+        });
       }
       seen.add(key);
     });

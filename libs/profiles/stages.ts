@@ -235,7 +235,11 @@ export const ExecutionSchema = z.strictObject({
   /** The demand notice (催告书) must be served before these. */
   demandNotice: sourced({ before: z.array(z.enum(['compulsory_execution_decision', 'court_application'])).min(1) }),
   /** 夜间 as China-time hours (from → to, across midnight); 法定节假日 as every non-working day of the calendar. */
-  noNightOrHolidayEnforcement: sourced({ exceptUrgent: z.literal(true), nightFromHour: z.number().int().min(0).max(23), nightToHour: z.number().int().min(0).max(23) }),
+  noNightOrHolidayEnforcement: sourced({
+    exceptUrgent: z.literal(true),
+    nightFromHour: z.number().int().min(0).max(23),
+    nightToHour: z.number().int().min(0).max(23),
+  }),
   courtApplication: z.strictObject({
     earliest: sourced({ period: PeriodSchema, startsAt: z.literal('demand_notice_served') }),
     window: sourced({

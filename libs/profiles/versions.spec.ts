@@ -58,7 +58,9 @@ describe('cite: the source as Chinese text', () => {
   });
 
   it('renders a national source as the law and article, saying the agency’s rules are silent, and 待核 when unconfirmed', () => {
-    expect(cite(xlt, xlt.decision.deadline.source)).toMatch(/^《中华人民共和国行政处罚法》第六十条（国家规定，本机关制度未作规定）：自行政处罚案件立案之日起九十日内/);
+    expect(cite(xlt, xlt.decision.deadline.source)).toMatch(
+      /^《中华人民共和国行政处罚法》第六十条（国家规定，本机关制度未作规定）：自行政处罚案件立案之日起九十日内/,
+    );
     expect(cite(xlt, xlt.decision.preDecisionNotice.statementWindow.source)).toMatch(
       /^《中华人民共和国行政处罚法》第四十四条、第四十五条第一款（国家规定，本机关制度未作规定；待核）：/,
     );

@@ -12,11 +12,7 @@ export function chinaDate(at: Date): string {
  * on or before the China-local date of `on`. Without `on`, the latest version. Undefined for an
  * unknown agency, or a date before its first version.
  */
-export function findProfileIn(
-  profiles: readonly AgencyProfile[],
-  id: string,
-  on?: Date,
-): AgencyProfile | undefined {
+export function findProfileIn(profiles: readonly AgencyProfile[], id: string, on?: Date): AgencyProfile | undefined {
   const day = on ? chinaDate(on) : undefined;
   let found: AgencyProfile | undefined;
   for (const p of profiles) {

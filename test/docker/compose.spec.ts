@@ -1,7 +1,19 @@
 // Static checks of docker/compose.yaml (see docker-files.ts for why they exist).
 import * as fs from 'fs';
 import * as path from 'path';
-import { repoRoot, dockerDir, dockerfilePath, ComposeService, APP_SERVICES, STORAGE_DIR, loadCompose, envOf, dependsOnTargets, namedVolumesOf, publishesContainerPort } from './docker-files';
+import {
+  repoRoot,
+  dockerDir,
+  dockerfilePath,
+  ComposeService,
+  APP_SERVICES,
+  STORAGE_DIR,
+  loadCompose,
+  envOf,
+  dependsOnTargets,
+  namedVolumesOf,
+  publishesContainerPort,
+} from './docker-files';
 
 describe('docker/compose.yaml', () => {
   const compose = loadCompose();
@@ -14,21 +26,18 @@ describe('docker/compose.yaml', () => {
     }
   });
 
-  it.each(['api', 'worker', 'migrate'])(
-    '%s builds the app image from docker/Dockerfile with the repo root as context',
-    (name) => {
-      const build = services[name]?.build;
-      expect(typeof build).toBe('object');
-      const b = build as { context?: string; dockerfile?: string };
-      expect(b.context).toBe('..');
-      expect(b.dockerfile).toBe('docker/Dockerfile');
-      // Compose resolves context against the compose file's folder, and the
-      // dockerfile against the context.
-      const dockerfile = path.resolve(dockerDir, b.context!, b.dockerfile!);
-      expect(dockerfile).toBe(dockerfilePath);
-      expect(fs.existsSync(dockerfile)).toBe(true);
-    },
-  );
+  it.each(['api', 'worker', 'migrate'])('%s builds the app image from docker/Dockerfile with the repo root as context', (name) => {
+    const build = services[name]?.build;
+    expect(typeof build).toBe('object');
+    const b = build as { context?: string; dockerfile?: string };
+    expect(b.context).toBe('..');
+    expect(b.dockerfile).toBe('docker/Dockerfile');
+    // Compose resolves context against the compose file's folder, and the
+    // dockerfile against the context.
+    const dockerfile = path.resolve(dockerDir, b.context!, b.dockerfile!);
+    expect(dockerfile).toBe(dockerfilePath);
+    expect(fs.existsSync(dockerfile)).toBe(true);
+  });
 
   it('every depends_on target is a defined service', () => {
     for (const [name, service] of Object.entries(services)) {
@@ -46,9 +55,7 @@ describe('docker/compose.yaml', () => {
     for (const name of ['api', 'worker']) {
       const d = services[name].depends_on;
       expect(d && !Array.isArray(d)).toBe(true);
-      expect((d as Record<string, { condition?: string }>).migrate?.condition).toBe(
-        'service_completed_successfully',
-      );
+      expect((d as Record<string, { condition?: string }>).migrate?.condition).toBe('service_completed_successfully');
       expect(dependsOnTargets(services[name])).toContain('temporal');
     }
     expect(String(services.migrate.restart)).toBe('no');

@@ -2,7 +2,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { repoRoot, dockerfilePath, loadCompose, commandText, DockerInstruction, parseDockerfile, stagesOf, sourceForDistFile, DIST_JS } from './docker-files';
+import {
+  repoRoot,
+  dockerfilePath,
+  loadCompose,
+  commandText,
+  DockerInstruction,
+  parseDockerfile,
+  stagesOf,
+  sourceForDistFile,
+  DIST_JS,
+} from './docker-files';
 
 describe('docker/Dockerfile', () => {
   const KNOWN = new Set(['FROM', 'WORKDIR', 'COPY', 'RUN', 'ENV', 'USER', 'EXPOSE', 'CMD', 'ARG', 'ENTRYPOINT']);
@@ -38,7 +48,10 @@ describe('docker/Dockerfile', () => {
 
   it('build stage installs from the lockfile and runs npm run build; runtime stage installs production deps only', () => {
     const runs = (stage: DockerInstruction[]) =>
-      stage.filter((i) => i.keyword.toUpperCase() === 'RUN').map((i) => i.args).join('\n');
+      stage
+        .filter((i) => i.keyword.toUpperCase() === 'RUN')
+        .map((i) => i.args)
+        .join('\n');
     expect(stages.some((s) => /npm install --no-audit --no-fund/.test(runs(s)) && /npm run build/.test(runs(s)))).toBe(true);
     expect(runs(stages[stages.length - 1])).toMatch(/npm install --omit=dev/);
   });
@@ -48,7 +61,10 @@ describe('docker/Dockerfile', () => {
     const users = final.filter((i) => i.keyword.toUpperCase() === 'USER');
     expect(users.length).toBeGreaterThan(0);
     expect(users[users.length - 1].args).toBe('node');
-    const env = final.filter((i) => i.keyword.toUpperCase() === 'ENV').map((i) => i.args).join(' ');
+    const env = final
+      .filter((i) => i.keyword.toUpperCase() === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
     expect(env).toMatch(/NODE_ENV=production/);
   });
 
@@ -91,28 +107,22 @@ describe('compiled entry points used by the image exist as TypeScript sources', 
         'dist/apps/worker/src/main.js',
       ]),
     );
-    const missing = [...referenced]
-      .map(sourceForDistFile)
-      .filter((src) => !fs.existsSync(path.join(repoRoot, src)));
+    const missing = [...referenced].map(sourceForDistFile).filter((src) => !fs.existsSync(path.join(repoRoot, src)));
     expect(missing).toEqual([]);
   });
 
-  it.each([
-    'apps/api/src/main.ts',
-    'apps/worker/src/main.ts',
-    'apps/api/src/cli/migrate.ts',
-    'apps/api/src/cli/seed-demo.ts',
-  ])('%s exists', (src) => {
-    expect(fs.existsSync(path.join(repoRoot, src))).toBe(true);
-  });
+  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts', 'apps/api/src/cli/migrate.ts', 'apps/api/src/cli/seed-demo.ts'])(
+    '%s exists',
+    (src) => {
+      expect(fs.existsSync(path.join(repoRoot, src))).toBe(true);
+    },
+  );
 
   it('worker and migrate commands use the compiled worker/migrate/seed entry points', () => {
     const { services } = loadCompose();
     expect(commandText(services.worker.command)).toMatch(/node dist\/apps\/worker\/src\/main\.js/);
     const migrate = commandText(services.migrate.command);
     // Seeding must only run after migrations succeeded.
-    expect(migrate).toMatch(
-      /node dist\/apps\/api\/src\/cli\/migrate\.js\s*&&\s*node dist\/apps\/api\/src\/cli\/seed-demo\.js/,
-    );
+    expect(migrate).toMatch(/node dist\/apps\/api\/src\/cli\/migrate\.js\s*&&\s*node dist\/apps\/api\/src\/cli\/seed-demo\.js/);
   });
 });

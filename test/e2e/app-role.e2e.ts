@@ -48,7 +48,12 @@ it.each([
   ['DELETE record_flags', 'DELETE FROM record_flags', []],
   ['DELETE audit_log', 'DELETE FROM audit_log', []],
 ] as const)('%s is refused for want of the grant, even with the maintenance flag', async (_name, sql, params) => {
-  await expect(asApp(sql, params.map((p) => p()))).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/^permission denied for table/) });
+  await expect(
+    asApp(
+      sql,
+      params.map((p) => p()),
+    ),
+  ).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/^permission denied for table/) });
 });
 
 it('cannot switch the trigger off or drop it', async () => {
@@ -64,43 +69,91 @@ it('keeps its grants on the working tables (cases, tasks…) and appends to the 
 });
 
 // The record's order, time and link are the database's, not the application's.
-const verifyCase = async (id: string) => (await sys.call('GET', `/api/v1/cases/${id}/verify`, { token: await sys.token('xlt.chief') })).body;
+const verifyCase = async (id: string) =>
+  (await sys.call('GET', `/api/v1/cases/${id}/verify`, { token: await sys.token('xlt.chief') })).body;
 const verifyHeads = async () => (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token('xlt.supervisor') })).body;
 
 it('refuses the application a direct INSERT into the record, even a back-dated entry with a correctly computed link', async () => {
   const [last] = (await recordEntries(sys.database.db, caseId)).slice(-1);
   const forged = {
-    caseId, seq: last.seq + 1, key: 'forged', at: new Date(last.at.getTime() - 86400_000).toISOString(), actorId: null, actorName: '局长',
-    actorRole: 'chief', action: 'task_completed', summary: '同意立案', legalBasis: null, details: {},
+    caseId,
+    seq: last.seq + 1,
+    key: 'forged',
+    at: new Date(last.at.getTime() - 86400_000).toISOString(),
+    actorId: null,
+    actorName: '局长',
+    actorRole: 'chief',
+    action: 'task_completed',
+    summary: '同意立案',
+    legalBasis: null,
+    details: {},
   };
-  await expect(app.query(
-    `INSERT INTO case_records (case_id, seq, entry_key, at, actor_name, actor_role, action, summary, details, prev_hash, hash)
+  await expect(
+    app.query(
+      `INSERT INTO case_records (case_id, seq, entry_key, at, actor_name, actor_role, action, summary, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}', $9, $10)`,
-    [caseId, forged.seq, forged.key, forged.at, forged.actorName, forged.actorRole, forged.action, forged.summary, last.hash, chainHash(last.hash, forged)],
-  )).rejects.toMatchObject({ code: '42501', message: 'permission denied for table case_records' });
+      [
+        caseId,
+        forged.seq,
+        forged.key,
+        forged.at,
+        forged.actorName,
+        forged.actorRole,
+        forged.action,
+        forged.summary,
+        last.hash,
+        chainHash(last.hash, forged),
+      ],
+    ),
+  ).rejects.toMatchObject({ code: '42501', message: 'permission denied for table case_records' });
   expect((await recordEntries(sys.database.db, caseId)).map((r) => r.entry_key)).not.toContain('forged');
   // Nor a day head of its own making: the database seals the days (lawtrail_seal_record_days).
-  await expect(app.query(`INSERT INTO record_day_heads (day, prev_hash, cases, hash) VALUES ('2999-01-01', NULL, '[]', 'ff')`))
-    .rejects.toMatchObject({ code: '42501', message: 'permission denied for table record_day_heads' });
-  const { rows: [sealed] } = await app.query(`SELECT to_json(sealed) AS days, more FROM lawtrail_seal_record_days('2999-01-01', 31)`);
+  await expect(
+    app.query(`INSERT INTO record_day_heads (day, prev_hash, cases, hash) VALUES ('2999-01-01', NULL, '[]', 'ff')`),
+  ).rejects.toMatchObject({ code: '42501', message: 'permission denied for table record_day_heads' });
+  const {
+    rows: [sealed],
+  } = await app.query(`SELECT to_json(sealed) AS days, more FROM lawtrail_seal_record_days('2999-01-01', 31)`);
   expect(sealed.days.at(-1) <= chinaDate(new Date(Date.now() + 60_000))).toBe(true); // never a day that has not begun
   expect(sealed.more).toBe(false);
 });
 
 it('an entry appended through the function gets the database number, time and link; the caller cannot name them', async () => {
-  const fn = (await sys.database.db.query(
-    `SELECT prosecdef, proconfig, pg_get_userbyid(proowner) AS owner FROM pg_proc WHERE proname = 'lawtrail_append_record'`,
-  ))[0];
+  const fn = (
+    await sys.database.db.query(
+      `SELECT prosecdef, proconfig, pg_get_userbyid(proowner) AS owner FROM pg_proc WHERE proname = 'lawtrail_append_record'`,
+    )
+  )[0];
   expect(fn).toMatchObject({ prosecdef: true, proconfig: ['search_path=pg_catalog, pg_temp'], owner: new URL(sys.database.url).username });
   // No parameter takes a number, a time or a link: a caller passing them finds no such function.
-  await expect(app.query(`SELECT lawtrail_append_record($1, 'k', NULL, NULL, NULL, 'case_registered', 's', NULL, '{}', 1, '2000-01-01T00:00:00Z', 'ff')`, [caseId]))
-    .rejects.toMatchObject({ code: '42883' });
+  await expect(
+    app.query(
+      `SELECT lawtrail_append_record($1, 'k', NULL, NULL, NULL, 'case_registered', 's', NULL, '{}', 1, '2000-01-01T00:00:00Z', 'ff')`,
+      [caseId],
+    ),
+  ).rejects.toMatchObject({ code: '42883' });
 
   const before = await recordEntries(sys.database.db, caseId);
-  const { rows: [{ t0 }] } = await app.query('SELECT clock_timestamp() AS t0');
-  const args = [caseId, 'appended-by-app', null, '张三', 'officer', 'task_urged', '催办', null, JSON.stringify({ at: '2000-01-01T00:00:00.000Z', seq: 1, n: 0.1 })];
-  const { rows: [{ seq }] } = await app.query('SELECT lawtrail_append_record($1, $2, $3, $4, $5, $6, $7, $8, $9) AS seq', args);
-  const { rows: [{ t1 }] } = await app.query('SELECT clock_timestamp() AS t1');
+  const {
+    rows: [{ t0 }],
+  } = await app.query('SELECT clock_timestamp() AS t0');
+  const args = [
+    caseId,
+    'appended-by-app',
+    null,
+    '张三',
+    'officer',
+    'task_urged',
+    '催办',
+    null,
+    JSON.stringify({ at: '2000-01-01T00:00:00.000Z', seq: 1, n: 0.1 }),
+  ];
+  const {
+    rows: [{ seq }],
+  } = await app.query('SELECT lawtrail_append_record($1, $2, $3, $4, $5, $6, $7, $8, $9) AS seq', args);
+  const {
+    rows: [{ t1 }],
+  } = await app.query('SELECT clock_timestamp() AS t1');
   expect(seq).toBe(before.length + 1);
   // Appended again (a retried activity): the same entry, nothing new.
   expect((await app.query('SELECT lawtrail_append_record($1, $2, $3, $4, $5, $6, $7, $8, $9) AS seq', args)).rows[0].seq).toBe(seq);
@@ -124,7 +177,13 @@ it('reports broken a chain whose time goes backwards, even when every link was r
     for (const r of rows.slice(rows.indexOf(a))) {
       const at = r.seq === b.seq ? new Date(a.at.getTime() - 3600_000) : r.at;
       const hash = chainHash(prev, fromRow({ ...r, at }));
-      await m.query('UPDATE case_records SET at = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [id, r.seq, at, prev, hash]);
+      await m.query('UPDATE case_records SET at = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [
+        id,
+        r.seq,
+        at,
+        prev,
+        hash,
+      ]);
       prev = hash;
     }
   });

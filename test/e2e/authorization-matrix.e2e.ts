@@ -39,7 +39,9 @@ beforeAll(async () => {
   );
   facts = { agencyId: c.agency_id, handlingOfficerId: c.handling_officer_id, handlingUnit: c.unit, investigatingOfficerIds: [] };
   [{ id: taskId }] = await sys.database.db.query('SELECT id FROM tasks WHERE case_id = $1 LIMIT 1', [caseId]);
-  const ids: { id: string; username: string }[] = await sys.database.db.query('SELECT id, username FROM users WHERE username = ANY($1)', [CALLERS]);
+  const ids: { id: string; username: string }[] = await sys.database.db.query('SELECT id, username FROM users WHERE username = ANY($1)', [
+    CALLERS,
+  ]);
   for (const u of demoUsers().filter((d) => CALLERS.includes(d.username))) {
     people.set(u.username, { id: ids.find((i) => i.username === u.username)!.id, role: u.role, agencyId: u.agencyId, unit: u.unit });
   }
@@ -51,7 +53,10 @@ afterAll(async () => {
 const GUARD_REFUSALS = ['AUTH_ROLE_FORBIDDEN', 'CASE_NOT_FOUND', 'TASK_NOT_FOUND'];
 
 function concrete(path: string): string {
-  return path.replace('{id}', path.startsWith('/api/v1/tasks/') ? taskId : caseId).replace('{year}', '2099').replace(/\{\w+\}/g, ANY);
+  return path
+    .replace('{id}', path.startsWith('/api/v1/tasks/') ? taskId : caseId)
+    .replace('{year}', '2099')
+    .replace(/\{\w+\}/g, ANY);
 }
 
 it('keeps another officer off a case they do not handle until its record names them as investigating officer', async () => {
@@ -71,13 +76,16 @@ it('lets through exactly whom the matrix names, on every state-changing route', 
   const doc = (await sys.call('GET', '/api/docs-json')).body;
   const routes: { method: string; path: string }[] = [];
   for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
-    for (const method of Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))) routes.push({ method: method.toUpperCase(), path });
+    for (const method of Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)))
+      routes.push({ method: method.toUpperCase(), path });
   }
   const open = routes.filter((r) => !PUBLIC_ACTIONS.some((p) => p.method === r.method && p.path === r.path));
   // A route without a matrix entry fails here; so does an entry whose route is gone.
   expect(open.filter((r) => !actionOf(r.method, r.path)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   expect((Object.keys(ACTIONS) as Action[]).filter((a) => !open.some((r) => actionOf(r.method, r.path) === a))).toEqual([]);
-  const ordered = [...open].sort((a, b) => Number(actionOf(a.method, a.path) === 'auth.logout') - Number(actionOf(b.method, b.path) === 'auth.logout'));
+  const ordered = [...open].sort(
+    (a, b) => Number(actionOf(a.method, a.path) === 'auth.logout') - Number(actionOf(b.method, b.path) === 'auth.logout'),
+  );
   for (const u of CALLERS) await sys.token(u);
   const seen: string[] = [];
   const declared: string[] = [];

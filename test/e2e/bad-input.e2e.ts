@@ -54,26 +54,63 @@ interface Endpoint {
 const officerOf = async (username: string) => ({ ...(await sys.officer(username)) }) as unknown as Json;
 const ENDPOINTS: Endpoint[] = [
   {
-    name: 'start a case', user: 'xlt.officer1', method: 'POST', path: () => '/api/v1/cases',
-    body: () => ({ source: 'ex_officio', reason: '检查发现', caseSource: '日常检查', facts: '事实', parties: [{ kind: 'person', name: '王五', address: '某街道' }], handlerOpinion: '立案' }),
-  },
-  {
-    name: 'a written record', user: 'xlt.officer1', method: 'POST', path: () => `/api/v1/cases/${filedCase}/records`,
+    name: 'start a case',
+    user: 'xlt.officer1',
+    method: 'POST',
+    path: () => '/api/v1/cases',
     body: () => ({
-      kind: 'appraisal_opinion', title: '鉴定意见书', recordedAt: new Date(Date.now() - 60_000).toISOString(), content: '鉴定结论', place: '现场',
-      officers: OFFICERS, signatures: { partySigned: true },
+      source: 'ex_officio',
+      reason: '检查发现',
+      caseSource: '日常检查',
+      facts: '事实',
+      parties: [{ kind: 'person', name: '王五', address: '某街道' }],
+      handlerOpinion: '立案',
     }),
   },
   {
-    name: 'an on-the-spot decision', user: 'xlt.officer1', method: 'POST', path: () => '/api/v1/summary-cases',
+    name: 'a written record',
+    user: 'xlt.officer1',
+    method: 'POST',
+    path: () => `/api/v1/cases/${filedCase}/records`,
     body: () => ({
-      party: { kind: 'person', name: '赵六' }, facts: '未按规定办理登记', legalBasis: '《殡葬管理条例》第二十条', penalty: { kind: 'warning' },
-      documentNumber: '兴民简罚〔2026〕9号', decidedAt: new Date(Date.now() - 60_000).toISOString(), place: '某街道',
-      items: { conditions: '违法事实确凿', steps_and_documents: '出示证件，当场交付', statement_and_defence: '无', review_of_statement_and_defence: '无' },
+      kind: 'appraisal_opinion',
+      title: '鉴定意见书',
+      recordedAt: new Date(Date.now() - 60_000).toISOString(),
+      content: '鉴定结论',
+      place: '现场',
+      officers: OFFICERS,
+      signatures: { partySigned: true },
+    }),
+  },
+  {
+    name: 'an on-the-spot decision',
+    user: 'xlt.officer1',
+    method: 'POST',
+    path: () => '/api/v1/summary-cases',
+    body: () => ({
+      party: { kind: 'person', name: '赵六' },
+      facts: '未按规定办理登记',
+      legalBasis: '《殡葬管理条例》第二十条',
+      penalty: { kind: 'warning' },
+      documentNumber: '兴民简罚〔2026〕9号',
+      decidedAt: new Date(Date.now() - 60_000).toISOString(),
+      place: '某街道',
+      items: {
+        conditions: '违法事实确凿',
+        steps_and_documents: '出示证件，当场交付',
+        statement_and_defence: '无',
+        review_of_statement_and_defence: '无',
+      },
       disputed: false,
     }),
   },
-  { name: 'log in', user: '', method: 'POST', path: () => '/api/v1/auth/login', body: () => ({ username: 'xlt.nobody', password: 'lawtrail-demo' }) },
+  {
+    name: 'log in',
+    user: '',
+    method: 'POST',
+    path: () => '/api/v1/auth/login',
+    body: () => ({ username: 'xlt.nobody', password: 'lawtrail-demo' }),
+  },
 ];
 let OFFICERS: Json;
 
@@ -119,7 +156,9 @@ beforeEach(settledRows);
 
 describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {
   it('refuses an oversized body (413)', async () => {
-    expect((await expectRefused(e, { raw: JSON.stringify({ ...e.body(), facts: 'x'.repeat(2_000_000) }) }, 'oversized')).body.code).toBe('BODY_TOO_LARGE');
+    expect((await expectRefused(e, { raw: JSON.stringify({ ...e.body(), facts: 'x'.repeat(2_000_000) }) }, 'oversized')).body.code).toBe(
+      'BODY_TOO_LARGE',
+    );
   });
 
   it('refuses malformed JSON', async () => {
@@ -132,11 +171,22 @@ describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {
 
   it('refuses a body it cannot decode: an unknown charset or content encoding', async () => {
     const token: Record<string, string> = e.user ? { authorization: `Bearer ${await sys.token(e.user)}` } : {};
-    for (const headers of <Record<string, string>[]>[{ 'content-type': 'application/json; charset=iso-8859-1' }, { 'content-type': 'application/json', 'content-encoding': 'x-unknown' }]) {
+    for (const headers of <Record<string, string>[]>[
+      { 'content-type': 'application/json; charset=iso-8859-1' },
+      { 'content-type': 'application/json', 'content-encoding': 'x-unknown' },
+    ]) {
       const before = await rows();
       tried++;
-      const r = await fetch(`${sys.baseUrl}${e.path()}`, { method: e.method, headers: { ...token, ...headers }, body: JSON.stringify(e.body()) });
-      expect({ headers, status: r.status, body: await r.json() }).toEqual({ headers, status: 400, body: { code: 'BODY_NOT_JSON', message: ERRORS.BODY_NOT_JSON.message } });
+      const r = await fetch(`${sys.baseUrl}${e.path()}`, {
+        method: e.method,
+        headers: { ...token, ...headers },
+        body: JSON.stringify(e.body()),
+      });
+      expect({ headers, status: r.status, body: await r.json() }).toEqual({
+        headers,
+        status: 400,
+        body: { code: 'BODY_NOT_JSON', message: ERRORS.BODY_NOT_JSON.message },
+      });
       expect(await rows()).toEqual(before);
     }
   });
@@ -144,7 +194,11 @@ describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {
   it('refuses a wrong type in every field, naming the field', async () => {
     for (const leaf of leaves(e.body())) {
       for (const wrong of typeof leaf.value === 'string' ? [12345, true, ['x'], { x: 1 }] : ['文本', ['x'], { x: 1 }]) {
-        const r = await expectRefused(e, { body: set(e.body(), leaf.path, wrong as Json) }, `${dotted(leaf.path)} = ${JSON.stringify(wrong)}`);
+        const r = await expectRefused(
+          e,
+          { body: set(e.body(), leaf.path, wrong as Json) },
+          `${dotted(leaf.path)} = ${JSON.stringify(wrong)}`,
+        );
         if (e.user) expect(r.body.errors?.map((x: { field: string }) => x.field)).toContain(dotted(leaf.path));
       }
     }
@@ -197,7 +251,13 @@ it('refuses bad query and path values: far years, impossible offsets, years out 
     expect({ path, status: r.status }).toEqual({ path, status: 400 });
     expect(r.body.code).toBe('VALIDATION_FAILED');
   };
-  for (const t of ['0257-07-01T00:21:50.729+17:21', '0000-01-01T00:00:00Z', '2026-01-01T00:00:00', '2026-13-01T00:00:00Z', '+275760-09-13T00:00:00Z']) {
+  for (const t of [
+    '0257-07-01T00:21:50.729+17:21',
+    '0000-01-01T00:00:00Z',
+    '2026-01-01T00:00:00',
+    '2026-13-01T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+  ]) {
     await get(`/api/v1/tasks?dueBefore=${encodeURIComponent(t)}`);
   }
   for (const y of ['-13612597457550044', '99999999999', '1e3', '2026.5', '0']) await get(`/api/v1/calendar/years/${encodeURIComponent(y)}`);

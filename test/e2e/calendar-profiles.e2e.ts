@@ -57,18 +57,36 @@ describe('GET /api/v1/calendar/due', () => {
   });
 
   it('refuses bad queries field by field', async () => {
-    const r = await sys.call('GET', '/api/v1/calendar/due?from=tomorrow&amount=0&unit=week&pause=2026-10-05/2026-10-01', { token: await token('xlt.officer1') });
+    const r = await sys.call('GET', '/api/v1/calendar/due?from=tomorrow&amount=0&unit=week&pause=2026-10-05/2026-10-01', {
+      token: await token('xlt.officer1'),
+    });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual(['amount:OUT_OF_RANGE', 'from:NOT_DATE', 'pause:NOT_PAUSE', 'unit:NOT_ALLOWED']);
+    expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual([
+      'amount:OUT_OF_RANGE',
+      'from:NOT_DATE',
+      'pause:NOT_PAUSE',
+      'unit:NOT_ALLOWED',
+    ]);
     expect(r.body.errors.find((e: any) => e.field === 'pause').message).toContain('中止期间');
   });
 
   it('takes pauses: whole days by date, repeatable; the moved raw end is rolled once (行政强制法 25, 民法典 203)', async () => {
     const officer = await token('xlt.officer1');
     // 2026-09-20 + 30 days = 10-20; paused 10-01..10-04 (4 whole days) → 10-24 Sat → Mon 10-26.
-    const one = await sys.call('GET', '/api/v1/calendar/due?from=2026-09-20&amount=30&unit=day&pause=2026-10-01/2026-10-04', { token: officer });
-    expect(one.body).toMatchObject({ lastDay: '2026-10-26', rolledFrom: '2026-10-24', due: '2026-10-26T16:00:00.000Z', paused: { ms: 4 * 86_400_000, open: false } });
-    const two = await sys.call('GET', '/api/v1/calendar/due?from=2026-09-20&amount=30&unit=day&pause=2026-10-01/2026-10-02&pause=2026-10-03T00:00:00%2B08:00/2026-10-04', { token: officer });
+    const one = await sys.call('GET', '/api/v1/calendar/due?from=2026-09-20&amount=30&unit=day&pause=2026-10-01/2026-10-04', {
+      token: officer,
+    });
+    expect(one.body).toMatchObject({
+      lastDay: '2026-10-26',
+      rolledFrom: '2026-10-24',
+      due: '2026-10-26T16:00:00.000Z',
+      paused: { ms: 4 * 86_400_000, open: false },
+    });
+    const two = await sys.call(
+      'GET',
+      '/api/v1/calendar/due?from=2026-09-20&amount=30&unit=day&pause=2026-10-01/2026-10-02&pause=2026-10-03T00:00:00%2B08:00/2026-10-04',
+      { token: officer },
+    );
     expect(two.body).toMatchObject({ lastDay: '2026-10-26', paused: { ms: 4 * 86_400_000 } });
     const open = await sys.call('GET', '/api/v1/calendar/due?from=2026-09-20&amount=30&unit=day&pause=2026-10-01/', { token: officer });
     expect(open.body).toMatchObject({ due: null, paused: { open: true } });

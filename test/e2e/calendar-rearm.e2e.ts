@@ -35,7 +35,10 @@ function scheduleWith(year: number, holiday: string) {
 it('a seizure whose end is an estimate is re-armed, shown as certain and recorded when its year is loaded', async () => {
   const caseId = await sys.filedCase('hy');
   const officer = await sys.token('hy.officer1');
-  const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: officer, body: { kind: 'seize', object: '涉案钢材20吨', takenAt: new Date().toISOString() } });
+  const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+    token: officer,
+    body: { kind: 'seize', object: '涉案钢材20吨', takenAt: new Date().toISOString() },
+  });
   expect(taken.status).toBe(201);
   const before = (await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: officer })).body.items[0];
   // From 2026-12 on, 30 days reach a year the shipped calendar does not know; if a later release ships it, move this test on.
@@ -58,7 +61,10 @@ it('a seizure whose end is an estimate is re-armed, shown as certain and recorde
   expect(after).toMatchObject({ missingYears: [], lastDay: expected.lastDay, dueAt: expected.due });
   expect(after.lastDay > lastDay).toBe(true);
   const line = await eventually(async () => {
-    const rows = await sys.database.db.query(`SELECT summary, details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`, [caseId]);
+    const rows = await sys.database.db.query(
+      `SELECT summary, details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`,
+      [caseId],
+    );
     return rows[0];
   });
   expect(line.summary).toContain(`已载入${year}年节假日安排`);

@@ -15,8 +15,13 @@ afterAll(async () => {
 /** The chief decides the case's pending operation from the task list. */
 async function chiefDecides(caseId: string, code: string, decision: 'approve' | 'reject') {
   const chief = await token(`${code}.chief`);
-  const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=case_operation_approval`, { token: chief })).body.items[0]);
-  return sys.call('POST', `/api/v1/tasks/${task.id}/completion`, { token: chief, body: { decision, opinion: decision === 'approve' ? '同意' : '不同意' } });
+  const task = await eventually(
+    async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=case_operation_approval`, { token: chief })).body.items[0],
+  );
+  return sys.call('POST', `/api/v1/tasks/${task.id}/completion`, {
+    token: chief,
+    body: { decision, opinion: decision === 'approve' ? '同意' : '不同意' },
+  });
 }
 
 it('suspends a case with the chief approval: the clock stops and says why; resumption restarts it', async () => {
@@ -27,13 +32,27 @@ it('suspends a case with the chief approval: the clock stops and says why; resum
   const bad = await sys.call('POST', path, { token: officer, body: { kind: 'pause', reason: '' } });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((f: { field: string }) => f.field).sort()).toEqual(['kind', 'reason']);
-  expect((await sys.call('POST', path, { token: await token('xx.officer1'), body: { kind: 'suspension', reason: '等待鉴定' } })).body.code).toBe('CASE_NOT_FOUND');
-  expect((await sys.call('POST', path, { token: await token('hy.officer2'), body: { kind: 'suspension', reason: '等待鉴定' } })).status).toBe(403);
-  expect((await sys.call('POST', path, { token: officer, body: { kind: 'resumption', reason: '恢复' } })).body.code).toBe('CASE_NOT_SUSPENDED');
+  expect(
+    (await sys.call('POST', path, { token: await token('xx.officer1'), body: { kind: 'suspension', reason: '等待鉴定' } })).body.code,
+  ).toBe('CASE_NOT_FOUND');
+  expect(
+    (await sys.call('POST', path, { token: await token('hy.officer2'), body: { kind: 'suspension', reason: '等待鉴定' } })).status,
+  ).toBe(403);
+  expect((await sys.call('POST', path, { token: officer, body: { kind: 'resumption', reason: '恢复' } })).body.code).toBe(
+    'CASE_NOT_SUSPENDED',
+  );
 
-  const asked = await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '等待司法鉴定结论', legalBasis: '《行政处罚法》第六十条' } });
-  expect(asked).toMatchObject({ status: 202, body: { kind: 'suspension', status: 'pending', task: { kind: 'case_operation_approval', role: 'chief' } } });
-  expect((await sys.call('POST', path, { token: officer, body: { kind: 'termination', reason: '当事人死亡' } })).body.code).toBe('CASE_OPERATION_PENDING');
+  const asked = await sys.call('POST', path, {
+    token: officer,
+    body: { kind: 'suspension', reason: '等待司法鉴定结论', legalBasis: '《行政处罚法》第六十条' },
+  });
+  expect(asked).toMatchObject({
+    status: 202,
+    body: { kind: 'suspension', status: 'pending', task: { kind: 'case_operation_approval', role: 'chief' } },
+  });
+  expect((await sys.call('POST', path, { token: officer, body: { kind: 'termination', reason: '当事人死亡' } })).body.code).toBe(
+    'CASE_OPERATION_PENDING',
+  );
   // Nothing stops before the chief approves.
   expect((await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body.clock).toEqual({ stopped: false });
 
@@ -47,7 +66,9 @@ it('suspends a case with the chief approval: the clock stops and says why; resum
     const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body.items;
     return d.some((x: { state: string }) => x.state === 'paused') ? true : undefined;
   });
-  expect((await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '再次中止' } })).body.code).toBe('CASE_ALREADY_SUSPENDED');
+  expect((await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '再次中止' } })).body.code).toBe(
+    'CASE_ALREADY_SUSPENDED',
+  );
   // The supervisor's list leaves out what the suspension stopped.
   const due = await sys.call('GET', `/api/v1/supervision/due?state=all&pageSize=100`, { token: await token('hy.supervisor') });
   expect(due.body.items.filter((i: { caseId: string }) => i.caseId === caseId)).toEqual([]);
@@ -58,13 +79,27 @@ it('suspends a case with the chief approval: the clock stops and says why; resum
     const r = (await sys.call('GET', path, { token: officer })).body;
     return r.clock.stopped === false && r.clock.pauses.length === 1 && r.clock.pauses[0].to ? r : undefined;
   });
-  expect(ops.items.map((o: { kind: string; status: string }) => [o.kind, o.status])).toEqual([['resumption', 'completed'], ['suspension', 'completed']]);
+  expect(ops.items.map((o: { kind: string; status: string }) => [o.kind, o.status])).toEqual([
+    ['resumption', 'completed'],
+    ['suspension', 'completed'],
+  ]);
   await eventually(async () => {
     const d = (await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: officer })).body.items;
     return d.every((x: { state: string }) => x.state === 'running') ? true : undefined;
   });
-  const record = (await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer })).body.items.map((e: { action: string }) => e.action);
-  expect(record).toEqual(expect.arrayContaining(['case_operation_requested', 'case_operation_approved', 'case_suspended', 'deadline_paused', 'case_resumed', 'deadline_resumed']));
+  const record = (await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer })).body.items.map(
+    (e: { action: string }) => e.action,
+  );
+  expect(record).toEqual(
+    expect.arrayContaining([
+      'case_operation_requested',
+      'case_operation_approved',
+      'case_suspended',
+      'deadline_paused',
+      'case_resumed',
+      'deadline_resumed',
+    ]),
+  );
 });
 
 it('transfers a case to the judicial authorities: the chief approves, the officer records the receipt, the case goes to archiving', async () => {
@@ -72,19 +107,47 @@ it('transfers a case to the judicial authorities: the chief approves, the office
   const officer = await token('xlt.officer1');
   const path = `/api/v1/cases/${caseId}/operations`;
   const noTarget = await sys.call('POST', path, { token: officer, body: { kind: 'transfer', reason: '涉嫌犯罪' } });
-  expect(noTarget).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'transfer', code: 'REQUIRED', message: '移送须写明移送对象' }] } });
-  await sys.call('POST', path, { token: officer, body: { kind: 'transfer', reason: '涉嫌犯罪，依法移送', transfer: { target: 'judicial', recipient: '县公安局' } } });
+  expect(noTarget).toMatchObject({
+    status: 400,
+    body: { code: 'VALIDATION_FAILED', errors: [{ field: 'transfer', code: 'REQUIRED', message: '移送须写明移送对象' }] },
+  });
+  await sys.call('POST', path, {
+    token: officer,
+    body: { kind: 'transfer', reason: '涉嫌犯罪，依法移送', transfer: { target: 'judicial', recipient: '县公安局' } },
+  });
   await chiefDecides(caseId, 'xlt', 'approve');
 
-  const receiptTask = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=transfer_receipt`, { token: officer })).body.items[0]);
-  const bare = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送' } });
+  const receiptTask = await eventually(
+    async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=transfer_receipt`, { token: officer })).body.items[0],
+  );
+  const bare = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, {
+    token: officer,
+    body: { decision: 'received', opinion: '已移送' },
+  });
   expect(bare.body.code).toBe('TASK_RECEIPT_REQUIRED');
   // A receipt dated before the transfer was decided is refused.
-  const early = { receivedBy: '王警官', receivedAt: new Date(Date.parse(receiptTask.openedAt) - 3600_000).toISOString(), documentNumber: '公（刑）接字〔2026〕12号' };
-  const backDated = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送', receipt: early } });
-  expect(backDated).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'receipt.receivedAt', code: 'EVENT_BEFORE_STEP' }] } });
+  const early = {
+    receivedBy: '王警官',
+    receivedAt: new Date(Date.parse(receiptTask.openedAt) - 3600_000).toISOString(),
+    documentNumber: '公（刑）接字〔2026〕12号',
+  };
+  const backDated = await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, {
+    token: officer,
+    body: { decision: 'received', opinion: '已移送', receipt: early },
+  });
+  expect(backDated).toMatchObject({
+    status: 400,
+    body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'receipt.receivedAt', code: 'EVENT_BEFORE_STEP' }] },
+  });
   const receipt = { receivedBy: '王警官', receivedAt: new Date().toISOString(), documentNumber: '公（刑）接字〔2026〕12号' };
-  expect((await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, { token: officer, body: { decision: 'received', opinion: '已移送', receipt } })).status).toBe(200);
+  expect(
+    (
+      await sys.call('POST', `/api/v1/tasks/${receiptTask.id}/completion`, {
+        token: officer,
+        body: { decision: 'received', opinion: '已移送', receipt },
+      })
+    ).status,
+  ).toBe(200);
 
   const closed = await eventually(async () => {
     const c = (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body;
@@ -92,12 +155,16 @@ it('transfers a case to the judicial authorities: the chief approves, the office
   });
   expect(closed).toMatchObject({ statusLabel: '已移送', stage: 'archiving' });
   const archivist = await token('xlt.archivist');
-  await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=archive_file`, { token: archivist })).body.items[0]);
+  await eventually(
+    async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=archive_file`, { token: archivist })).body.items[0],
+  );
   // The case's other tasks are cancelled with it: none is left for the officer.
   expect((await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: officer })).body.items).toEqual([]);
   const ops = (await sys.call('GET', path, { token: officer })).body.items;
   expect(ops[0]).toMatchObject({ kind: 'transfer', status: 'completed', receipt, transfer: { target: 'judicial', recipient: '县公安局' } });
   const record = (await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer })).body.items;
   expect(record.find((e: { action: string }) => e.action === 'case_transferred').summary).toContain('公（刑）接字〔2026〕12号');
-  expect((await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '中止' } })).body.code).toBe('CASE_NOT_IN_HANDLING');
+  expect((await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '中止' } })).body.code).toBe(
+    'CASE_NOT_IN_HANDLING',
+  );
 });

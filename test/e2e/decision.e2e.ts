@@ -39,7 +39,12 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
     const approval = { decision: 'approve', opinion: '同意', signature: '兴隆台民政局长' };
     // Dated today by default (the day it is entered, a day on or after the approval), handed over now.
-    const decision = (decidedOn = chinaDate(new Date())) => ({ documentNumber: '兴民罚〔2026〕1号', decidedOn, partyPresent: true, handedOver: { at: new Date().toISOString(), signedBy: '张三' } });
+    const decision = (decidedOn = chinaDate(new Date())) => ({
+      documentNumber: '兴民罚〔2026〕1号',
+      decidedOn,
+      partyPresent: true,
+      handedOver: { at: new Date().toISOString(), signedBy: '张三' },
+    });
 
     const early = await sys.completeTask(caseId, 'xlt.chief', approval);
     expect(early).toMatchObject({ status: 409, body: { code: 'NOTICE_NOT_SERVED' } });
@@ -71,28 +76,58 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     expect(byLegal).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
 
     // A decision dated before the chief's approval, or dated in the future, is refused field by field.
-    const beforeApproval = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision(addDays(approvedOn, -1)) });
-    expect(beforeApproval).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP' }] } });
+    const beforeApproval = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
+      token: officer,
+      body: decision(addDays(approvedOn, -1)),
+    });
+    expect(beforeApproval).toMatchObject({
+      status: 400,
+      body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP' }] },
+    });
     expect(beforeApproval.body.errors[0].message).toMatch(/^决定日期（\d{4}-\d{2}-\d{2}）不能早于负责人批准（/);
     const tomorrow = addDays(chinaDate(new Date(Date.now() + 60_000)), 1);
     const future = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: decision(tomorrow) });
-    expect(future).toMatchObject({ status: 400, body: { code: 'TIME_IN_FUTURE', errors: [{ field: 'decidedOn', code: 'TIME_IN_FUTURE', message: `决定日期（${tomorrow}）不能晚于当前时间` }] } });
+    expect(future).toMatchObject({
+      status: 400,
+      body: {
+        code: 'TIME_IN_FUTURE',
+        errors: [{ field: 'decidedOn', code: 'TIME_IN_FUTURE', message: `决定日期（${tomorrow}）不能晚于当前时间` }],
+      },
+    });
     const handedBefore = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
       token: officer,
-      body: { ...decision(), handedOver: { at: new Date(chinaDayStartMs(chinaDate(new Date())) - 60_000).toISOString(), signedBy: '张三' } },
+      body: {
+        ...decision(),
+        handedOver: { at: new Date(chinaDayStartMs(chinaDate(new Date())) - 60_000).toISOString(), signedBy: '张三' },
+      },
     });
     expect(handedBefore).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'handedOver.at' }] } });
 
     // A 文号 names one decision of the agency, whichever procedure used it first.
     const { on_the_spot_collection: _, ...items } = summaryBody().items;
-    const onTheSpot = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: summaryBody({ collection: undefined, items, documentNumber: '兴民罚〔2026〕2号' }) });
+    const onTheSpot = await sys.call('POST', '/api/v1/summary-cases', {
+      token: officer,
+      body: summaryBody({ collection: undefined, items, documentNumber: '兴民罚〔2026〕2号' }),
+    });
     expect(onTheSpot.status).toBe(201);
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), documentNumber: '兴民罚〔2026〕2号' } });
-    expect(taken).toMatchObject({ status: 409, body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN' }] } });
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
+      token: officer,
+      body: { ...decision(), documentNumber: '兴民罚〔2026〕2号' },
+    });
+    expect(taken).toMatchObject({
+      status: 409,
+      body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN' }] },
+    });
 
     // The document's text is the approved draft's; another text is refused and nothing changes.
-    const rewritten = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body: { ...decision(), content: '罚款五千元' } });
-    expect(rewritten).toMatchObject({ status: 400, body: { code: 'DECISION_TEXT_NOT_DRAFT', errors: [{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT' }] } });
+    const rewritten = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
+      token: officer,
+      body: { ...decision(), content: '罚款五千元' },
+    });
+    expect(rewritten).toMatchObject({
+      status: 400,
+      body: { code: 'DECISION_TEXT_NOT_DRAFT', errors: [{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT' }] },
+    });
     expect(rewritten.body.errors[0].message).toContain('决定内容须与经负责人批准的第1稿处理意见一致');
     expect((await sys.call('GET', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer })).body.decided).toBe(false);
     expect((await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body.status).not.toBe('decided');
@@ -102,8 +137,17 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body });
     expect(issued.status).toBe(200);
     expect(issued.body.decided).toBe(true);
-    const reused = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: summaryBody({ collection: undefined, items, documentNumber: body.documentNumber }) });
-    expect(reused).toMatchObject({ status: 409, body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', message: '文号「兴民罚〔2026〕1号」已用于本机关的另一份处罚决定书' }] } });
+    const reused = await sys.call('POST', '/api/v1/summary-cases', {
+      token: officer,
+      body: summaryBody({ collection: undefined, items, documentNumber: body.documentNumber }),
+    });
+    expect(reused).toMatchObject({
+      status: 409,
+      body: {
+        code: 'DECISION_NUMBER_TAKEN',
+        errors: [{ field: 'documentNumber', message: '文号「兴民罚〔2026〕1号」已用于本机关的另一份处罚决定书' }],
+      },
+    });
 
     const c = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
     expect(c.body).toMatchObject({ status: 'decided', stage: 'service' });
@@ -116,7 +160,11 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });
     const actions = record.body.items.map((e: any) => e.action);
     expect(actions.slice(actions.indexOf('notice_served'), actions.indexOf('document_served') + 1)).toEqual([
-      'notice_served', 'waiver_filed', 'task_completed', 'decision_issued', 'document_served',
+      'notice_served',
+      'waiver_filed',
+      'task_completed',
+      'decision_issued',
+      'document_served',
     ]);
     const text = decisionText(draft([evidenceId]) as Parameters<typeof decisionText>[0]);
     expect(text).toContain('处理决定：警告');
@@ -136,11 +184,17 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const requested = await sys.call('POST', `/api/v1/cases/${caseId}/hearing-requests`, { token: officer, body: { requestedAt: now } });
     expect(requested.body.hearingRequested).toBe(true);
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
-    const tooSoon = await sys.call('POST', `/api/v1/cases/${caseId}/hearing`, { token: officer, body: { notifiedAt: now, at: tomorrow, place: '听证室' } });
+    const tooSoon = await sys.call('POST', `/api/v1/cases/${caseId}/hearing`, {
+      token: officer,
+      body: { notifiedAt: now, at: tomorrow, place: '听证室' },
+    });
     expect(tooSoon).toMatchObject({ status: 400, body: { code: 'HEARING_NOTICE_TOO_SHORT' } });
     expect(tooSoon.body.message).toContain('最早可定于');
     const later = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString();
-    const scheduled = await sys.call('POST', `/api/v1/cases/${caseId}/hearing`, { token: officer, body: { notifiedAt: now, at: later, place: '听证室' } });
+    const scheduled = await sys.call('POST', `/api/v1/cases/${caseId}/hearing`, {
+      token: officer,
+      body: { notifiedAt: now, at: later, place: '听证室' },
+    });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.hearing).toMatchObject({ place: '听证室', reported: false });
   });

@@ -28,9 +28,15 @@ it('a fine paid within 15 days of service ends the case', async () => {
   const officer = await token('xlt.officer1');
   const view = await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer });
   expect(view.body).toMatchObject({ state: 'performing', fineFen: 100_000, surcharge: { days: 0, amountFen: 0 } });
-  const short = await sys.call('POST', `/api/v1/cases/${caseId}/payments`, { token: officer, body: { paidAt: new Date().toISOString(), amountYuan: 999.99, receipt: 'LN-1' } });
+  const short = await sys.call('POST', `/api/v1/cases/${caseId}/payments`, {
+    token: officer,
+    body: { paidAt: new Date().toISOString(), amountYuan: 999.99, receipt: 'LN-1' },
+  });
   expect(short).toMatchObject({ status: 400, body: { code: 'PAYMENT_INSUFFICIENT' } });
-  const paid = await sys.call('POST', `/api/v1/cases/${caseId}/payments`, { token: officer, body: { paidAt: new Date().toISOString(), amountYuan: 1000, receipt: 'LN-1' } });
+  const paid = await sys.call('POST', `/api/v1/cases/${caseId}/payments`, {
+    token: officer,
+    body: { paidAt: new Date().toISOString(), amountYuan: 1000, receipt: 'LN-1' },
+  });
   expect(paid.body.state).toBe('paid');
   const c = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
@@ -48,7 +54,10 @@ it('a fine paid within 15 days of service ends the case', async () => {
   expect(file.body.catalogue.map((e: any) => e.position)).toEqual(file.body.catalogue.map((_: unknown, i: number) => i + 1));
   const byOfficer = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: officer, body: { location: '档案室' } });
   expect(byOfficer.status).toBe(403);
-  const archived = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: archivist, body: { archiveNumber: 'XLT-2026-1', location: '档案室一号柜' } });
+  const archived = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, {
+    token: archivist,
+    body: { archiveNumber: 'XLT-2026-1', location: '档案室一号柜' },
+  });
   expect(archived.body).toMatchObject({ status: 'archived', archive: { archiveNumber: 'XLT-2026-1', onTime: true } });
   const after = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
   expect(after.body.status).toBe('archived');
@@ -64,9 +73,15 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
   });
   expect(overdue.surcharge).toMatchObject({ amountFen: 100_000, capped: true });
 
-  const early = await sys.call('POST', `/api/v1/cases/${caseId}/court-application`, { token: officer, body: { appliedAt: new Date().toISOString(), court: '兴隆台区人民法院' } });
+  const early = await sys.call('POST', `/api/v1/cases/${caseId}/court-application`, {
+    token: officer,
+    body: { appliedAt: new Date().toISOString(), court: '兴隆台区人民法院' },
+  });
   expect(early).toMatchObject({ status: 409, body: { code: 'DEMAND_NOT_SERVED' } });
-  const drafted = await sys.call('POST', `/api/v1/cases/${caseId}/demand-notice`, { token: officer, body: { content: '限十日内缴纳罚款及加处罚款共计二千元；你有权陈述和申辩' } });
+  const drafted = await sys.call('POST', `/api/v1/cases/${caseId}/demand-notice`, {
+    token: officer,
+    body: { content: '限十日内缴纳罚款及加处罚款共计二千元；你有权陈述和申辩' },
+  });
   expect(drafted.status).toBe(200);
   // The chief signed the 催告书 22 days ago (entered late): it existed before it was served.
   expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意催告', signedAt: ago(22) })).status).toBe(200);
@@ -80,20 +95,40 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
   const tooEarly = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(23) } });
   expect(tooEarly).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'startedAt' }] } });
   expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(21) } })).status).toBe(200);
-  const served = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at: ago(21), receipt: { signedBy: '王五' } } });
+  const served = await sys.call('POST', `${base}/outcome`, {
+    token: officer,
+    body: { outcome: 'served', at: ago(21), receipt: { signedBy: '王五' } },
+  });
   expect(served.body.status).toBe('served');
-  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).body.court.earliest ? true : undefined));
+  await eventually(async () =>
+    (await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).body.court.earliest ? true : undefined,
+  );
 
-  const applied = await sys.call('POST', `/api/v1/cases/${caseId}/court-application`, { token: officer, body: { appliedAt: new Date().toISOString(), court: '兴隆台区人民法院' } });
+  const applied = await sys.call('POST', `/api/v1/cases/${caseId}/court-application`, {
+    token: officer,
+    body: { appliedAt: new Date().toISOString(), court: '兴隆台区人民法院' },
+  });
   expect(applied).toMatchObject({ status: 200, body: { state: 'applied_to_court', court: { court: '兴隆台区人民法院' } } });
-  const result = await sys.call('POST', `/api/v1/cases/${caseId}/court-result`, { token: officer, body: { ruling: 'enforce', content: '裁定准予强制执行，已划拨', at: new Date().toISOString() } });
+  const result = await sys.call('POST', `/api/v1/cases/${caseId}/court-result`, {
+    token: officer,
+    body: { ruling: 'enforce', content: '裁定准予强制执行，已划拨', at: new Date().toISOString() },
+  });
   expect(result.status).toBe(200);
   const record = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer });
     return r.body.items.at(-1).action === 'case_ended' ? r.body.items : undefined;
   });
   const actions = record.map((e: any) => e.action);
-  expect(actions).toEqual(expect.arrayContaining(['execution_started', 'deadline_escalated', 'remedy_periods_ended', 'demand_notice_drafted', 'court_application_filed', 'court_result_recorded']));
+  expect(actions).toEqual(
+    expect.arrayContaining([
+      'execution_started',
+      'deadline_escalated',
+      'remedy_periods_ended',
+      'demand_notice_drafted',
+      'court_application_filed',
+      'court_result_recorded',
+    ]),
+  );
 });
 
 it('the supervisor sees what is late and what is due across the agency, filters it, and exports the same rows', async () => {
@@ -105,7 +140,15 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const evidenceId = await sys.evidenceRecord(atReview, 'xlt');
   await sys.call('POST', `/api/v1/cases/${atReview}/draft-decision`, {
     token: officer,
-    body: { facts: '事实', evidenceIds: [evidenceId], legalBasis: '依据', penalties: [{ kind: 'warning' }], opinion: '警告', factors: '无', findings: ['major_public_interest'] },
+    body: {
+      facts: '事实',
+      evidenceIds: [evidenceId],
+      legalBasis: '依据',
+      penalties: [{ kind: 'warning' }],
+      opinion: '警告',
+      factors: '无',
+      findings: ['major_public_interest'],
+    },
   });
   await sys.completeTask(atReview, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
 
@@ -121,8 +164,13 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const asOf = new Date().toISOString();
   const rule = findProfile('xinglongtai-civil-affairs', new Date())!.execution!.payment.period;
   const payBy = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), servedAt, rule).due!;
-  const atAsOf = await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=payment&asOf=${encodeURIComponent(asOf)}&pageSize=100`, { token: supervisor });
-  expect(atAsOf.body.items.find((i: any) => i.caseId === late)).toMatchObject({ dueAt: payBy, daysLate: Math.floor((Date.parse(asOf) - Date.parse(payBy)) / DAY) });
+  const atAsOf = await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=payment&asOf=${encodeURIComponent(asOf)}&pageSize=100`, {
+    token: supervisor,
+  });
+  expect(atAsOf.body.items.find((i: any) => i.caseId === late)).toMatchObject({
+    dueAt: payBy,
+    daysLate: Math.floor((Date.parse(asOf) - Date.parse(payBy)) / DAY),
+  });
 
   const due = await sys.call('GET', `/api/v1/supervision/due?state=due&kind=task:legal_review`, { token: supervisor });
   expect(due.body.items).toEqual([expect.objectContaining({ caseId: atReview, kindLabel: '法制审核', role: 'legal_reviewer' })]);
@@ -130,7 +178,9 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const { type, lines } = await sys.dueCsv('state=overdue&pageSize=100', 'xlt.supervisor');
   expect(type).toContain('text/csv');
   expect(lines[0]).toBe(DUE_CSV_HEADER);
-  expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`));
+  expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(
+    overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`),
+  );
 
   const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: supervisor });
   expect(stats.body.casesByStage).toEqual(expect.arrayContaining([expect.objectContaining({ stage: 'execution' })]));

@@ -12,7 +12,12 @@ afterAll(async () => {
 });
 
 const CASE = {
-  source: 'ex_officio', reason: '检查发现涉嫌违法行为', caseSource: '日常检查', facts: '事实', parties: [{ kind: 'person', name: '王五' }], handlerOpinion: '建议立案',
+  source: 'ex_officio',
+  reason: '检查发现涉嫌违法行为',
+  caseSource: '日常检查',
+  facts: '事实',
+  parties: [{ kind: 'person', name: '王五' }],
+  handlerOpinion: '建议立案',
 };
 
 it('replays the first answer for the same key and body, refuses the key for another body, keeps keys per user', async () => {
@@ -37,7 +42,10 @@ it('fifty concurrent completions of one task: exactly one wins and the record ha
   const [task] = (await sys.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: unitHead })).body.items;
   const answers = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
-      sys.call('POST', `/api/v1/tasks/${task.id}/completion`, { token: unitHead, body: { decision: 'agree', opinion: `同意（第${i + 1}次）` } }),
+      sys.call('POST', `/api/v1/tasks/${task.id}/completion`, {
+        token: unitHead,
+        body: { decision: 'agree', opinion: `同意（第${i + 1}次）` },
+      }),
     ),
   );
   const statuses = answers.map((a) => a.status);

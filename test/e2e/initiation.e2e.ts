@@ -51,16 +51,30 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
       body: { decision: 'approve', opinion: '同意' },
     });
     // The filing has settled once the decision stage it started has written its deadline (moments after the answer).
-    await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: await token('xlt.officer1') })).body.items?.some((e: any) => e.action === 'deadline_set') ? true : undefined));
+    await eventually(async () =>
+      (await sys.call('GET', `/api/v1/cases/${caseId}/record`, { token: await token('xlt.officer1') })).body.items?.some(
+        (e: any) => e.action === 'deadline_set',
+      )
+        ? true
+        : undefined,
+    );
   });
 
   it('the officer starts a case; it waits for approval', () => {
     expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ status: 'pending_approval', source: 'ex_officio', emergency: false, agencyId: 'xinglongtai-civil-affairs' });
+    expect(started.body).toMatchObject({
+      status: 'pending_approval',
+      source: 'ex_officio',
+      emergency: false,
+      agencyId: 'xinglongtai-civil-affairs',
+    });
   });
 
   it('the unit head and the chief complete their tasks; the case starts', () => {
-    for (const [list, kind] of [[review, 'unit_head_review'], [approval, 'chief_approval']] as const) {
+    for (const [list, kind] of [
+      [review, 'unit_head_review'],
+      [approval, 'chief_approval'],
+    ] as const) {
       expect(list.status).toBe(200);
       expect(list.body.items.map((t: any) => t.kind)).toEqual([kind]);
     }
@@ -234,19 +248,34 @@ describe('bad input gets field-by-field Chinese errors, never a 500', () => {
 
 describe('a declined real-name complaint: telling the complainant is dated after the decline, never ahead', () => {
   it('refuses a notification dated before the decline or in the future, and takes it dated now', async () => {
-    const body = { ...form, source: 'complaint', complainant: { realName: true, name: '李四', contact: '13800000000' }, complaintContent: '举报某协会未经登记开展活动' };
+    const body = {
+      ...form,
+      source: 'complaint',
+      complainant: { realName: true, name: '李四', contact: '13800000000' },
+      complaintContent: '举报某协会未经登记开展活动',
+    };
     const started = await sys.call('POST', '/api/v1/cases', { token: await token('xlt.officer1'), body });
     expect(started.status).toBe(201);
     const caseId = started.body.id;
     await sys.completeTask(caseId, 'xlt.unithead', { decision: 'disagree', opinion: '证据不足' });
     const declinedAt = Date.now();
     expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'reject', opinion: '不予启动' })).status).toBe(200);
-    const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=decline_notification`, { token: await token('xlt.officer1') })).body.items[0]);
+    const task = await eventually(
+      async () =>
+        (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=decline_notification`, { token: await token('xlt.officer1') })).body
+          .items[0],
+    );
     const officer = await token('xlt.officer1');
     const tell = (notifiedAt: string) =>
-      sys.call('POST', `/api/v1/tasks/${task.id}/completion`, { token: officer, body: { decision: 'notified', opinion: '已电话告知', notification: { method: 'phone', notifiedAt, recipient: '李四' } } });
+      sys.call('POST', `/api/v1/tasks/${task.id}/completion`, {
+        token: officer,
+        body: { decision: 'notified', opinion: '已电话告知', notification: { method: 'phone', notifiedAt, recipient: '李四' } },
+      });
     const before = await tell(new Date(declinedAt - 3600_000).toISOString());
-    expect(before).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'notification.notifiedAt', code: 'EVENT_BEFORE_STEP' }] } });
+    expect(before).toMatchObject({
+      status: 400,
+      body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'notification.notifiedAt', code: 'EVENT_BEFORE_STEP' }] },
+    });
     expect(before.body.errors[0].message).toContain('不能早于不予启动的决定');
     const future = await tell(new Date(Date.now() + 3600_000).toISOString());
     expect(future).toMatchObject({ status: 400, body: { code: 'TIME_IN_FUTURE', errors: [{ field: 'notification.notifiedAt' }] } });

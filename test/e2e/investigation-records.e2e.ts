@@ -23,7 +23,12 @@ describe('upload periods, retention and corrections', () => {
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('pl.officer1'),
       body: {
-        title: '偏远村走访录音', recordedAt, method: 'audio', usedAsEvidence: false, awayFromOffice: true, returnedAt,
+        title: '偏远村走访录音',
+        recordedAt,
+        method: 'audio',
+        usedAsEvidence: false,
+        awayFromOffice: true,
+        returnedAt,
         metadata: { spoken_opening_statement: '现在是……，执法人员……正在进行音像记录' },
       },
     });
@@ -31,7 +36,14 @@ describe('upload periods, retention and corrections', () => {
     expect(Date.parse(r.body.upload.dueAt) - Date.parse(returnedAt)).toBe(24 * 3600 * 1000);
     const noReturn = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('pl.officer1'),
-      body: { title: '录音', recordedAt, method: 'audio', usedAsEvidence: false, awayFromOffice: true, metadata: { spoken_opening_statement: '……' } },
+      body: {
+        title: '录音',
+        recordedAt,
+        method: 'audio',
+        usedAsEvidence: false,
+        awayFromOffice: true,
+        metadata: { spoken_opening_statement: '……' },
+      },
     });
     expect(noReturn.body.errors).toContainEqual({ field: 'returnedAt', code: 'REQUIRED', message: '返回单位时间不能为空' });
   });
@@ -40,7 +52,13 @@ describe('upload periods, retention and corrections', () => {
     const caseId = await sys.filedCase('jp');
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('jp.officer1'),
-      body: { title: '巡查照片', recordedAt: '2026-11-20T10:00:00+08:00', method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },
+      body: {
+        title: '巡查照片',
+        recordedAt: '2026-11-20T10:00:00+08:00',
+        method: 'photo',
+        usedAsEvidence: false,
+        metadata: { place_marker: '码头' },
+      },
     });
     expect(r.status).toBe(201);
     // 2026-11-20 + 36 months = 2029-11-20 (a Tuesday; 2029 has no schedule loaded, weekends only).
@@ -50,8 +68,12 @@ describe('upload periods, retention and corrections', () => {
   it('a correction is a new record that points to the one it corrects; the original stays', async () => {
     const caseId = await sys.filedCase('xlt');
     const body = {
-      kind: 'appraisal_opinion', title: '鉴定意见书', recordedAt: new Date().toISOString(), content: '鉴定结论：……',
-      officers: [], signatures: { partySigned: true },
+      kind: 'appraisal_opinion',
+      title: '鉴定意见书',
+      recordedAt: new Date().toISOString(),
+      content: '鉴定结论：……',
+      officers: [],
+      signatures: { partySigned: true },
     };
     const first = await sys.call('POST', `/api/v1/cases/${caseId}/records`, { token: await token('xlt.officer1'), body });
     const unexplained = await sys.call('POST', `/api/v1/cases/${caseId}/records`, {
@@ -65,7 +87,10 @@ describe('upload periods, retention and corrections', () => {
     });
     expect(fixed.status).toBe(201);
     const list = await sys.call('GET', `/api/v1/cases/${caseId}/evidence`, { token: await token('xlt.officer1') });
-    expect(list.body.items.map((e: any) => [e.id, e.corrects])).toEqual([[first.body.id, null], [fixed.body.id, first.body.id]]);
+    expect(list.body.items.map((e: any) => [e.id, e.corrects])).toEqual([
+      [first.body.id, null],
+      [fixed.body.id, first.body.id],
+    ]);
   });
 
   it('lists the records a page at a time, in the order they were made, like every list', async () => {
@@ -84,8 +109,12 @@ describe('records dated before the case or in the future', () => {
     sys.call('POST', `/api/v1/cases/${caseId}/records`, {
       token: await token('xlt.officer1'),
       body: {
-        kind: 'appraisal_opinion', title: '检查时的鉴定意见书', recordedAt, content: '鉴定结论……',
-        officers: [await sys.officer('xlt.officer1'), await sys.officer('xlt.officer2')], signatures: { partySigned: true },
+        kind: 'appraisal_opinion',
+        title: '检查时的鉴定意见书',
+        recordedAt,
+        content: '鉴定结论……',
+        officers: [await sys.officer('xlt.officer1'), await sys.officer('xlt.officer2')],
+        signatures: { partySigned: true },
       },
     });
 
@@ -118,10 +147,21 @@ describe('confidentiality in the case file', () => {
     const av = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('jp.officer1'),
       body: {
-        title: '询问录像', recordedAt: now, activityEndedAt: now, method: 'video', usedAsEvidence: true, atSea: true,
+        title: '询问录像',
+        recordedAt: now,
+        activityEndedAt: now,
+        method: 'video',
+        usedAsEvidence: true,
+        atSea: true,
         metadata: {
-          producer: '张执法', extractor: '张执法', extracted_at: now, place_marker: '大连湾禁渔区3号浮标', sea_coordinates: 'N38°55′ E121°38′',
-          ship_name_number: '辽大渔54321', audio_transcript: '当事人陈述其患有某种疾病', fact_proven: '当事人于禁渔期捕捞',
+          producer: '张执法',
+          extractor: '张执法',
+          extracted_at: now,
+          place_marker: '大连湾禁渔区3号浮标',
+          sea_coordinates: 'N38°55′ E121°38′',
+          ship_name_number: '辽大渔54321',
+          audio_transcript: '当事人陈述其患有某种疾病',
+          fact_proven: '当事人于禁渔期捕捞',
         },
       },
     });
@@ -141,13 +181,25 @@ describe('confidentiality in the case file', () => {
     for (let i = 0; i < 2; i++) {
       const outsider = await sys.call('GET', `/api/v1/cases/${caseId}/case-file`, { token: await token('jp.officer3') });
       expect(outsider.status).toBe(200);
-      expect(entryOf(outsider)).toMatchObject({ kind: 'audiovisual', title: '询问录像', storage: null, metadata: null, confidentiality: ['privacy'], redacted: '内容涉及个人隐私，已隐去' });
-      for (const secret of ['当事人陈述其患有某种疾病', '当事人于禁渔期捕捞', sha]) expect(JSON.stringify(outsider.body)).not.toContain(secret);
+      expect(entryOf(outsider)).toMatchObject({
+        kind: 'audiovisual',
+        title: '询问录像',
+        storage: null,
+        metadata: null,
+        confidentiality: ['privacy'],
+        redacted: '内容涉及个人隐私，已隐去',
+      });
+      for (const secret of ['当事人陈述其患有某种疾病', '当事人于禁渔期捕捞', sha])
+        expect(JSON.stringify(outsider.body)).not.toContain(secret);
     }
     // The handling unit reads it whole, three times: one line in the record for the day.
     for (let i = 0; i < 3; i++) {
       const colleague = await sys.call('GET', `/api/v1/cases/${caseId}/case-file`, { token: await token('jp.officer2') });
-      expect(entryOf(colleague)).toMatchObject({ storage: { sha256: sha }, metadata: { audio_transcript: '当事人陈述其患有某种疾病' }, confidentiality: ['privacy'] });
+      expect(entryOf(colleague)).toMatchObject({
+        storage: { sha256: sha },
+        metadata: { audio_transcript: '当事人陈述其患有某种疾病' },
+        confidentiality: ['privacy'],
+      });
       expect(entryOf(colleague).redacted).toBeUndefined();
     }
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('jp.chief') });

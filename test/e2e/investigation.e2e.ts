@@ -64,12 +64,25 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
   it('an audiovisual record needs the metadata the profile lists', async () => {
     const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('jp.officer1'),
-      body: { title: '现场检查录像', recordedAt: now.toISOString(), method: 'video', usedAsEvidence: true, atSea: true, metadata: { producer: '张执法' } },
+      body: {
+        title: '现场检查录像',
+        recordedAt: now.toISOString(),
+        method: 'video',
+        usedAsEvidence: true,
+        atSea: true,
+        metadata: { producer: '张执法' },
+      },
     });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('RECORD_INVALID');
     const fields = r.body.errors.map((e: any) => e.field).sort();
-    expect(fields).toEqual(['metadata.extracted_at', 'metadata.extractor', 'metadata.place_marker', 'metadata.sea_coordinates', 'metadata.ship_name_number']);
+    expect(fields).toEqual([
+      'metadata.extracted_at',
+      'metadata.extractor',
+      'metadata.place_marker',
+      'metadata.sea_coordinates',
+      'metadata.ship_name_number',
+    ]);
     expect(r.body.errors.find((e: any) => e.field === 'metadata.ship_name_number').message).toBe('须记录被调查船只船名船号');
   });
 
@@ -89,9 +102,17 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
   });
 
   it('a record missing the second officer gets a field error in Chinese', async () => {
-    const r = await inspectionTranscript({ officers: [await sys.officer('jp.officer1')], signatures: { partySigned: true }, avRecordIds: [avId()] });
+    const r = await inspectionTranscript({
+      officers: [await sys.officer('jp.officer1')],
+      signatures: { partySigned: true },
+      avRecordIds: [avId()],
+    });
     expect(r.status).toBe(400);
-    expect(r.body.errors).toContainEqual({ field: 'officers', code: 'OFFICERS_TOO_FEW', message: '现场检查（勘验）笔录须载明至少2名持有执法证件的执法人员' });
+    expect(r.body.errors).toContainEqual({
+      field: 'officers',
+      code: 'OFFICERS_TOO_FEW',
+      message: '现场检查（勘验）笔录须载明至少2名持有执法证件的执法人员',
+    });
   });
 
   it('refuses a certificate that is not the officer’s, and an inspection without AV or a written reason', async () => {
@@ -101,7 +122,10 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
       signatures: { partySigned: false, refusalReason: '拒绝签字', witness: '赵六' },
     });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual(['avOmissionReason:AV_REASON_REQUIRED', 'officers[1].certificateNo:CERTIFICATE_INVALID']);
+    expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual([
+      'avOmissionReason:AV_REASON_REQUIRED',
+      'officers[1].certificateNo:CERTIFICATE_INVALID',
+    ]);
   });
 
   it('takes the inspection transcript with two certified officers and its audiovisual record', () => {
@@ -172,7 +196,13 @@ describe('who may store a file', () => {
     const caseId = await sys.filedCase('jp');
     const av = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
       token: await token('jp.officer1'),
-      body: { title: '照片', recordedAt: new Date().toISOString(), method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },
+      body: {
+        title: '照片',
+        recordedAt: new Date().toISOString(),
+        method: 'photo',
+        usedAsEvidence: false,
+        metadata: { place_marker: '码头' },
+      },
     });
     const res = await sys.storeFile(caseId, av.body.id, Buffer.from('不是制作人上传的文件'), { user: 'jp.officer2', type: 'image/jpeg' });
     expect(res.status).toBe(403);

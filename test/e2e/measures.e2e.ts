@@ -4,9 +4,6 @@ import { TestSystem } from '../support/system';
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 
-
-
-
 beforeAll(async () => {
   sys = await TestSystem.start();
 });
@@ -19,7 +16,10 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     const caseId = await sys.filedCase('hy');
     const t = await token('hy.officer1');
     const takenAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材20吨', takenAt } });
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+      token: t,
+      body: { kind: 'seize', object: '涉案钢材20吨', takenAt },
+    });
     expect(taken.status).toBe(201);
     expect(taken.body).toMatchObject({ status: 'active', kind: 'seize' });
     const id = taken.body.id;
@@ -29,7 +29,10 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
       token: t,
       body: { at: new Date(Date.parse(takenAt) - 3600_000).toISOString(), reason: '送检' },
     });
-    expect(beforeTaken).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'at', code: 'EVENT_BEFORE_STEP' }] } });
+    expect(beforeTaken).toMatchObject({
+      status: 400,
+      body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'at', code: 'EVENT_BEFORE_STEP' }] },
+    });
     expect(beforeTaken.body.errors[0].message).toContain('不能早于扣押实施');
 
     const future = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/pauses`, {
@@ -48,11 +51,17 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
       body: { at: new Date().toISOString(), reason: '再次' },
     });
     expect(again).toMatchObject({ status: 409, body: { code: 'MEASURE_ALREADY_PAUSED' } });
-    const resumed = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/resumption`, { token: t, body: { at: new Date().toISOString() } });
+    const resumed = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/resumption`, {
+      token: t,
+      body: { at: new Date().toISOString() },
+    });
     expect(resumed.body.status).toBe('active');
     expect(Date.parse(resumed.body.dueAt)).toBeGreaterThan(Date.parse(takenAt) + 30 * 24 * 3600 * 1000);
 
-    const asked = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/extension-request`, { token: t, body: { reason: '案情复杂' } });
+    const asked = await sys.call('POST', `/api/v1/cases/${caseId}/measures/${id}/extension-request`, {
+      token: t,
+      body: { reason: '案情复杂' },
+    });
     expect(asked.body.status).toBe('extension_requested');
     const chiefTasks = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=measure_extension`, { token: await token('hy.chief') });
     expect(chiefTasks.body.items).toHaveLength(1);
@@ -87,10 +96,16 @@ describe('coercive measures over HTTP (华阴市住建局; 行政强制法 25)',
     const caseId = await sys.filedCase('hy');
     const t = await token('hy.officer1');
     const takenAt = new Date(Date.now() - 45 * 24 * 3600 * 1000).toISOString();
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材5吨', takenAt } });
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+      token: t,
+      body: { kind: 'seize', object: '涉案钢材5吨', takenAt },
+    });
     expect(taken.status).toBe(201);
     const base = `/api/v1/cases/${caseId}/measures/${taken.body.id}`;
-    const paused = await sys.call('POST', `${base}/pauses`, { token: t, body: { at: new Date(Date.now() - 3600_000).toISOString(), reason: '送检' } });
+    const paused = await sys.call('POST', `${base}/pauses`, {
+      token: t,
+      body: { at: new Date(Date.now() - 3600_000).toISOString(), reason: '送检' },
+    });
     expect(paused).toMatchObject({ status: 409, body: { code: 'MEASURE_NOT_RUNNING' } });
     expect(paused.body.message).toContain('届满');
     const confiscated = await sys.call('POST', `${base}/decision`, { token: t, body: { decision: 'confiscate', content: '没收' } });
@@ -126,17 +141,29 @@ describe('restriction of personal freedom (行政强制法 20)', () => {
     const foreign = await sys.evidenceRecord(await sys.filedCase('xx'), 'xx');
     const takenAt = new Date(Date.now() - 3600_000).toISOString();
     for (const recordId of [foreign, '00000000-0000-4000-8000-000000000000']) {
-      const refused = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材', takenAt, recordId } });
+      const refused = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+        token: t,
+        body: { kind: 'seize', object: '涉案钢材', takenAt, recordId },
+      });
       // Before the fix: a foreign-key violation retried by the activity, answered 503 TEMPORAL_UNAVAILABLE after
       // 15 s — the status says it, with no wall-clock bound to flake on a loaded machine.
-      expect(refused).toMatchObject({ status: 400, body: { code: 'RECORD_INVALID', errors: [{ field: 'recordId', code: 'RECORD_UNKNOWN' }] } });
+      expect(refused).toMatchObject({
+        status: 400,
+        body: { code: 'RECORD_INVALID', errors: [{ field: 'recordId', code: 'RECORD_UNKNOWN' }] },
+      });
     }
-    const [{ n }] = await sys.database.db.query(`SELECT count(*)::int AS n FROM case_records WHERE case_id = $1 AND action = 'measure_taken'`, [caseId]);
+    const [{ n }] = await sys.database.db.query(
+      `SELECT count(*)::int AS n FROM case_records WHERE case_id = $1 AND action = 'measure_taken'`,
+      [caseId],
+    );
     expect(n).toBe(0);
     expect((await sys.call('GET', `/api/v1/cases/${caseId}/measures`, { token: t })).body).toMatchObject({ items: [], total: 0 });
     // The case's own written record is accepted and kept with the measure.
     const own = await sys.evidenceRecord(caseId, 'hy');
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, { token: t, body: { kind: 'seize', object: '涉案钢材', takenAt, recordId: own } });
+    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/measures`, {
+      token: t,
+      body: { kind: 'seize', object: '涉案钢材', takenAt, recordId: own },
+    });
     expect(taken).toMatchObject({ status: 201, body: { recordId: own } });
   });
 

@@ -9,8 +9,17 @@ let doc: OpenApiDoc;
 const token = (u: string) => sys.token(u);
 
 const TAGS = [
-  'auth 登录', 'audit 访问审计', 'calendar 工作日历与期限', 'cases 案件', 'health 运行状态', 'investigation 调查取证',
-  'investigation 行政强制措施', 'profiles 机关执法规则', 'record 记录完整性', 'supervision 监督', 'tasks 待办任务',
+  'auth 登录',
+  'audit 访问审计',
+  'calendar 工作日历与期限',
+  'cases 案件',
+  'health 运行状态',
+  'investigation 调查取证',
+  'investigation 行政强制措施',
+  'profiles 机关执法规则',
+  'record 记录完整性',
+  'supervision 监督',
+  'tasks 待办任务',
 ];
 /** Answers that are not JSON: no content (logout) or a CSV file. */
 const NOT_JSON = ['POST /api/v1/auth/logout', 'GET /api/v1/supervision/due.csv'];
@@ -32,17 +41,21 @@ async function check(method: string, path: string, url: string, user: string | n
 
 it('documents a JSON schema for the answer of every operation', () => {
   const ops = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).filter(([, op]) => op.tags?.some((t) => TAGS.includes(t))).map(([method]) => `${method.toUpperCase()} ${path}`),
+    Object.entries(ops)
+      .filter(([, op]) => op.tags?.some((t) => TAGS.includes(t)))
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
   );
   expect(ops.length).toBeGreaterThan(35);
-  const without = ops.filter((o) => !NOT_JSON.includes(o)).filter((o) => {
-    const [method, path] = o.split(' ');
-    try {
-      return !answerSchema(doc, method, path);
-    } catch {
-      return true;
-    }
-  });
+  const without = ops
+    .filter((o) => !NOT_JSON.includes(o))
+    .filter((o) => {
+      const [method, path] = o.split(' ');
+      try {
+        return !answerSchema(doc, method, path);
+      } catch {
+        return true;
+      }
+    });
   expect(without).toEqual([]);
 });
 
@@ -51,15 +64,29 @@ it('answers a case, its records, measures and defects as documented', async () =
   const recordId = await sys.evidenceRecord(caseId, 'hy');
   const av = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
     token: await token('hy.officer1'),
-    body: { title: '现场照片', recordedAt: new Date().toISOString(), method: 'photo', usedAsEvidence: false, metadata: { place_marker: '现场' } },
+    body: {
+      title: '现场照片',
+      recordedAt: new Date().toISOString(),
+      method: 'photo',
+      usedAsEvidence: false,
+      metadata: { place_marker: '现场' },
+    },
   });
   const c = `/api/v1/cases/${caseId}`;
   const takenAt = new Date(Date.now() - 3600_000).toISOString();
   const problems = [
     ...departures(doc, answerSchema(doc, 'POST', '/api/v1/cases/{id}/av-records'), av.body),
-    ...(await check('POST', '/api/v1/cases/{id}/measures', `${c}/measures`, 'hy.officer1', { kind: 'seize', object: '涉案钢材', takenAt, recordId })),
+    ...(await check('POST', '/api/v1/cases/{id}/measures', `${c}/measures`, 'hy.officer1', {
+      kind: 'seize',
+      object: '涉案钢材',
+      takenAt,
+      recordId,
+    })),
     ...(await check('GET', '/api/v1/cases/{id}/measures', `${c}/measures`, 'hy.officer1')),
-    ...(await check('POST', '/api/v1/cases/{id}/evidence/{recordId}/flags', `${c}/evidence/${recordId}/flags`, 'hy.unithead', { flag: 'privacy', reason: '涉及当事人病历' })),
+    ...(await check('POST', '/api/v1/cases/{id}/evidence/{recordId}/flags', `${c}/evidence/${recordId}/flags`, 'hy.unithead', {
+      flag: 'privacy',
+      reason: '涉及当事人病历',
+    })),
     // A flagged record redacted for an officer of another unit, and shown to the legal reviewer.
     ...(await check('GET', '/api/v1/cases/{id}/evidence', `${c}/evidence`, 'hy.officer3')),
     ...(await check('GET', '/api/v1/cases/{id}/evidence/{recordId}', `${c}/evidence/${recordId}`, 'hy.legal')),
@@ -106,7 +133,9 @@ it('does not mark required a request field the validators require only in some c
   };
   const wrong = Object.entries(conditional).flatMap(([name, fields]) => {
     const s = doc.components.schemas[name];
-    return fields.filter((f) => s.required?.includes(f) || !JSON.stringify(s.properties?.[f] ?? {}).includes('时必填')).map((f) => `${name}.${f}`);
+    return fields
+      .filter((f) => s.required?.includes(f) || !JSON.stringify(s.properties?.[f] ?? {}).includes('时必填'))
+      .map((f) => `${name}.${f}`);
   });
   expect(wrong).toEqual([]);
 });

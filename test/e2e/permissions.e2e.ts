@@ -20,9 +20,27 @@ const CASE_REFUSALS = [
   ['hy.officer1', 'GET', 'evidence', 'CASE_NOT_FOUND', undefined],
   ['hy.officer1', 'GET', 'case-file', 'CASE_NOT_FOUND', undefined],
   ['hy.officer1', 'GET', 'verify', 'CASE_NOT_FOUND', undefined],
-  ['hy.officer1', 'POST', 'draft-decision', 'CASE_NOT_FOUND', { facts: 'x', evidenceIds: ['00000000-0000-4000-8000-000000000000'], legalBasis: 'x', penalties: [], opinion: 'x', factors: 'x' }],
-  ['hy.chief', 'POST', 'collective-discussions', 'CASE_NOT_FOUND', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
-  ['xlt.officer1', 'POST', 'collective-discussions', 'AUTH_ROLE_FORBIDDEN', { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' }],
+  [
+    'hy.officer1',
+    'POST',
+    'draft-decision',
+    'CASE_NOT_FOUND',
+    { facts: 'x', evidenceIds: ['00000000-0000-4000-8000-000000000000'], legalBasis: 'x', penalties: [], opinion: 'x', factors: 'x' },
+  ],
+  [
+    'hy.chief',
+    'POST',
+    'collective-discussions',
+    'CASE_NOT_FOUND',
+    { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' },
+  ],
+  [
+    'xlt.officer1',
+    'POST',
+    'collective-discussions',
+    'AUTH_ROLE_FORBIDDEN',
+    { heldAt: now(), participants: ['甲', '乙'], minutes: 'x', conclusion: 'x' },
+  ],
   ['xlt.officer1', 'POST', 'compulsory-execution', 'AUTH_ROLE_FORBIDDEN', { decidedAt: now(), scheduledAt: now(), measure: 'x' }],
   ['xlt.legal', 'POST', 'decision', 'AUTH_ROLE_FORBIDDEN', { documentNumber: 'x', decidedOn: '2026-11-23', partyPresent: false }],
   ['xlt.unithead', 'POST', 'archive', 'AUTH_ROLE_FORBIDDEN', { location: 'x' }],
@@ -48,13 +66,24 @@ it.each(SUPERVISOR_VIEWS)('%s cannot read %s', async (user, path) => {
 
 it('a client cannot set status, due times, authors or the acting person', async () => {
   const officer = await sys.token('xlt.officer1');
-  const form = { source: 'ex_officio', reason: 'r', caseSource: 'c', facts: 'f', parties: [{ kind: 'person', name: '王五' }], handlerOpinion: 'o' };
+  const form = {
+    source: 'ex_officio',
+    reason: 'r',
+    caseSource: 'c',
+    facts: 'f',
+    parties: [{ kind: 'person', name: '王五' }],
+    handlerOpinion: 'o',
+  };
   const r = await sys.call('POST', '/api/v1/cases', {
     token: officer,
     body: { ...form, status: 'initiated', handlingOfficerId: '00000000-0000-4000-8000-000000000000', dueAt: now() },
   });
   expect(r.status).toBe(400);
-  expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual(['dueAt:UNKNOWN_FIELD', 'handlingOfficerId:UNKNOWN_FIELD', 'status:UNKNOWN_FIELD']);
+  expect(r.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual([
+    'dueAt:UNKNOWN_FIELD',
+    'handlingOfficerId:UNKNOWN_FIELD',
+    'status:UNKNOWN_FIELD',
+  ]);
   const [task] = (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: officer })).body.items;
   const asSomeoneElse = await sys.call('POST', `/api/v1/tasks/${task.id}/completion`, {
     token: officer,

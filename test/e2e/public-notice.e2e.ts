@@ -28,14 +28,35 @@ it('execution starts on the deemed date although the posting’s recording was n
   const caseId = await decidedCase(sys, 'xlt');
   const officer = await token('xlt.officer1');
 
-  const pending = await eventually(async () => (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items.find((s: any) => s.status === 'pending'));
+  const pending = await eventually(async () =>
+    (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items.find((s: any) => s.status === 'pending'),
+  );
   const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
-  expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: new Date().toISOString() } })).status).toBe(200);
-  expect((await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'failed', at: new Date().toISOString(), failureReason: '当事人下落不明' } })).status).toBe(200);
-  const audiovisual = { title: '张贴公告录像', method: 'video', recordedAt: new Date().toISOString(), metadata: { production_method: '执法记录仪', produced_at: '当事人住所地', producer: '李执法', fact_proven: '张贴公告过程' } };
+  expect(
+    (await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: new Date().toISOString() } }))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await sys.call('POST', `${base}/outcome`, {
+        token: officer,
+        body: { outcome: 'failed', at: new Date().toISOString(), failureReason: '当事人下落不明' },
+      })
+    ).status,
+  ).toBe(200);
+  const audiovisual = {
+    title: '张贴公告录像',
+    method: 'video',
+    recordedAt: new Date().toISOString(),
+    metadata: { production_method: '执法记录仪', produced_at: '当事人住所地', producer: '李执法', fact_proven: '张贴公告过程' },
+  };
   const posted = await sys.call('POST', `${base}/attempts`, {
     token: officer,
-    body: { method: 'public_notice', startedAt: new Date().toISOString(), publicNotice: { carrier: 'posting', place: '当事人住所地及本局公告栏', audiovisual } },
+    body: {
+      method: 'public_notice',
+      startedAt: new Date().toISOString(),
+      publicNotice: { carrier: 'posting', place: '当事人住所地及本局公告栏', audiovisual },
+    },
   });
   expect(posted.status).toBe(200);
   const deemedAt = posted.body.attempts.at(-1).dueAt;
@@ -46,7 +67,9 @@ it('execution starts on the deemed date although the posting’s recording was n
   const skip = Date.parse(deemedAt) - (await env.currentTimeMs()) + 3600_000;
   void env.connection.withAbortSignal(skipping.signal, () => env.sleep(skip)).catch(() => undefined);
   const served = await eventually(async () => {
-    const s = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items.find((x: any) => x.id === pending.id);
+    const s = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items.find(
+      (x: any) => x.id === pending.id,
+    );
     return s.status === 'served' ? s : undefined;
   }, 60_000);
   expect(served).toMatchObject({ method: 'public_notice', deemed: true, servedAt: deemedAt });

@@ -18,14 +18,19 @@ beforeAll(async () => {
   temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }) });
   [a, b] = [await sys.filedCase('xlt'), await sys.filedCase('xlt')];
   // The schedule seals the day that ended; here today is sealed early (its later entries go to tomorrow's head).
-  await temporal.workflow.execute('sealRecordDaysWorkflow', { taskQueue: sys.env.taskQueue, workflowId: `seal-${sys.env.taskQueue}`, args: [{ through: today }] });
+  await temporal.workflow.execute('sealRecordDaysWorkflow', {
+    taskQueue: sys.env.taskQueue,
+    workflowId: `seal-${sys.env.taskQueue}`,
+    args: [{ through: today }],
+  });
 });
 afterAll(async () => {
   await temporal?.connection.close();
   await sys?.stop();
 });
 
-const verifyHeads = async (user = 'xlt.supervisor') => (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token(user) })).body;
+const verifyHeads = async (user = 'xlt.supervisor') =>
+  (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token(user) })).body;
 
 /** The owner's exceptional repair session (README: the maintenance flag), as an insider would misuse it. */
 async function maintenance(run: (q: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<void>) {
@@ -53,7 +58,11 @@ it('seals one head per day over every changed case; the supervisor and the admin
   expect(await verifyHeads('sys.admin')).toMatchObject({ intact: true, days: 1 });
   expect((await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token('xlt.officer1') })).status).toBe(403);
   // A second run seals nothing twice.
-  await temporal.workflow.execute('sealRecordDaysWorkflow', { taskQueue: sys.env.taskQueue, workflowId: `seal-again-${sys.env.taskQueue}`, args: [{ through: today }] });
+  await temporal.workflow.execute('sealRecordDaysWorkflow', {
+    taskQueue: sys.env.taskQueue,
+    workflowId: `seal-again-${sys.env.taskQueue}`,
+    args: [{ through: today }],
+  });
   expect((await verifyHeads()).days).toBe(1);
 });
 
@@ -70,21 +79,36 @@ it('catches a whole case chain rewritten consistently in maintenance mode, which
     for (const r of original) {
       const summary = r.seq === 2 ? '被改写的审批意见' : r.summary;
       const hash = chainHash(prev, fromRow({ ...r, summary }));
-      await q('UPDATE case_records SET summary = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [a, r.seq, summary, prev, hash]);
+      await q('UPDATE case_records SET summary = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [
+        a,
+        r.seq,
+        summary,
+        prev,
+        hash,
+      ]);
       prev = hash;
     }
   });
   const own = await sys.call('GET', `/api/v1/cases/${a}/verify`, { token: await sys.token('xlt.chief') });
   expect(own.body).toMatchObject({ intact: true, firstBroken: null });
   expect(await verifyHeads()).toMatchObject({
-    intact: false, casesBroken: 0, firstBroken: { day: today, caseId: a, reason: expect.stringContaining('记录链被改写') },
+    intact: false,
+    casesBroken: 0,
+    firstBroken: { day: today, caseId: a, reason: expect.stringContaining('记录链被改写') },
   });
   // Another agency's supervisor learns the day and the reason, not the case.
   const other = await verifyHeads('hy.supervisor');
   expect(other.firstBroken).toEqual({ day: today, reason: expect.stringContaining('记录链被改写') });
 
   await maintenance(async (q) => {
-    for (const r of original) await q('UPDATE case_records SET summary = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [a, r.seq, r.summary, r.prev_hash, r.hash]);
+    for (const r of original)
+      await q('UPDATE case_records SET summary = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2', [
+        a,
+        r.seq,
+        r.summary,
+        r.prev_hash,
+        r.hash,
+      ]);
   });
   expect(await verifyHeads()).toMatchObject({ intact: true });
 });
@@ -94,7 +118,8 @@ it('catches a whole case chain deleted in maintenance mode', async () => {
     await q('DELETE FROM case_records WHERE case_id = $1', [b]);
   });
   expect(await verifyHeads()).toMatchObject({
-    intact: false, firstBroken: { day: today, caseId: b, reason: expect.stringContaining('记录被删除') },
+    intact: false,
+    firstBroken: { day: today, caseId: b, reason: expect.stringContaining('记录被删除') },
   });
 });
 

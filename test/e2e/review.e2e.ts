@@ -22,7 +22,10 @@ const draft = (evidenceIds: string[], o: Record<string, unknown> = {}) => ({
   facts: '未取得施工许可证擅自施工，经责令停止施工后继续施工',
   evidenceIds,
   legalBasis: '《建设工程质量管理条例》第五十七条',
-  penalties: [{ kind: 'fine', amountYuan: 20000 }, { kind: 'licence_revocation', description: '吊销安全生产许可证' }],
+  penalties: [
+    { kind: 'fine', amountYuan: 20000 },
+    { kind: 'licence_revocation', description: '吊销安全生产许可证' },
+  ],
   opinion: '违法事实清楚，建议罚款二万元并吊销许可证',
   factors: '拒不改正，情节严重',
   findings: ['major_public_interest'],
@@ -57,15 +60,24 @@ describe('a general-procedure case, 华阴市住建局', () => {
       token: await token('hy.officer1'),
       body: draft([evidenceId], { penalties: [{ kind: 'fine' }], factors: '' }),
     });
-    expect(bad.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual(['factors:REQUIRED', 'penalties[0].amountYuan:REQUIRED']);
-    const byLegal = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, { token: await token('hy.legal'), body: draft([evidenceId]) });
+    expect(bad.body.errors.map((e: any) => `${e.field}:${e.code}`).sort()).toEqual([
+      'factors:REQUIRED',
+      'penalties[0].amountYuan:REQUIRED',
+    ]);
+    const byLegal = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
+      token: await token('hy.legal'),
+      body: draft([evidenceId]),
+    });
     expect(byLegal).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
     const plain = await sys.completeTask(caseId, 'hy.officer1', { decision: 'submit', opinion: '见处理意见' });
     expect(plain).toMatchObject({ status: 400, body: { code: 'TASK_NEEDS_DRAFT' } });
   });
 
   it('runs from the draft to the approved decision, with a failed legal review on the way', async () => {
-    const first = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, { token: await token('hy.officer1'), body: draft([evidenceId]) });
+    const first = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
+      token: await token('hy.officer1'),
+      body: draft([evidenceId]),
+    });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'unit_review', draft: { version: 1 } });
     expect((await sys.completeTask(caseId, 'hy.unithead', { decision: 'agree', opinion: '同意承办人意见' })).status).toBe(200);
@@ -76,7 +88,11 @@ describe('a general-procedure case, 华阴市住建局', () => {
       legalReview: { required: true, reasons: ['涉及重大公共利益'] },
       collectiveDiscussion: { required: true, reasons: ['重大违法行为'] },
     });
-    const failed = await sys.completeTask(caseId, 'hy.legal', { decision: 'fail', opinion: '吊销许可证的依据不足', suggestions: '补充许可证载明事项的证据' });
+    const failed = await sys.completeTask(caseId, 'hy.legal', {
+      decision: 'fail',
+      opinion: '吊销许可证的依据不足',
+      suggestions: '补充许可证载明事项的证据',
+    });
     expect(failed.status).toBe(200);
     const back = await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: await token('hy.officer1') });
     expect(back.body.items.map((t: any) => t.kind)).toEqual(['draft_decision']);
@@ -91,8 +107,14 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     const officer = await token('hy.officer1');
     const now = new Date().toISOString();
-    await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: officer, body: { servedAt: now, rights: ['statement', 'defence', 'hearing'], method: '直接送达' } });
-    await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, { token: officer, body: { waivedAt: now, scope: 'both', document: '放弃陈述、申辩和听证。李四' } });
+    await sys.call('POST', `/api/v1/cases/${caseId}/pre-decision-notice`, {
+      token: officer,
+      body: { servedAt: now, rights: ['statement', 'defence', 'hearing'], method: '直接送达' },
+    });
+    await sys.call('POST', `/api/v1/cases/${caseId}/waivers`, {
+      token: officer,
+      body: { waivedAt: now, scope: 'both', document: '放弃陈述、申辩和听证。李四' },
+    });
 
     const approval = { decision: 'approve', opinion: '同意', signature: '赵局长' };
     const premature = await sys.completeTask(caseId, 'hy.chief', approval);
@@ -101,7 +123,12 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     const meeting = await sys.call('POST', `/api/v1/cases/${caseId}/collective-discussions`, {
       token: await token('hy.legal'),
-      body: { heldAt: new Date().toISOString(), participants: ['赵局长', '钱副局长', '孙副局长'], minutes: '会议纪要……', conclusion: '同意罚款并吊销许可证' },
+      body: {
+        heldAt: new Date().toISOString(),
+        participants: ['赵局长', '钱副局长', '孙副局长'],
+        minutes: '会议纪要……',
+        conclusion: '同意罚款并吊销许可证',
+      },
     });
     expect(meeting.body.collectiveDiscussion.recorded).toMatchObject({ draftVersion: 2 });
     expect((await sys.completeTask(caseId, 'hy.chief', approval)).status).toBe(200);
@@ -119,9 +146,19 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     // The record names each person's step in order: opinion, signature and time.
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('hy.chief') });
-    const chain = record.body.items.filter((e: any) => ['task_completed', 'collective_discussion_recorded', 'decision_issued'].includes(e.action));
+    const chain = record.body.items.filter((e: any) =>
+      ['task_completed', 'collective_discussion_recorded', 'decision_issued'].includes(e.action),
+    );
     expect(chain.map((e: any) => e.actor.role).slice(-9)).toEqual([
-      'officer', 'unit_head', 'legal_reviewer', 'officer', 'unit_head', 'legal_reviewer', 'legal_reviewer', 'chief', 'chief',
+      'officer',
+      'unit_head',
+      'legal_reviewer',
+      'officer',
+      'unit_head',
+      'legal_reviewer',
+      'legal_reviewer',
+      'chief',
+      'chief',
     ]);
     // officer1 drafted, officer2 took the evidence, the unit head, the legal reviewer and the chief: five people.
     const people = new Set(record.body.items.filter((e: any) => e.actor && e.action !== 'case_registered').map((e: any) => e.actor.id));
@@ -145,16 +182,33 @@ describe('serving the decision when the party was absent (行政处罚法 61; 00
     expect(pending.mustServeBy).toBeTruthy();
     const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
 
-    const early = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'public_notice', startedAt: new Date().toISOString(), publicNotice: { carrier: 'newspaper', place: '华商报' } } });
+    const early = await sys.call('POST', `${base}/attempts`, {
+      token: officer,
+      body: { method: 'public_notice', startedAt: new Date().toISOString(), publicNotice: { carrier: 'newspaper', place: '华商报' } },
+    });
     expect(early).toMatchObject({ status: 409, body: { code: 'SERVICE_PUBLIC_NOTICE_TOO_EARLY' } });
-    const lodging = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'lodged', startedAt: new Date().toISOString() } });
+    const lodging = await sys.call('POST', `${base}/attempts`, {
+      token: officer,
+      body: { method: 'lodged', startedAt: new Date().toISOString() },
+    });
     expect(lodging.status).toBe(200);
-    const noAv = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at: new Date().toISOString(), lodged: { refusalReason: '当事人拒绝签收', witness: '社区工作人员刘某' } } });
+    const noAv = await sys.call('POST', `${base}/outcome`, {
+      token: officer,
+      body: { outcome: 'served', at: new Date().toISOString(), lodged: { refusalReason: '当事人拒绝签收', witness: '社区工作人员刘某' } },
+    });
     expect(noAv).toMatchObject({ status: 400, body: { code: 'SERVICE_AV_REQUIRED' } });
 
-    const audiovisual = { title: '留置送达录像', method: 'video', recordedAt: new Date().toISOString(), metadata: { production_method: '执法记录仪', produced_at: '送达现场', producer: '李执法', fact_proven: '留置送达过程' } };
+    const audiovisual = {
+      title: '留置送达录像',
+      method: 'video',
+      recordedAt: new Date().toISOString(),
+      metadata: { production_method: '执法记录仪', produced_at: '送达现场', producer: '李执法', fact_proven: '留置送达过程' },
+    };
     const at = new Date().toISOString();
-    const served = await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at, lodged: { refusalReason: '当事人拒绝签收', witness: '社区工作人员刘某', audiovisual } } });
+    const served = await sys.call('POST', `${base}/outcome`, {
+      token: officer,
+      body: { outcome: 'served', at, lodged: { refusalReason: '当事人拒绝签收', witness: '社区工作人员刘某', audiovisual } },
+    });
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({ status: 'served', method: 'lodged', servedAt: at });
 

@@ -23,7 +23,11 @@ it('limits login attempts per account and address: the 11th in a minute gets 429
   for (let i = 0; i < 10; i++) expect((await sys.tryLogin('jp.officer2', 'wrong')).status).toBe(401);
   const locked = await sys.tryLogin('jp.officer2', 'lawtrail-demo');
   expect(locked).toEqual({ status: 429, body: { code: 'AUTH_TOO_MANY_ATTEMPTS', message: '登录尝试过于频繁，请一分钟后再试' } });
-  const again = await fetch(`${sys.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'jp.officer2', password: 'x' }) });
+  const again = await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'jp.officer2', password: 'x' }),
+  });
   expect(again.status).toBe(429);
   expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0); // every 429 says when to come back
   expect((await sys.tryLogin('jp.officer1', 'lawtrail-demo')).status).toBe(200);

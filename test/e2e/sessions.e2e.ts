@@ -32,12 +32,22 @@ const b64 = (x: object | string) => Buffer.from(typeof x === 'string' ? x : JSON
 function mint(alg: 'HS256' | 'HS512' | 'none', claims: Record<string, unknown>, key = sys.env.jwtSecret): string {
   const unsigned = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
   if (alg === 'none') return `${unsigned}.`;
-  return `${unsigned}.${createHmac(alg === 'HS256' ? 'sha256' : 'sha512', key).update(unsigned).digest('base64url')}`;
+  return `${unsigned}.${createHmac(alg === 'HS256' ? 'sha256' : 'sha512', key)
+    .update(unsigned)
+    .digest('base64url')}`;
 }
 async function claimsOf(username: string, o: { exp?: boolean } = {}) {
   const [u] = await db().query('SELECT id, display_name, role, agency_id, token_version FROM users WHERE username = $1', [username]);
   const now = Math.floor(Date.now() / 1000);
-  return { sub: u.id, name: u.display_name, role: u.role, agencyId: u.agency_id, ver: u.token_version, iat: now, ...(o.exp === false ? {} : { exp: now + 3600 }) };
+  return {
+    sub: u.id,
+    name: u.display_name,
+    role: u.role,
+    agencyId: u.agency_id,
+    ver: u.token_version,
+    iat: now,
+    ...(o.exp === false ? {} : { exp: now + 3600 }),
+  };
 }
 
 describe('sessions', () => {
@@ -87,7 +97,11 @@ describe('sessions', () => {
 
   it('only tokens signed HS256 with an expiry are honoured: HS512, alg none and a token without exp get 401', async () => {
     expect((await me(mint('HS256', await claimsOf('jp.chief')))).status).toBe(200);
-    for (const token of [mint('HS512', await claimsOf('jp.chief')), mint('none', await claimsOf('jp.chief')), mint('HS256', await claimsOf('jp.chief', { exp: false }))]) {
+    for (const token of [
+      mint('HS512', await claimsOf('jp.chief')),
+      mint('none', await claimsOf('jp.chief')),
+      mint('HS256', await claimsOf('jp.chief', { exp: false })),
+    ]) {
       expect((await me(token)).body).toEqual({ code: 'AUTH_TOKEN_MISSING', message: expect.any(String) });
     }
     expect((await me(mint('HS256', await claimsOf('jp.chief'), 'lawtrail-dev-only-secret'))).status).toBe(401);
@@ -131,9 +145,14 @@ describe('login', () => {
     const sprayed: string[] = [];
     let throttled: Response | undefined;
     for (let i = 0; i < ADDRESS_LIMIT + 1 && !throttled; i++) {
-      const username = i % 2 ? `hy.sprayed${i}` : ['xlt.officer1', 'xlt.officer2', 'xlt.unithead', 'xlt.legal', 'xlt.archivist'][(i / 2) % 5];
+      const username =
+        i % 2 ? `hy.sprayed${i}` : ['xlt.officer1', 'xlt.officer2', 'xlt.unithead', 'xlt.legal', 'xlt.archivist'][(i / 2) % 5];
       sprayed.push(username);
-      const r = await fetch(`${sys.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Spring2026!' }) });
+      const r = await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'Spring2026!' }),
+      });
       if (r.status === 429) throttled = r;
       else expect(r.status).toBe(401);
     }
@@ -149,17 +168,29 @@ describe('login', () => {
     const own = await sys.call('GET', '/api/v1/audit?action=login_failed&pageSize=100', { token: supervisor });
     expect(own.status).toBe(200);
     expect(own.body.items.length).toBeGreaterThan(0);
-    expect(own.body.items.every((a: any) => a.agencyId === 'xinglongtai-civil-affairs' && a.action === 'login_failed' && a.outcome === 'denied')).toBe(true);
-    expect(new Set(own.body.items.map((a: any) => a.username))).toEqual(new Set(['xlt.officer1', 'xlt.officer2', 'xlt.unithead', 'xlt.legal', 'xlt.archivist', 'xlt.officer3']));
+    expect(
+      own.body.items.every((a: any) => a.agencyId === 'xinglongtai-civil-affairs' && a.action === 'login_failed' && a.outcome === 'denied'),
+    ).toBe(true);
+    expect(new Set(own.body.items.map((a: any) => a.username))).toEqual(
+      new Set(['xlt.officer1', 'xlt.officer2', 'xlt.unithead', 'xlt.legal', 'xlt.archivist', 'xlt.officer3']),
+    );
     const all = await sys.call('GET', '/api/v1/audit?action=login_failed&pageSize=100', { token: admin });
     expect(all.body.total).toBeGreaterThanOrEqual(sprayed.length - 1);
-    expect(all.body.items).toContainEqual(expect.objectContaining({ username: 'hy.sprayed1', agencyId: null, code: 'AUTH_INVALID_CREDENTIALS', ip: expect.any(String) }));
+    expect(all.body.items).toContainEqual(
+      expect.objectContaining({ username: 'hy.sprayed1', agencyId: null, code: 'AUTH_INVALID_CREDENTIALS', ip: expect.any(String) }),
+    );
     const page2 = await sys.call('GET', '/api/v1/audit?action=login_failed&pageSize=5&page=2', { token: admin });
     expect(page2.body).toMatchObject({ page: 2, pageSize: 5, total: all.body.total });
     expect(page2.body.items).toEqual(all.body.items.slice(5, 10));
     const throttledAudit = await sys.call('GET', '/api/v1/audit?action=login_throttled', { token: admin });
-    expect(throttledAudit.body.items).toContainEqual(expect.objectContaining({ username: 'jp.legal', agencyId: 'jinpu-ocean', code: 'AUTH_TOO_MANY_ATTEMPTS' }));
+    expect(throttledAudit.body.items).toContainEqual(
+      expect.objectContaining({ username: 'jp.legal', agencyId: 'jinpu-ocean', code: 'AUTH_TOO_MANY_ATTEMPTS' }),
+    );
     // The administrator reads logins, not another agency's case refusals.
-    expect((await sys.call('GET', '/api/v1/audit?action=GET%20%2Fapi%2Fv1%2Fcases%2F%3Aid', { token: admin })).body.items.every((a: any) => a.agencyId === null || a.agencyId === 'system')).toBe(true);
+    expect(
+      (await sys.call('GET', '/api/v1/audit?action=GET%20%2Fapi%2Fv1%2Fcases%2F%3Aid', { token: admin })).body.items.every(
+        (a: any) => a.agencyId === null || a.agencyId === 'system',
+      ),
+    ).toBe(true);
   });
 });

@@ -39,9 +39,18 @@ it('refuses a fine over the limit and missing items, field by field', async () =
 it('a disputed procedure needs its audio-video, whose file is then due from the officer (000 第十四条第二款)', async () => {
   const officer = await token('xlt.officer1');
   const missing = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ disputed: true }) });
-  expect(missing.body.errors).toContainEqual({ field: 'audiovisual', code: 'AV_REQUIRED', message: '容易引起行政争议的简易程序执法行为须进行音像记录' });
+  expect(missing.body.errors).toContainEqual({
+    field: 'audiovisual',
+    code: 'AV_REQUIRED',
+    message: '容易引起行政争议的简易程序执法行为须进行音像记录',
+  });
 
-  const audiovisual = { title: '执法记录仪录像', method: 'video', recordedAt: new Date().toISOString(), metadata: { producer: '李执法', production_method: '执法记录仪', produced_at: '当场', fact_proven: '当场处罚过程' } };
+  const audiovisual = {
+    title: '执法记录仪录像',
+    method: 'video',
+    recordedAt: new Date().toISOString(),
+    metadata: { producer: '李执法', production_method: '执法记录仪', produced_at: '当场', fact_proven: '当场处罚过程' },
+  };
   const headers = { 'idempotency-key': 'summary-xlt-8' };
   const request = body({ disputed: true, audiovisual });
   const first = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: request, headers });
@@ -69,7 +78,13 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
     return r.body.items.at(-1).action === 'case_ended' ? r.body.items : undefined;
   });
   expect(record.map((e: any) => e.action)).toEqual([
-    'decision_issued', 'fine_collected', 'evidence_recorded', 'av_file_stored', 'task_completed', 'task_completed', 'case_ended',
+    'decision_issued',
+    'fine_collected',
+    'evidence_recorded',
+    'av_file_stored',
+    'task_completed',
+    'task_completed',
+    'case_ended',
   ]);
 });
 
@@ -77,7 +92,10 @@ it('a fine not paid on the spot is executed: the 15 days run from the decision h
   const officer = await token('xlt.officer1');
   const { on_the_spot_collection: _, ...items } = body().items;
   const decidedAt = new Date().toISOString();
-  const created = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ collection: undefined, items, decidedAt, documentNumber: '兴民简罚〔2026〕9号' }) });
+  const created = await sys.call('POST', '/api/v1/summary-cases', {
+    token: officer,
+    body: body({ collection: undefined, items, decidedAt, documentNumber: '兴民简罚〔2026〕9号' }),
+  });
   expect(created.status).toBe(201);
   const execution = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${created.body.id}/execution`, { token: officer });
@@ -86,7 +104,10 @@ it('a fine not paid on the spot is executed: the 15 days run from the decision h
   const pay = computeDue(new LegalCalendar(BUILT_IN_SCHEDULES), decidedAt, { amount: 15, unit: 'day' });
   expect(execution).toMatchObject({ state: 'performing', fineFen: 5_000, payment: { dueAt: pay.due, lastDay: pay.lastDay, paidAt: null } });
   // Paid: the execution ends the case (the summary filing still goes on as the unit head's task).
-  const paid = await sys.call('POST', `/api/v1/cases/${created.body.id}/payments`, { token: officer, body: { paidAt: new Date().toISOString(), amountYuan: 50, receipt: 'LN-0002' } });
+  const paid = await sys.call('POST', `/api/v1/cases/${created.body.id}/payments`, {
+    token: officer,
+    body: { paidAt: new Date().toISOString(), amountYuan: 50, receipt: 'LN-0002' },
+  });
   expect(paid.body.state).toBe('paid');
   const c = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${created.body.id}`, { token: officer });
@@ -98,13 +119,28 @@ it('a fine not paid on the spot is executed: the 15 days run from the decision h
 it('a warning carries no amount and a fine names one (行政处罚法 9); the record line says 警告 alone', async () => {
   const officer = await token('xlt.officer1');
   const { on_the_spot_collection: _, ...items } = body().items;
-  const warningWithAmount = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ penalty: { kind: 'warning', amountYuan: 3000 }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }) });
-  expect(warningWithAmount).toMatchObject({ status: 400, body: { code: 'RECORD_INVALID', errors: [{ field: 'penalty.amountYuan', code: 'SUMMARY_WARNING_AMOUNT', message: '警告不处罚款，不应填写罚款金额' }] } });
-  const fineWithout = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ penalty: { kind: 'fine' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }) });
+  const warningWithAmount = await sys.call('POST', '/api/v1/summary-cases', {
+    token: officer,
+    body: body({ penalty: { kind: 'warning', amountYuan: 3000 }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }),
+  });
+  expect(warningWithAmount).toMatchObject({
+    status: 400,
+    body: {
+      code: 'RECORD_INVALID',
+      errors: [{ field: 'penalty.amountYuan', code: 'SUMMARY_WARNING_AMOUNT', message: '警告不处罚款，不应填写罚款金额' }],
+    },
+  });
+  const fineWithout = await sys.call('POST', '/api/v1/summary-cases', {
+    token: officer,
+    body: body({ penalty: { kind: 'fine' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }),
+  });
   expect(fineWithout.status).toBe(400);
   expect(fineWithout.body.errors.map((e: any) => e.field)).toEqual(['penalty.amountYuan']);
 
-  const warning = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body: body({ penalty: { kind: 'warning' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }) });
+  const warning = await sys.call('POST', '/api/v1/summary-cases', {
+    token: officer,
+    body: body({ penalty: { kind: 'warning' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }),
+  });
   expect(warning.status).toBe(201);
   const record = await sys.call('GET', `/api/v1/cases/${warning.body.id}/record`, { token: officer });
   const line: string = record.body.items.find((e: any) => e.action === 'decision_issued').summary;
@@ -115,13 +151,27 @@ it('a warning carries no amount and a fine names one (行政处罚法 9); the re
 it('a 文号 names one decision of the agency: another on-the-spot decision with it is refused 409, another agency may use it', async () => {
   const { on_the_spot_collection: _, ...items } = body().items;
   const request = (documentNumber: string) => body({ collection: undefined, items, documentNumber });
-  const first = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer1'), body: request('兴民简罚〔2026〕30号') });
+  const first = await sys.call('POST', '/api/v1/summary-cases', {
+    token: await token('xlt.officer1'),
+    body: request('兴民简罚〔2026〕30号'),
+  });
   expect(first.status).toBe(201);
-  const again = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer2'), body: request('兴民简罚〔2026〕30号') });
+  const again = await sys.call('POST', '/api/v1/summary-cases', {
+    token: await token('xlt.officer2'),
+    body: request('兴民简罚〔2026〕30号'),
+  });
   expect(again).toMatchObject({
     status: 409,
-    body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「兴民简罚〔2026〕30号」已用于本机关的另一份处罚决定书' }] },
+    body: {
+      code: 'DECISION_NUMBER_TAKEN',
+      errors: [
+        { field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「兴民简罚〔2026〕30号」已用于本机关的另一份处罚决定书' },
+      ],
+    },
   });
-  const elsewhere = await sys.call('POST', '/api/v1/summary-cases', { token: await token('hy.officer1'), body: request('兴民简罚〔2026〕30号') });
+  const elsewhere = await sys.call('POST', '/api/v1/summary-cases', {
+    token: await token('hy.officer1'),
+    body: request('兴民简罚〔2026〕30号'),
+  });
   expect(elsewhere.status).toBe(201);
 });

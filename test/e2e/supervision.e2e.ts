@@ -26,14 +26,21 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
   const drafted = await sys.call('POST', `/api/v1/cases/${caseId}/draft-decision`, {
     token: await token('hy.officer1'),
     body: {
-      facts: '未取得施工许可证擅自施工', evidenceIds: [evidenceId], legalBasis: '《建筑法》第六十四条',
-      penalties: [{ kind: 'fine', amountYuan: 5000 }], opinion: '建议罚款五千元', factors: '初次违法', findings: ['major_public_interest'],
+      facts: '未取得施工许可证擅自施工',
+      evidenceIds: [evidenceId],
+      legalBasis: '《建筑法》第六十四条',
+      penalties: [{ kind: 'fine', amountYuan: 5000 }],
+      opinion: '建议罚款五千元',
+      factors: '初次违法',
+      findings: ['major_public_interest'],
     },
   });
   expect(drafted.status).toBe(200);
   expect((await sys.completeTask(caseId, 'hy.unithead', { decision: 'agree', opinion: '同意' })).status).toBe(200);
   const legal = await token('hy.legal');
-  const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=legal_review`, { token: legal })).body.items[0]);
+  const task = await eventually(
+    async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=legal_review`, { token: legal })).body.items[0],
+  );
   expect(task.dueAt).toEqual(expect.any(String));
 
   // Ten days on: the 5 working days of legal review (profile) ran out while nobody watched.
@@ -53,9 +60,22 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
   const late = list.body.items.filter((i: { caseId: string }) => i.caseId === caseId);
   const daysLate = Math.floor((Date.parse(asOf) - Date.parse(task.dueAt)) / DAY);
   expect(daysLate).toBeGreaterThanOrEqual(1);
-  expect(late).toEqual([expect.objectContaining({ kind: 'task:legal_review', kindLabel: '法制审核', dueAt: task.dueAt, daysLate, stage: 'decision', role: 'legal_reviewer' })]);
+  expect(late).toEqual([
+    expect.objectContaining({
+      kind: 'task:legal_review',
+      kindLabel: '法制审核',
+      dueAt: task.dueAt,
+      daysLate,
+      stage: 'decision',
+      role: 'legal_reviewer',
+    }),
+  ]);
   // Measured now instead (real time), the same review is not late yet: lateness is as of the instant asked.
-  expect((await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=task:legal_review`, { token: supervisor })).body.items.filter((i: { caseId: string }) => i.caseId === caseId)).toEqual([]);
+  expect(
+    (await sys.call('GET', `/api/v1/supervision/due?state=overdue&kind=task:legal_review`, { token: supervisor })).body.items.filter(
+      (i: { caseId: string }) => i.caseId === caseId,
+    ),
+  ).toEqual([]);
 
   const { lines } = await sys.dueCsv(query, 'hy.supervisor');
   expect(lines.slice(1)).toEqual(list.body.items.map(dueCsvLine));

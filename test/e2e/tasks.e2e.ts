@@ -21,16 +21,28 @@ it('the unit head hands the draft to another officer; the supervisor urges it; t
   const officer2Id = await userId(sys.database.db, 'hy.officer2');
   const legalId = await userId(sys.database.db, 'hy.legal');
 
-  const byOfficer = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: first, body: { toUserId: officer2Id, reason: '出差' } });
+  const byOfficer = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, {
+    token: first,
+    body: { toUserId: officer2Id, reason: '出差' },
+  });
   expect(byOfficer.status).toBe(403);
-  const wrongRole = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: await token('hy.unithead'), body: { toUserId: legalId, reason: '出差' } });
+  const wrongRole = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, {
+    token: await token('hy.unithead'),
+    body: { toUserId: legalId, reason: '出差' },
+  });
   expect(wrongRole).toMatchObject({ status: 400, body: { code: 'TASK_TRANSFER_TARGET_INVALID' } });
-  const moved = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, { token: await token('hy.unithead'), body: { toUserId: officer2Id, reason: '承办人出差，由李执法接办' } });
+  const moved = await sys.call('POST', `/api/v1/tasks/${draft.id}/transfer`, {
+    token: await token('hy.unithead'),
+    body: { toUserId: officer2Id, reason: '承办人出差，由李执法接办' },
+  });
   expect(moved.body.assigneeId).toBe(officer2Id);
   expect((await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: first })).body.items).toEqual([]);
   expect((await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: second })).body.items.map((t: any) => t.id)).toEqual([draft.id]);
 
-  const urged = await sys.call('POST', `/api/v1/tasks/${draft.id}/urge`, { token: await token('hy.supervisor'), body: { message: '请于本周内提交处理意见' } });
+  const urged = await sys.call('POST', `/api/v1/tasks/${draft.id}/urge`, {
+    token: await token('hy.supervisor'),
+    body: { message: '请于本周内提交处理意见' },
+  });
   expect(urged.status).toBe(200);
   const inbox = await sys.call('GET', '/api/v1/notifications', { token: second });
   expect(inbox.body.items).toEqual([expect.objectContaining({ caseId, taskId: draft.id, message: '请于本周内提交处理意见' })]);
@@ -86,13 +98,18 @@ it('a party’s request to read or copy the record: the chief consents where the
     token: await token('hy.officer1'),
     body: { requester: '王五', requestedAt: new Date().toISOString(), scope: '询问笔录', actions: ['view'] },
   });
-  expect(view.body.errors).toEqual([{ field: 'actions', code: 'ACCESS_ACTION_NOT_ALLOWED', message: '本机关的规定只允许当事人复制执法记录' }]);
+  expect(view.body.errors).toEqual([
+    { field: 'actions', code: 'ACCESS_ACTION_NOT_ALLOWED', message: '本机关的规定只允许当事人复制执法记录' },
+  ]);
   const copy = await sys.call('POST', `/api/v1/cases/${hyCase}/access-requests`, {
     token: await token('hy.officer1'),
     body: { requester: '王五', requestedAt: new Date().toISOString(), scope: '询问笔录', actions: ['copy'] },
   });
   expect(copy.body).toMatchObject({ decidedBy: 'chief', task: { kind: 'access_request', role: 'chief' } });
-  const consent = await sys.call('POST', `/api/v1/tasks/${copy.body.task.id}/completion`, { token: await token('hy.chief'), body: { decision: 'granted', opinion: '同意复制，隐去第三人信息' } });
+  const consent = await sys.call('POST', `/api/v1/tasks/${copy.body.task.id}/completion`, {
+    token: await token('hy.chief'),
+    body: { decision: 'granted', opinion: '同意复制，隐去第三人信息' },
+  });
   expect(consent.status).toBe(200);
 
   const xltCase = await sys.filedCase('xlt');

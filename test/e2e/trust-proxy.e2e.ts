@@ -10,7 +10,9 @@ let admin: string;
 const ADDRESS_LIMIT = 5;
 
 beforeAll(async () => {
-  sys = await TestSystem.start({ env: { LAWTRAIL_TRUST_PROXY: 'loopback', LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: String(ADDRESS_LIMIT) } });
+  sys = await TestSystem.start({
+    env: { LAWTRAIL_TRUST_PROXY: 'loopback', LAWTRAIL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: String(ADDRESS_LIMIT) },
+  });
   admin = await sys.token('sys.admin');
 });
 afterAll(async () => {

@@ -26,7 +26,13 @@ const unique = (label: string) => Buffer.from(`${label}（${++n}，${Date.now()}
 async function avRecord(caseId: string): Promise<string> {
   const r = await sys.call('POST', `/api/v1/cases/${caseId}/av-records`, {
     token: await token('jp.officer1'),
-    body: { title: '现场照片', recordedAt: new Date().toISOString(), method: 'photo', usedAsEvidence: false, metadata: { place_marker: '码头' } },
+    body: {
+      title: '现场照片',
+      recordedAt: new Date().toISOString(),
+      method: 'photo',
+      usedAsEvidence: false,
+      metadata: { place_marker: '码头' },
+    },
   });
   expect(r.status).toBe(201);
   return r.body.id;
@@ -69,9 +75,13 @@ it('refuses a file whose Content-Digest does not match, keeping nothing; a match
   const file = unique('摘要');
   const digestOf = (b: Buffer) => `sha-256=:${createHash('sha256').update(b).digest('base64')}:`;
   expect(await put(caseId, id, file, { 'content-digest': digestOf(unique('别的')) })).toMatchObject({
-    status: 400, body: { code: 'AV_DIGEST_MISMATCH', errors: [{ field: 'Content-Digest', code: 'AV_DIGEST_MISMATCH' }] },
+    status: 400,
+    body: { code: 'AV_DIGEST_MISMATCH', errors: [{ field: 'Content-Digest', code: 'AV_DIGEST_MISMATCH' }] },
   });
-  expect(await put(caseId, id, file, { 'content-digest': 'md5=:AAAA:' })).toMatchObject({ status: 400, body: { errors: [{ field: 'Content-Digest' }] } });
+  expect(await put(caseId, id, file, { 'content-digest': 'md5=:AAAA:' })).toMatchObject({
+    status: 400,
+    body: { errors: [{ field: 'Content-Digest' }] },
+  });
   expect(stored(file)).toBe(false);
   expect(inFlight()).toEqual([]);
   expect((await put(caseId, id, file, { 'content-digest': digestOf(file) })).status).toBe(200);
@@ -84,7 +94,8 @@ it('refuses a media type that is not audiovisual, naming the header, before read
   const file = unique('网页');
   for (const type of ['text/html', 'application/x-sh', `video/${'x'.repeat(5000)}`]) {
     expect(await put(caseId, id, file, { 'content-type': type })).toMatchObject({
-      status: 415, body: { code: 'AV_MEDIA_TYPE_NOT_ALLOWED', errors: [{ field: 'Content-Type', code: 'AV_MEDIA_TYPE_NOT_ALLOWED' }] },
+      status: 415,
+      body: { code: 'AV_MEDIA_TYPE_NOT_ALLOWED', errors: [{ field: 'Content-Type', code: 'AV_MEDIA_TYPE_NOT_ALLOWED' }] },
     });
   }
   expect(stored(file)).toBe(false);
@@ -97,11 +108,21 @@ it('refuses a media type that is not audiovisual, naming the header, before read
 it('refuses an upload while the case is suspended, keeping nothing', async () => {
   const caseId = await sys.filedCase('jp');
   const id = await avRecord(caseId);
-  await sys.call('POST', `/api/v1/cases/${caseId}/operations`, { token: await token('jp.officer1'), body: { kind: 'suspension', reason: '等待鉴定' } });
+  await sys.call('POST', `/api/v1/cases/${caseId}/operations`, {
+    token: await token('jp.officer1'),
+    body: { kind: 'suspension', reason: '等待鉴定' },
+  });
   const chief = await token('jp.chief');
-  const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=case_operation_approval`, { token: chief })).body.items[0]);
-  expect((await sys.call('POST', `/api/v1/tasks/${task.id}/completion`, { token: chief, body: { decision: 'approve', opinion: '同意' } })).status).toBe(200);
-  await eventually(async () => ((await sys.call('GET', `/api/v1/cases/${caseId}`, { token: await token('jp.officer1') })).body.clock.stopped ? true : undefined));
+  const task = await eventually(
+    async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=case_operation_approval`, { token: chief })).body.items[0],
+  );
+  expect(
+    (await sys.call('POST', `/api/v1/tasks/${task.id}/completion`, { token: chief, body: { decision: 'approve', opinion: '同意' } }))
+      .status,
+  ).toBe(200);
+  await eventually(async () =>
+    (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: await token('jp.officer1') })).body.clock.stopped ? true : undefined,
+  );
   const file = unique('中止');
   expect(await put(caseId, id, file)).toMatchObject({ status: 409, body: { code: 'CASE_SUSPENDED' } });
   expect(stored(file)).toBe(false);
@@ -110,7 +131,10 @@ it('refuses an upload while the case is suspended, keeping nothing', async () =>
 
 it("shows the supervisor the storage the agency's records use, each content once", async () => {
   const stats = async (u: string) => (await sys.call('GET', '/api/v1/supervision/stats', { token: await token(u) })).body.storage;
-  const [{ agency }] = await sys.database.db.query('SELECT c.agency_id AS agency FROM cases c JOIN users u ON u.id = c.handling_officer_id WHERE u.username = $1 LIMIT 1', ['jp.officer1']);
+  const [{ agency }] = await sys.database.db.query(
+    'SELECT c.agency_id AS agency FROM cases c JOIN users u ON u.id = c.handling_officer_id WHERE u.username = $1 LIMIT 1',
+    ['jp.officer1'],
+  );
   const [{ files, bytes }] = await sys.database.db.query(
     `SELECT count(*)::int AS files, sum(size)::int AS bytes FROM (SELECT DISTINCT f.sha256, f.size FROM av_files f
        JOIN evidence_records e ON e.id = f.record_id JOIN cases c ON c.id = e.case_id WHERE c.agency_id = $1) s`,

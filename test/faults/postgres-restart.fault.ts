@@ -59,7 +59,11 @@ it('PostgreSQL stops while a completion is inside its transaction: 503 DATABASE_
     whileDown.push(await api.call('GET', '/api/health'));
   }
   for (const a of whileDown) {
-    expect(a).toMatchObject({ status: 503, retryAfter: '5', body: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' } });
+    expect(a).toMatchObject({
+      status: 503,
+      retryAfter: '5',
+      body: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' },
+    });
     expect(a.ms).toBeLessThan(10_000);
   }
 });

@@ -71,7 +71,11 @@ it('while Temporal is down, past the due time: 503 with Retry-After within secon
     whileDown.push(await api.call('GET', '/api/health'));
   } while (Date.now() < uploadDueAt + 2000);
   for (const a of whileDown) {
-    expect(a).toMatchObject({ status: 503, retryAfter: '5', body: { code: 'TEMPORAL_UNAVAILABLE', message: '流程引擎暂时不可用，请稍后重试' } });
+    expect(a).toMatchObject({
+      status: 503,
+      retryAfter: '5',
+      body: { code: 'TEMPORAL_UNAVAILABLE', message: '流程引擎暂时不可用，请稍后重试' },
+    });
     expect(a.ms).toBeLessThan(10_000);
   }
   // What PostgreSQL alone answers is still served.
@@ -111,13 +115,17 @@ it('after the restart the escalation fires once, and the same API process answer
 
 /** The upload's escalations recorded for the case. */
 async function escalations(): Promise<number> {
-  const [{ n }] = await db.db.query(`SELECT count(*)::int AS n FROM escalations WHERE case_id = $1 AND kind = 'av_upload_overdue'`, [caseId]);
+  const [{ n }] = await db.db.query(`SELECT count(*)::int AS n FROM escalations WHERE case_id = $1 AND kind = 'av_upload_overdue'`, [
+    caseId,
+  ]);
   return n;
 }
 
 /** An inquiry transcript by the two demo officers: goes to the investigation workflow. */
 async function inquiry() {
-  const officers = await db.db.query(`SELECT id, certificate_no FROM users WHERE username IN ('xlt.officer1', 'xlt.officer2') ORDER BY username`);
+  const officers = await db.db.query(
+    `SELECT id, certificate_no FROM users WHERE username IN ('xlt.officer1', 'xlt.officer2') ORDER BY username`,
+  );
   return {
     kind: 'inquiry_transcript',
     subject: 'witness',

@@ -14,6 +14,10 @@ export async function keepHistory(handle: WorkflowHandle, name: string): Promise
   const file = join(__dirname, '..', 'workflow', 'histories', `${name}.json`);
   if (existsSync(file)) return;
   const history = await handle.fetchHistory();
-  const plain = temporal.api.history.v1.History.toObject(history as temporal.api.history.v1.History, { longs: String, enums: String, bytes: String });
+  const plain = temporal.api.history.v1.History.toObject(history as temporal.api.history.v1.History, {
+    longs: String,
+    enums: String,
+    bytes: String,
+  });
   writeFileSync(file, `${JSON.stringify(plain, null, 1)}\n`);
 }

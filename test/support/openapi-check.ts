@@ -13,7 +13,17 @@ export interface Schema {
 }
 
 export interface OpenApiDoc {
-  paths: Record<string, Record<string, { tags?: string[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        tags?: string[];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -47,7 +57,11 @@ export function departures(doc: OpenApiDoc, schema: Schema, value: unknown, at =
   const props = schema.properties ?? {};
   return [
     ...(schema.required ?? []).filter((k) => !(k in v)).map((k) => `${at}.${k}: missing`),
-    ...(schema.additionalProperties === false ? Object.keys(v).filter((k) => !(k in props)).map((k) => `${at}.${k}: not in schema`) : []),
+    ...(schema.additionalProperties === false
+      ? Object.keys(v)
+          .filter((k) => !(k in props))
+          .map((k) => `${at}.${k}: not in schema`)
+      : []),
     ...Object.entries(props).flatMap(([k, s]) => (k in v && v[k] !== undefined ? departures(doc, s, v[k], `${at}.${k}`) : [])),
   ];
 }

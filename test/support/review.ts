@@ -9,7 +9,12 @@ import { eventually, userId } from './database';
 
 /** The demo staff of one agency as actors, for workflow tests that complete tasks directly. */
 export async function staffOf(db: DataSource, code: string, agencyId: string) {
-  const actor = async (key: string, role: Role): Promise<Actor> => ({ id: await userId(db, `${code}.${key}`), name: `${code}.${key}`, role, agencyId });
+  const actor = async (key: string, role: Role): Promise<Actor> => ({
+    id: await userId(db, `${code}.${key}`),
+    name: `${code}.${key}`,
+    role,
+    agencyId,
+  });
   return {
     officer: await actor('officer1', 'officer'),
     unitHead: await actor('unithead', 'unit_head'),
@@ -30,7 +35,12 @@ export const aDraft = (o: Partial<DraftDecision> = {}): DraftDecision => ({
 });
 
 /** Completes the case's open task of this kind (waiting until it is open). */
-export async function completeOpen(handle: WorkflowHandle, kind: TaskKind, by: Actor, input: Partial<CompletionInput> & { decision: string }) {
+export async function completeOpen(
+  handle: WorkflowHandle,
+  kind: TaskKind,
+  by: Actor,
+  input: Partial<CompletionInput> & { decision: string },
+) {
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === kind));
   return handle.executeUpdate(completeTaskUpdate, { args: [{ opinion: '同意', ...input, taskId: task.id, by }] });
 }

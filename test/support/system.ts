@@ -17,7 +17,18 @@ export const DUE_CSV_HEADER = '案件编号,期限类型,到期时间,逾期天�
 
 /** An item of the due list as its CSV line reads. */
 export const dueCsvLine = (i: any) =>
-  [i.caseId, i.kindLabel, i.dueAt, String(i.daysLate), i.stage, i.officerName ?? '', i.assigneeName ?? '', i.role ?? '', i.complete ? '否' : '是（按周末估算）', i.missingYears.join('、')].join(',');
+  [
+    i.caseId,
+    i.kindLabel,
+    i.dueAt,
+    String(i.daysLate),
+    i.stage,
+    i.officerName ?? '',
+    i.assigneeName ?? '',
+    i.role ?? '',
+    i.complete ? '否' : '是（按周末估算）',
+    i.missingYears.join('、'),
+  ].join(',');
 
 export interface Reply<T = any> {
   status: number;
@@ -60,17 +71,28 @@ export class TestSystem {
       ...o.env,
     });
     const workerDb = await openDataSource(env.appDatabaseUrl, 5);
-    const { worker, connection } = await createWorker(env, workerDb, { workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! } }, { schedules: !o.temporalAddress });
+    const { worker, connection } = await createWorker(
+      env,
+      workerDb,
+      { workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! } },
+      { schedules: !o.temporalAddress },
+    );
     const running = worker.run();
     const app = await createApp(env, false);
     await app.listen(0, '127.0.0.1');
     const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    return new TestSystem(env, database, app, async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
-      await workerDb.destroy();
-    }, baseUrl);
+    return new TestSystem(
+      env,
+      database,
+      app,
+      async () => {
+        worker.shutdown();
+        await running;
+        await connection.close();
+        await workerDb.destroy();
+      },
+      baseUrl,
+    );
   }
 
   async stop(): Promise<void> {
@@ -114,8 +136,16 @@ export class TestSystem {
 
   /** The supervisor's due list as CSV (`/supervision/due.csv?query`): its content type and its lines, the BOM dropped. */
   async dueCsv(query: string, user: string): Promise<{ type: string | null; lines: string[] }> {
-    const res = await fetch(`${this.baseUrl}/api/v1/supervision/due.csv?${query}`, { headers: { authorization: `Bearer ${await this.token(user)}` } });
-    return { type: res.headers.get('content-type'), lines: (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n') };
+    const res = await fetch(`${this.baseUrl}/api/v1/supervision/due.csv?${query}`, {
+      headers: { authorization: `Bearer ${await this.token(user)}` },
+    });
+    return {
+      type: res.headers.get('content-type'),
+      lines: (await res.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    };
   }
 
   /** A demo user's bearer token, logging in once per user. */
@@ -149,9 +179,15 @@ export class TestSystem {
   async filedCase(agency: string, body: Record<string, unknown> = EX_OFFICIO_CASE): Promise<string> {
     const officer = await this.token(`${agency}.officer1`);
     const c = await this.call('POST', '/api/v1/cases', { token: officer, body });
-    for (const [user, decision] of [[`${agency}.unithead`, 'agree'], [`${agency}.chief`, 'approve']]) {
+    for (const [user, decision] of [
+      [`${agency}.unithead`, 'agree'],
+      [`${agency}.chief`, 'approve'],
+    ]) {
       const t = await this.call('GET', `/api/v1/tasks?caseId=${c.body.id}`, { token: await this.token(user) });
-      await this.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, { token: await this.token(user), body: { decision, opinion: '同意' } });
+      await this.call('POST', `/api/v1/tasks/${t.body.items[0].id}/completion`, {
+        token: await this.token(user),
+        body: { decision, opinion: '同意' },
+      });
     }
     await eventually(async () => {
       const deadlines = await this.call('GET', `/api/v1/cases/${c.body.id}/deadlines`, { token: officer });

@@ -126,7 +126,11 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
     document: { kind: 'decision', title: '行政处罚决定书', number: '测试〔2026〕1号' },
     recipient: '王五',
     officerId,
-    profile: { regulationTitle: profile.regulation.title, service: profile.service, investigation: { audiovisual: profile.investigation.audiovisual } },
+    profile: {
+      regulationTitle: profile.regulation.title,
+      service: profile.service,
+      investigation: { audiovisual: profile.investigation.audiovisual },
+    },
     calendar: BUILT_IN_SCHEDULES,
     escalation: escalationRules(profile),
     ...o,
@@ -141,7 +145,15 @@ export async function startService(ts: TimeSkipping, profileId: string, officerI
 
 /** A decision served now, under execution, for workflow tests. */
 /** `countsFrom`: a decision deemed served on that China date (公告送达), served at the server's now (its 24:00). */
-export async function startExecution(ts: TimeSkipping, profileId: string, officerId: string, fineFen: number | null, correction?: ExecutionInput['correction'], countsFrom?: string, o: Partial<ExecutionInput> = {}) {
+export async function startExecution(
+  ts: TimeSkipping,
+  profileId: string,
+  officerId: string,
+  fineFen: number | null,
+  correction?: ExecutionInput['correction'],
+  countsFrom?: string,
+  o: Partial<ExecutionInput> = {},
+) {
   const profile = findProfile(profileId)!;
   const caseId = randomUUID();
   await insertFiledCase(ts, caseId, profile, officerId);
@@ -150,7 +162,13 @@ export async function startExecution(ts: TimeSkipping, profileId: string, office
     caseId,
     agencyId: profile.id,
     handlingOfficerId: officerId,
-    profile: { regulationTitle: profile.regulation.title, execution: profile.execution, service: profile.service, audiovisual: profile.investigation.audiovisual, archiving: profile.archiving },
+    profile: {
+      regulationTitle: profile.regulation.title,
+      execution: profile.execution,
+      service: profile.service,
+      audiovisual: profile.investigation.audiovisual,
+      archiving: profile.archiving,
+    },
     calendar: BUILT_IN_SCHEDULES,
     escalation: escalationRules(profile),
     decision: { documentNumber: '测试罚〔2026〕1号', servedAt, ...(countsFrom && { countsFrom }) },

@@ -32,19 +32,31 @@ it.each([
     [caseId, profile.id, profile.version, staff.officer.id],
   );
   const input: AccessRequestInput = {
-    requestId: randomUUID(), caseId, agencyId: profile.id, requester: '王五', requestedAt: await ts.now(),
-    scope: '询问笔录', actions: [...profile.archiving.partyAccess.actions], by: staff.officer,
-    profile: { regulationTitle: profile.regulation.title, partyAccess: profile.archiving.partyAccess }, calendar: BUILT_IN_SCHEDULES,
+    requestId: randomUUID(),
+    caseId,
+    agencyId: profile.id,
+    requester: '王五',
+    requestedAt: await ts.now(),
+    scope: '询问笔录',
+    actions: [...profile.archiving.partyAccess.actions],
+    by: staff.officer,
+    profile: { regulationTitle: profile.regulation.title, partyAccess: profile.archiving.partyAccess },
+    calendar: BUILT_IN_SCHEDULES,
   };
   const state = await ts.env.client.workflow.executeUpdateWithStart(accessRequestedUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<typeof accessRequestWorkflow>('accessRequestWorkflow', {
-      workflowId: workflowIdForAccessRequest(caseId, input.requestId), taskQueue: ts.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowId: workflowIdForAccessRequest(caseId, input.requestId),
+      taskQueue: ts.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
     }),
   });
   expect(state.openTasks).toEqual([expect.objectContaining({ kind: 'access_request', role })]);
   const handle = ts.env.client.workflow.getHandle(workflowIdForAccessRequest(caseId, input.requestId));
   const by = role === 'chief' ? staff.chief : staff.officer;
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: state.openTasks[0].id, by, decision: 'refused', opinion: '涉及第三人隐私' }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: state.openTasks[0].id, by, decision: 'refused', opinion: '涉及第三人隐私' }],
+  });
   await handle.result();
   const lines = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
   expect(lines.map((l: { action: string }) => l.action)).toEqual(['access_requested', 'task_completed']);

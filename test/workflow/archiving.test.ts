@@ -36,7 +36,15 @@ async function endedCase(profileId: string, officerId: string) {
   const handle = await ts.env.client.workflow.start<typeof archiveWorkflow>('archiveWorkflow', {
     taskQueue: ts.taskQueue,
     workflowId: workflowIdForArchive(caseId),
-    args: [{ caseId, agencyId: profile.id, endedAt, profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving }, calendar: BUILT_IN_SCHEDULES }],
+    args: [
+      {
+        caseId,
+        agencyId: profile.id,
+        endedAt,
+        profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving },
+        calendar: BUILT_IN_SCHEDULES,
+      },
+    ],
   });
   return { caseId, handle, endedAt };
 }
@@ -76,12 +84,21 @@ async function archiveTaskOfEndedCase() {
   const pl = await staffOf(db(), 'pl', 'pingluo-veterans');
   const { caseId, handle } = await endedCase('pingluo-veterans', pl.officer.id);
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks[0]);
-  const complete = (archive: ArchiveForm) => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: pl.archivist, decision: 'archived', opinion: '归档', archive }] });
+  const complete = (archive: ArchiveForm) =>
+    handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, by: pl.archivist, decision: 'archived', opinion: '归档', archive }],
+    });
   return { caseId, handle, complete };
 }
 const MISSING: ArchiveForm = { location: '档案室A-3', catalogue: [], missing: ['送达回证'] };
 const REASON = '当事人下落不明，公告送达材料另卷保存';
-const FIELDS_003 = { archiveNumber: 'PL-2026-001', category: '行政处罚', retentionPeriod: '30年', startDate: '2026-01-05', endDate: '2026-11-23' };
+const FIELDS_003 = {
+  archiveNumber: 'PL-2026-001',
+  category: '行政处罚',
+  retentionPeriod: '30年',
+  startDate: '2026-01-05',
+  endDate: '2026-11-23',
+};
 
 it('a file with documents missing is archived only with the reason', async () => {
   const { caseId, handle, complete } = await archiveTaskOfEndedCase();

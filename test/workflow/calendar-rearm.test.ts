@@ -80,10 +80,9 @@ it('loading the missing year moves the application-acceptance timer (行政许�
   });
   expect(after.due_at.toISOString()).toBe('2032-01-07T16:00:00.000Z');
   expect(after.due_missing_years).toEqual([]);
-  const [entry] = await db().query(
-    `SELECT summary, details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`,
-    [input.caseId],
-  );
+  const [entry] = await db().query(`SELECT summary, details FROM case_records WHERE case_id = $1 AND action = 'deadline_recomputed'`, [
+    input.caseId,
+  ]);
   expect(entry.summary).toContain('原届满时间2032-01-05 24:00（估算）');
   expect(entry.summary).toContain('现为2032-01-07 24:00');
   expect(entry.summary).toContain('测试〔2031〕1号');

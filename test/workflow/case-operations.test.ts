@@ -34,11 +34,20 @@ async function operate(caseId: string, kind: CaseOperationKind, by: Actor, decis
   const profile = findProfile('huayin-housing')!;
   const operationId = crypto.randomUUID();
   const input: CaseOperationInput = {
-    operationId, caseId, agencyId: profile.id, kind, reason: kind === 'suspension' ? '等待鉴定结论' : '鉴定结论已作出', by, handlingOfficerId: hy.officer.id,
-    profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving }, calendar: BUILT_IN_SCHEDULES,
+    operationId,
+    caseId,
+    agencyId: profile.id,
+    kind,
+    reason: kind === 'suspension' ? '等待鉴定结论' : '鉴定结论已作出',
+    by,
+    handlingOfficerId: hy.officer.id,
+    profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving },
+    calendar: BUILT_IN_SCHEDULES,
   };
   const handle = await ts.env.client.workflow.start<typeof caseOperationWorkflow>('caseOperationWorkflow', {
-    taskQueue: ts.taskQueue, workflowId: workflowIdForCaseOperation(caseId, operationId), args: [input],
+    taskQueue: ts.taskQueue,
+    workflowId: workflowIdForCaseOperation(caseId, operationId),
+    args: [input],
   });
   await completeOpen(handle, 'case_operation_approval', hy.chief, { decision, opinion: decision === 'approve' ? '同意' : '不同意' });
   await closed(handle);
@@ -51,9 +60,12 @@ async function operate(caseId: string, kind: CaseOperationKind, by: Actor, decis
 const closed = (handle: { describe(): Promise<{ status: { name: string } }> }) =>
   eventually(async () => ((await handle.describe()).status.name !== 'RUNNING' ? (await handle.describe()).status.name : undefined));
 
-const clockOf = async (caseId: string): Promise<CaseClock> => (await db().query('SELECT clock FROM cases WHERE id = $1', [caseId]))[0].clock;
-const legalReviewTask = async (caseId: string) => (await db().query(`SELECT due_at FROM tasks WHERE case_id = $1 AND kind = 'legal_review'`, [caseId]))[0];
-const actions = async (caseId: string) => (await db().query('SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId])).map((r: { action: string }) => r.action);
+const clockOf = async (caseId: string): Promise<CaseClock> =>
+  (await db().query('SELECT clock FROM cases WHERE id = $1', [caseId]))[0].clock;
+const legalReviewTask = async (caseId: string) =>
+  (await db().query(`SELECT due_at FROM tasks WHERE case_id = $1 AND kind = 'legal_review'`, [caseId]))[0];
+const actions = async (caseId: string) =>
+  (await db().query('SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId])).map((r: { action: string }) => r.action);
 
 it('suspension stops the decision deadline and the legal review; resumption restarts both with the suspended span added', async () => {
   const { caseId, handle, filedAt } = await startDecision(ts, 'huayin-housing', hy.officer.id);
@@ -70,9 +82,13 @@ it('suspension stops the decision deadline and the legal review; resumption rest
   expect((await clockOf(caseId)).suspended).toMatchObject({ reason: '等待鉴定结论' });
   await eventually(async () => ((await handle.query(decisionDeadlineQuery)).state === 'paused' ? true : undefined));
   await eventually(async () => ((await legalReviewTask(caseId)).due_at === null ? true : undefined));
-  await eventually(async () => ((await db().query(`SELECT state FROM case_deadlines WHERE case_id = $1`, [caseId]))[0].state === 'paused' ? true : undefined));
+  await eventually(async () =>
+    (await db().query(`SELECT state FROM case_deadlines WHERE case_id = $1`, [caseId]))[0].state === 'paused' ? true : undefined,
+  );
   // Work stops with the clock: the legal reviewer cannot complete the task while suspended.
-  await expect(completeOpen(handle, 'legal_review', hy.legal, { decision: 'pass', opinion: '合法' })).rejects.toMatchObject({ cause: { type: 'CASE_SUSPENDED' } });
+  await expect(completeOpen(handle, 'legal_review', hy.legal, { decision: 'pass', opinion: '合法' })).rejects.toMatchObject({
+    cause: { type: 'CASE_SUSPENDED' },
+  });
 
   // Twenty days suspended: longer than the legal review's 5 working days; nothing escalates.
   await ts.env.sleep(20 * DAY);
@@ -106,7 +122,9 @@ it('suspension stops the decision deadline and the legal review; resumption rest
     return rows.length ? rows : undefined;
   });
   expect(escalated).toEqual([{ kind: 'legal_review_overdue', due_at: new Date(expected.review) }]);
-  expect(await actions(caseId)).toEqual(expect.arrayContaining(['case_operation_rejected', 'case_suspended', 'deadline_paused', 'case_resumed', 'deadline_resumed']));
+  expect(await actions(caseId)).toEqual(
+    expect.arrayContaining(['case_operation_rejected', 'case_suspended', 'deadline_paused', 'case_resumed', 'deadline_resumed']),
+  );
 });
 
 it('termination ends the running workflows and their tasks, ends the case and starts the archive period', async () => {
@@ -117,7 +135,9 @@ it('termination ends the running workflows and their tasks, ends the case and st
   const [c] = await db().query('SELECT status, stage, ended_at FROM cases WHERE id = $1', [caseId]);
   expect(c).toMatchObject({ status: 'terminated', stage: 'archiving' });
   // The archive task opens in a workflow of its own after the case ended: wait for it before reading what is open.
-  const archive = await eventually(async () => (await db().query(`SELECT kind, due_at FROM tasks WHERE case_id = $1 AND kind = 'archive_file'`, [caseId]))[0]);
+  const archive = await eventually(
+    async () => (await db().query(`SELECT kind, due_at FROM tasks WHERE case_id = $1 AND kind = 'archive_file'`, [caseId]))[0],
+  );
   const open = await db().query(`SELECT kind, status, due_at FROM tasks WHERE case_id = $1 AND status = 'open'`, [caseId]);
   expect(open.map((t: { kind: string }) => t.kind)).toEqual(['archive_file']);
   expect(archive.due_at.toISOString()).toBe(computeDue(calendar, c.ended_at, { amount: 30, unit: 'day' }).due);

@@ -41,7 +41,6 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-
 it('reminds 15 and 5 days before the 90-day deadline and escalates when it runs out', async () => {
   const { caseId, handle, filedAt } = await startDecision(ts, 'huayin-housing', officer.id);
   const expected = computeDue(calendar, filedAt, { amount: 90, unit: 'day' });
@@ -112,13 +111,16 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
   // A 文号 names one decision of the agency (cases_decision_number_key): a new one for each case.
   let numbered = 0;
   const decide = async (handle: Handle, by: Actor) =>
-    handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: `华住建罚〔2026〕${++numbered}号`, decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), by }] });
+    handle.executeUpdate(issueDecisionUpdate, {
+      args: [{ documentNumber: `华住建罚〔2026〕${++numbered}号`, decidedOn: chinaDate(new Date(await ts.env.currentTimeMs())), by }],
+    });
   /** The draft goes up the chain to the chief (a fine: no legal review unless a hearing is held). */
   const toChief = async (handle: Handle) => {
     await completeOpen(handle, 'draft_decision', officer, { decision: 'submit', draft: aDraft() });
     await completeOpen(handle, 'draft_review', unitHead, { decision: 'agree', opinion: '事实清楚，同意承办人意见' });
   };
-  const approve = (handle: Handle) => completeOpen(handle, 'decision_approval', chief, { decision: 'approve', opinion: '同意', signature: '张局长' });
+  const approve = (handle: Handle) =>
+    completeOpen(handle, 'decision_approval', chief, { decision: 'approve', opinion: '同意', signature: '张局长' });
   const serve = async (handle: Awaited<ReturnType<typeof startDecision>>['handle']) =>
     handle.executeUpdate(recordPreDecisionNoticeServedUpdate, {
       args: [{ servedAt: await ts.now(), rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
@@ -129,7 +131,9 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     await toChief(handle);
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'NOTICE_NOT_SERVED' } });
     const notice = await serve(handle);
-    await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: notice.servedAt!, scope: 'hearing', document: '放弃听证声明书', by: officer }] });
+    await handle.executeUpdate(waiveUpdate, {
+      args: [{ waivedAt: notice.servedAt!, scope: 'hearing', document: '放弃听证声明书', by: officer }],
+    });
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'STATEMENT_WINDOW_OPEN' } });
     await expect(decide(handle, officer)).rejects.toMatchObject({ cause: { type: 'DECISION_NOT_APPROVED' } });
     await ts.skipTo(Date.parse(notice.statementDueAt!) + 60_000);
@@ -139,7 +143,9 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     const other = await startDecision(ts, 'huayin-housing', officer.id);
     await db().query('UPDATE cases SET decision_number = $2 WHERE id = $1', [other.caseId, '华住建罚〔2026〕99号']);
     const today = chinaDate(new Date(await ts.env.currentTimeMs()));
-    await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕99号', decidedOn: today, by: officer }] })).rejects.toMatchObject({
+    await expect(
+      handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '华住建罚〔2026〕99号', decidedOn: today, by: officer }] }),
+    ).rejects.toMatchObject({
       cause: { cause: { type: 'INTEGRITY_VIOLATION' } },
     });
     await decide(handle, officer);
@@ -176,12 +182,16 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
     const { caseId, handle } = await startDecision(ts, 'huayin-housing', officer.id);
     await toChief(handle);
     const notice = await serve(handle);
-    await handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: notice.servedAt!, content: '违法事实轻微，请求从轻', by: officer }] });
+    await handle.executeUpdate(recordStatementUpdate, {
+      args: [{ receivedAt: notice.servedAt!, content: '违法事实轻微，请求从轻', by: officer }],
+    });
     await ts.skipTo(Date.parse(notice.hearingRequestDueAt!) + 60_000);
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'STATEMENT_NOT_REVIEWED' } });
     const review = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'statement_review')!;
     expect(review.assigneeId).toBe(officer.id);
-    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, by: officer, decision: 'partly_adopted', opinion: '情节轻微部分属实，从轻处罚' }] });
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: review.id, by: officer, decision: 'partly_adopted', opinion: '情节轻微部分属实，从轻处罚' }],
+    });
     await approve(handle);
     await decide(handle, chief);
     const steps = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
@@ -204,32 +214,39 @@ describe('pre-decision notice (行政处罚法 44, 45, 62–64; 002: 3 working d
       handle.executeUpdate(scheduleHearingUpdate, { args: [{ notifiedAt, at: tooSoon, place: '局三楼听证室', by: officer }] }),
     ).rejects.toMatchObject({ cause: { type: 'HEARING_NOTICE_TOO_SHORT' } });
     const hearingAt = new Date(chinaDayStart(addDays(L, 1)).getTime() + 9 * 3600_000).toISOString();
-    const scheduled = await handle.executeUpdate(scheduleHearingUpdate, { args: [{ notifiedAt, at: hearingAt, place: '局三楼听证室', by: officer }] });
+    const scheduled = await handle.executeUpdate(scheduleHearingUpdate, {
+      args: [{ notifiedAt, at: hearingAt, place: '局三楼听证室', by: officer }],
+    });
     expect(scheduled.hearing).toMatchObject({ at: hearingAt, heldAt: null, reported: false });
 
     await ts.skipTo(Date.parse(notice.hearingRequestDueAt!) + 60_000);
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
     await expect(
-      handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt: notice.servedAt!, participants: '当事人、承办人', record: '……', by: officer }] }),
+      handle.executeUpdate(recordHearingUpdate, {
+        args: [{ heldAt: notice.servedAt!, participants: '当事人、承办人', record: '……', by: officer }],
+      }),
     ).rejects.toMatchObject({ cause: { type: 'HEARING_BEFORE_NOTICE_DATE' } });
     await ts.skipTo(Date.parse(hearingAt) + 2 * 3600_000);
     const heldAt = await ts.now();
-    await handle.executeUpdate(recordHearingUpdate, { args: [{ heldAt, participants: '当事人张三、承办人、听证主持人', record: '听证笔录……', by: officer }] });
+    await handle.executeUpdate(recordHearingUpdate, {
+      args: [{ heldAt, participants: '当事人张三、承办人、听证主持人', record: '听证笔录……', by: officer }],
+    });
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'HEARING_PENDING' } });
     await handle.executeUpdate(hearingReportUpdate, { args: [{ report: '建议维持拟处罚意见', by: officer }] });
     // 行政处罚法 58(二): a decision after a hearing needs legal review, which the unit head had no cause to ask.
     await expect(approve(handle)).rejects.toMatchObject({ cause: { type: 'LEGAL_REVIEW_REQUIRED' } });
-    await completeOpen(handle, 'decision_approval', chief, { decision: 'return', opinion: '请法制审核', returnTo: 'legal_reviewer', signature: '张局长' });
+    await completeOpen(handle, 'decision_approval', chief, {
+      decision: 'return',
+      opinion: '请法制审核',
+      returnTo: 'legal_reviewer',
+      signature: '张局长',
+    });
     await completeOpen(handle, 'legal_review', legal, { decision: 'pass', opinion: '程序合法', suggestions: '无' });
     await approve(handle);
     await decide(handle, chief);
     const steps = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
-    expect(steps.map((r: { action: string }) => r.action).filter((a: string) => a.startsWith('hearing') || a === 'decision_issued')).toEqual([
-      'hearing_requested',
-      'hearing_scheduled',
-      'hearing_held',
-      'hearing_reported',
-      'decision_issued',
-    ]);
+    expect(
+      steps.map((r: { action: string }) => r.action).filter((a: string) => a.startsWith('hearing') || a === 'decision_issued'),
+    ).toEqual(['hearing_requested', 'hearing_scheduled', 'hearing_held', 'hearing_reported', 'decision_issued']);
   });
 });

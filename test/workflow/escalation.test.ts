@@ -29,7 +29,9 @@ const lastDayOf = (dueAt: string) => chinaDate(new Date(Date.parse(dueAt) - 1));
 const fired = async (caseId: string, n: number) =>
   eventually(async () => {
     const rows = await db().query('SELECT kind, must_act FROM escalations WHERE case_id = $1 ORDER BY escalated_at', [caseId]);
-    return rows.length === n ? rows.map((r: { kind: string; must_act: { role: string }[] }) => [r.kind, r.must_act.map((m) => m.role)]) : undefined;
+    return rows.length === n
+      ? rows.map((r: { kind: string; must_act: { role: string }[] }) => [r.kind, r.must_act.map((m) => m.role)])
+      : undefined;
   });
 
 it('climbs from the due-time escalation to the chief after 1 working day and to the supervisor after 3, once each (002 法制审核)', async () => {
@@ -52,7 +54,9 @@ it('climbs from the due-time escalation to the chief after 1 working day and to 
   // Nothing fires twice, however long it stays open.
   await ts.env.sleep(30 * 24 * HOUR);
   expect(await fired(caseId, 3)).toHaveLength(3);
-  const lines = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_escalated' ORDER BY seq`, [caseId]);
+  const lines = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'deadline_escalated' ORDER BY seq`, [
+    caseId,
+  ]);
   expect(lines.map((l: { summary: string }) => l.summary).slice(1)).toEqual([
     '「法制审核」期限届满后1个工作日仍未办理，报告行政机关负责人',
     '「法制审核」期限届满后3个工作日仍未办理，报告法制监督人员',

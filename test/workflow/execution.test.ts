@@ -3,7 +3,14 @@ import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { addDays, chinaDayStart } from '#libs/calendar/dates';
 import { computeDue } from '#libs/calendar/period';
 import {
-  applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, executionQuery, recordCompulsoryResultUpdate, recordCourtResultUpdate, recordPaymentUpdate, recordRemedyUpdate,
+  applyToCourtUpdate,
+  decideCompulsoryExecutionUpdate,
+  draftDemandNoticeUpdate,
+  executionQuery,
+  recordCompulsoryResultUpdate,
+  recordCourtResultUpdate,
+  recordPaymentUpdate,
+  recordRemedyUpdate,
 } from '#libs/messages/execution';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { recordServiceOutcomeUpdate, workflowIdForService } from '#libs/messages/service';
@@ -26,7 +33,6 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-
 it('unpaid: the surcharge grows 3 % a day from the day after the due date, pauses during review, stops at the fine', async () => {
   const hy = await staffOf(db(), 'hy', 'huayin-housing');
   const { caseId, handle, servedAt } = await startExecution(ts, 'huayin-housing', hy.officer.id, 100_000);
@@ -48,7 +54,9 @@ it('unpaid: the surcharge grows 3 % a day from the day after the due date, pause
   await handle.executeUpdate(recordRemedyUpdate, { args: [{ kind: 'review', event: 'filed', at: await ts.now(), by: hy.officer }] });
   await ts.skipTo(dayAfter(15));
   expect((await handle.query(executionQuery, await ts.now())).surcharge.days).toBe(4); // filing day onward not counted
-  await handle.executeUpdate(recordRemedyUpdate, { args: [{ kind: 'review', event: 'ended', at: await ts.now(), outcome: 'upheld', by: hy.officer }] });
+  await handle.executeUpdate(recordRemedyUpdate, {
+    args: [{ kind: 'review', event: 'ended', at: await ts.now(), outcome: 'upheld', by: hy.officer }],
+  });
   await ts.skipTo(dayAfter(16));
   expect((await handle.query(executionQuery, await ts.now())).surcharge.days).toBe(6); // counted again from the day it ended
   await ts.skipTo(dayAfter(60));
@@ -57,7 +65,9 @@ it('unpaid: the surcharge grows 3 % a day from the day after the due date, pause
   await expect(
     handle.executeUpdate(recordPaymentUpdate, { args: [{ paidAt: await ts.now(), amountFen: 150_000, receipt: 'R-1', by: hy.officer }] }),
   ).rejects.toMatchObject({ cause: { type: 'PAYMENT_INSUFFICIENT', message: expect.stringContaining('应缴纳2000.00元') } });
-  await handle.executeUpdate(recordPaymentUpdate, { args: [{ paidAt: await ts.now(), amountFen: 200_000, receipt: 'R-1', by: hy.officer }] });
+  await handle.executeUpdate(recordPaymentUpdate, {
+    args: [{ paidAt: await ts.now(), amountFen: 200_000, receipt: 'R-1', by: hy.officer }],
+  });
   await handle.result();
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);
   expect(c).toEqual({ status: 'ended', stage: 'archiving' });
@@ -66,47 +76,97 @@ it('unpaid: the surcharge grows 3 % a day from the day after the due date, pause
 it('the court application is refused on working day 9 after the 催告书 was served and taken once 10 working days have passed', async () => {
   const xlt = await staffOf(db(), 'xlt', 'xinglongtai-civil-affairs');
   const { caseId, handle } = await startExecution(ts, 'xinglongtai-civil-affairs', xlt.officer.id, 20_000);
-  await expect(handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '请于十日内缴纳', by: xlt.officer }] })).rejects.toMatchObject({
+  await expect(
+    handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '请于十日内缴纳', by: xlt.officer }] }),
+  ).rejects.toMatchObject({
     cause: { type: 'DEMAND_NOT_DUE' },
   });
   const view = await handle.query(executionQuery, await ts.now());
   await ts.skipTo(Date.parse(view.remediesEndedAt) + DAY); // six months on: the remedy periods have ended
   await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限十日内缴纳罚款200元及加处罚款', by: xlt.officer }] });
   const approval = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'demand_notice_approval')!;
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: approval.id, by: xlt.chief, decision: 'approve', opinion: '同意催告' }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: approval.id, by: xlt.chief, decision: 'approve', opinion: '同意催告' }],
+  });
   const serviceId = await eventually(async () => (await handle.query(executionQuery, await ts.now())).demandNotice?.serviceId ?? undefined);
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
   const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks[0]);
-  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: xlt.officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await ts.now() } }] });
+  await service.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: task.id,
+        by: xlt.officer,
+        decision: 'attempted',
+        opinion: '直接送达',
+        attempt: { method: 'direct', startedAt: await ts.now() },
+      },
+    ],
+  });
   const servedAt = await ts.now();
-  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at: servedAt, receipt: { signedBy: '王五' }, by: xlt.officer }] });
+  await service.executeUpdate(recordServiceOutcomeUpdate, {
+    args: [{ outcome: 'served', at: servedAt, receipt: { signedBy: '王五' }, by: xlt.officer }],
+  });
   const earliest = computeDue(calendar, servedAt, { amount: 10, unit: 'workday' }).due!;
   await eventually(async () => ((await handle.query(executionQuery, await ts.now())).court.earliest === earliest ? true : undefined));
 
   const wd9 = computeDue(calendar, servedAt, { amount: 9, unit: 'workday' }).lastDay!;
-  const apply = (at: number) => handle.executeUpdate(applyToCourtUpdate, { args: [{ appliedAt: new Date(at).toISOString(), court: '兴隆台区人民法院', by: xlt.officer }] });
+  const apply = (at: number) =>
+    handle.executeUpdate(applyToCourtUpdate, {
+      args: [{ appliedAt: new Date(at).toISOString(), court: '兴隆台区人民法院', by: xlt.officer }],
+    });
   await ts.skipTo(chinaDayStart(wd9).getTime() + 10 * 3600_000);
   await expect(apply(await ts.env.currentTimeMs())).rejects.toMatchObject({ cause: { type: 'COURT_APPLICATION_TOO_EARLY' } });
   await ts.skipTo(Date.parse(earliest) + 9 * 3600_000);
   const applied = await apply(await ts.env.currentTimeMs());
   expect(applied.state).toBe('applied_to_court');
-  await handle.executeUpdate(recordCourtResultUpdate, { args: [{ ruling: 'enforce', content: '裁定准予强制执行，已执行完毕', at: await ts.now(), by: xlt.officer }] });
+  await handle.executeUpdate(recordCourtResultUpdate, {
+    args: [{ ruling: 'enforce', content: '裁定准予强制执行，已执行完毕', at: await ts.now(), by: xlt.officer }],
+  });
   await handle.result();
-  const actions = (await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId])).map((r: { action: string }) => r.action);
-  expect(actions).toEqual(expect.arrayContaining(['execution_started', 'remedy_periods_ended', 'demand_notice_drafted', 'document_served', 'court_application_filed', 'court_result_recorded', 'case_ended']));
+  const actions = (await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId])).map(
+    (r: { action: string }) => r.action,
+  );
+  expect(actions).toEqual(
+    expect.arrayContaining([
+      'execution_started',
+      'remedy_periods_ended',
+      'demand_notice_drafted',
+      'document_served',
+      'court_application_filed',
+      'court_result_recorded',
+      'case_ended',
+    ]),
+  );
 });
 
 /** Drafts, approves and serves a 催告书 directly; returns when it was served. */
-async function serveDemand(handle: Awaited<ReturnType<typeof startExecution>>['handle'], caseId: string, officer: Actor, chief: Actor): Promise<string> {
+async function serveDemand(
+  handle: Awaited<ReturnType<typeof startExecution>>['handle'],
+  caseId: string,
+  officer: Actor,
+  chief: Actor,
+): Promise<string> {
   await handle.executeUpdate(draftDemandNoticeUpdate, { args: [{ content: '限期缴纳', by: officer }] });
   const approval = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'demand_notice_approval')!;
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: approval.id, by: chief, decision: 'approve', opinion: '同意' }] });
   const serviceId = await eventually(async () => (await handle.query(executionQuery, await ts.now())).demandNotice?.serviceId ?? undefined);
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, serviceId));
   const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks[0]);
-  await service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: officer, decision: 'attempted', opinion: '直接送达', attempt: { method: 'direct', startedAt: await ts.now() } }] });
+  await service.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: task.id,
+        by: officer,
+        decision: 'attempted',
+        opinion: '直接送达',
+        attempt: { method: 'direct', startedAt: await ts.now() },
+      },
+    ],
+  });
   const at = await ts.now();
-  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: officer }] });
+  await service.executeUpdate(recordServiceOutcomeUpdate, {
+    args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: officer }],
+  });
   await eventually(async () => ((await handle.query(executionQuery, await ts.now())).demandNotice?.servedAt ? true : undefined));
   return at;
 }
@@ -126,7 +186,11 @@ it('compulsory execution only where a law empowers the agency, and not on a rest
   let work = addDays(today, 1);
   while (!calendar.isWorkingDay(work)) work = addDays(work, 1);
   const decide = (h: typeof ocean.handle, by: Actor, day: string, urgentReason?: string) =>
-    ts.now().then((decidedAt) => h.executeUpdate(decideCompulsoryExecutionUpdate, { args: [{ decidedAt, scheduledAt: `${day}T10:00:00+08:00`, measure: '划拨存款', urgentReason, by }] }));
+    ts.now().then((decidedAt) =>
+      h.executeUpdate(decideCompulsoryExecutionUpdate, {
+        args: [{ decidedAt, scheduledAt: `${day}T10:00:00+08:00`, measure: '划拨存款', urgentReason, by }],
+      }),
+    );
 
   await expect(decide(ocean.handle, jp.chief, work)).rejects.toMatchObject({ cause: { type: 'COMPULSORY_EXECUTION_NOT_EMPOWERED' } });
   await expect(decide(housing.handle, hy.chief, rest)).rejects.toMatchObject({ cause: { type: 'ENFORCEMENT_TIME_FORBIDDEN' } });
@@ -145,7 +209,9 @@ it('an order to correct is re-inspected when its period has run out, and the cas
   await ts.skipTo(chinaDayStart(addDays(deadline, 1)).getTime() + 3600_000);
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'reinspection'));
   expect(task.assigneeId).toBe(pl.officer.id);
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: pl.officer, decision: 'corrected', opinion: '复查笔录：标识已拆除' }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: task.id, by: pl.officer, decision: 'corrected', opinion: '复查笔录：标识已拆除' }],
+  });
   await handle.result();
   const [c] = await db().query('SELECT status FROM cases WHERE id = $1', [caseId]);
   expect(c.status).toBe('ended');

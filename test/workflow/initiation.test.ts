@@ -42,7 +42,13 @@ function input(over: Partial<InitiationInput> = {}): InitiationInput {
     source: 'ex_officio',
     emergency: false,
     officer: actors.officer,
-    form: { reason: '测试', caseSource: '日常检查', facts: '测试案情', parties: [{ kind: 'person', name: '张三' }], handlerOpinion: '建议启动' },
+    form: {
+      reason: '测试',
+      caseSource: '日常检查',
+      facts: '测试案情',
+      parties: [{ kind: 'person', name: '张三' }],
+      handlerOpinion: '建议启动',
+    },
     ...over,
   };
 }
@@ -64,7 +70,6 @@ async function complete(handle: Handle, by: Actor, decision: string, extra: Part
   const task = state.openTasks.find((t) => t.role === by.role)!;
   return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by, decision, opinion: '意见', ...extra }] });
 }
-
 
 describe('emergency start: back-report within 24 hours (000 第六条)', () => {
   it('escalates at 24 h and not before, naming who must act', async () => {
@@ -94,7 +99,9 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     expect(after.openTasks.map((t) => t.kind)).toEqual(['unit_head_review']);
     const [resolved] = await escalationsOf(db(), i.caseId);
     expect(resolved.resolved_at).not.toBeNull();
-    const [late] = await db().query(`SELECT summary, details FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [i.caseId]);
+    const [late] = await db().query(`SELECT summary, details FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [
+      i.caseId,
+    ]);
     expect(late.summary).toContain('（逾期）');
     expect(late.details.onTime).toBe(false);
   });
@@ -104,7 +111,9 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     const handle = await start(i);
     await env().sleep('23h');
     await complete(handle, actors.officer, 'submit');
-    const [inTime] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [i.caseId]);
+    const [inTime] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND details->>'kind' = 'back_report'`, [
+      i.caseId,
+    ]);
     expect(inTime.summary).toContain('（按期）');
     await env().sleep('2h');
     expect(await escalationsOf(db(), i.caseId)).toHaveLength(0);
@@ -160,7 +169,9 @@ describe('chief approval', () => {
     const send = (by: Actor, opinion: string) =>
       handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by, decision: 'agree', opinion }] });
     await expect(send(actors.chief, 'x')).rejects.toMatchObject({ cause: { type: 'TASK_WRONG_ROLE', message: '当前角色无权办理该任务' } });
-    await expect(send({ ...actors.unitHead, agencyId: 'huayin-housing' }, 'x')).rejects.toMatchObject({ cause: { type: 'TASK_WRONG_AGENCY' } });
+    await expect(send({ ...actors.unitHead, agencyId: 'huayin-housing' }, 'x')).rejects.toMatchObject({
+      cause: { type: 'TASK_WRONG_AGENCY' },
+    });
     await send(actors.unitHead, 'x');
     await expect(send(actors.unitHead, 'y')).rejects.toMatchObject({ cause: { type: 'TASK_NOT_OPEN' } });
   });

@@ -26,10 +26,27 @@ async function startCase() {
   const rule = profile.investigation.audiovisual.upload;
   const cmd: AddEvidenceCommand = {
     record: {
-      id: randomUUID(), caseId, category: 'audiovisual', kind: 'video', title: '现场检查录像', content: {}, producerId: officer.id,
-      officers: [], signatures: null, rightsTold: null, avRecordIds: [], avOmissionReason: null, avVerdict: null,
-      metadata: { place_marker: '3号浮标' }, usedAsEvidence: false, retentionUntil: null, legalBasis: null,
-      correctsId: null, correctionReason: null, recordedAt: now, createdBy: officer.id,
+      id: randomUUID(),
+      caseId,
+      category: 'audiovisual',
+      kind: 'video',
+      title: '现场检查录像',
+      content: {},
+      producerId: officer.id,
+      officers: [],
+      signatures: null,
+      rightsTold: null,
+      avRecordIds: [],
+      avOmissionReason: null,
+      avVerdict: null,
+      metadata: { place_marker: '3号浮标' },
+      usedAsEvidence: false,
+      retentionUntil: null,
+      legalBasis: null,
+      correctsId: null,
+      correctionReason: null,
+      recordedAt: now,
+      createdBy: officer.id,
     },
     by: officer,
     summary: '制作音像记录',
@@ -38,7 +55,6 @@ async function startCase() {
   const added = await handle.executeUpdate(addEvidenceUpdate, { args: [cmd] });
   return { handle, caseId, added, from: Date.parse(now), recordId: cmd.record.id };
 }
-
 
 it('a late upload escalates to the unit head at 24 hours and not before', async () => {
   const { handle, caseId, added, from } = await startCase();
@@ -54,7 +70,9 @@ it('a late upload escalates to the unit head at 24 hours and not before', async 
   const taskId = (await handle.query(caseStateQuery)).openTasks[0].id;
   const file = { sha256: 'a'.repeat(64), size: 10, mediaType: 'video/mp4' };
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '补传', file }] });
-  const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [caseId]);
+  const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [
+    caseId,
+  ]);
   expect(stored.on_time).toBe(false);
   const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'av_file_stored'`, [caseId]);
   expect(line.summary).toContain('逾期');
@@ -68,7 +86,9 @@ it('an upload in time is recorded as on time and nothing escalates', async () =>
   await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, by: officer, decision: 'uploaded', opinion: '上传', file }] });
   await ts.env.sleep('2 days');
   expect(await escalationsOf(db(), caseId)).toHaveLength(0);
-  const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [caseId]);
+  const [stored] = await db().query('SELECT on_time FROM av_files f JOIN evidence_records r ON r.id = f.record_id WHERE r.case_id = $1', [
+    caseId,
+  ]);
   expect(stored.on_time).toBe(true);
 });
 

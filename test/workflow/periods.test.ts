@@ -44,15 +44,32 @@ async function firstDay(differs: (day: string) => boolean): Promise<string> {
 
 it('a 30-day seizure with a 10-day testing pause ends on the raw end moved 10 days, rolled once (行政强制法 25; 民法典 203)', async () => {
   const period = profile.investigation.sealSeize.period;
-  const pauseOf = (day: string) => [{ from: new Date(tenOClock(addDays(day, 5))).toISOString(), to: new Date(tenOClock(addDays(day, 15))).toISOString() }];
+  const pauseOf = (day: string) => [
+    { from: new Date(tenOClock(addDays(day, 5))).toISOString(), to: new Date(tenOClock(addDays(day, 15))).toISOString() },
+  ];
   const at = (day: string) => new Date(tenOClock(day)).toISOString();
   // A day on which rolling before the shift (the old engine) would give a later end.
-  const day = await firstDay((d) => computeDue(calendar, at(d), period, pauseOf(d)).due !== computeDue(calendar, at(d), period, pauseOf(d), { mode: 'legacy' }).due);
+  const day = await firstDay(
+    (d) => computeDue(calendar, at(d), period, pauseOf(d)).due !== computeDue(calendar, at(d), period, pauseOf(d), { mode: 'legacy' }).due,
+  );
   await ts.skipTo(tenOClock(day));
   const { handle } = await startInvestigation(ts, profile.id, officer.id);
   const rule = profile.investigation.sealSeize;
   const taken = await handle.executeUpdate(takeMeasureUpdate, {
-    args: [{ measureId: randomUUID(), kind: 'seize', object: '涉案建材一批', takenAt: at(day), recordId: null, by: officer, period: rule.period, extension: rule.extension.period, legalBasis: '行政强制法第二十五条', extensionBasis: '行政强制法第二十五条第二款' }],
+    args: [
+      {
+        measureId: randomUUID(),
+        kind: 'seize',
+        object: '涉案建材一批',
+        takenAt: at(day),
+        recordId: null,
+        by: officer,
+        period: rule.period,
+        extension: rule.extension.period,
+        legalBasis: '行政强制法第二十五条',
+        extensionBasis: '行政强制法第二十五条第二款',
+      },
+    ],
   });
   const [pause] = pauseOf(day);
   await ts.skipTo(Date.parse(pause.from));

@@ -24,7 +24,9 @@ afterAll(async () => {
 /** The party was told and waived statement, defence and hearing in writing: only the chain remains. */
 async function noticeWaived(handle: Handle, officer: Actor) {
   const servedAt = await ts.now();
-  await handle.executeUpdate(recordPreDecisionNoticeServedUpdate, { args: [{ servedAt, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }] });
+  await handle.executeUpdate(recordPreDecisionNoticeServedUpdate, {
+    args: [{ servedAt, rights: ['statement', 'defence', 'hearing'], method: '直接送达', by: officer }],
+  });
   await handle.executeUpdate(waiveUpdate, { args: [{ waivedAt: servedAt, scope: 'both', document: '书面放弃声明', by: officer }] });
 }
 const openKinds = async (handle: Handle) => (await handle.query(caseStateQuery)).openTasks.map((t) => t.kind);
@@ -46,18 +48,35 @@ it('a failed legal review returns the draft to the officer; findings cannot be d
   expect(again.assigneeId).toBe(hy.officer.id);
   expect((await handle.query(reviewQuery)).status).toBe('drafting');
 
-  await completeOpen(handle, 'draft_decision', hy.officer, { decision: 'submit', draft: aDraft({ facts: '补充勘验后的事实', findings: [] }) });
+  await completeOpen(handle, 'draft_decision', hy.officer, {
+    decision: 'submit',
+    draft: aDraft({ facts: '补充勘验后的事实', findings: [] }),
+  });
   await completeOpen(handle, 'draft_review', hy.unitHead, { decision: 'agree' });
   expect(await openKinds(handle)).toEqual(['legal_review']);
   await completeOpen(handle, 'legal_review', hy.legal, { decision: 'pass', opinion: '事实清楚，证据充分', suggestions: '无' });
   await noticeWaived(handle, hy.officer);
   await completeOpen(handle, 'decision_approval', hy.chief, { decision: 'approve', opinion: '同意', signature: '华阴住建局长' });
   view = await handle.query(reviewQuery);
-  expect(view).toMatchObject({ status: 'approved', draft: { version: 2 }, legalReview: { passedVersion: 2 }, approval: { signature: '华阴住建局长' } });
+  expect(view).toMatchObject({
+    status: 'approved',
+    draft: { version: 2 },
+    legalReview: { passedVersion: 2 },
+    approval: { signature: '华阴住建局长' },
+  });
 
-  const chain = await db().query(`SELECT actor_name, summary FROM case_records WHERE case_id = $1 AND action = 'task_completed' ORDER BY seq`, [caseId]);
+  const chain = await db().query(
+    `SELECT actor_name, summary FROM case_records WHERE case_id = $1 AND action = 'task_completed' ORDER BY seq`,
+    [caseId],
+  );
   expect(chain.map((r: { actor_name: string }) => r.actor_name)).toEqual([
-    'hy.officer1', 'hy.unithead', 'hy.legal', 'hy.officer1', 'hy.unithead', 'hy.legal', 'hy.chief',
+    'hy.officer1',
+    'hy.unithead',
+    'hy.legal',
+    'hy.officer1',
+    'hy.unithead',
+    'hy.legal',
+    'hy.chief',
   ]);
   expect(chain[2].summary).toContain('审核不通过。意见：证据不足。建议：补充现场勘验笔录');
   expect(chain[6].summary).toContain('签名：华阴住建局长');
@@ -66,17 +85,30 @@ it('a failed legal review returns the draft to the officer; findings cannot be d
 it('the chief cannot approve a serious penalty before the collective discussion, and signs with the date (金普新区海洋局)', async () => {
   const jp = await staffOf(db(), 'jp', 'jinpu-ocean');
   const { handle } = await startDecision(ts, 'jinpu-ocean', jp.officer.id);
-  const meeting = { heldAt: await ts.now(), participants: ['局长', '副局长', '法制科长'], minutes: '讨论纪要', conclusion: '同意吊销', by: jp.chief };
-  await expect(handle.executeUpdate(recordCollectiveDiscussionUpdate, { args: [meeting] })).rejects.toMatchObject({ cause: { type: 'DRAFT_NOT_SUBMITTED' } });
+  const meeting = {
+    heldAt: await ts.now(),
+    participants: ['局长', '副局长', '法制科长'],
+    minutes: '讨论纪要',
+    conclusion: '同意吊销',
+    by: jp.chief,
+  };
+  await expect(handle.executeUpdate(recordCollectiveDiscussionUpdate, { args: [meeting] })).rejects.toMatchObject({
+    cause: { type: 'DRAFT_NOT_SUBMITTED' },
+  });
 
-  await completeOpen(handle, 'draft_decision', jp.officer, { decision: 'submit', draft: aDraft({ penalties: [{ kind: 'licence_revocation' }] }) });
+  await completeOpen(handle, 'draft_decision', jp.officer, {
+    decision: 'submit',
+    draft: aDraft({ penalties: [{ kind: 'licence_revocation' }] }),
+  });
   await completeOpen(handle, 'draft_review', jp.unitHead, { decision: 'agree' });
   await noticeWaived(handle, jp.officer);
   const view = await handle.query(reviewQuery);
   expect(view.collectiveDiscussion).toMatchObject({ required: true, reasons: ['重大违法行为'], recorded: null });
 
   const sign = { decision: 'approve', opinion: '同意', signature: '金普海洋局长' };
-  await expect(completeOpen(handle, 'decision_approval', jp.chief, sign)).rejects.toMatchObject({ cause: { type: 'APPROVAL_SIGNED_AT_REQUIRED' } });
+  await expect(completeOpen(handle, 'decision_approval', jp.chief, sign)).rejects.toMatchObject({
+    cause: { type: 'APPROVAL_SIGNED_AT_REQUIRED' },
+  });
   const signedAt = await ts.now();
   await expect(completeOpen(handle, 'decision_approval', jp.chief, { ...sign, signedAt })).rejects.toMatchObject({
     cause: { type: 'COLLECTIVE_DISCUSSION_REQUIRED', message: expect.stringContaining('重大违法行为') },
@@ -108,7 +140,10 @@ it('the person who drafted cannot approve, even after becoming a chief', async (
     cause: { type: 'DRAFTER_CANNOT_APPROVE' },
   });
   // A deputy signs for the chief: the delegation and its basis are part of the approval.
-  await completeOpen(handle, 'decision_approval', pl.chief, { decision: 'approve', delegation: { onBehalfOf: '局长', basis: '局长外出期间授权副局长签批' } });
+  await completeOpen(handle, 'decision_approval', pl.chief, {
+    decision: 'approve',
+    delegation: { onBehalfOf: '局长', basis: '局长外出期间授权副局长签批' },
+  });
   expect((await handle.query(reviewQuery)).approval).toMatchObject({ onBehalfOf: '局长' });
 });
 
@@ -129,23 +164,44 @@ it('a chief returns the draft to a named step; no penalty proposed needs no pre-
   const { caseId, handle } = await startDecision(ts, 'xinglongtai-civil-affairs', xlt.officer.id);
   await completeOpen(handle, 'draft_decision', xlt.officer, { decision: 'submit', draft: aDraft({ penalties: [] }) });
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree' });
-  await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'return', opinion: '请再审核', returnTo: 'unit_head', signature: '局长' });
+  await completeOpen(handle, 'decision_approval', xlt.chief, {
+    decision: 'return',
+    opinion: '请再审核',
+    returnTo: 'unit_head',
+    signature: '局长',
+  });
   expect(await openKinds(handle)).toEqual(['draft_review']);
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree', opinion: '复核同意' });
   const approvedOn = chinaDate(new Date(await ts.env.currentTimeMs())); // the approval below is on this date or later
   await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', opinion: '同意不予处罚', signature: '局长' });
   // Dated before the chief's approval: refused, naming the field and the step (an event cannot precede the step it depends on).
-  await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: addDays(approvedOn, -1), by: xlt.officer }] })).rejects.toMatchObject({
-    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('负责人批准') }]] },
+  await expect(
+    handle.executeUpdate(issueDecisionUpdate, {
+      args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: addDays(approvedOn, -1), by: xlt.officer }],
+    }),
+  ).rejects.toMatchObject({
+    cause: {
+      type: 'EVENT_BEFORE_STEP',
+      details: [[{ field: 'decidedOn', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining('负责人批准') }]],
+    },
   });
   const today = chinaDate(new Date(await ts.env.currentTimeMs()));
   // The text is the approved draft's, word for word; another is refused on `content`.
-  await expect(handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: '罚款五千元', by: xlt.officer }] })).rejects.toMatchObject({
-    cause: { type: 'DECISION_TEXT_NOT_DRAFT', details: [[{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT', message: expect.stringContaining('第1稿处理意见') }]] },
+  await expect(
+    handle.executeUpdate(issueDecisionUpdate, {
+      args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: '罚款五千元', by: xlt.officer }],
+    }),
+  ).rejects.toMatchObject({
+    cause: {
+      type: 'DECISION_TEXT_NOT_DRAFT',
+      details: [[{ field: 'content', code: 'DECISION_TEXT_NOT_DRAFT', message: expect.stringContaining('第1稿处理意见') }]],
+    },
   });
   expect((await handle.query(reviewQuery)).status).toBe('approved');
   const text = decisionText((await handle.query(reviewQuery)).draft!);
-  await handle.executeUpdate(issueDecisionUpdate, { args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: text, by: xlt.officer }] });
+  await handle.executeUpdate(issueDecisionUpdate, {
+    args: [{ documentNumber: '兴民不罚〔2026〕1号', decidedOn: today, content: text, by: xlt.officer }],
+  });
   await handle.result();
   await keepHistory(handle, 'decision-text-from-draft');
   const [line] = await db().query(`SELECT summary FROM case_records WHERE case_id = $1 AND action = 'decision_issued'`, [caseId]);

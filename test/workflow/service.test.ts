@@ -8,7 +8,12 @@ import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AvEvidence } from '#libs/messages/investigation';
-import { issueDecisionUpdate, preDecisionNoticeQuery, recordPreDecisionNoticeServedUpdate, recordStatementUpdate } from '#libs/messages/decision';
+import {
+  issueDecisionUpdate,
+  preDecisionNoticeQuery,
+  recordPreDecisionNoticeServedUpdate,
+  recordStatementUpdate,
+} from '#libs/messages/decision';
 import { recordServiceOutcomeUpdate, serviceQuery, workflowIdForService } from '#libs/messages/service';
 import { eventually } from '../support/database';
 import { keepHistory } from '../support/histories';
@@ -32,27 +37,54 @@ afterAll(async () => {
 /** A recording of the service act as the API would describe it: evidence of the case, file due in 24 hours. */
 const recording = async (caseId: string, by: Actor, title: string): Promise<AvEvidence> => ({
   record: {
-    id: randomUUID(), caseId, category: 'audiovisual', kind: 'video', title, content: {}, producerId: by.id, officers: [], signatures: null,
-    rightsTold: null, avRecordIds: [], avOmissionReason: null, avVerdict: null, metadata: {}, usedAsEvidence: true, retentionUntil: null,
-    legalBasis: null, correctsId: null, correctionReason: null, recordedAt: await ts.now(), createdBy: by.id,
+    id: randomUUID(),
+    caseId,
+    category: 'audiovisual',
+    kind: 'video',
+    title,
+    content: {},
+    producerId: by.id,
+    officers: [],
+    signatures: null,
+    rightsTold: null,
+    avRecordIds: [],
+    avOmissionReason: null,
+    avVerdict: null,
+    metadata: {},
+    usedAsEvidence: true,
+    retentionUntil: null,
+    legalBasis: null,
+    correctsId: null,
+    correctionReason: null,
+    recordedAt: await ts.now(),
+    createdBy: by.id,
   },
   upload: { from: await ts.now(), period: { amount: 24, unit: 'hour' }, legalBasis: '测试' },
 });
 async function attempt(handle: Handle, by: Actor, a: Omit<AttemptInput, 'startedAt'>) {
   const task = await eventually(async () => (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'service_attempt'));
-  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by, decision: 'attempted', opinion: '送达', attempt: { ...a, startedAt: await ts.now() } }] });
+  return handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: task.id, by, decision: 'attempted', opinion: '送达', attempt: { ...a, startedAt: await ts.now() } }],
+  });
 }
 
 it('direct fails, postal times out, public notice is deemed served on day 30; not before the others were tried', async () => {
   const hy = await staffOf(db(), 'hy', 'huayin-housing');
   const { caseId, handle, profile } = await startService(ts, 'huayin-housing', hy.officer.id);
   const notice = { carrier: 'posting' as const, place: '当事人住所地及本局公告栏' };
-  await expect(attempt(handle, hy.officer, { method: 'public_notice', publicNotice: { ...notice, audiovisual: await recording(caseId, hy.officer, '公告') } })).rejects.toMatchObject({
+  await expect(
+    attempt(handle, hy.officer, {
+      method: 'public_notice',
+      publicNotice: { ...notice, audiovisual: await recording(caseId, hy.officer, '公告') },
+    }),
+  ).rejects.toMatchObject({
     cause: { type: 'SERVICE_PUBLIC_NOTICE_TOO_EARLY' },
   });
 
   await attempt(handle, hy.officer, { method: 'direct' });
-  await handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'failed', at: await ts.now(), failureReason: '住所无人，电话无法接通', by: hy.officer }] });
+  await handle.executeUpdate(recordServiceOutcomeUpdate, {
+    args: [{ outcome: 'failed', at: await ts.now(), failureReason: '住所无人，电话无法接通', by: hy.officer }],
+  });
   const postal = { carrier: '中国邮政EMS', trackingNumber: 'EMS1234567890', address: '华阴市某路1号' };
   await attempt(handle, hy.officer, { method: 'postal', postal });
   const pending = await handle.query(serviceQuery);
@@ -65,10 +97,23 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   await expect(attempt(handle, hy.officer, { method: 'public_notice', publicNotice: notice })).rejects.toMatchObject({
     cause: { type: 'SERVICE_AV_REQUIRED' },
   });
-  await attempt(handle, hy.officer, { method: 'public_notice', publicNotice: { ...notice, audiovisual: await recording(caseId, hy.officer, '张贴公告录像') } });
+  await attempt(handle, hy.officer, {
+    method: 'public_notice',
+    publicNotice: { ...notice, audiovisual: await recording(caseId, hy.officer, '张贴公告录像') },
+  });
   // The posting's recording is evidence of the case; service ends once its file is stored.
   const upload = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'av_upload')!;
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: upload.id, by: hy.officer, decision: 'uploaded', opinion: '已存储', file: { sha256: 'a'.repeat(64), size: 10, mediaType: 'video/mp4' } }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: upload.id,
+        by: hy.officer,
+        decision: 'uploaded',
+        opinion: '已存储',
+        file: { sha256: 'a'.repeat(64), size: 10, mediaType: 'video/mp4' },
+      },
+    ],
+  });
   const issued = (await handle.query(serviceQuery)).attempts[2];
   const posting = computeDue(calendar, issued.startedAt, { amount: 30, unit: 'day' });
   const deemed = posting.due!;
@@ -82,8 +127,15 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   expect(row.served_at.toISOString()).toBe(deemed);
   const actions = await db().query(`SELECT action FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
   expect(actions.map((r: { action: string }) => r.action)).toEqual([
-    'service_started', 'service_attempted', 'service_failed', 'service_attempted', 'service_failed', 'service_attempted', 'evidence_recorded',
-    'av_file_stored', 'document_served',
+    'service_started',
+    'service_attempted',
+    'service_failed',
+    'service_attempted',
+    'service_failed',
+    'service_attempted',
+    'evidence_recorded',
+    'av_file_stored',
+    'document_served',
   ]);
 });
 
@@ -92,18 +144,32 @@ it('lodged service needs the refusal, the witness and its audio-video; the date 
   const { caseId, handle } = await startService(ts, 'jinpu-ocean', jp.officer.id);
   await attempt(handle, jp.officer, { method: 'lodged' });
   const at = await ts.now();
-  await expect(handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: jp.officer }] })).rejects.toMatchObject({
+  await expect(
+    handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: jp.officer }] }),
+  ).rejects.toMatchObject({
     cause: { type: 'SERVICE_LODGED_DETAILS_MISSING' },
   });
   await expect(
-    handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, lodged: { refusalReason: '拒绝签收', witness: '村委会李主任' }, by: jp.officer }] }),
+    handle.executeUpdate(recordServiceOutcomeUpdate, {
+      args: [{ outcome: 'served', at, lodged: { refusalReason: '拒绝签收', witness: '村委会李主任' }, by: jp.officer }],
+    }),
   ).rejects.toMatchObject({ cause: { type: 'SERVICE_AV_REQUIRED' } });
   const lodged = { refusalReason: '拒绝签收', witness: '村委会李主任', audiovisual: await recording(caseId, jp.officer, '留置送达录像') };
   const view = await handle.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, lodged, by: jp.officer }] });
   expect(view).toMatchObject({ status: 'served', servedAt: at, method: 'lodged' });
   const upload = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'av_upload')!;
   expect(upload.assigneeId).toBe(jp.officer.id);
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: upload.id, by: jp.officer, decision: 'uploaded', opinion: '已存储', file: { sha256: 'b'.repeat(64), size: 10, mediaType: 'video/mp4' } }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [
+      {
+        taskId: upload.id,
+        by: jp.officer,
+        decision: 'uploaded',
+        opinion: '已存储',
+        file: { sha256: 'b'.repeat(64), size: 10, mediaType: 'video/mp4' },
+      },
+    ],
+  });
   expect(await handle.result()).toEqual({ servedAt: at, method: 'lodged', deemed: false });
 });
 
@@ -131,7 +197,11 @@ it('a decision announced in the party’s absence starts its service, counted fr
   await completeOpen(handle, 'draft_review', xlt.unitHead, { decision: 'agree' });
   // Entered two days late: the chief signed three days ago, the decision is dated two days ago.
   const ago = async (days: number) => new Date((await ts.env.currentTimeMs()) - days * 24 * 3600_000);
-  await completeOpen(handle, 'decision_approval', xlt.chief, { decision: 'approve', signature: '局长', signedAt: (await ago(3)).toISOString() });
+  await completeOpen(handle, 'decision_approval', xlt.chief, {
+    decision: 'approve',
+    signature: '局长',
+    signedAt: (await ago(3)).toISOString(),
+  });
   const decidedOn = chinaDate(await ago(2));
   await handle.executeUpdate(issueDecisionUpdate, {
     args: [{ documentNumber: '兴民不罚〔2026〕2号', decidedOn, recipient: '王五', by: xlt.officer }],
@@ -145,12 +215,21 @@ it('a decision announced in the party’s absence starts its service, counted fr
   // No attempt to serve a document before its date.
   const task = await eventually(async () => (await service.query(caseStateQuery)).openTasks.find((t) => t.kind === 'service_attempt'));
   const early = { method: 'direct' as const, startedAt: chinaDayStart(addDays(decidedOn, -1)).toISOString() };
-  await expect(service.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: xlt.officer, decision: 'attempted', opinion: '送达', attempt: early }] })).rejects.toMatchObject({
-    cause: { type: 'EVENT_BEFORE_STEP', details: [[{ field: 'startedAt', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining(`决定日期（${decidedOn}）`) }]] },
+  await expect(
+    service.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, by: xlt.officer, decision: 'attempted', opinion: '送达', attempt: early }],
+    }),
+  ).rejects.toMatchObject({
+    cause: {
+      type: 'EVENT_BEFORE_STEP',
+      details: [[{ field: 'startedAt', code: 'EVENT_BEFORE_STEP', message: expect.stringContaining(`决定日期（${decidedOn}）`) }]],
+    },
   });
   await attempt(service, xlt.officer, { method: 'direct' });
   const at = await ts.now();
-  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: xlt.officer }] });
+  await service.executeUpdate(recordServiceOutcomeUpdate, {
+    args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: xlt.officer }],
+  });
   await handle.result();
   expect(await service.result()).toEqual({ servedAt: at, method: 'direct', deemed: false });
   // The stage went on when told the document was served (patch 'served-before-files').
@@ -162,16 +241,22 @@ it('a pre-decision notice issued without a service date is served through the se
   const hy = await staffOf(db(), 'hy', 'huayin-housing');
   const { caseId, handle } = await startDecision(ts, 'huayin-housing', hy.officer.id);
   const issued = await handle.executeUpdate(recordPreDecisionNoticeServedUpdate, {
-    args: [{ serve: { recipient: '王五', documentNumber: '华住建告〔2026〕3号' }, rights: ['statement', 'defence', 'hearing'], by: hy.officer }],
+    args: [
+      { serve: { recipient: '王五', documentNumber: '华住建告〔2026〕3号' }, rights: ['statement', 'defence', 'hearing'], by: hy.officer },
+    ],
   });
   expect(issued).toMatchObject({ servedAt: null, statementDueAt: null });
-  await expect(handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: await ts.now(), content: '申辩', by: hy.officer }] })).rejects.toMatchObject({
+  await expect(
+    handle.executeUpdate(recordStatementUpdate, { args: [{ receivedAt: await ts.now(), content: '申辩', by: hy.officer }] }),
+  ).rejects.toMatchObject({
     cause: { type: 'NOTICE_NOT_SERVED' },
   });
   const service = ts.env.client.workflow.getHandle(workflowIdForService(caseId, issued.serviceId!));
   await attempt(service, hy.officer, { method: 'direct' });
   const at = await ts.now();
-  await service.executeUpdate(recordServiceOutcomeUpdate, { args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }] });
+  await service.executeUpdate(recordServiceOutcomeUpdate, {
+    args: [{ outcome: 'served', at, receipt: { signedBy: '王五' }, by: hy.officer }],
+  });
   const notice = await eventually(async () => {
     const n = await handle.query(preDecisionNoticeQuery);
     return n.servedAt ? n : undefined;

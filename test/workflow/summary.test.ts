@@ -34,11 +34,31 @@ function onTheSpot(xlt: Staff, caseId: string, now: string, documentNumber: stri
   return {
     caseId,
     agencyId: profile.id,
-    profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving },
+    profile: {
+      id: profile.id,
+      version: profile.version,
+      regulationTitle: profile.regulation.title,
+      decision: profile.decision,
+      execution: profile.execution,
+      archiving: profile.archiving,
+    },
     calendar: BUILT_IN_SCHEDULES,
     officer: xlt.officer,
-    form: { reason: '简易程序', caseSource: '现场执法', facts: '占道经营', parties: [{ kind: 'person', name: '赵六' }], handlerOpinion: '罚款50元' },
-    decision: { documentNumber, decidedAt: now, place: '兴隆台街', content: '占道经营', summary: '罚款50元', items: { conditions: '事实确凿' } },
+    form: {
+      reason: '简易程序',
+      caseSource: '现场执法',
+      facts: '占道经营',
+      parties: [{ kind: 'person', name: '赵六' }],
+      handlerOpinion: '罚款50元',
+    },
+    decision: {
+      documentNumber,
+      decidedAt: now,
+      place: '兴隆台街',
+      content: '占道经营',
+      summary: '罚款50元',
+      items: { conditions: '事实确凿' },
+    },
     ...o,
   };
 }
@@ -47,7 +67,10 @@ function onTheSpot(xlt: Staff, caseId: string, now: string, documentNumber: stri
 const register = (input: SummaryInput) =>
   ts.env.client.workflow.executeUpdateWithStart(summaryRegisteredUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<typeof summaryWorkflow>('summaryWorkflow', {
-      workflowId: workflowIdForSummary(input.caseId), taskQueue: ts.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowId: workflowIdForSummary(input.caseId),
+      taskQueue: ts.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
     }),
   });
 
@@ -56,7 +79,9 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   const caseId = randomUUID();
   const now = await ts.now();
   const state = await register(
-    onTheSpot(xlt, caseId, now, '兴民简〔2026〕3号', { collection: { amountYuan: 50, receiptNumber: 'NO.0001', collectedAt: now, ground: 'small_fine' } }),
+    onTheSpot(xlt, caseId, now, '兴民简〔2026〕3号', {
+      collection: { amountYuan: 50, receiptNumber: 'NO.0001', collectedAt: now, ground: 'small_fine' },
+    }),
   );
   expect(state.openTasks.map((t) => t.kind).sort()).toEqual(['cash_hand_in', 'summary_filing']);
   const handIn = state.openTasks.find((t) => t.kind === 'cash_hand_in')!;
@@ -72,12 +97,23 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   expect(esc).toEqual({ kind: 'cash_hand_in_overdue', must_act: [{ role: 'officer', userId: xlt.officer.id }, { role: 'unit_head' }] });
 
   const handle = ts.env.client.workflow.getHandle(workflowIdForSummary(caseId));
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: handIn.id, by: xlt.officer, decision: 'handed_in', opinion: '已交财务科' }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: handIn.id, by: xlt.officer, decision: 'handed_in', opinion: '已交财务科' }],
+  });
   const filing = (await handle.query(caseStateQuery)).openTasks.find((t) => t.kind === 'summary_filing')!;
-  await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案：决定书、收据' }] });
+  await handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案：决定书、收据' }],
+  });
   await handle.result();
   const lines = await db().query(`SELECT action, summary FROM case_records WHERE case_id = $1 ORDER BY seq`, [caseId]);
-  expect(lines.map((l: { action: string }) => l.action)).toEqual(['decision_issued', 'fine_collected', 'deadline_escalated', 'task_completed', 'task_completed', 'case_ended']);
+  expect(lines.map((l: { action: string }) => l.action)).toEqual([
+    'decision_issued',
+    'fine_collected',
+    'deadline_escalated',
+    'task_completed',
+    'task_completed',
+    'case_ended',
+  ]);
   expect(lines[3].summary).toContain('（逾期）');
 });
 
@@ -90,11 +126,19 @@ it('a fine not paid on the spot starts its execution: 15 days from the decision 
   input.profile = { ...input.profile, service: profile.service, audiovisual: profile.investigation.audiovisual };
   await register(input);
   const execution = ts.env.client.workflow.getHandle(workflowIdForExecution(caseId));
-  const view = await eventually(async () => (await db().query('SELECT 1 FROM executions WHERE case_id = $1', [caseId])).length ? execution.query(executionQuery, now) : undefined);
-  expect(view).toMatchObject({ state: 'performing', fineFen: 5_000, payment: { dueAt: computeDue(calendar, now, { amount: 15, unit: 'day' }).due } });
+  const view = await eventually(async () =>
+    (await db().query('SELECT 1 FROM executions WHERE case_id = $1', [caseId])).length ? execution.query(executionQuery, now) : undefined,
+  );
+  expect(view).toMatchObject({
+    state: 'performing',
+    fineFen: 5_000,
+    payment: { dueAt: computeDue(calendar, now, { amount: 15, unit: 'day' }).due },
+  });
   const summary = ts.env.client.workflow.getHandle(workflowIdForSummary(caseId));
   const filing = (await summary.query(caseStateQuery)).openTasks.find((t) => t.kind === 'summary_filing')!;
-  await summary.executeUpdate(completeTaskUpdate, { args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案' }] });
+  await summary.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: filing.id, by: xlt.unitHead, decision: 'filed', opinion: '已备案' }],
+  });
   await summary.result();
   // The case is not ended by the filing: its execution ends it.
   const [c] = await db().query('SELECT status, stage FROM cases WHERE id = $1', [caseId]);

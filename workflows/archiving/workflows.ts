@@ -10,8 +10,20 @@ import { escalateWhenOverdue } from '../tasks/overdue';
 import { refuse } from '../refuse';
 
 const { archiveCase, noteRecord } = activities;
-const FIELD_LABELS = { archive_number: '归档编号', category: '类别', retention_period: '保管期限', start_date: '起始日期', end_date: '终止日期' } as const;
-const FIELD_KEYS = { archive_number: 'archiveNumber', category: 'category', retention_period: 'retentionPeriod', start_date: 'startDate', end_date: 'endDate' } as const;
+const FIELD_LABELS = {
+  archive_number: '归档编号',
+  category: '类别',
+  retention_period: '保管期限',
+  start_date: '起始日期',
+  end_date: '终止日期',
+} as const;
+const FIELD_KEYS = {
+  archive_number: 'archiveNumber',
+  category: 'category',
+  retention_period: 'retentionPeriod',
+  start_date: 'startDate',
+  end_date: 'endDate',
+} as const;
 
 /**
  * 归档: once the case ends, the custodian closes the case file within the profile's period (30
@@ -68,7 +80,8 @@ export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
 
   function check(cmd: CompleteTaskCommand): void {
     const a = cmd.archive!;
-    if (a.missing.length && !a.incompleteReason) throw refuse('ARCHIVE_INCOMPLETE', `案卷缺少：${a.missing.join('、')}；须补齐或说明原因后方可归档`);
+    if (a.missing.length && !a.incompleteReason)
+      throw refuse('ARCHIVE_INCOMPLETE', `案卷缺少：${a.missing.join('、')}；须补齐或说明原因后方可归档`);
     const absent = (rules.fields?.fields ?? []).filter((f) => !a[FIELD_KEYS[f]]);
     if (absent.length) throw refuse('ARCHIVE_FIELD_MISSING', `须填写：${absent.map((f) => FIELD_LABELS[f]).join('、')}`);
   }
@@ -100,7 +113,13 @@ export async function archiveWorkflow(input: ArchiveInput): Promise<void> {
         await noteRecord({
           caseId: input.caseId,
           at: new Date().toISOString(),
-          entry: { key: `archive-reminder:${p.amount}`, actor: null, action: 'deadline_warning', summary: `距归档期限届满还有${describePeriod(p)}（${chinaTime(due)}）`, legalBasis: basis },
+          entry: {
+            key: `archive-reminder:${p.amount}`,
+            actor: null,
+            action: 'deadline_warning',
+            summary: `距归档期限届满还有${describePeriod(p)}（${chinaTime(due)}）`,
+            legalBasis: basis,
+          },
         });
         break;
       }

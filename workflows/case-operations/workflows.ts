@@ -1,4 +1,11 @@
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { activities } from '../activities';
 import { CASE_OPERATION_BASIS, CASE_OPERATION_LABELS, CaseClock, TRANSFER_TARGET_LABELS } from '#libs/domain/case-operations';
 import { CaseOperationInput, caseClockSignal, caseOperationRequestedUpdate } from '#libs/messages/case-operations';
@@ -31,7 +38,13 @@ export async function caseOperationWorkflow(input: CaseOperationInput): Promise<
   await noteRecord({
     caseId: input.caseId,
     at: new Date().toISOString(),
-    entry: { key: key('requested'), actor: input.by, action: 'case_operation_requested', summary: `${input.by.name}申请${label}${target ? `，移送${target}` : ''}：${input.reason}`, legalBasis },
+    entry: {
+      key: key('requested'),
+      actor: input.by,
+      action: 'case_operation_requested',
+      summary: `${input.by.name}申请${label}${target ? `，移送${target}` : ''}：${input.reason}`,
+      legalBasis,
+    },
   });
   const answer = await board.ask({ kind: 'case_operation_approval', role: 'chief', legalBasis, recordsItself: true });
   const approved = answer.decision === 'approve';
@@ -42,7 +55,13 @@ export async function caseOperationWorkflow(input: CaseOperationInput): Promise<
     by: answer.by,
     approved,
     opinion: answer.opinion,
-    entry: { key: key('decided'), actor: answer.by, action: approved ? 'case_operation_approved' : 'case_operation_rejected', summary: `${answer.by.name}${approved ? '批准' : '不批准'}${label}：${answer.opinion}`, legalBasis },
+    entry: {
+      key: key('decided'),
+      actor: answer.by,
+      action: approved ? 'case_operation_approved' : 'case_operation_rejected',
+      summary: `${answer.by.name}${approved ? '批准' : '不批准'}${label}：${answer.opinion}`,
+      legalBasis,
+    },
   });
   if (!approved) return finish();
 
@@ -57,7 +76,10 @@ export async function caseOperationWorkflow(input: CaseOperationInput): Promise<
         key: key('applied'),
         actor: null,
         action: input.kind === 'suspension' ? 'case_suspended' : 'case_resumed',
-        summary: input.kind === 'suspension' ? `案件自${chinaTime(answer.at)}起中止办理，各项办理期限暂停计算` : `案件自${chinaTime(answer.at)}起恢复办理，各项办理期限扣除中止期间后继续计算`,
+        summary:
+          input.kind === 'suspension'
+            ? `案件自${chinaTime(answer.at)}起中止办理，各项办理期限暂停计算`
+            : `案件自${chinaTime(answer.at)}起恢复办理，各项办理期限扣除中止期间后继续计算`,
         legalBasis,
       },
     });
@@ -67,10 +89,19 @@ export async function caseOperationWorkflow(input: CaseOperationInput): Promise<
 
   let receipt;
   if (input.kind === 'transfer') {
-    const done = await board.ask({ kind: 'transfer_receipt', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis, recordsItself: true });
+    const done = await board.ask({
+      kind: 'transfer_receipt',
+      role: 'officer',
+      assigneeId: input.handlingOfficerId,
+      legalBasis,
+      recordsItself: true,
+    });
     receipt = done.receipt!;
   }
-  await endCaseWorkflows({ ids: (await caseWorkflows(input.caseId)).ids, reason: `${label}：${input.reason}（操作 ${input.operationId}）` });
+  await endCaseWorkflows({
+    ids: (await caseWorkflows(input.caseId)).ids,
+    reason: `${label}：${input.reason}（操作 ${input.operationId}）`,
+  });
   const at = new Date().toISOString();
   await closeCase({
     operationId: input.operationId,

@@ -24,7 +24,15 @@ type Entry = Omit<RecordEntryInput, 'caseId'>;
 export class DecisionDeadline {
   readonly rule: DecisionInput['profile']['decision']['deadline'];
   readonly basis: string;
-  readonly view: DecisionDeadlineView = { dueAt: '', lastDay: null, complete: true, missingYears: [], extended: false, extensionRequested: false, state: 'running' };
+  readonly view: DecisionDeadlineView = {
+    dueAt: '',
+    lastDay: null,
+    complete: true,
+    missingYears: [],
+    extended: false,
+    extensionRequested: false,
+    state: 'running',
+  };
   /** Bumped on every recomputation: the clock loop re-arms when it changes. */
   version = 0;
   /** The calendar the deadline was last computed on: another one means a year's schedule arrived. */
@@ -70,7 +78,12 @@ export class DecisionDeadline {
   private async askExtension(taskId: string): Promise<void> {
     const { input, view } = this;
     const ext = this.rule.extension!;
-    const answer = await this.board.ask({ id: taskId, kind: 'decision_extension', role: 'chief', legalBasis: cite(input.profile.regulationTitle, ext.source) });
+    const answer = await this.board.ask({
+      id: taskId,
+      kind: 'decision_extension',
+      role: 'chief',
+      legalBasis: cite(input.profile.regulationTitle, ext.source),
+    });
     if (answer.decision === 'approve' && view.state === 'running') {
       view.extended = true;
       await this.recompute({
@@ -86,7 +99,13 @@ export class DecisionDeadline {
 
   /** The first line: the period counted from filing. */
   setEntry(): Entry {
-    return { key: 'decision-deadline', actor: null, action: 'deadline_set', summary: `作出处理决定的期限自立案之日起计算${describePeriod(this.rule.period)}`, legalBasis: this.basis };
+    return {
+      key: 'decision-deadline',
+      actor: null,
+      action: 'deadline_set',
+      summary: `作出处理决定的期限自立案之日起计算${describePeriod(this.rule.period)}`,
+      legalBasis: this.basis,
+    };
   }
 
   /** Writes one record line. */
@@ -140,21 +159,53 @@ export class DecisionDeadline {
     if (due.due === null) {
       // Suspended (中止): the clock stands still; the due time shown is the last one known.
       view.state = 'paused';
-      return this.project({ key: `decision-deadline-paused:${this.version}`, actor: null, action: 'deadline_paused', summary: '案件中止办理，作出处理决定的期限暂停计算', legalBasis: basis });
+      return this.project({
+        key: `decision-deadline-paused:${this.version}`,
+        actor: null,
+        action: 'deadline_paused',
+        summary: '案件中止办理，作出处理决定的期限暂停计算',
+        legalBasis: basis,
+      });
     }
     const resumed = view.state === 'paused';
     const moved = typeof entry === 'function' ? entry(due) : undefined;
     let line = typeof entry === 'function' ? undefined : entry;
-    Object.assign(view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, missingYears: due.missingYears, state: 'running' });
-    if (resumed) line ??= { key: `decision-deadline-resumed:${this.version}`, actor: null, action: 'deadline_resumed', summary: '案件恢复办理，作出处理决定的期限扣除中止期间后顺延', legalBasis: basis };
-    if (line) return this.project({ ...line, summary: `${line.summary}，至${chinaTime(view.dueAt)}${estimateMark(due)}`, details: { ...line.details, ...dueTime(due) } });
+    Object.assign(view, {
+      dueAt: due.due,
+      lastDay: due.lastDay ?? null,
+      complete: due.complete,
+      missingYears: due.missingYears,
+      state: 'running',
+    });
+    if (resumed)
+      line ??= {
+        key: `decision-deadline-resumed:${this.version}`,
+        actor: null,
+        action: 'deadline_resumed',
+        summary: '案件恢复办理，作出处理决定的期限扣除中止期间后顺延',
+        legalBasis: basis,
+      };
+    if (line)
+      return this.project({
+        ...line,
+        summary: `${line.summary}，至${chinaTime(view.dueAt)}${estimateMark(due)}`,
+        details: { ...line.details, ...dueTime(due) },
+      });
     await this.project(moved);
   }
 
   async project(entry?: Entry): Promise<void> {
     const { view } = this;
     await projectDeadline({
-      deadline: { caseId: this.input.caseId, kind: 'decision', dueAt: view.dueAt, complete: view.complete, missingYears: view.missingYears, extended: view.extended, state: view.state },
+      deadline: {
+        caseId: this.input.caseId,
+        kind: 'decision',
+        dueAt: view.dueAt,
+        complete: view.complete,
+        missingYears: view.missingYears,
+        extended: view.extended,
+        state: view.state,
+      },
       at: new Date().toISOString(),
       entry,
     });

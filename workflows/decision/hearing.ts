@@ -33,14 +33,23 @@ export class Hearing {
     this.notice.afterNotice('notifiedAt', '听证通知送达时间', notifiedAt);
     const notice = this.board.deadlines.dueFor({ from: new Date(notifiedAt), period: this.rule.period });
     if (chinaDate(new Date(at)) <= notice.lastDay!) {
-      throw refuse('HEARING_NOTICE_TOO_SHORT', `听证通知须在举行听证${describePeriod(this.rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`);
+      throw refuse(
+        'HEARING_NOTICE_TOO_SHORT',
+        `听证通知须在举行听证${describePeriod(this.rule.period)}前送达：本次通知的听证最早可定于${notice.lastDay}之后`,
+      );
     }
   }
 
   async schedule({ notifiedAt, at, place, by }: UpdateArg<typeof scheduleHearingUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this.notice;
     view.hearing = { notifiedAt, at, place, heldAt: null, reported: false };
-    await this.notice.note('hearing-scheduled', by, 'hearing_scheduled', `已于${chinaTime(notifiedAt)}通知当事人：听证定于${chinaTime(at)}在${place}举行`, this.notice.basis(this.rule.source));
+    await this.notice.note(
+      'hearing-scheduled',
+      by,
+      'hearing_scheduled',
+      `已于${chinaTime(notifiedAt)}通知当事人：听证定于${chinaTime(at)}在${place}举行`,
+      this.notice.basis(this.rule.source),
+    );
     return { ...view };
   }
 
@@ -54,7 +63,13 @@ export class Hearing {
   async record({ heldAt, participants, record, by }: UpdateArg<typeof recordHearingUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this.notice;
     view.hearing!.heldAt = heldAt;
-    await this.notice.note('hearing-held', by, 'hearing_held', `听证于${chinaTime(heldAt)}举行（参加人员：${participants}）；听证笔录：${record}`, this.notice.basis(this.rule.source));
+    await this.notice.note(
+      'hearing-held',
+      by,
+      'hearing_held',
+      `听证于${chinaTime(heldAt)}举行（参加人员：${participants}）；听证笔录：${record}`,
+      this.notice.basis(this.rule.source),
+    );
     return { ...view };
   }
 

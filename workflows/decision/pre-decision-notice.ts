@@ -4,7 +4,14 @@ import { Actor } from '#libs/domain/roles';
 import { SERVICE_METHOD_LABELS } from '#libs/domain/service';
 import { ServiceResult, servedFrom, workflowIdForService } from '#libs/messages/service';
 import { serveThrough } from '../service/served';
-import { DecisionInput, PreDecisionNoticeView, recordPreDecisionNoticeServedUpdate, recordStatementUpdate, requestHearingUpdate, waiveUpdate } from '#libs/messages/decision';
+import {
+  DecisionInput,
+  PreDecisionNoticeView,
+  recordPreDecisionNoticeServedUpdate,
+  recordStatementUpdate,
+  requestHearingUpdate,
+  waiveUpdate,
+} from '#libs/messages/decision';
 import { cite } from '#libs/profiles/cite';
 import { TaskBoard } from '../tasks/board';
 import { chinaTime } from '../tasks/deadline-text';
@@ -17,7 +24,8 @@ import { refuse } from '../refuse';
 const { noteRecord } = activities;
 
 const WAIVED = { statement: '陈述、申辩', hearing: '听证', both: '陈述、申辩和听证' } as const;
-type NoteAction = 'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested' | 'hearing_scheduled' | 'hearing_held' | 'hearing_reported';
+type NoteAction =
+  'notice_served' | 'statement_received' | 'waiver_filed' | 'hearing_requested' | 'hearing_scheduled' | 'hearing_held' | 'hearing_reported';
 
 /**
  * The pre-decision notice (事先告知, 行政处罚法 44, 45, 62–64): once it is served, the statement and
@@ -30,8 +38,16 @@ type NoteAction = 'notice_served' | 'statement_received' | 'waiver_filed' | 'hea
 export class PreDecisionNotice {
   readonly rules: DecisionInput['profile']['decision']['preDecisionNotice'];
   readonly view: PreDecisionNoticeView = {
-    servedAt: null, serviceId: null, rights: [], statementDueAt: null, hearingRequestDueAt: null, waived: { statement: false, hearing: false },
-    hearingRequested: false, hearing: null, statementsPending: 0, decided: false,
+    servedAt: null,
+    serviceId: null,
+    rights: [],
+    statementDueAt: null,
+    hearingRequestDueAt: null,
+    waived: { statement: false, hearing: false },
+    hearingRequested: false,
+    hearing: null,
+    statementsPending: 0,
+    decided: false,
   };
   /** When service counts from: a deemed service's day (servedFrom), so an answer that day is not "before" it. */
   private servedOn: string | null = null;
@@ -48,7 +64,11 @@ export class PreDecisionNotice {
   }
 
   note(key: string, by: Actor | null, action: NoteAction, summary: string, legalBasis: string, details?: Record<string, unknown>) {
-    return noteRecord({ caseId: this.input.caseId, at: new Date().toISOString(), entry: { key, actor: by, action, summary, legalBasis, ...(details && { details }) } });
+    return noteRecord({
+      caseId: this.input.caseId,
+      at: new Date().toISOString(),
+      entry: { key, actor: by, action, summary, legalBasis, ...(details && { details }) },
+    });
   }
 
   /** Refuses what needs the notice served and the case not yet decided. */
@@ -92,7 +112,13 @@ export class PreDecisionNotice {
   async recordStatement({ receivedAt, content, by }: UpdateArg<typeof recordStatementUpdate>): Promise<PreDecisionNoticeView> {
     const { view, rules } = this;
     view.statementsPending++;
-    await this.note(`statement:${receivedAt}`, by, 'statement_received', `收到当事人陈述、申辩（${chinaTime(receivedAt)}）：${content}`, this.basis(rules.statementWindow.source));
+    await this.note(
+      `statement:${receivedAt}`,
+      by,
+      'statement_received',
+      `收到当事人陈述、申辩（${chinaTime(receivedAt)}）：${content}`,
+      this.basis(rules.statementWindow.source),
+    );
     const taskId = uuid4();
     void this.reviewStatement(taskId);
     await this.board.opened(taskId);
@@ -108,7 +134,13 @@ export class PreDecisionNotice {
     const { view } = this;
     if (w.scope !== 'hearing') view.waived.statement = true;
     if (w.scope !== 'statement') view.waived.hearing = true;
-    await this.note(`waiver:${w.scope}`, w.by, 'waiver_filed', `当事人书面放弃${WAIVED[w.scope]}权利（${chinaTime(w.waivedAt)}）：${w.document}`, this.basis(this.rules.statementWindow.source));
+    await this.note(
+      `waiver:${w.scope}`,
+      w.by,
+      'waiver_filed',
+      `当事人书面放弃${WAIVED[w.scope]}权利（${chinaTime(w.waivedAt)}）：${w.document}`,
+      this.basis(this.rules.statementWindow.source),
+    );
     return { ...view };
   }
 
@@ -125,7 +157,13 @@ export class PreDecisionNotice {
 
   async requestHearing({ requestedAt, by }: UpdateArg<typeof requestHearingUpdate>): Promise<PreDecisionNoticeView> {
     this.view.hearingRequested = true;
-    await this.note('hearing-requested', by, 'hearing_requested', `当事人于${chinaTime(requestedAt)}申请听证`, this.basis(this.rules.hearingRequest.source));
+    await this.note(
+      'hearing-requested',
+      by,
+      'hearing_requested',
+      `当事人于${chinaTime(requestedAt)}申请听证`,
+      this.basis(this.rules.hearingRequest.source),
+    );
     return { ...this.view };
   }
 
@@ -142,7 +180,9 @@ export class PreDecisionNotice {
     windows.start({ statement, hearing_request: hearing });
     void windows.watch();
     await this.note(
-      'notice-served', by, 'notice_served',
+      'notice-served',
+      by,
+      'notice_served',
       `行政处罚事先告知书已于${chinaTime(servedAt)}以${method}送达；陈述、申辩期限至${chinaTime(statement.dueAt)}${estimateMark(statement)}，听证申请期限至${chinaTime(hearing.dueAt)}${estimateMark(hearing)}`,
       this.basis(rules.statementWindow.source),
       { deadlines: view.deadlines },
@@ -159,10 +199,19 @@ export class PreDecisionNotice {
           serviceId: view.serviceId!,
           caseId: input.caseId,
           agencyId: input.agencyId,
-          document: { kind: 'pre_decision_notice', title: '行政处罚事先告知书', number: s.documentNumber, dated: { label: '告知书制作', at: new Date().toISOString() } },
+          document: {
+            kind: 'pre_decision_notice',
+            title: '行政处罚事先告知书',
+            number: s.documentNumber,
+            dated: { label: '告知书制作', at: new Date().toISOString() },
+          },
           recipient: s.recipient,
           officerId: input.handlingOfficerId,
-          profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service!, investigation: { audiovisual: input.profile.audiovisual! } },
+          profile: {
+            regulationTitle: input.profile.regulationTitle,
+            service: input.profile.service!,
+            investigation: { audiovisual: input.profile.audiovisual! },
+          },
           ...this.board.carried,
         },
       ],
@@ -172,7 +221,13 @@ export class PreDecisionNotice {
 
   /** 行政处罚法 45: the statement is reviewed and whether it was adopted, with reasons, recorded. */
   private async reviewStatement(taskId: string): Promise<void> {
-    await this.board.ask({ id: taskId, kind: 'statement_review', role: 'officer', assigneeId: this.input.handlingOfficerId, legalBasis: this.basis(this.rules.statementWindow.source) });
+    await this.board.ask({
+      id: taskId,
+      kind: 'statement_review',
+      role: 'officer',
+      assigneeId: this.input.handlingOfficerId,
+      legalBasis: this.basis(this.rules.statementWindow.source),
+    });
     this.view.statementsPending--;
     this.board.answerWaitingCallers();
   }

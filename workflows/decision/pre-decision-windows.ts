@@ -45,7 +45,10 @@ export function preDecisionWindows(input: DecisionInput, board: TaskBoard, view:
         const moves = (['statement', 'hearing_request'] as const)
           .filter((k) => open(k) && hasMoved(before[k], next[k]))
           .map((kind) => ({ kind, label: DEADLINE_KINDS[kind], before: before[kind], after: next[kind] }));
-        set({ statement: open('statement') ? next.statement : before.statement!, hearing_request: open('hearing_request') ? next.hearing_request : before.hearing_request! });
+        set({
+          statement: open('statement') ? next.statement : before.statement!,
+          hearing_request: open('hearing_request') ? next.hearing_request : before.hearing_request!,
+        });
         if (!moves.length) continue;
         const schedule = board.deadlines.lastArrived;
         await noteRecord({

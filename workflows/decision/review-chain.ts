@@ -35,8 +35,10 @@ export async function runReviewChain(review: Review, input: DecisionInput, board
   /** The chief's approval: the profile's fields, and every gate of the case closed. */
   const checkApproval = (cmd: CompleteTaskCommand): void => {
     const fields = rules.chiefApproval.fields;
-    if (fields.includes('signature') && !cmd.signature) throw refuse('APPROVAL_SIGNATURE_REQUIRED', `${rules.chiefApproval.title}审批须签名`);
-    if (fields.includes('signed_at') && !cmd.signedAt) throw refuse('APPROVAL_SIGNED_AT_REQUIRED', `${rules.chiefApproval.title}审批须注明签署日期`);
+    if (fields.includes('signature') && !cmd.signature)
+      throw refuse('APPROVAL_SIGNATURE_REQUIRED', `${rules.chiefApproval.title}审批须签名`);
+    if (fields.includes('signed_at') && !cmd.signedAt)
+      throw refuse('APPROVAL_SIGNED_AT_REQUIRED', `${rules.chiefApproval.title}审批须注明签署日期`);
     if (cmd.decision !== 'approve') return;
     const draft = view.draft!;
     // Roles can change over time (an officer becomes a chief): the person, not the role, decides.
@@ -47,7 +49,10 @@ export async function runReviewChain(review: Review, input: DecisionInput, board
       throw refuse('LEGAL_REVIEW_REQUIRED', `本案须经法制审核通过后方可作出决定（${g.legalReview.reasons.join('；')}）`);
     }
     if (g.collectiveDiscussion.required && view.collectiveDiscussion.recorded?.draftVersion !== draft.version) {
-      throw refuse('COLLECTIVE_DISCUSSION_REQUIRED', `本案须经负责人集体讨论决定（${g.collectiveDiscussion.reasons.join('；')}），尚无集体讨论记录`);
+      throw refuse(
+        'COLLECTIVE_DISCUSSION_REQUIRED',
+        `本案须经负责人集体讨论决定（${g.collectiveDiscussion.reasons.join('；')}），尚无集体讨论记录`,
+      );
     }
   };
 
@@ -56,7 +61,13 @@ export async function runReviewChain(review: Review, input: DecisionInput, board
   for (;;) {
     if (step === 'officer') {
       view.status = 'drafting';
-      const c = await board.ask({ kind: 'draft_decision', role: 'officer', assigneeId: input.handlingOfficerId, legalBasis: chainBasis, validate: checkDraft });
+      const c = await board.ask({
+        kind: 'draft_decision',
+        role: 'officer',
+        assigneeId: input.handlingOfficerId,
+        legalBasis: chainBasis,
+        validate: checkDraft,
+      });
       view.draft = { ...c.draft!, version: (view.draft?.version ?? 0) + 1, by: c.by, submittedAt: c.at };
       review.find(c.draft!.findings);
       step = 'unit_head';
@@ -90,10 +101,21 @@ export async function runReviewChain(review: Review, input: DecisionInput, board
       step = c.decision === 'pass' ? 'chief' : 'officer';
     } else {
       view.status = 'awaiting_approval';
-      const c = await board.ask({ kind: 'decision_approval', role: 'chief', legalBasis: basis(rules.chiefApproval.source), validate: checkApproval });
+      const c = await board.ask({
+        kind: 'decision_approval',
+        role: 'chief',
+        legalBasis: basis(rules.chiefApproval.source),
+        validate: checkApproval,
+      });
       if (c.decision === 'approve') {
         view.status = 'approved';
-        view.approval = { by: c.by, at: c.at, signature: c.signature ?? null, signedAt: c.signedAt ?? null, onBehalfOf: c.delegation?.onBehalfOf ?? null };
+        view.approval = {
+          by: c.by,
+          at: c.at,
+          signature: c.signature ?? null,
+          signedAt: c.signedAt ?? null,
+          onBehalfOf: c.delegation?.onBehalfOf ?? null,
+        };
         board.answerWaitingCallers();
         return;
       }

@@ -53,7 +53,11 @@ export class Review {
   /** The gates as the case stands now: findings only grow, a hearing held counts by itself. */
   gates() {
     const { view } = this;
-    const g = reviewGates(this.rules, { penalties: view.draft?.penalties ?? [], findings: view.findings, hearingHeld: this.notice.hearingHeld() });
+    const g = reviewGates(this.rules, {
+      penalties: view.draft?.penalties ?? [],
+      findings: view.findings,
+      hearingHeld: this.notice.hearingHeld(),
+    });
     Object.assign(view.legalReview, g.legalReview);
     Object.assign(view.collectiveDiscussion, g.collectiveDiscussion);
     return g;

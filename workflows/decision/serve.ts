@@ -17,12 +17,26 @@ const { projectService } = activities;
  */
 export async function serveDecision(input: DecisionInput, board: TaskBoard, d: IssuedDecision): Promise<ServiceResult> {
   const serviceId = uuid4();
-  const document = { kind: 'decision' as const, title: '行政处罚决定书', number: d.documentNumber, dated: { label: '决定日期', at: d.decidedOn } };
+  const document = {
+    kind: 'decision' as const,
+    title: '行政处罚决定书',
+    number: d.documentNumber,
+    dated: { label: '决定日期', at: d.decidedOn },
+  };
   const rules = input.profile.service!;
   if (d.handedOver) {
     const view: ServiceView = {
-      id: serviceId, caseId: input.caseId, document, recipient: d.recipient!, status: 'served', attempts: [], servedAt: d.handedOver.at,
-      method: 'direct', deemed: false, mustServeBy: null, overdue: false,
+      id: serviceId,
+      caseId: input.caseId,
+      document,
+      recipient: d.recipient!,
+      status: 'served',
+      attempts: [],
+      servedAt: d.handedOver.at,
+      method: 'direct',
+      deemed: false,
+      mustServeBy: null,
+      overdue: false,
     };
     await projectService({
       service: view,
@@ -49,9 +63,17 @@ export async function serveDecision(input: DecisionInput, board: TaskBoard, d: I
         document,
         recipient: d.recipient!,
         officerId: input.handlingOfficerId,
-        profile: { regulationTitle: input.profile.regulationTitle, service: rules, investigation: { audiovisual: input.profile.audiovisual! } },
+        profile: {
+          regulationTitle: input.profile.regulationTitle,
+          service: rules,
+          investigation: { audiovisual: input.profile.audiovisual! },
+        },
         ...board.carried,
-        mustServeWithin: { from: mustServeFrom(d), period: rules.absentParty.period, legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source) },
+        mustServeWithin: {
+          from: mustServeFrom(d),
+          period: rules.absentParty.period,
+          legalBasis: cite(input.profile.regulationTitle, rules.absentParty.source),
+        },
       },
     ],
   });
@@ -66,7 +88,13 @@ function mustServeFrom(d: IssuedDecision): string {
 }
 
 /** The served decision is executed in its own workflow, which outlives this stage. */
-export async function startExecution(input: DecisionInput, board: TaskBoard, d: IssuedDecision, served: ServiceResult, fineFen: number | null): Promise<void> {
+export async function startExecution(
+  input: DecisionInput,
+  board: TaskBoard,
+  d: IssuedDecision,
+  served: ServiceResult,
+  fineFen: number | null,
+): Promise<void> {
   await startExecutionOf({
     caseId: input.caseId,
     agencyId: input.agencyId,

@@ -2,8 +2,18 @@ import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflow
 import { activities } from '../activities';
 import { periodBefore } from '#libs/calendar/period';
 import {
-  DecisionInput, decisionDeadlineQuery, hearingReportUpdate, issueDecisionUpdate, preDecisionNoticeQuery, recordHearingUpdate, recordPreDecisionNoticeServedUpdate,
-  recordStatementUpdate, requestDecisionExtensionUpdate, requestHearingUpdate, scheduleHearingUpdate, waiveUpdate,
+  DecisionInput,
+  decisionDeadlineQuery,
+  hearingReportUpdate,
+  issueDecisionUpdate,
+  preDecisionNoticeQuery,
+  recordHearingUpdate,
+  recordPreDecisionNoticeServedUpdate,
+  recordStatementUpdate,
+  requestDecisionExtensionUpdate,
+  requestHearingUpdate,
+  scheduleHearingUpdate,
+  waiveUpdate,
 } from '#libs/messages/decision';
 import { recordCollectiveDiscussionUpdate, recordExpertReviewUpdate, reviewQuery } from '#libs/messages/review';
 import { CaseState } from '#libs/messages/tasks';
@@ -47,7 +57,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<void> {
   setHandler(requestHearingUpdate, (u) => notice.requestHearing(u), { validator: (u) => notice.validateHearingRequest(u) });
   setHandler(reviewQuery, () => review.snapshot());
   setHandler(recordExpertReviewUpdate, (u) => review.recordExpertReview(u), { validator: (u) => review.validateExpertReview(u) });
-  setHandler(recordCollectiveDiscussionUpdate, (u) => review.recordCollectiveDiscussion(u), { validator: (u) => review.validateCollectiveDiscussion(u) });
+  setHandler(recordCollectiveDiscussionUpdate, (u) => review.recordCollectiveDiscussion(u), {
+    validator: (u) => review.validateCollectiveDiscussion(u),
+  });
   setHandler(issueDecisionUpdate, (u) => review.issue(u), { validator: (u) => review.validateIssue(u) });
   setHandler(decisionDeadlineQuery, () => ({ ...view }));
   setHandler(requestDecisionExtensionUpdate, (u) => deadline.requestExtension(u), { validator: (u) => deadline.validateExtension(u) });

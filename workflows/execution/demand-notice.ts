@@ -54,9 +54,22 @@ export class DemandNotice {
 
   async draft({ content, by }: UpdateArg<typeof draftDemandNoticeUpdate>): Promise<ExecutionView> {
     const { ex } = this;
-    ex.view.demandNotice = { content, draftedAt: new Date().toISOString(), approved: false, serviceId: null, servedAt: null, statementsPending: 0 };
+    ex.view.demandNotice = {
+      content,
+      draftedAt: new Date().toISOString(),
+      approved: false,
+      serviceId: null,
+      servedAt: null,
+      statementsPending: 0,
+    };
     ex.changes++;
-    await ex.project({ key: `demand-drafted:${ex.view.demandNotice.draftedAt}`, actor: by, action: 'demand_notice_drafted', summary: `${by.name}制作催告书：${content}`, legalBasis: this.basis });
+    await ex.project({
+      key: `demand-drafted:${ex.view.demandNotice.draftedAt}`,
+      actor: by,
+      action: 'demand_notice_drafted',
+      summary: `${by.name}制作催告书：${content}`,
+      legalBasis: this.basis,
+    });
     const taskId = uuid4();
     void this.approveAndServe(taskId);
     await ex.board.opened(taskId);
@@ -72,7 +85,13 @@ export class DemandNotice {
   async recordStatement({ receivedAt, content, by }: UpdateArg<typeof recordDemandStatementUpdate>): Promise<ExecutionView> {
     const { ex } = this;
     ex.view.demandNotice!.statementsPending++;
-    await this.note(`demand-statement:${receivedAt}`, by, 'statement_received', `收到当事人对催告书的陈述、申辩（${chinaTime(receivedAt)}）：${content}`, ex.basis(ex.rules.demandNotice.source));
+    await this.note(
+      `demand-statement:${receivedAt}`,
+      by,
+      'statement_received',
+      `收到当事人对催告书的陈述、申辩（${chinaTime(receivedAt)}）：${content}`,
+      ex.basis(ex.rules.demandNotice.source),
+    );
     const taskId = uuid4();
     void this.review(taskId);
     await ex.board.opened(taskId);
@@ -103,17 +122,29 @@ export class DemandNotice {
           serviceId: d.serviceId,
           caseId: input.caseId,
           agencyId: input.agencyId,
-          document: { kind: 'demand_notice', title: '催告书', number: `${input.decision.documentNumber}（催告）`, dated: { label: '催告书经负责人批准', at: answer.signedAt ?? answer.at } },
+          document: {
+            kind: 'demand_notice',
+            title: '催告书',
+            number: `${input.decision.documentNumber}（催告）`,
+            dated: { label: '催告书经负责人批准', at: answer.signedAt ?? answer.at },
+          },
           recipient: input.recipient,
           officerId: input.handlingOfficerId,
-          profile: { regulationTitle: input.profile.regulationTitle, service: input.profile.service, investigation: { audiovisual: input.profile.audiovisual } },
+          profile: {
+            regulationTitle: input.profile.regulationTitle,
+            service: input.profile.service,
+            investigation: { audiovisual: input.profile.audiovisual },
+          },
           ...board.carried,
         },
       ],
     });
     d.servedAt = result.servedAt;
     this.servedOn = servedFrom(result);
-    const earliest = courtEarliest(view, board.deadlines.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }));
+    const earliest = courtEarliest(
+      view,
+      board.deadlines.dueFor({ from: servedFrom(result), period: rules.courtApplication.earliest.period }),
+    );
     view.court.earliest = earliest.dueAt;
     if (view.deadlines) view.deadlines.court_earliest = earliest;
     ex.changes++;
@@ -130,7 +161,13 @@ export class DemandNotice {
   /** 行政强制法 36: the statement after the 催告书 is reviewed, adopted or not. */
   private async review(taskId: string): Promise<void> {
     const { board, view } = this.ex;
-    await board.ask({ id: taskId, kind: 'statement_review', role: 'officer', assigneeId: this.input.handlingOfficerId, legalBasis: this.basis });
+    await board.ask({
+      id: taskId,
+      kind: 'statement_review',
+      role: 'officer',
+      assigneeId: this.input.handlingOfficerId,
+      legalBasis: this.basis,
+    });
     view.demandNotice!.statementsPending--;
     board.answerWaitingCallers();
   }

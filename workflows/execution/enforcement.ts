@@ -3,7 +3,12 @@ import { refuse } from '../refuse';
 import { Period, describePeriod } from '#libs/calendar/period';
 import { forbiddenEnforcementTime } from '#libs/domain/enforcement-time';
 import {
-  ExecutionInput, ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, recordCompulsoryResultUpdate, recordCourtResultUpdate,
+  ExecutionInput,
+  ExecutionView,
+  applyToCourtUpdate,
+  decideCompulsoryExecutionUpdate,
+  recordCompulsoryResultUpdate,
+  recordCourtResultUpdate,
 } from '#libs/messages/execution';
 import { chinaTime } from '../tasks/deadline-text';
 import { notBefore } from '../tasks/event-time';
@@ -34,8 +39,13 @@ export class Enforcement {
     if (view.demandNotice!.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
     if (this.ex.pending()) throw refuse('REMEDY_PENDING');
     const at = Date.parse(appliedAt);
-    if (at <= Date.parse(view.court.earliest!)) throw refuse('COURT_APPLICATION_TOO_EARLY', `催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`);
-    if (at > Date.parse(view.court.latest)) throw refuse('COURT_APPLICATION_TOO_LATE', `申请强制执行的期限已于${chinaTime(view.court.latest)}届满`);
+    if (at <= Date.parse(view.court.earliest!))
+      throw refuse(
+        'COURT_APPLICATION_TOO_EARLY',
+        `催告书送达${describePeriod(rules.courtApplication.earliest.period)}后且复议、诉讼期限届满后方可申请：${chinaTime(view.court.earliest!)}之后`,
+      );
+    if (at > Date.parse(view.court.latest))
+      throw refuse('COURT_APPLICATION_TOO_LATE', `申请强制执行的期限已于${chinaTime(view.court.latest)}届满`);
   }
 
   async applyToCourt({ appliedAt, court, by }: UpdateArg<typeof applyToCourtUpdate>): Promise<ExecutionView> {
@@ -43,7 +53,13 @@ export class Enforcement {
     Object.assign(ex.view.court, { appliedAt, court });
     ex.view.state = 'applied_to_court';
     ex.changes++;
-    await ex.project({ key: 'court-application', actor: by, action: 'court_application_filed', summary: `于${chinaTime(appliedAt)}向${court}申请强制执行`, legalBasis: ex.basis(ex.rules.courtApplication.window.source) });
+    await ex.project({
+      key: 'court-application',
+      actor: by,
+      action: 'court_application_filed',
+      summary: `于${chinaTime(appliedAt)}向${court}申请强制执行`,
+      legalBasis: ex.basis(ex.rules.courtApplication.window.source),
+    });
     return ex.snapshot();
   }
 
@@ -58,7 +74,12 @@ export class Enforcement {
     const { ex } = this;
     ex.view.court.result = { ruling, content, at };
     ex.changes++;
-    await ex.project({ key: 'court-result', actor: by, action: 'court_result_recorded', summary: `人民法院${ruling === 'enforce' ? '裁定准予强制执行' : '裁定不予强制执行'}（${chinaTime(at)}）：${content}` });
+    await ex.project({
+      key: 'court-result',
+      actor: by,
+      action: 'court_result_recorded',
+      summary: `人民法院${ruling === 'enforce' ? '裁定准予强制执行' : '裁定不予强制执行'}（${chinaTime(at)}）：${content}`,
+    });
     return ex.snapshot();
   }
 
@@ -74,16 +95,33 @@ export class Enforcement {
     if (view.demandNotice!.statementsPending > 0) throw refuse('STATEMENT_NOT_REVIEWED');
     // 行政强制法 37: decided once the 催告书 was served and the party was heard.
     notBefore('decidedAt', '决定时间', decidedAt, this.demand.servedStep());
-    const forbidden = forbiddenEnforcementTime(rules.noNightOrHolidayEnforcement, this.ex.board.deadlines.calendarNow, new Date(scheduledAt));
-    if (forbidden && !urgentReason) throw refuse('ENFORCEMENT_TIME_FORBIDDEN', `${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`);
+    const forbidden = forbiddenEnforcementTime(
+      rules.noNightOrHolidayEnforcement,
+      this.ex.board.deadlines.calendarNow,
+      new Date(scheduledAt),
+    );
+    if (forbidden && !urgentReason)
+      throw refuse('ENFORCEMENT_TIME_FORBIDDEN', `${forbidden}，不得实施行政强制执行；情况紧急的，须说明理由`);
   }
 
-  async decideCompulsory({ decidedAt, scheduledAt, measure, urgentReason, by }: UpdateArg<typeof decideCompulsoryExecutionUpdate>): Promise<ExecutionView> {
+  async decideCompulsory({
+    decidedAt,
+    scheduledAt,
+    measure,
+    urgentReason,
+    by,
+  }: UpdateArg<typeof decideCompulsoryExecutionUpdate>): Promise<ExecutionView> {
     const { ex } = this;
     ex.view.compulsory = { decidedAt, scheduledAt, measure, urgentReason: urgentReason ?? null, result: null };
     ex.changes++;
     const urgent = urgentReason ? `（情况紧急：${urgentReason}）` : '';
-    await ex.project({ key: 'compulsory-decided', actor: by, action: 'compulsory_execution_decided', summary: `${by.name}作出强制执行决定（${chinaTime(decidedAt)}）：${measure}，定于${chinaTime(scheduledAt)}实施${urgent}`, legalBasis: ex.basis(ex.rules.noNightOrHolidayEnforcement.source) });
+    await ex.project({
+      key: 'compulsory-decided',
+      actor: by,
+      action: 'compulsory_execution_decided',
+      summary: `${by.name}作出强制执行决定（${chinaTime(decidedAt)}）：${measure}，定于${chinaTime(scheduledAt)}实施${urgent}`,
+      legalBasis: ex.basis(ex.rules.noNightOrHolidayEnforcement.source),
+    });
     return ex.snapshot();
   }
 
@@ -98,7 +136,12 @@ export class Enforcement {
     const { ex } = this;
     ex.view.compulsory!.result = { content, at };
     ex.changes++;
-    await ex.project({ key: 'compulsory-done', actor: by, action: 'compulsory_execution_done', summary: `强制执行已实施（${chinaTime(at)}）：${content}` });
+    await ex.project({
+      key: 'compulsory-done',
+      actor: by,
+      action: 'compulsory_execution_done',
+      summary: `强制执行已实施（${chinaTime(at)}）：${content}`,
+    });
     return ex.snapshot();
   }
 

@@ -19,7 +19,12 @@ const { projectExecution, escalate } = activities;
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
 const REMEDY_NAMES = { review: '行政复议', lawsuit: '行政诉讼' } as const;
-const OUTCOMES = { upheld: '维持原处理决定', revoked: '撤销原处理决定', modified: '变更原处理决定', withdrawn: '当事人撤回申请或起诉' } as const;
+const OUTCOMES = {
+  upheld: '维持原处理决定',
+  revoked: '撤销原处理决定',
+  modified: '变更原处理决定',
+  withdrawn: '当事人撤回申请或起诉',
+} as const;
 
 type Remedy = { kind: RemedyKind; event: 'filed' | 'ended'; at: string; outcome?: RemedyView['outcome'] };
 
@@ -90,7 +95,9 @@ export class Execution {
   /** The surcharge owed on a day, the days of a pending review or lawsuit not counted. */
   surchargeAt(on: Date): ExecutionView['surcharge'] {
     const { view } = this;
-    const pauses = (['review', 'lawsuit'] as const).filter((k) => view.remedies[k].filedAt).map((k) => ({ from: view.remedies[k].filedAt!, to: view.remedies[k].endedAt }));
+    const pauses = (['review', 'lawsuit'] as const)
+      .filter((k) => view.remedies[k].filedAt)
+      .map((k) => ({ from: view.remedies[k].filedAt!, to: view.remedies[k].endedAt }));
     return { ...surchargeOn(view.fineFen ?? 0, view.payment.lastDay, on, this.rules.surcharge, pauses), on: on.toISOString() };
   }
 
@@ -107,7 +114,13 @@ export class Execution {
 
   /** Writes the view whole; the version keeps a late write of an older view from winning. */
   async project(entry?: Entry): Promise<void> {
-    await projectExecution({ execution: this.snapshot(), version: ++this.projected, agencyId: this.input.agencyId, at: new Date().toISOString(), entry });
+    await projectExecution({
+      execution: this.snapshot(),
+      version: ++this.projected,
+      agencyId: this.input.agencyId,
+      at: new Date().toISOString(),
+      entry,
+    });
   }
 
   validatePayment({ paidAt, amountFen }: { paidAt: string; amountFen: number }): void {
@@ -117,17 +130,34 @@ export class Execution {
     if (view.payment.paidAt) throw refuse('PAYMENT_ALREADY_RECORDED');
     notBefore('paidAt', '缴纳时间', paidAt, this.decisionServed);
     const owed = view.fineFen + this.surchargeAt(new Date(paidAt)).amountFen;
-    if (amountFen < owed) throw refuse('PAYMENT_INSUFFICIENT', `应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`);
+    if (amountFen < owed)
+      throw refuse('PAYMENT_INSUFFICIENT', `应缴纳${yuan(owed)}元（罚款${yuan(view.fineFen)}元及加处罚款），实缴${yuan(amountFen)}元`);
   }
 
-  async recordPayment({ paidAt, amountFen, receipt, by }: { paidAt: string; amountFen: number; receipt: string; by: Actor }): Promise<ExecutionView> {
+  async recordPayment({
+    paidAt,
+    amountFen,
+    receipt,
+    by,
+  }: {
+    paidAt: string;
+    amountFen: number;
+    receipt: string;
+    by: Actor;
+  }): Promise<ExecutionView> {
     const { view, rules } = this;
     view.surcharge = this.surchargeAt(new Date(paidAt));
     Object.assign(view.payment, { paidAt, amountFen, receipt });
     view.state = 'paid';
     this.changes++;
     const extra = view.surcharge.amountFen ? `（含加处罚款${yuan(view.surcharge.amountFen)}元）` : '';
-    await this.project({ key: 'payment', actor: by, action: 'payment_recorded', summary: `当事人于${chinaTime(paidAt)}缴纳${yuan(amountFen)}元${extra}，票据${receipt}`, legalBasis: this.basis(rules.payment.source) });
+    await this.project({
+      key: 'payment',
+      actor: by,
+      action: 'payment_recorded',
+      summary: `当事人于${chinaTime(paidAt)}缴纳${yuan(amountFen)}元${extra}，票据${receipt}`,
+      legalBasis: this.basis(rules.payment.source),
+    });
     return this.snapshot(paidAt);
   }
 
@@ -135,7 +165,8 @@ export class Execution {
     this.open();
     const r = this.view.remedies[kind];
     if (event === 'filed' && r.filedAt) throw refuse('REMEDY_ALREADY_FILED');
-    if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt)) throw refuse('REMEDY_PERIOD_PASSED', `申请期限已于${chinaTime(r.endsAt)}届满`);
+    if (event === 'filed' && Date.parse(at) > Date.parse(r.endsAt))
+      throw refuse('REMEDY_PERIOD_PASSED', `申请期限已于${chinaTime(r.endsAt)}届满`);
     if (event === 'ended' && (!r.filedAt || r.endedAt)) throw refuse('REMEDY_NOT_PENDING');
     if (event === 'ended' && !outcome) throw refuse('REMEDY_OUTCOME_REQUIRED');
     // Filed against a decision the party has received; ended after it was filed.
@@ -154,7 +185,10 @@ export class Execution {
       key: `remedy:${kind}:${event}`,
       actor: by,
       action: 'remedy_recorded',
-      summary: event === 'filed' ? `当事人于${chinaTime(at)}提起${label}；期间加处罚款不予计算` : `${label}于${chinaTime(at)}终结：${OUTCOMES[outcome ?? 'upheld']}`,
+      summary:
+        event === 'filed'
+          ? `当事人于${chinaTime(at)}提起${label}；期间加处罚款不予计算`
+          : `${label}于${chinaTime(at)}终结：${OUTCOMES[outcome ?? 'upheld']}`,
       legalBasis: this.basis(event === 'filed' ? rules.surchargePause.source : source),
     });
     return this.snapshot();
@@ -169,7 +203,9 @@ export class Execution {
       actor: null,
       action: 'execution_started',
       summary:
-        (view.fineFen === null ? '处理决定已送达。' : `处理决定已送达，罚款${yuan(view.fineFen)}元应于${chinaTime(pay.dueAt)}${estimateMark(pay)}前缴纳；逾期每日按罚款数额的${rules.surcharge.dailyRatePercent}%加处罚款。`) +
+        (view.fineFen === null
+          ? '处理决定已送达。'
+          : `处理决定已送达，罚款${yuan(view.fineFen)}元应于${chinaTime(pay.dueAt)}${estimateMark(pay)}前缴纳；逾期每日按罚款数额的${rules.surcharge.dailyRatePercent}%加处罚款。`) +
         `申请行政复议期限至${chinaTime(review.dueAt)}${estimateMark(review)}，提起行政诉讼期限至${chinaTime(lawsuit.dueAt)}${estimateMark(lawsuit)}`,
       legalBasis: this.basis(rules.payment.source),
       details: { deadlines: view.deadlines },

@@ -4,5 +4,9 @@ import { executionWorkflow } from './workflows';
 
 /** The served decision is executed in its own workflow, outliving the stage that served it (either procedure). */
 export async function startExecutionOf(input: ExecutionInput): Promise<void> {
-  await startChild(executionWorkflow, { workflowId: workflowIdForExecution(input.caseId), parentClosePolicy: ParentClosePolicy.ABANDON, args: [input] });
+  await startChild(executionWorkflow, {
+    workflowId: workflowIdForExecution(input.caseId),
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    args: [input],
+  });
 }

@@ -2,8 +2,16 @@ import { allHandlersFinished, condition, patched, setHandler } from '@temporalio
 import { activities } from '../activities';
 import { periodBefore } from '#libs/calendar/period';
 import {
-  ExecutionInput, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, executionQuery, recordCompulsoryResultUpdate,
-  recordCourtResultUpdate, recordDemandStatementUpdate, recordPaymentUpdate, recordRemedyUpdate,
+  ExecutionInput,
+  applyToCourtUpdate,
+  decideCompulsoryExecutionUpdate,
+  draftDemandNoticeUpdate,
+  executionQuery,
+  recordCompulsoryResultUpdate,
+  recordCourtResultUpdate,
+  recordDemandStatementUpdate,
+  recordPaymentUpdate,
+  recordRemedyUpdate,
 } from '#libs/messages/execution';
 import { startArchiving } from '../archiving/start';
 import { DemandNotice } from './demand-notice';
@@ -33,8 +41,12 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   setHandler(recordDemandStatementUpdate, (u) => demand.recordStatement(u), { validator: (u) => demand.validateStatement(u) });
   setHandler(applyToCourtUpdate, (u) => enforcement.applyToCourt(u), { validator: (u) => enforcement.validateCourtApplication(u) });
   setHandler(recordCourtResultUpdate, (u) => enforcement.recordCourtResult(u), { validator: (u) => enforcement.validateCourtResult(u) });
-  setHandler(decideCompulsoryExecutionUpdate, (u) => enforcement.decideCompulsory(u), { validator: (u) => enforcement.validateCompulsoryDecision(u) });
-  setHandler(recordCompulsoryResultUpdate, (u) => enforcement.recordCompulsoryResult(u), { validator: (u) => enforcement.validateCompulsoryResult(u) });
+  setHandler(decideCompulsoryExecutionUpdate, (u) => enforcement.decideCompulsory(u), {
+    validator: (u) => enforcement.validateCompulsoryDecision(u),
+  });
+  setHandler(recordCompulsoryResultUpdate, (u) => enforcement.recordCompulsoryResult(u), {
+    validator: (u) => enforcement.validateCompulsoryResult(u),
+  });
 
   await ex.project(ex.startedEntry());
 
@@ -89,8 +101,18 @@ export async function executionWorkflow(input: ExecutionInput): Promise<void> {
   await condition(allHandlersFinished);
   view.endedAt = new Date().toISOString();
   view.state = 'ended';
-  await endCase({ caseId: input.caseId, at: view.endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: `执行终结：${ex.endReason()}，案件办结` } });
+  await endCase({
+    caseId: input.caseId,
+    at: view.endedAt,
+    entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: `执行终结：${ex.endReason()}，案件办结` },
+  });
   await ex.project();
-  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt: view.endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
+  await startArchiving({
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    endedAt: view.endedAt,
+    profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving },
+    ...board.carried,
+  });
   board.answerWaitingCallers();
 }

@@ -44,7 +44,11 @@ export function currentInput(input: Incoming): InitiationInput {
       initiation: {
         approver,
         emergencyStart: old.emergencyStart
-          ? { allowed: true, backReport: { amount: old.emergencyStart.backReport.value, unit: 'hour' }, source: source(old.emergencyStart.source) }
+          ? {
+              allowed: true,
+              backReport: { amount: old.emergencyStart.backReport.value, unit: 'hour' },
+              source: source(old.emergencyStart.source),
+            }
           : { allowed: false, source: approver.source },
         declineNotice: { ...old.declineNotice, source: source(old.declineNotice.source) },
         // Never reached: the acceptance step is patched in, and these cases started without it.

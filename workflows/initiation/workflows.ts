@@ -1,12 +1,4 @@
-import {
-  ParentClosePolicy,
-  allHandlersFinished,
-  condition,
-  patched,
-  setHandler,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ParentClosePolicy, allHandlersFinished, condition, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
 import { CASE_SOURCE_LABELS, CaseSource, CaseStatus, declineMustBeTold } from '#libs/domain/case';

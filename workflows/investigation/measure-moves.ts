@@ -17,7 +17,11 @@ export function dueOf(v: MeasureView): DueTime | undefined {
  * 25: the end that stayed on a day the schedule made a holiday moves to the next working day),
  * old and new; given the end before, called once the view holds the new one. Added after cases existed.
  */
-export function measureMovedLine(board: TaskBoard, cmd: TakeMeasureCommand, view: MeasureView): ((before?: DueTime) => Entry | undefined) | undefined {
+export function measureMovedLine(
+  board: TaskBoard,
+  cmd: TakeMeasureCommand,
+  view: MeasureView,
+): ((before?: DueTime) => Entry | undefined) | undefined {
   if (!patched('estimates-rearm')) return undefined;
   return (before) => {
     const after = dueOf(view);

@@ -20,7 +20,12 @@ export async function watchMeasure(measures: CoerciveMeasures, m: Measure): Prom
     const woke = wait === undefined ? (await condition(changed), true) : await condition(changed, wait);
     if (m.view.decision !== null) return;
     if (woke) {
-      if (board.deadlines.clockVersion !== seen.calendar) await measures.update(m, undefined, board.deadlines.calendarNow !== seen.schedules ? measureMovedLine(board, m.cmd, m.view) : undefined);
+      if (board.deadlines.clockVersion !== seen.calendar)
+        await measures.update(
+          m,
+          undefined,
+          board.deadlines.calendarNow !== seen.schedules ? measureMovedLine(board, m.cmd, m.view) : undefined,
+        );
       continue;
     }
     await expire(measures, m);
@@ -88,7 +93,13 @@ export async function askExtension(measures: CoerciveMeasures, m: Measure, taskI
   m.extensionAsked = answer.decision === 'approve';
   if (answer.decision === 'approve') {
     m.view.extended = true;
-    await measures.update(m, { key: `measure-extended:${m.view.id}`, actor: answer.by, action: 'measure_extended', summary: `经负责人批准，${MEASURE_LABELS[m.cmd.kind]}期限延长`, legalBasis: m.cmd.extensionBasis! });
+    await measures.update(m, {
+      key: `measure-extended:${m.view.id}`,
+      actor: answer.by,
+      action: 'measure_extended',
+      summary: `经负责人批准，${MEASURE_LABELS[m.cmd.kind]}期限延长`,
+      legalBasis: m.cmd.extensionBasis!,
+    });
   } else {
     await measures.update(m);
   }

@@ -62,8 +62,20 @@ export class CoerciveMeasures {
       version: 0,
       extensionAsked: false,
       view: {
-        id: cmd.measureId, caseId: input.caseId, kind: cmd.kind, object: cmd.object, takenAt: cmd.takenAt, dueAt: null,
-        lastDay: null, complete: true, missingYears: [], status: 'active', extended: false, pauses: [], decision: null, recordId: cmd.recordId,
+        id: cmd.measureId,
+        caseId: input.caseId,
+        kind: cmd.kind,
+        object: cmd.object,
+        takenAt: cmd.takenAt,
+        dueAt: null,
+        lastDay: null,
+        complete: true,
+        missingYears: [],
+        status: 'active',
+        extended: false,
+        pauses: [],
+        decision: null,
+        recordId: cmd.recordId,
         familyNotified: cmd.familyNotified ?? null,
       },
     };
@@ -99,7 +111,13 @@ export class CoerciveMeasures {
   async pause(c: UpdateArg<typeof pauseMeasureUpdate>): Promise<MeasureView> {
     const m = this.measures.get(c.measureId)!;
     m.view.pauses.push({ from: c.at, reason: c.reason });
-    return this.update(m, { key: `measure-pause:${c.measureId}:${m.view.pauses.length}`, actor: c.by, action: 'measure_paused', summary: `${MEASURE_LABELS[m.cmd.kind]}期限中止计算：${c.reason}`, legalBasis: m.cmd.legalBasis });
+    return this.update(m, {
+      key: `measure-pause:${c.measureId}:${m.view.pauses.length}`,
+      actor: c.by,
+      action: 'measure_paused',
+      summary: `${MEASURE_LABELS[m.cmd.kind]}期限中止计算：${c.reason}`,
+      legalBasis: m.cmd.legalBasis,
+    });
   }
 
   validateResume(c: UpdateArg<typeof resumeMeasureUpdate>): void {
@@ -112,7 +130,13 @@ export class CoerciveMeasures {
     const m = this.measures.get(c.measureId)!;
     const open = m.view.pauses.find((p) => !p.to)!;
     open.to = c.at;
-    return this.update(m, { key: `measure-resume:${c.measureId}:${m.view.pauses.length}`, actor: c.by, action: 'measure_resumed', summary: `${MEASURE_LABELS[m.cmd.kind]}期限恢复计算`, legalBasis: m.cmd.legalBasis });
+    return this.update(m, {
+      key: `measure-resume:${c.measureId}:${m.view.pauses.length}`,
+      actor: c.by,
+      action: 'measure_resumed',
+      summary: `${MEASURE_LABELS[m.cmd.kind]}期限恢复计算`,
+      legalBasis: m.cmd.legalBasis,
+    });
   }
 
   validateExtension(c: UpdateArg<typeof requestExtensionUpdate>): void {
@@ -133,7 +157,11 @@ export class CoerciveMeasures {
   validateDecision(c: UpdateArg<typeof decideMeasureUpdate>): void {
     const m = this.need(c.measureId);
     // 行政强制法 28: once the period has run out the measure can only be lifted.
-    if (ranOut(m) && c.decision !== 'release') throw refuse('MEASURE_NOT_RUNNING', `期限已于${chinaTime(m.view.dueAt!)}届满，应当解除${MEASURE_LABELS[m.cmd.kind]}，不能作出其他处理决定`);
+    if (ranOut(m) && c.decision !== 'release')
+      throw refuse(
+        'MEASURE_NOT_RUNNING',
+        `期限已于${chinaTime(m.view.dueAt!)}届满，应当解除${MEASURE_LABELS[m.cmd.kind]}，不能作出其他处理决定`,
+      );
   }
 
   async decide(c: UpdateArg<typeof decideMeasureUpdate>): Promise<MeasureView> {
@@ -141,7 +169,13 @@ export class CoerciveMeasures {
     const after = ranOut(m) ? `（期限已于${chinaTime(m.view.dueAt!)}届满，依法解除）` : '';
     m.view.decision = c.decision;
     m.version++;
-    return this.update(m, { key: `measure-decided:${c.measureId}`, actor: c.by, action: 'measure_decided', summary: `${MEASURE_LABELS[m.cmd.kind]}作出处理决定${after}：${c.content}`, legalBasis: m.cmd.legalBasis });
+    return this.update(m, {
+      key: `measure-decided:${c.measureId}`,
+      actor: c.by,
+      action: 'measure_decided',
+      summary: `${MEASURE_LABELS[m.cmd.kind]}作出处理决定${after}：${c.content}`,
+      legalBasis: m.cmd.legalBasis,
+    });
   }
 
   /**
@@ -153,14 +187,29 @@ export class CoerciveMeasures {
     const before = dueOf(m.view);
     if (base && extension) {
       const period = m.view.extended ? { amount: base.amount + extension.amount, unit: base.unit } : base;
-      const due = this.board.deadlines.dueFor({ from: new Date(m.cmd.takenAt), period }, m.view.pauses.map((p) => ({ from: p.from, to: p.to })));
+      const due = this.board.deadlines.dueFor(
+        { from: new Date(m.cmd.takenAt), period },
+        m.view.pauses.map((p) => ({ from: p.from, to: p.to })),
+      );
       Object.assign(m.view, { dueAt: due.due, lastDay: due.lastDay ?? null, complete: due.complete, missingYears: due.missingYears });
     }
     m.view.status = statusOf(m);
     m.version++;
     const at = new Date().toISOString();
     const estimate = m.view.dueAt && !m.view.complete ? `，期限至${chinaTime(m.view.dueAt)}${estimateMark(m.view)}` : '';
-    const line = entry ? { ...entry, summary: entry.summary + estimate, details: { measureId: m.view.id, dueAt: m.view.dueAt, lastDay: m.view.lastDay, complete: m.view.complete, missingYears: m.view.missingYears } } : moved?.(before);
+    const line = entry
+      ? {
+          ...entry,
+          summary: entry.summary + estimate,
+          details: {
+            measureId: m.view.id,
+            dueAt: m.view.dueAt,
+            lastDay: m.view.lastDay,
+            complete: m.view.complete,
+            missingYears: m.view.missingYears,
+          },
+        }
+      : moved?.(before);
     await projectMeasure({ measure: { ...m.view, pauses: m.view.pauses.map((p) => ({ ...p })) }, at, entry: line });
     return { ...m.view };
   }
@@ -181,7 +230,11 @@ export class CoerciveMeasures {
   /** A timed measure whose clock still runs: an expired one takes no pause or resumption (行政强制法 28). */
   private running(id: string): Measure {
     const m = this.timed(id);
-    if (ranOut(m)) throw refuse('MEASURE_NOT_RUNNING', `${MEASURE_LABELS[m.cmd.kind]}期限已于${chinaTime(m.view.dueAt!)}届满，不再计算期限：不能中止或恢复计算，应当立即解除`);
+    if (ranOut(m))
+      throw refuse(
+        'MEASURE_NOT_RUNNING',
+        `${MEASURE_LABELS[m.cmd.kind]}期限已于${chinaTime(m.view.dueAt!)}届满，不再计算期限：不能中止或恢复计算，应当立即解除`,
+      );
     return m;
   }
 }

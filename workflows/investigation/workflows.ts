@@ -3,8 +3,16 @@ import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
 import { CaseState } from '#libs/messages/tasks';
 import {
-  AddEvidenceCommand, AddEvidenceResult, InvestigationInput, addEvidenceUpdate, decideMeasureUpdate, investigationClosedSignal, pauseMeasureUpdate,
-  requestExtensionUpdate, resumeMeasureUpdate, takeMeasureUpdate,
+  AddEvidenceCommand,
+  AddEvidenceResult,
+  InvestigationInput,
+  addEvidenceUpdate,
+  decideMeasureUpdate,
+  investigationClosedSignal,
+  pauseMeasureUpdate,
+  requestExtensionUpdate,
+  resumeMeasureUpdate,
+  takeMeasureUpdate,
 } from '#libs/messages/investigation';
 import { awaitAvUpload } from '../tasks/av-upload';
 import { TaskBoard } from '../tasks/board';
@@ -35,42 +43,49 @@ export async function investigationWorkflow(input: InvestigationInput): Promise<
     closed = true;
   });
 
-  setHandler(addEvidenceUpdate, async (cmd) => {
-    const known = added.get(cmd.record.id);
-    if (known) return known; // the same record sent again under another update id
-    const upload = cmd.upload && { id: uuid4(), due: board.deadlines.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }) };
-    const at = new Date().toISOString();
-    await appendEvidence({
-      record: { ...cmd.record, uploadTaskId: upload?.id ?? null, uploadDueAt: upload?.due.due ?? null },
-      defect: cmd.defect && { id: `${cmd.record.id}:${cmd.defect.kind}`, ...cmd.defect },
-      entry: {
-        key: `evidence:${cmd.record.id}`,
-        actor: cmd.by,
-        action: 'evidence_recorded',
-        summary: upload ? `${cmd.summary}；须于${chinaTime(upload.due.due!)}前存储至执法信息系统` : cmd.summary,
-        legalBasis: cmd.record.legalBasis ?? cmd.upload?.legalBasis,
-        details: { recordId: cmd.record.id, kind: cmd.record.kind, uploadDueAt: upload?.due.due, defect: cmd.defect?.kind },
-      },
-      at,
-    });
-    const result: AddEvidenceResult = { recordId: cmd.record.id };
-    if (upload) {
-      void awaitAvUpload(board, state, input.agencyId, { taskId: upload.id, record: cmd.record, rule: cmd.upload! });
-      const task = await board.opened(upload.id);
-      result.uploadTask = { id: task.id, dueAt: task.dueAt!, dueComplete: task.dueComplete ?? true };
-    }
-    if (cmd.handling) {
-      const taskId = uuid4();
-      void awaitHandling(cmd, taskId);
-      await board.opened(taskId);
-    }
-    added.set(cmd.record.id, result);
-    return result;
-  }, {
-    validator: (_cmd: unknown) => {
-      if (closed) throw refuse('CASE_NOT_UNDER_INVESTIGATION', '案件已作出处理决定，调查取证已结束');
+  setHandler(
+    addEvidenceUpdate,
+    async (cmd) => {
+      const known = added.get(cmd.record.id);
+      if (known) return known; // the same record sent again under another update id
+      const upload = cmd.upload && {
+        id: uuid4(),
+        due: board.deadlines.dueFor({ from: new Date(cmd.upload.from), period: cmd.upload.period }),
+      };
+      const at = new Date().toISOString();
+      await appendEvidence({
+        record: { ...cmd.record, uploadTaskId: upload?.id ?? null, uploadDueAt: upload?.due.due ?? null },
+        defect: cmd.defect && { id: `${cmd.record.id}:${cmd.defect.kind}`, ...cmd.defect },
+        entry: {
+          key: `evidence:${cmd.record.id}`,
+          actor: cmd.by,
+          action: 'evidence_recorded',
+          summary: upload ? `${cmd.summary}；须于${chinaTime(upload.due.due!)}前存储至执法信息系统` : cmd.summary,
+          legalBasis: cmd.record.legalBasis ?? cmd.upload?.legalBasis,
+          details: { recordId: cmd.record.id, kind: cmd.record.kind, uploadDueAt: upload?.due.due, defect: cmd.defect?.kind },
+        },
+        at,
+      });
+      const result: AddEvidenceResult = { recordId: cmd.record.id };
+      if (upload) {
+        void awaitAvUpload(board, state, input.agencyId, { taskId: upload.id, record: cmd.record, rule: cmd.upload! });
+        const task = await board.opened(upload.id);
+        result.uploadTask = { id: task.id, dueAt: task.dueAt!, dueComplete: task.dueComplete ?? true };
+      }
+      if (cmd.handling) {
+        const taskId = uuid4();
+        void awaitHandling(cmd, taskId);
+        await board.opened(taskId);
+      }
+      added.set(cmd.record.id, result);
+      return result;
     },
-  });
+    {
+      validator: (_cmd: unknown) => {
+        if (closed) throw refuse('CASE_NOT_UNDER_INVESTIGATION', '案件已作出处理决定，调查取证已结束');
+      },
+    },
+  );
 
   /** 先行登记保存 (行政处罚法 56): the handling decision is due within the profile's period. */
   async function awaitHandling(cmd: AddEvidenceCommand, taskId: string): Promise<void> {

@@ -1,4 +1,14 @@
-import { ApplicationFailure, ParentClosePolicy, condition, executeChild, getExternalWorkflowHandle, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  condition,
+  executeChild,
+  getExternalWorkflowHandle,
+  patched,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { ServiceInput, ServiceResult, serviceServedSignal } from '#libs/messages/service';
 import { serviceWorkflow } from './workflows';
 

@@ -43,8 +43,17 @@ export class ServiceOfDocument {
     this.rules = input.profile.service;
     this.doc = `${input.document.title}（${input.document.number}）`;
     this.view = {
-      id: input.serviceId, caseId: input.caseId, document: input.document, recipient: input.recipient, status: 'pending',
-      attempts: [], servedAt: null, method: null, deemed: false, mustServeBy: null, overdue: false,
+      id: input.serviceId,
+      caseId: input.caseId,
+      document: input.document,
+      recipient: input.recipient,
+      status: 'pending',
+      attempts: [],
+      servedAt: null,
+      method: null,
+      deemed: false,
+      mustServeBy: null,
+      overdue: false,
     };
   }
 
@@ -128,7 +137,12 @@ export class ServiceOfDocument {
     });
     this.actedOn = this.reported;
     this.board.answerWaitingCallers();
-    const result: ServiceResult = { servedAt, method, deemed, ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }) };
+    const result: ServiceResult = {
+      servedAt,
+      method,
+      deemed,
+      ...(typeof countsFrom === 'string' && countsFrom !== servedAt && { countsFrom }),
+    };
     // Served now: the stage that asked goes on; the files made while serving stay due here.
     await tellServed(input.serviceId, result);
     await Promise.all(this.uploads);
@@ -144,13 +158,19 @@ export class ServiceOfDocument {
     const d = { from: rule.from, period: rule.period };
     // Added after cases existed: the due time shown with its certainty, and a schedule's move recorded.
     const inTime = patched('estimates-rearm')
-      ? await untilDue(board.deadlines, () => board.deadlines.dueFor(d), served, async (due, calendarChanged) => {
-          if (due.due === null) return; // suspended: shown as last known
-          const before = view.deadlines?.must_serve_by;
-          view.mustServeBy = due.due;
-          view.deadlines = { ...view.deadlines, must_serve_by: dueTime(due) };
-          if (calendarChanged) await this.recordMoves([{ kind: 'must_serve_by', label: DEADLINE_KINDS.must_serve_by, before, after: dueTime(due) }]);
-        })
+      ? await untilDue(
+          board.deadlines,
+          () => board.deadlines.dueFor(d),
+          served,
+          async (due, calendarChanged) => {
+            if (due.due === null) return; // suspended: shown as last known
+            const before = view.deadlines?.must_serve_by;
+            view.mustServeBy = due.due;
+            view.deadlines = { ...view.deadlines, must_serve_by: dueTime(due) };
+            if (calendarChanged)
+              await this.recordMoves([{ kind: 'must_serve_by', label: DEADLINE_KINDS.must_serve_by, before, after: dueTime(due) }]);
+          },
+        )
       : await board.deadlines.until(d, served, (due) => (view.mustServeBy = due ?? view.mustServeBy));
     if (inTime) return;
     view.overdue = true;
@@ -169,7 +189,13 @@ export class ServiceOfDocument {
   }
 
   /** A year's schedule moved a pending attempt's due time: the view and the record say so. */
-  async attemptMoved(attempt: Attempt, kind: DeadlineKind, due: DueResult, calendarChanged: boolean, counted: { result: DueResult }): Promise<void> {
+  async attemptMoved(
+    attempt: Attempt,
+    kind: DeadlineKind,
+    due: DueResult,
+    calendarChanged: boolean,
+    counted: { result: DueResult },
+  ): Promise<void> {
     if (!calendarChanged || due.due === null) return;
     counted.result = due;
     const before: DueTime = { dueAt: attempt.dueAt, complete: attempt.complete ?? true, missingYears: attempt.missingYears ?? [] };
@@ -179,7 +205,10 @@ export class ServiceOfDocument {
   }
 
   /** Projects the view with the line for deadlines a schedule moved, if any moved. */
-  private async recordMoves(moves: { kind: DeadlineKind; label: string; before?: DueTime; after: DueTime }[], attemptId?: string): Promise<void> {
+  private async recordMoves(
+    moves: { kind: DeadlineKind; label: string; before?: DueTime; after: DueTime }[],
+    attemptId?: string,
+  ): Promise<void> {
     const moved = moves.filter((m) => hasMoved(m.before, m.after));
     if (!moved.length) return this.project();
     const schedule = this.board.deadlines.lastArrived;
@@ -195,6 +224,12 @@ export class ServiceOfDocument {
 
   /** Writes the view whole; the version keeps a late write of an older view from winning. */
   async project(entry?: Entry): Promise<void> {
-    await projectService({ service: this.snapshot(), version: ++this.projected, agencyId: this.input.agencyId, at: new Date().toISOString(), entry });
+    await projectService({
+      service: this.snapshot(),
+      version: ++this.projected,
+      agencyId: this.input.agencyId,
+      at: new Date().toISOString(),
+      entry,
+    });
   }
 }

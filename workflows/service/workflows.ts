@@ -51,12 +51,24 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     const due = computed.due!;
     /** The attempt's period as last computed (a schedule that arrives computes it again). */
     const counted = { result: computed };
-    const attempt: Attempt = { ...a, id: task.taskId, by: task.by, dueAt: due, complete: computed.complete, missingYears: computed.missingYears, state: 'pending' };
+    const attempt: Attempt = {
+      ...a,
+      id: task.taskId,
+      by: task.by,
+      dueAt: due,
+      complete: computed.complete,
+      missingYears: computed.missingYears,
+      state: 'pending',
+    };
     const attemptKind: DeadlineKind = byPublicNotice ? 'deemed_service' : 'service_attempt';
     view.attempts.push(attempt);
-    view.deadlines = { ...(view.mustServeBy && view.deadlines?.must_serve_by && { must_serve_by: view.deadlines.must_serve_by }), [attemptKind]: dueTime(computed) };
+    view.deadlines = {
+      ...(view.mustServeBy && view.deadlines?.must_serve_by && { must_serve_by: view.deadlines.must_serve_by }),
+      [attemptKind]: dueTime(computed),
+    };
     await service.project(service.attemptEntry(attempt, computed, suggested));
-    if (a.publicNotice?.audiovisual) service.uploads.push((await appendAvEvidence(board, state, input.agencyId, a.publicNotice.audiovisual, task.by, '公告张贴')).stored);
+    if (a.publicNotice?.audiovisual)
+      service.uploads.push((await appendAvEvidence(board, state, input.agencyId, a.publicNotice.audiovisual, task.by, '公告张贴')).stored);
     board.answerWaitingCallers();
 
     // Added after cases existed: a year's schedule loaded meanwhile moves the attempt's due time.
@@ -73,7 +85,9 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
     }
     const seq = service.reported + 1;
     const answered = () => service.reported >= seq;
-    const inTime = rearm ? await untilDue(board.deadlines, attemptDue, answered, moved, false) : await condition(answered, Math.max(Date.parse(due) - Date.now(), 0));
+    const inTime = rearm
+      ? await untilDue(board.deadlines, attemptDue, answered, moved, false)
+      : await condition(answered, Math.max(Date.parse(due) - Date.now(), 0));
     if (!inTime) {
       attempt.state = 'timed_out';
       await service.project({
@@ -86,7 +100,8 @@ export async function serviceWorkflow(input: ServiceInput): Promise<ServiceResul
       continue;
     }
     const o = attempt.outcome!;
-    if (o.lodged?.audiovisual) service.uploads.push((await appendAvEvidence(board, state, input.agencyId, o.lodged.audiovisual, o.by, '留置送达')).stored);
+    if (o.lodged?.audiovisual)
+      service.uploads.push((await appendAvEvidence(board, state, input.agencyId, o.lodged.audiovisual, o.by, '留置送达')).stored);
     if (o.outcome === 'served') return service.finish(o.at, false, attempt);
     await service.project({
       key: `service-failed:${attempt.id}`,

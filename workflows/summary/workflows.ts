@@ -53,14 +53,16 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
         details: { documentNumber: d.documentNumber, decidedAt: d.decidedAt, place: d.place, items: d.items, content: d.content },
       },
       ...(c
-        ? [{
-            key: 'summary-collection',
-            actor: officer,
-            action: 'fine_collected' as const,
-            summary: `当场收缴罚款${c.amountYuan}元（${chinaTime(c.collectedAt)}，票据号${c.receiptNumber}）`,
-            legalBasis: basis(input.profile.execution.cashHandIn.source),
-            details: { ...c },
-          }]
+        ? [
+            {
+              key: 'summary-collection',
+              actor: officer,
+              action: 'fine_collected' as const,
+              summary: `当场收缴罚款${c.amountYuan}元（${chinaTime(c.collectedAt)}，票据号${c.receiptNumber}）`,
+              legalBasis: basis(input.profile.execution.cashHandIn.source),
+              details: { ...c },
+            },
+          ]
         : []),
     ],
   });
@@ -73,7 +75,8 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   const ids = { filing: uuid4(), handIn: uuid4() };
   const work: Promise<void>[] = [fileWithAgency()];
   if (c) work.push(handIn());
-  if (input.audiovisual) work.push((await appendAvEvidence(board, state, input.agencyId, input.audiovisual, officer, '有争议的简易程序')).stored);
+  if (input.audiovisual)
+    work.push((await appendAvEvidence(board, state, input.agencyId, input.audiovisual, officer, '有争议的简易程序')).stored);
   await board.opened(ids.filing);
   if (c) await board.opened(ids.handIn);
   ready = true;
@@ -86,8 +89,18 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   }
   // Filed, cash handed in, recording stored: the on-the-spot case ends and its file is archived.
   const endedAt = new Date().toISOString();
-  await endCase({ caseId: input.caseId, at: endedAt, entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: '简易程序案件已备案，案件办结' } });
-  await startArchiving({ caseId: input.caseId, agencyId: input.agencyId, endedAt, profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving }, ...board.carried });
+  await endCase({
+    caseId: input.caseId,
+    at: endedAt,
+    entry: { key: 'case-ended', actor: null, action: 'case_ended', summary: '简易程序案件已备案，案件办结' },
+  });
+  await startArchiving({
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    endedAt,
+    profile: { regulationTitle: input.profile.regulationTitle, archiving: input.profile.archiving },
+    ...board.carried,
+  });
   board.answerWaitingCallers();
   await condition(allHandlersFinished);
 

@@ -63,7 +63,14 @@ export async function awaitAvUpload(board: TaskBoard, state: CaseState, agencyId
  * posted notice) becomes evidence of the case, and its producer's upload task opens. Resolves once
  * the task is open, with the upload still to come.
  */
-export async function appendAvEvidence(board: TaskBoard, state: CaseState, agencyId: string, av: AvEvidence, by: Actor, what: string): Promise<{ stored: Promise<void> }> {
+export async function appendAvEvidence(
+  board: TaskBoard,
+  state: CaseState,
+  agencyId: string,
+  av: AvEvidence,
+  by: Actor,
+  what: string,
+): Promise<{ stored: Promise<void> }> {
   const taskId = uuid4();
   const due = board.deadlines.dueFor({ from: new Date(av.upload.from), period: av.upload.period });
   await appendEvidence({

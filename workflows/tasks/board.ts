@@ -48,7 +48,10 @@ export class TaskBoard {
   private readonly agencyId: string;
   private readonly escalation?: EscalationRules;
 
-  constructor(private readonly state: CaseState, input: StageInput) {
+  constructor(
+    private readonly state: CaseState,
+    input: StageInput,
+  ) {
     this.agencyId = input.agencyId;
     this.escalation = input.escalation;
     this.deadlines = new DeadlineWatch(input);
@@ -84,7 +87,15 @@ export class TaskBoard {
         return this.snapshot();
       },
       {
-        validator: ({ taskId, to, by }: { taskId: string; to: { role: string; agencyId: string }; by: { role: string; agencyId: string } }) => {
+        validator: ({
+          taskId,
+          to,
+          by,
+        }: {
+          taskId: string;
+          to: { role: string; agencyId: string };
+          by: { role: string; agencyId: string };
+        }) => {
           const task = this.open.get(taskId)?.ref;
           if (!task) throw refuse('TASK_NOT_OPEN');
           if (by.agencyId !== task.agencyId || (by.role !== 'unit_head' && by.role !== 'chief')) {
@@ -135,7 +146,11 @@ export class TaskBoard {
   /** What the next stage's board starts from: the schedules known now (as pinned, plus any that arrived since), the pinned ladder, the case clock. */
   get carried(): Pick<StageInput, 'calendar' | 'escalation' | 'caseClock'> {
     const caseClock = this.deadlines.clockToCarry;
-    return { calendar: this.deadlines.schedulesNow, ...(this.escalation && { escalation: this.escalation }), ...(caseClock && { caseClock }) };
+    return {
+      calendar: this.deadlines.schedulesNow,
+      ...(this.escalation && { escalation: this.escalation }),
+      ...(caseClock && { caseClock }),
+    };
   }
 
   /** Resolves once the task is open (its projection written). */

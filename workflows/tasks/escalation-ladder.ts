@@ -11,7 +11,13 @@ const { escalate } = activities;
  * escalation id is the task's and the rung's) unless the task is done first. The rungs count
  * on the case clock, so a suspension holds them too.
  */
-export async function climbLadder(rules: EscalationRules, deadlines: DeadlineWatch, ref: TaskRef, deadline: Deadline, done: () => boolean): Promise<void> {
+export async function climbLadder(
+  rules: EscalationRules,
+  deadlines: DeadlineWatch,
+  ref: TaskRef,
+  deadline: Deadline,
+  done: () => boolean,
+): Promise<void> {
   const label = TASK_SPECS[ref.kind].label;
   // "期限届满后 N 个工作日" counts from the day after the task's last day.
   const from = deadlines.chainFrom(deadlines.dueFor(deadline)) ?? ref.dueAt!;

@@ -54,7 +54,11 @@ export class AppModule {
         TasksModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: ENV, useValue: env }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [
+        { provide: ENV, useValue: env },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
       exports: [ENV],
     };
   }

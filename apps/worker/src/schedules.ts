@@ -12,14 +12,22 @@ export async function ensureSchedules(env: Env): Promise<void> {
   const connection = await Connection.connect({ address: env.temporalAddress });
   try {
     const client = new Client({ connection, namespace: env.temporalNamespace });
-    await client.schedule.create({
-      scheduleId: scheduleIdForRecordHeads(env.taskQueue),
-      spec: { calendars: [{ hour: 16, minute: 10 }] },
-      action: { type: 'startWorkflow', workflowType: 'sealRecordDaysWorkflow', taskQueue: env.taskQueue, args: [{}], workflowId: `record-heads-${env.taskQueue}` },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-    }).catch((err: unknown) => {
-      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    });
+    await client.schedule
+      .create({
+        scheduleId: scheduleIdForRecordHeads(env.taskQueue),
+        spec: { calendars: [{ hour: 16, minute: 10 }] },
+        action: {
+          type: 'startWorkflow',
+          workflowType: 'sealRecordDaysWorkflow',
+          taskQueue: env.taskQueue,
+          args: [{}],
+          workflowId: `record-heads-${env.taskQueue}`,
+        },
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+      });
   } finally {
     await connection.close();
   }

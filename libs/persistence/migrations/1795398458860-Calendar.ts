@@ -22,7 +22,7 @@ export class Calendar1795398458860 implements MigrationInterface {
       CHECK (role IN ('officer','unit_head','legal_reviewer','chief','archivist','supervisor','admin'))`);
     await q.query('ALTER TABLE tasks ADD COLUMN due_complete boolean NOT NULL DEFAULT true');
     await q.query("ALTER TABLE tasks ADD COLUMN due_missing_years int[] NOT NULL DEFAULT '{}'");
-    await q.query('CREATE INDEX tasks_due_incomplete_idx ON tasks (workflow_id) WHERE status = \'open\' AND NOT due_complete');
+    await q.query("CREATE INDEX tasks_due_incomplete_idx ON tasks (workflow_id) WHERE status = 'open' AND NOT due_complete");
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -17,7 +17,12 @@ export class RecordChain1795410000000 implements MigrationInterface {
     for (const r of rows) {
       const prevHash: string | null = prev?.caseId === r.case_id ? prev.hash : null;
       const hash = chainHash(prevHash, fromRow(r));
-      await q.query('UPDATE case_records SET prev_hash = $2, hash = $3 WHERE case_id = $1 AND seq = $4', [r.case_id, prevHash, hash, r.seq]);
+      await q.query('UPDATE case_records SET prev_hash = $2, hash = $3 WHERE case_id = $1 AND seq = $4', [
+        r.case_id,
+        prevHash,
+        hash,
+        r.seq,
+      ]);
       prev = { caseId: r.case_id, hash };
     }
     await q.query('ALTER TABLE case_records ALTER COLUMN hash SET NOT NULL');
@@ -29,8 +34,12 @@ export class RecordChain1795410000000 implements MigrationInterface {
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       END $$`);
-    await q.query('CREATE TRIGGER case_records_append_only BEFORE UPDATE OR DELETE ON case_records FOR EACH ROW EXECUTE FUNCTION lawtrail_refuse_record_change()');
-    await q.query('CREATE TRIGGER case_records_no_truncate BEFORE TRUNCATE ON case_records FOR EACH STATEMENT EXECUTE FUNCTION lawtrail_refuse_record_change()');
+    await q.query(
+      'CREATE TRIGGER case_records_append_only BEFORE UPDATE OR DELETE ON case_records FOR EACH ROW EXECUTE FUNCTION lawtrail_refuse_record_change()',
+    );
+    await q.query(
+      'CREATE TRIGGER case_records_no_truncate BEFORE TRUNCATE ON case_records FOR EACH STATEMENT EXECUTE FUNCTION lawtrail_refuse_record_change()',
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -17,8 +17,12 @@ export class RecordDayHeads1795411260000 implements MigrationInterface {
         hash text NOT NULL,
         sealed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE TRIGGER record_day_heads_append_only BEFORE UPDATE OR DELETE ON record_day_heads FOR EACH ROW EXECUTE FUNCTION lawtrail_refuse_record_change()');
-    await q.query('CREATE TRIGGER record_day_heads_no_truncate BEFORE TRUNCATE ON record_day_heads FOR EACH STATEMENT EXECUTE FUNCTION lawtrail_refuse_record_change()');
+    await q.query(
+      'CREATE TRIGGER record_day_heads_append_only BEFORE UPDATE OR DELETE ON record_day_heads FOR EACH ROW EXECUTE FUNCTION lawtrail_refuse_record_change()',
+    );
+    await q.query(
+      'CREATE TRIGGER record_day_heads_no_truncate BEFORE TRUNCATE ON record_day_heads FOR EACH STATEMENT EXECUTE FUNCTION lawtrail_refuse_record_change()',
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

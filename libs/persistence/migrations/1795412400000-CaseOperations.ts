@@ -51,17 +51,23 @@ export class CaseOperations1795412400000 implements MigrationInterface {
         receipt jsonb
       )`);
     // One operation at a time per case: a second request while one awaits the chief (or a transfer its receipt) fails here.
-    await q.query(`CREATE UNIQUE INDEX case_operations_open_idx ON case_operations (case_id) WHERE status = 'pending' OR (kind = 'transfer' AND status = 'approved')`);
+    await q.query(
+      `CREATE UNIQUE INDEX case_operations_open_idx ON case_operations (case_id) WHERE status = 'pending' OR (kind = 'transfer' AND status = 'approved')`,
+    );
     await q.query(`ALTER TABLE cases ADD COLUMN clock jsonb NOT NULL DEFAULT '{"pauses": [], "suspended": null}'`);
     await q.query('ALTER TABLE cases ADD COLUMN ended_at timestamptz');
     await q.query('ALTER TABLE tasks DROP CONSTRAINT tasks_status_check');
     await q.query(`ALTER TABLE tasks ADD CONSTRAINT tasks_status_check CHECK (status IN ('open', 'completed', 'cancelled'))`);
     await q.query('ALTER TABLE case_deadlines DROP CONSTRAINT case_deadlines_state_check');
-    await q.query(`ALTER TABLE case_deadlines ADD CONSTRAINT case_deadlines_state_check CHECK (state IN ('running', 'paused', 'overdue', 'met'))`);
-    await q.query(DUE_ITEMS({
-      deadline: ` AND d.state <> 'paused'`,
-      agency: ` AND c.clock->'suspended' = 'null'::jsonb AND c.status NOT IN ('terminated', 'transferred')`,
-    }));
+    await q.query(
+      `ALTER TABLE case_deadlines ADD CONSTRAINT case_deadlines_state_check CHECK (state IN ('running', 'paused', 'overdue', 'met'))`,
+    );
+    await q.query(
+      DUE_ITEMS({
+        deadline: ` AND d.state <> 'paused'`,
+        agency: ` AND c.clock->'suspended' = 'null'::jsonb AND c.status NOT IN ('terminated', 'transferred')`,
+      }),
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -72,14 +72,20 @@ export class SupervisionViews1795413000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE case_deadlines DROP CONSTRAINT case_deadlines_state_check');
-    await q.query(`ALTER TABLE case_deadlines ADD CONSTRAINT case_deadlines_state_check CHECK (state IN ('running', 'paused', 'overdue', 'met', 'stopped'))`);
+    await q.query(
+      `ALTER TABLE case_deadlines ADD CONSTRAINT case_deadlines_state_check CHECK (state IN ('running', 'paused', 'overdue', 'met', 'stopped'))`,
+    );
     await q.query(`ALTER TABLE case_deadlines ADD COLUMN ended text CHECK (ended IN ('met', 'met_late', 'terminated', 'transferred'))`);
     await q.query('ALTER TABLE case_deadlines ADD COLUMN ended_at timestamptz');
-    await q.query(`UPDATE case_deadlines SET ended = CASE WHEN updated_at > due_at THEN 'met_late' ELSE 'met' END, ended_at = updated_at WHERE state = 'met'`);
+    await q.query(
+      `UPDATE case_deadlines SET ended = CASE WHEN updated_at > due_at THEN 'met_late' ELSE 'met' END, ended_at = updated_at WHERE state = 'met'`,
+    );
     await q.query(`
       UPDATE case_deadlines d SET state = 'stopped', ended = c.status, ended_at = c.ended_at
         FROM cases c WHERE c.id = d.case_id AND c.status IN ('terminated', 'transferred') AND d.state <> 'met'`);
-    await q.query(`UPDATE cases c SET stage = 'decision' WHERE stage = 'initiation' AND EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'decision')`);
+    await q.query(
+      `UPDATE cases c SET stage = 'decision' WHERE stage = 'initiation' AND EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.kind = 'decision')`,
+    );
     await q.query(DUE_ITEMS({ measures: true, assignee: 'c.handling_officer_id', deadlineOpen: `d.state NOT IN ('met', 'stopped')` }));
     await q.query(ACCOUNTABILITY(true));
   }
@@ -89,12 +95,16 @@ export class SupervisionViews1795413000000 implements MigrationInterface {
     await q.query('DROP VIEW accountability_items');
     await q.query(ACCOUNTABILITY(false));
     await q.query('DROP VIEW due_items');
-    await q.query(DUE_ITEMS({ measures: false, assignee: 'COALESCE(t.assignee_id, c.handling_officer_id)', deadlineOpen: `d.state <> 'met'` }));
+    await q.query(
+      DUE_ITEMS({ measures: false, assignee: 'COALESCE(t.assignee_id, c.handling_officer_id)', deadlineOpen: `d.state <> 'met'` }),
+    );
     await q.query(`UPDATE cases SET stage = 'initiation' WHERE stage = 'decision'`);
     await q.query(`UPDATE case_deadlines SET state = 'running' WHERE state = 'stopped'`);
     await q.query('ALTER TABLE case_deadlines DROP COLUMN ended_at');
     await q.query('ALTER TABLE case_deadlines DROP COLUMN ended');
     await q.query('ALTER TABLE case_deadlines DROP CONSTRAINT case_deadlines_state_check');
-    await q.query(`ALTER TABLE case_deadlines ADD CONSTRAINT case_deadlines_state_check CHECK (state IN ('running', 'paused', 'overdue', 'met'))`);
+    await q.query(
+      `ALTER TABLE case_deadlines ADD CONSTRAINT case_deadlines_state_check CHECK (state IN ('running', 'paused', 'overdue', 'met'))`,
+    );
   }
 }

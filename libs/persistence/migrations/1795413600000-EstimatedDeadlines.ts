@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** `complete` and `missing_years` of a deadline kept in a view's jsonb under `deadlines.<kind>` (a view projected before it: certain, none). */
 const COMPLETE = (view: string, kind: string) => `COALESCE((${view} #>> '{deadlines,${kind},complete}')::boolean, true)`;
-const MISSING = (view: string, kind: string) => `ARRAY(SELECT y::int FROM jsonb_array_elements_text(COALESCE(${view} #> '{deadlines,${kind},missingYears}', '[]')) y)`;
+const MISSING = (view: string, kind: string) =>
+  `ARRAY(SELECT y::int FROM jsonb_array_elements_text(COALESCE(${view} #> '{deadlines,${kind},missingYears}', '[]')) y)`;
 
 /** Years without a schedule that any deadline kept in a view's jsonb `deadlines` reaches (null: none). */
 const VIEW_YEARS = (view: string) =>

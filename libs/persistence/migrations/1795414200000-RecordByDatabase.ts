@@ -1,10 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What `lawtrail_app` may call instead of inserting into `case_records` and `record_day_heads`. */
-const FUNCTIONS = [
-  'lawtrail_append_record(uuid, text, uuid, text, text, text, text, text, jsonb)',
-  'lawtrail_seal_record_days(date, int)',
-];
+const FUNCTIONS = ['lawtrail_append_record(uuid, text, uuid, text, text, text, text, text, jsonb)', 'lawtrail_seal_record_days(date, int)'];
 /** The advisory lock sealers share (the number day-heads-store.ts took before). */
 const SEAL_LOCK = 1795411200;
 
@@ -39,7 +36,8 @@ export class RecordByDatabase1795414200000 implements MigrationInterface {
         AS $$ SELECT encode(${schema}.digest(convert_to(s, 'UTF8'), 'sm3'), 'hex') $$`);
     // Fails here, not on the first append, where OpenSSL was built without SM3.
     const [{ h }] = await q.query(`SELECT lawtrail_sm3('abc') AS h`);
-    if (h !== '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0') throw new Error('pgcrypto digest(…, sm3) does not compute SM3');
+    if (h !== '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0')
+      throw new Error('pgcrypto digest(…, sm3) does not compute SM3');
 
     await q.query(`
       CREATE FUNCTION lawtrail_js_number(n numeric) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE

@@ -49,28 +49,42 @@ export class CasesRepository {
 
   /** Another case of the agency already carries this decision number (文号). */
   async decisionNumberTaken(agencyId: string, caseId: string, number: string): Promise<boolean> {
-    const taken = await this.db.query('SELECT 1 FROM cases WHERE agency_id = $1 AND decision_number = $2 AND id <> $3 LIMIT 1', [agencyId, number, caseId]);
+    const taken = await this.db.query('SELECT 1 FROM cases WHERE agency_id = $1 AND decision_number = $2 AND id <> $3 LIMIT 1', [
+      agencyId,
+      number,
+      caseId,
+    ]);
     return taken.length > 0;
   }
 
   /** Cases per stage and status. */
   countByStage(agencyId: string): Promise<{ stage: string; status: string; cases: number }[]> {
-    return this.db.query('SELECT stage, status, count(*)::int AS cases FROM cases WHERE agency_id = $1 GROUP BY stage, status ORDER BY stage, status', [agencyId]);
+    return this.db.query(
+      'SELECT stage, status, count(*)::int AS cases FROM cases WHERE agency_id = $1 GROUP BY stage, status ORDER BY stage, status',
+      [agencyId],
+    );
   }
 
   /** The case (named, or through one of its tasks) with its handling unit and investigating officers. */
   async accessFacts(scope: 'case' | 'task', id: string, actorId: string): Promise<CaseAccessFacts | null> {
     const caseId = scope === 'case' ? '$1' : '(SELECT case_id FROM tasks WHERE id = $1)';
-    const [row]: { agency_id: string; handling_officer_id: string; unit: string; investigators: string[]; actor_unit: string | null }[] = await this.db.query(
-      `SELECT c.agency_id, c.handling_officer_id, u.unit,
+    const [row]: { agency_id: string; handling_officer_id: string; unit: string; investigators: string[]; actor_unit: string | null }[] =
+      await this.db.query(
+        `SELECT c.agency_id, c.handling_officer_id, u.unit,
               COALESCE((SELECT array_agg(DISTINCT o->>'userId') FROM evidence_records e,
                         jsonb_array_elements(CASE WHEN jsonb_typeof(e.officers) = 'array' THEN e.officers ELSE '[]' END) o
                         WHERE e.case_id = c.id AND o->>'userId' IS NOT NULL), '{}') AS investigators,
               (SELECT unit FROM users WHERE id = $2) AS actor_unit
          FROM cases c JOIN users u ON u.id = c.handling_officer_id WHERE c.id = ${caseId}`,
-      [id, actorId],
-    );
+        [id, actorId],
+      );
     if (!row) return null;
-    return { agencyId: row.agency_id, handlingOfficerId: row.handling_officer_id, handlingUnit: row.unit, investigatingOfficerIds: row.investigators, actorUnit: row.actor_unit };
+    return {
+      agencyId: row.agency_id,
+      handlingOfficerId: row.handling_officer_id,
+      handlingUnit: row.unit,
+      investigatingOfficerIds: row.investigators,
+      actorUnit: row.actor_unit,
+    };
   }
 }

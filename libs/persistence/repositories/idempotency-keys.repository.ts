@@ -26,7 +26,10 @@ export class IdempotencyKeysRepository {
 
   async done(userId: string, key: string, status: number, response: unknown): Promise<void> {
     await this.db.query(`UPDATE idempotency_keys SET state = 'done', status = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
-      userId, key, status, JSON.stringify(response ?? null),
+      userId,
+      key,
+      status,
+      JSON.stringify(response ?? null),
     ]);
   }
 

@@ -56,7 +56,11 @@ export class TasksRepository {
   }
 
   /** Messages to the user, or to their role in their agency; newest first. */
-  notificationsFor(to: { userId: string; agencyId: string; role: string }, skip: number, take: number): Promise<[NotificationEntity[], number]> {
+  notificationsFor(
+    to: { userId: string; agencyId: string; role: string },
+    skip: number,
+    take: number,
+  ): Promise<[NotificationEntity[], number]> {
     return this.notifications.findAndCount({
       where: [{ userId: to.userId }, { userId: IsNull(), agencyId: to.agencyId, role: to.role }],
       order: { sentAt: 'DESC' },

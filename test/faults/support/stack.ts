@@ -52,7 +52,10 @@ export function envVars(env: Env): Record<string, string> {
 export class Api {
   private readonly tokens = new Map<string, string>();
 
-  private constructor(private readonly app: INestApplication, readonly baseUrl: string) {}
+  private constructor(
+    private readonly app: INestApplication,
+    readonly baseUrl: string,
+  ) {}
 
   static async start(env: Env): Promise<Api> {
     const app = await createApp(env, false);
@@ -71,7 +74,12 @@ export class Api {
     const t0 = Date.now();
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, retryAfter: res.headers.get('retry-after'), ms: Date.now() - t0 };
+    return {
+      status: res.status,
+      body: text ? JSON.parse(text) : undefined,
+      retryAfter: res.headers.get('retry-after'),
+      ms: Date.now() - t0,
+    };
   }
 
   /** A demo user's token, logged in once (while the database is up). */
@@ -101,7 +109,13 @@ export class Api {
   /** Starts an ex officio case for `agency`; returns its id. Sent again after a 503 with the same Idempotency-Key: one case. */
   async startCase(agency: string, log?: Answer[]): Promise<string> {
     const headers = { 'idempotency-key': randomUUID() };
-    const r = await this.until(201, 'POST', '/api/v1/cases', { token: await this.token(`${agency}.officer1`), body: EX_OFFICIO_CASE, headers }, log);
+    const r = await this.until(
+      201,
+      'POST',
+      '/api/v1/cases',
+      { token: await this.token(`${agency}.officer1`), body: EX_OFFICIO_CASE, headers },
+      log,
+    );
     return r.body.id;
   }
 
@@ -115,7 +129,6 @@ export class Api {
     return this.until(200, 'POST', `/api/v1/tasks/${task.id}/completion`, { token, body: { decision, opinion: '同意' } }, log);
   }
 }
-
 
 /** Every step of an initiated case, once each and in order (test/e2e/initiation.e2e.ts). */
 export const INITIATED = ['case_registered', 'task_completed', 'task_completed', 'case_initiated', 'deadline_set'];

@@ -20,9 +20,22 @@ import { mapTaskRef } from '../common/stage-responses';
 
 /** Record actions that are documents of the file (the rest of the record is its log). */
 const DOCUMENT_ACTIONS = [
-  'case_initiated', 'notice_served', 'statement_received', 'hearing_held', 'hearing_reported', 'expert_review_recorded',
-  'collective_discussion_recorded', 'decision_issued', 'document_served', 'payment_recorded', 'demand_notice_drafted',
-  'court_application_filed', 'court_result_recorded', 'compulsory_execution_decided', 'compulsory_execution_done', 'case_ended',
+  'case_initiated',
+  'notice_served',
+  'statement_received',
+  'hearing_held',
+  'hearing_reported',
+  'expert_review_recorded',
+  'collective_discussion_recorded',
+  'decision_issued',
+  'document_served',
+  'payment_recorded',
+  'demand_notice_drafted',
+  'court_application_filed',
+  'court_result_recorded',
+  'compulsory_execution_decided',
+  'compulsory_execution_done',
+  'case_ended',
 ];
 
 /** The case file (案卷): its catalogue assembled from the record, the completeness check, and archiving it. */
@@ -44,7 +57,11 @@ export class ArchivingService {
   async caseFile(actor: Actor, caseId: string): Promise<CaseFileResponse> {
     const c = await this.cases.findForActor(actor, caseId);
     const archived = await this.files.archiveOf(caseId);
-    if (archived) return { status: 'archived', archive: mapArchive(archived, await this.confidentiality.catalogue(actor, c, archived.catalogue ?? [])) };
+    if (archived)
+      return {
+        status: 'archived',
+        archive: mapArchive(archived, await this.confidentiality.catalogue(actor, c, archived.catalogue ?? [])),
+      };
     const file = await this.assemble(caseId, c.procedure === 'summary');
     const catalogue = await this.confidentiality.catalogue(actor, c, file.catalogue);
     return { status: c.status === 'ended' ? 'ready' : 'open', catalogue: catalogue.map(mapCatalogueEntry), missing: file.missing };
@@ -56,7 +73,12 @@ export class ArchivingService {
     if (!task) throw new ApiException('ARCHIVE_NOT_OPEN');
     const file = await this.assemble(caseId, c.procedure === 'summary');
     const archive: ArchiveForm = { ...dto, ...file };
-    await this.workflows.completeTask(task, actor, { decision: 'archived', opinion: `归档，存放于${dto.location}`, archive }, JSON.stringify(dto));
+    await this.workflows.completeTask(
+      task,
+      actor,
+      { decision: 'archived', opinion: `归档，存放于${dto.location}`, archive },
+      JSON.stringify(dto),
+    );
     return this.caseFile(actor, caseId);
   }
 
@@ -68,8 +90,15 @@ export class ArchivingService {
     await this.cases.findForActor(actor, caseId);
     const chain = verifyChain(await this.files.recordEntries(caseId));
     const avFiles = [];
-    for (const f of await this.files.avFiles(caseId)) avFiles.push({ recordId: f.recordId, intact: (await this.storage.hashOf(f.sha256)) === f.sha256 });
-    return { caseId, intact: !chain.firstBroken && avFiles.every((f) => f.intact), entries: chain.entries, firstBroken: chain.firstBroken, avFiles };
+    for (const f of await this.files.avFiles(caseId))
+      avFiles.push({ recordId: f.recordId, intact: (await this.storage.hashOf(f.sha256)) === f.sha256 });
+    return {
+      caseId,
+      intact: !chain.firstBroken && avFiles.every((f) => f.intact),
+      entries: chain.entries,
+      firstBroken: chain.firstBroken,
+      avFiles,
+    };
   }
 
   /** A party's request to read or copy: checked against what the profile allows, then decided as a task. */
@@ -81,12 +110,21 @@ export class ArchivingService {
     const refused = dto.actions.filter((a) => !rule.actions.includes(a));
     if (refused.length) {
       const allowed = rule.actions.map((a) => ({ view: '查阅', copy: '复制' })[a]).join('、');
-      throw new ApiException('RECORD_INVALID', [{ field: 'actions', code: 'ACCESS_ACTION_NOT_ALLOWED', message: `本机关的规定只允许当事人${allowed}执法记录` }]);
+      throw new ApiException('RECORD_INVALID', [
+        { field: 'actions', code: 'ACCESS_ACTION_NOT_ALLOWED', message: `本机关的规定只允许当事人${allowed}执法记录` },
+      ]);
     }
     const requestId = derivedUuid(actor.id, 'access', caseId, JSON.stringify(dto));
     const input: AccessRequestInput = {
-      ...dto, actions: [...dto.actions], requestId, caseId, agencyId: c.agencyId, by: actor,
-      profile: { regulationTitle: profile.regulation.title, partyAccess: rule }, calendar: await this.calendar.schedules(), escalation: escalationRules(profile),
+      ...dto,
+      actions: [...dto.actions],
+      requestId,
+      caseId,
+      agencyId: c.agencyId,
+      by: actor,
+      profile: { regulationTitle: profile.regulation.title, partyAccess: rule },
+      calendar: await this.calendar.schedules(),
+      escalation: escalationRules(profile),
     };
     const state = await this.workflows.updateWithStart('accessRequest', input, accessRequestedUpdate);
     const task = state.openTasks[0];
@@ -102,7 +140,10 @@ export class ArchivingService {
       title: r.title,
       at: r.at.toISOString(),
       ...(r.recordId && { recordId: r.recordId }),
-      ...(r.kind === 'audiovisual' && { storage: r.sha256 ? { sha256: r.sha256, location: this.storage.pathOf(r.sha256) } : null, metadata: r.metadata }),
+      ...(r.kind === 'audiovisual' && {
+        storage: r.sha256 ? { sha256: r.sha256, location: this.storage.pathOf(r.sha256) } : null,
+        metadata: r.metadata,
+      }),
     }));
     const actions = await this.files.recordActions(caseId);
     const missing = missingDocuments(actions, {

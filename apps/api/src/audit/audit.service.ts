@@ -90,9 +90,8 @@ export class AuditService {
   async list(actor: Actor, q: AuditQuery): Promise<AuditPage> {
     const own: AuditScope = { agencyId: actor.agencyId, action: q.action };
     const logins = LOGIN_ACTIONS.filter((a) => !q.action || a === q.action);
-    const scopes: AuditScope[] = actor.role === 'admin'
-      ? [...(logins.length ? [{ actions: logins }] : []), { agencyId: null, action: q.action }, own]
-      : [own];
+    const scopes: AuditScope[] =
+      actor.role === 'admin' ? [...(logins.length ? [{ actions: logins }] : []), { agencyId: null, action: q.action }, own] : [own];
     const [rows, total] = await this.audit.page(scopes, skipOf(q), q.pageSize);
     return pageOf(rows.map(toAuditView), total, q);
   }
@@ -100,7 +99,16 @@ export class AuditService {
 
 function toAuditView(a: AuditEntity): AuditEntryResponse {
   return {
-    id: a.id, at: a.at.toISOString(), userId: a.userId, username: a.username, agencyId: a.agencyId, action: a.action,
-    outcome: a.outcome, method: a.method, path: a.path, code: a.code, ip: a.ip,
+    id: a.id,
+    at: a.at.toISOString(),
+    userId: a.userId,
+    username: a.username,
+    agencyId: a.agencyId,
+    action: a.action,
+    outcome: a.outcome,
+    method: a.method,
+    path: a.path,
+    code: a.code,
+    ip: a.ip,
   };
 }

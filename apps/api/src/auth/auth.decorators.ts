@@ -11,9 +11,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** Only these roles may call the route; others get 403 AUTH_ROLE_FORBIDDEN, recorded in the audit. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-export const CurrentActor = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user,
-);
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user);
 
 export const ACT = 'lawtrail:act';
 

@@ -24,7 +24,11 @@ export interface TokenClaims {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly jwt: JwtService, private readonly reflector: Reflector, private readonly sessions: Sessions) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+    private readonly sessions: Sessions,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -38,7 +42,8 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new ApiException('AUTH_TOKEN_MISSING');
     }
-    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) throw new ApiException('AUTH_TOKEN_MISSING');
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver))
+      throw new ApiException('AUTH_TOKEN_MISSING');
     // A token names a user by id; anything but a uuid cannot be one (and must not reach a uuid column).
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claims.sub)) throw new ApiException('AUTH_TOKEN_MISSING');
     const user = await this.sessions.user(claims.sub);

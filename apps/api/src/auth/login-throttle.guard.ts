@@ -40,7 +40,10 @@ export class LoginThrottleGuard extends ThrottlerGuard {
 
   protected async throwThrottlingException(ctx: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
     const req = ctx.switchToHttp().getRequest<Request>();
-    ctx.switchToHttp().getResponse().setHeader('Retry-After', String(Math.max(1, limit.timeToBlockExpire)));
+    ctx
+      .switchToHttp()
+      .getResponse()
+      .setHeader('Retry-After', String(Math.max(1, limit.timeToBlockExpire)));
     await this.audit.loginRefused(username(req), 'login_throttled', 'AUTH_TOO_MANY_ATTEMPTS', req);
     throw new ApiException('AUTH_TOO_MANY_ATTEMPTS');
   }

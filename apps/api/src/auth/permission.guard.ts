@@ -18,7 +18,10 @@ const CHANGES = ['POST', 'PUT', 'PATCH', 'DELETE'];
  */
 @Injectable()
 export class PermissionGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly cases: CasesRepository) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly cases: CasesRepository,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -32,7 +35,11 @@ export class PermissionGuard implements CanActivate {
     const actor: Actor = req.user;
     const scope = ACTIONS[action].scope;
     const found = scope === 'none' ? null : await this.facts(scope, String(req.params.id ?? ''), actor.id);
-    const verdict = mayAct({ id: actor.id, role: actor.role, agencyId: actor.agencyId, unit: found?.actorUnit ?? '' }, action, found?.facts ?? null);
+    const verdict = mayAct(
+      { id: actor.id, role: actor.role, agencyId: actor.agencyId, unit: found?.actorUnit ?? '' },
+      action,
+      found?.facts ?? null,
+    );
     if (verdict === 'allowed') return true;
     if (verdict === 'forbidden') throw new ApiException('AUTH_ROLE_FORBIDDEN');
     if (!found) throw new ApiException(scope === 'task' ? 'TASK_NOT_FOUND' : 'CASE_NOT_FOUND');

@@ -12,9 +12,11 @@ import { CalendarService } from './calendar.service';
 /** A year in the path: an integer within the years a schedule may be loaded for (YearScheduleDto). */
 const yearPipe: PipeTransform<string, number> = {
   transform(value: string) {
-    if (!/^-?\d+$/.test(value)) throw new ApiException('VALIDATION_FAILED', [{ field: 'year', code: 'NOT_INTEGER', message: '年度必须是整数' }]);
+    if (!/^-?\d+$/.test(value))
+      throw new ApiException('VALIDATION_FAILED', [{ field: 'year', code: 'NOT_INTEGER', message: '年度必须是整数' }]);
     const year = Number(value);
-    if (year < 2000 || year > 2100) throw new ApiException('VALIDATION_FAILED', [{ field: 'year', code: 'OUT_OF_RANGE', message: '年度超出允许范围（2000 至 2100）' }]);
+    if (year < 2000 || year > 2100)
+      throw new ApiException('VALIDATION_FAILED', [{ field: 'year', code: 'OUT_OF_RANGE', message: '年度超出允许范围（2000 至 2100）' }]);
     return year;
   },
 };

@@ -1,7 +1,17 @@
 import { registerDecorator } from 'class-validator';
 import { parseStart } from '#libs/calendar/dates';
 import { PERIOD_UNITS, PeriodUnit, parsePause } from '#libs/calendar/period';
-import { DateField, DateListField, EnumField, InCaseYears, IntField, NestedField, NestedListField, QueryListField, TextField } from '../common/fields';
+import {
+  DateField,
+  DateListField,
+  EnumField,
+  InCaseYears,
+  IntField,
+  NestedField,
+  NestedListField,
+  QueryListField,
+  TextField,
+} from '../common/fields';
 
 function IsPeriodStart(): PropertyDecorator {
   return (target: object, property: string | symbol) =>

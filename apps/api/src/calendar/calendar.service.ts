@@ -48,7 +48,10 @@ export class CalendarService {
     const problems: { path: string; code: string; message: string }[] = validateSchedule(schedule);
     if (year !== dto.year) problems.unshift({ path: 'year', code: 'YEAR_MISMATCH', message: '请求路径中的年度与安排中的年度不一致' });
     if (problems.length) {
-      throw new ApiException('CALENDAR_INVALID', problems.map((p) => ({ field: p.path, code: p.code, message: p.message })));
+      throw new ApiException(
+        'CALENDAR_INVALID',
+        problems.map((p) => ({ field: p.path, code: p.code, message: p.message })),
+      );
     }
     const version = await this.store.add(schedule, actor.id);
     await this.audit.changed(actor, `calendar_year_loaded ${year} v${version}`, req);

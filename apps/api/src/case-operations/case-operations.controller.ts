@@ -20,7 +20,12 @@ export class CaseOperationsController {
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，不会重复申请' })
   @ApiAcceptedResponse({ type: CaseOperationRequestResponse })
-  request(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: CaseOperationDto, @Headers('idempotency-key') key?: string) {
+  request(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Body() dto: CaseOperationDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.operations.request(actor, id, dto, idempotencyKey(key));
   }
 

@@ -37,19 +37,40 @@ export class CaseOperationsService {
     const refusal = operationRefusal(dto.kind, { status: c.status, suspended: !!c.clock.suspended, pendingOperation });
     if (refusal) throw new ApiException(refusal);
     const added = await this.operations.addPending({
-      id: operationId, caseId, agencyId: c.agencyId, kind: dto.kind, reason: dto.reason, legalBasis: dto.legalBasis ?? null,
-      transfer: dto.transfer ? { ...dto.transfer } : null, requestedBy: actor.id,
+      id: operationId,
+      caseId,
+      agencyId: c.agencyId,
+      kind: dto.kind,
+      reason: dto.reason,
+      legalBasis: dto.legalBasis ?? null,
+      transfer: dto.transfer ? { ...dto.transfer } : null,
+      requestedBy: actor.id,
     });
     if (added === 'another_open') throw new ApiException('CASE_OPERATION_PENDING');
     const profile = this.cases.profileOf(c);
     const input: CaseOperationInput = {
-      operationId, caseId, agencyId: c.agencyId, kind: dto.kind, reason: dto.reason, legalBasis: dto.legalBasis,
-      transfer: dto.transfer && { ...dto.transfer }, by: actor, handlingOfficerId: c.handlingOfficerId,
-      profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving }, calendar: await this.calendar.schedules(), escalation: escalationRules(profile),
+      operationId,
+      caseId,
+      agencyId: c.agencyId,
+      kind: dto.kind,
+      reason: dto.reason,
+      legalBasis: dto.legalBasis,
+      transfer: dto.transfer && { ...dto.transfer },
+      by: actor,
+      handlingOfficerId: c.handlingOfficerId,
+      profile: { regulationTitle: profile.regulation.title, archiving: profile.archiving },
+      calendar: await this.calendar.schedules(),
+      escalation: escalationRules(profile),
     };
     const state = await this.workflows.updateWithStart('caseOperation', input, caseOperationRequestedUpdate);
     const task = state.openTasks[0];
-    return { operationId, kind: dto.kind, kindLabel: CASE_OPERATION_LABELS[dto.kind], status: 'pending', task: task ? mapTaskRef(task) : null };
+    return {
+      operationId,
+      kind: dto.kind,
+      kindLabel: CASE_OPERATION_LABELS[dto.kind],
+      status: 'pending',
+      task: task ? mapTaskRef(task) : null,
+    };
   }
 
   /** The case's operations, newest first, with the chief's decision and a transfer's receipt. */

@@ -34,7 +34,9 @@ export class CaseRefs {
     return refs.flatMap((r) => {
       if (r.ids === undefined) return [];
       const one = typeof r.ids === 'string';
-      return [r.ids].flat().flatMap((id, i) => (ok(id, r) ? [] : [{ field: one ? r.field : `${r.field}[${i}]`, code: r.code, message: r.message }]));
+      return [r.ids]
+        .flat()
+        .flatMap((id, i) => (ok(id, r) ? [] : [{ field: one ? r.field : `${r.field}[${i}]`, code: r.code, message: r.message }]));
     });
   }
 
@@ -45,7 +47,9 @@ export class CaseRefs {
    */
   async decisionNumberFree(agencyId: string, caseId: string, number: string, field = 'documentNumber'): Promise<void> {
     if (await this.cases.decisionNumberTaken(agencyId, caseId, number)) {
-      throw new ApiException('DECISION_NUMBER_TAKEN', [{ field, code: 'DECISION_NUMBER_TAKEN', message: `文号「${number}」已用于本机关的另一份处罚决定书` }]);
+      throw new ApiException('DECISION_NUMBER_TAKEN', [
+        { field, code: 'DECISION_NUMBER_TAKEN', message: `文号「${number}」已用于本机关的另一份处罚决定书` },
+      ]);
     }
   }
 }

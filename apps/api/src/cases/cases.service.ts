@@ -39,7 +39,12 @@ export class CasesService {
   }
 
   async list(actor: Actor, q: CaseListQuery): Promise<CasePage> {
-    const filter = { agencyId: actor.agencyId, status: q.status as CaseStatus | undefined, source: q.source as CaseSource | undefined, overdue: q.overdue };
+    const filter = {
+      agencyId: actor.agencyId,
+      status: q.status as CaseStatus | undefined,
+      source: q.source as CaseSource | undefined,
+      overdue: q.overdue,
+    };
     const [rows, total] = await this.cases.page(filter, skipOf(q), q.pageSize);
     return pageOf(rows.map(toCaseView), total, q);
   }

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
       if (days.firstBroken) {
         const b = days.firstBroken;
         console.log(`每日链头断裂：${b.day}${b.caseId ? `，案件 ${b.caseId}` : ''}：${b.reason}`);
-      } else console.log(`每日链头完整（${days.days}天${days.last ? `，最后一日 ${days.last.day}：${days.last.hash}` : ''}），尚未封存的记录 ${unsealed} 条`);
+      } else
+        console.log(
+          `每日链头完整（${days.days}天${days.last ? `，最后一日 ${days.last.day}：${days.last.hash}` : ''}），尚未封存的记录 ${unsealed} 条`,
+        );
     }
     if (broken || days.firstBroken) process.exitCode = 1;
   } finally {

@@ -9,7 +9,11 @@ export interface FieldError {
 
 /** The one exception the API throws on purpose: a stable code whose status and Chinese message come from the catalogue. */
 export class ApiException extends Error {
-  constructor(readonly code: ErrorCode, readonly fields?: FieldError[], message?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldError[],
+    message?: string,
+  ) {
     super(message ?? MESSAGES[code]);
   }
 

@@ -89,8 +89,7 @@ export const QueryListField = (label: string, max: number, each: PropertyDecorat
     each,
   );
 
-export const BoolField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
+export const BoolField = (label: string, o: Opts = {}) => applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
 
 export const DateTimeField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }, o.requiredWhen), IsInstant());
@@ -100,7 +99,13 @@ export const UuidField = (label: string, o: Opts = {}) =>
 
 /** An integer from a query string. */
 export const IntField = (label: string, min: number, max: number, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }, o.requiredWhen), Type(() => Number), IsInt(), Min(min), Max(max));
+  applyDecorators(
+    ...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }, o.requiredWhen),
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
 
 // @nestjs/swagger takes a thunk for `type` only when the function is named `type` (a property's arrow
 // function); the caller's anonymous thunk would become the unresolvable reference `#/components/schemas/`.
@@ -119,7 +124,12 @@ export const NestedListField = (label: string, cls: () => new () => object, min:
 
 /** An amount of money in yuan, to the fen (two decimals). */
 export const YuanField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: Number, minimum: 0.01 }), IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }), Min(0.01), Max(1e12));
+  applyDecorators(
+    ...base(label, !!o.optional, { type: Number, minimum: 0.01 }),
+    IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }),
+    Min(0.01),
+    Max(1e12),
+  );
 
 /**
  * Years a date of a case may fall in. Wider than any case needs, narrower than what breaks storage:
@@ -153,7 +163,13 @@ export function inCaseYears(v: unknown): boolean {
 /** The dates in a text value (or each of a list's) fall in the years 1900–2999 (inCaseYears). */
 export function InCaseYears(each = false): PropertyDecorator {
   return (target: object, property: string | symbol) =>
-    registerDecorator({ name: 'inCaseYears', target: target.constructor, propertyName: String(property), options: { each }, validator: { validate: inCaseYears } });
+    registerDecorator({
+      name: 'inCaseYears',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { each },
+      validator: { validate: inCaseYears },
+    });
 }
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
@@ -169,7 +185,12 @@ export function isInstant(v: unknown): boolean {
 
 function IsInstant(): PropertyDecorator {
   return (target: object, property: string | symbol) =>
-    registerDecorator({ name: 'isInstant', target: target.constructor, propertyName: String(property), validator: { validate: isInstant } });
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(property),
+      validator: { validate: isInstant },
+    });
 }
 
 function IsCalendarDate(each = false): PropertyDecorator {

@@ -9,7 +9,9 @@ it('counts JSON nesting on the bytes, ignoring brackets inside strings and escap
   expect(jsonDepth(Buffer.from('"x"'))).toBe(0);
   expect(jsonDepth(Buffer.from('['.repeat(5000) + ']'.repeat(5000)), MAX_JSON_DEPTH)).toBe(MAX_JSON_DEPTH + 1);
   expect(() => rejectDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)))).not.toThrow();
-  expect(() => rejectDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH + 1)))).toThrow(expect.objectContaining({ status: 400, type: 'entity.too.deep' }));
+  expect(() => rejectDeepJson(null, null, Buffer.from('['.repeat(MAX_JSON_DEPTH + 1)))).toThrow(
+    expect.objectContaining({ status: 400, type: 'entity.too.deep' }),
+  );
 });
 
 it('finds __proto__, constructor and prototype keys at any depth, not in values or list positions', () => {
@@ -20,6 +22,14 @@ it('finds __proto__, constructor and prototype keys at any depth, not in values 
 });
 
 it('keeps every date of a period start or pause in the years 1900–2999', () => {
-  expect(['2026-01-01', '2026-01-01T00:00:00+08:00', '2026-01-01/2026-02-01', '2026-01-01/', 'x'].map(inCaseYears)).toEqual([true, true, true, true, true]);
-  expect(['3008-01-01', '1899-12-31T00:00:00Z', '2026-01-01/3008-01-01', '+275760-09-13T00:00:00Z', '12026-01-01'].map(inCaseYears)).toEqual([false, false, false, false, false]);
+  expect(['2026-01-01', '2026-01-01T00:00:00+08:00', '2026-01-01/2026-02-01', '2026-01-01/', 'x'].map(inCaseYears)).toEqual([
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  expect(
+    ['3008-01-01', '1899-12-31T00:00:00Z', '2026-01-01/3008-01-01', '+275760-09-13T00:00:00Z', '12026-01-01'].map(inCaseYears),
+  ).toEqual([false, false, false, false, false]);
 });

@@ -32,7 +32,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const json = typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body);
     if (!key || !req.user || req.method === 'GET' || !json) return next.handle();
     const userId = req.user.id;
-    const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canonical(req.body)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${canonical(req.body)}`)
+      .digest('hex');
     return from(this.claim(userId, key, requestHash)).pipe(
       mergeMap((replay) => {
         if (replay) {

@@ -14,7 +14,12 @@ interface Opts {
 }
 
 const prop = (api: Record<string, unknown>, o: Opts = {}) =>
-  ApiProperty({ required: !o.optional, ...api, ...(o.nullable && { nullable: true }), ...(o.description && { description: o.description }) });
+  ApiProperty({
+    required: !o.optional,
+    ...api,
+    ...(o.nullable && { nullable: true }),
+    ...(o.description && { description: o.description }),
+  });
 
 export const Text = (o?: Opts) => prop({ type: String }, o);
 export const Uuid = (o?: Opts) => prop({ type: String, format: 'uuid' }, o);

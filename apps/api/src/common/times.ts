@@ -6,7 +6,10 @@ import { labelOf } from './fields';
 function fieldOf(dto: object, path: string): { value: string | undefined; label: string } {
   const parts = path.split('.');
   const name = parts.pop()!;
-  const owner = parts.reduce<Record<string, unknown> | undefined>((o, p) => o?.[p] as Record<string, unknown> | undefined, dto as Record<string, unknown>);
+  const owner = parts.reduce<Record<string, unknown> | undefined>(
+    (o, p) => o?.[p] as Record<string, unknown> | undefined,
+    dto as Record<string, unknown>,
+  );
   return { value: owner?.[name] as string | undefined, label: (owner && labelOf(owner, name)) || path };
 }
 
@@ -19,10 +22,12 @@ function throwEventTimeError(...errors: (EventTimeError | null)[]): void {
 /** A recorded fact's time (served, received, taken…) cannot lie ahead (libs/domain/event-time). Absent optional fields pass. */
 export function notInFuture(dto: object, ...paths: string[]): void {
   const now = Date.now();
-  throwEventTimeError(...paths.map((p) => {
-    const { value, label } = fieldOf(dto, p);
-    return value === undefined ? null : inFuture(p, label, value, now);
-  }));
+  throwEventTimeError(
+    ...paths.map((p) => {
+      const { value, label } = fieldOf(dto, p);
+      return value === undefined ? null : inFuture(p, label, value, now);
+    }),
+  );
 }
 
 /** A recorded fact's time cannot precede the step it depends on (a collection before the decision…). */

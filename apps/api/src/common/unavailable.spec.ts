@@ -7,7 +7,9 @@ const pg = (code: string, message: string) => new QueryFailedError('SELECT 1', [
 describe('PostgreSQL unavailable', () => {
   it('refused, shut down by the administrator, starting up, or the connection lost mid-query', () => {
     expect(databaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(databaseUnavailable(Object.assign(new AggregateError([Object.assign(new Error(''), { code: 'ECONNREFUSED' })], ''), {}))).toBe(true);
+    expect(databaseUnavailable(Object.assign(new AggregateError([Object.assign(new Error(''), { code: 'ECONNREFUSED' })], ''), {}))).toBe(
+      true,
+    );
     expect(databaseUnavailable(pg('57P01', 'terminating connection due to administrator command'))).toBe(true);
     expect(databaseUnavailable(pg('57P03', 'the database system is starting up'))).toBe(true);
     expect(databaseUnavailable(pg('08006', 'connection failure'))).toBe(true);

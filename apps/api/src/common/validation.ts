@@ -13,7 +13,10 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
   isBoolean: { code: 'NOT_BOOLEAN', message: (l) => `${l}必须是 true 或 false` },
   isCalendarDate: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 格式的有效日期` },
   isPeriodStart: { code: 'NOT_DATE', message: (l) => `${l}必须是 YYYY-MM-DD 日期或带时区的 ISO 8601 时间` },
-  isPause: { code: 'NOT_PAUSE', message: (l) => `${l}必须写作 起/止（YYYY-MM-DD 日期或带时区的 ISO 8601 时间，止不早于起，可省略表示尚未结束）` },
+  isPause: {
+    code: 'NOT_PAUSE',
+    message: (l) => `${l}必须写作 起/止（YYYY-MM-DD 日期或带时区的 ISO 8601 时间，止不早于起，可省略表示尚未结束）`,
+  },
   inCaseYears: { code: 'OUT_OF_RANGE', message: (l) => `${l}的年份须在 1900 至 2999 之间` },
   isInstant: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },
@@ -90,11 +93,19 @@ class InputPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const field = unstorableText(value, metadata.data ?? '');
       if (field !== null) {
-        throw new ApiException('VALIDATION_FAILED', [{ field: field || metadata.type, code: 'INVALID_CHARACTER', message: `${field || '请求'}含有无法保存的字符（空字符或残缺的 Unicode 字符）` }]);
+        throw new ApiException('VALIDATION_FAILED', [
+          {
+            field: field || metadata.type,
+            code: 'INVALID_CHARACTER',
+            message: `${field || '请求'}含有无法保存的字符（空字符或残缺的 Unicode 字符）`,
+          },
+        ]);
       }
       const key = prototypeKey(value, metadata.data ?? '');
       if (key !== null) {
-        throw new ApiException('VALIDATION_FAILED', [{ field: key, code: 'FORBIDDEN_KEY', message: `${key}：不允许使用 __proto__、constructor 或 prototype 作为字段名` }]);
+        throw new ApiException('VALIDATION_FAILED', [
+          { field: key, code: 'FORBIDDEN_KEY', message: `${key}：不允许使用 __proto__、constructor 或 prototype 作为字段名` },
+        ]);
       }
     }
     return super.transform(value, metadata);

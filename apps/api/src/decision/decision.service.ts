@@ -35,7 +35,14 @@ import {
   WaiverDto,
 } from './decision.dto';
 import { CaseDeadlinesRepository } from '#libs/persistence/repositories/case-deadlines.repository';
-import { CaseDeadlinePage, DecisionDeadlineResponse, NoticeResponse, mapCaseDeadline, mapDecisionDeadline, mapNotice } from './decision.response';
+import {
+  CaseDeadlinePage,
+  DecisionDeadlineResponse,
+  NoticeResponse,
+  mapCaseDeadline,
+  mapDecisionDeadline,
+  mapNotice,
+} from './decision.response';
 
 @Injectable()
 export class DecisionService {
@@ -78,7 +85,11 @@ export class DecisionService {
     }
     const issue: PreDecisionNoticeIssue = dto.servedAt
       ? { servedAt: dto.servedAt, method: dto.method!, rights: dto.rights, by: actor }
-      : { serve: { recipient: c.form.parties.map((p) => p.name).join('、'), documentNumber: dto.documentNumber! }, rights: dto.rights, by: actor };
+      : {
+          serve: { recipient: c.form.parties.map((p) => p.name).join('、'), documentNumber: dto.documentNumber! },
+          rights: dto.rights,
+          by: actor,
+        };
     return this.send(actor, caseId, recordPreDecisionNoticeServedUpdate, issue, 'notice');
   }
 
@@ -120,7 +131,19 @@ export class DecisionService {
     await this.refs.decisionNumberFree(c.agencyId, caseId, dto.documentNumber);
     const { partyPresent, handedOver, correction, ...document } = dto;
     const recipient = c.form.parties.map((p) => p.name).join('、');
-    return this.send(actor, caseId, issueDecisionUpdate, { ...document, recipient, ...(partyPresent && { handedOver: { ...handedOver! } }), ...(correction && { correction: { ...correction } }), by: actor }, 'decision');
+    return this.send(
+      actor,
+      caseId,
+      issueDecisionUpdate,
+      {
+        ...document,
+        recipient,
+        ...(partyPresent && { handedOver: { ...handedOver! } }),
+        ...(correction && { correction: { ...correction } }),
+        by: actor,
+      },
+      'decision',
+    );
   }
 
   async notice(actor: Actor, caseId: string): Promise<NoticeResponse> {
@@ -135,7 +158,13 @@ export class DecisionService {
   }
 
   /** To the case's decision workflow; the same request twice is one change. */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<PreDecisionNoticeView, [A]>, arg: A, what: string): Promise<NoticeResponse> {
+  private async send<A extends { by: Actor }>(
+    actor: Actor,
+    caseId: string,
+    update: UpdateDefinition<PreDecisionNoticeView, [A]>,
+    arg: A,
+    what: string,
+  ): Promise<NoticeResponse> {
     await this.ensureStarted(actor, caseId);
     return mapNotice(await this.workflows.command({ kind: 'decision', caseId }, update, arg, what, caseId));
   }

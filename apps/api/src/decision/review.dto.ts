@@ -1,6 +1,16 @@
 import { ValidateIf } from 'class-validator';
 import { PENALTY_KINDS, PenaltyKind, REVIEW_FINDINGS, ReviewFinding } from '#libs/domain/review';
-import { DateTimeField, EnumField, EnumListField, IntField, NestedField, NestedListField, TextField, TextListField, UuidListField } from '../common/fields';
+import {
+  DateTimeField,
+  EnumField,
+  EnumListField,
+  IntField,
+  NestedField,
+  NestedListField,
+  TextField,
+  TextListField,
+  UuidListField,
+} from '../common/fields';
 
 const NEEDS_AMOUNT: PenaltyKind[] = ['fine', 'confiscation'];
 

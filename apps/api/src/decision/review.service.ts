@@ -44,7 +44,9 @@ export class ReviewService {
     notInFuture(dto, 'heldAt');
     await this.decision.ensureStarted(actor, caseId);
     const updateId = derivedUuid(actor.id, 'collective-discussion', caseId, JSON.stringify(dto));
-    return mapReview(await this.workflows.update({ kind: 'decision', caseId }, recordCollectiveDiscussionUpdate, { ...dto, by: actor }, updateId));
+    return mapReview(
+      await this.workflows.update({ kind: 'decision', caseId }, recordCollectiveDiscussionUpdate, { ...dto, by: actor }, updateId),
+    );
   }
 
   async expertReview(actor: Actor, caseId: string, dto: ExpertReviewDto): Promise<ReviewResponse> {

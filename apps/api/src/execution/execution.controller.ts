@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, ExecutionQueryDto, PaymentDto, RemedyDto } from './execution.dto';
+import {
+  CompulsoryExecutionDto,
+  CompulsoryResultDto,
+  CourtApplicationDto,
+  CourtResultDto,
+  DemandNoticeDto,
+  DemandStatementDto,
+  ExecutionQueryDto,
+  PaymentDto,
+  RemedyDto,
+} from './execution.dto';
 import { ExecutionResponse } from './execution.response';
 import { ExecutionService } from './execution.service';
 

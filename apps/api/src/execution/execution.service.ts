@@ -2,14 +2,31 @@ import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Actor } from '#libs/domain/roles';
 import {
-  ExecutionView, applyToCourtUpdate, decideCompulsoryExecutionUpdate, draftDemandNoticeUpdate, recordCompulsoryResultUpdate, executionQuery, recordCourtResultUpdate, recordDemandStatementUpdate,
-  recordPaymentUpdate, recordRemedyUpdate,
+  ExecutionView,
+  applyToCourtUpdate,
+  decideCompulsoryExecutionUpdate,
+  draftDemandNoticeUpdate,
+  recordCompulsoryResultUpdate,
+  executionQuery,
+  recordCourtResultUpdate,
+  recordDemandStatementUpdate,
+  recordPaymentUpdate,
+  recordRemedyUpdate,
 } from '#libs/messages/execution';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { notInFuture } from '../common/times';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
-import { CompulsoryExecutionDto, CompulsoryResultDto, CourtApplicationDto, CourtResultDto, DemandNoticeDto, DemandStatementDto, PaymentDto, RemedyDto } from './execution.dto';
+import {
+  CompulsoryExecutionDto,
+  CompulsoryResultDto,
+  CourtApplicationDto,
+  CourtResultDto,
+  DemandNoticeDto,
+  DemandStatementDto,
+  PaymentDto,
+  RemedyDto,
+} from './execution.dto';
 import { ExecutionsRepository } from '#libs/persistence/repositories/executions.repository';
 import { ExecutionResponse, mapExecution } from './execution.response';
 
@@ -31,7 +48,13 @@ export class ExecutionService {
 
   payment(actor: Actor, caseId: string, dto: PaymentDto) {
     notInFuture(dto, 'paidAt');
-    return this.send(actor, caseId, recordPaymentUpdate, { paidAt: dto.paidAt, amountFen: Math.round(dto.amountYuan * 100), receipt: dto.receipt, by: actor }, 'payment');
+    return this.send(
+      actor,
+      caseId,
+      recordPaymentUpdate,
+      { paidAt: dto.paidAt, amountFen: Math.round(dto.amountYuan * 100), receipt: dto.receipt, by: actor },
+      'payment',
+    );
   }
 
   remedy(actor: Actor, caseId: string, dto: RemedyDto) {
@@ -76,7 +99,13 @@ export class ExecutionService {
   }
 
   /** To the case's execution workflow; the same request twice is one change. */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, update: UpdateDefinition<ExecutionView, [A]>, arg: A, what: string): Promise<ExecutionResponse> {
+  private async send<A extends { by: Actor }>(
+    actor: Actor,
+    caseId: string,
+    update: UpdateDefinition<ExecutionView, [A]>,
+    arg: A,
+    what: string,
+  ): Promise<ExecutionResponse> {
     const row = await this.row(actor, caseId);
     if (row.state === 'ended') throw new ApiException('EXECUTION_ENDED');
     return mapExecution(await this.workflows.command({ kind: 'execution', caseId }, update, arg, what, caseId));

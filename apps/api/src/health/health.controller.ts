@@ -8,7 +8,10 @@ import { HealthResponse } from './health.response';
 @ApiTags('health 运行状态')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: DatabaseHealth, private readonly workflows: CaseWorkflowsClient) {}
+  constructor(
+    private readonly db: DatabaseHealth,
+    private readonly workflows: CaseWorkflowsClient,
+  ) {}
 
   /** Both backing services answer: used by `npm run dev` and by container health checks. */
   @Public()

@@ -70,7 +70,13 @@ export class AvStorage {
       keep: async () => {
         await mkdir(join(final, '..'), { recursive: true });
         // The same content is stored once; renaming over it would change nothing but its inode.
-        if (await stat(final).then(() => true, () => false)) await discard();
+        if (
+          await stat(final).then(
+            () => true,
+            () => false,
+          )
+        )
+          await discard();
         else await rename(tmp, final);
       },
     };

@@ -39,19 +39,30 @@ export class AvUploadService {
     const mediaType = avMediaType(req.headers['content-type']);
     if (!mediaType) {
       throw new ApiException('AV_MEDIA_TYPE_NOT_ALLOWED', [
-        { field: 'Content-Type', code: 'AV_MEDIA_TYPE_NOT_ALLOWED', message: '请以视频、音频或图片格式上传（如 video/mp4、audio/mpeg、image/jpeg），类型不明时用 application/octet-stream' },
+        {
+          field: 'Content-Type',
+          code: 'AV_MEDIA_TYPE_NOT_ALLOWED',
+          message: '请以视频、音频或图片格式上传（如 video/mp4、audio/mpeg、image/jpeg），类型不明时用 application/octet-stream',
+        },
       ]);
     }
     const announced = announcedSha256(req.headers['content-digest'] as string | undefined);
-    if (announced === null) throw new ApiException('VALIDATION_FAILED', [{ field: 'Content-Digest', code: 'DIGEST_UNSUPPORTED', message: '摘要须为 sha-256=:<Base64>:（RFC 9530）' }]);
+    if (announced === null)
+      throw new ApiException('VALIDATION_FAILED', [
+        { field: 'Content-Digest', code: 'DIGEST_UNSUPPORTED', message: '摘要须为 sha-256=:<Base64>:（RFC 9530）' },
+      ]);
     // Refuse before reading the body: only the producer stores the file of their record, and not while the case is suspended.
-    const refusal = task.status === 'open' && completionRefusal(toRef(task), actor, { decision: 'uploaded', opinion: '', file: { sha256: '', size: 0, mediaType } });
+    const refusal =
+      task.status === 'open' &&
+      completionRefusal(toRef(task), actor, { decision: 'uploaded', opinion: '', file: { sha256: '', size: 0, mediaType } });
     if (refusal) throw new ApiException(refusal);
     if (task.status === 'open' && c.clock.suspended) throw new ApiException('CASE_SUSPENDED');
     const staged = await this.storage.receive(req);
     try {
       if (announced && announced !== staged.sha256) {
-        throw new ApiException('AV_DIGEST_MISMATCH', [{ field: 'Content-Digest', code: 'AV_DIGEST_MISMATCH', message: `收到的文件 SHA-256 为 ${staged.sha256}，与声明的不符` }]);
+        throw new ApiException('AV_DIGEST_MISMATCH', [
+          { field: 'Content-Digest', code: 'AV_DIGEST_MISMATCH', message: `收到的文件 SHA-256 为 ${staged.sha256}，与声明的不符` },
+        ]);
       }
       const file = { sha256: staged.sha256, size: staged.size, mediaType };
       if (task.status === 'completed') {
@@ -62,7 +73,12 @@ export class AvUploadService {
       }
       // Refused (the loser of parallel uploads, a case suspended meanwhile…): throws, nothing is kept.
       // Should the API stop between the completion and `keep`, sending the same file again puts it in place.
-      await this.workflows.completeTask(task, actor, { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file }, file.sha256);
+      await this.workflows.completeTask(
+        task,
+        actor,
+        { decision: 'uploaded', opinion: `已存储音像文件（${file.size}字节）`, file },
+        file.sha256,
+      );
       await staged.keep();
       return this.investigation.view(recordId);
     } finally {

@@ -36,10 +36,17 @@ export class ConfidentialityService {
     await this.cases.findForActor(actor, caseId);
     const record = await this.records.ofCase(caseId, recordId);
     if (!record) throw new ApiException('RECORD_NOT_FOUND');
-    await this.records.addFlag({ recordId, flag, reason, flaggedBy: actor.id, flaggedAt: new Date() }, {
-      caseId, key: `flag:${recordId}:${flag}`, actor, action: 'record_flagged',
-      summary: `${actor.name}将「${record.title}」标记为${CONFIDENTIALITY_LABELS[flag]}：${reason}`, details: { recordId, flag },
-    });
+    await this.records.addFlag(
+      { recordId, flag, reason, flaggedBy: actor.id, flaggedAt: new Date() },
+      {
+        caseId,
+        key: `flag:${recordId}:${flag}`,
+        actor,
+        action: 'record_flagged',
+        summary: `${actor.name}将「${record.title}」标记为${CONFIDENTIALITY_LABELS[flag]}：${reason}`,
+        details: { recordId, flag },
+      },
+    );
     return { recordId, flags: (await this.records.flagsOf([recordId])).get(recordId) ?? [] };
   }
 
@@ -51,8 +58,20 @@ export class ConfidentialityService {
     const files = await this.records.filesOf(ids);
     const flags = await this.records.flagsOf(ids);
     const allowed = flags.size === 0 || (await this.mayRead(actor, c.handlingOfficerId));
-    const views = rows.map((r) => this.shown(r, files.find((f) => f.recordId === r.id), flags.get(r.id), allowed));
-    if (allowed) await this.logReads(actor, caseId, rows.filter((r) => flags.has(r.id)));
+    const views = rows.map((r) =>
+      this.shown(
+        r,
+        files.find((f) => f.recordId === r.id),
+        flags.get(r.id),
+        allowed,
+      ),
+    );
+    if (allowed)
+      await this.logReads(
+        actor,
+        caseId,
+        rows.filter((r) => flags.has(r.id)),
+      );
     return pageOf(views, total, q);
   }
 
@@ -76,7 +95,11 @@ export class ConfidentialityService {
     const flagged = await this.records.flaggedOfCase(c.id);
     if (!flagged.length) return entries;
     const of = (e: CatalogueEntry) =>
-      e.kind === 'record' ? undefined : flagged.find((r) => (e.recordId ? r.id === e.recordId : r.category === e.kind && r.title === e.title && r.recordedAt.toISOString() === e.at));
+      e.kind === 'record'
+        ? undefined
+        : flagged.find((r) =>
+            e.recordId ? r.id === e.recordId : r.category === e.kind && r.title === e.title && r.recordedAt.toISOString() === e.at,
+          );
     const allowed = await this.mayRead(actor, c.handlingOfficerId);
     const read = flagged.filter((r) => entries.some((e) => of(e) === r));
     if (allowed) await this.logReads(actor, c.id, read);
@@ -84,11 +107,21 @@ export class ConfidentialityService {
       const r = of(e);
       if (!r) return e;
       if (allowed) return { ...e, confidentiality: r.flags };
-      return { ...e, ...(e.kind === 'audiovisual' && { storage: null, metadata: null }), confidentiality: r.flags, redacted: redactedNote(r.flags) };
+      return {
+        ...e,
+        ...(e.kind === 'audiovisual' && { storage: null, metadata: null }),
+        confidentiality: r.flags,
+        redacted: redactedNote(r.flags),
+      };
     });
   }
 
-  private shown(r: EvidenceRecordEntity, file: AvFileEntity | undefined, flags: Confidentiality[] | undefined, allowed: boolean): EvidenceReadResponse {
+  private shown(
+    r: EvidenceRecordEntity,
+    file: AvFileEntity | undefined,
+    flags: Confidentiality[] | undefined,
+    allowed: boolean,
+  ): EvidenceReadResponse {
     const view = { ...toEvidenceView(r, file), confidentiality: flags ?? [] };
     if (!flags || allowed) return view;
     return { ...view, content: null, metadata: null, signatures: null, officers: [], redacted: redactedNote(flags) };
@@ -107,9 +140,15 @@ export class ConfidentialityService {
    */
   private async logReads(actor: Actor, caseId: string, read: { id: string; title: string }[]): Promise<void> {
     const day = chinaDate(new Date());
-    await this.caseRecord.append(read.map((r) => ({
-      caseId, key: `read:${r.id}:${actor.id}:${day}`, actor, action: 'record_read' as const,
-      summary: `${actor.name}查阅涉密记录「${r.title}」`, details: { recordId: r.id, day },
-    })));
+    await this.caseRecord.append(
+      read.map((r) => ({
+        caseId,
+        key: `read:${r.id}:${actor.id}:${day}`,
+        actor,
+        action: 'record_read' as const,
+        summary: `${actor.name}查阅涉密记录「${r.title}」`,
+        details: { recordId: r.id, day },
+      })),
+    );
   }
 }

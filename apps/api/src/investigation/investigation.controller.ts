@@ -43,7 +43,12 @@ export class InvestigationController {
   @Act('av.add')
   @ApiCreatedResponse({ type: EvidenceResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  addAv(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AvRecordDto, @Headers('idempotency-key') key?: string) {
+  addAv(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Body() dto: AvRecordDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.investigation.addAv(actor, id, dto, idempotencyKey(key));
   }
 
@@ -57,7 +62,12 @@ export class InvestigationController {
   @ApiConsumes(...AV_MEDIA_TYPES)
   @ApiHeader({ name: 'Content-Digest', required: false, description: 'sha-256=:<Base64>: (RFC 9530)；与收到的文件不符则拒绝存储' })
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  upload(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Req() req: Request) {
+  upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('recordId', recordIdPipe) recordId: string,
+    @Req() req: Request,
+  ) {
     return this.uploads.upload(actor, id, recordId, req);
   }
 
@@ -79,7 +89,12 @@ export class InvestigationController {
   @Act('evidence.flag')
   @HttpCode(200)
   @ApiOkResponse({ type: FlagsResponse })
-  flag(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('recordId', recordIdPipe) recordId: string, @Body() dto: FlagDto) {
+  flag(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('recordId', recordIdPipe) recordId: string,
+    @Body() dto: FlagDto,
+  ) {
     return this.confidentiality.flag(actor, id, recordId, dto.flag, dto.reason);
   }
 

@@ -1,6 +1,15 @@
 import { IsArray, IsUUID, ValidateIf } from 'class-validator';
 import { CONFIDENTIALITY, Confidentiality } from '#libs/domain/access';
-import { AV_METHODS, AvMethod, PRESERVATION_FORMS, PreservationForm, RIGHT_LABELS, Right, WRITTEN_KINDS, WrittenKind } from '#libs/domain/evidence';
+import {
+  AV_METHODS,
+  AvMethod,
+  PRESERVATION_FORMS,
+  PreservationForm,
+  RIGHT_LABELS,
+  Right,
+  WRITTEN_KINDS,
+  WrittenKind,
+} from '#libs/domain/evidence';
 import { BoolField, DateTimeField, EnumField, EnumListField, NestedField, NestedListField, TextField, UuidField } from '../common/fields';
 import { ApiProperty } from '@nestjs/swagger';
 

@@ -21,18 +21,25 @@ export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | und
     avRecordIds: r.avRecordIds,
     avOmissionReason: r.avOmissionReason,
     avVerdict: r.avVerdict,
-    metadata: r.metadata && Object.entries(r.metadata).map(([field, value]) => ({ field, label: AV_METADATA_LABELS[field as keyof typeof AV_METADATA_LABELS], value })),
+    metadata:
+      r.metadata &&
+      Object.entries(r.metadata).map(([field, value]) => ({
+        field,
+        label: AV_METADATA_LABELS[field as keyof typeof AV_METADATA_LABELS],
+        value,
+      })),
     usedAsEvidence: r.usedAsEvidence,
-    upload: r.category === 'audiovisual'
-      ? {
-          taskId: r.uploadTaskId,
-          dueAt: r.uploadDueAt?.toISOString() ?? null,
-          storedAt: file?.storedAt.toISOString() ?? null,
-          onTime: file ? file.onTime : null,
-          sha256: file?.sha256 ?? null,
-          size: file ? Number(file.size) : null,
-        }
-      : null,
+    upload:
+      r.category === 'audiovisual'
+        ? {
+            taskId: r.uploadTaskId,
+            dueAt: r.uploadDueAt?.toISOString() ?? null,
+            storedAt: file?.storedAt.toISOString() ?? null,
+            onTime: file ? file.onTime : null,
+            sha256: file?.sha256 ?? null,
+            size: file ? Number(file.size) : null,
+          }
+        : null,
     retentionUntil: r.retentionUntil,
     legalBasis: r.legalBasis,
     corrects: r.correctsId,
@@ -45,7 +52,13 @@ export function toEvidenceView(r: EvidenceRecordEntity, file: AvFileEntity | und
 /** An item of `accountability_items` for this case: recorded defects and those derived (late or missing files, late archiving). */
 export function toDefectView(d: AccountabilityItemEntity): DefectResponse {
   return {
-    id: d.id, recordId: d.recordId, personId: d.personId, kind: d.kind, kindLabel: DEFECT_LABELS[d.kind] ?? d.kind,
-    description: d.description, legalBasis: d.legalBasis, flaggedAt: d.at?.toISOString() ?? null,
+    id: d.id,
+    recordId: d.recordId,
+    personId: d.personId,
+    kind: d.kind,
+    kindLabel: DEFECT_LABELS[d.kind] ?? d.kind,
+    description: d.description,
+    legalBasis: d.legalBasis,
+    flaggedAt: d.at?.toISOString() ?? null,
   };
 }

@@ -13,11 +13,7 @@ import {
   checkRightsTold,
 } from '#libs/domain/evidence';
 import { Actor } from '#libs/domain/roles';
-import {
-  AddEvidenceCommand,
-  InvestigationInput,
-  addEvidenceUpdate,
-} from '#libs/messages/investigation';
+import { AddEvidenceCommand, InvestigationInput, addEvidenceUpdate } from '#libs/messages/investigation';
 import { AgencyProfile, cite } from '#libs/profiles/index';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
@@ -64,7 +60,10 @@ export class InvestigationService {
       ...(await this.checkLinks(caseId, input.avRecordIds, dto.corrects)),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
-    const rule = av.verdict.status === 'defect' ? profile.investigation.audiovisual.mandatory.find((m) => m.activity === (av.verdict as { activity: string }).activity)! : undefined;
+    const rule =
+      av.verdict.status === 'defect'
+        ? profile.investigation.audiovisual.mandatory.find((m) => m.activity === (av.verdict as { activity: string }).activity)!
+        : undefined;
     const id = this.recordId(actor, caseId, key);
     const label = WRITTEN_LABELS[dto.kind];
     return this.append(actor, c, profile, {
@@ -91,9 +90,13 @@ export class InvestigationService {
       },
       by: actor,
       summary: `${actor.name}制作${label}「${dto.title}」${beforeCase(c, dto)}${dto.corrects ? '（更正记录）' : ''}`,
-      handling: dto.kind === 'registered_preservation_list'
-        ? { period: profile.investigation.registeredPreservation.period, legalBasis: cite(profile.regulation.title, profile.investigation.registeredPreservation.source) }
-        : undefined,
+      handling:
+        dto.kind === 'registered_preservation_list'
+          ? {
+              period: profile.investigation.registeredPreservation.period,
+              legalBasis: cite(profile.regulation.title, profile.investigation.registeredPreservation.source),
+            }
+          : undefined,
       defect: rule && {
         kind: 'av_missing',
         description: `${label}「${dto.title}」未按规定同步进行音像记录`,
@@ -112,15 +115,25 @@ export class InvestigationService {
     const rules = profile.investigation.audiovisual;
     const metadata = Object.fromEntries(Object.entries({ ...dto.metadata }).filter(([, v]) => v !== undefined)) as Record<string, string>;
     const errors: RuleError[] = [
-      ...checkAvMetadata(profile, { method: dto.method, usedAsEvidence: dto.usedAsEvidence, atSea: !!dto.atSea, interrupted: !!dto.interrupted, metadata }),
+      ...checkAvMetadata(profile, {
+        method: dto.method,
+        usedAsEvidence: dto.usedAsEvidence,
+        atSea: !!dto.atSea,
+        interrupted: !!dto.interrupted,
+        metadata,
+      }),
       ...(await this.checkLinks(caseId, [], dto.corrects)),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
     const away = dto.awayFromOffice && rules.uploadAfterReturn;
     const upload = away
-      ? { from: dto.returnedAt!, period: rules.uploadAfterReturn!.period, legalBasis: cite(profile.regulation.title, rules.uploadAfterReturn!.source) }
+      ? {
+          from: dto.returnedAt!,
+          period: rules.uploadAfterReturn!.period,
+          legalBasis: cite(profile.regulation.title, rules.uploadAfterReturn!.source),
+        }
       : {
-          from: rules.upload.startsAt === 'activity_ended' ? dto.activityEndedAt ?? dto.recordedAt : dto.recordedAt,
+          from: rules.upload.startsAt === 'activity_ended' ? (dto.activityEndedAt ?? dto.recordedAt) : dto.recordedAt,
           period: rules.upload.period,
           legalBasis: cite(profile.regulation.title, rules.upload.source),
         };
@@ -130,7 +143,13 @@ export class InvestigationService {
         ...this.base(actor, caseId, id, dto),
         category: 'audiovisual',
         kind: dto.method,
-        content: { activityEndedAt: dto.activityEndedAt ?? null, awayFromOffice: !!dto.awayFromOffice, returnedAt: dto.returnedAt ?? null, atSea: !!dto.atSea, interrupted: !!dto.interrupted },
+        content: {
+          activityEndedAt: dto.activityEndedAt ?? null,
+          awayFromOffice: !!dto.awayFromOffice,
+          returnedAt: dto.returnedAt ?? null,
+          atSea: !!dto.atSea,
+          interrupted: !!dto.interrupted,
+        },
         officers: [],
         signatures: null,
         rightsTold: null,
@@ -143,7 +162,11 @@ export class InvestigationService {
         legalBasis: null,
       },
       by: actor,
-      summary: `${actor.name}制作音像记录「${dto.title}」${beforeCase(c, dto)}（${Object.keys(metadata).map((f) => AV_METADATA_LABELS[f as keyof typeof AV_METADATA_LABELS]).join('、') || '无说明事项'}）`,
+      summary: `${actor.name}制作音像记录「${dto.title}」${beforeCase(c, dto)}（${
+        Object.keys(metadata)
+          .map((f) => AV_METADATA_LABELS[f as keyof typeof AV_METADATA_LABELS])
+          .join('、') || '无说明事项'
+      }）`,
       upload,
     });
   }
@@ -171,7 +194,12 @@ export class InvestigationService {
     return key ? derivedUuid(actor.id, 'evidence', caseId, key) : randomUUID();
   }
 
-  private base(actor: Actor, caseId: string, id: string, dto: { title: string; recordedAt: string; corrects?: string; correctionReason?: string }) {
+  private base(
+    actor: Actor,
+    caseId: string,
+    id: string,
+    dto: { title: string; recordedAt: string; corrects?: string; correctionReason?: string },
+  ) {
     return {
       id,
       caseId,
@@ -198,7 +226,15 @@ export class InvestigationService {
     return officers.flatMap((o, i) => {
       const u = found.find((x) => x.id === o.userId);
       const valid = u && u.active && u.role === 'officer' && u.agencyId === agencyId && u.certificateNo === o.certificateNo;
-      return valid ? [] : [{ field: `officers[${i}].certificateNo`, code: 'CERTIFICATE_INVALID', message: '执法证件编号与该执法人员不符，或该人员不是本机关的执法人员' }];
+      return valid
+        ? []
+        : [
+            {
+              field: `officers[${i}].certificateNo`,
+              code: 'CERTIFICATE_INVALID',
+              message: '执法证件编号与该执法人员不符，或该人员不是本机关的执法人员',
+            },
+          ];
     });
   }
 
@@ -216,12 +252,23 @@ export class InvestigationService {
   }
 
   /** Through the case's investigation workflow (started by the first record or measure), so timers and records stay in step. */
-  async throughWorkflow<R, A>(c: CaseEntity, profile: AgencyProfile, update: UpdateDefinition<R, [A]>, arg: A, updateId: string): Promise<R> {
+  async throughWorkflow<R, A>(
+    c: CaseEntity,
+    profile: AgencyProfile,
+    update: UpdateDefinition<R, [A]>,
+    arg: A,
+    updateId: string,
+  ): Promise<R> {
     const input: InvestigationInput = {
       caseId: c.id,
       agencyId: c.agencyId,
       status: c.status,
-      profile: { id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, investigation: profile.investigation },
+      profile: {
+        id: profile.id,
+        version: profile.version,
+        regulationTitle: profile.regulation.title,
+        investigation: profile.investigation,
+      },
       calendar: await this.calendar.schedules(),
       escalation: escalationRules(profile),
       caseClock: c.clock,

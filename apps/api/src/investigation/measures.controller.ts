@@ -22,7 +22,12 @@ export class MeasuresController {
   @Act('measure.apply')
   @ApiCreatedResponse({ type: MeasureResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  take(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: TakeMeasureDto, @Headers('idempotency-key') key?: string) {
+  take(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Body() dto: TakeMeasureDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.measures.take(actor, id, dto, idempotencyKey(key));
   }
 
@@ -36,7 +41,12 @@ export class MeasuresController {
   @Act('measure.pause')
   @HttpCode(200)
   @ApiOkResponse({ type: MeasureResponse })
-  pause(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: PauseMeasureDto) {
+  pause(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('measureId', measureIdPipe) mid: string,
+    @Body() dto: PauseMeasureDto,
+  ) {
     return this.measures.pause(actor, id, mid, dto);
   }
 
@@ -44,7 +54,12 @@ export class MeasuresController {
   @Act('measure.resume')
   @HttpCode(200)
   @ApiOkResponse({ type: MeasureResponse })
-  resume(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: ResumeMeasureDto) {
+  resume(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('measureId', measureIdPipe) mid: string,
+    @Body() dto: ResumeMeasureDto,
+  ) {
     return this.measures.resume(actor, id, mid, dto);
   }
 
@@ -53,7 +68,12 @@ export class MeasuresController {
   @Act('measure.extend')
   @HttpCode(200)
   @ApiOkResponse({ type: MeasureResponse })
-  extend(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: ExtensionRequestDto) {
+  extend(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('measureId', measureIdPipe) mid: string,
+    @Body() dto: ExtensionRequestDto,
+  ) {
     return this.measures.requestExtension(actor, id, mid, dto);
   }
 
@@ -61,7 +81,12 @@ export class MeasuresController {
   @Act('measure.decide')
   @HttpCode(200)
   @ApiOkResponse({ type: MeasureResponse })
-  decide(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Param('measureId', measureIdPipe) mid: string, @Body() dto: MeasureDecisionDto) {
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('measureId', measureIdPipe) mid: string,
+    @Body() dto: MeasureDecisionDto,
+  ) {
     return this.measures.decide(actor, id, mid, dto);
   }
 }

@@ -9,7 +9,10 @@ const iso = (t: Date | string) => (typeof t === 'string' ? t : t.toISOString());
  * estimate named as every deadline names it (`complete`, `missingYears`, libs/domain/deadlines.ts).
  */
 export function toMeasureView(m: MeasureView | CoerciveMeasureEntity): MeasureResponse {
-  const estimate = 'dueComplete' in m ? { complete: m.dueComplete, missingYears: m.dueMissingYears } : { complete: m.complete, missingYears: m.missingYears ?? [] };
+  const estimate =
+    'dueComplete' in m
+      ? { complete: m.dueComplete, missingYears: m.dueMissingYears }
+      : { complete: m.complete, missingYears: m.missingYears ?? [] };
   return {
     id: m.id,
     caseId: m.caseId,

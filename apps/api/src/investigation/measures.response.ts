@@ -30,7 +30,8 @@ export class MeasureResponse {
   @NestedList(() => MeasurePauseResponse) pauses: MeasurePauseResponse[];
   @OneOf(MEASURE_DECISIONS, { nullable: true }) decision: string | null;
   @Uuid({ nullable: true, description: '对应的文字记录' }) recordId: string | null;
-  @Nested(() => FamilyNotifiedResponse, { nullable: true, description: '通知家属情况（限制人身自由时）' }) familyNotified: FamilyNotifiedResponse | null;
+  @Nested(() => FamilyNotifiedResponse, { nullable: true, description: '通知家属情况（限制人身自由时）' })
+  familyNotified: FamilyNotifiedResponse | null;
 }
 
 export class MeasurePage extends PageOf(MeasureResponse) {}

@@ -43,25 +43,35 @@ export class MeasuresService {
       { field: 'recordId', ids: dto.recordId, category: 'written', code: 'RECORD_UNKNOWN', message: '本案没有该文字记录' },
     ]);
     if (unknown.length) throw new ApiException('RECORD_INVALID', unknown);
-    const timed = dto.kind === 'restrict' ? undefined : dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
+    const timed =
+      dto.kind === 'restrict' ? undefined : dto.kind === 'freeze' ? profile.investigation.freeze : profile.investigation.sealSeize;
     const measureId = this.investigation.recordId(actor, caseId, key);
     const basis = (s: Source) => cite(profile.regulation.title, s);
-    const taken = await this.investigation.throughWorkflow(c, profile, takeMeasureUpdate, {
-      measureId,
-      kind: dto.kind,
-      object: dto.object,
-      takenAt: dto.takenAt,
-      recordId: dto.recordId ?? null,
-      by: actor,
-      period: timed?.period,
-      extension: timed?.extension.period,
-      legalBasis: basis(timed ? timed.source : profile.investigation.restrictFreedom.source),
-      extensionBasis: timed && basis(timed.extension.source),
-      familyNotified: dto.familyNotified && { ...dto.familyNotified },
-      emergency: dto.emergency
-        ? { period: profile.investigation.emergencyMeasure.period, legalBasis: cite(profile.regulation.title, profile.investigation.emergencyMeasure.source) }
-        : undefined,
-    }, `measure-${measureId}`);
+    const taken = await this.investigation.throughWorkflow(
+      c,
+      profile,
+      takeMeasureUpdate,
+      {
+        measureId,
+        kind: dto.kind,
+        object: dto.object,
+        takenAt: dto.takenAt,
+        recordId: dto.recordId ?? null,
+        by: actor,
+        period: timed?.period,
+        extension: timed?.extension.period,
+        legalBasis: basis(timed ? timed.source : profile.investigation.restrictFreedom.source),
+        extensionBasis: timed && basis(timed.extension.source),
+        familyNotified: dto.familyNotified && { ...dto.familyNotified },
+        emergency: dto.emergency
+          ? {
+              period: profile.investigation.emergencyMeasure.period,
+              legalBasis: cite(profile.regulation.title, profile.investigation.emergencyMeasure.source),
+            }
+          : undefined,
+      },
+      `measure-${measureId}`,
+    );
     return toMeasureView(taken);
   }
 
@@ -90,7 +100,14 @@ export class MeasuresService {
   }
 
   /** The same request twice is one change (the Update ID derives from person, measure and body). */
-  private async send<A extends { by: Actor }>(actor: Actor, caseId: string, id: string, update: UpdateDefinition<MeasureView, [A]>, arg: A, what: string): Promise<MeasureResponse> {
+  private async send<A extends { by: Actor }>(
+    actor: Actor,
+    caseId: string,
+    id: string,
+    update: UpdateDefinition<MeasureView, [A]>,
+    arg: A,
+    what: string,
+  ): Promise<MeasureResponse> {
     await this.cases.findForActor(actor, caseId);
     if (!(await this.measures.exists(caseId, id))) throw new ApiException('MEASURE_NOT_FOUND');
     return toMeasureView(await this.workflows.command({ kind: 'investigation', caseId }, update, arg, what, id));

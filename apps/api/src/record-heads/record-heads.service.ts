@@ -23,6 +23,14 @@ export class RecordHeadsService {
       firstBroken = { day: firstBroken.day, reason: firstBroken.reason };
     }
     const casesBroken = cases.filter((c) => c.firstBroken).length;
-    return { intact: !firstBroken && !casesBroken, days: days.days, last: days.last, firstBroken, cases: cases.length, casesBroken, unsealed };
+    return {
+      intact: !firstBroken && !casesBroken,
+      days: days.days,
+      last: days.last,
+      firstBroken,
+      cases: cases.length,
+      casesBroken,
+      unsealed,
+    };
   }
 }

@@ -47,7 +47,10 @@ export class ServiceOfDocuments {
     const attempt: AttemptInput = { method: dto.method, startedAt: dto.startedAt };
     if (dto.postal) {
       const address = dto.postal.address ?? confirmed?.address;
-      if (!address) throw new ApiException('RECORD_INVALID', [{ field: 'postal.address', code: 'REQUIRED', message: '邮寄地址不能为空（当事人未确认送达地址）' }]);
+      if (!address)
+        throw new ApiException('RECORD_INVALID', [
+          { field: 'postal.address', code: 'REQUIRED', message: '邮寄地址不能为空（当事人未确认送达地址）' },
+        ]);
       attempt.postal = { ...dto.postal, address };
     }
     if (dto.via) attempt.via = { ...dto.via };
@@ -57,9 +60,17 @@ export class ServiceOfDocuments {
     }
     if (dto.publicNotice) {
       const { audiovisual, ...notice } = dto.publicNotice;
-      attempt.publicNotice = { ...notice, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual') };
+      attempt.publicNotice = {
+        ...notice,
+        audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual'),
+      };
     }
-    await this.workflows.completeTask(task, actor, { decision: 'attempted', opinion: '采用该方式送达', attempt }, key ?? JSON.stringify(dto));
+    await this.workflows.completeTask(
+      task,
+      actor,
+      { decision: 'attempted', opinion: '采用该方式送达', attempt },
+      key ?? JSON.stringify(dto),
+    );
     return mapService(await this.services.view(serviceId));
   }
 
@@ -91,8 +102,15 @@ export class ServiceOfDocuments {
     }
     const id = derivedUuid(actor.id, 'service-address', caseId, JSON.stringify(dto));
     const address = {
-      id, caseId, address: dto.address, contact: dto.contact ?? null, email: dto.email ?? null, electronicConsent: dto.electronicConsent,
-      confirmedAt: new Date(dto.confirmedAt), signedBy: dto.signedBy, recordedBy: actor.id,
+      id,
+      caseId,
+      address: dto.address,
+      contact: dto.contact ?? null,
+      email: dto.email ?? null,
+      electronicConsent: dto.electronicConsent,
+      confirmedAt: new Date(dto.confirmedAt),
+      signedBy: dto.signedBy,
+      recordedBy: actor.id,
     };
     await this.services.addAddress(address, {
       caseId,

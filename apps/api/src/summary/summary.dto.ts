@@ -16,7 +16,8 @@ export class SummaryItemsDto {
   @TextField('适用简易程序的具体条件', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' }) conditions?: string;
   @TextField('程序步骤及法定文书', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' }) steps_and_documents?: string;
   @TextField('当事人陈述、申辩的记录', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' }) statement_and_defence?: string;
-  @TextField('陈述、申辩的复核及处理', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' }) review_of_statement_and_defence?: string;
+  @TextField('陈述、申辩的复核及处理', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' })
+  review_of_statement_and_defence?: string;
   @TextField('当场收缴罚款的实施过程', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' }) on_the_spot_collection?: string;
   @TextField('其他依法记录的内容', 5000, { optional: true, requiredWhen: '本机关的规定列为必记事项' }) other?: string;
 }

@@ -41,9 +41,26 @@ export class SummaryService {
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const items = defined(dto.items);
     const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
-    const av = dto.audiovisual && avEvidence(actor, caseId, derivedUuid(caseId, 'summary-av'), profile, { ...dto.audiovisual, metadata: { ...dto.audiovisual.metadata } }, dto.decidedAt, 'audiovisual');
+    const av =
+      dto.audiovisual &&
+      avEvidence(
+        actor,
+        caseId,
+        derivedUuid(caseId, 'summary-av'),
+        profile,
+        { ...dto.audiovisual, metadata: { ...dto.audiovisual.metadata } },
+        dto.decidedAt,
+        'audiovisual',
+      );
     const errors = [
-      ...checkSummary(profile, { party: dto.party, penalty: dto.penalty, items, disputed: dto.disputed, hasAudiovisual: !!dto.audiovisual, collection: dto.collection }),
+      ...checkSummary(profile, {
+        party: dto.party,
+        penalty: dto.penalty,
+        items,
+        disputed: dto.disputed,
+        hasAudiovisual: !!dto.audiovisual,
+        collection: dto.collection,
+      }),
       ...(av?.errors ?? []),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
@@ -54,14 +71,33 @@ export class SummaryService {
       caseId,
       agencyId: actor.agencyId,
       profile: {
-        id: profile.id, version: profile.version, regulationTitle: profile.regulation.title, decision: profile.decision, execution: profile.execution, archiving: profile.archiving,
-        service: profile.service, audiovisual: profile.investigation.audiovisual,
+        id: profile.id,
+        version: profile.version,
+        regulationTitle: profile.regulation.title,
+        decision: profile.decision,
+        execution: profile.execution,
+        archiving: profile.archiving,
+        service: profile.service,
+        audiovisual: profile.investigation.audiovisual,
       },
       calendar: await this.calendar.schedules(),
       escalation: escalationRules(profile),
       officer: actor,
-      form: { reason: '适用简易程序当场作出行政处罚决定', caseSource: '现场执法', facts: dto.facts, parties: [{ ...dto.party }], handlerOpinion: `依据${dto.legalBasis}，${penalty}` },
-      decision: { documentNumber: dto.documentNumber, decidedAt: dto.decidedAt, place: dto.place, content: dto.facts, summary: penalty, items },
+      form: {
+        reason: '适用简易程序当场作出行政处罚决定',
+        caseSource: '现场执法',
+        facts: dto.facts,
+        parties: [{ ...dto.party }],
+        handlerOpinion: `依据${dto.legalBasis}，${penalty}`,
+      },
+      decision: {
+        documentNumber: dto.documentNumber,
+        decidedAt: dto.decidedAt,
+        place: dto.place,
+        content: dto.facts,
+        summary: penalty,
+        items,
+      },
       collection: dto.collection && { ...dto.collection },
       fineFen: dto.penalty.kind === 'fine' && dto.penalty.amountYuan !== undefined ? Math.round(dto.penalty.amountYuan * 100) : undefined,
       audiovisual: av?.evidence,

@@ -6,7 +6,8 @@ import { Bool, Instant, Int, Ints, Nested, NestedList, Num, OneOf, Text, Uuid } 
 /** Something due or overdue: whose case, who must act, how late, whether its time is an estimate. */
 export class DueItemResponse {
   @Uuid() caseId: string;
-  @Text({ description: '期限类型（task:<任务类型>、deadline:decision、measure:<措施>、service、payment、court_application）' }) kind: string;
+  @Text({ description: '期限类型（task:<任务类型>、deadline:decision、measure:<措施>、service、payment、court_application）' })
+  kind: string;
   @Text() kindLabel: string;
   @Instant() dueAt: string;
   @Int({ description: '逾期天数' }) daysLate: number;

@@ -44,9 +44,31 @@ export class SupervisionService {
   /** The same rows as the list with the same filters, all pages (at most 10,000), as CSV with Chinese headers. */
   async csv(actor: Actor, q: DueQuery): Promise<string> {
     const rows = (await this.supervision.due(filter(actor, q), 0, CSV_ROWS)).map(toDueView);
-    const head = ['案件编号', '期限类型', '到期时间', '逾期天数', '办案阶段', '承办人', '待办人', '角色', '到期时间是否估算', '未公布节假日安排的年度'];
+    const head = [
+      '案件编号',
+      '期限类型',
+      '到期时间',
+      '逾期天数',
+      '办案阶段',
+      '承办人',
+      '待办人',
+      '角色',
+      '到期时间是否估算',
+      '未公布节假日安排的年度',
+    ];
     const lines = rows.map((r) =>
-      [r.caseId, r.kindLabel, r.dueAt, String(r.daysLate), r.stage, r.officerName ?? '', r.assigneeName ?? '', r.role ?? '', r.complete ? '否' : '是（按周末估算）', r.missingYears.join('、')]
+      [
+        r.caseId,
+        r.kindLabel,
+        r.dueAt,
+        String(r.daysLate),
+        r.stage,
+        r.officerName ?? '',
+        r.assigneeName ?? '',
+        r.role ?? '',
+        r.complete ? '否' : '是（按周末估算）',
+        r.missingYears.join('、'),
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -62,17 +84,30 @@ export class SupervisionService {
       casesByStage,
       storage,
       onTime: onTime.map((r) => ({
-        kind: r.kind, kindLabel: TASK_SPECS[r.kind as TaskKind]?.label ?? r.kind, month: r.month, done: r.done, onTime: r.onTime, rate: r.done ? r.onTime / r.done : null,
+        kind: r.kind,
+        kindLabel: TASK_SPECS[r.kind as TaskKind]?.label ?? r.kind,
+        month: r.month,
+        done: r.done,
+        onTime: r.onTime,
+        rate: r.done ? r.onTime / r.done : null,
       })),
     };
   }
 
   /** Defects per case and per person (评议考核, 002 第三十四条): the items, and counts per person and kind. */
   async accountability(actor: Actor, q: AccountabilityQuery): Promise<AccountabilityPage> {
-    const { rows, total, byPerson } = await this.supervision.accountabilityOf({ agencyId: actor.agencyId, personId: q.personId, caseId: q.caseId }, skipOf(q), q.pageSize);
+    const { rows, total, byPerson } = await this.supervision.accountabilityOf(
+      { agencyId: actor.agencyId, personId: q.personId, caseId: q.caseId },
+      skipOf(q),
+      q.pageSize,
+    );
     const label = (kind: string) => DEFECT_LABELS[kind] ?? kind;
     return {
-      ...pageOf(rows.map((r) => ({ ...r, kindLabel: label(r.kind), at: r.at?.toISOString() ?? null })), total, q),
+      ...pageOf(
+        rows.map((r) => ({ ...r, kindLabel: label(r.kind), at: r.at?.toISOString() ?? null })),
+        total,
+        q,
+      ),
       byPerson: byPerson.map((r) => ({ ...r, kindLabel: label(r.kind) })),
     };
   }
@@ -81,18 +116,34 @@ export class SupervisionService {
 /** Late or due as of `asOf` (default now), in the actor's agency. */
 function filter(actor: Actor, q: DueQuery): DueFilter {
   return {
-    agencyId: actor.agencyId, asOf: q.asOf ?? new Date().toISOString(), state: q.state,
-    kind: q.kind, stage: q.stage, officerId: q.officerId, assigneeId: q.assigneeId, dueBefore: q.dueBefore,
+    agencyId: actor.agencyId,
+    asOf: q.asOf ?? new Date().toISOString(),
+    state: q.state,
+    kind: q.kind,
+    stage: q.stage,
+    officerId: q.officerId,
+    assigneeId: q.assigneeId,
+    dueBefore: q.dueBefore,
   };
 }
 
 function toDueView(r: DueRow): DueItemResponse {
   return {
-    caseId: r.caseId, kind: r.kind, kindLabel: labelOfKind(r.kind), dueAt: r.dueAt.toISOString(), daysLate: r.daysLate,
-    stage: r.stage, officerId: r.officerId, officerName: r.officerName,
+    caseId: r.caseId,
+    kind: r.kind,
+    kindLabel: labelOfKind(r.kind),
+    dueAt: r.dueAt.toISOString(),
+    daysLate: r.daysLate,
+    stage: r.stage,
+    officerId: r.officerId,
+    officerName: r.officerName,
     // Who must act: the person the task is assigned to, else anyone of its role.
-    assigneeId: r.assigneeId, assigneeName: r.assigneeName, role: r.role, ref: r.ref,
-    complete: r.complete, missingYears: r.missingYears,
+    assigneeId: r.assigneeId,
+    assigneeName: r.assigneeName,
+    role: r.role,
+    ref: r.ref,
+    complete: r.complete,
+    missingYears: r.missingYears,
   };
 }
 

@@ -33,14 +33,17 @@ export class TransferReceiptDto {
 export class CompleteTaskDto {
   @TextField('办理结果', 32) decision: string;
   @TextField('办理意见', 5000) opinion: string;
-  @NestedField('告知情况', () => NotificationDto, { optional: true, requiredWhen: '办理告知不予启动情况（decline_notification）任务' }) notification?: NotificationDto;
+  @NestedField('告知情况', () => NotificationDto, { optional: true, requiredWhen: '办理告知不予启动情况（decline_notification）任务' })
+  notification?: NotificationDto;
   @EnumListField('认定的案件情形', REVIEW_FINDINGS, { optional: true }) findings?: ReviewFinding[];
   @TextField('审核建议', 5000, { optional: true }) suggestions?: string;
   @TextField('签名', 100, { optional: true }) signature?: string;
   @DateTimeField('签署时间', { optional: true }) signedAt?: string;
   @NestedField('委托签批', () => DelegationDto, { optional: true }) delegation?: DelegationDto;
-  @EnumField('退回环节', RETURN_STEPS, { optional: true, requiredWhen: '负责人审批（decision_approval）退回（decision 为 return）' }) returnTo?: ReturnStep;
-  @NestedField('移送回执', () => TransferReceiptDto, { optional: true, requiredWhen: '登记案件移送回执（transfer_receipt）任务' }) receipt?: TransferReceiptDto;
+  @EnumField('退回环节', RETURN_STEPS, { optional: true, requiredWhen: '负责人审批（decision_approval）退回（decision 为 return）' })
+  returnTo?: ReturnStep;
+  @NestedField('移送回执', () => TransferReceiptDto, { optional: true, requiredWhen: '登记案件移送回执（transfer_receipt）任务' })
+  receipt?: TransferReceiptDto;
 }
 
 export class EscalationListQuery extends PageQuery {}

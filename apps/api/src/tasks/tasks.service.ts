@@ -71,7 +71,12 @@ export class TasksService {
     const u = await this.users.byId(dto.toUserId);
     if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
     const to: Actor = { id: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId };
-    await this.workflows.update(task.workflowId, transferTaskUpdate, { taskId, to, reason: dto.reason, by: actor }, derivedUuid(actor.id, taskId, 'transfer', dto.toUserId));
+    await this.workflows.update(
+      task.workflowId,
+      transferTaskUpdate,
+      { taskId, to, reason: dto.reason, by: actor },
+      derivedUuid(actor.id, taskId, 'transfer', dto.toUserId),
+    );
     return toTaskView((await this.tasks.byId(taskId))!);
   }
 
@@ -80,7 +85,17 @@ export class TasksService {
     const task = await this.openTask(actor, taskId);
     const id = randomUUID();
     const at = new Date();
-    const n = { id, agencyId: task.agencyId, userId: task.assigneeId, role: task.role, caseId: task.caseId, taskId: task.id, message: dto.message, sentBy: actor.id, sentAt: at };
+    const n = {
+      id,
+      agencyId: task.agencyId,
+      userId: task.assigneeId,
+      role: task.role,
+      caseId: task.caseId,
+      taskId: task.id,
+      message: dto.message,
+      sentBy: actor.id,
+      sentAt: at,
+    };
     await this.tasks.addNotification(n, {
       caseId: task.caseId,
       key: `urge:${id}`,
@@ -94,7 +109,11 @@ export class TasksService {
 
   /** The caller's messages: to them, or to their role in their agency; newest first. */
   async notifications(actor: Actor, q: PageQuery): Promise<NotificationPage> {
-    const [rows, total] = await this.tasks.notificationsFor({ userId: actor.id, agencyId: actor.agencyId, role: actor.role }, skipOf(q), q.pageSize);
+    const [rows, total] = await this.tasks.notificationsFor(
+      { userId: actor.id, agencyId: actor.agencyId, role: actor.role },
+      skipOf(q),
+      q.pageSize,
+    );
     return pageOf(rows.map(toNotificationView), total, q);
   }
 
