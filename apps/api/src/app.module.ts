@@ -23,6 +23,7 @@ import { ExecutionModule } from './execution/execution.module';
 import { ServiceModule } from './service/service.module';
 import { SummaryModule } from './summary/summary.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { UsersModule } from './users/users.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         ServiceModule,
         SummaryModule,
         SupervisionModule,
+        UsersModule,
         TasksModule,
       ],
       controllers: [HealthController],

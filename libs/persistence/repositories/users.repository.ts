@@ -33,6 +33,19 @@ export class UsersRepository {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /**
+   * The active colleagues of one agency, by unit then name (id breaks ties, so pages are stable):
+   * the directory a client offers for "who else was present".
+   */
+  directory(agencyId: string, f: { role?: string; unit?: string }, skip: number, take: number): Promise<[UserEntity[], number]> {
+    return this.users.findAndCount({
+      where: { agencyId, active: true, ...(f.role ? { role: f.role as UserEntity['role'] } : {}), ...(f.unit ? { unit: f.unit } : {}) },
+      order: { unit: 'ASC', displayName: 'ASC', id: 'ASC' },
+      skip,
+      take,
+    });
+  }
+
   byUsername(username: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ username });
   }

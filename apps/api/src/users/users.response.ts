@@ -1,0 +1,19 @@
+import { ROLES } from '#libs/domain/roles';
+import { UserEntity } from '#libs/persistence/entities/user.entity';
+import { PageOf } from '../common/paging';
+import { OneOf, Text, Uuid } from '../common/responses';
+
+/** A colleague as the directory shows them: never the username, password or session data. */
+export class ColleagueResponse {
+  @Uuid() id: string;
+  @Text({ description: '姓名' }) displayName: string;
+  @OneOf(ROLES) role: string;
+  @Text({ description: '科室' }) unit: string;
+  @Text({ nullable: true, description: '执法证件编号' }) certificateNo: string | null;
+}
+
+export class ColleaguePage extends PageOf(ColleagueResponse) {}
+
+export function mapColleague(u: UserEntity): ColleagueResponse {
+  return { id: u.id, displayName: u.displayName, role: u.role, unit: u.unit, certificateNo: u.certificateNo };
+}
