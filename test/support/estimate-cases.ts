@@ -20,6 +20,7 @@ import { eventually } from './database';
 import { expectEveryDueFlagged, schedule } from './estimates';
 import { staffOf } from './review';
 import { TimeSkipping, insertFiledCase, startDecision, startExecution, startInvestigation, startService } from './time-skipping';
+import { evidenceRecord } from './evidence-record';
 
 // The cases of test/workflow/estimates-everywhere.test.ts and estimates-court-window.test.ts, one per stage, and every deadline they show
 // (what the API and the supervisor's due list read). Fictional years far ahead of any real clock: 2031
@@ -105,29 +106,14 @@ export async function startCases(ts: TimeSkipping, hy: Staff) {
     args: [{ outcome: 'failed', at, failureReason: '下落不明', by: hy.officer }],
   });
   const recording: AvEvidence = {
-    record: {
-      id: randomUUID(),
+    record: evidenceRecord({
       caseId: notice.caseId,
       category: 'audiovisual',
       kind: 'video',
       title: '公告录像',
-      content: {},
       producerId: hy.officer.id,
-      officers: [],
-      signatures: null,
-      rightsTold: null,
-      avRecordIds: [],
-      avOmissionReason: null,
-      avVerdict: null,
-      metadata: {},
-      usedAsEvidence: true,
-      retentionUntil: null,
-      legalBasis: null,
-      correctsId: null,
-      correctionReason: null,
       recordedAt: at,
-      createdBy: hy.officer.id,
-    },
+    }),
     upload: { from: at, period: { amount: 24, unit: 'hour' }, legalBasis: '测试' },
   };
   await attempt(notice.handle, {

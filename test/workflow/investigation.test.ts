@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { AddEvidenceCommand, addEvidenceUpdate } from '#libs/messages/investigation';
 import { escalated, escalationsOf } from '../support/database';
 import { TimeSkipping, startInvestigation, startTimeSkipping } from '../support/time-skipping';
 import { staffOf } from '../support/review';
+import { evidenceRecord } from '../support/evidence-record';
 
 // An audiovisual record must be stored within the profile's period (004 第二十七条(五):
 // 24 hours after the activity); a late upload is escalated to the unit head and recorded.
@@ -25,29 +25,16 @@ async function startCase() {
   const now = await ts.now();
   const rule = profile.investigation.audiovisual.upload;
   const cmd: AddEvidenceCommand = {
-    record: {
-      id: randomUUID(),
+    record: evidenceRecord({
       caseId,
       category: 'audiovisual',
       kind: 'video',
       title: '现场检查录像',
-      content: {},
       producerId: officer.id,
-      officers: [],
-      signatures: null,
-      rightsTold: null,
-      avRecordIds: [],
-      avOmissionReason: null,
-      avVerdict: null,
       metadata: { place_marker: '3号浮标' },
       usedAsEvidence: false,
-      retentionUntil: null,
-      legalBasis: null,
-      correctsId: null,
-      correctionReason: null,
       recordedAt: now,
-      createdBy: officer.id,
-    },
+    }),
     by: officer,
     summary: '制作音像记录',
     upload: { from: now, period: rule.period, legalBasis: '金普 第二十七条' },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
@@ -9,6 +8,7 @@ import { escalated, escalationsOf, eventually } from '../support/database';
 import { profile, startCase } from '../support/measures';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 import { staffOf } from '../support/review';
+import { evidenceRecord } from '../support/evidence-record';
 
 // 先行登记保存: the handling decision within 7 working days (行政处罚法 56), or an escalation.
 let ts: TimeSkipping;
@@ -28,29 +28,16 @@ it('registered preservation without a handling decision escalates after 7 workin
   const rule = profile.investigation.registeredPreservation;
   const recordedAt = await ts.now();
   const cmd: AddEvidenceCommand = {
-    record: {
-      id: randomUUID(),
+    record: evidenceRecord({
       caseId,
       category: 'written',
       kind: 'registered_preservation_list',
       title: '证据登记保存清单',
-      content: {},
       producerId: officer.id,
-      officers: [],
-      signatures: null,
-      rightsTold: null,
-      avRecordIds: [],
-      avOmissionReason: null,
-      avVerdict: null,
       metadata: null,
       usedAsEvidence: null,
-      retentionUntil: null,
-      legalBasis: null,
-      correctsId: null,
-      correctionReason: null,
       recordedAt,
-      createdBy: officer.id,
-    },
+    }),
     by: officer,
     summary: '制作证据登记保存清单',
     handling: { period: rule.period, legalBasis: '行政处罚法第五十六条' },

@@ -3,7 +3,6 @@ import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import { addDays, chinaDate, chinaDayStart } from '#libs/calendar/dates';
 import { WorkflowHandle } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
 import { Actor } from '#libs/domain/roles';
 import { AttemptInput } from '#libs/domain/service';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
@@ -19,6 +18,7 @@ import { eventually } from '../support/database';
 import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startService, startTimeSkipping } from '../support/time-skipping';
+import { evidenceRecord } from '../support/evidence-record';
 
 // Service tried method by method; 公告送达 only after the others failed, deemed served
 // 30 days after it is issued (民事诉讼法 95); 行政处罚法 61: 7 working days when the party was absent.
@@ -36,29 +36,7 @@ afterAll(async () => {
 
 /** A recording of the service act as the API would describe it: evidence of the case, file due in 24 hours. */
 const recording = async (caseId: string, by: Actor, title: string): Promise<AvEvidence> => ({
-  record: {
-    id: randomUUID(),
-    caseId,
-    category: 'audiovisual',
-    kind: 'video',
-    title,
-    content: {},
-    producerId: by.id,
-    officers: [],
-    signatures: null,
-    rightsTold: null,
-    avRecordIds: [],
-    avOmissionReason: null,
-    avVerdict: null,
-    metadata: {},
-    usedAsEvidence: true,
-    retentionUntil: null,
-    legalBasis: null,
-    correctsId: null,
-    correctionReason: null,
-    recordedAt: await ts.now(),
-    createdBy: by.id,
-  },
+  record: evidenceRecord({ caseId, category: 'audiovisual', kind: 'video', title, producerId: by.id, recordedAt: await ts.now() }),
   upload: { from: await ts.now(), period: { amount: 24, unit: 'hour' }, legalBasis: '测试' },
 });
 async function attempt(handle: Handle, by: Actor, a: Omit<AttemptInput, 'startedAt'>) {
