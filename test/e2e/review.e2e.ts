@@ -178,7 +178,10 @@ describe('serving the decision when the party was absent (行政处罚法 61; 00
       const services = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items;
       return services?.length ? services : undefined;
     });
-    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: '华住建罚〔2026〕8号' } });
+    // The document served carries the 文号 assigned when the decision was recorded.
+    const { decisionNumber } = (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body;
+    expect(decisionNumber).toMatch(/^HY罚决〔\d{4}〕\d+号$/);
+    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: decisionNumber } });
     expect(pending.mustServeBy).toBeTruthy();
     const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
 
