@@ -1,10 +1,12 @@
 import { createDecisionActivities } from '#activities/decision/activities';
 import { createInitiationActivities } from '#activities/initiation/activities';
+import { createSummaryActivities } from '#activities/summary/activities';
+import { randomUUID } from 'node:crypto';
 import { CaseRefs } from '#api/cases/case-refs';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
 import { NUMBER_SLOT, Numbering, chinaYear, parseNumber } from '#libs/domain/numbering';
-import { eventually } from '../support/database';
+import { eventually, userId } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
@@ -184,5 +186,38 @@ describe('decision 文号 (行政处罚决定书), recorded by the activity that
     // Typed numbers take nothing from the sequence.
     const [seq] = await db.query(`SELECT last FROM number_sequences WHERE agency_id = 'huayin-housing' AND kind = 'decision'`);
     expect(seq.last).toBe(2);
+  });
+});
+
+describe('on-the-spot 文号 (当场处罚决定书), given as the case is written', () => {
+  it('the next of the agency’s on-the-spot decisions of the year decided; a retried registration takes no other', async () => {
+    const { registerSummaryCase } = createSummaryActivities(sys.database.db);
+    const caseId = randomUUID();
+    const register = async () =>
+      registerSummaryCase({
+        caseId,
+        agencyId: 'jinpu-ocean',
+        profileVersion: 1,
+        officerId: await userId(sys.database.db, 'jp.officer1'),
+        form: { reason: '当场处罚', caseSource: '现场执法', facts: '事实', parties: [], handlerOpinion: '警告' },
+        workflowId: `summary-${caseId}`,
+        at: new Date().toISOString(),
+        assign: { agencyShort: 'JP', pattern: '{agencyShort}简罚〔{year}〕{seq:3}号' },
+        entries: [
+          {
+            key: 'summary-decision',
+            actor: null,
+            action: 'decision_issued',
+            summary: `当场作出处罚决定（${NUMBER_SLOT}）`,
+            details: { decidedAt: '2026-12-31T16:30:00.000Z' }, // 1 January 2027 in Beijing
+          },
+        ],
+      });
+    expect(await register()).toEqual({ documentNumber: 'JP简罚〔2027〕001号' });
+    expect(await register()).toEqual({ documentNumber: 'JP简罚〔2027〕001号' });
+    const [seq] = await sys.database.db.query(`SELECT year, last FROM number_sequences WHERE agency_id = 'jinpu-ocean'`);
+    expect(seq).toEqual({ year: 2027, last: 1 });
+    const [entry] = await sys.database.db.query(`SELECT summary, details FROM case_records WHERE case_id = $1`, [caseId]);
+    expect(entry).toMatchObject({ summary: '当场作出处罚决定（JP简罚〔2027〕001号）', details: { documentNumber: 'JP简罚〔2027〕001号' } });
   });
 });
