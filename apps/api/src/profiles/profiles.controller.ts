@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AgencyProfile, PROFILES, Source, cite, findProfile } from '#libs/profiles/index';
+import { AgencyProfile, PROFILES, Source, cite, findProfile, numberingOf } from '#libs/profiles/index';
 import { ApiException } from '../common/api.exception';
 import { DateField } from '../common/fields';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
@@ -46,6 +46,7 @@ export class ProfilesController {
   get(@Param('id') id: string, @Query() q: ProfileQuery): ProfileResponse {
     const profile = findProfile(id, q.on ? new Date(`${q.on}T00:00:00+08:00`) : new Date());
     if (!profile) throw new ApiException('AGENCY_PROFILE_UNKNOWN');
-    return withCitations(profile, profile) as ProfileResponse;
+    // The numbering as it applies, defaults filled in (the section itself is optional).
+    return { ...(withCitations(profile, profile) as ProfileResponse), numbering: { ...numberingOf(profile) } };
   }
 }
