@@ -105,6 +105,13 @@ export const ACTIONS = {
   'task.transfer': { method: 'POST', path: '/api/v1/tasks/{id}/transfer', scope: 'task', who: [U, 'chief'], label: '转交待办' },
   'task.urge': { method: 'POST', path: '/api/v1/tasks/{id}/urge', scope: 'task', who: ['supervisor', 'chief', U], label: '催办' },
   'calendar.load': { method: 'PUT', path: '/api/v1/calendar/years/{year}', scope: 'none', who: ['admin'], label: '工作日历' },
+  'agency.profile': {
+    method: 'PUT',
+    path: '/api/v1/admin/agencies/{agencyId}/profile',
+    scope: 'none',
+    who: ['admin'],
+    label: '机关执法规则配置',
+  },
   'auth.logout': { method: 'POST', path: '/api/v1/auth/logout', scope: 'none', who: ['self'], label: '退出登录' },
   'auth.password': { method: 'POST', path: '/api/v1/auth/password', scope: 'none', who: ['self'], label: '修改密码' },
 } as const satisfies Record<string, ActionRule>;

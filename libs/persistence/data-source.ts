@@ -42,6 +42,8 @@ import { EstimatedDeadlines1795413600000 } from './migrations/1795413600000-Esti
 import { RecordByDatabase1795414200000 } from './migrations/1795414200000-RecordByDatabase';
 import { Sessions1795414800000 } from './migrations/1795414800000-Sessions';
 import { DecisionNumbers1795415700000 } from './migrations/1795415700000-DecisionNumbers';
+import { AgencyProfiles1795416200000 } from './migrations/1795416200000-AgencyProfiles';
+import { AgencyEntity, AgencyProfileEntity } from './entities/agency-profile.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
 // instant: keep it as 'YYYY-MM-DD' instead of node-pg's local-midnight Date.
@@ -72,6 +74,8 @@ export const ENTITIES = [
   ExecutionEntity,
   ArchiveEntity,
   CaseOperationEntity,
+  AgencyEntity,
+  AgencyProfileEntity,
 ];
 export const MIGRATIONS = [
   Initiation1795397115955,
@@ -98,6 +102,7 @@ export const MIGRATIONS = [
   RecordByDatabase1795414200000,
   Sessions1795414800000,
   DecisionNumbers1795415700000,
+  AgencyProfiles1795416200000,
 ];
 
 /**

@@ -3,11 +3,11 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import { Actor, ROLE_LABELS } from '#libs/domain/roles';
-import { findProfile } from '#libs/profiles/index';
 import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { LoginResponse, UserResponse } from './auth.response';
 import { hashPassword, verifyPassword } from './password';
@@ -27,6 +27,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly sessions: Sessions,
+    private readonly profiles: ProfileRegistry,
   ) {}
 
   async login(dto: LoginDto, req: Request): Promise<LoginResponse> {
@@ -35,7 +36,7 @@ export class AuthService {
     const ok = await verifyPassword(dto.password, usable ? usable.passwordHash : await DUMMY_HASH);
     await this.audit.login(dto.username, user, ok && !!usable, req);
     if (!ok || !usable) throw new ApiException('AUTH_INVALID_CREDENTIALS');
-    return { accessToken: await this.issue(usable), tokenType: 'Bearer', user: this.view(usable) };
+    return { accessToken: await this.issue(usable), tokenType: 'Bearer', user: await this.view(usable) };
   }
 
   /** Ends every token of the caller, on every device. */
@@ -53,21 +54,22 @@ export class AuthService {
     await this.users.setPasswordHash(user.id, await hashPassword(dto.newPassword));
     await this.sessions.end(user.id);
     const fresh = (await this.users.byId(user.id))!;
-    return { accessToken: await this.issue(fresh), tokenType: 'Bearer', user: this.view(fresh) };
+    return { accessToken: await this.issue(fresh), tokenType: 'Bearer', user: await this.view(fresh) };
   }
 
   async me(actor: Actor): Promise<UserResponse> {
     const user = await this.users.byId(actor.id);
     // The guard has just seen the user; a row deleted since is an ended session, not a fault.
     if (!user) throw new ApiException('AUTH_SESSION_ENDED');
-    return this.view(user);
+    return await this.view(user);
   }
 
   private issue(u: UserEntity): Promise<string> {
     return this.jwt.signAsync({ sub: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId, ver: u.tokenVersion });
   }
 
-  private view(u: UserEntity): UserResponse {
+  /** The agency's name comes from the registry (built-in or loaded); the administrator's `system` is no agency and shows its id. */
+  private async view(u: UserEntity): Promise<UserResponse> {
     return {
       id: u.id,
       username: u.username,
@@ -75,7 +77,7 @@ export class AuthService {
       role: u.role,
       roleLabel: ROLE_LABELS[u.role],
       agencyId: u.agencyId,
-      agencyName: findProfile(u.agencyId)?.name ?? u.agencyId,
+      agencyName: (await this.profiles.nameOf(u.agencyId)) ?? u.agencyId,
       unit: u.unit,
       certificateNo: u.certificateNo,
     };

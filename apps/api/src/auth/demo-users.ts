@@ -1,8 +1,9 @@
 const UNITS = { handling: '执法科', second: '执法二科', legal: '法制科', office: '办公室' };
 
 import { DataSource } from 'typeorm';
-import { AGENCIES } from '#libs/profiles/index';
+import { AGENCIES, PROFILES } from '#libs/profiles/index';
 import { Role } from '#libs/domain/roles';
+import { AgencyProfilesRepository } from '#libs/persistence/repositories/agency-profiles.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { hashPassword } from './password';
 
@@ -60,8 +61,12 @@ export function demoUsers(): DemoUser[] {
   return [...staff, ADMIN];
 }
 
-/** Idempotent: existing logins are left as they are. */
+/**
+ * Idempotent: existing logins are left as they are. The built-in agencies are stored first (as the
+ * API does at start), so that every demo user's agency is in the profile store.
+ */
 export async function seedDemoUsers(db: DataSource): Promise<DemoUser[]> {
+  await new AgencyProfilesRepository(db).addBuiltIns(PROFILES);
   const users = demoUsers();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await new UsersRepository(db).addIfAbsent(users.map((u) => ({ ...u, passwordHash })));

@@ -75,7 +75,7 @@ export class DecisionService {
   async noticeServed(actor: Actor, caseId: string, dto: NoticeServedDto): Promise<NoticeResponse> {
     notInFuture(dto, 'servedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const profile = this.cases.profileOf(c);
+    const profile = await this.cases.profileOf(c);
     const required = profile.investigation.rightsTold.rights.filter((r) => r === 'statement' || r === 'defence' || r === 'hearing');
     const missing = required.filter((r) => !dto.rights.includes(r));
     if (missing.length) {
