@@ -44,21 +44,23 @@ const ADMIN: DemoUser = {
 };
 
 /**
- * Nine staff per agency — one per role, two officers of the handling unit, one officer and the head
- * of a second unit; officers with certificates — for every profile; and the administrator.
+ * Nine staff of one agency (`<code>.<role>`): one per role, two officers of the handling unit, one
+ * officer and the head of a second unit; officers with certificates. `a` varies names and numbers.
  */
+export function demoStaff(agency: { id: string; code: string }, a: number): DemoUser[] {
+  return STAFF.map((s, i) => ({
+    username: `${agency.code}.${s.key}`,
+    displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
+    role: s.role,
+    agencyId: agency.id,
+    unit: UNITS[s.unit],
+    certificateNo: s.role === 'officer' ? `${agency.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
+  }));
+}
+
+/** The staff of every built-in agency, and the administrator. */
 export function demoUsers(): DemoUser[] {
-  const staff = AGENCIES.flatMap((p, a) =>
-    STAFF.map((s, i) => ({
-      username: `${p.code}.${s.key}`,
-      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
-      role: s.role,
-      agencyId: p.id,
-      unit: UNITS[s.unit],
-      certificateNo: s.role === 'officer' ? `${p.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
-    })),
-  );
-  return [...staff, ADMIN];
+  return [...AGENCIES.flatMap((p, a) => demoStaff(p, a)), ADMIN];
 }
 
 /**
