@@ -42,6 +42,7 @@ import { EstimatedDeadlines1795413600000 } from './migrations/1795413600000-Esti
 import { RecordByDatabase1795414200000 } from './migrations/1795414200000-RecordByDatabase';
 import { Sessions1795414800000 } from './migrations/1795414800000-Sessions';
 import { DecisionNumbers1795415700000 } from './migrations/1795415700000-DecisionNumbers';
+import { CaseNumbers1795416100000 } from './migrations/1795416100000-CaseNumbers';
 import { AgencyProfiles1795416200000 } from './migrations/1795416200000-AgencyProfiles';
 import { AgencyEntity, AgencyProfileEntity } from './entities/agency-profile.entity';
 
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   RecordByDatabase1795414200000,
   Sessions1795414800000,
   DecisionNumbers1795415700000,
+  CaseNumbers1795416100000,
   AgencyProfiles1795416200000,
 ];
 

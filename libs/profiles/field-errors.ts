@@ -40,6 +40,7 @@ const RULES: Record<string, (p: Record<string, string>) => [string, string]> = {
   seed_mismatch: (p) => ['SEED_MISMATCH', `引用了种子 ${p.seed} 的制度，但本配置的制度（regulation.seed）为 ${p.own}`],
   duplicate_activity: (p) => ['DUPLICATE_ACTIVITY', `音像记录活动 ${p.activity} 重复列出`],
   reason_needs_exception: () => ['REASON_NEEDS_EXCEPTION', '只有规定了“不适宜音像记录的除外”（unlessUnsuitable）时，才能要求书面记录原因'],
+  same_decision_patterns: () => ['SAME_DECISION_PATTERNS', '当场处罚决定书与行政处罚决定书的文号规则不得相同'],
 };
 
 const CJK = /[\u4e00-\u9fff]/;
