@@ -5,12 +5,13 @@ export const SIXTH = { id: 'lvshun-ocean-fisheries', code: 'lsof', name: '旅顺
 
 /**
  * A profile document for a sixth agency, derived from 兴隆台's (seed 000) as the README's walk-through
- * does: its own id, code, name, regulation and seed, and a 15-day archive period.
+ * does (its jq command): its own id, code, name, regulation, seed and 机关代字, and a 15-day archive period.
  */
 export function sixthAgencyProfile(): Record<string, any> {
   const d = JSON.parse(JSON.stringify(raw000).replaceAll('"seed":"000"', `"seed":"${SIXTH.seed}"`));
   Object.assign(d, { id: SIXTH.id, code: SIXTH.code, name: SIXTH.name, version: 1, effectiveFrom: '2026-01-01' });
   d.regulation.title = `${SIXTH.name}行政执法全过程记录办法`;
+  d.numbering = { agencyShort: '旅海渔' };
   d.archiving.deadline.period.amount = 15;
   d.archiving.deadline.source.note = '自行政执法行为终结之日起15日内归档';
   return d;
