@@ -1,9 +1,8 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
-import { UsersRepository } from '#libs/persistence/repositories/users.repository';
-import { DEMO_PASSWORD, demoStaff } from '#api/auth/demo-users';
-import { hashPassword } from '#api/auth/password';
+import raw000 from '#libs/profiles/agencies/000-xinglongtai-civil-affairs.v1.json';
+import { demoStaff } from '#api/auth/demo-users';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
 import { SIXTH, sixthAgencyProfile } from '../support/onboarding';
@@ -15,6 +14,8 @@ import { TestSystem } from '../support/system';
 let sys: TestSystem;
 const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
 const path = `/api/v1/admin/agencies/${SIXTH.id}/profile`;
+const INITIAL = 'Initial-Passw0rd-2026';
+const OWN = 'Lvshun-Haiyang-2026!';
 
 beforeAll(async () => {
   sys = await TestSystem.start();
@@ -56,9 +57,28 @@ it('refuses an invalid profile with every problem at once, each on its JSON path
   expect(list.body.total).toBe(5);
 });
 
-it('only the administrator loads a profile', async () => {
+it('the system administrator loads any agency’s profile; an agency administrator only its own; nobody else', async () => {
   const r = await sys.call('PUT', path, { token: await sys.token('xlt.chief'), body: sixthAgencyProfile() });
   expect(r).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
+  const other = await sys.call('PUT', path, { token: await sys.token('xlt.agencyadmin'), body: sixthAgencyProfile() });
+  expect(other).toMatchObject({ status: 403, body: { code: 'AUTH_ROLE_FORBIDDEN' } });
+  // 兴隆台's administrator sends its own agency's rules unchanged: accepted, nothing new stored.
+  const own = await sys.call('GET', '/api/v1/profiles/xinglongtai-civil-affairs', { token: await sys.token('xlt.agencyadmin') });
+  expect(own.status).toBe(200);
+  const same = await sys.call('PUT', '/api/v1/admin/agencies/xinglongtai-civil-affairs/profile', {
+    token: await sys.token('xlt.agencyadmin'),
+    body: raw000,
+  });
+  expect(same).toMatchObject({ status: 200, body: { version: 1, source: 'builtin', stored: false } });
+});
+
+it('a user can be created only for an agency the registry holds', async () => {
+  const r = await sys.call('POST', '/api/v1/admin/users', {
+    token: await sys.token('sys.admin'),
+    body: { username: 'nowhere.officer1', displayName: '无名', agencyId: 'nowhere', unit: '执法科', role: 'officer', password: INITIAL },
+  });
+  expect(r.status).toBe(400);
+  expect(r.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'agencyId', code: 'AGENCY_UNKNOWN' })]));
 });
 
 it('loads a sixth agency, whose user runs a case to its archive under the loaded rules', async () => {
@@ -78,8 +98,14 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
   // The same document again (a retry) stores nothing and answers the same version.
   const again = await sys.call('PUT', path, { token: admin, body: sixthAgencyProfile() });
   expect(again).toMatchObject({ status: 200, body: { version: 1, stored: false, hash: created.body.hash } });
-  const [audit] = await sys.database.db.query(`SELECT action, user_id FROM audit_log WHERE action LIKE 'agency_profile_loaded%'`);
-  expect(audit.action).toBe(`agency_profile_loaded ${SIXTH.id} v1 sha256:${created.body.hash}`);
+  const audit = await sys.database.db.query(`SELECT agency_id, username, details FROM audit_log WHERE action = 'agency_profile_loaded'`);
+  expect(audit).toEqual([
+    {
+      agency_id: SIXTH.id,
+      username: expect.any(String),
+      details: { agencyId: SIXTH.id, version: 1, effectiveFrom: '2026-01-01', sha256: created.body.hash, agencyCreated: true },
+    },
+  ]);
 
   const list = await sys.call('GET', '/api/v1/profiles', { token: admin });
   expect(list.body.total).toBe(6);
@@ -96,9 +122,19 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     citation: expect.stringContaining(SIXTH.name),
   });
 
-  // Its staff (the administration of users is another route; here the demo seed's way).
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await new UsersRepository(sys.database.db).addIfAbsent(demoStaff(SIXTH, 5).map((u) => ({ ...u, passwordHash })));
+  // Its units and staff, created by the administrator; each sets a password of their own at the first login.
+  const staff = demoStaff(SIXTH, 5);
+  for (const name of new Set(staff.map((u) => u.unit))) {
+    const unit = await sys.call('POST', '/api/v1/admin/units', { token: admin, body: { agencyId: SIXTH.id, name } });
+    expect(unit.status).toBe(201);
+  }
+  for (const u of staff) {
+    const certificate = u.certificateNo && { number: u.certificateNo, validFrom: u.certificateValidFrom, validTo: u.certificateValidTo };
+    const body = { username: u.username, displayName: u.displayName, agencyId: SIXTH.id, unit: u.unit, role: u.role, password: INITIAL };
+    const created = await sys.call('POST', '/api/v1/admin/users', { token: admin, body: certificate ? { ...body, certificate } : body });
+    expect(created.status).toBe(201);
+    await sys.firstLogin(u.username, INITIAL, OWN);
+  }
   const me = await sys.call('GET', '/api/v1/auth/me', { token: await sys.token(`${SIXTH.code}.officer1`) });
   expect(me.body).toMatchObject({ agencyId: SIXTH.id, agencyName: SIXTH.name });
 

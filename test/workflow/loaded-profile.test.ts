@@ -6,6 +6,7 @@ import { workflowIdForArchive } from '#libs/messages/archiving';
 import { caseStateQuery } from '#libs/messages/tasks';
 import { AgencyProfile, profileFieldErrors } from '#libs/profiles/index';
 import { AgencyProfilesRepository } from '#libs/persistence/repositories/agency-profiles.repository';
+import { UnitsRepository } from '#libs/persistence/repositories/units.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { demoStaff } from '#api/auth/demo-users';
 import { ProfileRegistry } from '#api/profiles/profile-registry';
@@ -27,7 +28,9 @@ beforeAll(async () => {
   // Loaded as the administrator's PUT stores it, then staffed as the demo agencies are.
   const profile = profileFieldErrors(sixthAgencyProfile()).profile!;
   expect(await new AgencyProfilesRepository(db()).add(profile, await userId(db(), 'sys.admin'))).toBeNull();
-  await new UsersRepository(db()).addIfAbsent(demoStaff(SIXTH, 5).map((u) => ({ ...u, passwordHash: 'x' })));
+  const staff = demoStaff(SIXTH, 5);
+  await new UnitsRepository(db()).addIfAbsent(staff.map((u) => ({ agencyId: u.agencyId, name: u.unit })));
+  await new UsersRepository(db()).addIfAbsent(staff.map((u) => ({ ...u, passwordHash: 'x' })));
 });
 afterAll(async () => {
   await ts?.stop();

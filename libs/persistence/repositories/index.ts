@@ -14,6 +14,7 @@ import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { ServicesRepository } from './services.repository';
 import { SupervisionRepository } from './supervision.repository';
 import { TasksRepository } from './tasks.repository';
+import { UnitsRepository } from './units.repository';
 import { UsersRepository } from './users.repository';
 
 /** Every repository, each constructed with the DataSource: the API provides them all from one module. */
@@ -34,5 +35,6 @@ export const REPOSITORIES = [
   ServicesRepository,
   SupervisionRepository,
   TasksRepository,
+  UnitsRepository,
   UsersRepository,
 ];

@@ -62,7 +62,14 @@ export class ProfilesService {
       throw new ApiException('PROFILE_VERSION_TAKEN');
     }
     const stored = (await this.registry.latest(agencyId))!;
-    await this.audit.changed(actor, `agency_profile_loaded ${agencyId} v${profile.version} sha256:${stored.hash}`, req);
+    const details = {
+      agencyId,
+      version: profile.version,
+      effectiveFrom: profile.effectiveFrom,
+      sha256: stored.hash,
+      agencyCreated: !latest,
+    };
+    await this.audit.changed(actor, 'agency_profile_loaded', req, details, agencyId);
     return loaded(stored, true, !latest);
   }
 }
