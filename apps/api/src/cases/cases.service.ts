@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canReadCase } from '#libs/domain/access';
-import { AgencyProfile, PROFILES } from '#libs/profiles/index';
+import { AgencyProfile } from '#libs/profiles/index';
 import { CaseSource, CaseStatus } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
@@ -8,6 +8,7 @@ import { CaseRecordRepository } from '#libs/persistence/repositories/case-record
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { ApiException } from '../common/api.exception';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseListQuery } from './cases.dto';
 import { toCaseView, toRecordView } from './cases.mapper';
 import { CasePage, CaseResponse, RecordEntryPage } from './cases.response';
@@ -17,6 +18,7 @@ export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly records: CaseRecordRepository,
+    private readonly profiles: ProfileRegistry,
   ) {}
 
   /** The case if the actor may see it: 404 when absent or another agency's (audited as CASE_OTHER_AGENCY). */
@@ -27,9 +29,9 @@ export class CasesService {
     return c;
   }
 
-  /** The profile version the case pinned when it started. */
-  profileOf(c: CaseEntity): AgencyProfile {
-    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion);
+  /** The profile version the case pinned when it started (built-in or loaded: the registry holds both). */
+  async profileOf(c: CaseEntity): Promise<AgencyProfile> {
+    const profile = await this.profiles.pinned(c.agencyId, c.profileVersion);
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     return profile;
   }
