@@ -44,6 +44,7 @@ import { Sessions1795414800000 } from './migrations/1795414800000-Sessions';
 import { DecisionNumbers1795415700000 } from './migrations/1795415700000-DecisionNumbers';
 import { UserAdministration1795416000000 } from './migrations/1795416000000-UserAdministration';
 import { Units1795416010000 } from './migrations/1795416010000-Units';
+import { CaseNumbers1795416100000 } from './migrations/1795416100000-CaseNumbers';
 import { UnitEntity } from './entities/unit.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
@@ -104,6 +105,7 @@ export const MIGRATIONS = [
   DecisionNumbers1795415700000,
   UserAdministration1795416000000,
   Units1795416010000,
+  CaseNumbers1795416100000,
 ];
 
 /**
