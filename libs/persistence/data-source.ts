@@ -42,6 +42,7 @@ import { EstimatedDeadlines1795413600000 } from './migrations/1795413600000-Esti
 import { RecordByDatabase1795414200000 } from './migrations/1795414200000-RecordByDatabase';
 import { Sessions1795414800000 } from './migrations/1795414800000-Sessions';
 import { DecisionNumbers1795415700000 } from './migrations/1795415700000-DecisionNumbers';
+import { CaseSearch1795416300000 } from './migrations/1795416300000-CaseSearch';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
 // instant: keep it as 'YYYY-MM-DD' instead of node-pg's local-midnight Date.
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   RecordByDatabase1795414200000,
   Sessions1795414800000,
   DecisionNumbers1795415700000,
+  CaseSearch1795416300000,
 ];
 
 /**

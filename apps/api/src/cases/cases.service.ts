@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { canReadCase } from '#libs/domain/access';
 import { AgencyProfile, PROFILES } from '#libs/profiles/index';
-import { CaseSource, CaseStatus } from '#libs/domain/case';
+import { CaseSource, CaseStatus, Stage } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
 import { CaseRecordRepository } from '#libs/persistence/repositories/case-record.repository';
-import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { CaseFilter, CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { chinaDateRange, textMatch } from '#libs/persistence/case-search';
 import { ApiException } from '../common/api.exception';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { CaseListQuery } from './cases.dto';
@@ -38,12 +39,23 @@ export class CasesService {
     return toCaseView(await this.findForActor(actor, id));
   }
 
+  /** The agency's cases, narrowed by the query's filters and search text (a party's name or ID number, in part). */
   async list(actor: Actor, q: CaseListQuery): Promise<CasePage> {
-    const filter = {
+    const started = chinaDateRange(q.startedFrom, q.startedTo);
+    const ended = chinaDateRange(q.endedFrom, q.endedTo);
+    const filter: CaseFilter = {
       agencyId: actor.agencyId,
       status: q.status as CaseStatus | undefined,
       source: q.source as CaseSource | undefined,
+      stage: q.stage as Stage | undefined,
       overdue: q.overdue,
+      handlingOfficerId: q.handlingOfficerId,
+      unit: q.unit,
+      text: q.q === undefined ? undefined : textMatch(q.q),
+      startedFrom: started.from,
+      startedBefore: started.before,
+      endedFrom: ended.from,
+      endedBefore: ended.before,
     };
     const [rows, total] = await this.cases.page(filter, skipOf(q), q.pageSize);
     return pageOf(rows.map(toCaseView), total, q);
