@@ -50,7 +50,7 @@ export class CasesRepository {
    * Newest first (id breaks ties, so pages are stable). The text is matched against `search_text`
    * (migration CaseSearch: parties' names and ID numbers, folded by `case_search_fold`).
    */
-  page(f: CaseFilter, skip: number, take: number): Promise<[CaseEntity[], number]> {
+  async page(f: CaseFilter, skip: number, take: number): Promise<[CaseEntity[], number]> {
     const qb = this.cases.createQueryBuilder('c').where('c.agencyId = :agencyId', { agencyId: f.agencyId });
     const equal = { status: f.status, source: f.source, overdue: f.overdue, stage: f.stage, handlingOfficerId: f.handlingOfficerId };
     for (const [field, value] of Object.entries(equal)) {
@@ -65,7 +65,10 @@ export class CasesRepository {
     if (f.startedBefore) qb.andWhere('c.startedAt < :startedBefore', { startedBefore: f.startedBefore });
     if (f.endedFrom) qb.andWhere('c.endedAt >= :endedFrom', { endedFrom: f.endedFrom });
     if (f.endedBefore) qb.andWhere('c.endedAt < :endedBefore', { endedBefore: f.endedBefore });
-    return qb.orderBy('c.startedAt', 'DESC').addOrderBy('c.id', 'ASC').offset(skip).limit(take).getManyAndCount();
+    const rows = await qb.clone().orderBy('c.startedAt', 'DESC').addOrderBy('c.id', 'ASC').offset(skip).limit(take).getMany();
+    // count(*), not getManyAndCount's count(DISTINCT id), which sorts every match (a row per case: no join here).
+    const count = await qb.select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    return [rows, count?.total ?? 0];
   }
 
   belongsTo(caseId: string, agencyId: string): Promise<boolean> {
