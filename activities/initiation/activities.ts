@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { CaseStatus } from '#libs/domain/case';
+import { Numbering } from '#libs/domain/numbering';
 import { RecordEntryInput } from '#libs/domain/record';
 import { InitiationInput } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
+import { assignNumber } from '#libs/persistence/numbers';
 
 export interface RegisterCaseInput extends InitiationInput {
   workflowId: string;
@@ -16,6 +18,8 @@ export interface SetStatusInput {
   status: CaseStatus;
   at: string;
   entry: Omit<RecordEntryInput, 'caseId'>;
+  /** The pinned numbering: filing (status `initiated`, 立案) gives the case its 案号. */
+  numbering?: Numbering;
 }
 
 export function createInitiationActivities(db: DataSource) {
@@ -45,11 +49,24 @@ export function createInitiationActivities(db: DataSource) {
       });
     },
 
-    /** Moves the case to a new status with the entry that says why. Safe to retry: keyed entry, same status. */
+    /**
+     * Moves the case to a new status with the entry that says why; filing (立案) numbers the case in the
+     * same transaction and the entry names its 案号. Safe to retry: keyed entry, same status, and a case
+     * that has its number keeps it (the row is locked first, so two attempts cannot both take one).
+     */
     async setCaseStatus(input: SetStatusInput): Promise<void> {
       await db.transaction(async (m) => {
+        let entry = input.entry;
+        if (input.status === 'initiated') {
+          const [row] = await m.query('SELECT agency_id, case_number FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
+          const caseNumber: string | null = row.case_number ?? (await assignNumber(m, input.numbering, 'case', row.agency_id, input.at));
+          if (caseNumber) {
+            await m.query('UPDATE cases SET case_number = $2 WHERE id = $1', [input.caseId, caseNumber]);
+            entry = { ...entry, summary: `${entry.summary}，案号${caseNumber}`, details: { ...entry.details, caseNumber } };
+          }
+        }
         await m.query('UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1', [input.caseId, input.status, input.at]);
-        await appendRecord(m, { ...input.entry, caseId: input.caseId });
+        await appendRecord(m, { ...entry, caseId: input.caseId });
       });
     },
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIONS, Action, CaseFacts, actionOf, mayAct } from './permissions';
+import { ACTIONS, Action, CaseFacts, actionOf, administeredAgency, assignableRoles, mayAct } from './permissions';
 
 const facts: CaseFacts = { agencyId: 'a', handlingOfficerId: 'h', handlingUnit: '执法科', investigatingOfficerIds: ['i'] };
 const person = (id: string, role: any, unit = '执法科', agencyId = 'a') => ({ id, role, unit, agencyId });
@@ -29,6 +29,40 @@ describe('mayAct', () => {
     expect(mayAct(person('x', 'admin', '', 'system'), 'archive.file', facts)).toBe('not_found');
   });
 
+  it('lets the system administrator administer every agency, an agency administrator its own only', () => {
+    const sys = person('x', 'admin', '信息中心', 'system');
+    const own = person('aa', 'agency_admin', '办公室', 'a');
+    const other = person('ab', 'agency_admin', '办公室', 'b');
+    for (const action of ['user.create', 'user.change', 'unit.create', 'unit.change'] as Action[]) {
+      expect(mayAct(sys, action, { agencyId: 'b' })).toBe('allowed');
+      expect(mayAct(own, action, { agencyId: 'a' })).toBe('allowed');
+      expect(mayAct(person('c', 'chief'), action, { agencyId: 'a' })).toBe('forbidden');
+    }
+    // Another agency's user or unit is missing for its administrator; an agency itself is public.
+    expect(mayAct(other, 'user.change', { agencyId: 'a' })).toBe('not_found');
+    expect(mayAct(other, 'unit.change', { agencyId: 'a' })).toBe('not_found');
+    expect(mayAct(other, 'user.create', { agencyId: 'a' })).toBe('forbidden');
+    expect(mayAct(sys, 'user.change', null)).toBe('not_found');
+    // An agency administrator takes no step of a case, not even of its own agency.
+    expect(mayAct(own, 'decision.issue', facts)).toBe('forbidden');
+  });
+
+  it('reads an administrator’s own agency, the system administrator any or all', () => {
+    expect(administeredAgency(person('x', 'admin', '', 'system'))).toBeUndefined();
+    expect(administeredAgency(person('x', 'admin', '', 'system'), 'b')).toBe('b');
+    expect(administeredAgency(person('aa', 'agency_admin'))).toBe('a');
+    expect(administeredAgency(person('aa', 'agency_admin'), 'a')).toBe('a');
+    expect(administeredAgency(person('aa', 'agency_admin'), 'b')).toBeNull();
+    expect(administeredAgency(person('s', 'supervisor'))).toBeNull();
+  });
+
+  it('lets an agency administrator give every role but the system administrator’s', () => {
+    expect(assignableRoles(person('x', 'admin'))).toContain('admin');
+    expect(assignableRoles(person('aa', 'agency_admin'))).not.toContain('admin');
+    expect(assignableRoles(person('aa', 'agency_admin'))).toContain('agency_admin');
+    expect(assignableRoles(person('c', 'chief'))).toEqual([]);
+  });
+
   it('finds every action by its route', () => {
     for (const a of Object.keys(ACTIONS) as Action[]) expect(actionOf(ACTIONS[a].method, ACTIONS[a].path)).toBe(a);
     expect(actionOf('POST', '/api/v1/nowhere')).toBeUndefined();
@@ -43,7 +77,8 @@ describe('mayAct', () => {
       const row = rows.find((l) => l.startsWith(`| \`${a}\``))!;
       expect(row).toContain(`\`${ACTIONS[a].method} ${ACTIONS[a].path.replace('/api/v1', '')}\``);
       // The columns, in order: the handling officer, an officer of the same unit, of another unit, the
-      // head of the handling unit, of another unit, legal, chief, archivist, supervisor, sys.admin.
+      // head of the handling unit, of another unit, legal, chief, archivist, supervisor, sys.admin, and
+      // the agency administrator (of the case's or target's agency).
       const columns = [
         person('h', 'officer'),
         person('o', 'officer'),
@@ -55,10 +90,11 @@ describe('mayAct', () => {
         person('ar', 'archivist', '办公室'),
         person('s', 'supervisor', '法制科'),
         person('x', 'admin', '信息中心', 'system'),
+        person('aa', 'agency_admin', '办公室'),
       ];
       const marks = row
         .split('|')
-        .slice(3, 13)
+        .slice(3, 14)
         .map((cell) => cell.trim() === '✓');
       const noInvestigators = { ...facts, investigatingOfficerIds: [] };
       expect(marks).toEqual(columns.map((p) => mayAct(p, a, ACTIONS[a].scope === 'none' ? null : noInvestigators) === 'allowed'));

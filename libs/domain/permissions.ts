@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { ROLES, Role } from './roles';
 
 /**
  * Who may act, on which case: one declared matrix for every state-changing route,
@@ -8,15 +8,38 @@ import { Role } from './roles';
  *   (行政处罚法 42: 执法人员不得少于两人 — both act on the case);
  * - `handling_unit_head`: the head of the handling officer's unit (承办机构负责人), not any unit head;
  * - a bare role (`chief`, `legal_reviewer`, `archivist`, `supervisor`, `officer`): any such person of
- *   the case's agency; `admin`: the system administrator (shared data only, no case);
+ *   the case's agency; `admin`: the system administrator (shared data and every agency's
+ *   administration, no case);
+ * - `agency_admin`: the agency administrator (机构管理员) of the target agency, not of another;
  * - `self`: any logged-in user acting on their own account (logout, password).
  * Another agency's case answers as a missing one (404 CASE_NOT_FOUND): no existence leak.
  */
 export type Relation =
-  'handler' | 'handling_unit_head' | 'officer' | 'legal_reviewer' | 'chief' | 'archivist' | 'supervisor' | 'admin' | 'self';
+  | 'handler'
+  | 'handling_unit_head'
+  | 'officer'
+  | 'legal_reviewer'
+  | 'chief'
+  | 'archivist'
+  | 'supervisor'
+  | 'admin'
+  | 'agency_admin'
+  | 'self';
 
-/** What the route acts on: a case (`:id` of the path), a task (`:id` is the task, its case decides), or no case. */
-export type Scope = 'case' | 'task' | 'none';
+/**
+ * What the route acts on, and so which agency it touches:
+ * - `case`: the case `:id` names; `task`: the task `:id` names (its case decides);
+ * - `agency` (an agency's administration): the agency the path's `:agencyId` names (e.g.
+ *   `PUT /admin/agencies/{agencyId}/profile`, an agency that may not exist yet), else the body's
+ *   `agencyId` (`POST /admin/users`), else the actor's own (`POST /admin/units` by its administrator);
+ * - `user`: the user `:id` names (`/admin/users/{id}`), whose agency decides;
+ * - `unit`: the unit `:id` names (`/admin/units/{id}`), whose agency decides;
+ * - `none`: no case and no agency (the actor's own account, shared data).
+ */
+export type Scope = 'case' | 'task' | 'agency' | 'user' | 'unit' | 'none';
+
+/** Scopes of an agency's administration: the target is an agency, not a case. */
+export const ADMINISTRATION_SCOPES: readonly Scope[] = ['agency', 'user', 'unit'];
 
 export interface ActionRule {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -28,6 +51,8 @@ export interface ActionRule {
 }
 
 const H: Relation = 'handler';
+/** The system administrator for every agency, an agency administrator for its own. */
+const ADMINS: readonly Relation[] = ['admin', 'agency_admin'];
 const U: Relation = 'handling_unit_head';
 const c = (path: string) => `/api/v1/cases/{id}${path}`;
 
@@ -105,6 +130,10 @@ export const ACTIONS = {
   'task.transfer': { method: 'POST', path: '/api/v1/tasks/{id}/transfer', scope: 'task', who: [U, 'chief'], label: '转交待办' },
   'task.urge': { method: 'POST', path: '/api/v1/tasks/{id}/urge', scope: 'task', who: ['supervisor', 'chief', U], label: '催办' },
   'calendar.load': { method: 'PUT', path: '/api/v1/calendar/years/{year}', scope: 'none', who: ['admin'], label: '工作日历' },
+  'unit.create': { method: 'POST', path: '/api/v1/admin/units', scope: 'agency', who: ADMINS, label: '新增科室' },
+  'unit.change': { method: 'PATCH', path: '/api/v1/admin/units/{id}', scope: 'unit', who: ADMINS, label: '科室更名、撤销' },
+  'user.create': { method: 'POST', path: '/api/v1/admin/users', scope: 'agency', who: ADMINS, label: '新增人员' },
+  'user.change': { method: 'PATCH', path: '/api/v1/admin/users/{id}', scope: 'user', who: ADMINS, label: '人员信息、证件、停用、重置密码' },
   'auth.logout': { method: 'POST', path: '/api/v1/auth/logout', scope: 'none', who: ['self'], label: '退出登录' },
   'auth.password': { method: 'POST', path: '/api/v1/auth/password', scope: 'none', who: ['self'], label: '修改密码' },
 } as const satisfies Record<string, ActionRule>;
@@ -120,9 +149,13 @@ export interface ActingPerson {
   unit: string;
 }
 
-/** What the guard loads about the case once: whose it is and who handles it. */
-export interface CaseFacts {
+/** The agency a route of an agency's administration touches (scopes `agency`, `user`, `unit`). */
+export interface AgencyFacts {
   agencyId: string;
+}
+
+/** What the guard loads about the case once: whose it is and who handles it. */
+export interface CaseFacts extends AgencyFacts {
   handlingOfficerId: string;
   handlingUnit: string;
   investigatingOfficerIds: readonly string[];
@@ -130,31 +163,67 @@ export interface CaseFacts {
 
 export type Verdict = 'allowed' | 'forbidden' | 'not_found';
 
-function holds(rel: Relation, actor: ActingPerson, facts: CaseFacts | null): boolean {
+const isCase = (facts: AgencyFacts | null): facts is CaseFacts => !!facts && 'handlingOfficerId' in facts;
+
+function holds(rel: Relation, actor: ActingPerson, facts: AgencyFacts | null): boolean {
   switch (rel) {
     case 'self':
       return true;
     case 'admin':
       return actor.role === 'admin';
+    case 'agency_admin':
+      return actor.role === 'agency_admin' && !!facts && facts.agencyId === actor.agencyId;
     case 'handler':
       return (
-        actor.role === 'officer' && !!facts && (facts.handlingOfficerId === actor.id || facts.investigatingOfficerIds.includes(actor.id))
+        actor.role === 'officer' &&
+        isCase(facts) &&
+        (facts.handlingOfficerId === actor.id || facts.investigatingOfficerIds.includes(actor.id))
       );
     case 'handling_unit_head':
-      return actor.role === 'unit_head' && !!facts && facts.handlingUnit === actor.unit;
+      return actor.role === 'unit_head' && isCase(facts) && facts.handlingUnit === actor.unit;
     default:
       return actor.role === rel;
   }
 }
 
 /**
- * May `actor` take `action` on the case `facts` describes? A case-scoped action on a case that is
- * missing (`facts` null) or another agency's answers `not_found`, the same for both.
+ * May `actor` take `action` on what `facts` describes? A case-scoped action on a case that is
+ * missing (`facts` null) or another agency's answers `not_found`, the same for both. In an agency's
+ * administration the system administrator acts on every agency; another agency's user or unit is
+ * missing for everyone else, while an agency itself is public (its profile is listed): `forbidden`.
  */
-export function mayAct(actor: ActingPerson, action: Action, facts: CaseFacts | null): Verdict {
+export function mayAct(actor: ActingPerson, action: Action, facts: AgencyFacts | null): Verdict {
   const rule: ActionRule = ACTIONS[action];
-  if (rule.scope !== 'none' && (!facts || facts.agencyId !== actor.agencyId)) return 'not_found';
-  return rule.who.some((rel) => holds(rel, actor, facts)) ? 'allowed' : 'forbidden';
+  if (rule.scope === 'none') return rule.who.some((rel) => holds(rel, actor, null)) ? 'allowed' : 'forbidden';
+  if (!facts) return 'not_found';
+  const allowed = rule.who.some((rel) => holds(rel, actor, facts));
+  if (ADMINISTRATION_SCOPES.includes(rule.scope)) {
+    if (allowed) return 'allowed';
+    return rule.scope !== 'agency' && facts.agencyId !== actor.agencyId ? 'not_found' : 'forbidden';
+  }
+  if (facts.agencyId !== actor.agencyId) return 'not_found';
+  return allowed ? 'allowed' : 'forbidden';
+}
+
+/**
+ * The agency an administrator's list reads (`GET /admin/users`, `/admin/units`): the system
+ * administrator any one asked for, or every agency (`undefined`); an agency administrator their own
+ * only. `null`: not theirs to read (another agency asked, or not an administrator).
+ */
+export function administeredAgency(actor: Pick<ActingPerson, 'role' | 'agencyId'>, requested?: string): string | undefined | null {
+  if (actor.role === 'admin') return requested;
+  if (actor.role === 'agency_admin') return !requested || requested === actor.agencyId ? actor.agencyId : null;
+  return null;
+}
+
+/**
+ * Roles an administrator may give: the system administrator every role; an agency administrator every
+ * role of its agency's people (another agency administrator included), never the system administrator.
+ */
+export function assignableRoles(actor: Pick<ActingPerson, 'role'>): readonly Role[] {
+  if (actor.role === 'admin') return ROLES;
+  if (actor.role === 'agency_admin') return ROLES.filter((r) => r !== 'admin');
+  return [];
 }
 
 /** The matrix's action for a route, by method and OpenAPI path. */

@@ -1,8 +1,9 @@
 /**
- * Roles of the glossary ("People (roles)"), plus the system administrator who maintains shared data
- * such as the working-day calendar. The party is not a login in the first version.
+ * Roles of the glossary ("People (roles)"): the system administrator who maintains shared data such
+ * as the working-day calendar and every agency's people, and the agency administrator (机构管理员) who
+ * maintains its own agency's people and units. The party is not a login in the first version.
  */
-export const ROLES = ['officer', 'unit_head', 'legal_reviewer', 'chief', 'archivist', 'supervisor', 'admin'] as const;
+export const ROLES = ['officer', 'unit_head', 'legal_reviewer', 'chief', 'archivist', 'supervisor', 'admin', 'agency_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -13,7 +14,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   archivist: '档案管理人员',
   supervisor: '法制监督人员',
   admin: '系统管理员',
+  agency_admin: '机构管理员',
 };
+
+/** The agency of the system administrator: shared data, no case, no agency's people of its own. */
+export const SYSTEM_AGENCY = 'system';
 
 /** Who is acting: carried into every record entry so each step names its author. */
 export interface Actor {

@@ -1,6 +1,7 @@
 import type { DueTime } from '../domain/deadlines';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
+import type { Numbering } from '../domain/numbering';
 import type { AgencyProfile } from '../profiles/schema';
 import type { StageInput } from './stage';
 
@@ -19,6 +20,8 @@ export interface DecisionInput extends StageInput {
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
     execution?: AgencyProfile['execution'];
     archiving?: AgencyProfile['archiving'];
+    /** The decision's 文号 rule; absent in cases started before numbering (the 文号 is typed). */
+    numbering?: Numbering;
   };
 }
 

@@ -1,6 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { CaseSource, InitiationForm } from '../domain/case';
 import { Actor } from '../domain/roles';
+import type { Numbering } from '../domain/numbering';
 import type { AgencyProfile } from '../profiles/schema';
 import type { StageInput } from './stage';
 import type { CaseState } from './tasks';
@@ -20,6 +21,8 @@ export interface InitiationInput extends StageInput {
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
     execution?: AgencyProfile['execution'];
     archiving?: AgencyProfile['archiving'];
+    /** 案号 and 文号 rules; absent in cases started before numbering (filed without a 案号, decisions numbered by hand). */
+    numbering?: Numbering;
   };
   source: CaseSource;
   emergency: boolean;

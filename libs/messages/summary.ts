@@ -2,6 +2,7 @@ import { defineUpdate } from '@temporalio/workflow';
 import type { InitiationForm } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import type { CollectionGround } from '../domain/summary';
+import type { Numbering } from '../domain/numbering';
 import type { AgencyProfile } from '../profiles/schema';
 import type { CaseState } from './tasks';
 import type { AvEvidence } from './investigation';
@@ -28,6 +29,8 @@ export interface SummaryInput extends StageInput {
     /** For the execution of a fine not paid on the spot (its 催告书 is served); absent in cases started before. */
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
+    /** The 文号 rule; absent in cases started before numbering (the 文号 is typed). */
+    numbering?: Numbering;
   };
   officer: Actor;
   /** The case as the record shows it (facts, party, the officer's opinion). */

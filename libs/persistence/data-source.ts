@@ -42,7 +42,11 @@ import { EstimatedDeadlines1795413600000 } from './migrations/1795413600000-Esti
 import { RecordByDatabase1795414200000 } from './migrations/1795414200000-RecordByDatabase';
 import { Sessions1795414800000 } from './migrations/1795414800000-Sessions';
 import { DecisionNumbers1795415700000 } from './migrations/1795415700000-DecisionNumbers';
+import { UserAdministration1795416000000 } from './migrations/1795416000000-UserAdministration';
+import { Units1795416010000 } from './migrations/1795416010000-Units';
+import { CaseNumbers1795416100000 } from './migrations/1795416100000-CaseNumbers';
 import { CaseSearch1795416300000 } from './migrations/1795416300000-CaseSearch';
+import { UnitEntity } from './entities/unit.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
 // instant: keep it as 'YYYY-MM-DD' instead of node-pg's local-midnight Date.
@@ -73,6 +77,7 @@ export const ENTITIES = [
   ExecutionEntity,
   ArchiveEntity,
   CaseOperationEntity,
+  UnitEntity,
 ];
 export const MIGRATIONS = [
   Initiation1795397115955,
@@ -99,6 +104,9 @@ export const MIGRATIONS = [
   RecordByDatabase1795414200000,
   Sessions1795414800000,
   DecisionNumbers1795415700000,
+  UserAdministration1795416000000,
+  Units1795416010000,
+  CaseNumbers1795416100000,
   CaseSearch1795416300000,
 ];
 

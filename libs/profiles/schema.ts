@@ -10,9 +10,11 @@ import {
   ServiceSchema,
   SupervisionSchema,
 } from './stages';
+import { NumberingSchema, numberingOf } from './numbering';
 
 export * from './source';
 export * from './stages';
+export { DEFAULT_PATTERNS, NumberingSchema, numberingOf } from './numbering';
 
 /**
  * An agency's rules as versioned data: one JSON file per agency per version
@@ -45,6 +47,8 @@ export const AgencyProfileSchema = z
     execution: ExecutionSchema,
     archiving: ArchivingSchema,
     supervision: SupervisionSchema,
+    /** 案号 and 文号 (optional: defaults in numbering.ts). */
+    numbering: NumberingSchema.optional(),
   })
   .superRefine((profile, ctx) => {
     // A seed source cites the profile's own regulation: cite() renders it with that title.
@@ -69,6 +73,16 @@ export const AgencyProfileSchema = z
       }
       seen.add(key);
     });
+    // Both decisions' 文号 share one unique index per agency (cases.decision_number): one pattern could number two decisions alike.
+    const { rules } = numberingOf(profile);
+    const [normal, summary] = [rules.decision, rules.summary_decision];
+    if (normal.mode === 'assigned' && summary.mode === 'assigned' && normal.pattern === summary.pattern) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['numbering', 'summaryDecision', 'pattern'],
+        message: '当场处罚决定书与行政处罚决定书的文号规则不得相同',
+      });
+    }
   });
 
 export type AgencyProfile = z.infer<typeof AgencyProfileSchema>;

@@ -1,5 +1,14 @@
 import { demoUsers } from '#api/auth/demo-users';
-import { ACTIONS, Action, ActingPerson, CaseFacts, PUBLIC_ACTIONS, actionOf, mayAct } from '#libs/domain/permissions';
+import {
+  ACTIONS,
+  ADMINISTRATION_SCOPES,
+  Action,
+  ActingPerson,
+  CaseFacts,
+  PUBLIC_ACTIONS,
+  actionOf,
+  mayAct,
+} from '#libs/domain/permissions';
 import { TestSystem } from '../support/system';
 
 // Every state-changing route of the OpenAPI document,
@@ -8,10 +17,13 @@ import { TestSystem } from '../support/system';
 // (403 AUTH_ROLE_FORBIDDEN, 404 CASE_NOT_FOUND / TASK_NOT_FOUND); a call let through may still be
 // refused for its body. Every body carries an unknown field, so a call let through changes nothing
 // (400 UNKNOWN_FIELD before the handler). Logout, which has no body and ends the callers' tokens,
-// runs last; the test after it logs in afresh.
+// runs last; the test after it logs in afresh. An agency's administration acts on the owning agency:
+// `/admin/users/{id}` on one of its people, `/admin/units/{id}` on one of its units.
 let sys: TestSystem;
 let caseId: string;
 let taskId: string;
+let colleagueId: string;
+let unitId: string;
 let facts: CaseFacts;
 const people = new Map<string, ActingPerson>();
 
@@ -25,7 +37,9 @@ const CALLERS = [
   'xlt.chief',
   'xlt.archivist',
   'xlt.supervisor',
+  'xlt.agencyadmin', // the owning agency's administrator
   'hy.chief', // another agency's chief
+  'hy.agencyadmin', // another agency's administrator
   'sys.admin',
 ];
 const ANY = '00000000-0000-4000-8000-000000000000';
@@ -39,6 +53,8 @@ beforeAll(async () => {
   );
   facts = { agencyId: c.agency_id, handlingOfficerId: c.handling_officer_id, handlingUnit: c.unit, investigatingOfficerIds: [] };
   [{ id: taskId }] = await sys.database.db.query('SELECT id FROM tasks WHERE case_id = $1 LIMIT 1', [caseId]);
+  [{ id: colleagueId }] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'xlt.officer2'`);
+  [{ id: unitId }] = await sys.database.db.query('SELECT id FROM units WHERE agency_id = $1 AND name = $2', [c.agency_id, c.unit]);
   const ids: { id: string; username: string }[] = await sys.database.db.query('SELECT id, username FROM users WHERE username = ANY($1)', [
     CALLERS,
   ]);
@@ -50,13 +66,27 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-const GUARD_REFUSALS = ['AUTH_ROLE_FORBIDDEN', 'CASE_NOT_FOUND', 'TASK_NOT_FOUND'];
+const GUARD_REFUSALS = ['AUTH_ROLE_FORBIDDEN', 'CASE_NOT_FOUND', 'TASK_NOT_FOUND', 'USER_NOT_FOUND', 'UNIT_NOT_FOUND'];
 
 function concrete(path: string): string {
+  const id = path.startsWith('/api/v1/tasks/')
+    ? taskId
+    : path.startsWith('/api/v1/admin/users/')
+      ? colleagueId
+      : path.startsWith('/api/v1/admin/units/')
+        ? unitId
+        : caseId;
   return path
-    .replace('{id}', path.startsWith('/api/v1/tasks/') ? taskId : caseId)
+    .replace('{id}', id)
     .replace('{year}', '2099')
+    .replace('{agencyId}', facts.agencyId)
     .replace(/\{\w+\}/g, ANY);
+}
+
+/** What the guard sees of a route: no target, the owning agency (its administration), or the case. */
+function factsOf(action: Action) {
+  const scope = ACTIONS[action].scope;
+  return scope === 'none' ? null : ADMINISTRATION_SCOPES.includes(scope) ? { agencyId: facts.agencyId } : facts;
 }
 
 it('keeps another officer off a case they do not handle until its record names them as investigating officer', async () => {
@@ -92,12 +122,14 @@ it('lets through exactly whom the matrix names, on every state-changing route', 
   for (const r of ordered) {
     const action = actionOf(r.method, r.path)!;
     for (const u of CALLERS) {
-      const body = action === 'auth.logout' ? undefined : { matrixProbe: true };
+      // A new user's or unit's agency is the body's: the owning agency's.
+      const target = ACTIONS[action].scope === 'agency' ? { agencyId: facts.agencyId } : {};
+      const body = action === 'auth.logout' ? undefined : { matrixProbe: true, ...target };
       const reply = await sys.call(r.method, concrete(r.path), { token: sys.tokenOf(u), body });
       expect([401, 500]).not.toContain(reply.status);
       const guarded = [403, 404].includes(reply.status) && GUARD_REFUSALS.includes(reply.body?.code);
       if (!guarded) seen.push(`${action} ${u}`);
-      if (mayAct(people.get(u)!, action, ACTIONS[action].scope === 'none' ? null : facts) === 'allowed') declared.push(`${action} ${u}`);
+      if (mayAct(people.get(u)!, action, factsOf(action)) === 'allowed') declared.push(`${action} ${u}`);
     }
   }
   expect(seen).toEqual(declared);
@@ -108,6 +140,11 @@ it('lets through exactly whom the matrix names, on every state-changing route', 
   }
   expect(seen).toContain('case.operation xlt.unithead');
   expect(seen).not.toContain('case.operation xlt.unithead2');
+  // The owning agency's administrator and the system administrator administer it; another agency's does not.
+  for (const a of ['user.create', 'user.change', 'unit.create', 'unit.change']) {
+    expect(seen).toEqual(expect.arrayContaining([`${a} xlt.agencyadmin`, `${a} sys.admin`]));
+    expect(seen).not.toContain(`${a} hy.agencyadmin`);
+  }
 }, 300_000);
 
 it('answers another agency’s case as a missing one, and audits it as what it was', async () => {

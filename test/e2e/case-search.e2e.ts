@@ -2,8 +2,8 @@ import { addDays, chinaDate } from '#libs/calendar/dates';
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
-// Finding a case (GET /api/v1/cases?q=…): by a party's name or ID number typed in part, Chinese
-// included, narrowed by officer, unit, stage, status and dates; paged newest first; only the caller's
+// Finding a case (GET /api/v1/cases?q=…): by its number (案号), a party's name or ID number typed in
+// part, Chinese included, narrowed by officer, unit, stage, status and dates; paged newest first; only the caller's
 // agency's cases; bad filters refused field by field.
 let sys: TestSystem;
 
@@ -14,8 +14,11 @@ const PARTIES = {
   liSi: [person('李四', '211103197503037890')],
 };
 
-/** Case ids by what they stand for; `other` is another agency's case with 张三丰's very name and ID number. */
-const ids: Record<'zhangSanfeng' | 'zhangSan' | 'liSi' | 'other', string> = {} as never;
+/**
+ * Case ids by what they stand for; `other` is another agency's case with 张三丰's very name and ID number;
+ * `filed` and `otherFiled` are filed (立案, so numbered) cases of 王五, of this agency and of another.
+ */
+const ids: Record<'zhangSanfeng' | 'zhangSan' | 'liSi' | 'other' | 'filed' | 'otherFiled', string> = {} as never;
 let firstDay: string;
 let lastDay: string;
 
@@ -40,10 +43,22 @@ beforeAll(async () => {
   ids.zhangSan = await start('xlt.officer3', PARTIES.zhangSan);
   ids.liSi = await start('xlt.officer1', PARTIES.liSi);
   ids.other = await start('pl.officer1', PARTIES.zhangSanfeng);
+  [ids.filed, ids.otherFiled] = await Promise.all([sys.filedCase('xlt'), sys.filedCase('pl')]);
   lastDay = chinaDate(new Date());
 });
 afterAll(async () => {
   await sys?.stop();
+});
+
+it('finds a case by its number, whole or in part, brackets as typed, and never another agency’s', async () => {
+  const number: string = (await sys.call('GET', `/api/v1/cases/${ids.filed}`, { token: await sys.token('xlt.officer1') })).body.caseNumber;
+  expect(number).toMatch(/〔\d{4}〕\d+/);
+  expect(await found(`q=${encodeURIComponent(number)}`)).toEqual([ids.filed]);
+  expect(await found(`q=${encodeURIComponent(number.replace('〔', '[').replace('〕', ']'))}`)).toEqual([ids.filed]);
+  const yearAndSeq = /〔\d{4}〕\d+/.exec(number)![0];
+  expect(await found(`q=${encodeURIComponent(yearAndSeq)}`)).toEqual([ids.filed]);
+  expect(await found(`q=${encodeURIComponent(yearAndSeq)}`, 'pl.officer1')).not.toContain(ids.filed);
+  expect(await found(`q=${encodeURIComponent(number)}`, 'pl.officer1')).toEqual([]);
 });
 
 it('finds a case by a party’s whole name, and never another agency’s case of the same party', async () => {
@@ -74,8 +89,9 @@ it('takes brackets as typed in any form, and LIKE wildcards as plain characters'
 });
 
 it('matches nothing it should not: another name, a blank box lists everything', async () => {
-  expect(await found(`q=${encodeURIComponent('王五')}`)).toEqual([]);
-  expect(await found('q=%20%20')).toEqual([ids.liSi, ids.zhangSan, ids.zhangSanfeng]);
+  expect(await found(`q=${encodeURIComponent('赵六')}`)).toEqual([]);
+  expect(await found(`q=${encodeURIComponent('王五')}`)).toEqual([ids.filed]);
+  expect(await found('q=%20%20')).toEqual([ids.filed, ids.liSi, ids.zhangSan, ids.zhangSanfeng]);
 });
 
 it('filters by handling officer, unit, stage, status and the China day a case started or ended', async () => {
@@ -84,8 +100,9 @@ it('filters by handling officer, unit, stage, status and the China day a case st
   expect(await found(`unit=${encodeURIComponent('执法二科')}`)).toEqual([ids.zhangSan]);
   expect(await found(`unit=${encodeURIComponent('执法科')}&q=${encodeURIComponent('张三')}`)).toEqual([ids.zhangSanfeng]);
   expect(await found('stage=initiation&status=pending_approval')).toEqual([ids.liSi, ids.zhangSan, ids.zhangSanfeng]);
-  expect(await found('stage=decision')).toEqual([]);
-  expect(await found('status=initiated')).toEqual([]);
+  expect(await found('stage=decision')).toEqual([ids.filed]);
+  expect(await found('status=initiated&stage=decision')).toEqual([ids.filed]);
+  expect(await found('status=initiated&stage=initiation')).toEqual([]);
   expect(await found(`startedFrom=${firstDay}&startedTo=${lastDay}&q=${encodeURIComponent('张')}`)).toEqual([
     ids.zhangSan,
     ids.zhangSanfeng,

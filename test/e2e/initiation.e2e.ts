@@ -1,3 +1,4 @@
+import { chinaYear } from '#libs/domain/numbering';
 import { eventually } from '../support/database';
 import { Reply, TestSystem } from '../support/system';
 
@@ -63,6 +64,7 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
   it('the officer starts a case; it waits for approval', () => {
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({
+      caseNumber: null, // numbered at filing (立案), not before
       status: 'pending_approval',
       source: 'ex_officio',
       emergency: false,
@@ -83,6 +85,8 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
     expect(approved.status).toBe(200);
     // The Update answers after the workflow acted on it: the case has already started.
     expect(approved.body.case.status).toBe('initiated');
+    // Numbered in the filing's own transaction: the profile's default pattern, the China year of the approval.
+    expect(approved.body.case.caseNumber).toBe(`XLT罚立〔${chinaYear(approved.body.case.updatedAt)}〕1号`);
   });
 
   it('filing starts the decision deadline: 90 days (行政处罚法 60), extension refused where no rule allows it', async () => {
@@ -121,6 +125,10 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
     }
     expect(r.body.items[4].legalBasis).toContain('《中华人民共和国行政处罚法》第六十条');
     expect(r.body.items[2].summary).toContain('同意');
+    // The filing's entry names the 案号 it gave.
+    const number = r.body.items[3].details.caseNumber;
+    expect(number).toMatch(/^XLT罚立〔\d{4}〕1号$/);
+    expect(r.body.items[3].summary).toContain(`案号${number}`);
   });
 
   it('a duplicate completion is harmless; a different one is refused', async () => {

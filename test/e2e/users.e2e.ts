@@ -33,7 +33,17 @@ it('lists every active colleague of the caller’s agency, and only those', asyn
   expect(r.body.items.map((u: any) => [u.id, u.displayName, u.role, u.unit])).toEqual(
     expected.map((u) => [u.id, u.display_name, u.role, u.unit]),
   );
-  expect(Object.keys(r.body.items[0]).sort()).toEqual(['certificateNo', 'displayName', 'id', 'role', 'unit']);
+  expect(Object.keys(r.body.items[0]).sort()).toEqual([
+    'certificateNo',
+    'certificateValidFrom',
+    'certificateValidTo',
+    'displayName',
+    'id',
+    'role',
+    'unit',
+  ]);
+  const officer = r.body.items.find((u: any) => u.role === 'officer');
+  expect(officer.certificateValidTo > officer.certificateValidFrom).toBe(true);
 });
 
 it('shows another agency’s officer their own agency, not this one', async () => {

@@ -148,6 +148,7 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
               audiovisual: input.profile.audiovisual,
               execution: input.profile.execution,
               archiving: input.profile.archiving,
+              numbering: input.profile.numbering,
             },
             ...board.carried,
           },
@@ -196,7 +197,8 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
 
   async function conclude(status: CaseStatus, entry: Entry): Promise<void> {
     state.status = status;
-    await setCaseStatus({ caseId: input.caseId, status, at: iso(new Date()), entry });
+    // Filing (立案) numbers the case inside the activity's transaction (activities/initiation).
+    await setCaseStatus({ caseId: input.caseId, status, at: iso(new Date()), entry, numbering: input.profile.numbering });
   }
 }
 

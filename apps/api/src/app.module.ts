@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '#libs/config/env';
 import { dataSourceOptions } from '#libs/persistence/data-source';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { AdminModule } from './admin/admin.module';
 import { ArchivingModule } from './archiving/archiving.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -37,6 +38,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(env.appDatabaseUrl, 10, env.dbStatementTimeoutMs)),
         PersistenceModule,
         TemporalModule,
+        AdminModule,
         ArchivingModule,
         AuditModule,
         AuthModule,

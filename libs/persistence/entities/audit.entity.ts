@@ -14,4 +14,6 @@ export class AuditEntity {
   @Column({ type: 'text', nullable: true }) path: string | null;
   @Column({ type: 'text', nullable: true }) code: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
+  /** An administrative change: what it touched, before and after (never a password or its hash). */
+  @Column({ type: 'jsonb', nullable: true }) details: Record<string, unknown> | null;
 }

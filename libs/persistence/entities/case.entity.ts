@@ -21,6 +21,8 @@ export class CaseEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   /** Suspensions (中止) and whether the clock stands still now. */
   @Column({ type: 'jsonb', default: () => `'{"pauses": [], "suspended": null}'` }) clock: CaseClock;
+  /** 案号, assigned at filing (立案) from the pinned profile's pattern, unique within the agency; null before filing. */
+  @Column({ name: 'case_number', type: 'text', nullable: true }) caseNumber: string | null;
   /** The 文号 of the decision that decided it, unique within the agency. */
   @Column({ name: 'decision_number', type: 'text', nullable: true }) decisionNumber: string | null;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;

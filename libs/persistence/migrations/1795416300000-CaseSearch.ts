@@ -1,15 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Finding a case by what people remember of it: a party's name or ID number, typed in part
- * (`GET /cases?q=`). Chinese has no word boundaries, so the match is a substring (LIKE '%…%'),
+ * Finding a case by what people remember of it: its number (案号), a party's name or ID number, typed
+ * in part (`GET /cases?q=`). Chinese has no word boundaries, so the match is a substring (LIKE '%…%'),
  * which a btree cannot serve; a trigram GIN index (pg_trgm, shipped with PostgreSQL's contrib in the
  * embedded server and in the postgres image, and a trusted extension) can, from three characters on.
  *
- * `search_text` is one stored, generated column: every party's name and ID number, folded by
- * `case_search_fold` (lower case, so an ID number's final x matches X; every bracket kind as 〔〕, as
- * numbers are typed with [] or () as often as with 〔〕). Queries fold their text with the same function.
- * Parties are joined by a space, which pg_trgm treats as a word boundary, so no trigram spans two parties.
+ * `search_text` is one stored, generated column: the case number, then every party's name and ID number,
+ * folded by `case_search_fold` (lower case, so an ID number's final x matches X; every bracket kind as
+ * 〔〕, as numbers are typed with [] or () as often as with 〔〕). Queries fold their text with the same
+ * function. The parts are joined by a space, which pg_trgm takes as a word boundary, so no trigram spans two.
  *
  * pg_trgm reads CJK characters as word characters only where the database's LC_CTYPE says they are
  * letters (C.UTF-8, en_US.UTF-8, zh_CN.UTF-8; not plain C): there the index is exact about them, elsewhere
@@ -31,10 +31,11 @@ export class CaseSearch1795416300000 implements MigrationInterface {
         FROM jsonb_array_elements(CASE WHEN jsonb_typeof(form->'parties') = 'array' THEN form->'parties' ELSE '[]'::jsonb END)
              WITH ORDINALITY AS e(p, n)
       $$`);
-    // The case number (案号) joins this text as one more word once cases carry it: the one place it plugs in.
-    await q.query(
-      `ALTER TABLE cases ADD COLUMN search_text text NOT NULL GENERATED ALWAYS AS (case_search_fold(case_search_parties(form))) STORED`,
-    );
+    // The one place that says what a search finds. Filing numbers a case (an UPDATE): the column follows.
+    // `||` rather than concat_ws, which PostgreSQL takes as only stable (it formats any type).
+    await q.query(`
+      ALTER TABLE cases ADD COLUMN search_text text NOT NULL
+      GENERATED ALWAYS AS (case_search_fold(coalesce(case_number || ' ', '') || case_search_parties(form))) STORED`);
     await q.query('CREATE INDEX cases_search_text_trgm_idx ON cases USING gin (search_text gin_trgm_ops)');
     // The list filters by the day a case ended; cases ended by execution (结案) did not record it until now.
     await q.query(`

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEntity } from '../entities/audit.entity';
 
-export type AuditEntry = Omit<AuditEntity, 'id' | 'at'>;
+export type AuditEntry = Omit<AuditEntity, 'id' | 'at' | 'details'> & Partial<Pick<AuditEntity, 'details'>>;
 
 /** Which entries a reader sees: any one of these scopes (an agency's, no agency's, these actions of every agency). */
 export type AuditScope = { agencyId: string | null; action?: string } | { actions: readonly string[] };
@@ -17,7 +18,7 @@ export class AuditRepository {
   }
 
   async add(entry: AuditEntry): Promise<void> {
-    await this.audit.insert(entry);
+    await this.audit.insert(entry as QueryDeepPartialEntity<AuditEntity>);
   }
 
   page(scopes: AuditScope[], skip: number, take: number): Promise<[AuditEntity[], number]> {

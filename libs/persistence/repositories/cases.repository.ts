@@ -14,7 +14,7 @@ export interface CaseFilter {
   handlingOfficerId?: string;
   /** The handling officer's unit (科室). */
   unit?: string;
-  /** A party's name or ID number, in part (libs/persistence/case-search). */
+  /** The case number, a party's name or ID number, in part (libs/persistence/case-search). */
   text?: TextMatch;
   startedFrom?: Date;
   startedBefore?: Date;
@@ -48,7 +48,7 @@ export class CasesRepository {
 
   /**
    * Newest first (id breaks ties, so pages are stable). The text is matched against `search_text`
-   * (migration CaseSearch: parties' names and ID numbers, folded by `case_search_fold`).
+   * (migration CaseSearch: the case number, parties' names and ID numbers, folded by `case_search_fold`).
    */
   async page(f: CaseFilter, skip: number, take: number): Promise<[CaseEntity[], number]> {
     const qb = this.cases.createQueryBuilder('c').where('c.agencyId = :agencyId', { agencyId: f.agencyId });

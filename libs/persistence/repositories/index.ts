@@ -13,6 +13,7 @@ import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { ServicesRepository } from './services.repository';
 import { SupervisionRepository } from './supervision.repository';
 import { TasksRepository } from './tasks.repository';
+import { UnitsRepository } from './units.repository';
 import { UsersRepository } from './users.repository';
 
 /** Every repository, each constructed with the DataSource: the API provides them all from one module. */
@@ -32,5 +33,6 @@ export const REPOSITORIES = [
   ServicesRepository,
   SupervisionRepository,
   TasksRepository,
+  UnitsRepository,
   UsersRepository,
 ];

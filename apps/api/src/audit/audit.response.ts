@@ -1,5 +1,5 @@
 import { PageOf } from '../common/paging';
-import { Instant, OneOf, Text, Uuid } from '../common/responses';
+import { Instant, Json, OneOf, Text, Uuid } from '../common/responses';
 
 /** A login or a refused request: who, from where, what, and the refusal's code. */
 export class AuditEntryResponse {
@@ -14,6 +14,7 @@ export class AuditEntryResponse {
   @Text({ nullable: true }) path: string | null;
   @Text({ nullable: true }) code: string | null;
   @Text({ nullable: true }) ip: string | null;
+  @Json({ nullable: true, description: '管理操作的变更内容（变更前、变更后，不含密码）' }) details: Record<string, unknown> | null;
 }
 
 export class AuditPage extends PageOf(AuditEntryResponse) {}

@@ -54,12 +54,17 @@ export class AuditService {
     });
   }
 
-  /** A change to shared data (e.g. a calendar year loaded): who did it, from where. */
-  async changed(actor: Actor, action: string, req: Request): Promise<void> {
+  /**
+   * A change to shared data (e.g. a calendar year loaded) or to an agency's people and units: who did
+   * it, from where, and what it changed (`details`: before and after, never a password or its hash),
+   * filed under the agency changed (`agencyId`, the actor's own by default) so its supervisor reads it.
+   */
+  async changed(actor: Actor, action: string, req: Request, details?: Record<string, unknown>, agencyId = actor.agencyId): Promise<void> {
     await this.audit.add({
       userId: actor.id,
       username: actor.name,
-      agencyId: actor.agencyId,
+      agencyId,
+      details: details ?? null,
       action,
       outcome: 'allowed',
       method: req.method,
@@ -110,5 +115,6 @@ function toAuditView(a: AuditEntity): AuditEntryResponse {
     path: a.path,
     code: a.code,
     ip: a.ip,
+    details: a.details,
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor } from '#libs/domain/roles';
-import { Act, CurrentActor, Public } from './auth.decorators';
+import { Act, CurrentActor, OpenBeforePasswordChange, Public } from './auth.decorators';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { LoginResponse, UserResponse } from './auth.response';
 import { AuthService } from './auth.service';
@@ -26,16 +26,18 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @Act('auth.logout')
+  @OpenBeforePasswordChange()
   @HttpCode(204)
   @ApiNoContentResponse({ description: '已退出' })
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.auth.logout(actor);
   }
 
-  /** Changes the caller's password; every earlier token stops working, the answer carries a new one. */
+  /** Changes the caller's password (the password policy applies); every earlier token stops working, the answer carries a new one. */
   @ApiBearerAuth()
   @Post('password')
   @Act('auth.password')
+  @OpenBeforePasswordChange()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
   password(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
@@ -44,6 +46,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @OpenBeforePasswordChange()
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);

@@ -5,6 +5,14 @@ import { Actor, Role } from '#libs/domain/roles';
 export const PUBLIC = 'lawtrail:public';
 export const ROLES = 'lawtrail:roles';
 
+export const PASSWORD_CHANGE_EXEMPT = 'lawtrail:password-change-exempt';
+
+/**
+ * The route stays open to a user who must first change a password an administrator set (who am I,
+ * change the password, log out); the login guard refuses every other with AUTH_PASSWORD_CHANGE_REQUIRED.
+ */
+export const OpenBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_EXEMPT, true);
+
 /** The route needs no login (login itself, health). */
 export const Public = () => SetMetadata(PUBLIC, true);
 

@@ -1,4 +1,3 @@
-import { IsString, MinLength } from 'class-validator';
 import { TextField } from '../common/fields';
 
 export class LoginDto {
@@ -8,6 +7,6 @@ export class LoginDto {
 
 export class ChangePasswordDto {
   @TextField('当前密码', 128) currentPassword: string;
-  /** 12 characters at least: long enough that the login limits make guessing hopeless. */
-  @TextField('新密码', 128) @IsString() @MinLength(12) newPassword: string;
+  /** Checked against the password policy (libs/domain/password-policy.ts) once the current one is verified. */
+  @TextField('新密码', 128) newPassword: string;
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Actor, Role } from '#libs/domain/roles';
 import { ApiException } from '../common/api.exception';
-import { PUBLIC, ROLES } from './auth.decorators';
+import { PASSWORD_CHANGE_EXEMPT, PUBLIC, ROLES } from './auth.decorators';
 import { Sessions } from './sessions';
 
 /** What a token says; `ver` is the user's token version when it was issued. */
@@ -20,7 +20,9 @@ export interface TokenClaims {
  * Global guard: every route needs a valid bearer token unless @Public, and one of its @Roles if any.
  * Valid means HS256 (the module pins it: HS512 or `none` refused), with an expiry, for a user who
  * still exists, is active and has the token's version — logout, a new password or a changed account
- * end it (sessions.ts). The actor is taken from the database row, not from the token's claims.
+ * end it (sessions.ts). The actor is taken from the database row, not from the token's claims. A user
+ * whose password an administrator set reaches only the routes marked @OpenBeforePasswordChange until
+ * they choose their own (403 AUTH_PASSWORD_CHANGE_REQUIRED): here, once, not in each controller.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -53,6 +55,8 @@ export class AuthGuard implements CanActivate {
       throw new ApiException('AUTH_SESSION_ENDED');
     }
     req.user = { id: user.id, name: user.displayName, role: user.role, agencyId: user.agencyId } satisfies Actor;
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_EXEMPT, targets))
+      throw new ApiException('AUTH_PASSWORD_CHANGE_REQUIRED');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.user.role)) throw new ApiException('AUTH_ROLE_FORBIDDEN');
     return true;

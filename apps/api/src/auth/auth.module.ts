@@ -30,5 +30,6 @@ import { Sessions } from './sessions';
   ],
   controllers: [AuthController],
   providers: [AuthService, Sessions, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: PermissionGuard }],
+  exports: [Sessions],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { randomBytes } from 'node:crypto';
+import { passwordProblems } from '#libs/domain/password-policy';
 import { Actor, ROLE_LABELS } from '#libs/domain/roles';
 import { findProfile } from '#libs/profiles/index';
 import { UserEntity } from '#libs/persistence/entities/user.entity';
@@ -35,7 +36,7 @@ export class AuthService {
     const ok = await verifyPassword(dto.password, usable ? usable.passwordHash : await DUMMY_HASH);
     await this.audit.login(dto.username, user, ok && !!usable, req);
     if (!ok || !usable) throw new ApiException('AUTH_INVALID_CREDENTIALS');
-    return { accessToken: await this.issue(usable), tokenType: 'Bearer', user: this.view(usable) };
+    return this.answer(usable);
   }
 
   /** Ends every token of the caller, on every device. */
@@ -43,17 +44,25 @@ export class AuthService {
     await this.sessions.end(actor.id);
   }
 
-  /** A new password ends every token (the trigger moves the version); the answer carries a fresh one. */
+  /**
+   * A new password of the user's own choosing, under the password policy: it ends every token (the
+   * trigger moves the version), lifts a must-change flag, and the answer carries a fresh token.
+   */
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<LoginResponse> {
     const user = (await this.users.byId(actor.id))!;
     if (!(await verifyPassword(dto.currentPassword, user.passwordHash))) throw new ApiException('AUTH_PASSWORD_WRONG');
     if (dto.newPassword === dto.currentPassword) {
       throw new ApiException('VALIDATION_FAILED', [{ field: 'newPassword', code: 'SAME_PASSWORD', message: '新密码不能与当前密码相同' }]);
     }
+    const problems = passwordProblems(dto.newPassword, user.username);
+    if (problems.length)
+      throw new ApiException(
+        'VALIDATION_FAILED',
+        problems.map((p) => ({ field: 'newPassword', ...p })),
+      );
     await this.users.setPasswordHash(user.id, await hashPassword(dto.newPassword));
     await this.sessions.end(user.id);
-    const fresh = (await this.users.byId(user.id))!;
-    return { accessToken: await this.issue(fresh), tokenType: 'Bearer', user: this.view(fresh) };
+    return this.answer((await this.users.byId(user.id))!);
   }
 
   async me(actor: Actor): Promise<UserResponse> {
@@ -63,8 +72,15 @@ export class AuthService {
     return this.view(user);
   }
 
-  private issue(u: UserEntity): Promise<string> {
-    return this.jwt.signAsync({ sub: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId, ver: u.tokenVersion });
+  private async answer(u: UserEntity): Promise<LoginResponse> {
+    const accessToken = await this.jwt.signAsync({
+      sub: u.id,
+      name: u.displayName,
+      role: u.role,
+      agencyId: u.agencyId,
+      ver: u.tokenVersion,
+    });
+    return { accessToken, tokenType: 'Bearer', user: this.view(u), mustChangePassword: u.mustChangePassword };
   }
 
   private view(u: UserEntity): UserResponse {
@@ -78,6 +94,9 @@ export class AuthService {
       agencyName: findProfile(u.agencyId)?.name ?? u.agencyId,
       unit: u.unit,
       certificateNo: u.certificateNo,
+      certificateValidFrom: u.certificateValidFrom,
+      certificateValidTo: u.certificateValidTo,
+      mustChangePassword: u.mustChangePassword,
     };
   }
 }

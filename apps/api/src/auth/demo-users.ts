@@ -1,10 +1,12 @@
-const UNITS = { handling: '执法科', second: '执法二科', legal: '法制科', office: '办公室' };
-
 import { DataSource } from 'typeorm';
+import { addMonthsClamped, chinaDate } from '#libs/calendar/dates';
 import { AGENCIES } from '#libs/profiles/index';
-import { Role } from '#libs/domain/roles';
+import { Role, SYSTEM_AGENCY } from '#libs/domain/roles';
+import { UnitsRepository } from '#libs/persistence/repositories/units.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { hashPassword } from './password';
+
+const UNITS = { handling: '执法科', second: '执法二科', legal: '法制科', office: '办公室' };
 
 /** Password of every demo login; `npm run dev` prints the logins. Never seeded in production images by default. */
 export const DEMO_PASSWORD = 'lawtrail-demo';
@@ -20,6 +22,8 @@ const STAFF: { key: string; role: Role; title: string; unit: keyof typeof UNITS 
   { key: 'officer3', role: 'officer', title: '执法人员', unit: 'second' },
   // The head of the second unit: heads only their own unit's cases (the permission matrix).
   { key: 'unithead2', role: 'unit_head', title: '承办机构负责人', unit: 'second' },
+  // Maintains the agency's own people and units (README "Who may act").
+  { key: 'agencyadmin', role: 'agency_admin', title: '机构管理员', unit: 'office' },
 ];
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
 
@@ -30,6 +34,9 @@ export interface DemoUser {
   agencyId: string;
   unit: string;
   certificateNo: string | null;
+  certificateIssuer: string | null;
+  certificateValidFrom: string | null;
+  certificateValidTo: string | null;
 }
 
 /** The system administrator: maintains shared data such as the working-day calendar; reads no case. */
@@ -37,33 +44,45 @@ const ADMIN: DemoUser = {
   username: 'sys.admin',
   displayName: '系统管理员',
   role: 'admin',
-  agencyId: 'system',
+  agencyId: SYSTEM_AGENCY,
   unit: '信息中心',
   certificateNo: null,
+  certificateIssuer: null,
+  certificateValidFrom: null,
+  certificateValidTo: null,
 };
 
 /**
- * Nine staff per agency — one per role, two officers of the handling unit, one officer and the head
- * of a second unit; officers with certificates — for every profile; and the administrator.
+ * Ten staff per agency — one per role, two officers of the handling unit, one officer and the head of
+ * a second unit, the agency administrator; officers with certificates valid from two years before
+ * `today` (a China date, the seed's day) to three years after — for every profile; and the system
+ * administrator.
  */
-export function demoUsers(): DemoUser[] {
+export function demoUsers(today = chinaDate(new Date())): DemoUser[] {
   const staff = AGENCIES.flatMap((p, a) =>
-    STAFF.map((s, i) => ({
-      username: `${p.code}.${s.key}`,
-      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
-      role: s.role,
-      agencyId: p.id,
-      unit: UNITS[s.unit],
-      certificateNo: s.role === 'officer' ? `${p.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
-    })),
+    STAFF.map((s, i) => {
+      const officer = s.role === 'officer';
+      return {
+        username: `${p.code}.${s.key}`,
+        displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
+        role: s.role,
+        agencyId: p.id,
+        unit: UNITS[s.unit],
+        certificateNo: officer ? `${p.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
+        certificateIssuer: officer ? p.name : null,
+        certificateValidFrom: officer ? addMonthsClamped(today, -24) : null,
+        certificateValidTo: officer ? addMonthsClamped(today, 36) : null,
+      };
+    }),
   );
   return [...staff, ADMIN];
 }
 
-/** Idempotent: existing logins are left as they are. */
+/** Idempotent: existing logins are left as they are (a certificate's missing validity is filled in). */
 export async function seedDemoUsers(db: DataSource): Promise<DemoUser[]> {
   const users = demoUsers();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await new UnitsRepository(db).addIfAbsent(users.map((u) => ({ agencyId: u.agencyId, name: u.unit })));
   await new UsersRepository(db).addIfAbsent(users.map((u) => ({ ...u, passwordHash })));
   return users;
 }

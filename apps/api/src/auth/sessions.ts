@@ -29,6 +29,14 @@ export class Sessions {
   /** Ends every token of the user (logout, password change): the version moves on. */
   async end(id: string): Promise<void> {
     await this.users.endSessions(id);
+    this.forget(id);
+  }
+
+  /**
+   * The user's row changed here (disabled, role or unit changed, password reset): read it again on the
+   * next request, not after the cache's few seconds.
+   */
+  forget(id: string): void {
     this.cache.delete(id);
   }
 }

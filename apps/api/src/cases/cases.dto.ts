@@ -4,8 +4,8 @@ import { PageQuery } from '../common/paging';
 import { Transform } from 'class-transformer';
 
 /**
- * The case list and its search: `q` matches a party's name or ID number in part (罚立〔2026〕1 or 张三
- * or the last digits of an ID number); dates are China dates, both ends included.
+ * The case list and its search: `q` matches the case number, a party's name or ID number in part
+ * (罚立〔2026〕1, 张三, the last digits of an ID number); dates are China dates, both ends included.
  */
 export class CaseListQuery extends PageQuery {
   // A blank box searches for nothing: the list as without `q`.

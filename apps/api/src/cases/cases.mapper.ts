@@ -7,6 +7,8 @@ import { CaseResponse, ClockResponse, RecordEntryResponse } from './cases.respon
 export function toCaseView(c: CaseEntity): CaseResponse {
   return {
     id: c.id,
+    caseNumber: c.caseNumber,
+    decisionNumber: c.decisionNumber,
     agencyId: c.agencyId,
     profileVersion: c.profileVersion,
     source: c.source,

@@ -39,7 +39,7 @@ export class CasesService {
     return toCaseView(await this.findForActor(actor, id));
   }
 
-  /** The agency's cases, narrowed by the query's filters and search text (a party's name or ID number, in part). */
+  /** The agency's cases, narrowed by the query's filters and search text (the case number, a party's name or ID number, in part). */
   async list(actor: Actor, q: CaseListQuery): Promise<CasePage> {
     const started = chinaDateRange(q.startedFrom, q.startedTo);
     const ended = chinaDateRange(q.endedFrom, q.endedTo);

@@ -21,8 +21,13 @@ const HTTP_FALLBACK: Partial<Record<number, ErrorCode>> = {
   503: 'DATABASE_UNAVAILABLE',
 };
 
-/** Refusals audited under their own code but answered as a missing object: another agency's case or task does not exist for the caller. */
-const HIDDEN = { CASE_OTHER_AGENCY: 'CASE_NOT_FOUND', TASK_OTHER_AGENCY: 'TASK_NOT_FOUND' } as const;
+/** Refusals audited under their own code but answered as a missing object: another agency's case, task, user or unit does not exist for the caller. */
+const HIDDEN = {
+  CASE_OTHER_AGENCY: 'CASE_NOT_FOUND',
+  TASK_OTHER_AGENCY: 'TASK_NOT_FOUND',
+  USER_OTHER_AGENCY: 'USER_NOT_FOUND',
+  UNIT_OTHER_AGENCY: 'UNIT_NOT_FOUND',
+} as const;
 
 /**
  * The one place an error becomes a response: `{ code, message, errors? }` with a stable code and a

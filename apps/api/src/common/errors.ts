@@ -23,6 +23,18 @@ const AUTH_ERRORS = {
   AUTH_PASSWORD_WRONG: '当前密码不正确',
   AUTH_ROLE_FORBIDDEN: '当前角色无权执行此操作',
   AUTH_TOO_MANY_ATTEMPTS: '登录尝试过于频繁，请一分钟后再试',
+  AUTH_PASSWORD_CHANGE_REQUIRED: '密码由管理员设置，请先修改密码后再办理其他事项',
+} as const;
+
+/** The administration of an agency's people and units. */
+const ADMIN_ERRORS = {
+  USER_NOT_FOUND: '没有该人员',
+  USER_OTHER_AGENCY: '该人员不属于本机关',
+  USERNAME_TAKEN: '用户名已被使用',
+  UNIT_NOT_FOUND: '没有该科室',
+  UNIT_OTHER_AGENCY: '该科室不属于本机关',
+  UNIT_NAME_TAKEN: '本机关已有同名科室',
+  CERTIFICATE_NOT_VALID: '执法证件缺失、未生效或已过期，不得从事该执法活动（《行政处罚法》第四十二条）',
 } as const;
 
 /** A request sent again under its Idempotency-Key. */
@@ -39,7 +51,7 @@ const CALENDAR_ERRORS = {
 } as const;
 
 /** The API's own codes: about the request, the session and the administration, not about a case. */
-export const API_ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...IDEMPOTENCY_ERRORS, ...CALENDAR_ERRORS } as const;
+export const API_ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...ADMIN_ERRORS, ...IDEMPOTENCY_ERRORS, ...CALENDAR_ERRORS } as const;
 
 /**
  * Every code the API can answer with and its Chinese message: its own, and the refusals of the case's

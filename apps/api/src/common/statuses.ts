@@ -51,6 +51,8 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     // signed in, but not allowed
     case 'AUTH_ROLE_FORBIDDEN':
+    case 'AUTH_PASSWORD_CHANGE_REQUIRED':
+    case 'CERTIFICATE_NOT_VALID':
     case 'RECORD_CONFIDENTIAL':
     case 'TASK_TRANSFER_FORBIDDEN':
     case 'TASK_WRONG_ROLE':
@@ -70,9 +72,15 @@ export function statusOf(code: ErrorCode): number {
     case 'TASK_OTHER_AGENCY':
     case 'MEASURE_NOT_FOUND':
     case 'SERVICE_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+    case 'USER_OTHER_AGENCY':
+    case 'UNIT_NOT_FOUND':
+    case 'UNIT_OTHER_AGENCY':
       return 404;
     // the case is not in a state that allows it now
     case 'CONFLICT':
+    case 'USERNAME_TAKEN':
+    case 'UNIT_NAME_TAKEN':
     case 'INTEGRITY_VIOLATION':
     case 'IDEMPOTENCY_IN_PROGRESS':
     case 'TASK_NOT_OPEN':

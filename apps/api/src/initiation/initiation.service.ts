@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InitiationForm } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
-import { findProfile } from '#libs/profiles/index';
+import { findProfile, numberingOf } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseResponse } from '../cases/cases.response';
@@ -51,6 +51,7 @@ export class InitiationService {
         audiovisual: profile.investigation.audiovisual,
         execution: profile.execution,
         archiving: profile.archiving,
+        numbering: numberingOf(profile),
       },
       calendar: await this.calendar.schedules(),
       escalation: escalationRules(profile),

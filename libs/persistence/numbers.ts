@@ -1,0 +1,37 @@
+import { EntityManager } from 'typeorm';
+import { NumberKind, Numbering, chinaYear, formatNumber } from '../domain/numbering';
+
+/**
+ * The next number of this agency, kind and year, inside the caller's transaction (table number_sequences,
+ * migration CaseNumbers). The counter's row stays locked until the act commits: concurrent acts of the
+ * same agency and kind wait in turn, and an act that rolls back gives its number back, so the numbers
+ * that exist run 1, 2, 3 … without a gap and none comes twice.
+ */
+export async function nextSeq(m: EntityManager, agencyId: string, kind: NumberKind, year: number): Promise<number> {
+  const [{ last }] = await m.query(
+    `INSERT INTO number_sequences (agency_id, kind, year, last) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (agency_id, kind, year) DO UPDATE SET last = number_sequences.last + 1
+     RETURNING last`,
+    [agencyId, kind, year],
+  );
+  return last;
+}
+
+/**
+ * The number an act gets in assigned mode, formatted with the pinned rule and the China year of `at`
+ * (the act's instant or China date); null when the rule is manual (the typed number stands) or the case
+ * pinned no numbering (started before it existed).
+ */
+export async function assignNumber(
+  m: EntityManager,
+  numbering: Numbering | undefined,
+  kind: NumberKind,
+  agencyId: string,
+  at: string,
+): Promise<string | null> {
+  const rule = numbering?.rules[kind];
+  if (rule?.mode !== 'assigned') return null;
+  const year = chinaYear(at);
+  const seq = await nextSeq(m, agencyId, kind, year);
+  return formatNumber(rule.pattern, { agencyShort: numbering!.agencyShort, year, seq });
+}
