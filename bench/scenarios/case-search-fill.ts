@@ -1,7 +1,8 @@
 import { Pool } from 'pg';
 
-/** The agency whose officer searches (the bench's), and the one that holds every fifth case. */
+/** The agency whose officer searches (the bench's), and the one that holds every fifth case; their short names (the profiles' codes). */
 const AGENCIES = { searched: 'xinglongtai-civil-affairs', other: 'pingluo-veterans' };
+const SHORT = { searched: 'XLT', other: 'PL' };
 
 // Common surnames and given-name characters, so that names repeat as they do in a real register.
 const SURNAMES =
@@ -15,20 +16,25 @@ const GIVEN =
  * agency's, 20 % another's; each a person (surname and one or two given characters, 3 in 5 of them two;
  * an 18-character ID number: region, birth date, sequence, check character 0–9 or X), every third also an
  * organisation with its 18-character credit code; statuses and stages spread evenly, one case every ten
- * minutes from 2025-01-01 (China time), those that ended 90 days after they started.
+ * minutes from 2025-01-01 (China time), those that ended 90 days after they started; every case past
+ * approval numbered as filing numbers it (the default pattern, XLT罚立〔2025〕1号, in order per agency and year).
  */
 export async function fillCases(db: Pool, n: number): Promise<void> {
   await db.query(
     `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, procedure, handling_officer_id, form,
-                        overdue, workflow_id, started_at, updated_at, ended_at)
+                        overdue, workflow_id, started_at, updated_at, ended_at, case_number)
      SELECT gen_random_uuid(), o.agency_id, 1, 'ex_officio', false, s.status, s.stage, 'general', o.id,
             jsonb_build_object('reason', '检查发现涉嫌违法行为', 'caseSource', '日常检查', 'facts', '检查中发现的事实',
               'handlerOpinion', '建议立案调查',
               'parties', CASE WHEN g.i % 3 = 0
                 THEN jsonb_build_array(p.person, jsonb_build_object('kind', 'organisation', 'name', p.org, 'idNumber', p.credit))
                 ELSE jsonb_build_array(p.person) END),
-            false, 'bench-search-' || g.i, g.started, g.started, CASE WHEN s.ended THEN g.started + interval '90 days' END
-     FROM (SELECT i, timestamptz '2025-01-01 00:00+08' + i * interval '10 minutes' AS started FROM generate_series(1, $1::int) i) g
+            false, 'bench-search-' || g.i, g.started, g.started, CASE WHEN s.ended THEN g.started + interval '90 days' END,
+            CASE WHEN s.status <> 'pending_approval' THEN
+              CASE WHEN o.agency_id = $4 THEN $6 ELSE $7 END || '罚立〔' || g.year || '〕'
+                || row_number() OVER (PARTITION BY o.agency_id, g.year, s.status = 'pending_approval' ORDER BY g.i) || '号' END
+     FROM (SELECT i, t AS started, to_char((t AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY') AS year
+           FROM generate_series(1, $1::int) i, LATERAL (SELECT timestamptz '2025-01-01 00:00+08' + i * interval '10 minutes' AS t) x) g
      CROSS JOIN LATERAL (SELECT abs(hashtext('s' || g.i)) AS h, abs(hashtext('g' || g.i)) AS k) r
      CROSS JOIN LATERAL (
        SELECT jsonb_build_object('kind', 'person',
@@ -50,7 +56,7 @@ export async function fillCases(db: Pool, n: number): Promise<void> {
        SELECT u.id, u.agency_id FROM users u
        WHERE u.role = 'officer' AND u.agency_id = CASE WHEN g.i % 5 = 0 THEN $5 ELSE $4 END
        ORDER BY u.id OFFSET r.k % 3 LIMIT 1) o`,
-    [n, SURNAMES, GIVEN, AGENCIES.searched, AGENCIES.other],
+    [n, SURNAMES, GIVEN, AGENCIES.searched, AGENCIES.other, SHORT.searched, SHORT.other],
   );
   await db.query('ANALYZE cases');
 }

@@ -47,7 +47,7 @@ const TRIGRAM_INDEX = 'cases_search_text_trgm_idx';
 
 /**
  * 6. Case search: `cases` filled to `sizes.searchCases` rows by direct SQL (bench/scenarios/case-search-fill.ts),
- * then the officer searches as a client would (GET /api/v1/cases?q=…, sequential requests) by a party's
+ * then the officer searches as a client would (GET /api/v1/cases?q=…, sequential requests) by case number, by a party's
  * 3-character and 2-character name, an ID number's last digits and birth date, an organisation's name
  * (many matches), that name with filters, and filters alone. Each probe's page and count queries — taken from
  * CasesService itself over a DataSource that records what it sends — are EXPLAINed with their plan, and
@@ -100,7 +100,15 @@ async function probesOf(b: Bench): Promise<Record<string, Record<string, string>
   };
   const three = await person(3);
   const two = await person(2);
+  const {
+    rows: [numbered],
+  } = await b.db.query(
+    `SELECT case_number FROM cases WHERE agency_id = $1 AND case_number IS NOT NULL ORDER BY workflow_id LIMIT 1 OFFSET 5000`,
+    [AGENCY],
+  );
   return {
+    'case number, whole': { q: numbered.case_number },
+    'case number, year and sequence': { q: /〔\d{4}〕\d+/.exec(numbered.case_number)![0] },
     'name, 3 characters': { q: three.name },
     'name, 2 characters': { q: two.name },
     'ID number, last 6': { q: three.id.slice(-6) },

@@ -37,7 +37,9 @@ export class CaseSearch1795416300000 implements MigrationInterface {
       ALTER TABLE cases ADD COLUMN search_text text NOT NULL
       GENERATED ALWAYS AS (case_search_fold(coalesce(case_number || ' ', '') || case_search_parties(form))) STORED`);
     await q.query('CREATE INDEX cases_search_text_trgm_idx ON cases USING gin (search_text gin_trgm_ops)');
-    // The list filters by the day a case ended; cases ended by execution (结案) did not record it until now.
+    // The list filters by the day a case ended (by the day it started: cases_agency_started_idx).
+    await q.query('CREATE INDEX cases_agency_ended_idx ON cases (agency_id, ended_at) WHERE ended_at IS NOT NULL');
+    // Cases ended by execution (结案) did not record when until now.
     await q.query(`
       UPDATE cases c SET ended_at = r.at FROM case_records r
       WHERE r.case_id = c.id AND r.action = 'case_ended' AND c.ended_at IS NULL`);
@@ -45,6 +47,7 @@ export class CaseSearch1795416300000 implements MigrationInterface {
 
   /** The end times filled in stay: each is the time of the case's own record line. */
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX cases_agency_ended_idx');
     await q.query('DROP INDEX cases_search_text_trgm_idx');
     await q.query('ALTER TABLE cases DROP COLUMN search_text');
     await q.query('DROP FUNCTION case_search_parties(jsonb)');
