@@ -5,6 +5,8 @@ import { CasesService } from '#api/cases/cases.service';
 import { Actor } from '#libs/domain/roles';
 import { dataSourceOptions } from '#libs/persistence/data-source';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { UnitsRepository } from '#libs/persistence/repositories/units.repository';
+import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { AGENCY, Bench, OFFICER } from '../lib/context';
 import { Summary, ratio, round, summarize } from '../lib/stats';
 import { fillCases } from './case-search-fill';
@@ -182,7 +184,12 @@ async function recordingDataSource(url: string): Promise<Recorder> {
     log: () => undefined,
   };
   const source = await new DataSource({ ...dataSourceOptions(url, 1), logging: ['query'], logger }).initialize();
-  const service = new CasesService(new CasesRepository(source), undefined as never);
+  const service = new CasesService(
+    new CasesRepository(source),
+    undefined as never,
+    new UnitsRepository(source),
+    new UsersRepository(source),
+  );
   return {
     source,
     async sqlOf(q) {

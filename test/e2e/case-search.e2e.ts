@@ -73,11 +73,14 @@ it('finds by part of a name, two characters or one (no trigram: matched by posit
   expect(await found(`q=${encodeURIComponent('商贸有限')}`)).toEqual([ids.zhangSanfeng]);
 });
 
-it('finds by a fragment of an ID number: the last digits, a birth date, a final x in either case', async () => {
+it('finds by a fragment of an ID number: the last digits, a birth date, a final x in either case and width', async () => {
   expect(await found('q=4567')).toEqual([ids.zhangSan]);
   expect(await found('q=19750303')).toEqual([ids.liSi]);
   expect(await found('q=123x')).toEqual([ids.zhangSanfeng]);
   expect(await found('q=123X')).toEqual([ids.zhangSanfeng]);
+  // As a Chinese input method types them: full-width digits and Ｘ.
+  expect(await found(`q=${encodeURIComponent('４５６７')}`)).toEqual([ids.zhangSan]);
+  expect(await found(`q=${encodeURIComponent('１２３Ｘ')}`)).toEqual([ids.zhangSanfeng]);
   expect(await found('q=2111031')).toEqual([ids.liSi, ids.zhangSan, ids.zhangSanfeng]);
 });
 
@@ -139,6 +142,17 @@ it('refuses bad filters field by field, each with its code, in Chinese', async (
     startedFrom: ['NOT_DATE', '启动日期起必须是 YYYY-MM-DD 格式的有效日期'],
     endedTo: ['RANGE_REVERSED', '办结日期止不能早于办结日期起'],
   });
+  // The officer and the unit must be the agency's own (checked once the fields are well formed).
+  const strangers = await list(`handlingOfficerId=${ids.other}&unit=${encodeURIComponent('侦查科')}`);
+  expect(strangers.status).toBe(400);
+  expect(strangers.body.errors).toEqual([
+    { field: 'handlingOfficerId', code: 'USER_UNKNOWN', message: '本机关没有该承办人' },
+    { field: 'unit', code: 'UNIT_UNKNOWN', message: '本机关没有科室「侦查科」' },
+  ]);
+  const otherOfficer = (await sys.call('GET', '/api/v1/auth/me', { token: await sys.token('pl.officer1') })).body.id;
+  expect((await list(`handlingOfficerId=${otherOfficer}`)).body.errors).toEqual([
+    { field: 'handlingOfficerId', code: 'USER_UNKNOWN', message: '本机关没有该承办人' },
+  ]);
   const reversed = await list('startedFrom=2026-03-02&startedTo=2026-03-01');
   expect(reversed.body.errors).toEqual([{ field: 'startedTo', code: 'RANGE_REVERSED', message: '启动日期止不能早于启动日期起' }]);
   // One day is a range: from and to may be the same day.

@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * `search_text` is one stored, generated column: the case number, then every party's name and ID number,
  * folded by `case_search_fold` (lower case, so an ID number's final x matches X; every bracket kind as
- * 〔〕, as numbers are typed with [] or () as often as with 〔〕). Queries fold their text with the same
- * function. The parts are joined by a space, which pg_trgm takes as a word boundary, so no trigram spans two.
+ * 〔〕, as numbers are typed with [] or () as often as with 〔〕; full-width digits and Ｘ, as a Chinese
+ * input method types them, as ASCII). Queries fold their text with the same function. The parts are joined by a space, which pg_trgm takes as a word boundary, so no trigram spans two.
  *
  * pg_trgm reads CJK characters as word characters only where the database's LC_CTYPE says they are
  * letters (C.UTF-8, en_US.UTF-8, zh_CN.UTF-8; not plain C): there the index is exact about them, elsewhere
@@ -22,7 +22,7 @@ export class CaseSearch1795416300000 implements MigrationInterface {
     await q.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     await q.query(`
       CREATE FUNCTION case_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT lower(translate(t, '[]()（）【】［］', '〔〕〔〕〔〕〔〕〔〕')) $$`);
+      AS $$ SELECT lower(translate(t, '[]()（）【】［］０１２３４５６７８９Ｘｘ', '〔〕〔〕〔〕〔〕〔〕0123456789xx')) $$`);
     // The form is the 程序启动审批表 as the officer filed it: parties is an array of { name, idNumber, … }.
     await q.query(`
       CREATE FUNCTION case_search_parties(form jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
