@@ -55,7 +55,7 @@ export async function fillCases(db: Pool, n: number): Promise<void> {
      CROSS JOIN LATERAL (
        SELECT u.id, u.agency_id FROM users u
        WHERE u.role = 'officer' AND u.agency_id = CASE WHEN g.i % 5 = 0 THEN $5 ELSE $4 END
-       ORDER BY u.id OFFSET r.k % 3 LIMIT 1) o`,
+       ORDER BY u.username OFFSET r.k % 3 LIMIT 1) o`,
     [n, SURNAMES, GIVEN, AGENCIES.searched, AGENCIES.other, SHORT.searched, SHORT.other],
   );
   await db.query('ANALYZE cases');
