@@ -156,6 +156,22 @@ export class TestSystem {
     return this.tokens.get(username)!;
   }
 
+  /**
+   * A user an administrator created: logs in with the initial password, sets `next` (required at the
+   * first login) and keeps the fresh token for `token()`.
+   */
+  async firstLogin(username: string, initial: string, next: string): Promise<string> {
+    const first = await this.tryLogin(username, initial);
+    if (first.status !== 200) throw new Error(`login ${username}: ${first.status} ${JSON.stringify(first.body)}`);
+    const changed = await this.call('POST', '/api/v1/auth/password', {
+      token: first.body.accessToken,
+      body: { currentPassword: initial, newPassword: next },
+    });
+    if (changed.status !== 200) throw new Error(`password ${username}: ${changed.status} ${JSON.stringify(changed.body)}`);
+    this.tokens.set(username, changed.body.accessToken);
+    return changed.body.accessToken;
+  }
+
   /** A token already obtained with `token()`. */
   tokenOf(username: string): string {
     return this.tokens.get(username)!;

@@ -8,6 +8,7 @@ import { TasksRepository } from '#libs/persistence/repositories/tasks.repository
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { CasesService } from '../cases/cases.service';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
@@ -34,6 +35,7 @@ export class TasksService {
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
     private readonly caseRows: CasesRepository,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   /** Each row mapped with its case's 案号, read in one statement for the page. */
@@ -79,6 +81,8 @@ export class TasksService {
     const task = await this.openTask(actor, taskId);
     const u = await this.users.byId(dto.toUserId);
     if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
+    // An officer takes over the handling only with a certificate valid today (行政处罚法 42).
+    if (u.role === 'officer') await this.certificates.assertHolds(u.id, new Date(), 'toUserId');
     const to: Actor = { id: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId };
     await this.workflows.update(
       task.workflowId,
