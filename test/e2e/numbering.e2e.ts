@@ -5,9 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { CaseRefs } from '#api/cases/case-refs';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
+import { chinaDate } from '#libs/calendar/dates';
 import { NUMBER_SLOT, Numbering, chinaYear, parseNumber } from '#libs/domain/numbering';
+import raw000 from '#libs/profiles/agencies/000-xinglongtai-civil-affairs.v1.json';
 import { eventually, userId } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
+import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
 // 案号: given at filing (立案), in the filing's own transaction, 1, 2, 3 … per agency, kind and China year.
@@ -219,5 +222,71 @@ describe('on-the-spot 文号 (当场处罚决定书), given as the case is writt
     expect(seq).toEqual({ year: 2027, last: 1 });
     const [entry] = await sys.database.db.query(`SELECT summary, details FROM case_records WHERE case_id = $1`, [caseId]);
     expect(entry).toMatchObject({ summary: '当场作出处罚决定（JP简罚〔2027〕001号）', details: { documentNumber: 'JP简罚〔2027〕001号' } });
+  });
+});
+
+describe('an agency that numbers its decisions by hand (a profile version loaded at run time)', () => {
+  const path = '/api/v1/admin/agencies/xinglongtai-civil-affairs/profile';
+  const version2 = (numbering: unknown) => ({ ...structuredClone(raw000), version: 2, effectiveFrom: chinaDate(new Date()), numbering });
+  const { on_the_spot_collection: _, ...items } = summaryBody().items;
+  const onTheSpot = (user: string, documentNumber?: string) =>
+    token(user).then((t) =>
+      sys.call('POST', '/api/v1/summary-cases', { token: t, body: summaryBody({ collection: undefined, items, documentNumber }) }),
+    );
+
+  beforeAll(async () => {
+    const admin = await token('sys.admin');
+    const bad = await sys.call('PUT', path, {
+      token: admin,
+      body: version2({ case: { mode: 'assigned', pattern: '兴民立〔{year}〕号' } }),
+    });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: {
+        code: 'PROFILE_INVALID',
+        errors: [{ field: 'numbering.case.pattern', code: 'PATTERN_NO_SEQ', message: '编号规则须含序号占位符 {seq}' }],
+      },
+    });
+    const numbering = {
+      agencyShort: '兴民',
+      case: { mode: 'assigned', pattern: '{agencyShort}立〔{year}〕{seq:3}号' },
+      decision: { mode: 'manual' },
+      summaryDecision: { mode: 'manual' },
+    };
+    expect((await sys.call('PUT', path, { token: admin, body: version2(numbering) })).status).toBe(201);
+  });
+
+  it('keeps the typed 文号, requires it, and refuses one another decision of the agency carries', async () => {
+    const missing = await onTheSpot('xlt.officer1');
+    expect(missing).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'documentNumber', code: 'REQUIRED', message: '本机关手工编号：当场行政处罚决定书文号不能为空' }],
+      },
+    });
+    const first = await onTheSpot('xlt.officer1', '兴民简罚〔2026〕30号');
+    expect(first).toMatchObject({ status: 201, body: { profileVersion: 2, decisionNumber: '兴民简罚〔2026〕30号' } });
+    const again = await onTheSpot('xlt.officer2', '兴民简罚〔2026〕30号');
+    expect(again).toMatchObject({
+      status: 409,
+      body: {
+        code: 'DECISION_NUMBER_TAKEN',
+        errors: [
+          { field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「兴民简罚〔2026〕30号」已用于本机关的另一份处罚决定书' },
+        ],
+      },
+    });
+    const [row] = await sys.database.db.query(
+      `SELECT count(*)::int AS n FROM number_sequences WHERE agency_id = 'xinglongtai-civil-affairs'`,
+    );
+    expect(row.n).toBe(0); // typed numbers take nothing from a sequence
+  });
+
+  it('numbers its cases with its own pattern and short name', async () => {
+    const id = await sys.filedCase('xlt');
+    const c = (await sys.call('GET', `/api/v1/cases/${id}`, { token: await token('xlt.officer1') })).body;
+    expect(c.profileVersion).toBe(2);
+    expect(c.caseNumber).toBe(`兴民立〔${chinaYear(c.updatedAt)}〕001号`);
   });
 });
