@@ -187,6 +187,7 @@ async function recordingDataSource(url: string): Promise<Recorder> {
   const service = new CasesService(
     new CasesRepository(source),
     undefined as never,
+    undefined as never,
     new UnitsRepository(source),
     new UsersRepository(source),
   );

@@ -75,6 +75,17 @@ export class CasesRepository {
     return this.cases.existsBy({ id: caseId, agencyId });
   }
 
+  /** The 案号 of each of these cases (null where not filed): one statement for a page of a list. */
+  async caseNumbers(ids: string[]): Promise<Map<string, string | null>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: { id: string; case_number: string | null }[] = await this.db.query(
+      'SELECT id, case_number FROM cases WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.case_number]));
+  }
+
   /** Another case of the agency already carries this decision number (文号). */
   async decisionNumberTaken(agencyId: string, caseId: string, number: string): Promise<boolean> {
     const taken = await this.db.query('SELECT 1 FROM cases WHERE agency_id = $1 AND decision_number = $2 AND id <> $3 LIMIT 1', [

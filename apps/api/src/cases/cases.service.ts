@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canReadCase } from '#libs/domain/access';
-import { AgencyProfile, PROFILES } from '#libs/profiles/index';
+import { AgencyProfile } from '#libs/profiles/index';
 import { CaseSource, CaseStatus, Stage } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { CaseEntity } from '#libs/persistence/entities/case.entity';
@@ -11,6 +11,7 @@ import { UsersRepository } from '#libs/persistence/repositories/users.repository
 import { chinaDateRange, textMatch } from '#libs/persistence/case-search';
 import { ApiException, FieldError } from '../common/api.exception';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseListQuery } from './cases.dto';
 import { toCaseView, toRecordView } from './cases.mapper';
 import { CasePage, CaseResponse, RecordEntryPage } from './cases.response';
@@ -20,6 +21,7 @@ export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly records: CaseRecordRepository,
+    private readonly profiles: ProfileRegistry,
     private readonly units: UnitsRepository,
     private readonly users: UsersRepository,
   ) {}
@@ -32,9 +34,9 @@ export class CasesService {
     return c;
   }
 
-  /** The profile version the case pinned when it started. */
-  profileOf(c: CaseEntity): AgencyProfile {
-    const profile = PROFILES.find((p) => p.id === c.agencyId && p.version === c.profileVersion);
+  /** The profile version the case pinned when it started (built-in or loaded: the registry holds both). */
+  async profileOf(c: CaseEntity): Promise<AgencyProfile> {
+    const profile = await this.profiles.pinned(c.agencyId, c.profileVersion);
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     return profile;
   }

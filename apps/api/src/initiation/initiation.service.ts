@@ -3,14 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { InitiationForm } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
-import { findProfile, numberingOf } from '#libs/profiles/index';
+import { numberingOf } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseResponse } from '../cases/cases.response';
 import { CasesService } from '../cases/cases.service';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { StartCaseDto } from './initiation.dto';
 
@@ -20,6 +22,8 @@ export class InitiationService {
     private readonly workflows: CaseWorkflowsClient,
     private readonly cases: CasesService,
     private readonly calendar: CalendarStore,
+    private readonly profiles: ProfileRegistry,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   /**
@@ -31,11 +35,13 @@ export class InitiationService {
    */
   async start(actor: Actor, dto: StartCaseDto, key?: string): Promise<CaseResponse> {
     notInFuture(dto, 'application.receivedAt');
-    const profile = findProfile(actor.agencyId, new Date());
+    const profile = await this.profiles.inForce(actor.agencyId);
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const emergency = dto.emergency ?? false;
     if (emergency && dto.source !== 'ex_officio') throw new ApiException('EMERGENCY_EX_OFFICIO_ONLY');
     if (emergency && !profile.initiation.emergencyStart.allowed) throw new ApiException('EMERGENCY_NOT_ALLOWED');
+    // The one starting the case becomes its handling officer (承办人): a valid certificate today.
+    await this.certificates.assertHolds(actor.id, new Date(), 'handlingOfficer');
 
     const caseId = key ? derivedUuid(actor.id, 'start-case', key) : randomUUID();
     const input: InitiationInput = {

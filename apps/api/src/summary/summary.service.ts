@@ -4,7 +4,7 @@ import { describePenalties } from '#libs/domain/review';
 import { Actor } from '#libs/domain/roles';
 import { checkSummary } from '#libs/domain/summary';
 import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
-import { findProfile } from '#libs/profiles/index';
+import { numberingOf } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
@@ -14,6 +14,7 @@ import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
 import { avEvidence } from '../investigation/av-evidence';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { SummaryCaseDto } from './summary.dto';
 
@@ -26,6 +27,7 @@ export class SummaryService {
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
+    private readonly profiles: ProfileRegistry,
   ) {}
 
   /**
@@ -37,7 +39,7 @@ export class SummaryService {
     notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
     // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
-    const profile = findProfile(actor.agencyId, new Date());
+    const profile = await this.profiles.inForce(actor.agencyId);
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const items = defined(dto.items);
     const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
@@ -64,7 +66,7 @@ export class SummaryService {
       ...(av?.errors ?? []),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
-    await this.refs.decisionNumberFree(actor.agencyId, caseId, dto.documentNumber);
+    const assign = await this.refs.decisionNumbering(actor.agencyId, caseId, numberingOf(profile), 'summary_decision', dto.documentNumber);
 
     const penalty = describePenalties([dto.penalty]);
     const input: SummaryInput = {
@@ -91,7 +93,7 @@ export class SummaryService {
         handlerOpinion: `依据${dto.legalBasis}，${penalty}`,
       },
       decision: {
-        documentNumber: dto.documentNumber,
+        ...(assign ? { assign } : { documentNumber: dto.documentNumber }),
         decidedAt: dto.decidedAt,
         place: dto.place,
         content: dto.facts,
