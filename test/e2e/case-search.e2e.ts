@@ -35,7 +35,7 @@ async function start(officer: string, parties: object[]): Promise<string> {
 async function endedCase(): Promise<string> {
   const officer = await sys.token('xlt.officer1');
   const { on_the_spot_collection: _, ...items } = summaryBody().items;
-  const body = summaryBody({ collection: undefined, items, documentNumber: '兴民简罚〔2026〕21号' });
+  const body = summaryBody({ collection: undefined, items });
   const created = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body });
   expect(created.status).toBe(201);
   await eventually(async () =>
