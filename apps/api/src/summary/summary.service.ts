@@ -13,6 +13,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { avEvidence } from '../investigation/av-evidence';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { SummaryCaseDto } from './summary.dto';
@@ -26,6 +27,7 @@ export class SummaryService {
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   /**
@@ -39,6 +41,8 @@ export class SummaryService {
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
     const profile = findProfile(actor.agencyId, new Date());
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    // 行政处罚法 52: the officer deciding on the spot shows a certificate valid that day (42).
+    await this.certificates.assertHolds(actor.id, new Date(dto.decidedAt), 'handlingOfficer');
     const items = defined(dto.items);
     const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
     const av =
