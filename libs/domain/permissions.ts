@@ -134,6 +134,13 @@ export const ACTIONS = {
   'unit.change': { method: 'PATCH', path: '/api/v1/admin/units/{id}', scope: 'unit', who: ADMINS, label: '科室更名、撤销' },
   'user.create': { method: 'POST', path: '/api/v1/admin/users', scope: 'agency', who: ADMINS, label: '新增人员' },
   'user.change': { method: 'PATCH', path: '/api/v1/admin/users/{id}', scope: 'user', who: ADMINS, label: '人员信息、证件、停用、重置密码' },
+  'agency.profile': {
+    method: 'PUT',
+    path: '/api/v1/admin/agencies/{agencyId}/profile',
+    scope: 'agency',
+    who: ADMINS,
+    label: '机关执法规则配置',
+  },
   'auth.logout': { method: 'POST', path: '/api/v1/auth/logout', scope: 'none', who: ['self'], label: '退出登录' },
   'auth.password': { method: 'POST', path: '/api/v1/auth/password', scope: 'none', who: ['self'], label: '修改密码' },
 } as const satisfies Record<string, ActionRule>;

@@ -45,6 +45,9 @@ import { DecisionNumbers1795415700000 } from './migrations/1795415700000-Decisio
 import { UserAdministration1795416000000 } from './migrations/1795416000000-UserAdministration';
 import { Units1795416010000 } from './migrations/1795416010000-Units';
 import { CaseNumbers1795416100000 } from './migrations/1795416100000-CaseNumbers';
+import { AgencyProfiles1795416200000 } from './migrations/1795416200000-AgencyProfiles';
+import { AgencyEntity, AgencyProfileEntity } from './entities/agency-profile.entity';
+import { CaseSearch1795416300000 } from './migrations/1795416300000-CaseSearch';
 import { UnitEntity } from './entities/unit.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
@@ -76,6 +79,8 @@ export const ENTITIES = [
   ExecutionEntity,
   ArchiveEntity,
   CaseOperationEntity,
+  AgencyEntity,
+  AgencyProfileEntity,
   UnitEntity,
 ];
 export const MIGRATIONS = [
@@ -106,6 +111,8 @@ export const MIGRATIONS = [
   UserAdministration1795416000000,
   Units1795416010000,
   CaseNumbers1795416100000,
+  AgencyProfiles1795416200000,
+  CaseSearch1795416300000,
 ];
 
 /**

@@ -10,11 +10,17 @@ import { findProfileIn, latestOf } from './versions';
 export * from './schema';
 export { cite } from './cite';
 export { formatPath, parseProfile } from './parse';
+export { ROOT_FIELD, profileFieldErrors } from './field-errors';
+export type { ProfileFieldError } from './field-errors';
+export { successionErrors } from './succession';
+export type { Succession } from './succession';
 export { chinaDate, findProfileIn, latestOf } from './versions';
 
 /**
- * Every profile file, in seed order, then version. A new version is a new file added here
- * (`<seed>-<id>.v<n>.json`); a file already in use is never edited, since cases pin it.
+ * The built-in profile files, in seed order, then version: the seed the API loads into its
+ * profile store (table `agency_profiles`) at start, where agencies loaded at run time join them.
+ * A new built-in version is a new file added here (`<seed>-<id>.v<n>.json`); a file already in use
+ * is never edited, since cases pin it.
  */
 const FILES: readonly [file: string, data: unknown][] = [
   ['000-xinglongtai-civil-affairs.v1.json', p000],
@@ -24,13 +30,13 @@ const FILES: readonly [file: string, data: unknown][] = [
   ['004-jinpu-ocean.v1.json', p004],
 ];
 
-/** All versions of all agencies, validated at module load (a bad file stops the process). */
+/** All built-in versions of the five agencies, validated at module load (a bad file stops the process). */
 export const PROFILES: readonly AgencyProfile[] = loadAll(FILES);
 
-/** The latest version of each agency, in seed order (one entry per agency: logins, lists). */
+/** The latest built-in version of each of the five agencies, in seed order (the demo logins). */
 export const AGENCIES: readonly AgencyProfile[] = Object.freeze(latestOf(PROFILES));
 
-/** The version in force on `on` (China-local date); without `on`, the latest. */
+/** The built-in version in force on `on` (China-local date); without `on`, the latest. The API asks its ProfileRegistry instead. */
 export function findProfile(id: string, on?: Date): AgencyProfile | undefined {
   return findProfileIn(PROFILES, id, on);
 }

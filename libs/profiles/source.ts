@@ -6,12 +6,15 @@ import { z } from 'zod';
  * can check it against the text and a case can say why a deadline is what it is.
  */
 
+/** The seeds of the five built-in agencies (their regulations); an agency loaded at run time takes a number of its own. */
 export const SEEDS = ['000', '001', '002', '003', '004'] as const;
-export const SeedSchema = z.enum(SEEDS);
+/** The number of the agency's regulation among the seeds: three digits, e.g. 005 for a sixth agency. */
+export const SEED_PATTERN = /^\d{3}$/;
+export const SeedSchema = z.string().regex(SEED_PATTERN, 'must be three digits');
 export type Seed = z.infer<typeof SeedSchema>;
 
 /** An article of the agency's own regulation: 第六条, 第六条第一款, 第五条第（一）项, 第七条、第八条第二款. */
-const SEED_ARTICLE = /^第[一二三四五六七八九十百零]+条/;
+export const SEED_ARTICLE = /^第[一二三四五六七八九十百零]+条/;
 
 /** The agency's own regulation says so (the seed must be the profile's own seed). */
 export const SeedSourceSchema = z.strictObject({
@@ -76,10 +79,14 @@ export function sourced<T extends z.ZodRawShape>(shape: T) {
 export const TimedSchema = sourced({ period: PeriodSchema });
 
 /** 'YYYY-MM-DD', and a real calendar date. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
+  .regex(ISO_DATE, 'must be YYYY-MM-DD')
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'not a calendar date', params: { rule: 'calendar_date' } },
+  );

@@ -82,6 +82,7 @@ export const AvRequirementSchema = sourced({
   onlyWhen: z.enum(['posted_notice']).optional(),
 }).refine((r) => r.unlessUnsuitable || !r.unsuitableReasonInWriting, {
   message: 'unsuitableReasonInWriting needs unlessUnsuitable',
+  params: { rule: 'reason_needs_exception' },
   path: ['unsuitableReasonInWriting'],
 });
 

@@ -13,12 +13,14 @@ import { EX_OFFICIO_CASE } from './forms';
 import { TestDatabase, eventually, freshDatabase } from './database';
 
 /** The header of the due list's CSV export. */
-export const DUE_CSV_HEADER = '案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度';
+export const DUE_CSV_HEADER =
+  '案件编号,案号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度';
 
 /** An item of the due list as its CSV line reads. */
 export const dueCsvLine = (i: any) =>
   [
     i.caseId,
+    i.caseNumber ?? '',
     i.kindLabel,
     i.dueAt,
     String(i.daysLate),
@@ -152,6 +154,22 @@ export class TestSystem {
   async token(username: string): Promise<string> {
     if (!this.tokens.has(username)) this.tokens.set(username, await this.login(username));
     return this.tokens.get(username)!;
+  }
+
+  /**
+   * A user an administrator created: logs in with the initial password, sets `next` (required at the
+   * first login) and keeps the fresh token for `token()`.
+   */
+  async firstLogin(username: string, initial: string, next: string): Promise<string> {
+    const first = await this.tryLogin(username, initial);
+    if (first.status !== 200) throw new Error(`login ${username}: ${first.status} ${JSON.stringify(first.body)}`);
+    const changed = await this.call('POST', '/api/v1/auth/password', {
+      token: first.body.accessToken,
+      body: { currentPassword: initial, newPassword: next },
+    });
+    if (changed.status !== 200) throw new Error(`password ${username}: ${changed.status} ${JSON.stringify(changed.body)}`);
+    this.tokens.set(username, changed.body.accessToken);
+    return changed.body.accessToken;
   }
 
   /** A token already obtained with `token()`. */

@@ -1,3 +1,4 @@
+import { AgencyProfilesRepository } from './agency-profiles.repository';
 import { AuditRepository } from './audit.repository';
 import { CalendarYearsRepository } from './calendar-years.repository';
 import { CaseDeadlinesRepository } from './case-deadlines.repository';
@@ -18,6 +19,7 @@ import { UsersRepository } from './users.repository';
 
 /** Every repository, each constructed with the DataSource: the API provides them all from one module. */
 export const REPOSITORIES = [
+  AgencyProfilesRepository,
   AuditRepository,
   CalendarYearsRepository,
   CaseDeadlinesRepository,

@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/password';
 import { Sessions } from '../auth/sessions';
 import { ApiException, FieldError } from '../common/api.exception';
 import { pageOf, skipOf } from '../common/paging';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { agencyErrors } from './agencies';
 import { AdminUserQuery, CertificateDto, ChangeUserDto, CreateUserDto } from './admin-users.dto';
 import { AdminUserPage, AdminUserResponse, certificateOf, mapAdminUser } from './admin-users.response';
@@ -31,6 +32,7 @@ export class AdminUsersService {
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
     private readonly sessions: Sessions,
+    private readonly profiles: ProfileRegistry,
   ) {}
 
   async list(actor: Actor, q: AdminUserQuery): Promise<AdminUserPage> {
@@ -42,7 +44,7 @@ export class AdminUsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto, req: Request): Promise<AdminUserResponse> {
-    const agency = agencyErrors(dto.agencyId, dto.role);
+    const agency = await agencyErrors(this.profiles, dto.agencyId, dto.role);
     const errors: FieldError[] = [
       ...(USERNAME.test(dto.username)
         ? []
@@ -84,7 +86,7 @@ export class AdminUsersService {
     };
     const errors: FieldError[] = [
       ...(dto.role !== undefined && dto.role !== before.role
-        ? [...this.roleErrors(actor, dto.role), ...agencyErrors(before.agencyId, dto.role)]
+        ? [...this.roleErrors(actor, dto.role), ...(await agencyErrors(this.profiles, before.agencyId, dto.role))]
         : []),
       ...(dto.unit !== undefined && dto.unit !== before.unit ? await this.unitErrors(before.agencyId, dto.unit) : []),
       ...certificateErrors(dto.certificate ?? undefined),

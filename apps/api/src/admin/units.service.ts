@@ -7,6 +7,7 @@ import { UnitsRepository } from '#libs/persistence/repositories/units.repository
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
 import { pageOf, skipOf } from '../common/paging';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { isAgency } from './agencies';
 import { ChangeUnitDto, CreateUnitDto, UnitQuery } from './units.dto';
 import { UnitPage, UnitResponse, mapUnit } from './units.response';
@@ -20,6 +21,7 @@ export class UnitsService {
   constructor(
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
+    private readonly profiles: ProfileRegistry,
   ) {}
 
   async list(actor: Actor, q: UnitQuery): Promise<UnitPage> {
@@ -32,7 +34,7 @@ export class UnitsService {
 
   async create(actor: Actor, dto: CreateUnitDto, req: Request): Promise<UnitResponse> {
     const agencyId = dto.agencyId ?? actor.agencyId;
-    if (!isAgency(agencyId))
+    if (!(await isAgency(this.profiles, agencyId)))
       throw new ApiException('VALIDATION_FAILED', [{ field: 'agencyId', code: 'AGENCY_UNKNOWN', message: `没有机关 ${agencyId}` }]);
     const unit = await this.units.add(agencyId, dto.name);
     if (!unit) throw taken(dto.name);

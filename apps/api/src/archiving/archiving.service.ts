@@ -105,7 +105,7 @@ export class ArchivingService {
   async requestAccess(actor: Actor, caseId: string, dto: AccessRequestDto): Promise<AccessRequestResponse> {
     notInFuture(dto, 'requestedAt');
     const c = await this.cases.findForActor(actor, caseId);
-    const profile = this.cases.profileOf(c);
+    const profile = await this.cases.profileOf(c);
     const rule = profile.archiving.partyAccess;
     const refused = dto.actions.filter((a) => !rule.actions.includes(a));
     if (refused.length) {

@@ -4,11 +4,11 @@ import type { Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import { passwordProblems } from '#libs/domain/password-policy';
 import { Actor, ROLE_LABELS } from '#libs/domain/roles';
-import { findProfile } from '#libs/profiles/index';
 import { UserEntity } from '#libs/persistence/entities/user.entity';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { LoginResponse, UserResponse } from './auth.response';
 import { hashPassword, verifyPassword } from './password';
@@ -28,6 +28,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly sessions: Sessions,
+    private readonly profiles: ProfileRegistry,
   ) {}
 
   async login(dto: LoginDto, req: Request): Promise<LoginResponse> {
@@ -69,7 +70,7 @@ export class AuthService {
     const user = await this.users.byId(actor.id);
     // The guard has just seen the user; a row deleted since is an ended session, not a fault.
     if (!user) throw new ApiException('AUTH_SESSION_ENDED');
-    return this.view(user);
+    return await this.view(user);
   }
 
   private async answer(u: UserEntity): Promise<LoginResponse> {
@@ -80,10 +81,11 @@ export class AuthService {
       agencyId: u.agencyId,
       ver: u.tokenVersion,
     });
-    return { accessToken, tokenType: 'Bearer', user: this.view(u), mustChangePassword: u.mustChangePassword };
+    return { accessToken, tokenType: 'Bearer', user: await this.view(u), mustChangePassword: u.mustChangePassword };
   }
 
-  private view(u: UserEntity): UserResponse {
+  /** The agency's name comes from the registry (built-in or loaded); the administrator's `system` is no agency and shows its id. */
+  private async view(u: UserEntity): Promise<UserResponse> {
     return {
       id: u.id,
       username: u.username,
@@ -91,7 +93,7 @@ export class AuthService {
       role: u.role,
       roleLabel: ROLE_LABELS[u.role],
       agencyId: u.agencyId,
-      agencyName: findProfile(u.agencyId)?.name ?? u.agencyId,
+      agencyName: (await this.profiles.nameOf(u.agencyId)) ?? u.agencyId,
       unit: u.unit,
       certificateNo: u.certificateNo,
       certificateValidFrom: u.certificateValidFrom,

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { addMonthsClamped, chinaDate } from '#libs/calendar/dates';
-import { AGENCIES } from '#libs/profiles/index';
+import { AGENCIES, PROFILES } from '#libs/profiles/index';
 import { Role, SYSTEM_AGENCY } from '#libs/domain/roles';
+import { AgencyProfilesRepository } from '#libs/persistence/repositories/agency-profiles.repository';
 import { UnitsRepository } from '#libs/persistence/repositories/units.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
 import { hashPassword } from './password';
@@ -53,33 +54,40 @@ const ADMIN: DemoUser = {
 };
 
 /**
- * Ten staff per agency — one per role, two officers of the handling unit, one officer and the head of
- * a second unit, the agency administrator; officers with certificates valid from two years before
- * `today` (a China date, the seed's day) to three years after — for every profile; and the system
- * administrator.
+ * Ten staff of one agency (`<code>.<role>`): one per role, two officers of the handling unit, one
+ * officer and the head of a second unit, the agency administrator; officers with certificates valid
+ * from two years before `today` (a China date, the seed's day) to three years after. `a` varies names
+ * and numbers.
  */
-export function demoUsers(today = chinaDate(new Date())): DemoUser[] {
-  const staff = AGENCIES.flatMap((p, a) =>
-    STAFF.map((s, i) => {
-      const officer = s.role === 'officer';
-      return {
-        username: `${p.code}.${s.key}`,
-        displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
-        role: s.role,
-        agencyId: p.id,
-        unit: UNITS[s.unit],
-        certificateNo: officer ? `${p.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
-        certificateIssuer: officer ? p.name : null,
-        certificateValidFrom: officer ? addMonthsClamped(today, -24) : null,
-        certificateValidTo: officer ? addMonthsClamped(today, 36) : null,
-      };
-    }),
-  );
-  return [...staff, ADMIN];
+export function demoStaff(agency: { id: string; code: string; name: string }, a: number, today = chinaDate(new Date())): DemoUser[] {
+  return STAFF.map((s, i) => {
+    const officer = s.role === 'officer';
+    return {
+      username: `${agency.code}.${s.key}`,
+      displayName: `${SURNAMES[(a + i) % SURNAMES.length]}${s.title}${{ officer2: '二', officer3: '三', unithead2: '二' }[s.key] ?? ''}`,
+      role: s.role,
+      agencyId: agency.id,
+      unit: UNITS[s.unit],
+      certificateNo: officer ? `${agency.code.toUpperCase()}-ZF-${String(a * 10 + i + 1).padStart(5, '0')}` : null,
+      certificateIssuer: officer ? agency.name : null,
+      certificateValidFrom: officer ? addMonthsClamped(today, -24) : null,
+      certificateValidTo: officer ? addMonthsClamped(today, 36) : null,
+    };
+  });
 }
 
-/** Idempotent: existing logins are left as they are (a certificate's missing validity is filled in). */
+/** The staff of every built-in agency, and the system administrator. */
+export function demoUsers(today = chinaDate(new Date())): DemoUser[] {
+  return [...AGENCIES.flatMap((p, a) => demoStaff(p, a, today)), ADMIN];
+}
+
+/**
+ * Idempotent: existing logins are left as they are (a certificate's missing validity is filled in).
+ * The built-in agencies are stored first (as the API does at start), so that every demo user's
+ * agency is in the profile store.
+ */
 export async function seedDemoUsers(db: DataSource): Promise<DemoUser[]> {
+  await new AgencyProfilesRepository(db).addBuiltIns(PROFILES);
   const users = demoUsers();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await new UnitsRepository(db).addIfAbsent(users.map((u) => ({ agencyId: u.agencyId, name: u.unit })));

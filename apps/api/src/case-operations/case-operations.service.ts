@@ -47,7 +47,7 @@ export class CaseOperationsService {
       requestedBy: actor.id,
     });
     if (added === 'another_open') throw new ApiException('CASE_OPERATION_PENDING');
-    const profile = this.cases.profileOf(c);
+    const profile = await this.cases.profileOf(c);
     const input: CaseOperationInput = {
       operationId,
       caseId,

@@ -48,6 +48,8 @@ const IDEMPOTENCY_ERRORS = {
 const CALENDAR_ERRORS = {
   CALENDAR_INVALID: '节假日安排有误，请按字段提示修改',
   AGENCY_PROFILE_UNKNOWN: '没有该机关的执法规则配置',
+  PROFILE_INVALID: '执法规则配置有误，请按字段提示修改（已列出全部问题）',
+  PROFILE_VERSION_TAKEN: '该版本号刚被另一份配置占用，请刷新最新版本后重试',
 } as const;
 
 /** The API's own codes: about the request, the session and the administration, not about a case. */

@@ -13,6 +13,7 @@ export function statusOf(code: ErrorCode): number {
     case 'AUTH_PASSWORD_WRONG':
     case 'IDEMPOTENCY_KEY_INVALID':
     case 'CALENDAR_INVALID':
+    case 'PROFILE_INVALID':
     case 'RECORD_INVALID':
     case 'TASK_TRANSFER_TARGET_INVALID':
     case 'TASK_DECISION_INVALID':
@@ -79,6 +80,7 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     // the case is not in a state that allows it now
     case 'CONFLICT':
+    case 'PROFILE_VERSION_TAKEN':
     case 'USERNAME_TAKEN':
     case 'UNIT_NAME_TAKEN':
     case 'INTEGRITY_VIOLATION':

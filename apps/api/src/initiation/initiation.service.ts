@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InitiationForm } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
-import { findProfile, numberingOf } from '#libs/profiles/index';
+import { numberingOf } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseResponse } from '../cases/cases.response';
@@ -12,6 +12,7 @@ import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { StartCaseDto } from './initiation.dto';
 
@@ -21,6 +22,7 @@ export class InitiationService {
     private readonly workflows: CaseWorkflowsClient,
     private readonly cases: CasesService,
     private readonly calendar: CalendarStore,
+    private readonly profiles: ProfileRegistry,
     private readonly certificates: OfficerCertificates,
   ) {}
 
@@ -33,7 +35,7 @@ export class InitiationService {
    */
   async start(actor: Actor, dto: StartCaseDto, key?: string): Promise<CaseResponse> {
     notInFuture(dto, 'application.receivedAt');
-    const profile = findProfile(actor.agencyId, new Date());
+    const profile = await this.profiles.inForce(actor.agencyId);
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     const emergency = dto.emergency ?? false;
     if (emergency && dto.source !== 'ex_officio') throw new ApiException('EMERGENCY_EX_OFFICIO_ONLY');

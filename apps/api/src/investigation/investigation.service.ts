@@ -189,7 +189,7 @@ export class InvestigationService {
   async underInvestigation(actor: Actor, caseId: string): Promise<{ c: CaseEntity; profile: AgencyProfile }> {
     const c = await this.cases.findForActor(actor, caseId);
     if (!UNDER_INVESTIGATION.includes(c.status)) throw new ApiException('CASE_NOT_UNDER_INVESTIGATION');
-    return { c, profile: this.cases.profileOf(c) };
+    return { c, profile: await this.cases.profileOf(c) };
   }
 
   recordId(actor: Actor, caseId: string, key?: string): string {

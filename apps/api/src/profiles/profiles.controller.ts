@@ -1,51 +1,62 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AgencyProfile, PROFILES, Source, cite, findProfile } from '#libs/profiles/index';
-import { ApiException } from '../common/api.exception';
+import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor } from '#libs/domain/roles';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { DateField } from '../common/fields';
-import { PageQuery, pageOf, skipOf } from '../common/paging';
-import { ProfilePage, ProfileResponse, ProfileSummaryResponse } from './profiles.response';
+import { PageQuery } from '../common/paging';
+import { ProfileLoadedResponse, ProfilePage, ProfileResponse } from './profiles.response';
+import { ProfilesService } from './profiles.service';
 
 class ProfileQuery {
   @DateField('适用日期', { optional: true }) on?: string;
-}
-
-/** Adds the Chinese citation beside every source, so a reader sees the article behind each figure. */
-function withCitations(profile: AgencyProfile, node: unknown): unknown {
-  if (Array.isArray(node)) return node.map((n) => withCitations(profile, n));
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = withCitations(profile, v);
-  if ('source' in node && (node as { source: unknown }).source && typeof (node as { source: unknown }).source === 'object') {
-    out.citation = cite(profile.regulation.title, (node as { source: Source }).source);
-  }
-  return out;
-}
-
-function toSummary(id: string): ProfileSummaryResponse {
-  const p = findProfile(id)!;
-  const versions = PROFILES.filter((v) => v.id === id).map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom }));
-  return { id, name: p.name, code: p.code, regulation: p.regulation, version: p.version, effectiveFrom: p.effectiveFrom, versions };
 }
 
 @ApiTags('profiles 机关执法规则')
 @ApiBearerAuth()
 @Controller('v1/profiles')
 export class ProfilesController {
-  /** The agencies, a page at a time, in the order of their seeds. */
+  constructor(private readonly profiles: ProfilesService) {}
+
+  /** The agencies, built-in and loaded (`source`), a page at a time, the built-in ones first in the order of their seeds. */
   @Get()
   @ApiOkResponse({ type: ProfilePage })
-  list(@Query() q: PageQuery): ProfilePage {
-    const ids = [...new Set(PROFILES.map((p) => p.id))];
-    return pageOf(ids.slice(skipOf(q), skipOf(q) + q.pageSize).map(toSummary), ids.length, q);
+  list(@Query() q: PageQuery): Promise<ProfilePage> {
+    return this.profiles.list(q);
   }
 
   /** The rules in force (today, or `on` a China date), every figure with its source and citation. */
   @Get(':id')
   @ApiOkResponse({ type: ProfileResponse })
-  get(@Param('id') id: string, @Query() q: ProfileQuery): ProfileResponse {
-    const profile = findProfile(id, q.on ? new Date(`${q.on}T00:00:00+08:00`) : new Date());
-    if (!profile) throw new ApiException('AGENCY_PROFILE_UNKNOWN');
-    return withCitations(profile, profile) as ProfileResponse;
+  get(@Param('id') id: string, @Query() q: ProfileQuery): Promise<ProfileResponse> {
+    return this.profiles.get(id, q.on);
+  }
+}
+
+@ApiTags('profiles 机关执法规则')
+@ApiBearerAuth()
+@Controller('v1/admin/agencies')
+export class AgencyProfilesController {
+  constructor(private readonly profiles: ProfilesService) {}
+
+  /**
+   * Loads an agency's profile (the schema of libs/profiles/agencies/*.json) as its next version; an
+   * unknown agency is created. Every problem at once: 400 PROFILE_INVALID, one field error per JSON path.
+   */
+  @Put(':agencyId/profile')
+  @ApiBody({ description: '执法规则配置文档（与 libs/profiles/agencies/*.json 同一格式）', schema: { type: 'object' } })
+  @ApiCreatedResponse({ type: ProfileLoadedResponse, description: '已存为该机关的新版本' })
+  @ApiOkResponse({ type: ProfileLoadedResponse, description: '与最新版本相同，未作更改' })
+  @Act('agency.profile')
+  async load(
+    @CurrentActor() actor: Actor,
+    @Param('agencyId') agencyId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProfileLoadedResponse> {
+    const answer = await this.profiles.load(actor, agencyId, body, req);
+    res.status(answer.stored ? 201 : 200);
+    return answer;
   }
 }

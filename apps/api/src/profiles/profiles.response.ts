@@ -1,5 +1,8 @@
 import { PageOf } from '../common/paging';
-import { Day, Int, Json, Nested, NestedList, Text, Texts } from '../common/responses';
+import { Bool, Day, Int, Json, Nested, NestedList, OneOf, Text, Texts } from '../common/responses';
+
+/** Where a profile version comes from: shipped with lawtrail, or loaded by an administrator. */
+export const PROFILE_SOURCES = ['builtin', 'loaded'] as const;
 
 export class RegulationResponse {
   @Text() title: string;
@@ -11,6 +14,7 @@ export class RegulationResponse {
 export class ProfileVersionResponse {
   @Int() version: number;
   @Day() effectiveFrom: string;
+  @OneOf(PROFILE_SOURCES, { description: 'builtin：随系统发布；loaded：管理员加载' }) source: string;
 }
 
 /** An agency, the version of its rules in force today, and every version. */
@@ -21,6 +25,7 @@ export class ProfileSummaryResponse {
   @Nested(() => RegulationResponse) regulation: RegulationResponse;
   @Int() version: number;
   @Day() effectiveFrom: string;
+  @OneOf(PROFILE_SOURCES, { description: '现行版本的来源：builtin 随系统发布，loaded 管理员加载' }) source: string;
   @NestedList(() => ProfileVersionResponse) versions: ProfileVersionResponse[];
 }
 
@@ -48,4 +53,15 @@ export class ProfileResponse {
   @Json({ description: SECTION }) execution: Record<string, unknown>;
   @Json({ description: SECTION }) archiving: Record<string, unknown>;
   @Json({ description: SECTION }) supervision: Record<string, unknown>;
+}
+
+/** A profile document loaded for an agency: the version stored, or the identical latest one (nothing stored). */
+export class ProfileLoadedResponse {
+  @Text() agencyId: string;
+  @Int() version: number;
+  @Day() effectiveFrom: string;
+  @OneOf(PROFILE_SOURCES) source: string;
+  @Text({ description: '配置文档规范化 JSON 的 SHA-256' }) hash: string;
+  @Bool({ description: 'true：已存为新版本；false：与最新版本相同，未作更改' }) stored: boolean;
+  @Bool({ description: '本次加载新建了该机关' }) agencyCreated: boolean;
 }

@@ -62,7 +62,7 @@ export class ServiceOfDocuments {
       const { audiovisual, ...notice } = dto.publicNotice;
       attempt.publicNotice = {
         ...notice,
-        audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual'),
+        audiovisual: audiovisual && (await this.recording(actor, c, audiovisual, dto.startedAt, 'publicNotice.audiovisual')),
       };
     }
     await this.workflows.completeTask(
@@ -82,7 +82,7 @@ export class ServiceOfDocuments {
     const outcome: OutcomeInput = { ...rest };
     if (lodged) {
       const { audiovisual, ...l } = lodged;
-      outcome.lodged = { ...l, audiovisual: audiovisual && this.recording(actor, c, audiovisual, dto.at, 'lodged.audiovisual') };
+      outcome.lodged = { ...l, audiovisual: audiovisual && (await this.recording(actor, c, audiovisual, dto.at, 'lodged.audiovisual')) };
     }
     const view = await this.workflows.update(
       { kind: 'service', caseId, serviceId },
@@ -123,9 +123,9 @@ export class ServiceOfDocuments {
     return mapServiceAddress(id, dto);
   }
 
-  private recording(actor: Actor, c: CaseEntity, av: AvDescriptionDto, endedAt: string, field: string) {
+  private async recording(actor: Actor, c: CaseEntity, av: AvDescriptionDto, endedAt: string, field: string) {
     const description: AvDescription = { ...av, metadata: { ...av.metadata } };
-    const { evidence, errors } = avEvidence(actor, c.id, randomUUID(), this.cases.profileOf(c), description, endedAt, field);
+    const { evidence, errors } = avEvidence(actor, c.id, randomUUID(), await this.cases.profileOf(c), description, endedAt, field);
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
     return evidence;
   }

@@ -4,7 +4,7 @@ import { describePenalties } from '#libs/domain/review';
 import { Actor } from '#libs/domain/roles';
 import { checkSummary } from '#libs/domain/summary';
 import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
-import { findProfile } from '#libs/profiles/index';
+import { numberingOf } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
@@ -15,6 +15,7 @@ import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
 import { OfficerCertificates } from '../cases/officer-certificates';
 import { avEvidence } from '../investigation/av-evidence';
+import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
 import { SummaryCaseDto } from './summary.dto';
 
@@ -27,6 +28,7 @@ export class SummaryService {
     private readonly cases: CasesService,
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
+    private readonly profiles: ProfileRegistry,
     private readonly certificates: OfficerCertificates,
   ) {}
 
@@ -39,7 +41,7 @@ export class SummaryService {
     notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
     // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
-    const profile = findProfile(actor.agencyId, new Date());
+    const profile = await this.profiles.inForce(actor.agencyId);
     if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
     // 行政处罚法 52: the officer deciding on the spot shows a certificate valid that day (42).
     await this.certificates.assertHolds(actor.id, new Date(dto.decidedAt), 'handlingOfficer');
@@ -68,7 +70,7 @@ export class SummaryService {
       ...(av?.errors ?? []),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
-    await this.refs.decisionNumberFree(actor.agencyId, caseId, dto.documentNumber);
+    const assign = await this.refs.decisionNumbering(actor.agencyId, caseId, numberingOf(profile), 'summary_decision', dto.documentNumber);
 
     const penalty = describePenalties([dto.penalty]);
     const input: SummaryInput = {
@@ -95,7 +97,7 @@ export class SummaryService {
         handlerOpinion: `依据${dto.legalBasis}，${penalty}`,
       },
       decision: {
-        documentNumber: dto.documentNumber,
+        ...(assign ? { assign } : { documentNumber: dto.documentNumber }),
         decidedAt: dto.decidedAt,
         place: dto.place,
         content: dto.facts,

@@ -6,6 +6,7 @@ import { Bool, Day, Instant, Int, Ints, Nested, NestedList, Num, OneOf, Text, Uu
 /** Something due or overdue: whose case, who must act, how late, whether its time is an estimate. */
 export class DueItemResponse {
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @Text({ description: '期限类型（task:<任务类型>、deadline:decision、measure:<措施>、service、payment、court_application）' })
   kind: string;
   @Text() kindLabel: string;
@@ -52,6 +53,7 @@ export class StatsResponse {
 
 export class AccountabilityItemResponse {
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @Uuid({ nullable: true }) personId: string | null;
   @Text({ nullable: true }) personName: string | null;
   @Text() kind: string;
