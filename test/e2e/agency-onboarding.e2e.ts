@@ -83,7 +83,8 @@ it('a user can be created only for an agency the registry holds', async () => {
 
 it('loads a sixth agency, whose user runs a case to its archive under the loaded rules', async () => {
   const admin = await sys.token('sys.admin');
-  const created = await sys.call('PUT', path, { token: admin, body: sixthAgencyProfile() });
+  const keyed = { token: admin, body: sixthAgencyProfile(), headers: { 'idempotency-key': 'onboard-lsof' } };
+  const created = await sys.call('PUT', path, keyed);
   expect(created).toMatchObject({
     status: 201,
     body: {
@@ -95,7 +96,9 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     },
   });
-  // The same document again (a retry) stores nothing and answers the same version.
+  // Sent again under its Idempotency-Key: the first answer, replayed as it was.
+  expect(await sys.call('PUT', path, keyed)).toEqual(created);
+  // The same document again (a retry without a key) stores nothing and answers the same version.
   const again = await sys.call('PUT', path, { token: admin, body: sixthAgencyProfile() });
   expect(again).toMatchObject({ status: 200, body: { version: 1, stored: false, hash: created.body.hash } });
   const audit = await sys.database.db.query(`SELECT agency_id, username, details FROM audit_log WHERE action = 'agency_profile_loaded'`);
