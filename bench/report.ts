@@ -4,6 +4,7 @@ import { Sizes } from './lib/context';
 import { Breakdown } from './lib/history';
 import { Machine } from './lib/machine';
 import { Summary } from './lib/stats';
+import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
 import { OpenCases } from './scenarios/open-cases';
@@ -20,6 +21,7 @@ export interface Results {
     throughput?: Throughput;
     openCases?: OpenCases;
     deadlineLag?: DeadlineLag;
+    caseSearch?: CaseSearch;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
   seconds: number;
@@ -88,6 +90,13 @@ export function markdown(r: Results): string {
     const d = s.deadlineLag;
     out.push(
       `| 5. deadline lag, ${d.deadlines.toLocaleString('en')} due in one minute | ${ms(d.recorded)} after the due time | ${d.missing ? `${d.missing} missing` : 'all escalated'} | | | | p99 ≤ ${TARGETS.deadlineLagP99Ms / 1000} s | ${mark(d.recorded.p99 <= TARGETS.deadlineLagP99Ms && !d.missing)} |`,
+    );
+  }
+  if (s.caseSearch) {
+    const slowest = s.caseSearch.probes.reduce((a, p) => (p.http.p50 > a.http.p50 ? p : a));
+    const missed = s.caseSearch.probes.filter((p) => p.trigramExpected && !p.trigramUsed).length;
+    out.push(
+      `| 6. case search, ${s.caseSearch.cases.toLocaleString('en')} cases | slowest (${slowest.name}) ${ms(slowest.http)} | | | | | trigram index used from 3 characters | ${mark(!missed)} |`,
     );
   }
   out.push('', ...details(r));
@@ -229,5 +238,6 @@ function details(r: Results): string[] {
       '',
     );
   }
+  if (s.caseSearch) out.push(...searchMarkdown(s.caseSearch));
   return out;
 }

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '#libs/domain/record';
+import { AssignedRule, withNumber } from '#libs/domain/numbering';
 import { appendRecord } from '#libs/persistence/append-record';
+import { assignNumber } from '#libs/persistence/numbers';
 
 export interface DeadlineState {
   caseId: string;
@@ -15,16 +17,35 @@ export interface DeadlineState {
 
 export function createDecisionActivities(db: DataSource) {
   return {
-    /** The decision document is recorded: the case moves on to service with its record line. Safe to retry. */
-    async concludeDecision(input: { caseId: string; at: string; entry: Omit<RecordEntryInput, 'caseId'> }) {
-      // The 文号 its record line names: unique per agency (cases_decision_number_key), a duplicate is an integrity violation.
-      const number = (input.entry.details as { documentNumber?: string } | undefined)?.documentNumber ?? null;
-      await db.transaction(async (m) => {
+    /**
+     * The decision document is recorded: the case moves on to service with its record line, and its 文号 —
+     * typed (in the entry's details) or, with `assign`, the next of the agency's decisions of the China year
+     * of `numberedOn`, given in this transaction and written into the entry. Unique per agency
+     * (cases_decision_number_key): a typed duplicate is an integrity violation. Safe to retry: a case that
+     * has its 文号 keeps it (its row is locked first). Returns the 文号.
+     */
+    async concludeDecision(input: {
+      caseId: string;
+      at: string;
+      entry: Omit<RecordEntryInput, 'caseId'>;
+      assign?: AssignedRule;
+      numberedOn?: string;
+    }): Promise<{ documentNumber: string | null }> {
+      const typed = (input.entry.details as { documentNumber?: string } | undefined)?.documentNumber ?? null;
+      return db.transaction(async (m) => {
+        const [row] = await m.query('SELECT agency_id, decision_number FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
+        let number = typed;
+        let entry = input.entry;
+        if (input.assign) {
+          number = row.decision_number ?? (await assignNumber(m, input.assign, 'decision', row.agency_id, input.numberedOn ?? input.at));
+          entry = withNumber(entry, 'documentNumber', number!);
+        }
         await m.query(
           "UPDATE cases SET status = 'decided', stage = 'service', updated_at = $2, decision_number = COALESCE($3, decision_number) WHERE id = $1",
           [input.caseId, input.at, number],
         );
-        await appendRecord(m, { ...input.entry, caseId: input.caseId });
+        await appendRecord(m, { ...entry, caseId: input.caseId });
+        return { documentNumber: number ?? row.decision_number };
       });
     },
 

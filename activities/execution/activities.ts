@@ -39,7 +39,10 @@ export function createExecutionActivities(db: DataSource) {
     /** Execution is over: the case ends (结案) and waits for its file to be archived. Safe to retry. */
     async endCase(input: { caseId: string; at: string; entry: Entry }) {
       await db.transaction(async (m) => {
-        await m.query(`UPDATE cases SET status = 'ended', stage = 'archiving', updated_at = $2 WHERE id = $1`, [input.caseId, input.at]);
+        await m.query(`UPDATE cases SET status = 'ended', stage = 'archiving', ended_at = $2, updated_at = $2 WHERE id = $1`, [
+          input.caseId,
+          input.at,
+        ]);
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
       });
     },

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CaseStatus } from '#libs/domain/case';
-import { Numbering } from '#libs/domain/numbering';
+import { Numbering, assignedRule } from '#libs/domain/numbering';
 import { RecordEntryInput } from '#libs/domain/record';
 import { InitiationInput } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
@@ -59,7 +59,8 @@ export function createInitiationActivities(db: DataSource) {
         let entry = input.entry;
         if (input.status === 'initiated') {
           const [row] = await m.query('SELECT agency_id, case_number FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
-          const caseNumber: string | null = row.case_number ?? (await assignNumber(m, input.numbering, 'case', row.agency_id, input.at));
+          const caseNumber: string | null =
+            row.case_number ?? (await assignNumber(m, assignedRule(input.numbering, 'case'), 'case', row.agency_id, input.at));
           if (caseNumber) {
             await m.query('UPDATE cases SET case_number = $2 WHERE id = $1', [input.caseId, caseNumber]);
             entry = { ...entry, summary: `${entry.summary}，案号${caseNumber}`, details: { ...entry.details, caseNumber } };

@@ -27,6 +27,8 @@ export interface Sizes {
   throughput: { steps: number[]; stepSeconds: number; sustainSeconds: number };
   openCases: { checkpoints: number[] };
   deadlines: number;
+  /** Cases written straight into the table for scenario 6. */
+  searchCases: number;
 }
 
 export interface Bench {

@@ -27,7 +27,7 @@ export interface Comparison {
  * until it has ended (so the row is committed).
  */
 export async function caseStart(b: Bench): Promise<Comparison[]> {
-  b.progress.section('1/5 case start: POST /api/v1/cases vs client.workflow.start + one-row activity');
+  b.progress.section('1/6 case start: POST /api/v1/cases vs client.workflow.start + one-row activity');
   const runs: Comparison[] = [];
   const baselineOp = async (traces: OpTrace[]) => {
     const workflowId = `bare-start-${randomUUID()}`;

@@ -20,7 +20,7 @@ export interface CompletionRun extends Comparison {
  * for reference, the same Update answered without writing anything.
  */
 export async function taskCompletion(b: Bench): Promise<CompletionRun[]> {
-  b.progress.section('2/5 task completion: POST /api/v1/tasks/:id/completion vs a bare Update on an idle workflow');
+  b.progress.section('2/6 task completion: POST /api/v1/tasks/:id/completion vs a bare Update on an idle workflow');
   const needed = b.sizes.starts[1] + b.sizes.starts[16] + b.sizes.warmup;
   const tasks = await openReviews(b, needed);
   const idle = await idleWorkflows(b, needed);

@@ -50,7 +50,7 @@ export interface Knee {
  * decision's row and ends.
  */
 export async function throughput(b: Bench): Promise<Throughput> {
-  b.progress.section('3/5 throughput: start → unit head → chief (filing), closed loops at rising concurrency');
+  b.progress.section('3/6 throughput: start → unit head → chief (filing), closed loops at rising concurrency');
   const { steps: levels, stepSeconds, sustainSeconds } = b.sizes.throughput;
   const filed: string[] = [];
   const lawtrailOp = (into?: string[]) => async () => {

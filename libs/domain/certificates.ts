@@ -47,7 +47,16 @@ export function certificateCheck(name: string, c: Certificate, at: Date): { code
   return refusal && { code: refusal, message: certificateMessage(name, c, refusal) };
 }
 
-/** The last day of a "within N days" window starting on `today`: today counts as the first day's end. */
-export function expiringBy(today: string, withinDays: number): string {
-  return addDays(today, withinDays);
+/**
+ * The window of "expiring within N days" seen on `today`: certificates whose last valid day is from
+ * today (still valid, for the last time) to today + N. Already expired ones are not renewals due but
+ * refusals (certificateRefusal).
+ */
+export function expiryWindow(today: string, withinDays: number): { from: string; to: string } {
+  return { from: today, to: addDays(today, withinDays) };
+}
+
+/** Whole days from `today` to the certificate's last valid day (0: today is the last). */
+export function daysLeft(today: string, validTo: string): number {
+  return Math.round((Date.parse(`${validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }

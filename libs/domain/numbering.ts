@@ -23,6 +23,28 @@ export interface Numbering {
   rules: Record<NumberKind, NumberRule>;
 }
 
+/** What an act carries to the activity that numbers it, in assigned mode. */
+export interface AssignedRule {
+  agencyShort: string;
+  pattern: string;
+}
+
+/** The kind's rule when the system numbers it; undefined when typed by hand or nothing is pinned. */
+export function assignedRule(numbering: Numbering | undefined, kind: NumberKind): AssignedRule | undefined {
+  const rule = numbering?.rules[kind];
+  return rule?.mode === 'assigned' ? { agencyShort: numbering!.agencyShort, pattern: rule.pattern } : undefined;
+}
+
+/**
+ * Stands in a record entry's summary for a number not yet given: the activity that numbers the act
+ * in its transaction writes the number in its place (withNumber) before appending the entry.
+ */
+export const NUMBER_SLOT = '{number}';
+
+export function withNumber<E extends { summary: string; details?: Record<string, unknown> }>(entry: E, field: string, number: string): E {
+  return { ...entry, summary: entry.summary.replace(NUMBER_SLOT, number), details: { ...entry.details, [field]: number } };
+}
+
 export interface NumberParts {
   agencyShort: string;
   /** The China-local year of the act numbered. */

@@ -1,7 +1,7 @@
 import type { DueTime } from '../domain/deadlines';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
-import type { Numbering } from '../domain/numbering';
+import type { AssignedRule } from '../domain/numbering';
 import type { AgencyProfile } from '../profiles/schema';
 import type { StageInput } from './stage';
 
@@ -20,8 +20,6 @@ export interface DecisionInput extends StageInput {
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
     execution?: AgencyProfile['execution'];
     archiving?: AgencyProfile['archiving'];
-    /** The decision's 文号 rule; absent in cases started before numbering (the 文号 is typed). */
-    numbering?: Numbering;
   };
 }
 
@@ -110,8 +108,14 @@ export interface IssuedDecision {
 /**
  * The request to issue it: without `content` the text is the approved draft's (libs/domain/decision-text);
  * with it, it must be that text exactly (DECISION_TEXT_NOT_DRAFT). Cases decided without the chain give it.
+ * The 文号 is either typed (`documentNumber`, the agency numbers by hand) or assigned as it is recorded
+ * (`assign`, the rule of the case's pinned profile): exactly one of them.
  */
-export type IssueDecision = Omit<IssuedDecision, 'content'> & { content?: string };
+export type IssueDecision = Omit<IssuedDecision, 'content' | 'documentNumber'> & {
+  content?: string;
+  documentNumber?: string;
+  assign?: AssignedRule;
+};
 export const issueDecisionUpdate = defineUpdate<PreDecisionNoticeView, [IssueDecision]>('issueDecision');
 
 /** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */

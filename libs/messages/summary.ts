@@ -2,7 +2,7 @@ import { defineUpdate } from '@temporalio/workflow';
 import type { InitiationForm } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import type { CollectionGround } from '../domain/summary';
-import type { Numbering } from '../domain/numbering';
+import type { AssignedRule } from '../domain/numbering';
 import type { AgencyProfile } from '../profiles/schema';
 import type { CaseState } from './tasks';
 import type { AvEvidence } from './investigation';
@@ -29,13 +29,20 @@ export interface SummaryInput extends StageInput {
     /** For the execution of a fine not paid on the spot (its 催告书 is served); absent in cases started before. */
     service?: AgencyProfile['service'];
     audiovisual?: AgencyProfile['investigation']['audiovisual'];
-    /** The 文号 rule; absent in cases started before numbering (the 文号 is typed). */
-    numbering?: Numbering;
   };
   officer: Actor;
   /** The case as the record shows it (facts, party, the officer's opinion). */
   form: InitiationForm;
-  decision: { documentNumber: string; decidedAt: string; place: string; content: string; summary: string; items: Record<string, string> };
+  /** The 文号 typed (`documentNumber`, the agency numbers by hand) or given as the case is written (`assign`): one of them. */
+  decision: {
+    documentNumber?: string;
+    assign?: AssignedRule;
+    decidedAt: string;
+    place: string;
+    content: string;
+    summary: string;
+    items: Record<string, string>;
+  };
   collection?: Collection;
   /** The fine in fen (分); absent for a warning, and in cases started before it was passed. */
   fineFen?: number;

@@ -47,6 +47,7 @@ import { Units1795416010000 } from './migrations/1795416010000-Units';
 import { CaseNumbers1795416100000 } from './migrations/1795416100000-CaseNumbers';
 import { AgencyProfiles1795416200000 } from './migrations/1795416200000-AgencyProfiles';
 import { AgencyEntity, AgencyProfileEntity } from './entities/agency-profile.entity';
+import { CaseSearch1795416300000 } from './migrations/1795416300000-CaseSearch';
 import { UnitEntity } from './entities/unit.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
@@ -111,6 +112,7 @@ export const MIGRATIONS = [
   Units1795416010000,
   CaseNumbers1795416100000,
   AgencyProfiles1795416200000,
+  CaseSearch1795416300000,
 ];
 
 /**

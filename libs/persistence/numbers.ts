@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NumberKind, Numbering, chinaYear, formatNumber } from '../domain/numbering';
+import { AssignedRule, NumberKind, chinaYear, formatNumber } from '../domain/numbering';
 
 /**
  * The next number of this agency, kind and year, inside the caller's transaction (table number_sequences,
@@ -18,20 +18,19 @@ export async function nextSeq(m: EntityManager, agencyId: string, kind: NumberKi
 }
 
 /**
- * The number an act gets in assigned mode, formatted with the pinned rule and the China year of `at`
- * (the act's instant or China date); null when the rule is manual (the typed number stands) or the case
- * pinned no numbering (started before it existed).
+ * The number an act gets in assigned mode, formatted with the rule it carries and the China year of
+ * `at` (the act's instant or China date); null without a rule (typed by hand, or a case that pinned
+ * no numbering).
  */
 export async function assignNumber(
   m: EntityManager,
-  numbering: Numbering | undefined,
+  rule: AssignedRule | undefined,
   kind: NumberKind,
   agencyId: string,
   at: string,
 ): Promise<string | null> {
-  const rule = numbering?.rules[kind];
-  if (rule?.mode !== 'assigned') return null;
+  if (!rule) return null;
   const year = chinaYear(at);
   const seq = await nextSeq(m, agencyId, kind, year);
-  return formatNumber(rule.pattern, { agencyShort: numbering!.agencyShort, year, seq });
+  return formatNumber(rule.pattern, { agencyShort: rule.agencyShort, year, seq });
 }

@@ -92,7 +92,6 @@ const ENDPOINTS: Endpoint[] = [
       facts: '未按规定办理登记',
       legalBasis: '《殡葬管理条例》第二十条',
       penalty: { kind: 'warning' },
-      documentNumber: '兴民简罚〔2026〕9号',
       decidedAt: new Date(Date.now() - 60_000).toISOString(),
       place: '某街道',
       items: {

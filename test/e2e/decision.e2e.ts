@@ -3,6 +3,7 @@ import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 import { addDays, chinaDate, chinaDayStart } from '#libs/calendar/dates';
 import { decisionText } from '#libs/domain/decision-text';
+import { chinaYear } from '#libs/domain/numbering';
 
 const chinaDayStartMs = (date: string) => chinaDayStart(date).getTime();
 
@@ -39,8 +40,8 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     await sys.completeTask(caseId, 'xlt.unithead', { decision: 'agree', opinion: '同意' });
     const approval = { decision: 'approve', opinion: '同意', signature: '兴隆台民政局长' };
     // Dated today by default (the day it is entered, a day on or after the approval), handed over now.
+    // No 文号: 兴隆台区民政局's profile numbers decisions (by default), so it is assigned on issue.
     const decision = (decidedOn = chinaDate(new Date())) => ({
-      documentNumber: '兴民罚〔2026〕1号',
       decidedOn,
       partyPresent: true,
       handedOver: { at: new Date().toISOString(), signedBy: '张三' },
@@ -103,21 +104,28 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     });
     expect(handedBefore).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'handedOver.at' }] } });
 
-    // A 文号 names one decision of the agency, whichever procedure used it first.
-    const { on_the_spot_collection: _, ...items } = summaryBody().items;
-    const onTheSpot = await sys.call('POST', '/api/v1/summary-cases', {
-      token: officer,
-      body: summaryBody({ collection: undefined, items, documentNumber: '兴民罚〔2026〕2号' }),
-    });
-    expect(onTheSpot.status).toBe(201);
-    const taken = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
+    // The agency's 文号 are assigned: one typed beside the sequence is refused, naming the field.
+    const typed = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
       token: officer,
       body: { ...decision(), documentNumber: '兴民罚〔2026〕2号' },
     });
-    expect(taken).toMatchObject({
-      status: 409,
-      body: { code: 'DECISION_NUMBER_TAKEN', errors: [{ field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN' }] },
+    expect(typed).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { field: 'documentNumber', code: 'NUMBER_ASSIGNED', message: '本机关的行政处罚决定书文号由系统在作出决定时编号，请勿填写' },
+        ],
+      },
     });
+    // An on-the-spot decision of the agency meanwhile is numbered in its own sequence (当场处罚决定书).
+    const { on_the_spot_collection: _, ...items } = summaryBody().items;
+    const onTheSpot = await sys.call('POST', '/api/v1/summary-cases', {
+      token: officer,
+      body: summaryBody({ collection: undefined, items }),
+    });
+    expect(onTheSpot.status).toBe(201);
+    expect(onTheSpot.body.decisionNumber).toBe(`XLT简罚〔${chinaYear(onTheSpot.body.startedAt)}〕1号`);
 
     // The document's text is the approved draft's; another text is refused and nothing changes.
     const rewritten = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
@@ -137,20 +145,11 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, { token: officer, body });
     expect(issued.status).toBe(200);
     expect(issued.body.decided).toBe(true);
-    const reused = await sys.call('POST', '/api/v1/summary-cases', {
-      token: officer,
-      body: summaryBody({ collection: undefined, items, documentNumber: body.documentNumber }),
-    });
-    expect(reused).toMatchObject({
-      status: 409,
-      body: {
-        code: 'DECISION_NUMBER_TAKEN',
-        errors: [{ field: 'documentNumber', message: '文号「兴民罚〔2026〕1号」已用于本机关的另一份处罚决定书' }],
-      },
-    });
 
+    // Numbered as it was recorded: the agency's first decision of the year it is dated.
     const c = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
-    expect(c.body).toMatchObject({ status: 'decided', stage: 'service' });
+    const documentNumber = `XLT罚决〔${chinaYear(body.decidedOn)}〕1号`;
+    expect(c.body).toMatchObject({ status: 'decided', stage: 'service', decisionNumber: documentNumber });
     // 行政处罚法 61: announced to the party present, handed over on the spot: served at once.
     const services = await eventually(async () => {
       const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
@@ -168,7 +167,10 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     ]);
     const text = decisionText(draft([evidenceId]) as Parameters<typeof decisionText>[0]);
     expect(text).toContain('处理决定：警告');
-    expect(record.body.items.find((e: any) => e.action === 'decision_issued').summary).toContain(`：${text}`);
+    const issuedEntry = record.body.items.find((e: any) => e.action === 'decision_issued');
+    expect(issuedEntry.summary).toContain(`：${text}`);
+    expect(issuedEntry.summary).toContain(`录入处理决定书（${documentNumber}，`);
+    expect(issuedEntry.details.documentNumber).toBe(documentNumber);
     const deadlines = await sys.call('GET', `/api/v1/cases/${caseId}/deadlines`, { token: chief });
     expect(deadlines.body.items[0].state).toBe('met');
   });

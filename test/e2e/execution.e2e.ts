@@ -178,8 +178,8 @@ it('the supervisor sees what is late and what is due across the agency, filters 
   const { type, lines } = await sys.dueCsv('state=overdue&pageSize=100', 'xlt.supervisor');
   expect(type).toContain('text/csv');
   expect(lines[0]).toBe(DUE_CSV_HEADER);
-  expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(
-    overdue.items.map((i: any) => `${i.caseId},${i.kindLabel}`),
+  expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(
+    overdue.items.map((i: any) => `${i.caseId},${i.caseNumber ?? ''},${i.kindLabel}`),
   );
 
   const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: supervisor });

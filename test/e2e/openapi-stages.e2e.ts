@@ -119,7 +119,6 @@ async function approvedCase(problems: string[]): Promise<string> {
 const decisionOf = (caseId: string, partyPresent: boolean) => {
   const now = new Date().toISOString();
   return {
-    documentNumber: `兴民罚〔2026〕${caseId.slice(0, 4)}号`,
     decidedOn: chinaDate(new Date(now)),
     partyPresent,
     ...(partyPresent && { handedOver: { at: now, signedBy: '王五' } }),
@@ -183,6 +182,6 @@ it('answers a case operation as documented', async () => {
 });
 
 it('answers an on-the-spot decision as documented', async () => {
-  const body = summaryBody({ documentNumber: '兴民简罚〔2026〕91号' });
+  const body = summaryBody();
   expect(await check('POST', '/api/v1/summary-cases', '/api/v1/summary-cases', 'xlt.officer1', body)).toEqual([]);
 });

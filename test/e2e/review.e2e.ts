@@ -135,7 +135,7 @@ describe('a general-procedure case, 华阴市住建局', () => {
 
     const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
       token: await token('hy.chief'),
-      body: { documentNumber: '华住建罚〔2026〕7号', decidedOn: chinaDate(new Date()), partyPresent: false },
+      body: { decidedOn: chinaDate(new Date()), partyPresent: false },
     });
     expect(issued.status).toBe(200);
     // The decision closes the investigation: its workflow ends, nothing more can be added.
@@ -173,12 +173,15 @@ describe('serving the decision when the party was absent (行政处罚法 61; 00
   it('a lodged service with its witness and audio-video serves the decision; the recording’s file is then due', async () => {
     const officer = await token('hy.officer1');
     // A decision of its own, the party absent: the service starts right after the decision is recorded.
-    const caseId = await decidedCase(sys, 'hy', { documentNumber: '华住建罚〔2026〕8号', rights: ['statement', 'defence', 'hearing'] });
+    const caseId = await decidedCase(sys, 'hy', { rights: ['statement', 'defence', 'hearing'] });
     const [pending] = await eventually(async () => {
       const services = (await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer })).body.items;
       return services?.length ? services : undefined;
     });
-    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: '华住建罚〔2026〕8号' } });
+    // The document served carries the 文号 assigned when the decision was recorded.
+    const { decisionNumber } = (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body;
+    expect(decisionNumber).toMatch(/^HY罚决〔\d{4}〕\d+号$/);
+    expect(pending).toMatchObject({ status: 'pending', recipient: '王五', document: { kind: 'decision', number: decisionNumber } });
     expect(pending.mustServeBy).toBeTruthy();
     const base = `/api/v1/cases/${caseId}/services/${pending.id}`;
 

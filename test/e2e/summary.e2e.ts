@@ -1,6 +1,7 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
+import { chinaYear, parseNumber } from '#libs/domain/numbering';
 import { eventually } from '../support/database';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
@@ -94,7 +95,7 @@ it('a fine not paid on the spot is executed: the 15 days run from the decision h
   const decidedAt = new Date().toISOString();
   const created = await sys.call('POST', '/api/v1/summary-cases', {
     token: officer,
-    body: body({ collection: undefined, items, decidedAt, documentNumber: '兴民简罚〔2026〕9号' }),
+    body: body({ collection: undefined, items, decidedAt }),
   });
   expect(created.status).toBe(201);
   const execution = await eventually(async () => {
@@ -121,7 +122,7 @@ it('a warning carries no amount and a fine names one (行政处罚法 9); the re
   const { on_the_spot_collection: _, ...items } = body().items;
   const warningWithAmount = await sys.call('POST', '/api/v1/summary-cases', {
     token: officer,
-    body: body({ penalty: { kind: 'warning', amountYuan: 3000 }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }),
+    body: body({ penalty: { kind: 'warning', amountYuan: 3000 }, collection: undefined, items }),
   });
   expect(warningWithAmount).toMatchObject({
     status: 400,
@@ -132,46 +133,44 @@ it('a warning carries no amount and a fine names one (行政处罚法 9); the re
   });
   const fineWithout = await sys.call('POST', '/api/v1/summary-cases', {
     token: officer,
-    body: body({ penalty: { kind: 'fine' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }),
+    body: body({ penalty: { kind: 'fine' }, collection: undefined, items }),
   });
   expect(fineWithout.status).toBe(400);
   expect(fineWithout.body.errors.map((e: any) => e.field)).toEqual(['penalty.amountYuan']);
 
   const warning = await sys.call('POST', '/api/v1/summary-cases', {
     token: officer,
-    body: body({ penalty: { kind: 'warning' }, collection: undefined, items, documentNumber: '兴民简罚〔2026〕20号' }),
+    body: body({ penalty: { kind: 'warning' }, collection: undefined, items }),
   });
   expect(warning.status).toBe(201);
   const record = await sys.call('GET', `/api/v1/cases/${warning.body.id}/record`, { token: officer });
   const line: string = record.body.items.find((e: any) => e.action === 'decision_issued').summary;
-  expect(line).toMatch(/当场作出处罚决定（兴民简罚〔2026〕20号，.*）：警告；决定书当场交付当事人$/);
+  expect(line).toMatch(/当场作出处罚决定（XLT简罚〔\d{4}〕\d+号，.*）：警告；决定书当场交付当事人$/);
+  expect(line).toContain(`（${warning.body.decisionNumber}，`);
   expect(line).not.toContain('元');
 });
 
-it('a 文号 names one decision of the agency: another on-the-spot decision with it is refused 409, another agency may use it', async () => {
+it('each agency numbers its on-the-spot decisions in order as they are written; a 文号 typed beside them is refused', async () => {
   const { on_the_spot_collection: _, ...items } = body().items;
-  const request = (documentNumber: string) => body({ collection: undefined, items, documentNumber });
-  const first = await sys.call('POST', '/api/v1/summary-cases', {
+  const request = (o: Record<string, unknown> = {}) => body({ collection: undefined, items, ...o });
+  const numberOf = (r: { body: { decisionNumber: string } }) =>
+    parseNumber('{agencyShort}简罚〔{year}〕{seq}号', 'XLT', r.body.decisionNumber);
+  const first = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer1'), body: request() });
+  const second = await sys.call('POST', '/api/v1/summary-cases', { token: await token('xlt.officer2'), body: request() });
+  expect([first.status, second.status]).toEqual([201, 201]);
+  // Decided now, in one China year (or the second opens the next year at 1).
+  expect(numberOf(second)!.seq).toBe(numberOf(second)!.year === numberOf(first)!.year ? numberOf(first)!.seq + 1 : 1);
+  const typed = await sys.call('POST', '/api/v1/summary-cases', {
     token: await token('xlt.officer1'),
-    body: request('兴民简罚〔2026〕30号'),
+    body: request({ documentNumber: '兴民简罚〔2026〕30号' }),
   });
-  expect(first.status).toBe(201);
-  const again = await sys.call('POST', '/api/v1/summary-cases', {
-    token: await token('xlt.officer2'),
-    body: request('兴民简罚〔2026〕30号'),
+  expect(typed).toMatchObject({
+    status: 400,
+    body: { code: 'VALIDATION_FAILED', errors: [{ field: 'documentNumber', code: 'NUMBER_ASSIGNED' }] },
   });
-  expect(again).toMatchObject({
-    status: 409,
-    body: {
-      code: 'DECISION_NUMBER_TAKEN',
-      errors: [
-        { field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「兴民简罚〔2026〕30号」已用于本机关的另一份处罚决定书' },
-      ],
-    },
-  });
-  const elsewhere = await sys.call('POST', '/api/v1/summary-cases', {
-    token: await token('hy.officer1'),
-    body: request('兴民简罚〔2026〕30号'),
-  });
+  expect(typed.body.errors[0].message).toBe('本机关的当场行政处罚决定书文号由系统在作出决定时编号，请勿填写');
+  const hy = request();
+  const elsewhere = await sys.call('POST', '/api/v1/summary-cases', { token: await token('hy.officer1'), body: hy });
   expect(elsewhere.status).toBe(201);
+  expect(elsewhere.body.decisionNumber).toBe(`HY简罚〔${chinaYear(hy.decidedAt)}〕1号`);
 });

@@ -90,7 +90,9 @@ it('lists a running seizure with its 30-day end (行政强制法 25) and a filed
   const { lines } = await sys.dueCsv(query, 'hy.supervisor');
   expect(lines[0]).toBe(DUE_CSV_HEADER);
   expect(lines.slice(1)).toEqual(list.body.items.map(dueCsvLine));
-  expect(lines.some((l) => l.startsWith(`${caseId},扣押期限,${taken.body.dueAt},0,decision,`))).toBe(true);
+  const { caseNumber } = (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body;
+  expect(caseNumber).toMatch(/^HY罚立〔\d{4}〕\d+号$/);
+  expect(lines.some((l) => l.startsWith(`${caseId},${caseNumber},扣押期限,${taken.body.dueAt},0,decision,`))).toBe(true);
 
   // Released: no longer due.
   await sys.call('POST', `/api/v1/cases/${caseId}/measures/${taken.body.id}/decision`, {

@@ -64,6 +64,7 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
     expect.objectContaining({
       kind: 'task:legal_review',
       kindLabel: '法制审核',
+      caseNumber: expect.stringMatching(/^HY罚立〔\d{4}〕\d+号$/), // the filed case's 案号
       dueAt: task.dueAt,
       daysLate,
       stage: 'decision',
@@ -79,5 +80,5 @@ it('lists a late legal review on the overdue list, escalated once, and the CSV e
 
   const { lines } = await sys.dueCsv(query, 'hy.supervisor');
   expect(lines.slice(1)).toEqual(list.body.items.map(dueCsvLine));
-  expect(lines.slice(1).some((l) => l.startsWith(`${caseId},法制审核,${task.dueAt},${daysLate},`))).toBe(true);
+  expect(lines.slice(1).some((l) => l.startsWith(`${caseId},${late[0].caseNumber},法制审核,${task.dueAt},${daysLate},`))).toBe(true);
 });

@@ -17,11 +17,7 @@ const DAY = 24 * 3600_000;
  *   issued (its service starts then).
  * - `rights`: those the notice tells (statement and defence unless the profile wants more).
  */
-export async function decidedCase(
-  sys: TestSystem,
-  agency: string,
-  o: { handedOverAt?: string; documentNumber?: string; rights?: string[] } = {},
-): Promise<string> {
+export async function decidedCase(sys: TestSystem, agency: string, o: { handedOverAt?: string; rights?: string[] } = {}): Promise<string> {
   const at = o.handedOverAt ?? new Date().toISOString();
   const before = (days: number) => new Date(Date.parse(at) - days * DAY).toISOString();
   const caseId = await sys.filedCase(agency);
@@ -64,11 +60,11 @@ export async function decidedCase(
     ...signed,
   });
   if (approved.status !== 200) throw new Error(`approval: ${JSON.stringify(approved.body)}`);
-  const documentNumber = o.documentNumber ?? `兴民罚〔2026〕${caseId.slice(0, 4)}号`;
   const handed = o.handedOverAt ? { partyPresent: true, handedOver: { at: o.handedOverAt, signedBy: '王五' } } : { partyPresent: false };
   const issued = await sys.call('POST', `/api/v1/cases/${caseId}/decision`, {
     token: officer,
-    body: { documentNumber, decidedOn: chinaDate(new Date(at)), ...handed },
+    // No 文号: it is assigned on issue (the built-in profiles number by default).
+    body: { decidedOn: chinaDate(new Date(at)), ...handed },
   });
   if (issued.status !== 200) throw new Error(`decision: ${issued.status} ${JSON.stringify(issued.body)}`);
   if (o.handedOverAt)

@@ -1,10 +1,12 @@
-/** A lawful on-the-spot decision (简易程序) of 兴隆台区民政局 as POST /summary-cases takes it; `o` overrides fields. */
+/**
+ * A lawful on-the-spot decision (简易程序) of 兴隆台区民政局 as POST /summary-cases takes it, without a 文号 (the
+ * built-in profiles assign it); `o` overrides fields.
+ */
 export const summaryBody = (o: Record<string, unknown> = {}) => ({
   party: { kind: 'person', name: '赵六' },
   facts: '未按规定办理殡葬事宜登记',
   legalBasis: '《殡葬管理条例》第二十条',
   penalty: { kind: 'fine', amountYuan: 50 },
-  documentNumber: '兴民简罚〔2026〕8号',
   decidedAt: new Date().toISOString(),
   place: '兴隆台区某街道',
   items: {

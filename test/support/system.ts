@@ -13,12 +13,14 @@ import { EX_OFFICIO_CASE } from './forms';
 import { TestDatabase, eventually, freshDatabase } from './database';
 
 /** The header of the due list's CSV export. */
-export const DUE_CSV_HEADER = '案件编号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度';
+export const DUE_CSV_HEADER =
+  '案件编号,案号,期限类型,到期时间,逾期天数,办案阶段,承办人,待办人,角色,到期时间是否估算,未公布节假日安排的年度';
 
 /** An item of the due list as its CSV line reads. */
 export const dueCsvLine = (i: any) =>
   [
     i.caseId,
+    i.caseNumber ?? '',
     i.kindLabel,
     i.dueAt,
     String(i.daysLate),

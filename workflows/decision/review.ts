@@ -2,6 +2,7 @@ import { patched } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { ReviewFinding, reviewGates } from '#libs/domain/review';
 import { decisionText } from '#libs/domain/decision-text';
+import { NUMBER_SLOT } from '#libs/domain/numbering';
 import { DecisionInput, IssuedDecision, PreDecisionNoticeView, issueDecisionUpdate } from '#libs/messages/decision';
 import { ReviewView, recordCollectiveDiscussionUpdate, recordExpertReviewUpdate } from '#libs/messages/review';
 import { cite } from '#libs/profiles/cite';
@@ -150,34 +151,41 @@ export class Review {
     const { view, notice } = this;
     // The text is the approved draft's (the validator refused any other); histories before this carried it.
     const content = patched('decision-text-from-draft') && view.draft ? decisionText(view.draft) : request.content!;
-    const decision: IssuedDecision = { ...request, content };
-    const { documentNumber, decidedOn, by } = decision;
+    const { assign, documentNumber: typed, ...rest } = request;
+    const { decidedOn, by } = request;
     // The 文号 is unique per agency (cases_decision_number_key): a number taken by a racing request makes
     // the activity fail (INTEGRITY_VIOLATION), and the decision must then not count as issued.
     const afterRecorded = patched('decision-issued-once-recorded');
     if (!afterRecorded) {
-      this.issuedDecision = decision;
+      // Histories from before this step typed their 文号.
+      this.issuedDecision = { ...rest, content, documentNumber: typed! };
       notice.markDecided();
     }
     this.issuing = true;
+    let documentNumber = typed;
     try {
-      await concludeDecision({
+      // An assigned 文号 is given in the activity's transaction, which writes it into the entry (NUMBER_SLOT).
+      const recorded = await concludeDecision({
         caseId: this.input.caseId,
         at: new Date().toISOString(),
+        assign,
+        numberedOn: decidedOn,
         entry: {
           key: 'decision-issued',
           actor: by,
           action: 'decision_issued',
-          summary: `${by.name}录入处理决定书（${documentNumber}，${decidedOn}）：${content}`,
+          summary: `${by.name}录入处理决定书（${typed ?? NUMBER_SLOT}，${decidedOn}）：${content}`,
           legalBasis: this.basis(this.rules.deadline.source),
-          details: { documentNumber, decidedOn, draftVersion: view.draft?.version, approvedBy: view.approval?.by.id },
+          details: { documentNumber: typed, decidedOn, draftVersion: view.draft?.version, approvedBy: view.approval?.by.id },
         },
       });
+      // Results recorded before numbering are empty: the typed 文号 stands.
+      documentNumber = recorded?.documentNumber ?? typed;
     } finally {
       this.issuing = false;
     }
     if (afterRecorded) {
-      this.issuedDecision = decision;
+      this.issuedDecision = { ...rest, content, documentNumber: documentNumber! };
       notice.markDecided();
     }
     return notice.snapshot();

@@ -148,7 +148,6 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
               audiovisual: input.profile.audiovisual,
               execution: input.profile.execution,
               archiving: input.profile.archiving,
-              numbering: input.profile.numbering,
             },
             ...board.carried,
           },

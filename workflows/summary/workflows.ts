@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { activities } from '../activities';
 import { describePeriod } from '#libs/calendar/period';
+import { NUMBER_SLOT } from '#libs/domain/numbering';
 import { CaseState } from '#libs/messages/tasks';
 import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
 import { cite } from '#libs/profiles/cite';
@@ -35,7 +36,9 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
   const d = input.decision;
   const c = input.collection;
 
-  await registerSummaryCase({
+  // An assigned 文号 is given in the activity's transaction, which writes it into the entry (NUMBER_SLOT).
+  const registered = await registerSummaryCase({
+    assign: d.assign,
     caseId: input.caseId,
     agencyId: input.agencyId,
     profileVersion: input.profile.version,
@@ -48,7 +51,7 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
         key: 'summary-decision',
         actor: officer,
         action: 'decision_issued',
-        summary: `${officer.name}适用简易程序当场作出处罚决定（${d.documentNumber}，${chinaTime(d.decidedAt)}，${d.place}）：${d.summary}；决定书当场交付当事人`,
+        summary: `${officer.name}适用简易程序当场作出处罚决定（${d.documentNumber ?? NUMBER_SLOT}，${chinaTime(d.decidedAt)}，${d.place}）：${d.summary}；决定书当场交付当事人`,
         legalBasis: basis(rules.eligibility.source),
         details: { documentNumber: d.documentNumber, decidedAt: d.decidedAt, place: d.place, items: d.items, content: d.content },
       },
@@ -66,6 +69,8 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
         : []),
     ],
   });
+  // Results recorded before numbering are empty: the typed 文号 stands.
+  const documentNumber = registered?.documentNumber ?? d.documentNumber!;
 
   // Added after cases existed: a fine not paid on the spot is executed like any served decision —
   // the decision was handed over at the scene (行政处罚法 52), so the 15 days of 67 run from then.
@@ -117,7 +122,7 @@ export async function summaryWorkflow(input: SummaryInput): Promise<void> {
         archiving: input.profile.archiving,
       },
       ...board.carried,
-      decision: { documentNumber: d.documentNumber, servedAt: d.decidedAt },
+      decision: { documentNumber, servedAt: d.decidedAt },
       recipient: input.form.parties[0]?.name ?? '当事人',
       fineFen: input.fineFen!,
     });

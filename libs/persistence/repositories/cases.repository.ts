@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, FindOptionsWhere, Repository } from 'typeorm';
-import { CaseSource, CaseStatus } from '../../domain/case';
+import { DataSource, Repository } from 'typeorm';
+import { CaseSource, CaseStatus, Stage } from '../../domain/case';
+import { TextMatch } from '../case-search';
 import { CaseEntity } from '../entities/case.entity';
 
+/** What the case list is narrowed by: the agency always, the rest when given. */
 export interface CaseFilter {
   agencyId: string;
   status?: CaseStatus;
   source?: CaseSource;
   overdue?: boolean;
+  stage?: Stage;
+  handlingOfficerId?: string;
+  /** The handling officer's unit (科室). */
+  unit?: string;
+  /** The case number, a party's name or ID number, in part (libs/persistence/case-search). */
+  text?: TextMatch;
+  startedFrom?: Date;
+  startedBefore?: Date;
+  endedFrom?: Date;
+  endedBefore?: Date;
 }
 
 /** What the permission matrix needs to know about a case, read in one statement. */
@@ -34,17 +46,44 @@ export class CasesRepository {
     return this.cases.findOneBy({ id });
   }
 
-  /** Newest first. */
-  page(f: CaseFilter, skip: number, take: number): Promise<[CaseEntity[], number]> {
-    const where: FindOptionsWhere<CaseEntity> = { agencyId: f.agencyId };
-    if (f.status) where.status = f.status;
-    if (f.source) where.source = f.source;
-    if (f.overdue !== undefined) where.overdue = f.overdue;
-    return this.cases.findAndCount({ where, order: { startedAt: 'DESC', id: 'ASC' }, skip, take });
+  /**
+   * Newest first (id breaks ties, so pages are stable). The text is matched against `search_text`
+   * (migration CaseSearch: the case number, parties' names and ID numbers, folded by `case_search_fold`).
+   */
+  async page(f: CaseFilter, skip: number, take: number): Promise<[CaseEntity[], number]> {
+    const qb = this.cases.createQueryBuilder('c').where('c.agencyId = :agencyId', { agencyId: f.agencyId });
+    const equal = { status: f.status, source: f.source, overdue: f.overdue, stage: f.stage, handlingOfficerId: f.handlingOfficerId };
+    for (const [field, value] of Object.entries(equal)) {
+      if (value !== undefined) qb.andWhere(`c.${field} = :${field}`, { [field]: value });
+    }
+    if (f.unit) {
+      qb.andWhere('c.handlingOfficerId IN (SELECT u.id FROM users u WHERE u.agency_id = :agencyId AND u.unit = :unit)', { unit: f.unit });
+    }
+    if (f.text?.kind === 'trigram') qb.andWhere('c.search_text LIKE case_search_fold(:pattern)', { pattern: f.text.pattern });
+    if (f.text?.kind === 'scan') qb.andWhere('strpos(c.search_text, case_search_fold(:text)) > 0', { text: f.text.text });
+    if (f.startedFrom) qb.andWhere('c.startedAt >= :startedFrom', { startedFrom: f.startedFrom });
+    if (f.startedBefore) qb.andWhere('c.startedAt < :startedBefore', { startedBefore: f.startedBefore });
+    if (f.endedFrom) qb.andWhere('c.endedAt >= :endedFrom', { endedFrom: f.endedFrom });
+    if (f.endedBefore) qb.andWhere('c.endedAt < :endedBefore', { endedBefore: f.endedBefore });
+    const rows = await qb.clone().orderBy('c.startedAt', 'DESC').addOrderBy('c.id', 'ASC').offset(skip).limit(take).getMany();
+    // count(*), not getManyAndCount's count(DISTINCT id), which sorts every match (a row per case: no join here).
+    const count = await qb.select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    return [rows, count?.total ?? 0];
   }
 
   belongsTo(caseId: string, agencyId: string): Promise<boolean> {
     return this.cases.existsBy({ id: caseId, agencyId });
+  }
+
+  /** The 案号 of each of these cases (null where not filed): one statement for a page of a list. */
+  async caseNumbers(ids: string[]): Promise<Map<string, string | null>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: { id: string; case_number: string | null }[] = await this.db.query(
+      'SELECT id, case_number FROM cases WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.case_number]));
   }
 
   /** Another case of the agency already carries this decision number (文号). */

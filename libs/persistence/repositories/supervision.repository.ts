@@ -17,6 +17,7 @@ export interface DueFilter {
 /** A due item with the names of who handles and who must act, its lateness and whether its time is an estimate. */
 export interface DueRow {
   caseId: string;
+  caseNumber: string | null;
   kind: string;
   dueAt: Date;
   officerId: string | null;
@@ -34,6 +35,7 @@ export interface DueRow {
 /** An accountability item with the person's name. */
 export interface AccountabilityRow {
   caseId: string;
+  caseNumber: string | null;
   personId: string | null;
   personName: string | null;
   kind: string;
@@ -69,11 +71,12 @@ export class SupervisionRepository {
   due(f: DueFilter, skip: number, take: number): Promise<DueRow[]> {
     const { where, params } = dueWhere(f);
     return this.db.query(
-      `${AS_OF} SELECT d.case_id AS "caseId", d.kind, d.due_at AS "dueAt", d.officer_id AS "officerId", u.display_name AS "officerName",
+      `${AS_OF} SELECT d.case_id AS "caseId", c.case_number AS "caseNumber", d.kind, d.due_at AS "dueAt", d.officer_id AS "officerId", u.display_name AS "officerName",
               d.assignee_id AS "assigneeId", a.display_name AS "assigneeName", d.role, d.stage, d.ref,
               GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS "daysLate",
               COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS "missingYears"
-         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
+         FROM due_items d CROSS JOIN p LEFT JOIN cases c ON c.id = d.case_id
+         LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
          LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
         WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind LIMIT ${Number(take)} OFFSET ${Number(skip)}`,
       params,
@@ -111,8 +114,9 @@ export class SupervisionRepository {
     const w = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM accountability_items a WHERE ${w}`, params);
     const rows: AccountabilityRow[] = await this.db.query(
-      `SELECT a.case_id AS "caseId", a.person_id AS "personId", u.display_name AS "personName", a.kind, a.at, a.description
-         FROM accountability_items a LEFT JOIN users u ON u.id = a.person_id
+      `SELECT a.case_id AS "caseId", c.case_number AS "caseNumber", a.person_id AS "personId", u.display_name AS "personName",
+              a.kind, a.at, a.description
+         FROM accountability_items a LEFT JOIN users u ON u.id = a.person_id LEFT JOIN cases c ON c.id = a.case_id
         WHERE ${w} ORDER BY a.at DESC, a.case_id LIMIT ${Number(take)} OFFSET ${Number(skip)}`,
       params,
     );

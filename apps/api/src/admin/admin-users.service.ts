@@ -44,13 +44,15 @@ export class AdminUsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto, req: Request): Promise<AdminUserResponse> {
+    const agency = await agencyErrors(this.profiles, dto.agencyId, dto.role);
     const errors: FieldError[] = [
       ...(USERNAME.test(dto.username)
         ? []
         : [{ field: 'username', code: 'USERNAME_FORMAT', message: '用户名须为 3 至 64 个字母、数字或 . _ -' }]),
       ...this.roleErrors(actor, dto.role),
-      ...(await agencyErrors(this.profiles, dto.agencyId, dto.role)),
-      ...(await this.unitErrors(dto.agencyId, dto.unit)),
+      ...agency,
+      // An unknown agency has no units: told once, on agencyId.
+      ...(agency.some((e) => e.field === 'agencyId') ? [] : await this.unitErrors(dto.agencyId, dto.unit)),
       ...certificateErrors(dto.certificate),
       ...passwordProblems(dto.password, dto.username).map((p) => ({ field: 'password', ...p })),
     ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
+import { AssignedRule, NUMBER_KIND_LABELS, Numbering, assignedRule } from '#libs/domain/numbering';
 import { ApiException, FieldError } from '../common/api.exception';
 
 /** One reference a request body makes to a record: the field, the id or ids, what the record must be. */
@@ -38,6 +39,36 @@ export class CaseRefs {
         .flat()
         .flatMap((id, i) => (ok(id, r) ? [] : [{ field: one ? r.field : `${r.field}[${i}]`, code: r.code, message: r.message }]));
     });
+  }
+
+  /**
+   * Who numbers a decision (行政处罚决定书, or 当场 under the summary procedure) under the case's pinned
+   * profile. Assigned: the 文号 is given as the decision is recorded, so one typed is refused (a number
+   * typed beside the sequence would break its order or collide with it later); the rule is returned for
+   * the workflow. Manual: the typed 文号 is required and must be free in the agency.
+   */
+  async decisionNumbering(
+    agencyId: string,
+    caseId: string,
+    numbering: Numbering,
+    kind: 'decision' | 'summary_decision',
+    typed: string | undefined,
+  ): Promise<AssignedRule | undefined> {
+    const assign = assignedRule(numbering, kind);
+    const field = 'documentNumber';
+    if (assign && typed !== undefined) {
+      throw new ApiException('VALIDATION_FAILED', [
+        { field, code: 'NUMBER_ASSIGNED', message: `本机关的${NUMBER_KIND_LABELS[kind]}由系统在作出决定时编号，请勿填写` },
+      ]);
+    }
+    if (assign) return assign;
+    if (typed === undefined) {
+      throw new ApiException('VALIDATION_FAILED', [
+        { field, code: 'REQUIRED', message: `本机关手工编号：${NUMBER_KIND_LABELS[kind]}不能为空` },
+      ]);
+    }
+    await this.decisionNumberFree(agencyId, caseId, typed);
+    return undefined;
   }
 
   /**

@@ -24,6 +24,7 @@ export function toCaseView(c: CaseEntity): CaseResponse {
     form: c.form as unknown as Record<string, unknown>,
     startedAt: c.startedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    endedAt: c.endedAt?.toISOString() ?? null,
   };
 }
 

@@ -30,6 +30,7 @@ export class CaseResponse {
   @Json({ description: '程序启动审批表' }) form: Record<string, unknown>;
   @Instant() startedAt: string;
   @Instant() updatedAt: string;
+  @Instant({ nullable: true, description: '办结时间（执行完毕、终结或移送时）' }) endedAt: string | null;
 }
 
 export class CasePage extends PageOf(CaseResponse) {}

@@ -207,6 +207,26 @@ function IsCalendarDate(each = false): PropertyDecorator {
 export const DateField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }, o.requiredWhen), IsCalendarDate());
 
+/**
+ * The end of a range of dates is not before its start, `from` (another field of the same DTO), when
+ * both are dates; the message names the start by its label.
+ */
+export function NotBeforeDate(from: string): PropertyDecorator {
+  return (target: object, property: string | symbol) =>
+    registerDecorator({
+      name: 'notBeforeDate',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message: () => labelOf(target, from) ?? from },
+      validator: {
+        validate: (to: unknown, args) => {
+          const start = (args?.object as Record<string, unknown>)[from];
+          return !isCalendarDate(to) || !isCalendarDate(start) || (to as string) >= (start as string);
+        },
+      },
+    });
+}
+
 export const DateListField = (label: string, max: number) =>
   applyDecorators(
     ...base(label, false, { type: String, format: 'date', isArray: true }),

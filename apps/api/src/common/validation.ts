@@ -17,6 +17,7 @@ const RULES: Record<string, { code: string; message: (label: string, c: string) 
     code: 'NOT_PAUSE',
     message: (l) => `${l}必须写作 起/止（YYYY-MM-DD 日期或带时区的 ISO 8601 时间，止不早于起，可省略表示尚未结束）`,
   },
+  notBeforeDate: { code: 'RANGE_REVERSED', message: (l, from) => `${l}不能早于${from}` },
   inCaseYears: { code: 'OUT_OF_RANGE', message: (l) => `${l}的年份须在 1900 至 2999 之间` },
   isInstant: { code: 'NOT_DATETIME', message: (l) => `${l}必须是带时区的 ISO 8601 时间` },
   isUuid: { code: 'NOT_UUID', message: (l) => `${l}格式不正确` },

@@ -50,7 +50,13 @@ export class CorrectionDto {
 }
 
 export class IssueDecisionDto {
-  @TextField('决定书文号', 100) documentNumber: string;
+  /**
+   * Typed only where the agency numbers by hand (profile numbering.decision.mode manual); otherwise assigned
+   * on issue. Which applies depends on the case's profile: the service checks it (CaseRefs.decisionNumbering).
+   */
+  @ValidateIf((d: IssueDecisionDto) => d.documentNumber !== undefined)
+  @TextField('决定书文号', 100, { requiredWhen: '本机关手工编号（规则 numbering.decision 为 manual）' })
+  documentNumber?: string;
   @DateField('决定日期') decidedOn: string;
   /** Optional: the approved draft's text (libs/domain/decision-text) when omitted; when given, exactly that text. */
   @TextField('决定内容', 20000, { optional: true }) content?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '#libs/domain/roles';
 import type { UpdateDefinition } from '@temporalio/common';
 import { RIGHT_LABELS } from '#libs/domain/evidence';
+import { numberingOf } from '#libs/profiles/index';
 import {
   PreDecisionNoticeIssue,
   PreDecisionNoticeView,
@@ -128,7 +129,8 @@ export class DecisionService {
     // Handed over once the document exists: not before its date (行政处罚法 61).
     notBefore(dto, 'handedOver.at', { label: '决定日期', at: dto.decidedOn });
     const c = await this.cases.findForActor(actor, caseId);
-    await this.refs.decisionNumberFree(c.agencyId, caseId, dto.documentNumber);
+    const numbering = numberingOf(await this.cases.profileOf(c));
+    const assign = await this.refs.decisionNumbering(c.agencyId, caseId, numbering, 'decision', dto.documentNumber);
     const { partyPresent, handedOver, correction, ...document } = dto;
     const recipient = c.form.parties.map((p) => p.name).join('、');
     return this.send(
@@ -137,6 +139,7 @@ export class DecisionService {
       issueDecisionUpdate,
       {
         ...document,
+        ...(assign && { assign }),
         recipient,
         ...(partyPresent && { handedOver: { ...handedOver! } }),
         ...(correction && { correction: { ...correction } }),

@@ -8,6 +8,7 @@ import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseResponse } from '../cases/cases.response';
 import { CasesService } from '../cases/cases.service';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notInFuture } from '../common/times';
@@ -22,6 +23,7 @@ export class InitiationService {
     private readonly cases: CasesService,
     private readonly calendar: CalendarStore,
     private readonly profiles: ProfileRegistry,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   /**
@@ -38,6 +40,8 @@ export class InitiationService {
     const emergency = dto.emergency ?? false;
     if (emergency && dto.source !== 'ex_officio') throw new ApiException('EMERGENCY_EX_OFFICIO_ONLY');
     if (emergency && !profile.initiation.emergencyStart.allowed) throw new ApiException('EMERGENCY_NOT_ALLOWED');
+    // The one starting the case becomes its handling officer (承办人): a valid certificate today.
+    await this.certificates.assertHolds(actor.id, new Date(), 'handlingOfficer');
 
     const caseId = key ? derivedUuid(actor.id, 'start-case', key) : randomUUID();
     const input: InitiationInput = {

@@ -23,6 +23,7 @@ import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
@@ -44,6 +45,7 @@ export class InvestigationService {
     private readonly records: EvidenceRepository,
     private readonly supervision: SupervisionRepository,
     private readonly users: UsersRepository,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   /** A written record: two certified officers, rights told and the audiovisual duty checked against the case's profile. */
@@ -56,7 +58,7 @@ export class InvestigationService {
       ...checkOfficers(profile, input),
       ...checkRightsTold(profile, input),
       ...av.errors,
-      ...(await this.checkCertificates(c.agencyId, dto.officers)),
+      ...(await this.checkCertificates(c.agencyId, dto.officers, new Date(dto.recordedAt))),
       ...(await this.checkLinks(caseId, input.avRecordIds, dto.corrects)),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
@@ -220,21 +222,19 @@ export class InvestigationService {
     return computeDue(calendar, dto.recordedAt, rule.period).lastDay ?? null;
   }
 
-  /** Each officer is an active officer of the agency holding that certificate (行政处罚法 42). */
-  private async checkCertificates(agencyId: string, officers: { userId: string; certificateNo: string }[]): Promise<RuleError[]> {
+  /**
+   * Each officer is an active officer of the agency holding that certificate, valid on the day the
+   * record was made (行政处罚法 42).
+   */
+  private async checkCertificates(agencyId: string, officers: { userId: string; certificateNo: string }[], at: Date): Promise<RuleError[]> {
     const found = await this.users.byIds(officers.map((o) => o.userId));
     return officers.flatMap((o, i) => {
       const u = found.find((x) => x.id === o.userId);
-      const valid = u && u.active && u.role === 'officer' && u.agencyId === agencyId && u.certificateNo === o.certificateNo;
-      return valid
-        ? []
-        : [
-            {
-              field: `officers[${i}].certificateNo`,
-              code: 'CERTIFICATE_INVALID',
-              message: '执法证件编号与该执法人员不符，或该人员不是本机关的执法人员',
-            },
-          ];
+      const field = `officers[${i}].certificateNo`;
+      const theirs = u && u.active && u.role === 'officer' && u.agencyId === agencyId && u.certificateNo === o.certificateNo;
+      if (!theirs) return [{ field, code: 'CERTIFICATE_INVALID', message: '执法证件编号与该执法人员不符，或该人员不是本机关的执法人员' }];
+      const expired = this.certificates.fieldError(u, at, field);
+      return expired ? [expired] : [];
     });
   }
 

@@ -13,6 +13,7 @@ import { Source, cite } from '#libs/profiles/index';
 import { CoerciveMeasuresRepository } from '#libs/persistence/repositories/coercive-measures.repository';
 import { CaseRefs } from '../cases/case-refs';
 import { CasesService } from '../cases/cases.service';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
 import { notBefore, notInFuture } from '../common/times';
@@ -31,6 +32,7 @@ export class MeasuresService {
     private readonly refs: CaseRefs,
     private readonly workflows: CaseWorkflowsClient,
     private readonly measures: CoerciveMeasuresRepository,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   async take(actor: Actor, caseId: string, dto: TakeMeasureDto, key?: string): Promise<MeasureResponse> {
@@ -38,6 +40,8 @@ export class MeasuresService {
     // 行政强制法 20(一): the family is told on the spot or at once after, never before.
     notBefore(dto, 'familyNotified.at', { label: '实施时间', at: dto.takenAt });
     const { c, profile } = await this.investigation.underInvestigation(actor, caseId);
+    // 行政强制法 18(一)、17: a measure is taken by officers holding a valid certificate on the day.
+    await this.certificates.assertHolds(actor.id, new Date(dto.takenAt), 'officer');
     // 行政强制法 24: the measure's written record (现场笔录) is one of this case's; checked here, not by the database.
     const unknown = await this.refs.unknownRecords(caseId, [
       { field: 'recordId', ids: dto.recordId, category: 'written', code: 'RECORD_UNKNOWN', message: '本案没有该文字记录' },

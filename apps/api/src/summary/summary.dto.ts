@@ -35,7 +35,10 @@ export class SummaryCaseDto {
   @TextField('违法事实', 5000) facts: string;
   @TextField('法律依据', 2000) legalBasis: string;
   @NestedField('处罚内容', () => SummaryPenaltyDto) penalty: SummaryPenaltyDto;
-  @TextField('决定书编号', 100) documentNumber: string;
+  /** Typed only where the agency numbers by hand (profile numbering.summaryDecision.mode manual); otherwise assigned. */
+  @ValidateIf((d: SummaryCaseDto) => d.documentNumber !== undefined)
+  @TextField('决定书编号', 100, { requiredWhen: '本机关手工编号（规则 numbering.summaryDecision 为 manual）' })
+  documentNumber?: string;
   @DateTimeField('决定时间') decidedAt: string;
   @TextField('执法地点', 500) place: string;
   @NestedField('简易程序记录事项', () => SummaryItemsDto) items: SummaryItemsDto;

@@ -4,6 +4,7 @@ import { describePenalties } from '#libs/domain/review';
 import { Actor } from '#libs/domain/roles';
 import { checkSummary } from '#libs/domain/summary';
 import { SummaryInput, summaryRegisteredUpdate } from '#libs/messages/summary';
+import { numberingOf } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseRefs } from '../cases/case-refs';
@@ -65,7 +66,7 @@ export class SummaryService {
       ...(av?.errors ?? []),
     ];
     if (errors.length) throw new ApiException('RECORD_INVALID', errors);
-    await this.refs.decisionNumberFree(actor.agencyId, caseId, dto.documentNumber);
+    const assign = await this.refs.decisionNumbering(actor.agencyId, caseId, numberingOf(profile), 'summary_decision', dto.documentNumber);
 
     const penalty = describePenalties([dto.penalty]);
     const input: SummaryInput = {
@@ -92,7 +93,7 @@ export class SummaryService {
         handlerOpinion: `依据${dto.legalBasis}，${penalty}`,
       },
       decision: {
-        documentNumber: dto.documentNumber,
+        ...(assign ? { assign } : { documentNumber: dto.documentNumber }),
         decidedAt: dto.decidedAt,
         place: dto.place,
         content: dto.facts,

@@ -2,15 +2,19 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { AccountabilityQuery, DueQuery } from './supervision.dto';
-import { AccountabilityPage, DueItemPage, StatsResponse } from './supervision.response';
+import { AccountabilityQuery, DueQuery, ExpiringCertificatesQuery } from './supervision.dto';
+import { AccountabilityPage, DueItemPage, ExpiringCertificatePage, StatsResponse } from './supervision.response';
 import { SupervisionService } from './supervision.service';
+import { ExpiringCertificatesService } from './certificates.service';
 
 @ApiTags('supervision 监督')
 @ApiBearerAuth()
 @Controller('v1/supervision')
 export class SupervisionController {
-  constructor(private readonly supervision: SupervisionService) {}
+  constructor(
+    private readonly supervision: SupervisionService,
+    private readonly certificatesDue: ExpiringCertificatesService,
+  ) {}
 
   /** Everything due or overdue across the agency, soonest first: by kind, stage, officer, days late. */
   @Get('due')
@@ -45,5 +49,13 @@ export class SupervisionController {
   @Roles('supervisor', 'chief')
   stats(@CurrentActor() actor: Actor) {
     return this.supervision.stats(actor);
+  }
+
+  /** Active officers' certificates ending within `withinDays` days (default 30), the soonest first. */
+  @Get('certificates')
+  @ApiOkResponse({ type: ExpiringCertificatePage })
+  @Roles('supervisor', 'chief')
+  certificates(@CurrentActor() actor: Actor, @Query() q: ExpiringCertificatesQuery) {
+    return this.certificatesDue.list(actor, q);
   }
 }

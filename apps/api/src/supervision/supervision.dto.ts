@@ -1,4 +1,4 @@
-import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields';
+import { DateTimeField, EnumField, IntField, TextField, UuidField } from '../common/fields';
 import { PageQuery } from '../common/paging';
 import { STAGES } from '#libs/domain/case';
 
@@ -18,4 +18,9 @@ export class DueQuery extends PageQuery {
 export class AccountabilityQuery extends PageQuery {
   @UuidField('人员', { optional: true }) personId?: string;
   @UuidField('案件编号', { optional: true }) caseId?: string;
+}
+
+/** Certificates whose last valid day falls from today to today + `withinDays` (China dates). */
+export class ExpiringCertificatesQuery extends PageQuery {
+  @IntField('天数', 0, 366, { optional: true }) withinDays: number = 30;
 }

@@ -1,11 +1,12 @@
 import { STAGES } from '#libs/domain/case';
 import { ROLES } from '#libs/domain/roles';
 import { PageOf } from '../common/paging';
-import { Bool, Instant, Int, Ints, Nested, NestedList, Num, OneOf, Text, Uuid } from '../common/responses';
+import { Bool, Day, Instant, Int, Ints, Nested, NestedList, Num, OneOf, Text, Uuid } from '../common/responses';
 
 /** Something due or overdue: whose case, who must act, how late, whether its time is an estimate. */
 export class DueItemResponse {
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @Text({ description: '期限类型（task:<任务类型>、deadline:decision、measure:<措施>、service、payment、court_application）' })
   kind: string;
   @Text() kindLabel: string;
@@ -52,6 +53,7 @@ export class StatsResponse {
 
 export class AccountabilityItemResponse {
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @Uuid({ nullable: true }) personId: string | null;
   @Text({ nullable: true }) personName: string | null;
   @Text() kind: string;
@@ -72,3 +74,18 @@ export class DefectCountResponse {
 export class AccountabilityPage extends PageOf(AccountabilityItemResponse) {
   @NestedList(() => DefectCountResponse) byPerson: DefectCountResponse[];
 }
+
+/** An officer's certificate about to end: whom to remind before they may no longer investigate (行政处罚法 42). */
+export class ExpiringCertificateResponse {
+  @Uuid() userId: string;
+  @Text({ description: '姓名' }) displayName: string;
+  @OneOf(ROLES) role: string;
+  @Text({ description: '科室' }) unit: string;
+  @Text({ description: '执法证件编号' }) certificateNo: string;
+  @Text({ nullable: true, description: '发证机关' }) issuer: string | null;
+  @Day({ nullable: true, description: '有效期起' }) validFrom: string | null;
+  @Day({ description: '有效期至（含当日）' }) validTo: string;
+  @Int({ description: '距到期的天数（0：今天是最后一天）' }) daysLeft: number;
+}
+
+export class ExpiringCertificatePage extends PageOf(ExpiringCertificateResponse) {}

@@ -46,6 +46,7 @@ export class SupervisionService {
     const rows = (await this.supervision.due(filter(actor, q), 0, CSV_ROWS)).map(toDueView);
     const head = [
       '案件编号',
+      '案号',
       '期限类型',
       '到期时间',
       '逾期天数',
@@ -59,6 +60,7 @@ export class SupervisionService {
     const lines = rows.map((r) =>
       [
         r.caseId,
+        r.caseNumber ?? '',
         r.kindLabel,
         r.dueAt,
         String(r.daysLate),
@@ -130,6 +132,7 @@ function filter(actor: Actor, q: DueQuery): DueFilter {
 function toDueView(r: DueRow): DueItemResponse {
   return {
     caseId: r.caseId,
+    caseNumber: r.caseNumber,
     kind: r.kind,
     kindLabel: labelOfKind(r.kind),
     dueAt: r.dueAt.toISOString(),

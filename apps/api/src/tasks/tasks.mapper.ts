@@ -5,10 +5,12 @@ import { NotificationEntity } from '#libs/persistence/entities/notification.enti
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { EscalationResponse, NotificationResponse, TaskResponse } from './tasks.response';
 
-export function toTaskView(t: TaskEntity): TaskResponse {
+/** `caseNumber`: the case's 案号, read with the page (CasesRepository.caseNumbers). */
+export function toTaskView(t: TaskEntity, caseNumber: string | null): TaskResponse {
   return {
     id: t.id,
     caseId: t.caseId,
+    caseNumber,
     kind: t.kind,
     kindLabel: TASK_SPECS[t.kind].label,
     role: t.role,
@@ -30,10 +32,11 @@ export function toTaskView(t: TaskEntity): TaskResponse {
   };
 }
 
-export function toEscalationView(e: EscalationEntity): EscalationResponse {
+export function toEscalationView(e: EscalationEntity, caseNumber: string | null): EscalationResponse {
   return {
     id: e.id,
     caseId: e.caseId,
+    caseNumber,
     taskId: e.taskId,
     kind: e.kind,
     dueAt: e.dueAt.toISOString(),
@@ -44,8 +47,8 @@ export function toEscalationView(e: EscalationEntity): EscalationResponse {
   };
 }
 
-export function toNotificationView(n: NotificationEntity): NotificationResponse {
-  return { id: n.id, caseId: n.caseId, taskId: n.taskId, message: n.message, sentAt: n.sentAt.toISOString() };
+export function toNotificationView(n: NotificationEntity, caseNumber: string | null): NotificationResponse {
+  return { id: n.id, caseId: n.caseId, caseNumber, taskId: n.taskId, message: n.message, sentAt: n.sentAt.toISOString() };
 }
 
 /** The domain's view of a projected task, for the pure completion rules. */

@@ -14,6 +14,7 @@ export class TaskNotificationResponse {
 export class TaskResponse {
   @Uuid() id: string;
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @OneOf(TASK_KINDS) kind: string;
   @Text() kindLabel: string;
   @OneOf(ROLES) role: string;
@@ -49,6 +50,7 @@ export class MustActResponse {
 export class EscalationResponse {
   @Text() id: string;
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @Uuid({ nullable: true }) taskId: string | null;
   @Text() kind: string;
   @Instant() dueAt: string;
@@ -64,6 +66,7 @@ export class EscalationPage extends PageOf(EscalationResponse) {}
 export class NotificationResponse {
   @Uuid() id: string;
   @Uuid() caseId: string;
+  @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
   @Uuid() taskId: string;
   @Text() message: string;
   @Instant() sentAt: string;

@@ -6,7 +6,9 @@ import { transferTaskUpdate } from '#libs/messages/tasks';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
+import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { CasesService } from '../cases/cases.service';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { PageQuery, pageOf, skipOf } from '../common/paging';
@@ -32,13 +34,21 @@ export class TasksService {
     private readonly users: UsersRepository,
     private readonly cases: CasesService,
     private readonly workflows: CaseWorkflowsClient,
+    private readonly caseRows: CasesRepository,
+    private readonly certificates: OfficerCertificates,
   ) {}
+
+  /** Each row mapped with its case's 案号, read in one statement for the page. */
+  private async numbered<R extends { caseId: string }, V>(rows: R[], view: (r: R, caseNumber: string | null) => V): Promise<V[]> {
+    const numbers = await this.caseRows.caseNumbers(rows.map((r) => r.caseId));
+    return rows.map((r) => view(r, numbers.get(r.caseId) ?? null));
+  }
 
   /** The caller's open tasks: their agency and role, unassigned or assigned to them; soonest due first. */
   async mine(actor: Actor, q: TaskListQuery): Promise<TaskPage> {
     const filter = { agencyId: actor.agencyId, role: actor.role, userId: actor.id, caseId: q.caseId, kind: q.kind, dueBefore: q.dueBefore };
     const [rows, total] = await this.tasks.open(filter, skipOf(q), q.pageSize);
-    return pageOf(rows.map(toTaskView), total, q);
+    return pageOf(await this.numbered(rows, toTaskView), total, q);
   }
 
   /**
@@ -62,7 +72,8 @@ export class TasksService {
       if (refusal) throw new ApiException(refusal);
       await this.workflows.completeTask(task, actor, dto, key ?? JSON.stringify(dto));
     }
-    return { task: toTaskView((await this.tasks.byId(taskId))!), case: await this.cases.view(actor, task.caseId) };
+    const c = await this.cases.view(actor, task.caseId);
+    return { task: toTaskView((await this.tasks.byId(taskId))!, c.caseNumber), case: c };
   }
 
   /** Hands an open task to another person of its role; the workflow is the authority on who may. */
@@ -70,6 +81,8 @@ export class TasksService {
     const task = await this.openTask(actor, taskId);
     const u = await this.users.byId(dto.toUserId);
     if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
+    // An officer takes over the handling only with a certificate valid today (行政处罚法 42).
+    if (u.role === 'officer') await this.certificates.assertHolds(u.id, new Date(), 'toUserId');
     const to: Actor = { id: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId };
     await this.workflows.update(
       task.workflowId,
@@ -77,7 +90,8 @@ export class TasksService {
       { taskId, to, reason: dto.reason, by: actor },
       derivedUuid(actor.id, taskId, 'transfer', dto.toUserId),
     );
-    return toTaskView((await this.tasks.byId(taskId))!);
+    const [view] = await this.numbered([(await this.tasks.byId(taskId))!], toTaskView);
+    return view;
   }
 
   /** 催办: recorded on the case and sent to the assignee (or everyone of the task's role), in one transaction. */
@@ -114,7 +128,7 @@ export class TasksService {
       skipOf(q),
       q.pageSize,
     );
-    return pageOf(rows.map(toNotificationView), total, q);
+    return pageOf(await this.numbered(rows, toNotificationView), total, q);
   }
 
   private async openTask(actor: Actor, taskId: string): Promise<TaskEntity> {
@@ -127,6 +141,6 @@ export class TasksService {
 
   async listEscalations(actor: Actor, q: PageQuery): Promise<EscalationPage> {
     const [rows, total] = await this.tasks.escalationsOf(actor.agencyId, skipOf(q), q.pageSize);
-    return pageOf(rows.map(toEscalationView), total, q);
+    return pageOf(await this.numbered(rows, toEscalationView), total, q);
   }
 }
