@@ -2,7 +2,9 @@ import { LegalCalendar } from '#libs/calendar/calendar';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import raw000 from '#libs/profiles/agencies/000-xinglongtai-civil-affairs.v1.json';
+import { AgencyProfilesRepository } from '#libs/persistence/repositories/agency-profiles.repository';
 import { demoStaff } from '#api/auth/demo-users';
+import { ProfileRegistry } from '#api/profiles/profile-registry';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
 import { SIXTH, sixthAgencyProfile } from '../support/onboarding';
@@ -83,6 +85,10 @@ it('a user can be created only for an agency the registry holds', async () => {
 
 it('loads a sixth agency, whose user runs a case to its archive under the loaded rules', async () => {
   const admin = await sys.token('sys.admin');
+  // Another API instance, started before the load, with its registry cached.
+  const other = new ProfileRegistry(new AgencyProfilesRepository(sys.database.db));
+  await other.onModuleInit();
+  expect(await other.inForce(SIXTH.id)).toBeUndefined();
   const keyed = { token: admin, body: sixthAgencyProfile(), headers: { 'idempotency-key': 'onboard-lsof' } };
   const created = await sys.call('PUT', path, keyed);
   expect(created).toMatchObject({
@@ -110,6 +116,8 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     },
   ]);
 
+  // The other instance sees the new agency at its next read, without a restart.
+  expect((await other.inForce(SIXTH.id))?.archiving.deadline.period.amount).toBe(15);
   const list = await sys.call('GET', '/api/v1/profiles', { token: admin });
   expect(list.body.total).toBe(6);
   expect(list.body.items.map((p: any) => p.source)).toEqual(['builtin', 'builtin', 'builtin', 'builtin', 'builtin', 'loaded']);
@@ -155,7 +163,8 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     return r.body.status === 'ended' ? r.body : undefined;
   });
   const after = new Date().toISOString();
-  expect(ended).toMatchObject({ agencyId: SIXTH.id, profileVersion: 1 });
+  // Pinned to the loaded version, numbered with its 机关代字.
+  expect(ended).toMatchObject({ agencyId: SIXTH.id, profileVersion: 1, caseNumber: expect.stringMatching(/^旅海渔罚立〔\d{4}〕1号$/) });
   const archivist = await sys.token(`${SIXTH.code}.archivist`);
   const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: archivist })).body.items[0]);
   // 15 days from the China day the case ended (before and after bracket that instant).
