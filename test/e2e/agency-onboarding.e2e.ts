@@ -1,4 +1,5 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
+import { chinaDate } from '#libs/calendar/dates';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import raw000 from '#libs/profiles/agencies/000-xinglongtai-civil-affairs.v1.json';
@@ -6,6 +7,7 @@ import { AgencyProfilesRepository } from '#libs/persistence/repositories/agency-
 import { demoStaff } from '#api/auth/demo-users';
 import { ProfileRegistry } from '#api/profiles/profile-registry';
 import { eventually } from '../support/database';
+import { EX_OFFICIO_CASE } from '../support/forms';
 import { decidedCase } from '../support/decided-case';
 import { SIXTH, sixthAgencyProfile } from '../support/onboarding';
 import { TestSystem } from '../support/system';
@@ -176,4 +178,26 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     body: { archiveNumber: 'LSOF-2026-1', location: '档案室' },
   });
   expect(archived.body).toMatchObject({ status: 'archived', archive: { onTime: true } });
+});
+
+it('an agency loaded ahead of its regulation takes no case before its effective date', async () => {
+  const admin = await sys.token('sys.admin');
+  const from = chinaDate(new Date(Date.now() + 30 * 24 * 3600_000));
+  const doc = { ...sixthAgencyProfile(), id: 'future-agency', code: 'fut', name: '未来局', effectiveFrom: from };
+  expect((await sys.call('PUT', '/api/v1/admin/agencies/future-agency/profile', { token: admin, body: doc })).status).toBe(201);
+  expect(
+    (await sys.call('POST', '/api/v1/admin/units', { token: admin, body: { agencyId: 'future-agency', name: '执法科' } })).status,
+  ).toBe(201);
+  const user = {
+    username: 'fut.officer1',
+    displayName: '未来',
+    agencyId: 'future-agency',
+    unit: '执法科',
+    role: 'officer',
+    password: INITIAL,
+  };
+  expect((await sys.call('POST', '/api/v1/admin/users', { token: admin, body: user })).status).toBe(201);
+  const officer = await sys.firstLogin('fut.officer1', INITIAL, OWN);
+  const r = await sys.call('POST', '/api/v1/cases', { token: officer, body: EX_OFFICIO_CASE });
+  expect(r).toMatchObject({ status: 409, body: { code: 'PROFILE_NOT_YET_IN_FORCE', message: expect.stringContaining(from) } });
 });

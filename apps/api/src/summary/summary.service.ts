@@ -39,8 +39,7 @@ export class SummaryService {
     notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
     // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
-    const profile = await this.profiles.inForce(actor.agencyId);
-    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    const profile = await this.profiles.forNewCase(actor.agencyId);
     const items = defined(dto.items);
     const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
     const av =
