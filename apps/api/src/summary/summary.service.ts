@@ -41,8 +41,7 @@ export class SummaryService {
     notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
     // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
-    const profile = await this.profiles.inForce(actor.agencyId);
-    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    const profile = await this.profiles.forNewCase(actor.agencyId);
     // 行政处罚法 52: the officer deciding on the spot shows a certificate valid that day (42).
     await this.certificates.assertHolds(actor.id, new Date(dto.decidedAt), 'handlingOfficer');
     const items = defined(dto.items);
