@@ -81,6 +81,7 @@ export function statusOf(code: ErrorCode): number {
     // the case is not in a state that allows it now
     case 'CONFLICT':
     case 'PROFILE_VERSION_TAKEN':
+    case 'PROFILE_NOT_YET_IN_FORCE':
     case 'USERNAME_TAKEN':
     case 'UNIT_NAME_TAKEN':
     case 'INTEGRITY_VIOLATION':
