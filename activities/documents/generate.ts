@@ -16,7 +16,7 @@ export interface DocumentToMake {
   /** That entry's time: the document's `created_at` (and the PDF's dates, in the definition). */
   madeAt: string;
   actor: Actor | null;
-  definition: () => Promise<DocDefinition>;
+  definition: DocDefinition;
 }
 
 /** A document's id follows from its case, kind, step and version: the same step names the same document. */
@@ -36,7 +36,7 @@ export async function makeDocument(m: EntityManager, storageDir: string, d: Docu
   const id = documentId(d.caseId, d.kind, d.stepRef, version);
   const [existing] = await m.query('SELECT 1 FROM case_documents WHERE id = $1', [id]);
   if (existing) return;
-  const bytes = await renderPdf(await d.definition());
+  const bytes = await renderPdf(d.definition);
   const { sha256, size } = await storeBytes(storageDir, bytes);
   await m.query(
     `INSERT INTO case_documents (id, case_id, kind, number, version, sha256, size, created_at, step_ref, replaces)

@@ -1,6 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Actor } from '#libs/domain/roles';
 import { CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
@@ -33,11 +32,12 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Param('id', caseIdPipe) id: string,
     @Param('documentId', documentIdPipe) documentId: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Buffer> {
+  ): Promise<StreamableFile> {
     const f = await this.documents.file(actor, id, documentId);
-    res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', contentDisposition(f.names.name, f.names.ascii));
-    return f.bytes;
+    return new StreamableFile(f.bytes, {
+      type: 'application/pdf',
+      disposition: contentDisposition(f.names.name, f.names.ascii),
+      length: f.bytes.length,
+    });
   }
 }
