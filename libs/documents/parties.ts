@@ -12,7 +12,8 @@ export function partyTable(parties: readonly Party[]): Content {
     if (p.address) rows.push([p.kind === 'person' ? '住址' : '住所', p.address]);
     if (p.phone) rows.push(['联系电话', p.phone]);
   });
-  return fieldTable(rows);
+  // A case may name no party yet (a record entered before the form asked for one): the row stays, blank.
+  return fieldTable(rows.length ? rows : [['当事人', '（未记录）']]);
 }
 
 /** The parties' names in one line, for metadata and file names. */

@@ -96,3 +96,8 @@ it('has a kind only once the step that makes it is in the record, and names its 
   });
   expect(documentFileNames('service_receipt', null, 'ab12cd34ef').name).toBe('送达回证-ab12cd34.pdf');
 });
+
+it('draws a case that names no party yet with the row left blank, not an empty table', () => {
+  const d = decisionDocument({ ...decision, parties: [] });
+  expect(texts(d.content)).toContain('（未记录）');
+});
