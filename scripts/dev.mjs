@@ -174,7 +174,7 @@ lawtrail 行政执法全过程记录 is running
 
 Demo logins (password: ${DEMO_PASSWORD}), POST /api/v1/auth/login:
 ${byAgency.join('\n')}
-  系统管理员 (working-day calendar)
+  系统管理员 (working-day calendar, every agency's people and units)
     sys.admin
 
 Ctrl-C stops everything started here; data stays in .data/ for the next run.

@@ -35,7 +35,16 @@ async function call(base, method, path, token, body) {
 /** A filed case, an open task, a written record, and a token per role, for the second pass. */
 async function prepare(base, databaseUrl) {
   const tokens = {};
-  for (const u of ['xlt.officer1', 'xlt.unithead', 'xlt.chief', 'xlt.supervisor', 'xlt.archivist', 'sys.admin', 'xx.officer3']) {
+  for (const u of [
+    'xlt.officer1',
+    'xlt.unithead',
+    'xlt.chief',
+    'xlt.supervisor',
+    'xlt.archivist',
+    'xlt.agencyadmin',
+    'sys.admin',
+    'xx.officer3',
+  ]) {
     tokens[u] = (await call(base, 'POST', '/api/v1/auth/login', null, { username: u, password: PASSWORD })).accessToken;
   }
   const start = {
@@ -83,6 +92,8 @@ function config({ tokens, caseId, taskId, recordId }, withIds) {
   const ops = [
     [`include-path-regex = ${toml('^/api/v1/(supervision|audit|escalations|record-heads)|/urge$')}`, bearer('xlt.supervisor')],
     [`include-path-regex = ${toml('/calendar/years/')}\ninclude-method = "PUT"`, bearer('sys.admin')],
+    // The agency's people and units, as its administrator (generated ids name no user or unit: 404).
+    [`include-path-regex = ${toml('^/api/v1/admin/')}`, bearer('xlt.agencyadmin')],
     [`include-path-regex = ${toml('/archive$')}`, bearer('xlt.archivist')],
     [`include-path-regex = ${toml('/(compulsory-execution|collective-discussions|transfer)$')}`, bearer('xlt.chief')],
     // Logout and a password change end the caller's tokens: a user of their own, so the others' stay valid.

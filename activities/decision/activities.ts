@@ -49,7 +49,7 @@ export function createDecisionActivities(db: DataSource, storageDir: string) {
         );
         await appendRecord(m, { ...entry, caseId: input.caseId });
         await makeDecisionDocument(m, storageDir, input.caseId, entry.key, entry.actor ?? null);
-        return { documentNumber: number ?? row.decision_number };
+        return { documentNumber: number ?? row?.decision_number ?? null };
       });
     },
 

@@ -17,9 +17,10 @@ export async function decisionFromRecord(
   actor: Actor | null,
 ): Promise<DocumentToMake | null> {
   const draft = await approvedDraft(m, caseId);
+  if (!draft) return null;
   const facts = await caseFacts(m, caseId);
   const number = facts.decisionNumber;
-  if (!draft || !number) return null;
+  if (!number) return null;
   const step = await stepEntry(m, caseId, stepRef);
   const approval = await lastCompletion(m, caseId, 'decision_approval', 'approve');
   const evidence = await evidenceTitles(m, caseId, draft.evidenceIds);

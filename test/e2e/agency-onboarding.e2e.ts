@@ -1,9 +1,13 @@
 import { LegalCalendar } from '#libs/calendar/calendar';
+import { chinaDate } from '#libs/calendar/dates';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import raw000 from '#libs/profiles/agencies/000-xinglongtai-civil-affairs.v1.json';
+import { AgencyProfilesRepository } from '#libs/persistence/repositories/agency-profiles.repository';
 import { demoStaff } from '#api/auth/demo-users';
+import { ProfileRegistry } from '#api/profiles/profile-registry';
 import { eventually } from '../support/database';
+import { EX_OFFICIO_CASE } from '../support/forms';
 import { decidedCase } from '../support/decided-case';
 import { SIXTH, sixthAgencyProfile } from '../support/onboarding';
 import { TestSystem } from '../support/system';
@@ -83,7 +87,12 @@ it('a user can be created only for an agency the registry holds', async () => {
 
 it('loads a sixth agency, whose user runs a case to its archive under the loaded rules', async () => {
   const admin = await sys.token('sys.admin');
-  const created = await sys.call('PUT', path, { token: admin, body: sixthAgencyProfile() });
+  // Another API instance, started before the load, with its registry cached.
+  const other = new ProfileRegistry(new AgencyProfilesRepository(sys.database.db));
+  await other.onModuleInit();
+  expect(await other.inForce(SIXTH.id)).toBeUndefined();
+  const keyed = { token: admin, body: sixthAgencyProfile(), headers: { 'idempotency-key': 'onboard-lsof' } };
+  const created = await sys.call('PUT', path, keyed);
   expect(created).toMatchObject({
     status: 201,
     body: {
@@ -95,7 +104,9 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     },
   });
-  // The same document again (a retry) stores nothing and answers the same version.
+  // Sent again under its Idempotency-Key: the first answer, replayed as it was.
+  expect(await sys.call('PUT', path, keyed)).toEqual(created);
+  // The same document again (a retry without a key) stores nothing and answers the same version.
   const again = await sys.call('PUT', path, { token: admin, body: sixthAgencyProfile() });
   expect(again).toMatchObject({ status: 200, body: { version: 1, stored: false, hash: created.body.hash } });
   const audit = await sys.database.db.query(`SELECT agency_id, username, details FROM audit_log WHERE action = 'agency_profile_loaded'`);
@@ -107,6 +118,8 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     },
   ]);
 
+  // The other instance sees the new agency at its next read, without a restart.
+  expect((await other.inForce(SIXTH.id))?.archiving.deadline.period.amount).toBe(15);
   const list = await sys.call('GET', '/api/v1/profiles', { token: admin });
   expect(list.body.total).toBe(6);
   expect(list.body.items.map((p: any) => p.source)).toEqual(['builtin', 'builtin', 'builtin', 'builtin', 'builtin', 'loaded']);
@@ -152,7 +165,8 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     return r.body.status === 'ended' ? r.body : undefined;
   });
   const after = new Date().toISOString();
-  expect(ended).toMatchObject({ agencyId: SIXTH.id, profileVersion: 1 });
+  // Pinned to the loaded version, numbered with its 机关代字.
+  expect(ended).toMatchObject({ agencyId: SIXTH.id, profileVersion: 1, caseNumber: expect.stringMatching(/^旅海渔罚立〔\d{4}〕1号$/) });
   const archivist = await sys.token(`${SIXTH.code}.archivist`);
   const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: archivist })).body.items[0]);
   // 15 days from the China day the case ended (before and after bracket that instant).
@@ -164,4 +178,26 @@ it('loads a sixth agency, whose user runs a case to its archive under the loaded
     body: { archiveNumber: 'LSOF-2026-1', location: '档案室' },
   });
   expect(archived.body).toMatchObject({ status: 'archived', archive: { onTime: true } });
+});
+
+it('an agency loaded ahead of its regulation takes no case before its effective date', async () => {
+  const admin = await sys.token('sys.admin');
+  const from = chinaDate(new Date(Date.now() + 30 * 24 * 3600_000));
+  const doc = { ...sixthAgencyProfile(), id: 'future-agency', code: 'fut', name: '未来局', effectiveFrom: from };
+  expect((await sys.call('PUT', '/api/v1/admin/agencies/future-agency/profile', { token: admin, body: doc })).status).toBe(201);
+  expect(
+    (await sys.call('POST', '/api/v1/admin/units', { token: admin, body: { agencyId: 'future-agency', name: '执法科' } })).status,
+  ).toBe(201);
+  const user = {
+    username: 'fut.officer1',
+    displayName: '未来',
+    agencyId: 'future-agency',
+    unit: '执法科',
+    role: 'officer',
+    password: INITIAL,
+  };
+  expect((await sys.call('POST', '/api/v1/admin/users', { token: admin, body: user })).status).toBe(201);
+  const officer = await sys.firstLogin('fut.officer1', INITIAL, OWN);
+  const r = await sys.call('POST', '/api/v1/cases', { token: officer, body: EX_OFFICIO_CASE });
+  expect(r).toMatchObject({ status: 409, body: { code: 'PROFILE_NOT_YET_IN_FORCE', message: expect.stringContaining(from) } });
 });

@@ -47,6 +47,10 @@ it.each([
   ['DELETE av_files', 'DELETE FROM av_files', []],
   ['DELETE record_flags', 'DELETE FROM record_flags', []],
   ['DELETE audit_log', 'DELETE FROM audit_log', []],
+  // A stored profile version is never changed: cases pin it.
+  ['UPDATE agency_profiles', `UPDATE agency_profiles SET document = '{}'`, []],
+  ['DELETE agency_profiles', 'DELETE FROM agency_profiles', []],
+  ['UPDATE agencies', `UPDATE agencies SET code = 'zz'`, []],
 ] as const)('%s is refused for want of the grant, even with the maintenance flag', async (_name, sql, params) => {
   await expect(
     asApp(

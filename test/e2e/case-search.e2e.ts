@@ -1,5 +1,7 @@
 import { addDays, chinaDate } from '#libs/calendar/dates';
+import { eventually } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
+import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
 // Finding a case (GET /api/v1/cases?q=…): by its number (案号), a party's name or ID number typed in
@@ -16,9 +18,10 @@ const PARTIES = {
 
 /**
  * Case ids by what they stand for; `other` is another agency's case with 张三丰's very name and ID number;
- * `filed` and `otherFiled` are filed (立案, so numbered) cases of 王五, of this agency and of another.
+ * `filed` and `otherFiled` are filed (立案, so numbered) cases of 王五, of this agency and of another;
+ * `ended` a case of 赵六 decided on the spot (简易程序) whose fine was paid, which ends it (结案).
  */
-const ids: Record<'zhangSanfeng' | 'zhangSan' | 'liSi' | 'other' | 'filed' | 'otherFiled', string> = {} as never;
+const ids: Record<'zhangSanfeng' | 'zhangSan' | 'liSi' | 'other' | 'filed' | 'otherFiled' | 'ended', string> = {} as never;
 let firstDay: string;
 let lastDay: string;
 
@@ -26,6 +29,27 @@ async function start(officer: string, parties: object[]): Promise<string> {
   const r = await sys.call('POST', '/api/v1/cases', { token: await sys.token(officer), body: { ...EX_OFFICIO_CASE, parties } });
   expect(r.status).toBe(201);
   return r.body.id;
+}
+
+/** A summary case without payment on the spot, then paid: the execution ends it. */
+async function endedCase(): Promise<string> {
+  const officer = await sys.token('xlt.officer1');
+  const { on_the_spot_collection: _, ...items } = summaryBody().items;
+  const body = summaryBody({ collection: undefined, items });
+  const created = await sys.call('POST', '/api/v1/summary-cases', { token: officer, body });
+  expect(created.status).toBe(201);
+  await eventually(async () =>
+    (await sys.call('GET', `/api/v1/cases/${created.body.id}/execution`, { token: officer })).status === 200 ? true : undefined,
+  );
+  const paid = await sys.call('POST', `/api/v1/cases/${created.body.id}/payments`, {
+    token: officer,
+    body: { paidAt: new Date().toISOString(), amountYuan: 50, receipt: 'LN-0021' },
+  });
+  expect(paid.status).toBe(200);
+  await eventually(async () =>
+    (await sys.call('GET', `/api/v1/cases/${created.body.id}`, { token: officer })).body.status === 'ended' ? true : undefined,
+  );
+  return created.body.id;
 }
 
 const list = async (query: string, user = 'xlt.officer1') => sys.call('GET', `/api/v1/cases?${query}`, { token: await sys.token(user) });
@@ -44,6 +68,7 @@ beforeAll(async () => {
   ids.liSi = await start('xlt.officer1', PARTIES.liSi);
   ids.other = await start('pl.officer1', PARTIES.zhangSanfeng);
   [ids.filed, ids.otherFiled] = await Promise.all([sys.filedCase('xlt'), sys.filedCase('pl')]);
+  ids.ended = await endedCase();
   lastDay = chinaDate(new Date());
 });
 afterAll(async () => {
@@ -92,9 +117,9 @@ it('takes brackets as typed in any form, and LIKE wildcards as plain characters'
 });
 
 it('matches nothing it should not: another name, a blank box lists everything', async () => {
-  expect(await found(`q=${encodeURIComponent('赵六')}`)).toEqual([]);
+  expect(await found(`q=${encodeURIComponent('钱七')}`)).toEqual([]);
   expect(await found(`q=${encodeURIComponent('王五')}`)).toEqual([ids.filed]);
-  expect(await found('q=%20%20')).toEqual([ids.filed, ids.liSi, ids.zhangSan, ids.zhangSanfeng]);
+  expect(await found('q=%20%20')).toEqual([ids.ended, ids.filed, ids.liSi, ids.zhangSan, ids.zhangSanfeng]);
 });
 
 it('filters by handling officer, unit, stage, status and the China day a case started or ended', async () => {
@@ -112,8 +137,13 @@ it('filters by handling officer, unit, stage, status and the China day a case st
   ]);
   expect(await found(`startedTo=${addDays(firstDay, -1)}`)).toEqual([]);
   expect(await found(`startedFrom=${addDays(lastDay, 1)}`)).toEqual([]);
-  // None of these cases has ended.
-  expect(await found(`endedFrom=2000-01-01&endedTo=${lastDay}`)).toEqual([]);
+  // Only the case decided on the spot has ended (结案), today.
+  expect(await found(`endedFrom=2000-01-01&endedTo=${lastDay}`)).toEqual([ids.ended]);
+  expect(await found(`endedFrom=${firstDay}&q=${encodeURIComponent('赵六')}&status=ended&stage=archiving`)).toEqual([ids.ended]);
+  expect(await found(`endedFrom=${addDays(lastDay, 1)}`)).toEqual([]);
+  expect(await found(`endedTo=${addDays(firstDay, -1)}`)).toEqual([]);
+  const ended = (await sys.call('GET', `/api/v1/cases/${ids.ended}`, { token: await sys.token('xlt.officer1') })).body;
+  expect(chinaDate(new Date(ended.endedAt)) >= firstDay && chinaDate(new Date(ended.endedAt)) <= lastDay).toBe(true);
 });
 
 it('pages in a stable order, with the total of every match', async () => {

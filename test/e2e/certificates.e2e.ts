@@ -1,6 +1,7 @@
 import { addDays, chinaDate } from '#libs/calendar/dates';
 import { userId } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
+import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
 // 行政处罚法 第四十二条: an officer whose 执法证件 is expired, not yet valid or missing on the day of the
@@ -105,6 +106,20 @@ it('refuses to hand a case to an officer whose certificate is not yet valid, and
   const started = await sys.call('POST', '/api/v1/cases', { token: await sys.token('jp.officer3'), body: EX_OFFICIO_CASE });
   expect(started.body.errors).toEqual([
     { field: 'handlingOfficer', code: 'CERTIFICATE_MISSING', message: `${await nameOf('jp.officer3')}未登记执法证件，不得从事执法活动` },
+  ]);
+});
+
+it('refuses an on-the-spot decision by an officer whose certificate is not yet valid that day', async () => {
+  const starts = addDays(today(), 3);
+  await certificate('xlt.officer3', { validFrom: starts, validTo: addDays(today(), 900) });
+  const decided = await sys.call('POST', '/api/v1/summary-cases', { token: await sys.token('xlt.officer3'), body: summaryBody() });
+  expect(decided).toMatchObject({ status: 403, body: { code: 'CERTIFICATE_NOT_VALID' } });
+  expect(decided.body.errors).toEqual([
+    {
+      field: 'handlingOfficer',
+      code: 'CERTIFICATE_NOT_YET_VALID',
+      message: `${await nameOf('xlt.officer3')}的执法证件自${starts}起生效，尚未生效`,
+    },
   ]);
 });
 

@@ -49,6 +49,7 @@ const CALENDAR_ERRORS = {
   CALENDAR_INVALID: '节假日安排有误，请按字段提示修改',
   AGENCY_PROFILE_UNKNOWN: '没有该机关的执法规则配置',
   PROFILE_INVALID: '执法规则配置有误，请按字段提示修改（已列出全部问题）',
+  PROFILE_NOT_YET_IN_FORCE: '本机关的执法规则尚未生效，暂不能办理新案件',
   PROFILE_VERSION_TAKEN: '该版本号刚被另一份配置占用，请刷新最新版本后重试',
 } as const;
 

@@ -10,9 +10,13 @@ import { canonical } from '#libs/persistence/record-chain';
 import { ApiException } from './api.exception';
 import { idempotencyKey } from './idempotency';
 
-/** The status Nest will answer with (it is set after interceptors run): the route's @HttpCode, else 201 for POST. */
-function statusOf(context: ExecutionContext, method: string): number {
-  return Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (method === 'POST' ? 201 : 200);
+/**
+ * The status the answer goes out with: Nest sets the route's (@HttpCode, else 201 for POST) before the
+ * interceptors run, and a handler may set another on the response (a PUT that stored something new
+ * answers 201, one that changed nothing 200); the route's when the response carries none.
+ */
+function statusOf(context: ExecutionContext, res: Response, method: string): number {
+  return res.statusCode || (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (method === 'POST' ? 201 : 200));
 }
 
 /**
@@ -42,7 +46,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(replay.response);
         }
         return next.handle().pipe(
-          mergeMap((body) => from(this.keys.done(userId, key, statusOf(context, req.method), body).then(() => body))),
+          mergeMap((body) => from(this.keys.done(userId, key, statusOf(context, res, req.method), body).then(() => body))),
           catchError((e) => from(this.keys.release(userId, key).then(() => Promise.reject(e)))),
         );
       }),

@@ -35,8 +35,7 @@ export class InitiationService {
    */
   async start(actor: Actor, dto: StartCaseDto, key?: string): Promise<CaseResponse> {
     notInFuture(dto, 'application.receivedAt');
-    const profile = await this.profiles.inForce(actor.agencyId);
-    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    const profile = await this.profiles.forNewCase(actor.agencyId);
     const emergency = dto.emergency ?? false;
     if (emergency && dto.source !== 'ex_officio') throw new ApiException('EMERGENCY_EX_OFFICIO_ONLY');
     if (emergency && !profile.initiation.emergencyStart.allowed) throw new ApiException('EMERGENCY_NOT_ALLOWED');

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AgencyProfile, PROFILES, findProfileIn } from '#libs/profiles/index';
 import { ProfileOrigin } from '#libs/persistence/entities/agency-profile.entity';
 import { AddRefusal, AgencyProfilesRepository } from '#libs/persistence/repositories/agency-profiles.repository';
+import { ApiException } from '../common/api.exception';
 
 /** One stored version of an agency's profile. */
 export interface StoredProfile {
@@ -48,6 +49,22 @@ export class ProfileRegistry implements OnModuleInit {
   /** The version of an agency in force on `on` (its China date; default now), or undefined. */
   async inForce(agencyId: string, on: Date = new Date()): Promise<AgencyProfile | undefined> {
     return findProfileIn(this.profiles(await this.fresh()), agencyId, on);
+  }
+
+  /**
+   * The version a case starting now pins. An agency whose first version takes effect later (loaded
+   * ahead of its regulation) has none yet: 409 PROFILE_NOT_YET_IN_FORCE, naming the date.
+   */
+  async forNewCase(agencyId: string): Promise<AgencyProfile> {
+    const profile = await this.inForce(agencyId);
+    if (profile) return profile;
+    const first = (await this.fresh()).versions.find((v) => v.profile.id === agencyId);
+    if (!first) throw new ApiException('PROFILE_NOT_FOUND');
+    throw new ApiException(
+      'PROFILE_NOT_YET_IN_FORCE',
+      undefined,
+      `本机关的执法规则自 ${first.profile.effectiveFrom} 起施行，此前不能办理新案件`,
+    );
   }
 
   /** The version a case pinned when it started. */

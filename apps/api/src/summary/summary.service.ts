@@ -13,6 +13,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { derivedUuid } from '../common/idempotency';
 import { notBefore, notInFuture } from '../common/times';
+import { OfficerCertificates } from '../cases/officer-certificates';
 import { avEvidence } from '../investigation/av-evidence';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import { CaseWorkflowsClient } from '../temporal/case-workflows.client';
@@ -28,6 +29,7 @@ export class SummaryService {
     private readonly refs: CaseRefs,
     private readonly calendar: CalendarStore,
     private readonly profiles: ProfileRegistry,
+    private readonly certificates: OfficerCertificates,
   ) {}
 
   /**
@@ -39,8 +41,9 @@ export class SummaryService {
     notInFuture(dto, 'decidedAt', 'collection.collectedAt', 'audiovisual.recordedAt');
     // 行政处罚法 68, 69: the fine is collected on the spot once decided, not before.
     notBefore(dto, 'collection.collectedAt', { label: '当场处罚决定', at: dto.decidedAt });
-    const profile = await this.profiles.inForce(actor.agencyId);
-    if (!profile) throw new ApiException('PROFILE_NOT_FOUND');
+    const profile = await this.profiles.forNewCase(actor.agencyId);
+    // 行政处罚法 52: the officer deciding on the spot shows a certificate valid that day (42).
+    await this.certificates.assertHolds(actor.id, new Date(dto.decidedAt), 'handlingOfficer');
     const items = defined(dto.items);
     const caseId = key ? derivedUuid(actor.id, 'summary-case', key) : randomUUID();
     const av =

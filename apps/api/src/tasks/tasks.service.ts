@@ -81,8 +81,9 @@ export class TasksService {
     const task = await this.openTask(actor, taskId);
     const u = await this.users.byId(dto.toUserId);
     if (!u) throw new ApiException('TASK_TRANSFER_TARGET_INVALID');
-    // An officer takes over the handling only with a certificate valid today (行政处罚法 42).
-    if (u.role === 'officer') await this.certificates.assertHolds(u.id, new Date(), 'toUserId');
+    // An officer takes over the handling only with a certificate valid today (行政处罚法 42); anyone
+    // else of the wrong agency or role is the workflow's refusal (TASK_TRANSFER_TARGET_INVALID).
+    if (u.role === 'officer' && u.agencyId === actor.agencyId) await this.certificates.assertHolds(u.id, new Date(), 'toUserId');
     const to: Actor = { id: u.id, name: u.displayName, role: u.role, agencyId: u.agencyId };
     await this.workflows.update(
       task.workflowId,
