@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decisionFromRecord } from '#activities/documents/decision';
+import { decisionFromRecord, makeDecisionDocument } from '#activities/documents/decision';
 import { renderPdf } from '#activities/documents/render';
 import { receiptFromRecord } from '#activities/documents/service-receipt';
 import { eventually } from '../support/database';
@@ -96,6 +96,12 @@ it('a decided and served case lists its 决定书 and 送达回证, with hashes 
   });
   expect(sha(await renderPdf(again[0]!.definition))).toBe(decision.sha256);
   expect(sha(await renderPdf(again[1]!.definition))).toBe(receipt.sha256);
+
+  // The step retried (the activity run again) makes nothing twice.
+  await sys.database.db.transaction((m) => makeDecisionDocument(m, sys.env.storageDir, caseId, 'decision-issued', null));
+  expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(2);
+  const entries = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items;
+  expect(entries.filter((e: any) => e.action === 'document_generated')).toHaveLength(2);
 
   const slip = await download(`${c}/documents/${receipt.id}/file`, 'xlt.unithead');
   expect(sha(slip.bytes)).toBe(receipt.sha256);
