@@ -19,7 +19,7 @@ import { createTaskActivities } from './tasks/activities';
  */
 export function createActivities(db: DataSource, temporal: Client, storageDir: string) {
   return nonRetryableIntegrity({
-    ...createInitiationActivities(db),
+    ...createInitiationActivities(db, storageDir),
     ...createInvestigationActivities(db),
     ...createDecisionActivities(db, storageDir),
     ...createSummaryActivities(db),

@@ -1,4 +1,5 @@
 import type { DecisionDocument } from '#libs/documents/decision';
+import type { InitiationApprovalDocument } from '#libs/documents/initiation-approval';
 import type { ServiceReceiptDocument } from '#libs/documents/service-receipt';
 
 /**
@@ -35,4 +36,19 @@ export const RECEIPT_FIXTURE: ServiceReceiptDocument = {
   by: '张执法',
   startedAt: '2026-05-06T06:00:00.000Z',
   madeAt: '2026-05-06T06:00:01.456Z',
+};
+
+export const INITIATION_FIXTURE: InitiationApprovalDocument = {
+  agencyName: '金普新区海洋发展局',
+  caseNumber: 'JP罚立〔2026〕3号',
+  source: 'complaint',
+  caseSource: '群众实名举报',
+  reason: '举报人反映有船只在禁渔期内捕捞',
+  facts: '2026年6月2日，举报人赵昇反映：刘赟驾驶渔船在禁渔区域作业。',
+  parties: [{ kind: 'person', name: '刘赟', idNumber: '210213198805050011', address: '大连市金普新区' }],
+  emergencyAt: '2026-06-02T01:00:00.000Z',
+  handler: { opinion: '建议立案调查', name: '孙执法', at: '2026-06-02T01:00:00.000Z' },
+  unitHead: { opinion: '同意立案', name: '周科长', at: '2026-06-02T03:00:00.000Z' },
+  approver: { opinion: '同意', name: '吴局长', at: '2026-06-02T05:30:00.000Z', title: '局长' },
+  madeAt: '2026-06-02T05:30:00.250Z',
 };

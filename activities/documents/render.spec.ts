@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { decisionDocument } from '#libs/documents/decision';
+import { initiationApprovalDocument } from '#libs/documents/initiation-approval';
 import { serviceReceiptDocument } from '#libs/documents/service-receipt';
 import { ensurePoppler, pdfText } from '../../test/support/poppler';
-import { DECISION_FIXTURE, RECEIPT_FIXTURE } from './fixtures';
+import { DECISION_FIXTURE, INITIATION_FIXTURE, RECEIPT_FIXTURE } from './fixtures';
 import { renderPdf } from './render';
 
 // The same record renders to the same bytes (README "Documents"): anyone holding the record can
@@ -71,6 +72,27 @@ describe('送达回证', () => {
       '■直接送达',
       '□留置送达',
       '张执法',
+    ])
+      expect(text).toContain(s);
+  });
+});
+
+describe('程序启动审批表', () => {
+  it('renders the same filing twice to identical bytes, with the 案号, the form and every signed opinion', async () => {
+    const a = await renderPdf(initiationApprovalDocument(INITIATION_FIXTURE));
+    expect(sha(await renderPdf(initiationApprovalDocument(INITIATION_FIXTURE)))).toBe(sha(a));
+    const text = squeeze(pdfText(a));
+    for (const s of [
+      '金普新区海洋发展局',
+      '程序启动审批表',
+      '案号：JP罚立〔2026〕3号',
+      '投诉、举报：群众实名举报',
+      '刘赟，210213198805050011',
+      '情况紧急先行启动',
+      '建议立案调查',
+      '签名：周科长2026年6月2日11时00分',
+      '局长意见',
+      '签名：吴局长2026年6月2日13时30分',
     ])
       expect(text).toContain(s);
   });

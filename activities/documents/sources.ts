@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Party } from '#libs/domain/case';
 import type { DraftDecision } from '#libs/domain/draft';
-import { PROFILES } from '#libs/profiles/index';
+import { type AgencyProfile, PROFILES } from '#libs/profiles/index';
 
 /**
  * What the templates read, read from the record in the transaction of the step that makes the document:
@@ -9,6 +9,8 @@ import { PROFILES } from '#libs/profiles/index';
  * the same record gives the same document.
  */
 export interface CaseFacts {
+  /** The profile the case pinned: the agency's name and its differences come from here, never from an `if`. */
+  profile: AgencyProfile | null;
   agencyName: string;
   caseNumber: string | null;
   decisionNumber: string | null;
@@ -17,15 +19,16 @@ export interface CaseFacts {
 
 export async function caseFacts(m: EntityManager, caseId: string): Promise<CaseFacts> {
   const [c] = await m.query(
-    `SELECT c.agency_id, c.profile_version, c.case_number, c.decision_number, c.form, p.document->>'name' AS agency_name
+    `SELECT c.agency_id, c.profile_version, c.case_number, c.decision_number, c.form, p.document
        FROM cases c LEFT JOIN agency_profiles p ON p.agency_id = c.agency_id AND p.version = c.profile_version
       WHERE c.id = $1`,
     [caseId],
   );
   // A built-in profile is stored when the API starts; a worker may run before: the shipped file is the same.
-  const builtIn = PROFILES.find((p) => p.id === c.agency_id && p.version === c.profile_version);
+  const profile: AgencyProfile | null = c.document ?? PROFILES.find((p) => p.id === c.agency_id && p.version === c.profile_version) ?? null;
   return {
-    agencyName: c.agency_name ?? builtIn?.name ?? c.agency_id,
+    profile,
+    agencyName: profile?.name ?? c.agency_id,
     caseNumber: c.case_number,
     decisionNumber: c.decision_number,
     parties: c.form.parties ?? [],
@@ -44,20 +47,29 @@ export async function stepEntry(m: EntityManager, caseId: string, key: string): 
   return { at: new Date(e.at).toISOString(), actorName: e.actor_name, details: e.details };
 }
 
-/** The latest completion of a task of this kind (and decision) in the record: its form, who and when. */
+/**
+ * The latest completion of a task of this kind (and decision) in the record: its form, who, when, and the
+ * opinion given (the task's, which the entry's summary also quotes).
+ */
 export async function lastCompletion(
   m: EntityManager,
   caseId: string,
   kind: string,
   decision?: string,
-): Promise<{ at: string; actorName: string | null; details: Record<string, unknown> } | null> {
+): Promise<{ at: string; actorName: string | null; opinion: string; details: Record<string, unknown> } | null> {
   const [e] = await m.query(
-    `SELECT at, actor_name, details FROM case_records
-      WHERE case_id = $1 AND action = 'task_completed' AND details->>'kind' = $2 AND ($3::text IS NULL OR details->>'decision' = $3)
-      ORDER BY seq DESC LIMIT 1`,
+    `SELECT r.at, r.actor_name, r.details, t.opinion FROM case_records r LEFT JOIN tasks t ON t.id::text = r.details->>'taskId'
+      WHERE r.case_id = $1 AND r.action = 'task_completed' AND r.details->>'kind' = $2 AND ($3::text IS NULL OR r.details->>'decision' = $3)
+      ORDER BY r.seq DESC LIMIT 1`,
     [caseId, kind, decision ?? null],
   );
-  return e ? { at: new Date(e.at).toISOString(), actorName: e.actor_name, details: e.details } : null;
+  return e ? { at: new Date(e.at).toISOString(), actorName: e.actor_name, opinion: e.opinion ?? '', details: e.details } : null;
+}
+
+/** An entry by its key, or null (an emergency start's, which only some cases have). */
+export async function entryOrNull(m: EntityManager, caseId: string, key: string): Promise<StepEntry | null> {
+  const [e] = await m.query('SELECT 1 FROM case_records WHERE case_id = $1 AND entry_key = $2', [caseId, key]);
+  return e ? stepEntry(m, caseId, key) : null;
 }
 
 /** The approved draft (the officer's last draft_decision completion), or null for a case decided without the chain. */

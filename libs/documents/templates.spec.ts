@@ -1,4 +1,5 @@
 import { decisionDocument, type DecisionDocument } from './decision';
+import { initiationApprovalDocument } from './initiation-approval';
 import { DOCUMENT_KINDS, MADE_BY, documentFileNames, documentPossible } from './kinds';
 import { checkBoxes, chineseDate, chineseTime } from './layout';
 import type { Content } from './pdf';
@@ -100,4 +101,27 @@ it('has a kind only once the step that makes it is in the record, and names its 
 it('draws a case that names no party yet with the row left blank, not an empty table', () => {
   const d = decisionDocument({ ...decision, parties: [] });
   expect(texts(d.content)).toContain('（未记录）');
+});
+
+it('names the approver as the profile does and shows an emergency start only where there was one', () => {
+  const form = {
+    agencyName: '平罗县退役军人事务局',
+    caseNumber: 'PL罚立〔2026〕1号',
+    source: 'ex_officio' as const,
+    caseSource: '日常检查',
+    reason: '检查发现',
+    facts: '事实',
+    parties: [],
+    emergencyAt: null,
+    handler: { opinion: '建议立案', name: '甲', at: '2026-03-01T00:00:00.000Z' },
+    unitHead: null,
+    approver: { opinion: '同意', name: '乙', at: '2026-03-02T00:00:00.000Z', title: '本单位负责人' },
+    madeAt: '2026-03-02T00:00:01.000Z',
+  };
+  const all = texts(initiationApprovalDocument(form).content);
+  expect(all).toEqual(
+    expect.arrayContaining(['案号：PL罚立〔2026〕1号', '依职权：日常检查', '本单位负责人意见', '签名：乙    2026年3月2日 8时00分']),
+  );
+  expect(all).not.toContain('情况紧急先行启动');
+  expect(texts(initiationApprovalDocument({ ...form, emergencyAt: '2026-03-01T00:00:00.000Z' }).content)).toContain('情况紧急先行启动');
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decisionFromRecord, makeDecisionDocument } from '#activities/documents/decision';
+import { initiationApprovalFromRecord } from '#activities/documents/initiation-approval';
 import { renderPdf } from '#activities/documents/render';
 import { receiptFromRecord } from '#activities/documents/service-receipt';
 import { eventually } from '../support/database';
@@ -8,7 +9,8 @@ import { ensurePoppler, pdfText } from '../support/poppler';
 import { TestSystem } from '../support/system';
 
 // 执法文书 are generated when the step that makes them happens, stored by SHA-256 and named in the record:
-// the decision issued makes the 行政处罚决定书 (with its 文号), each service attempt its 送达回证.
+// filing makes the 程序启动审批表 (with its 案号), the decision issued the 行政处罚决定书 (with its 文号), each
+// service attempt its 送达回证.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -31,7 +33,7 @@ async function download(path: string, user: string) {
   };
 }
 
-it('a decided and served case lists its 决定书 and 送达回证, with hashes matching the files and the record', async () => {
+it('a decided and served case lists its 程序启动审批表, 决定书 and 送达回证, with hashes matching the files and the record', async () => {
   const caseId = await decidedCase(sys, 'xlt');
   const officer = await token('xlt.officer1');
   const c = `/api/v1/cases/${caseId}`;
@@ -50,8 +52,9 @@ it('a decided and served case lists its 决定书 and 送达回证, with hashes 
 
   const kase = (await sys.call('GET', c, { token: officer })).body;
   const list = (await sys.call('GET', `${c}/documents`, { token: officer })).body;
-  expect(list).toMatchObject({ total: 2, page: 1 });
-  const [decision, receipt] = list.items;
+  expect(list).toMatchObject({ total: 3, page: 1 });
+  const [filing, decision, receipt] = list.items;
+  expect(filing).toMatchObject({ kind: 'initiation_approval', kindLabel: '程序启动审批表', number: kase.caseNumber, stepRef: 'concluded' });
   expect(decision).toMatchObject({
     kind: 'decision',
     kindLabel: '行政处罚决定书',
@@ -65,6 +68,7 @@ it('a decided and served case lists its 决定书 and 送达回证, with hashes 
   const record = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items;
   const generated = record.filter((e: any) => e.action === 'document_generated');
   expect(generated.map((e: any) => e.details)).toEqual([
+    expect.objectContaining({ documentId: filing.id, kind: 'initiation_approval', number: kase.caseNumber, sha256: filing.sha256 }),
     expect.objectContaining({ documentId: decision.id, kind: 'decision', number: kase.decisionNumber, sha256: decision.sha256 }),
     expect.objectContaining({ documentId: receipt.id, kind: 'service_receipt', sha256: receipt.sha256 }),
   ]);
@@ -72,7 +76,8 @@ it('a decided and served case lists its 决定书 and 送达回证, with hashes 
   const stepOf = (action: string) => record.find((e: any) => e.action === action);
   expect(decision.createdAt).toBe(stepOf('decision_issued').at);
   expect(receipt.createdAt).toBe(stepOf('service_attempted').at);
-  expect(stepOf('document_generated').seq).toBe(stepOf('decision_issued').seq + 1);
+  expect(filing.createdAt).toBe(stepOf('case_initiated').at);
+  expect(generated[1].seq).toBe(stepOf('decision_issued').seq + 1);
 
   const file = await download(`${c}/documents/${decision.id}/file`, 'xlt.officer1');
   expect(file).toMatchObject({ status: 200, type: 'application/pdf' });
@@ -92,16 +97,18 @@ it('a decided and served case lists its 决定书 and 送达回证, with hashes 
     return [
       await decisionFromRecord(m, caseId, 'decision-issued', null),
       await receiptFromRecord(m, view, receipt.stepRef.split(':')[1], receipt.stepRef),
+      await initiationApprovalFromRecord(m, caseId, 'concluded', null),
     ];
   });
   expect(sha(await renderPdf(again[0]!.definition))).toBe(decision.sha256);
   expect(sha(await renderPdf(again[1]!.definition))).toBe(receipt.sha256);
+  expect(sha(await renderPdf(again[2]!.definition))).toBe(filing.sha256);
 
   // The step retried (the activity run again) makes nothing twice.
   await sys.database.db.transaction((m) => makeDecisionDocument(m, sys.env.storageDir, caseId, 'decision-issued', null));
-  expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(2);
+  expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(3);
   const entries = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items;
-  expect(entries.filter((e: any) => e.action === 'document_generated')).toHaveLength(2);
+  expect(entries.filter((e: any) => e.action === 'document_generated')).toHaveLength(3);
 
   const slip = await download(`${c}/documents/${receipt.id}/file`, 'xlt.unithead');
   expect(sha(slip.bytes)).toBe(receipt.sha256);
@@ -113,7 +120,12 @@ it('reads under the case’s read rules, and refuses a kind the case cannot have
   const caseId = await sys.filedCase('xlt');
   const c = `/api/v1/cases/${caseId}`;
   const officer = await token('xlt.officer1');
-  expect((await sys.call('GET', `${c}/documents`, { token: officer })).body).toMatchObject({ items: [], total: 0 });
+  // Filed: its 程序启动审批表 only.
+  const filed = await eventually(async () => {
+    const r = (await sys.call('GET', `${c}/documents`, { token: officer })).body;
+    return r.total ? r : undefined;
+  });
+  expect(filed.items.map((d: any) => d.kind)).toEqual(['initiation_approval']);
   const early = await sys.call('GET', `${c}/documents?kind=decision`, { token: officer });
   expect(early).toMatchObject({ status: 409, body: { code: 'DOCUMENT_NOT_YET', errors: [{ field: 'kind', code: 'DOCUMENT_NOT_YET' }] } });
   expect((await sys.call('GET', `${c}/documents?kind=letter`, { token: officer })).status).toBe(400);

@@ -53,5 +53,5 @@ export class DocumentsService {
   }
 }
 
-const STEP_LABELS: Record<DocumentKind, string> = { decision: '作出处罚决定', service_receipt: '开始送达' };
+const STEP_LABELS: Record<DocumentKind, string> = { initiation_approval: '立案', decision: '作出处罚决定', service_receipt: '开始送达' };
 const notYet = (kind: DocumentKind) => `本案尚未${STEP_LABELS[kind]}，还没有该种文书`;
