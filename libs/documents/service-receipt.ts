@@ -35,12 +35,16 @@ export function serviceReceiptDocument(d: ServiceReceiptDocument): DocDefinition
     ['送达文书名称及文号', `${d.served.title}（${d.served.number}）`],
     ['受送达人', d.recipient],
     ['送达地点', d.place ?? blank()],
+    // The five boxes on one line (11 pt), so no method's name breaks.
     [
       '送达方式',
-      checkBoxes(
-        RECEIPT_METHODS.map((m) => SERVICE_METHOD_LABELS[m]),
-        SERVICE_METHOD_LABELS[d.method],
-      ),
+      {
+        text: checkBoxes(
+          RECEIPT_METHODS.map((m) => SERVICE_METHOD_LABELS[m]),
+          SERVICE_METHOD_LABELS[d.method],
+        ),
+        fontSize: 11,
+      },
     ],
     ['送达时间', `${chineseTime(d.startedAt)}起`],
     ['受送达人签名或盖章', signedOn()],
