@@ -66,7 +66,7 @@ it('ticks the attempt’s method on the 送达回证 and leaves the signature fo
   });
   const all = texts(r.content);
   expect(all).toContain('□直接送达  □留置送达  ■邮寄送达  □委托送达  □转交送达');
-  expect(all).toContain('2027年1月1日 0时00分起');
+  expect(all).toContain('2027年1月1日 0时00分开始送达\n\n');
   expect(all).not.toContain('案号：');
 });
 
