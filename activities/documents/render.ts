@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-// The main file by path: the package name would resolve to @types/pdfmake (see pdfmake.d.ts).
+// The main file by path, as pdfmake.d.ts declares it (not @types/pdfmake, which retypes fetch: see there).
 import pdfmake from 'pdfmake/js/index';
 import type { DocDefinition } from '#libs/documents/pdf';
 import { type Coverage, fontCoverage, missingCharacters } from '#libs/documents/coverage';
