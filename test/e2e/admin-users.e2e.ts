@@ -159,6 +159,11 @@ it('answers bad input field by field, in Chinese, with stable codes', async () =
     expect.arrayContaining(['displayName', 'agencyId', 'unit', 'role', 'password']),
   );
   expect((await sys.database.db.query(`SELECT count(*)::int AS n FROM users WHERE username IN ('xlt.bad', 'nowhere.one')`))[0].n).toBe(0);
+  // A change may leave a field out but not empty it (a 500 from a NOT NULL column before).
+  const officer3 = await userId(sys.database.db, 'xlt.officer3');
+  const emptied = await patch('sys.admin', `/api/v1/admin/users/${officer3}`, { displayName: null, role: null, active: null });
+  expect(emptied.status).toBe(400);
+  expect(emptied.body.errors.map((e: any) => e.field).sort()).toEqual(['active', 'displayName', 'role']);
 });
 
 it('keeps units as data: created, renamed with their people, retired to take no one new', async () => {
@@ -181,6 +186,10 @@ it('keeps units as data: created, renamed with their people, retired to take no 
   for (const body of [{ active: false }, {}]) {
     expect((await patch('xlt.agencyadmin', `/api/v1/admin/units/${unit.body.id}`, body)).body).toEqual(retired.body);
   }
+  // A change cannot empty a name or an activity: null is refused field by field, nothing written.
+  const emptied = await patch('xlt.agencyadmin', `/api/v1/admin/units/${unit.body.id}`, { name: null, active: null });
+  expect(emptied.status).toBe(400);
+  expect(emptied.body.errors.map((e: any) => e.field).sort()).toEqual(['active', 'name']);
   const joining = await post('xlt.agencyadmin', '/api/v1/admin/users', newOfficer('xlt.late', { unit: '综合行政执法队' }));
   expect(joining.body.errors).toEqual([expect.objectContaining({ field: 'unit', code: 'UNIT_RETIRED' })]);
   const moved = await patch('xlt.agencyadmin', `/api/v1/admin/users/${await userId(sys.database.db, 'xlt.officer3')}`, {

@@ -28,15 +28,15 @@ export class CreateUserDto {
  * the password, which the user must change at their next login.
  */
 export class ChangeUserDto {
-  @TextField('姓名', 50, { optional: true }) displayName?: string;
-  @TextField('科室', 50, { optional: true }) unit?: string;
-  @EnumField('角色', ROLES, { optional: true }) role?: (typeof ROLES)[number];
+  @TextField('姓名', 50, { optional: 'absent' }) displayName?: string;
+  @TextField('科室', 50, { optional: 'absent' }) unit?: string;
+  @EnumField('角色', ROLES, { optional: 'absent' }) role?: (typeof ROLES)[number];
   // null is a value here (remove), not an absent field: validated only when an object is sent.
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @NestedField('执法证件（null 表示删除）', () => CertificateDto, { optional: true })
   certificate?: CertificateDto | null;
-  @BoolField('在用', { optional: true }) active?: boolean;
-  @TextField('重置密码', 128, { optional: true }) password?: string;
+  @BoolField('在用', { optional: 'absent' }) active?: boolean;
+  @TextField('重置密码', 128, { optional: 'absent' }) password?: string;
 }
 
 export class AdminUserQuery extends PageQuery {

@@ -9,8 +9,8 @@ export class CreateUnitDto {
 
 /** Rename (`name`), retire (`active: false`) or reinstate (`active: true`) a unit. */
 export class ChangeUnitDto {
-  @TextField('科室名称', 50, { optional: true }) name?: string;
-  @BoolField('在用', { optional: true }) active?: boolean;
+  @TextField('科室名称', 50, { optional: 'absent' }) name?: string;
+  @BoolField('在用', { optional: 'absent' }) active?: boolean;
 }
 
 export class UnitQuery extends PageQuery {

@@ -17,6 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
@@ -32,30 +33,43 @@ export function labelOf(target: object, property: string): string | undefined {
  * `requiredWhen`: the field is required only in the case it names (the DTO's `@ValidateIf` says when);
  * the document then shows it optional, with the case in its description, so it says what is accepted.
  */
-function base(label: string, optional: boolean, api: Record<string, unknown>, requiredWhen?: string) {
+function base(label: string, optional: Optional, api: Record<string, unknown>, requiredWhen?: string) {
   return [
     (target: object, property: string | symbol) => Reflect.defineMetadata(LABEL, label, target, property),
     ApiProperty({ description: requiredWhen ? `${label}（${requiredWhen}时必填）` : label, required: !optional && !requiredWhen, ...api }),
-    // A missing required field is reported as missing (REQUIRED), whatever else it must be.
-    optional ? IsOptional() : IsDefined(),
+    // A missing required field is reported as missing (REQUIRED), whatever else it must be; a field
+    // that may be left out but not emptied (a change's name, role…) checks an explicit null like a value.
+    optional === 'absent' ? ValidateIf((_, v) => v !== undefined) : optional ? IsOptional() : IsDefined(),
   ];
 }
 
+/** `true`: may be left out or null; `'absent'`: may be left out, but null is refused (a change that cannot clear it). */
+type Optional = boolean | 'absent';
+
 interface Opts {
-  optional?: boolean;
+  optional?: Optional;
   /** When the field is required, e.g. '送达方式为邮寄': the DTO's `@ValidateIf` must test the same case. */
   requiredWhen?: string;
 }
 
 export const TextField = (label: string, max: number, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, maxLength: max }, o.requiredWhen), IsString(), IsNotEmpty(), MaxLength(max));
+  applyDecorators(
+    ...base(label, o.optional ?? false, { type: String, maxLength: max }, o.requiredWhen),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(max),
+  );
 
 export const EnumField = (label: string, values: readonly string[], o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { enum: values }, o.requiredWhen), IsIn(values as string[]));
+  applyDecorators(...base(label, o.optional ?? false, { enum: values }, o.requiredWhen), IsIn(values as string[]));
 
 /** A list of values from a fixed set. */
 export const EnumListField = (label: string, values: readonly string[], o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { enum: values, isArray: true }), IsArray(), IsIn(values as string[], { each: true }));
+  applyDecorators(
+    ...base(label, o.optional ?? false, { enum: values, isArray: true }),
+    IsArray(),
+    IsIn(values as string[], { each: true }),
+  );
 
 /** A list of ids, e.g. the evidence a draft rests on. */
 export const UuidListField = (label: string, min: number, max: number) =>
@@ -89,18 +103,19 @@ export const QueryListField = (label: string, max: number, each: PropertyDecorat
     each,
   );
 
-export const BoolField = (label: string, o: Opts = {}) => applyDecorators(...base(label, !!o.optional, { type: Boolean }), IsBoolean());
+export const BoolField = (label: string, o: Opts = {}) =>
+  applyDecorators(...base(label, o.optional ?? false, { type: Boolean }), IsBoolean());
 
 export const DateTimeField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date-time' }, o.requiredWhen), IsInstant());
+  applyDecorators(...base(label, o.optional ?? false, { type: String, format: 'date-time' }, o.requiredWhen), IsInstant());
 
 export const UuidField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'uuid' }), IsUUID());
+  applyDecorators(...base(label, o.optional ?? false, { type: String, format: 'uuid' }), IsUUID());
 
 /** An integer from a query string. */
 export const IntField = (label: string, min: number, max: number, o: Opts = {}) =>
   applyDecorators(
-    ...base(label, !!o.optional, { type: Number, minimum: min, maximum: max }, o.requiredWhen),
+    ...base(label, o.optional ?? false, { type: Number, minimum: min, maximum: max }, o.requiredWhen),
     Type(() => Number),
     IsInt(),
     Min(min),
@@ -110,7 +125,7 @@ export const IntField = (label: string, min: number, max: number, o: Opts = {}) 
 // @nestjs/swagger takes a thunk for `type` only when the function is named `type` (a property's arrow
 // function); the caller's anonymous thunk would become the unresolvable reference `#/components/schemas/`.
 export const NestedField = (label: string, cls: () => new () => object, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: () => cls() }, o.requiredWhen), ValidateNested(), Type(cls));
+  applyDecorators(...base(label, o.optional ?? false, { type: () => cls() }, o.requiredWhen), ValidateNested(), Type(cls));
 
 export const NestedListField = (label: string, cls: () => new () => object, min: number, max: number) =>
   applyDecorators(
@@ -125,7 +140,7 @@ export const NestedListField = (label: string, cls: () => new () => object, min:
 /** An amount of money in yuan, to the fen (two decimals). */
 export const YuanField = (label: string, o: Opts = {}) =>
   applyDecorators(
-    ...base(label, !!o.optional, { type: Number, minimum: 0.01 }),
+    ...base(label, o.optional ?? false, { type: Number, minimum: 0.01 }),
     IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }),
     Min(0.01),
     Max(1e12),
@@ -205,7 +220,7 @@ function IsCalendarDate(each = false): PropertyDecorator {
 }
 
 export const DateField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, !!o.optional, { type: String, format: 'date' }, o.requiredWhen), IsCalendarDate());
+  applyDecorators(...base(label, o.optional ?? false, { type: String, format: 'date' }, o.requiredWhen), IsCalendarDate());
 
 /**
  * The end of a range of dates is not before its start, `from` (another field of the same DTO), when
