@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { TestSystem } from '../support/system';
+
+// The workbench in Chromium against the whole system: an officer logs in (a wrong password first),
+// files an ex officio case through the form (a field error first), finds it in the 案件 list by the
+// party's name and opens its record; the unit head finds the approval in the 待办. On a desk's screen
+// and a phone's, each page screenshot and scanned with axe-core, and no console error on the way.
+let sys: TestSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildWorkbench();
+  [sys, browser] = await Promise.all([TestSystem.start(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await sys?.stop();
+});
+
+it('serves the workbench at / and any page path, and keeps unknown /api paths JSON 404s', async () => {
+  for (const path of ['/', '/cases/123']) {
+    const res = await fetch(`${sys.baseUrl}${path}`);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    expect(await res.text()).toContain('<div id="app"></div>');
+  }
+  const api = await fetch(`${sys.baseUrl}/api/v1/nothing-here`);
+  expect([api.status, api.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/json')]);
+});
+
+const SIZES = [
+  { name: 'desk', width: 1366, height: 768, officer: 'xlt.officer1', party: '欧阳明' },
+  { name: 'phone', width: 390, height: 844, officer: 'xlt.officer2', party: '司马青' },
+];
+
+describe.each(SIZES)('at $width×$height', ({ name, width, height, officer, party }) => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    errors = consoleErrors(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  afterEach(() => expect(errors).toEqual([]));
+
+  /** A screenshot of the page, and its axe scan with nothing serious. */
+  async function check(label: string) {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  async function login(username: string, password: string) {
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  it('logs in after a field error and a wrong password, and shows the 待办', async () => {
+    await page.goto(`${sys.baseUrl}/`);
+    await page.waitForURL(/\/login/);
+    await check('login');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('用户名不能为空').waitFor();
+    await login(officer, 'not-the-password');
+    await page.getByRole('alert').getByText('用户名或密码错误').waitFor();
+    await login(officer, DEMO_PASSWORD);
+    await page.getByRole('heading', { name: '待办' }).waitFor();
+    await page.getByText('暂无待办').or(page.locator('.task').first()).waitFor();
+    await check('tasks');
+  });
+
+  it('files an ex officio case through the form, a field error first', async () => {
+    await page.getByRole('link', { name: '新建案件' }).click();
+    await page.getByRole('heading', { name: '新建案件（依职权）' }).waitFor();
+    await page.getByLabel('案件来源').fill('日常检查');
+    await page.getByLabel('启动原因').fill('检查发现涉嫌违法行为');
+    await page.getByLabel('基本案情').fill('检查中发现的事实');
+    await page.getByLabel('承办人意见').fill('建议立案调查');
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await page.getByText('当事人姓名或名称不能为空').waitFor();
+    await check('new-case');
+    await page.getByLabel('当事人姓名或名称').fill(party);
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await page.getByRole('heading', { name: '全过程记录' }).waitFor();
+  });
+
+  it('finds the case in the 案件 list by the party and opens its header and record', async () => {
+    await page.getByRole('link', { name: '案件', exact: true }).click();
+    await page.getByLabel('检索词').fill(party);
+    await page.getByRole('button', { name: '检索' }).click();
+    const row = page.locator('.el-table__row', { hasText: party });
+    await row.waitFor();
+    await expect(page.locator('.el-table__row').count()).resolves.toBe(1);
+    await check('cases');
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: '全过程记录' }).waitFor();
+    const head = page.getByLabel('案件概况');
+    await expect(head.textContent()).resolves.toEqual(expect.stringContaining('待审批'));
+    await expect(head.textContent()).resolves.toEqual(expect.stringContaining(party));
+    await page.locator('.el-timeline-item').first().waitFor();
+    await check('case');
+  });
+
+  it('shows the unit head the approval in the 待办 with its due time, after the officer logs out', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/login/);
+    await login('xlt.unithead', DEMO_PASSWORD);
+    const task = page.locator('.task').first();
+    await task.waitFor();
+    await expect(task.textContent()).resolves.toMatch(/到期：(\d{4}-\d\d-\d\d \d\d:\d\d|无办理期限)/);
+    await check('unit-head-tasks');
+    await page.getByRole('button', { name: '退出' }).click();
+  });
+});
