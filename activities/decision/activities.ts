@@ -45,7 +45,7 @@ export function createDecisionActivities(db: DataSource) {
           [input.caseId, input.at, number],
         );
         await appendRecord(m, { ...entry, caseId: input.caseId });
-        return { documentNumber: number ?? row.decision_number };
+        return { documentNumber: number ?? row?.decision_number ?? null };
       });
     },
 

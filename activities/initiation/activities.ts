@@ -4,7 +4,7 @@ import { Numbering, assignedRule } from '#libs/domain/numbering';
 import { RecordEntryInput } from '#libs/domain/record';
 import { InitiationInput } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
-import { assignNumber } from '#libs/persistence/numbers';
+import { assignNumber, pinnedNumbering } from '#libs/persistence/numbers';
 
 export interface RegisterCaseInput extends InitiationInput {
   workflowId: string;
@@ -58,9 +58,13 @@ export function createInitiationActivities(db: DataSource) {
       await db.transaction(async (m) => {
         let entry = input.entry;
         if (input.status === 'initiated') {
-          const [row] = await m.query('SELECT agency_id, case_number FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
-          const caseNumber: string | null =
-            row.case_number ?? (await assignNumber(m, assignedRule(input.numbering, 'case'), 'case', row.agency_id, input.at));
+          const [row] = await m.query('SELECT agency_id, profile_version, case_number FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
+          let caseNumber: string | null = row.case_number;
+          if (!caseNumber) {
+            // A case whose input predates the rule takes it from the profile version it pinned.
+            const numbering = input.numbering ?? (await pinnedNumbering(m, row.agency_id, row.profile_version));
+            caseNumber = await assignNumber(m, assignedRule(numbering, 'case'), 'case', row.agency_id, input.at);
+          }
           if (caseNumber) {
             await m.query('UPDATE cases SET case_number = $2 WHERE id = $1', [input.caseId, caseNumber]);
             entry = { ...entry, summary: `${entry.summary}，案号${caseNumber}`, details: { ...entry.details, caseNumber } };

@@ -39,11 +39,14 @@ describe('case and document numbers (案号, 文号)', () => {
 
   it('refuses a pattern without {seq}, with two, with an unknown placeholder or a stray brace', () => {
     expect(readPattern(CASE).problems).toEqual([]);
-    expect(readPattern('{agencyShort}罚立〔{year}〕号').problems).toEqual(['编号规则须含序号占位符 {seq}']);
-    expect(readPattern('{seq}-{seq}').problems).toEqual(['编号规则只能含一个序号占位符 {seq}']);
-    expect(readPattern('{agency}{seq}').problems).toEqual(['未知的占位符「{agency}」（可用：{agencyShort}、{year}、{seq}、{seq:3}）']);
-    expect(readPattern('{seq:0}').problems).toContain('编号规则须含序号占位符 {seq}');
-    expect(readPattern('{seq}号}').problems).toEqual(['花括号须成对出现，只用于占位符']);
+    const problems = (pattern: string) => readPattern(pattern).problems;
+    expect(problems('{agencyShort}罚立〔{year}〕号')).toEqual([{ code: 'PATTERN_NO_SEQ', message: '编号规则须含序号占位符 {seq}' }]);
+    expect(problems('{seq}-{seq}')).toEqual([{ code: 'PATTERN_SEQ_TWICE', message: '编号规则只能含一个序号占位符 {seq}' }]);
+    expect(problems('{agency}{seq}')).toEqual([
+      { code: 'PATTERN_UNKNOWN_PLACEHOLDER', message: '未知的占位符「{agency}」（可用：{agencyShort}、{year}、{seq}、{seq:3}）' },
+    ]);
+    expect(problems('{seq:0}').map((p) => p.code)).toEqual(['PATTERN_UNKNOWN_PLACEHOLDER', 'PATTERN_NO_SEQ']);
+    expect(problems('{seq}号}')).toEqual([{ code: 'PATTERN_STRAY_BRACE', message: '花括号须成对出现，只用于占位符' }]);
     expect(() => formatNumber('{year}', { agencyShort: 'x', year: 2026, seq: 1 })).toThrow('须含序号占位符');
     expect(parseNumber('{year}', 'x', '2026')).toBeNull();
   });

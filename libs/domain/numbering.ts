@@ -57,10 +57,16 @@ type Token = { text: string } | { slot: 'agencyShort' | 'year' } | { slot: 'seq'
 
 const SLOT = /\{([^{}]*)\}/g;
 
-/** Splits a pattern into literal text and placeholders; the problems found (in Chinese), none when usable. */
-export function readPattern(pattern: string): { tokens: Token[]; problems: string[] } {
+/** What is wrong with a pattern: a stable code and its Chinese message. */
+export interface PatternProblem {
+  code: 'PATTERN_NO_SEQ' | 'PATTERN_SEQ_TWICE' | 'PATTERN_UNKNOWN_PLACEHOLDER' | 'PATTERN_STRAY_BRACE';
+  message: string;
+}
+
+/** Splits a pattern into literal text and placeholders; the problems found, none when usable. */
+export function readPattern(pattern: string): { tokens: Token[]; problems: PatternProblem[] } {
   const tokens: Token[] = [];
-  const problems: string[] = [];
+  const problems: PatternProblem[] = [];
   let at = 0;
   let seqs = 0;
   for (const m of pattern.matchAll(SLOT)) {
@@ -72,19 +78,25 @@ export function readPattern(pattern: string): { tokens: Token[]; problems: strin
     else if (seq) {
       seqs++;
       tokens.push({ slot: 'seq', width: seq[1] ? Number(seq[1]) : 1 });
-    } else problems.push(`未知的占位符「{${name}}」（可用：{agencyShort}、{year}、{seq}、{seq:3}）`);
+    } else {
+      problems.push({
+        code: 'PATTERN_UNKNOWN_PLACEHOLDER',
+        message: `未知的占位符「{${name}}」（可用：{agencyShort}、{year}、{seq}、{seq:3}）`,
+      });
+    }
   }
   if (at < pattern.length) tokens.push({ text: pattern.slice(at) });
-  if (tokens.some((t) => 'text' in t && /[{}]/.test(t.text))) problems.push('花括号须成对出现，只用于占位符');
-  if (seqs === 0) problems.push('编号规则须含序号占位符 {seq}');
-  if (seqs > 1) problems.push('编号规则只能含一个序号占位符 {seq}');
+  if (tokens.some((t) => 'text' in t && /[{}]/.test(t.text)))
+    problems.push({ code: 'PATTERN_STRAY_BRACE', message: '花括号须成对出现，只用于占位符' });
+  if (seqs === 0) problems.push({ code: 'PATTERN_NO_SEQ', message: '编号规则须含序号占位符 {seq}' });
+  if (seqs > 1) problems.push({ code: 'PATTERN_SEQ_TWICE', message: '编号规则只能含一个序号占位符 {seq}' });
   return { tokens, problems };
 }
 
 /** The number for these parts; throws on a pattern readPattern refuses (profiles are validated at load). */
 export function formatNumber(pattern: string, parts: NumberParts): string {
   const { tokens, problems } = readPattern(pattern);
-  if (problems.length) throw new Error(`numbering pattern ${pattern}: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(`numbering pattern ${pattern}: ${problems.map((p) => p.message).join('; ')}`);
   return tokens
     .map((t) => {
       if ('text' in t) return t.text;

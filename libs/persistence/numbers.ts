@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { AssignedRule, NumberKind, chinaYear, formatNumber } from '../domain/numbering';
+import { AssignedRule, NumberKind, Numbering, chinaYear, formatNumber } from '../domain/numbering';
+import { numberingOf } from '../profiles/numbering';
 
 /**
  * The next number of this agency, kind and year, inside the caller's transaction (table number_sequences,
@@ -33,4 +34,17 @@ export async function assignNumber(
   const year = chinaYear(at);
   const seq = await nextSeq(m, agencyId, kind, year);
   return formatNumber(rule.pattern, { agencyShort: rule.agencyShort, year, seq });
+}
+
+/**
+ * The numbering of the profile version a case pinned, from the stored profiles (agency_profiles): for a
+ * case whose workflow started before its input carried the rule, so that it is still numbered when filed.
+ * Undefined where the version is not stored.
+ */
+export async function pinnedNumbering(m: EntityManager, agencyId: string, version: number): Promise<Numbering | undefined> {
+  const [p]: { code: string; numbering: Parameters<typeof numberingOf>[0]['numbering'] | null }[] = await m.query(
+    `SELECT code, document->'numbering' AS numbering FROM agency_profiles WHERE agency_id = $1 AND version = $2`,
+    [agencyId, version],
+  );
+  return p && numberingOf({ code: p.code, numbering: p.numbering ?? undefined });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatPath } from './parse';
 import { AGENCY_CODE, AGENCY_ID, AgencyProfile, AgencyProfileSchema } from './schema';
+import { AGENCY_SHORT } from './numbering';
 import { ISO_DATE, SEED_ARTICLE, SEED_PATTERN } from './source';
 
 /** A problem of a profile document as the API answers it: the field's JSON path, a stable code, a Chinese message. */
@@ -32,6 +33,7 @@ const FORMATS: [RegExp, string, string][] = [
   [SEED_PATTERN, 'NOT_SEED', '须为三位数字（如 005）'],
   [SEED_ARTICLE, 'NOT_ARTICLE', '须以“第…条”开头'],
   [ISO_DATE, 'NOT_DATE', '须为 YYYY-MM-DD 格式的日期'],
+  [AGENCY_SHORT, 'NOT_AGENCY_SHORT', '机关代字不得含花括号或空白'],
 ];
 
 /** The schema's own cross-field rules (`params.rule`), each with its code and message. */
@@ -41,6 +43,7 @@ const RULES: Record<string, (p: Record<string, string>) => [string, string]> = {
   duplicate_activity: (p) => ['DUPLICATE_ACTIVITY', `音像记录活动 ${p.activity} 重复列出`],
   reason_needs_exception: () => ['REASON_NEEDS_EXCEPTION', '只有规定了“不适宜音像记录的除外”（unlessUnsuitable）时，才能要求书面记录原因'],
   same_decision_patterns: () => ['SAME_DECISION_PATTERNS', '当场处罚决定书与行政处罚决定书的文号规则不得相同'],
+  numbering_pattern: (p) => [p.code, p.message],
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -1,5 +1,5 @@
 import raw000 from './agencies/000-xinglongtai-civil-affairs.v1.json';
-import { PROFILES, numberingOf, parseProfile } from '.';
+import { PROFILES, numberingOf, parseProfile, profileFieldErrors } from '.';
 
 type Json = Record<string, any>;
 const FILE = '000-xinglongtai-civil-affairs.v1.json';
@@ -51,5 +51,25 @@ describe('profile numbering (案号, 文号)', () => {
     expect(with000({ decision: same, summaryDecision: same })).toThrow(
       'numbering.summaryDecision.pattern: 当场处罚决定书与行政处罚决定书的文号规则不得相同',
     );
+  });
+
+  it('answers every numbering problem at once as API field errors, each with its path and a stable code', () => {
+    const data = {
+      ...(structuredClone(raw000) as Json),
+      numbering: {
+        agencyShort: '兴 民',
+        case: { mode: 'assigned', pattern: '兴民罚立〔{year}〕号' },
+        decision: { mode: 'assigned', pattern: '{short}罚决{seq}' },
+      },
+    };
+    expect(profileFieldErrors(data).errors).toEqual([
+      { field: 'numbering.agencyShort', code: 'NOT_AGENCY_SHORT', message: '机关代字不得含花括号或空白' },
+      { field: 'numbering.case.pattern', code: 'PATTERN_NO_SEQ', message: '编号规则须含序号占位符 {seq}' },
+      {
+        field: 'numbering.decision.pattern',
+        code: 'PATTERN_UNKNOWN_PLACEHOLDER',
+        message: '未知的占位符「{short}」（可用：{agencyShort}、{year}、{seq}、{seq:3}）',
+      },
+    ]);
   });
 });

@@ -9,8 +9,13 @@ import { NUMBER_KINDS, NumberKind, Numbering, NumberRule, readPattern } from '..
  * kept and still unique.
  */
 const PatternSchema = z.string().superRefine((pattern, ctx) => {
-  for (const message of readPattern(pattern).problems) ctx.addIssue({ code: 'custom', message });
+  for (const { code, message } of readPattern(pattern).problems) {
+    ctx.addIssue({ code: 'custom', message, params: { rule: 'numbering_pattern', code, message } });
+  }
 });
+
+/** 机关代字: any text without braces (they mark placeholders) or spaces. */
+export const AGENCY_SHORT = /^[^{}\s]+$/;
 
 const RuleSchema = z.strictObject({
   mode: z.enum(['assigned', 'manual']),
@@ -20,12 +25,7 @@ const RuleSchema = z.strictObject({
 
 export const NumberingSchema = z.strictObject({
   /** 机关代字, e.g. 兴民; default: the profile's code in capitals. */
-  agencyShort: z
-    .string()
-    .min(1)
-    .max(20)
-    .regex(/^[^{}\s]+$/, 'must not contain braces or spaces')
-    .optional(),
+  agencyShort: z.string().min(1).max(20).regex(AGENCY_SHORT, 'must not contain braces or spaces').optional(),
   case: RuleSchema.optional(),
   decision: RuleSchema.optional(),
   summaryDecision: RuleSchema.optional(),

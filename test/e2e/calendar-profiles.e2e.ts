@@ -38,6 +38,11 @@ describe('profiles', () => {
     expect(r.body.initiation.emergencyStart.allowed).toBe(false);
     expect(r.body.initiation.emergencyStart.citation).toContain('平罗县退役军人事务局行政执法全过程记录制度');
     expect(r.body.initiation.applicationAcceptance.citation).toContain('《中华人民共和国行政许可法》');
+    // The file has no numbering section: the defaults show, as they apply to its cases.
+    expect(r.body.numbering).toMatchObject({
+      agencyShort: 'PL',
+      rules: { case: { mode: 'assigned', pattern: '{agencyShort}罚立〔{year}〕{seq}号' } },
+    });
     const missing = await sys.call('GET', '/api/v1/profiles/nowhere', { token: await token('pl.officer1') });
     expect(missing).toMatchObject({ status: 404, body: { code: 'AGENCY_PROFILE_UNKNOWN' } });
   });

@@ -49,7 +49,10 @@ it('a fine paid within 15 days of service ends the case', async () => {
   const task = await eventually(async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: archivist })).body.items[0]);
   expect(task.kind).toBe('archive_file');
   const file = await sys.call('GET', `/api/v1/cases/${caseId}/case-file`, { token: archivist });
-  expect(file.body).toMatchObject({ status: 'ready', missing: [] });
+  expect(file.body).toMatchObject({ status: 'ready', missing: [], caseNumber: c.caseNumber, decisionNumber: c.decisionNumber });
+  // The cover names the case by its 案号 and its decision's 文号.
+  expect(c.caseNumber).toMatch(/^XLT罚立〔\d{4}〕\d+号$/);
+  expect(c.decisionNumber).toMatch(/^XLT罚决〔\d{4}〕\d+号$/);
   expect(file.body.catalogue.map((e: any) => e.kind)).toContain('written');
   expect(file.body.catalogue.map((e: any) => e.position)).toEqual(file.body.catalogue.map((_: unknown, i: number) => i + 1));
   const byOfficer = await sys.call('POST', `/api/v1/cases/${caseId}/archive`, { token: officer, body: { location: '档案室' } });
@@ -58,7 +61,11 @@ it('a fine paid within 15 days of service ends the case', async () => {
     token: archivist,
     body: { archiveNumber: 'XLT-2026-1', location: '档案室一号柜' },
   });
-  expect(archived.body).toMatchObject({ status: 'archived', archive: { archiveNumber: 'XLT-2026-1', onTime: true } });
+  expect(archived.body).toMatchObject({
+    status: 'archived',
+    caseNumber: c.caseNumber,
+    archive: { archiveNumber: 'XLT-2026-1', onTime: true },
+  });
   const after = await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer });
   expect(after.body.status).toBe('archived');
 });

@@ -1,12 +1,6 @@
-import { createDecisionActivities } from '#activities/decision/activities';
 import { createInitiationActivities } from '#activities/initiation/activities';
-import { createSummaryActivities } from '#activities/summary/activities';
-import { randomUUID } from 'node:crypto';
-import { CaseRefs } from '#api/cases/case-refs';
-import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
-import { EvidenceRepository } from '#libs/persistence/repositories/evidence.repository';
-import { NUMBER_SLOT, Numbering, chinaYear, parseNumber } from '#libs/domain/numbering';
-import { eventually, userId } from '../support/database';
+import { Numbering, chinaYear, parseNumber } from '#libs/domain/numbering';
+import { eventually } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
@@ -112,6 +106,18 @@ describe('50 cases filed at once', () => {
   });
 });
 
+describe('a case whose workflow started before numbering', () => {
+  it('is numbered at filing from the profile version it pinned', async () => {
+    const started = await sys.call('POST', '/api/v1/cases', { token: await token('jp.officer1'), body: EX_OFFICIO_CASE });
+    // Its workflow's input carries no rule: the filing reads the pinned version's (here the default).
+    const entry = { key: 'concluded', actor: null, action: 'case_initiated' as const, summary: '批准' };
+    const { setCaseStatus } = createInitiationActivities(sys.database.db);
+    await setCaseStatus({ caseId: started.body.id, status: 'initiated', at: started.body.startedAt, entry });
+    const [row] = await sys.database.db.query('SELECT case_number FROM cases WHERE id = $1', [started.body.id]);
+    expect(row.case_number).toBe(`JP罚立〔${chinaYear(started.body.startedAt)}〕1号`);
+  });
+});
+
 describe('cases not filed', () => {
   it('a declined start takes no number, and the next filing of the agency takes the next one', async () => {
     const officer = await token('pl.officer1');
@@ -122,102 +128,5 @@ describe('cases not filed', () => {
     const id = await sys.filedCase('pl');
     const c = await eventually(async () => (await sys.call('GET', `/api/v1/cases/${id}`, { token: officer })).body);
     expect(parseNumber(PATTERN, 'PL', c.caseNumber)).toMatchObject({ seq: 1 });
-  });
-});
-
-describe('decision 文号 (行政处罚决定书), recorded by the activity that issues it', () => {
-  const decided = (caseId: string, o: { documentNumber?: string; assigned?: boolean }) =>
-    createDecisionActivities(sys.database.db).concludeDecision({
-      caseId,
-      at: new Date().toISOString(),
-      numberedOn: '2026-12-01', // the date of the decision: its China year numbers it
-      ...(o.assigned && { assign: { agencyShort: 'HY', pattern: '{agencyShort}罚决〔{year}〕{seq}号' } }),
-      entry: {
-        key: 'decision-issued',
-        actor: null,
-        action: 'decision_issued',
-        summary: `录入处理决定书（${o.documentNumber ?? NUMBER_SLOT}，2026-12-01）`,
-        details: { documentNumber: o.documentNumber, decidedOn: '2026-12-01' },
-      },
-    });
-  const manual: Numbering = {
-    agencyShort: 'HY',
-    rules: { case: { mode: 'assigned', pattern: PATTERN }, decision: { mode: 'manual' }, summary_decision: { mode: 'manual' } },
-  };
-  let ids: string[];
-  beforeAll(async () => {
-    const rows = await sys.database.db.query(`SELECT id FROM cases WHERE agency_id = 'huayin-housing' ORDER BY case_number LIMIT 4`);
-    ids = rows.map((r: { id: string }) => r.id);
-  });
-
-  it('assigned: the next number of the agency in the decision’s year, written into its entry; a retry keeps it', async () => {
-    expect(await decided(ids[0], { assigned: true })).toEqual({ documentNumber: 'HY罚决〔2026〕1号' });
-    expect(await decided(ids[0], { assigned: true })).toEqual({ documentNumber: 'HY罚决〔2026〕1号' });
-    expect(await decided(ids[1], { assigned: true })).toEqual({ documentNumber: 'HY罚决〔2026〕2号' });
-    const [seq] = await sys.database.db.query(
-      `SELECT last FROM number_sequences WHERE agency_id = 'huayin-housing' AND kind = 'decision' AND year = 2026`,
-    );
-    expect(seq.last).toBe(2);
-    const record = await sys.call('GET', `/api/v1/cases/${ids[1]}/record?pageSize=100`, { token: await token('hy.officer1') });
-    const entry = record.body.items.find((e: any) => e.action === 'decision_issued');
-    expect(entry).toMatchObject({
-      summary: '录入处理决定书（HY罚决〔2026〕2号，2026-12-01）',
-      details: { documentNumber: 'HY罚决〔2026〕2号' },
-    });
-    expect((await sys.call('GET', `/api/v1/cases/${ids[1]}`, { token: await token('hy.officer1') })).body.decisionNumber).toBe(
-      'HY罚决〔2026〕2号',
-    );
-  });
-
-  it('manual: the typed 文号 is required and must be free in the agency; the unique index stops one that raced past', async () => {
-    const db = sys.database.db;
-    const refs = new CaseRefs(new EvidenceRepository(db), new CasesRepository(db));
-    const check = (typed?: string) => refs.decisionNumbering('huayin-housing', ids[2], manual, 'decision', typed);
-    await expect(check()).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'documentNumber', code: 'REQUIRED' }] });
-    await expect(check('HY罚决〔2026〕1号')).rejects.toMatchObject({
-      code: 'DECISION_NUMBER_TAKEN',
-      fields: [
-        { field: 'documentNumber', code: 'DECISION_NUMBER_TAKEN', message: '文号「HY罚决〔2026〕1号」已用于本机关的另一份处罚决定书' },
-      ],
-    });
-    await expect(check('华住建罚〔2026〕7号')).resolves.toBeUndefined();
-    expect(await decided(ids[2], { documentNumber: '华住建罚〔2026〕7号' })).toEqual({ documentNumber: '华住建罚〔2026〕7号' });
-    await expect(decided(ids[3], { documentNumber: '华住建罚〔2026〕7号' })).rejects.toThrow(/cases_decision_number_key/);
-    // Typed numbers take nothing from the sequence.
-    const [seq] = await db.query(`SELECT last FROM number_sequences WHERE agency_id = 'huayin-housing' AND kind = 'decision'`);
-    expect(seq.last).toBe(2);
-  });
-});
-
-describe('on-the-spot 文号 (当场处罚决定书), given as the case is written', () => {
-  it('the next of the agency’s on-the-spot decisions of the year decided; a retried registration takes no other', async () => {
-    const { registerSummaryCase } = createSummaryActivities(sys.database.db);
-    const caseId = randomUUID();
-    const register = async () =>
-      registerSummaryCase({
-        caseId,
-        agencyId: 'jinpu-ocean',
-        profileVersion: 1,
-        officerId: await userId(sys.database.db, 'jp.officer1'),
-        form: { reason: '当场处罚', caseSource: '现场执法', facts: '事实', parties: [], handlerOpinion: '警告' },
-        workflowId: `summary-${caseId}`,
-        at: new Date().toISOString(),
-        assign: { agencyShort: 'JP', pattern: '{agencyShort}简罚〔{year}〕{seq:3}号' },
-        entries: [
-          {
-            key: 'summary-decision',
-            actor: null,
-            action: 'decision_issued',
-            summary: `当场作出处罚决定（${NUMBER_SLOT}）`,
-            details: { decidedAt: '2026-12-31T16:30:00.000Z' }, // 1 January 2027 in Beijing
-          },
-        ],
-      });
-    expect(await register()).toEqual({ documentNumber: 'JP简罚〔2027〕001号' });
-    expect(await register()).toEqual({ documentNumber: 'JP简罚〔2027〕001号' });
-    const [seq] = await sys.database.db.query(`SELECT year, last FROM number_sequences WHERE agency_id = 'jinpu-ocean'`);
-    expect(seq).toEqual({ year: 2027, last: 1 });
-    const [entry] = await sys.database.db.query(`SELECT summary, details FROM case_records WHERE case_id = $1`, [caseId]);
-    expect(entry).toMatchObject({ summary: '当场作出处罚决定（JP简罚〔2027〕001号）', details: { documentNumber: 'JP简罚〔2027〕001号' } });
   });
 });

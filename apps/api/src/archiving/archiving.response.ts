@@ -43,6 +43,9 @@ export class ArchiveResponse {
 export class CaseFileResponse {
   @OneOf(['archived', 'ready', 'open'], { description: 'archived 已归档；ready 案件已终结、可归档；open 案件未终结' }) status:
     'archived' | 'ready' | 'open';
+  /** The cover (案卷封面) names the case by its numbers. */
+  @Text({ nullable: true, description: '案号（未立案的简易程序案件为空）' }) caseNumber: string | null;
+  @Text({ nullable: true, description: '处罚决定书文号' }) decisionNumber: string | null;
   @NestedList(() => CatalogueEntryResponse, { optional: true, description: '卷内文件目录（未归档时）' })
   catalogue?: CatalogueEntryResponse[];
   @Texts({ optional: true, description: '缺少的文书（未归档时）' }) missing?: string[];

@@ -60,11 +60,19 @@ export class ArchivingService {
     if (archived)
       return {
         status: 'archived',
+        caseNumber: c.caseNumber,
+        decisionNumber: c.decisionNumber,
         archive: mapArchive(archived, await this.confidentiality.catalogue(actor, c, archived.catalogue ?? [])),
       };
     const file = await this.assemble(caseId, c.procedure === 'summary');
     const catalogue = await this.confidentiality.catalogue(actor, c, file.catalogue);
-    return { status: c.status === 'ended' ? 'ready' : 'open', catalogue: catalogue.map(mapCatalogueEntry), missing: file.missing };
+    return {
+      status: c.status === 'ended' ? 'ready' : 'open',
+      caseNumber: c.caseNumber,
+      decisionNumber: c.decisionNumber,
+      catalogue: catalogue.map(mapCatalogueEntry),
+      missing: file.missing,
+    };
   }
 
   async archive(actor: Actor, caseId: string, dto: ArchiveDto): Promise<CaseFileResponse> {

@@ -12,7 +12,7 @@ export class ClockResponse {
 
 export class CaseResponse {
   @Uuid() id: string;
-  @Text({ nullable: true, description: '案号：立案时按本机关规则编号；立案前、简易程序案件及编号前已立案的案件为空' }) caseNumber:
+  @Text({ nullable: true, description: '案号：立案时按本机关规则编号；立案前、简易程序案件及编号功能上线前已立案的案件为空' }) caseNumber:
     string | null;
   @Text({ nullable: true, description: '处罚决定书文号（作出决定后）' }) decisionNumber: string | null;
   @Text({ description: '机关' }) agencyId: string;

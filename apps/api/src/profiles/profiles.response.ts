@@ -53,6 +53,10 @@ export class ProfileResponse {
   @Json({ description: SECTION }) execution: Record<string, unknown>;
   @Json({ description: SECTION }) archiving: Record<string, unknown>;
   @Json({ description: SECTION }) supervision: Record<string, unknown>;
+  @Json({
+    description: '案号、文号的编号规则（机关代字；每类的 mode：assigned 系统编号 / manual 手工编号，及 pattern），未配置的部分为默认值',
+  })
+  numbering: Record<string, unknown>;
 }
 
 /** A profile document loaded for an agency: the version stored, or the identical latest one (nothing stored). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Actor } from '#libs/domain/roles';
-import { AgencyProfile, chinaDate, findProfileIn, profileFieldErrors, successionErrors } from '#libs/profiles/index';
+import { AgencyProfile, chinaDate, findProfileIn, numberingOf, profileFieldErrors, successionErrors } from '#libs/profiles/index';
 import { profileHash } from '#libs/persistence/repositories/agency-profiles.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api.exception';
@@ -27,7 +27,8 @@ export class ProfilesService {
   async get(id: string, on?: string): Promise<ProfileResponse> {
     const profile = await this.registry.inForce(id, on ? new Date(`${on}T00:00:00+08:00`) : new Date());
     if (!profile) throw new ApiException('AGENCY_PROFILE_UNKNOWN');
-    return withCitations(profile, profile) as ProfileResponse;
+    // The numbering as it applies, defaults filled in (the section itself is optional).
+    return { ...(withCitations(profile, profile) as ProfileResponse), numbering: { ...numberingOf(profile) } };
   }
 
   /**
