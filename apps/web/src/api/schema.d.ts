@@ -1463,6 +1463,10 @@ export interface components {
              * @enum {string}
              */
             status: "archived" | "ready" | "open";
+            /** @description 案号（未立案的简易程序案件为空） */
+            caseNumber: string | null;
+            /** @description 处罚决定书文号 */
+            decisionNumber: string | null;
             /** @description 卷内文件目录（未归档时） */
             catalogue?: components["schemas"]["CatalogueEntryResponse"][];
             /** @description 缺少的文书（未归档时） */
@@ -1966,7 +1970,7 @@ export interface components {
         CaseResponse: {
             /** Format: uuid */
             id: string;
-            /** @description 案号：立案时按本机关规则编号；立案前、简易程序案件及编号前已立案的案件为空 */
+            /** @description 案号：立案时按本机关规则编号；立案前、简易程序案件及编号功能上线前已立案的案件为空 */
             caseNumber: string | null;
             /** @description 处罚决定书文号（作出决定后） */
             decisionNumber: string | null;
@@ -3425,6 +3429,10 @@ export interface components {
             };
             /** @description 本阶段的规则；每个 source 旁附 citation（中文引注） */
             supervision: {
+                [key: string]: unknown;
+            };
+            /** @description 案号、文号的编号规则（机关代字；每类的 mode：assigned 系统编号 / manual 手工编号，及 pattern），未配置的部分为默认值 */
+            numbering: {
                 [key: string]: unknown;
             };
         };
