@@ -2,7 +2,8 @@
 // Builds the workbench (apps/web → apps/web/dist, which the API serves at `/`) when it is missing or
 // its sources changed since the last build; `--force` builds anyway. Staleness as in ensure-deps.mjs:
 // a SHA-256 of the sources (and of the lockfile and the shared libs/domain catalogues they import)
-// against a stamp written after a successful build. Hashing them takes a few milliseconds.
+// against a stamp written after a successful build. Hashing them takes a few milliseconds; a build
+// (vue-tsc, then vite) some 10 s.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
@@ -38,23 +39,26 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
-function viteBuild() {
+/** @param {string} what @param {string[]} args a Node script under node_modules and its arguments */
+function run(what, args) {
   return new Promise((resolve, reject) => {
-    const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-    const child = spawn(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.mts'), '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`web-build: vite build failed (exit code ${code})`))));
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`web-build: ${what} failed (exit code ${code})`))));
   });
 }
+
+// The pages are type-checked as they are built: vite only strips the types.
+const typeCheck = () => run('vue-tsc', [join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', join(WEB, 'tsconfig.json')]);
+const viteBuild = () =>
+  run('vite build', [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(WEB, 'vite.config.mts'), '--logLevel', 'warn']);
 
 /** @returns {Promise<{ built: boolean }>} */
 export async function ensureWebBuild({ force = false } = {}) {
   const hash = sourceHash();
   const stamp = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
   if (!force && stamp === hash && existsSync(join(DIST, 'index.html'))) return { built: false };
-  console.error('[lawtrail] building the workbench (apps/web)…');
+  console.error('[lawtrail] type-checking and building the workbench (apps/web)…');
+  await typeCheck();
   await viteBuild();
   writeFileSync(STAMP, `${hash}\n`);
   return { built: true };

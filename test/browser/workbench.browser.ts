@@ -20,10 +20,12 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-it('serves the workbench at / and any page path, and keeps unknown /api paths JSON 404s', async () => {
+it('serves the workbench at / and any page path with the API’s security headers, and keeps unknown /api paths JSON 404s', async () => {
   for (const path of ['/', '/cases/123']) {
     const res = await fetch(`${sys.baseUrl}${path}`);
     expect([res.status, res.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     expect(await res.text()).toContain('<div id="app"></div>');
   }
   const api = await fetch(`${sys.baseUrl}/api/v1/nothing-here`);
