@@ -30,6 +30,9 @@ it('serves the workbench at / and any page path with the API’s security header
   }
   const api = await fetch(`${sys.baseUrl}/api/v1/nothing-here`);
   expect([api.status, api.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/json')]);
+  // The static files' error handling leaves the API's own refusals alone.
+  const bad = await sys.call('POST', '/api/v1/auth/login', { raw: '{"username":' });
+  expect([bad.status, bad.body.code]).toEqual([400, 'BODY_NOT_JSON']);
 });
 
 const SIZES = [
@@ -114,7 +117,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height, officer, part
     await page.getByRole('button', { name: '退出' }).click();
     await page.waitForURL(/\/login/);
     await login('xlt.unithead', DEMO_PASSWORD);
-    const task = page.locator('.task').first();
+    const task = page.locator('.task', { hasText: `当事人：${party}` });
     await task.waitFor();
     await expect(task.textContent()).resolves.toMatch(/到期：(\d{4}-\d\d-\d\d \d\d:\d\d|无办理期限)/);
     await check('unit-head-tasks');

@@ -80,5 +80,7 @@ export class AppModule {
 function workbench(webDir: string): DynamicModule[] {
   const root = resolve(webDir);
   if (!existsSync(join(root, 'index.html'))) return [];
-  return [ServeStaticModule.forRoot({ rootPath: root, exclude: ['/api/{*path}'], serveStaticOptions: { index: false } })];
+  // A path pattern rather than `exclude`: the module's error handler turns every error of an excluded
+  // route into a 404, which would replace the API's own answers (BODY_NOT_JSON…) under /api.
+  return [ServeStaticModule.forRoot({ rootPath: root, renderPath: /^(?!\/api(?:\/|$))/, serveStaticOptions: { index: false } })];
 }

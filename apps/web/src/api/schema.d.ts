@@ -4049,6 +4049,8 @@ export interface components {
             caseId: string;
             /** @description 案号（未立案时为空） */
             caseNumber: string | null;
+            /** @description 当事人姓名或名称（简易程序案件为空） */
+            partyNames: string[];
             /** @enum {string} */
             kind: "back_report" | "application_acceptance" | "unit_head_review" | "chief_approval" | "decline_notification" | "av_upload" | "preservation_handling" | "measure_extension" | "measure_approval" | "decision_extension" | "statement_review" | "draft_decision" | "draft_review" | "legal_review" | "decision_approval" | "summary_filing" | "cash_hand_in" | "service_attempt" | "demand_notice_approval" | "reinspection" | "archive_file" | "access_request" | "case_operation_approval" | "transfer_receipt";
             kindLabel: string;
