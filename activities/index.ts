@@ -14,15 +14,16 @@ import { createTaskActivities } from './tasks/activities';
 
 /**
  * Every activity of lawtrail, bound to one database and one Temporal client; the worker registers this
- * object. An integrity violation is never retried (integrity.ts).
+ * object. An integrity violation is never retried (integrity.ts). `storageDir`: the file storage the API
+ * shares (audio-video files; the documents the activities generate).
  */
-export function createActivities(db: DataSource, temporal: Client) {
+export function createActivities(db: DataSource, temporal: Client, storageDir: string) {
   return nonRetryableIntegrity({
-    ...createInitiationActivities(db),
+    ...createInitiationActivities(db, storageDir),
     ...createInvestigationActivities(db),
-    ...createDecisionActivities(db),
+    ...createDecisionActivities(db, storageDir),
     ...createSummaryActivities(db),
-    ...createServiceActivities(db),
+    ...createServiceActivities(db, storageDir),
     ...createExecutionActivities(db),
     ...createArchivingActivities(db),
     ...createTaskActivities(db),

@@ -3,6 +3,7 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { AssignedRule, withNumber } from '#libs/domain/numbering';
 import { appendRecord } from '#libs/persistence/append-record';
 import { assignNumber } from '#libs/persistence/numbers';
+import { makeDecisionDocument } from '../documents/decision';
 
 export interface DeadlineState {
   caseId: string;
@@ -15,14 +16,16 @@ export interface DeadlineState {
   state: 'running' | 'paused' | 'overdue' | 'met';
 }
 
-export function createDecisionActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createDecisionActivities(db: DataSource, storageDir: string) {
   return {
     /**
      * The decision document is recorded: the case moves on to service with its record line, and its 文号 —
      * typed (in the entry's details) or, with `assign`, the next of the agency's decisions of the China year
      * of `numberedOn`, given in this transaction and written into the entry. Unique per agency
-     * (cases_decision_number_key): a typed duplicate is an integrity violation. Safe to retry: a case that
-     * has its 文号 keeps it (its row is locked first). Returns the 文号.
+     * (cases_decision_number_key): a typed duplicate is an integrity violation. The 行政处罚决定书 is generated
+     * in the same transaction (documents/decision.ts). Safe to retry: a case that has its 文号 keeps it (its
+     * row is locked first), and its document. Returns the 文号.
      */
     async concludeDecision(input: {
       caseId: string;
@@ -45,6 +48,7 @@ export function createDecisionActivities(db: DataSource) {
           [input.caseId, input.at, number],
         );
         await appendRecord(m, { ...entry, caseId: input.caseId });
+        await makeDecisionDocument(m, storageDir, input.caseId, entry.key, entry.actor ?? null);
         return { documentNumber: number ?? row?.decision_number ?? null };
       });
     },

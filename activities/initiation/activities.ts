@@ -5,6 +5,7 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { InitiationInput } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
 import { assignNumber, pinnedNumbering } from '#libs/persistence/numbers';
+import { makeInitiationApproval } from '../documents/initiation-approval';
 
 export interface RegisterCaseInput extends InitiationInput {
   workflowId: string;
@@ -22,7 +23,8 @@ export interface SetStatusInput {
   numbering?: Numbering;
 }
 
-export function createInitiationActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createInitiationActivities(db: DataSource, storageDir: string) {
   return {
     /** Creates the case row and its opening entries. Safe to retry: keyed by case id and entry keys. */
     async registerCase(input: RegisterCaseInput): Promise<void> {
@@ -51,8 +53,9 @@ export function createInitiationActivities(db: DataSource) {
 
     /**
      * Moves the case to a new status with the entry that says why; filing (立案) numbers the case in the
-     * same transaction and the entry names its 案号. Safe to retry: keyed entry, same status, and a case
-     * that has its number keeps it (the row is locked first, so two attempts cannot both take one).
+     * same transaction, the entry names its 案号 and the 程序启动审批表 is generated. Safe to retry: keyed
+     * entry, same status, and a case that has its number keeps it (the row is locked first, so two attempts
+     * cannot both take one) and its document.
      */
     async setCaseStatus(input: SetStatusInput): Promise<void> {
       await db.transaction(async (m) => {
@@ -72,6 +75,7 @@ export function createInitiationActivities(db: DataSource) {
         }
         await m.query('UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1', [input.caseId, input.status, input.at]);
         await appendRecord(m, { ...entry, caseId: input.caseId });
+        if (input.status === 'initiated') await makeInitiationApproval(m, storageDir, input.caseId, entry.key, entry.actor ?? null);
       });
     },
   };

@@ -2,12 +2,15 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '#libs/domain/record';
 import { ServiceView } from '#libs/messages/service';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makeServiceReceipt } from '../documents/service-receipt';
 
-export function createServiceActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createServiceActivities(db: DataSource, storageDir: string) {
   return {
     /**
      * Writes a service's view (attempts, status, date of service) and, when given, the record line
-     * that explains the change. Safe to retry: a newer version only replaces an older one; the entry is keyed.
+     * that explains the change; an attempt begun makes its 送达回证 in the same transaction. Safe to retry: a
+     * newer version only replaces an older one; the entry and the document are keyed by the attempt.
      */
     async projectService(input: {
       service: ServiceView;
@@ -41,6 +44,8 @@ export function createServiceActivities(db: DataSource) {
           ],
         );
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId });
+        const attemptId = input.entry?.action === 'service_attempted' ? (input.entry.details?.attemptId as string | undefined) : undefined;
+        if (attemptId) await makeServiceReceipt(m, storageDir, s, attemptId, input.entry!.key);
       });
     },
   };

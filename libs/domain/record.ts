@@ -35,6 +35,7 @@ export const RECORD_ACTIONS = [
   'service_attempted',
   'service_failed',
   'document_served',
+  'document_generated',
   'service_address_confirmed',
   'execution_started',
   'payment_recorded',

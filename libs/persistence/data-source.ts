@@ -49,6 +49,8 @@ import { AgencyProfiles1795416200000 } from './migrations/1795416200000-AgencyPr
 import { AgencyEntity, AgencyProfileEntity } from './entities/agency-profile.entity';
 import { CaseSearch1795416300000 } from './migrations/1795416300000-CaseSearch';
 import { UnitEntity } from './entities/unit.entity';
+import { CaseDocuments1795416400000 } from './migrations/1795416400000-CaseDocuments';
+import { CaseDocumentEntity } from './entities/case-document.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
 // instant: keep it as 'YYYY-MM-DD' instead of node-pg's local-midnight Date.
@@ -82,6 +84,7 @@ export const ENTITIES = [
   AgencyEntity,
   AgencyProfileEntity,
   UnitEntity,
+  CaseDocumentEntity,
 ];
 export const MIGRATIONS = [
   Initiation1795397115955,
@@ -113,6 +116,7 @@ export const MIGRATIONS = [
   CaseNumbers1795416100000,
   AgencyProfiles1795416200000,
   CaseSearch1795416300000,
+  CaseDocuments1795416400000,
 ];
 
 /**

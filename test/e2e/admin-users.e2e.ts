@@ -177,6 +177,10 @@ it('keeps units as data: created, renamed with their people, retired to take no 
   expect((await get('xlt.agencyadmin', '/api/v1/admin/users?q=xlt.team')).body.items[0].unit).toBe('综合行政执法队');
   const retired = await patch('xlt.agencyadmin', `/api/v1/admin/units/${unit.body.id}`, { active: false });
   expect(retired.body).toMatchObject({ active: false, retiredAt: expect.any(String) });
+  // A retried or empty change changes nothing: the unit as it is, the retirement date kept.
+  for (const body of [{ active: false }, {}]) {
+    expect((await patch('xlt.agencyadmin', `/api/v1/admin/units/${unit.body.id}`, body)).body).toEqual(retired.body);
+  }
   const joining = await post('xlt.agencyadmin', '/api/v1/admin/users', newOfficer('xlt.late', { unit: '综合行政执法队' }));
   expect(joining.body.errors).toEqual([expect.objectContaining({ field: 'unit', code: 'UNIT_RETIRED' })]);
   const moved = await patch('xlt.agencyadmin', `/api/v1/admin/users/${await userId(sys.database.db, 'xlt.officer3')}`, {

@@ -47,6 +47,9 @@ it.each([
   ['DELETE av_files', 'DELETE FROM av_files', []],
   ['DELETE record_flags', 'DELETE FROM record_flags', []],
   ['DELETE audit_log', 'DELETE FROM audit_log', []],
+  // A generated document is kept as made: a correction is a new version.
+  ['UPDATE case_documents', `UPDATE case_documents SET sha256 = repeat('0', 64)`, []],
+  ['DELETE case_documents', 'DELETE FROM case_documents', []],
   // A stored profile version is never changed: cases pin it.
   ['UPDATE agency_profiles', `UPDATE agency_profiles SET document = '{}'`, []],
   ['DELETE agency_profiles', 'DELETE FROM agency_profiles', []],

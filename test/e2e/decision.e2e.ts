@@ -163,6 +163,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
       'waiver_filed',
       'task_completed',
       'decision_issued',
+      'document_generated', // the 行政处罚决定书 the decision made, named with its hash
       'document_served',
     ]);
     const text = decisionText(draft([evidenceId]) as Parameters<typeof decisionText>[0]);

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('decision 文号 (行政处罚决定书), recorded by the activity that issues it', () => {
   const decided = (caseId: string, o: { documentNumber?: string; assigned?: boolean }) =>
-    createDecisionActivities(sys.database.db).concludeDecision({
+    createDecisionActivities(sys.database.db, sys.env.storageDir).concludeDecision({
       caseId,
       at: new Date().toISOString(),
       numberedOn: '2026-12-01', // the date of the decision: its China year numbers it

@@ -117,18 +117,20 @@ describe('ex officio start: officer → unit head → chief (程序启动审批�
       [2, 'task_completed', 'unit_head', 'unit_head_review'],
       [3, 'task_completed', 'chief', 'chief_approval'],
       [4, 'case_initiated', 'chief', undefined],
-      [5, 'deadline_set', undefined, undefined],
+      [5, 'document_generated', 'chief', 'initiation_approval'], // the 程序启动审批表, with the 案号
+      [6, 'deadline_set', undefined, undefined],
     ]);
     for (const e of r.body.items.slice(0, 4)) {
       expect(e.legalBasis).toContain('兴隆台区民政局行政执法全过程记录实施办法');
       expect(Date.parse(e.at)).not.toBeNaN();
     }
-    expect(r.body.items[4].legalBasis).toContain('《中华人民共和国行政处罚法》第六十条');
+    expect(r.body.items[5].legalBasis).toContain('《中华人民共和国行政处罚法》第六十条');
     expect(r.body.items[2].summary).toContain('同意');
     // The filing's entry names the 案号 it gave.
     const number = r.body.items[3].details.caseNumber;
     expect(number).toMatch(/^XLT罚立〔\d{4}〕1号$/);
     expect(r.body.items[3].summary).toContain(`案号${number}`);
+    expect(r.body.items[4].details).toMatchObject({ kind: 'initiation_approval', number, stepRef: 'concluded' });
   });
 
   it('a duplicate completion is harmless; a different one is refused', async () => {

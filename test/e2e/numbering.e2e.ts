@@ -90,7 +90,7 @@ describe('50 cases filed at once', () => {
 
   it('a filing retried after it committed keeps its number and takes no other', async () => {
     const c = filed[0];
-    const { setCaseStatus } = createInitiationActivities(sys.database.db);
+    const { setCaseStatus } = createInitiationActivities(sys.database.db, sys.env.storageDir);
     const numbering: Numbering = {
       agencyShort: 'HY',
       rules: { case: { mode: 'assigned', pattern: PATTERN }, decision: { mode: 'manual' }, summary_decision: { mode: 'manual' } },
@@ -111,7 +111,7 @@ describe('a case whose workflow started before numbering', () => {
     const started = await sys.call('POST', '/api/v1/cases', { token: await token('jp.officer1'), body: EX_OFFICIO_CASE });
     // Its workflow's input carries no rule: the filing reads the pinned version's (here the default).
     const entry = { key: 'concluded', actor: null, action: 'case_initiated' as const, summary: '批准' };
-    const { setCaseStatus } = createInitiationActivities(sys.database.db);
+    const { setCaseStatus } = createInitiationActivities(sys.database.db, sys.env.storageDir);
     await setCaseStatus({ caseId: started.body.id, status: 'initiated', at: started.body.startedAt, entry });
     const [row] = await sys.database.db.query('SELECT case_number FROM cases WHERE id = $1', [started.body.id]);
     expect(row.case_number).toBe(`JP罚立〔${chinaYear(started.body.startedAt)}〕1号`);

@@ -13,6 +13,7 @@ const TAGS = [
   'audit 访问审计',
   'calendar 工作日历与期限',
   'cases 案件',
+  'documents 执法文书',
   'health 运行状态',
   'investigation 调查取证',
   'investigation 行政强制措施',
@@ -21,8 +22,8 @@ const TAGS = [
   'supervision 监督',
   'tasks 待办任务',
 ];
-/** Answers that are not JSON: no content (logout) or a CSV file. */
-const NOT_JSON = ['POST /api/v1/auth/logout', 'GET /api/v1/supervision/due.csv'];
+/** Answers that are not JSON: no content (logout), a CSV file or a PDF. */
+const NOT_JSON = ['POST /api/v1/auth/logout', 'GET /api/v1/supervision/due.csv', 'GET /api/v1/cases/{id}/documents/{documentId}/file'];
 
 beforeAll(async () => {
   sys = await TestSystem.start();

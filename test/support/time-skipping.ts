@@ -1,6 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createActivities } from '#activities/index';
 import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { escalationRules } from '#libs/domain/escalation';
@@ -38,7 +41,7 @@ export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
-    activities: createActivities(database.db, env.client),
+    activities: createActivities(database.db, env.client, mkdtempSync(join(tmpdir(), 'lawtrail-ts-'))),
   });
   const running = worker.run();
   return {

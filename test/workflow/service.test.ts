@@ -107,8 +107,10 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   expect(actions.map((r: { action: string }) => r.action)).toEqual([
     'service_started',
     'service_attempted',
+    'document_generated', // the 送达回证 of the direct attempt
     'service_failed',
     'service_attempted',
+    'document_generated', // of the postal attempt (a public notice has none)
     'service_failed',
     'service_attempted',
     'evidence_recorded',

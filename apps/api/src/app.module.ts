@@ -19,6 +19,7 @@ import { ProfilesModule } from './profiles/profiles.module';
 import { RecordHeadsModule } from './record-heads/record-heads.module';
 import { ErrorFilter } from './common/error.filter';
 import { DecisionModule } from './decision/decision.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ENV } from './env.token';
 import { HealthController } from './health/health.controller';
 import { InitiationModule } from './initiation/initiation.module';
@@ -49,6 +50,7 @@ export class AppModule {
         CaseOperationsModule,
         CasesModule,
         DecisionModule,
+        DocumentsModule,
         ExecutionModule,
         InitiationModule,
         InvestigationModule,

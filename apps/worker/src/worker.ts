@@ -23,7 +23,7 @@ export async function createWorker(
     namespace: env.temporalNamespace,
     taskQueue: env.taskQueue,
     // The case-operation activities end a terminated case's workflows through the same connection.
-    activities: createActivities(db, new Client({ connection, namespace: env.temporalNamespace })),
+    activities: createActivities(db, new Client({ connection, namespace: env.temporalNamespace }), env.storageDir),
     // A case's workflows wait on people for hours or days, so caching them buys little, while the
     // SDK's default (sized from the heap limit: 2,310 on a 4 GB heap) grew the worker by ~330 KiB per
     // open case up to ~1.1 GB; 500 holds every workflow in flight at once (bench/README.md, scenario 4).

@@ -2,6 +2,7 @@ import { AgencyProfilesRepository } from './agency-profiles.repository';
 import { AuditRepository } from './audit.repository';
 import { CalendarYearsRepository } from './calendar-years.repository';
 import { CaseDeadlinesRepository } from './case-deadlines.repository';
+import { CaseDocumentsRepository } from './case-documents.repository';
 import { CaseFileRepository } from './case-file.repository';
 import { CaseOperationsRepository } from './case-operations.repository';
 import { CaseRecordRepository } from './case-record.repository';
@@ -23,6 +24,7 @@ export const REPOSITORIES = [
   AuditRepository,
   CalendarYearsRepository,
   CaseDeadlinesRepository,
+  CaseDocumentsRepository,
   CaseFileRepository,
   CaseOperationsRepository,
   CaseRecordRepository,

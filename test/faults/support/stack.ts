@@ -131,7 +131,7 @@ export class Api {
 }
 
 /** Every step of an initiated case, once each and in order (test/e2e/initiation.e2e.ts). */
-export const INITIATED = ['case_registered', 'task_completed', 'task_completed', 'case_initiated', 'deadline_set'];
+export const INITIATED = ['case_registered', 'task_completed', 'task_completed', 'case_initiated', 'document_generated', 'deadline_set'];
 
 /**
  * The case's record as stored: its actions in order, after checking that `seq` runs 1..n with no

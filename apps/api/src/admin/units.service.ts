@@ -48,6 +48,8 @@ export class UnitsService {
     const name = dto.name !== undefined && dto.name !== before.name ? dto.name : undefined;
     if (name && (await this.units.byName(before.agencyId, name))) throw taken(name);
     const retiredAt = dto.active === undefined || dto.active === !before.retiredAt ? undefined : dto.active ? null : new Date();
+    // Nothing to change (an empty body, or a retry of a change already made): the unit as it is, nothing audited.
+    if (name === undefined && retiredAt === undefined) return mapUnit(before);
     await this.units.change(id, { name, retiredAt });
     const after = (await this.units.byId(id))!;
     await this.audit.changed(actor, 'unit_changed', req, { unit: id, before: snapshot(before), after: snapshot(after) }, before.agencyId);

@@ -53,8 +53,22 @@ const CALENDAR_ERRORS = {
   PROFILE_VERSION_TAKEN: '该版本号刚被另一份配置占用，请刷新最新版本后重试',
 } as const;
 
+/** The 执法文书 generated from the record. */
+const DOCUMENT_ERRORS = {
+  DOCUMENT_NOT_FOUND: '本案没有该文书',
+  DOCUMENT_NOT_YET: '本案尚未到达生成该种文书的环节',
+  DOCUMENT_FILE_ALTERED: '文书文件缺失或与记录中的 SHA-256 不符，未予提供，请联系管理员核查',
+} as const;
+
 /** The API's own codes: about the request, the session and the administration, not about a case. */
-export const API_ERRORS = { ...REQUEST_ERRORS, ...AUTH_ERRORS, ...ADMIN_ERRORS, ...IDEMPOTENCY_ERRORS, ...CALENDAR_ERRORS } as const;
+export const API_ERRORS = {
+  ...REQUEST_ERRORS,
+  ...AUTH_ERRORS,
+  ...ADMIN_ERRORS,
+  ...IDEMPOTENCY_ERRORS,
+  ...CALENDAR_ERRORS,
+  ...DOCUMENT_ERRORS,
+} as const;
 
 /**
  * Every code the API can answer with and its Chinese message: its own, and the refusals of the case's

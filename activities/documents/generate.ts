@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '#libs/domain/roles';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '#libs/documents/kinds';
+import type { DocDefinition } from '#libs/documents/pdf';
+import { appendRecord } from '#libs/persistence/append-record';
+import { renderPdf } from './render';
+import { storeBytes } from './store';
+
+export interface DocumentToMake {
+  caseId: string;
+  kind: DocumentKind;
+  number: string | null;
+  /** The key of the record entry of the step that makes it. */
+  stepRef: string;
+  /** That entry's time: the document's `created_at` (and the PDF's dates, in the definition). */
+  madeAt: string;
+  actor: Actor | null;
+  definition: DocDefinition;
+}
+
+/** A document's id follows from its case, kind, step and version: the same step names the same document. */
+export function documentId(caseId: string, kind: DocumentKind, stepRef: string, version: number): string {
+  const h = createHash('sha256').update(`${caseId}\n${kind}\n${stepRef}\n${version}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Makes a document inside the transaction of the step that makes it: renders it, stores the bytes by
+ * SHA-256, adds its row and appends a `document_generated` entry naming kind, number and hash right after
+ * the step's entry. The step's entry itself is unchanged (its content was hashed into the chain before the
+ * document existed, and its time is in the document). Safe to retry: a document of that step exists → nothing.
+ */
+export async function makeDocument(m: EntityManager, storageDir: string, d: DocumentToMake): Promise<void> {
+  const version = 1;
+  const id = documentId(d.caseId, d.kind, d.stepRef, version);
+  const [existing] = await m.query('SELECT 1 FROM case_documents WHERE id = $1', [id]);
+  if (existing) return;
+  const bytes = await renderPdf(d.definition);
+  const { sha256, size } = await storeBytes(storageDir, bytes);
+  await m.query(
+    `INSERT INTO case_documents (id, case_id, kind, number, version, sha256, size, created_at, step_ref, replaces)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)`,
+    [id, d.caseId, d.kind, d.number, version, sha256, size, d.madeAt, d.stepRef],
+  );
+  const label = DOCUMENT_KIND_LABELS[d.kind];
+  await appendRecord(m, {
+    caseId: d.caseId,
+    key: `document:${d.kind}:${d.stepRef}:v${version}`,
+    actor: d.actor,
+    action: 'document_generated',
+    summary: `生成${label}${d.number ? `（${d.number}）` : ''}，SHA-256：${sha256}`,
+    details: { documentId: id, kind: d.kind, number: d.number, version, sha256, size, stepRef: d.stepRef },
+  });
+}

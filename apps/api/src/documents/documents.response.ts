@@ -1,0 +1,19 @@
+import { DOCUMENT_KINDS } from '#libs/documents/kinds';
+import { PageOf } from '../common/paging';
+import { Instant, Int, OneOf, Text, Uuid } from '../common/responses';
+
+/** One generated 执法文书: what it is, which step of the record made it, and its SHA-256. */
+export class DocumentResponse {
+  @Uuid() id: string;
+  @OneOf(DOCUMENT_KINDS) kind: string;
+  @Text({ description: '文书名称，如 行政处罚决定书' }) kindLabel: string;
+  @Text({ nullable: true, description: '文书自身的编号（决定书的文号）；送达回证等无编号的为 null' }) number: string | null;
+  @Int({ description: '版本（更正时生成新版本）' }) version: number;
+  @Text({ description: 'PDF 文件的 SHA-256（十六进制）' }) sha256: string;
+  @Int({ description: '字节数' }) size: number;
+  @Instant({ description: '生成该文书的环节记入记录的时间，亦即 PDF 的创建时间' }) createdAt: string;
+  @Text({ description: '生成该文书的环节在案件记录中的键（entry key）' }) stepRef: string;
+  @Uuid({ nullable: true, description: '所更正的上一版本' }) replaces: string | null;
+}
+
+export class DocumentPage extends PageOf(DocumentResponse) {}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Env } from '#libs/config/env';
+import { Actor } from '#libs/domain/roles';
+import { contentPath } from '#libs/documents/files';
+import { type DocumentKind, MADE_BY, documentFileNames, documentPossible } from '#libs/documents/kinds';
+import { CaseDocumentsRepository } from '#libs/persistence/repositories/case-documents.repository';
+import { CasesService } from '../cases/cases.service';
+import { ApiException } from '../common/api.exception';
+import { pageOf, skipOf } from '../common/paging';
+import { ENV } from '../env.token';
+import { DocumentListQuery } from './documents.dto';
+import { toDocumentView } from './documents.mapper';
+import { DocumentPage } from './documents.response';
+
+export interface DocumentFile {
+  names: { name: string; ascii: string };
+  bytes: Buffer;
+}
+
+/** A case's generated documents, read under the case's read rules (CasesService.findForActor). */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly documents: CaseDocumentsRepository,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  /**
+   * The case's documents in the order the record made them. Asked for one kind the case cannot have yet
+   * (a 决定书 before the decision is issued): 409 DOCUMENT_NOT_YET, not an empty list that reads as "lost".
+   */
+  async list(actor: Actor, caseId: string, q: DocumentListQuery): Promise<DocumentPage> {
+    await this.cases.findForActor(actor, caseId);
+    const kind = q.kind as DocumentKind | undefined;
+    if (kind && !documentPossible(kind, await this.documents.recordedActions(caseId, [MADE_BY[kind]]))) {
+      throw new ApiException('DOCUMENT_NOT_YET', [{ field: 'kind', code: 'DOCUMENT_NOT_YET', message: notYet(kind) }]);
+    }
+    const [rows, total] = await this.documents.page(caseId, kind, skipOf(q), q.pageSize);
+    return pageOf(rows.map(toDocumentView), total, q);
+  }
+
+  /** The stored PDF, checked against its hash: a file that no longer matches is not handed out as the document. */
+  async file(actor: Actor, caseId: string, documentId: string): Promise<DocumentFile> {
+    await this.cases.findForActor(actor, caseId);
+    const d = await this.documents.findInCase(caseId, documentId);
+    if (!d) throw new ApiException('DOCUMENT_NOT_FOUND');
+    const bytes = await readFile(contentPath(this.env.storageDir, d.sha256)).catch(() => null);
+    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new ApiException('DOCUMENT_FILE_ALTERED');
+    return { names: documentFileNames(d.kind, d.number, d.sha256), bytes };
+  }
+}
+
+const STEP_LABELS: Record<DocumentKind, string> = { initiation_approval: '立案', decision: '作出处罚决定', service_receipt: '开始送达' };
+const notYet = (kind: DocumentKind) => `本案尚未${STEP_LABELS[kind]}，还没有该种文书`;

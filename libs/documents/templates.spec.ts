@@ -1,0 +1,127 @@
+import { decisionDocument, type DecisionDocument } from './decision';
+import { initiationApprovalDocument } from './initiation-approval';
+import { DOCUMENT_KINDS, MADE_BY, documentFileNames, documentPossible } from './kinds';
+import { checkBoxes, chineseDate, chineseTime } from './layout';
+import type { Content } from './pdf';
+import { serviceReceiptDocument } from './service-receipt';
+
+// The templates are data (pdfmake definitions) computed from the record alone: the PDF's dates are the
+// step's time, the page foot counts pages, an agency's difference comes from its data (name; the
+// discretion benchmark 003 wants is in the approved draft), never from an `if` on the agency.
+const decision: DecisionDocument = {
+  agencyName: '华阴市住房和城乡建设局',
+  number: '华住建罚决〔2026〕3号',
+  caseNumber: '华住建罚立〔2026〕9号',
+  parties: [{ kind: 'organisation', name: '华阴市某建筑有限公司', idNumber: '91610582MA6Y000000', address: '华阴市岳庙街道' }],
+  draft: { facts: '未取得施工许可证擅自施工。', legalBasis: '《建筑工程施工许可管理办法》第十二条', penalties: [{ kind: 'warning' }] },
+  evidence: [],
+  decidedOn: '2026-12-31',
+  approval: null,
+  issuedBy: '赵执法',
+  madeAt: '2026-12-31T15:59:59.000Z',
+};
+
+/** Every string a definition draws, in order. */
+function texts(c: Content | Content[]): string[] {
+  if (Array.isArray(c)) return c.flatMap(texts);
+  if (typeof c === 'string') return [c];
+  if ('text' in c) return typeof c.text === 'string' ? [c.text] : texts(c.text);
+  if ('stack' in c) return texts(c.stack);
+  return c.table.body.flatMap((row) => texts(row));
+}
+
+it('dates the PDF by the step that made it and counts pages at the foot', () => {
+  const d = decisionDocument(decision);
+  expect(d.info).toMatchObject({
+    creationDate: new Date(decision.madeAt),
+    modDate: new Date(decision.madeAt),
+    author: decision.agencyName,
+  });
+  expect(d.footer(2, 3)).toMatchObject({ text: '第 2 页 共 3 页' });
+  expect(texts(d.content).slice(0, 3)).toEqual(['华阴市住房和城乡建设局', '行政处罚决定书', '华住建罚决〔2026〕3号']);
+});
+
+it('tells how to pay only when there is a fine, and names the benchmark only when the draft applied one', () => {
+  const warning = texts(decisionDocument(decision).content).join('');
+  expect(warning).not.toContain('缴纳罚款');
+  expect(warning).not.toContain('适用《');
+  expect(warning).toContain('统一社会信用代码');
+  const fined = texts(
+    decisionDocument({
+      ...decision,
+      draft: {
+        ...decision.draft,
+        penalties: [{ kind: 'fine', amountYuan: 5000 }],
+        discretion: { benchmark: '住建行政处罚裁量基准', application: '一般情节' },
+      },
+    }).content,
+  ).join('');
+  expect(fined).toContain('十五日内缴纳罚款');
+  expect(fined).toContain('适用《住建行政处罚裁量基准》（一般情节）');
+  expect(fined).toContain('罚款5000元');
+});
+
+it('ticks the attempt’s method on the 送达回证 and leaves the signature for the hand', () => {
+  const r = serviceReceiptDocument({
+    agencyName: '华阴市住房和城乡建设局',
+    caseNumber: null,
+    served: { title: '行政处罚决定书', number: decision.number },
+    recipient: '华阴市某建筑有限公司',
+    place: null,
+    method: 'postal',
+    via: null,
+    by: '赵执法',
+    startedAt: '2026-12-31T16:00:00.000Z',
+    madeAt: '2026-12-31T16:00:00.500Z',
+  });
+  const all = texts(r.content);
+  expect(all).toContain('□直接送达  □留置送达  ■邮寄送达  □委托送达  □转交送达');
+  expect(all).toContain('2027年1月1日 0时00分起');
+  expect(all).not.toContain('案号：');
+});
+
+it('writes China dates and times, and marks one check box', () => {
+  expect(chineseDate('2026-01-09')).toBe('2026年1月9日');
+  expect(chineseTime('2026-01-08T16:05:00.000Z')).toBe('2026年1月9日 0时05分');
+  expect(checkBoxes(['是', '否'], '否')).toBe('□是  ■否');
+});
+
+it('has a kind only once the step that makes it is in the record, and names its files', () => {
+  for (const kind of DOCUMENT_KINDS) {
+    expect(documentPossible(kind, [])).toBe(false);
+    expect(documentPossible(kind, [MADE_BY[kind]])).toBe(true);
+  }
+  expect(documentFileNames('decision', '华住建罚决〔2026〕3号', 'ab12cd34ef')).toEqual({
+    name: '行政处罚决定书（华住建罚决〔2026〕3号）-ab12cd34.pdf',
+    ascii: 'decision-ab12cd34.pdf',
+  });
+  expect(documentFileNames('service_receipt', null, 'ab12cd34ef').name).toBe('送达回证-ab12cd34.pdf');
+});
+
+it('draws a case that names no party yet with the row left blank, not an empty table', () => {
+  const d = decisionDocument({ ...decision, parties: [] });
+  expect(texts(d.content)).toContain('（未记录）');
+});
+
+it('names the approver as the profile does and shows an emergency start only where there was one', () => {
+  const form = {
+    agencyName: '平罗县退役军人事务局',
+    caseNumber: 'PL罚立〔2026〕1号',
+    source: 'ex_officio' as const,
+    caseSource: '日常检查',
+    reason: '检查发现',
+    facts: '事实',
+    parties: [],
+    emergencyAt: null,
+    handler: { opinion: '建议立案', name: '甲', at: '2026-03-01T00:00:00.000Z' },
+    unitHead: null,
+    approver: { opinion: '同意', name: '乙', at: '2026-03-02T00:00:00.000Z', title: '本单位负责人' },
+    madeAt: '2026-03-02T00:00:01.000Z',
+  };
+  const all = texts(initiationApprovalDocument(form).content);
+  expect(all).toEqual(
+    expect.arrayContaining(['案号：PL罚立〔2026〕1号', '依职权：日常检查', '本单位负责人意见', '签名：乙    2026年3月2日 8时00分']),
+  );
+  expect(all).not.toContain('情况紧急先行启动');
+  expect(texts(initiationApprovalDocument({ ...form, emergencyAt: '2026-03-01T00:00:00.000Z' }).content)).toContain('情况紧急先行启动');
+});
