@@ -560,6 +560,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{documentId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/execution": {
         parameters: {
             query?: never;
@@ -2539,6 +2571,43 @@ export interface components {
             form: "report" | "written_record" | "minutes" | "expert_opinion";
             /** @description 论证情况 */
             content: string;
+        };
+        DocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "initiation_approval" | "decision" | "service_receipt";
+            /** @description 文书名称，如 行政处罚决定书 */
+            kindLabel: string;
+            /** @description 文书自身的编号（决定书的文号）；送达回证等无编号的为 null */
+            number: string | null;
+            /** @description 版本（更正时生成新版本） */
+            version: number;
+            /** @description PDF 文件的 SHA-256（十六进制） */
+            sha256: string;
+            /** @description 字节数 */
+            size: number;
+            /**
+             * Format: date-time
+             * @description 生成该文书的环节记入记录的时间，亦即 PDF 的创建时间
+             */
+            createdAt: string;
+            /** @description 生成该文书的环节在案件记录中的键（entry key） */
+            stepRef: string;
+            /**
+             * Format: uuid
+             * @description 所更正的上一版本
+             */
+            replaces: string | null;
+        };
+        DocumentPage: {
+            items: components["schemas"]["DocumentResponse"][];
+            /** @description 页码 */
+            page: number;
+            /** @description 每页条数 */
+            pageSize: number;
+            /** @description 总条数 */
+            total: number;
         };
         PaymentStateResponse: {
             /**
@@ -5257,6 +5326,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: {
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+                /** @description 文书种类 */
+                kind?: "initiation_approval" | "decision" | "service_receipt";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+        };
+    };
+    DocumentsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件（文件名为文书名称及编号） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
