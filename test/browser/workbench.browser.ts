@@ -130,3 +130,40 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height, officer, part
     await page.getByRole('button', { name: '退出' }).click();
   });
 });
+
+it('takes a user whose password an administrator set to 修改密码 first, then to the 待办', async () => {
+  const created = await sys.call('POST', '/api/v1/admin/users', {
+    token: await sys.token('sys.admin'),
+    body: {
+      username: 'xlt.newsup',
+      displayName: '孙监督',
+      agencyId: 'xinglongtai-civil-affairs',
+      unit: '法制科',
+      role: 'supervisor',
+      password: 'Chushi2026mima',
+    },
+  });
+  expect(created.status).toBe(201);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('xlt.newsup');
+  await page.getByLabel('密码', { exact: true }).fill('Chushi2026mima');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '修改密码' }).waitFor();
+  // Any other page leads back here until the password is changed.
+  await page.goto(`${sys.baseUrl}/cases`);
+  await page.getByRole('heading', { name: '修改密码' }).waitFor();
+  await page.getByLabel('当前密码').fill('Chushi2026mima');
+  await page.getByLabel('新密码').fill('Chushi2026mima');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await page.getByText('新密码不能与当前密码相同').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-password.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('新密码').fill('Xinmima2026jiancha');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await context.close();
+  expect(errors).toEqual([]);
+});
