@@ -4,7 +4,7 @@ import type { Actor } from '#libs/domain/roles';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '#libs/documents/kinds';
 import type { DocDefinition } from '#libs/documents/pdf';
 import { appendRecord } from '#libs/persistence/append-record';
-import { renderPdf } from './render';
+import { fontGaps, renderPdf } from './render';
 import { storeBytes } from './store';
 
 export interface DocumentToMake {
@@ -37,19 +37,22 @@ export async function makeDocument(m: EntityManager, storageDir: string, d: Docu
   const [existing] = await m.query('SELECT 1 FROM case_documents WHERE id = $1', [id]);
   if (existing) return;
   const bytes = await renderPdf(d.definition);
+  const missing = fontGaps(d.definition);
   const { sha256, size } = await storeBytes(storageDir, bytes);
   await m.query(
-    `INSERT INTO case_documents (id, case_id, kind, number, version, sha256, size, created_at, step_ref, replaces)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)`,
-    [id, d.caseId, d.kind, d.number, version, sha256, size, d.madeAt, d.stepRef],
+    `INSERT INTO case_documents (id, case_id, kind, number, version, sha256, size, created_at, step_ref, replaces, missing_characters)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10)`,
+    [id, d.caseId, d.kind, d.number, version, sha256, size, d.madeAt, d.stepRef, missing],
   );
   const label = DOCUMENT_KIND_LABELS[d.kind];
+  // A character the font lacks prints blank: said in the record, to be written in by hand on the paper.
+  const gap = missing.length ? `；字库缺少“${missing.join('')}”，打印处为空白，须在纸质文书上手写补正` : '';
   await appendRecord(m, {
     caseId: d.caseId,
     key: `document:${d.kind}:${d.stepRef}:v${version}`,
     actor: d.actor,
     action: 'document_generated',
-    summary: `生成${label}${d.number ? `（${d.number}）` : ''}，SHA-256：${sha256}`,
-    details: { documentId: id, kind: d.kind, number: d.number, version, sha256, size, stepRef: d.stepRef },
+    summary: `生成${label}${d.number ? `（${d.number}）` : ''}，SHA-256：${sha256}${gap}`,
+    details: { documentId: id, kind: d.kind, number: d.number, version, sha256, size, stepRef: d.stepRef, missingCharacters: missing },
   });
 }

@@ -1,5 +1,5 @@
 // pdfmake 0.3's server-side API (its main file, js/index.js: one instance), as far as lawtrail uses it.
-// @types/pdfmake 0.3.3 describes the same calls but references lib "dom", which would retype the whole
+// @types/pdfmake 0.3.3 (not installed) describes the same calls but references lib "dom", which would retype the whole
 // program's fetch and Buffer.
 declare module 'pdfmake/js/index' {
   import type { DocDefinition } from '#libs/documents/pdf';

@@ -5,7 +5,7 @@ import { initiationApprovalDocument } from '#libs/documents/initiation-approval'
 import { serviceReceiptDocument } from '#libs/documents/service-receipt';
 import { ensurePoppler, pdfText } from '../../test/support/poppler';
 import { DECISION_FIXTURE, INITIATION_FIXTURE, RECEIPT_FIXTURE } from './fixtures';
-import { renderPdf } from './render';
+import { fontGaps, renderPdf } from './render';
 
 // The same record renders to the same bytes (README "Documents"): anyone holding the record can
 // regenerate a document and compare its SHA-256 with the one the record names.
@@ -95,5 +95,15 @@ describe('程序启动审批表', () => {
       '签名：吴局长2026年6月2日13时30分',
     ])
       expect(text).toContain(s);
+  });
+});
+
+describe('characters the font lacks', () => {
+  it('finds none among the rare characters of names it covers, and names one it lacks while the PDF still renders', async () => {
+    expect(fontGaps(decisionDocument(DECISION_FIXTURE))).toEqual([]);
+    // 𠮷 (U+20BB7, the 吉 of some family names) is outside Noto Serif SC.
+    const lacking = serviceReceiptDocument({ ...RECEIPT_FIXTURE, recipient: '𠮷田昇' });
+    expect(fontGaps(lacking)).toEqual(['𠮷']);
+    expect(squeeze(pdfText(await renderPdf(lacking)))).toContain('田昇');
   });
 });

@@ -95,3 +95,12 @@ export function documentDefinition(frame: DocumentFrame, body: Content[]): DocDe
     },
   };
 }
+
+/** Every string a definition draws, in order: what the font must cover. */
+export function drawnText(c: Content | Content[]): string[] {
+  if (Array.isArray(c)) return c.flatMap(drawnText);
+  if (typeof c === 'string') return [c];
+  if ('text' in c) return typeof c.text === 'string' ? [c.text] : drawnText(c.text);
+  if ('stack' in c) return drawnText(c.stack);
+  return c.table.body.flatMap((row) => drawnText(row));
+}

@@ -46,12 +46,13 @@ export function serviceReceiptDocument(d: ServiceReceiptDocument): DocDefinition
         fontSize: 11,
       },
     ],
-    ['送达时间', `${chineseTime(d.startedAt)}起`],
+    // The time of service is the recipient's to write (the receipt's date is the date of service).
+    ['送达时间', { text: '年    月    日    时    分', alignment: 'right' }],
     ['受送达人签名或盖章', signedOn()],
     ['代收人及代收理由', d.via ? `${d.via.to}（${d.via.reason}）` : blank()],
     ['见证人（拒收时）', blank()],
     ['送达人', { stack: [d.by, signedOn()] }],
-    ['备注', blank()],
+    ['备注', { text: `${chineseTime(d.startedAt)}开始送达\n\n`, margin: [0, 4, 0, 4] }],
   ];
   return documentDefinition(
     {

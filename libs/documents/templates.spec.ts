@@ -1,8 +1,7 @@
 import { decisionDocument, type DecisionDocument } from './decision';
 import { initiationApprovalDocument } from './initiation-approval';
 import { DOCUMENT_KINDS, MADE_BY, documentFileNames, documentPossible } from './kinds';
-import { checkBoxes, chineseDate, chineseTime } from './layout';
-import type { Content } from './pdf';
+import { checkBoxes, chineseDate, chineseTime, drawnText as texts } from './layout';
 import { serviceReceiptDocument } from './service-receipt';
 
 // The templates are data (pdfmake definitions) computed from the record alone: the PDF's dates are the
@@ -20,15 +19,6 @@ const decision: DecisionDocument = {
   issuedBy: '赵执法',
   madeAt: '2026-12-31T15:59:59.000Z',
 };
-
-/** Every string a definition draws, in order. */
-function texts(c: Content | Content[]): string[] {
-  if (Array.isArray(c)) return c.flatMap(texts);
-  if (typeof c === 'string') return [c];
-  if ('text' in c) return typeof c.text === 'string' ? [c.text] : texts(c.text);
-  if ('stack' in c) return texts(c.stack);
-  return c.table.body.flatMap((row) => texts(row));
-}
 
 it('dates the PDF by the step that made it and counts pages at the foot', () => {
   const d = decisionDocument(decision);
@@ -76,7 +66,7 @@ it('ticks the attempt’s method on the 送达回证 and leaves the signature fo
   });
   const all = texts(r.content);
   expect(all).toContain('□直接送达  □留置送达  ■邮寄送达  □委托送达  □转交送达');
-  expect(all).toContain('2027年1月1日 0时00分起');
+  expect(all).toContain('2027年1月1日 0时00分开始送达\n\n');
   expect(all).not.toContain('案号：');
 });
 

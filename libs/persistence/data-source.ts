@@ -50,6 +50,7 @@ import { AgencyEntity, AgencyProfileEntity } from './entities/agency-profile.ent
 import { CaseSearch1795416300000 } from './migrations/1795416300000-CaseSearch';
 import { UnitEntity } from './entities/unit.entity';
 import { CaseDocuments1795416400000 } from './migrations/1795416400000-CaseDocuments';
+import { DocumentGaps1795416400001 } from './migrations/1795416400001-DocumentGaps';
 import { CaseDocumentEntity } from './entities/case-document.entity';
 
 // A DATE column is a calendar date (a China date: last day of a period, retention date), not an
@@ -117,6 +118,7 @@ export const MIGRATIONS = [
   AgencyProfiles1795416200000,
   CaseSearch1795416300000,
   CaseDocuments1795416400000,
+  DocumentGaps1795416400001,
 ];
 
 /**

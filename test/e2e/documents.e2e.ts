@@ -6,6 +6,7 @@ import { receiptFromRecord } from '#activities/documents/service-receipt';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
 import { ensurePoppler, pdfText } from '../support/poppler';
+import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
 // 执法文书 are generated when the step that makes them happens, stored by SHA-256 and named in the record:
@@ -132,4 +133,20 @@ it('reads under the case’s read rules, and refuses a kind the case cannot have
   expect((await sys.call('GET', `${c}/documents`, { token: await token('hy.officer1') })).status).toBe(404);
   expect((await sys.call('GET', `${c}/documents/${caseId}/file`, { token: officer })).body).toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
   expect((await sys.call('GET', `${c}/documents/not-a-uuid/file`, { token: officer })).status).toBe(404);
+});
+
+it('names the characters the font lacks: the document renders, the gap is in the list and the record', async () => {
+  const caseId = await sys.filedCase('xlt', { ...EX_OFFICIO_CASE, parties: [{ kind: 'person', name: '𠮷田昇' }] });
+  const c = `/api/v1/cases/${caseId}`;
+  const officer = await token('xlt.officer1');
+  const [form] = await eventually(async () => {
+    const items = (await sys.call('GET', `${c}/documents`, { token: officer })).body.items;
+    return items?.length ? items : undefined;
+  });
+  expect(form).toMatchObject({ kind: 'initiation_approval', missingCharacters: ['𠮷'] });
+  const record = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items;
+  const entry = record.find((e: any) => e.action === 'document_generated');
+  expect(entry.details.missingCharacters).toEqual(['𠮷']);
+  expect(entry.summary).toContain('字库缺少“𠮷”');
+  expect((await download(`${c}/documents/${form.id}/file`, 'xlt.officer1')).status).toBe(200);
 });

@@ -17,4 +17,6 @@ export class CaseDocumentEntity {
   /** The key of the record entry of the step that made it, e.g. `decision-issued`. */
   @Column({ name: 'step_ref', type: 'text' }) stepRef: string;
   @Column({ type: 'uuid', nullable: true }) replaces: string | null;
+  /** Characters the font could not draw (printed blank), each once; empty when it drew every one. */
+  @Column({ name: 'missing_characters', type: 'text', array: true, default: () => "'{}'" }) missingCharacters: string[];
 }

@@ -14,5 +14,6 @@ export function toDocumentView(d: CaseDocumentEntity): DocumentResponse {
     createdAt: d.createdAt.toISOString(),
     stepRef: d.stepRef,
     replaces: d.replaces,
+    missingCharacters: d.missingCharacters,
   };
 }

@@ -1,6 +1,6 @@
 import { DOCUMENT_KINDS } from '#libs/documents/kinds';
 import { PageOf } from '../common/paging';
-import { Instant, Int, OneOf, Text, Uuid } from '../common/responses';
+import { Instant, Int, OneOf, Text, Texts, Uuid } from '../common/responses';
 
 /** One generated 执法文书: what it is, which step of the record made it, and its SHA-256. */
 export class DocumentResponse {
@@ -14,6 +14,7 @@ export class DocumentResponse {
   @Instant({ description: '生成该文书的环节记入记录的时间，亦即 PDF 的创建时间' }) createdAt: string;
   @Text({ description: '生成该文书的环节在案件记录中的键（entry key）' }) stepRef: string;
   @Uuid({ nullable: true, description: '所更正的上一版本' }) replaces: string | null;
+  @Texts({ description: '字库缺少、打印为空白的字（须在纸质文书上手写补正）；无则为空' }) missingCharacters: string[];
 }
 
 export class DocumentPage extends PageOf(DocumentResponse) {}
