@@ -2599,6 +2599,8 @@ export interface components {
              * @description 所更正的上一版本
              */
             replaces: string | null;
+            /** @description 字库缺少、打印为空白的字（须在纸质文书上手写补正）；无则为空 */
+            missingCharacters: string[];
         };
         DocumentPage: {
             items: components["schemas"]["DocumentResponse"][];
