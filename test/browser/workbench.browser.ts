@@ -119,14 +119,39 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height, officer, part
     await check('case');
   });
 
-  it('shows the unit head the approval in the 待办 with its due time, after the officer logs out', async () => {
+  /** Opens the case's task from the 待办 and completes it: an empty opinion first (its field error), then `opinion`. */
+  async function completeFromTasks(user: string, label: string, decision: string, opinion: string) {
     await page.getByRole('button', { name: '退出' }).click();
     await page.waitForURL(/\/login/);
-    await login('xlt.unithead', DEMO_PASSWORD);
+    await login(user, DEMO_PASSWORD);
     const task = page.locator('.task', { hasText: `当事人：${party}` });
     await task.waitFor();
     await expect(task.textContent()).resolves.toMatch(/到期：(\d{4}-\d\d-\d\d \d\d:\d\d|无办理期限)/);
-    await check('unit-head-tasks');
+    await check(`${label}-tasks`);
+    await task.getByRole('link').click();
+    const form = page.getByRole('region', { name: /^办理：/ });
+    await form.getByRole('radio', { name: decision, exact: true }).check({ force: true });
+    await form.getByRole('button', { name: '提交' }).click();
+    await form.getByText('办理意见不能为空').waitFor();
+    await check(`${label}-task-form`);
+    await form.getByLabel('办理意见').fill(opinion);
+    await form.getByRole('button', { name: '提交' }).click();
+    await page.locator('.el-timeline-item', { hasText: `：${decision}。意见：${opinion}` }).waitFor();
+  }
+
+  it('has the unit head and the chief approve from their 待办, and the case gets its 案号', async () => {
+    await completeFromTasks('xlt.unithead', 'unit-head', '同意', '同意立案调查');
+    await completeFromTasks('xlt.chief', 'chief', '批准启动', '批准');
+    // The workflow files the case once the chief's approval is recorded: the page shows it on reload.
+    const head = page.getByLabel('案件概况');
+    for (let i = 0; i < 40 && !(await head.textContent())?.includes('已启动'); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+      await head.waitFor();
+    }
+    await expect(head.textContent()).resolves.toEqual(expect.stringContaining('已启动'));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/〔\d{4}〕/);
+    await check('filed-case');
     await page.getByRole('button', { name: '退出' }).click();
   });
 });
