@@ -89,7 +89,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height, officer, part
 
   it('files an ex officio case through the form, a field error first', async () => {
     await page.getByRole('link', { name: '新建案件' }).click();
-    await page.getByRole('heading', { name: '新建案件（依职权）' }).waitFor();
+    await page.getByRole('heading', { name: '新建案件' }).waitFor();
     await page.getByLabel('案件来源').fill('日常检查');
     await page.getByLabel('启动原因').fill('检查发现涉嫌违法行为');
     await page.getByLabel('基本案情').fill('检查中发现的事实');
@@ -189,6 +189,33 @@ it('takes a user whose password an administrator set to 修改密码 first, then
   await page.getByLabel('新密码').fill('Xinmima2026jiancha');
   await page.getByRole('button', { name: '修改密码' }).click();
   await page.getByRole('heading', { name: '待办' }).waitFor();
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+it('files a real-name complaint through the same form, its own fields shown for it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('xlt.officer1');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '新建案件' }).click();
+  await page.getByRole('radio', { name: '投诉、举报' }).check({ force: true });
+  await page.getByLabel('当事人姓名或名称').fill('上官投');
+  await page.getByLabel('投诉举报人姓名').fill('赵举报');
+  await page.getByLabel('投诉举报人联系方式').fill('13800000000');
+  await page.getByLabel('投诉举报内容').fill('投诉某店铺违规经营');
+  await page.getByLabel('案件来源').fill('群众投诉');
+  await page.getByLabel('启动原因').fill('投诉反映涉嫌违法行为');
+  await page.getByLabel('基本案情').fill('经核查情况属实');
+  await page.getByLabel('承办人意见').fill('建议立案调查');
+  await page.getByRole('button', { name: '提交审批' }).click();
+  const head = page.getByLabel('案件概况');
+  await head.waitFor();
+  await expect(head.textContent()).resolves.toEqual(expect.stringContaining('投诉、举报'));
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-complaint-case.png'), fullPage: true });
   await context.close();
   expect(errors).toEqual([]);
 });
