@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from '#api/common/unavailable';
 import { createInitiationActivities } from '#activities/initiation/activities';
 import { Numbering, chinaYear, parseNumber } from '#libs/domain/numbering';
 import { eventually } from '../support/database';
@@ -6,6 +7,8 @@ import { TestSystem } from '../support/system';
 
 // 案号: given at filing (立案), in the filing's own transaction, 1, 2, 3 … per agency, kind and China year.
 let sys: TestSystem;
+/** Completions answered 503 and sent again (reported with the timing). */
+let retried = 0;
 const token = (u: string) => sys.token(u);
 const PATTERN = '{agencyShort}罚立〔{year}〕{seq}号';
 
@@ -22,10 +25,17 @@ async function completeAll(caseIds: string[], user: string, decision: string): P
   return Promise.all(
     caseIds.map(async (id) => {
       const open = await sys.call('GET', `/api/v1/tasks?caseId=${id}`, { token: t });
-      const done = await sys.call('POST', `/api/v1/tasks/${open.body.items[0].id}/completion`, {
-        token: t,
-        body: { decision, opinion: '同意' },
-      });
+      const complete = () =>
+        sys.call('POST', `/api/v1/tasks/${open.body.items[0].id}/completion`, { token: t, body: { decision, opinion: '同意' } });
+      let done = await complete();
+      // 50 approvals at once each render a 程序启动审批表 in the worker: on a loaded machine some answer 503
+      // (Retry-After) before their step finished. A client retries the same completion, which the task's
+      // derived update id makes the same step: the retry must not take a second number.
+      for (let i = 0; done.status === 503 && i < 5; i++) {
+        retried++;
+        await new Promise((r) => setTimeout(r, RETRY_AFTER_SECONDS * 1000));
+        done = await complete();
+      }
       expect(done.status).toBe(200);
       return done.body.case;
     }),
@@ -51,7 +61,7 @@ describe('50 cases filed at once', () => {
     wallMs = performance.now() - began;
     // Figures for the closing note: 50 starts, 50 reviews and 50 approvals (the numbered step) over HTTP, each 50 at once.
     console.log(
-      `numbering: ${N} concurrent filings in ${Math.round(wallMs)} ms, the ${N} approvals in ${Math.round(performance.now() - approving)} ms`,
+      `numbering: ${N} concurrent filings in ${Math.round(wallMs)} ms, the ${N} approvals in ${Math.round(performance.now() - approving)} ms (${retried} completions retried after 503)`,
     );
   });
 
