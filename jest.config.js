@@ -28,6 +28,8 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows,test/docker}/**/*.spec.ts'] },
     { ...withServers, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
     { ...withServers, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+    // The workbench in Chromium (Debian's package) against the whole system (README "Workbench").
+    { ...withServers, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.ts'] },
     // Kill the worker, restart Temporal and PostgreSQL under a running system (README "Faults").
     { ...withServers, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault.ts'], slowTestThreshold: 120 },
   ],

@@ -167,6 +167,7 @@ function banner({ databaseUrl, temporalAddress, uiUrl }) {
   });
   console.log(`
 lawtrail 行政执法全过程记录 is running
+  Workbench        http://localhost:${API_PORT}/   (hot reload: npm run dev:web)
   API              http://localhost:${API_PORT}/api
   OpenAPI          http://localhost:${API_PORT}/api/docs
   Temporal Web UI  ${uiUrl}   (server ${temporalAddress})

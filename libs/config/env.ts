@@ -37,6 +37,8 @@ export interface Env {
    * `loopback`, `linklocal`, `uniquelocal`).
    */
   trustProxy: false | number | string[];
+  /** The built workbench (apps/web/dist) the API serves at `/`; not served when it holds no index.html. */
+  webDir: string;
   production: boolean;
 }
 
@@ -118,6 +120,7 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
     dbStatementTimeoutMs,
     httpIdleTimeoutMs,
     trustProxy: trusted,
+    webDir: env.LAWTRAIL_WEB_DIR || 'apps/web/dist',
     production,
   };
 }

@@ -47,6 +47,15 @@ export type Procedure = 'general' | 'summary';
 export const STAGES = ['initiation', 'decision', 'service', 'execution', 'archiving', 'archived'] as const;
 export type Stage = (typeof STAGES)[number];
 
+export const STAGE_LABELS: Record<Stage, string> = {
+  initiation: '程序启动',
+  decision: '调查与审查决定',
+  service: '送达',
+  execution: '执行',
+  archiving: '归档中',
+  archived: '已归档',
+};
+
 /** 当事人基本情况. */
 export interface Party {
   kind: 'person' | 'organisation';

@@ -208,9 +208,14 @@ const METHOD_LABELS: Record<NotificationMethod, string> = {
   public_notice: '公示告知',
 };
 
+/** A task's decision in Chinese, as the record and the workbench's task forms show it. */
+export function decisionLabel(kind: TaskKind, decision: string): string {
+  return KIND_DECISION_LABELS[kind]?.[decision] ?? DECISION_LABELS[decision] ?? decision;
+}
+
 /** The Chinese line the record shows for a completed task. */
 export function describeCompletion(kind: TaskKind, c: Completion): string {
-  const decision = KIND_DECISION_LABELS[kind]?.[c.decision] ?? DECISION_LABELS[c.decision] ?? c.decision;
+  const decision = decisionLabel(kind, c.decision);
   const parts = [`${c.by.name}办理「${TASK_SPECS[kind].label}」：${decision}。意见：${c.opinion}`];
   const n = c.notification;
   if (n) parts.push(`于${n.notifiedAt}${METHOD_LABELS[n.method]}${n.recipient}`);

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Env } from '#libs/config/env';
 import { AppModule } from './app.module';
@@ -33,12 +33,17 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   stallTimeouts(app.getHttpServer(), env.httpIdleTimeoutMs);
+  SwaggerModule.setup('api/docs', app, () => apiDocument(app));
+  return app;
+}
+
+/** The OpenAPI document of the API at /api/docs-json, and what the workbench's typed client is generated from. */
+export function apiDocument(app: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('lawtrail 行政执法全过程记录')
     .setDescription('程序启动、待办任务、案件记录。错误响应统一为 { code, message, errors? }。')
     .setVersion('0.1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => forbidUnknownFields(SwaggerModule.createDocument(app, doc)));
-  return app;
+  return forbidUnknownFields(SwaggerModule.createDocument(app, doc));
 }

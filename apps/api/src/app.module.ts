@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Env } from '#libs/config/env';
 import { dataSourceOptions } from '#libs/persistence/data-source';
@@ -58,6 +61,7 @@ export class AppModule {
         SupervisionModule,
         UsersModule,
         TasksModule,
+        ...workbench(env.webDir),
       ],
       controllers: [HealthController],
       providers: [
@@ -68,4 +72,17 @@ export class AppModule {
       exports: [ENV],
     };
   }
+}
+
+/**
+ * The workbench (apps/web, built by `npm run dev` and `npm test`) at `/`: its files, and index.html for
+ * any other GET outside `/api` so that the browser's router takes the path. Under `/api` an unknown
+ * path stays the API's JSON 404. Without a build there is nothing to serve (the API alone).
+ */
+function workbench(webDir: string): DynamicModule[] {
+  const root = resolve(webDir);
+  if (!existsSync(join(root, 'index.html'))) return [];
+  // A path pattern rather than `exclude`: the module's error handler turns every error of an excluded
+  // route into a 404, which would replace the API's own answers (BODY_NOT_JSON…) under /api.
+  return [ServeStaticModule.forRoot({ rootPath: root, renderPath: /^(?!\/api(?:\/|$))/, serveStaticOptions: { index: false } })];
 }

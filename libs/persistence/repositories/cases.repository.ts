@@ -34,6 +34,12 @@ export interface CaseAccessFacts {
 }
 
 /** Table `cases` (the projection of each case's workflow): reads only; activities write it. */
+
+/** What a task shows of its case. */
+export interface CaseHead {
+  caseNumber: string | null;
+  partyNames: string[];
+}
 @Injectable()
 export class CasesRepository {
   constructor(private readonly db: DataSource) {}
@@ -84,6 +90,21 @@ export class CasesRepository {
       [unique],
     );
     return new Map(rows.map((r) => [r.id, r.case_number]));
+  }
+
+  /** The 案号 (null where not filed) and the parties' names of each of these cases: one statement for a page of tasks. */
+  async caseHeads(ids: string[]): Promise<Map<string, CaseHead>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    // A summary-procedure case's form names no party (its party is only a kind): no names.
+    const rows: { id: string; case_number: string | null; party_names: string[] }[] = await this.db.query(
+      `SELECT id, case_number,
+              ARRAY(SELECT p->>'name' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(form->'parties') = 'array' THEN form->'parties' ELSE '[]'::jsonb END) p
+                     WHERE p->>'name' IS NOT NULL) AS party_names
+         FROM cases WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, { caseNumber: r.case_number, partyNames: r.party_names }]));
   }
 
   /** Another case of the agency already carries this decision number (文号). */

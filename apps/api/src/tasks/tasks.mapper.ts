@@ -3,14 +3,16 @@ import { ROLE_LABELS } from '#libs/domain/roles';
 import { EscalationEntity } from '#libs/persistence/entities/escalation.entity';
 import { NotificationEntity } from '#libs/persistence/entities/notification.entity';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
+import type { CaseHead } from '#libs/persistence/repositories/cases.repository';
 import { EscalationResponse, NotificationResponse, TaskResponse } from './tasks.response';
 
-/** `caseNumber`: the case's 案号, read with the page (CasesRepository.caseNumbers). */
-export function toTaskView(t: TaskEntity, caseNumber: string | null): TaskResponse {
+/** `head`: the case's 案号 and parties' names, read with the page (CasesRepository.caseHeads). */
+export function toTaskView(t: TaskEntity, head: CaseHead): TaskResponse {
   return {
     id: t.id,
     caseId: t.caseId,
-    caseNumber,
+    caseNumber: head.caseNumber,
+    partyNames: head.partyNames,
     kind: t.kind,
     kindLabel: TASK_SPECS[t.kind].label,
     role: t.role,

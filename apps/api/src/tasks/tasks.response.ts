@@ -15,6 +15,7 @@ export class TaskResponse {
   @Uuid() id: string;
   @Uuid() caseId: string;
   @Text({ nullable: true, description: '案号（未立案时为空）' }) caseNumber: string | null;
+  @Texts({ description: '当事人姓名或名称（简易程序案件为空）' }) partyNames: string[];
   @OneOf(TASK_KINDS) kind: string;
   @Text() kindLabel: string;
   @OneOf(ROLES) role: string;

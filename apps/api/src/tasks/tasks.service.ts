@@ -44,11 +44,17 @@ export class TasksService {
     return rows.map((r) => view(r, numbers.get(r.caseId) ?? null));
   }
 
+  /** Tasks mapped with their cases' 案号 and parties' names, read in one statement for the page. */
+  private async headed(rows: TaskEntity[]): Promise<TaskResponse[]> {
+    const heads = await this.caseRows.caseHeads(rows.map((r) => r.caseId));
+    return rows.map((r) => toTaskView(r, heads.get(r.caseId) ?? { caseNumber: null, partyNames: [] }));
+  }
+
   /** The caller's open tasks: their agency and role, unassigned or assigned to them; soonest due first. */
   async mine(actor: Actor, q: TaskListQuery): Promise<TaskPage> {
     const filter = { agencyId: actor.agencyId, role: actor.role, userId: actor.id, caseId: q.caseId, kind: q.kind, dueBefore: q.dueBefore };
     const [rows, total] = await this.tasks.open(filter, skipOf(q), q.pageSize);
-    return pageOf(await this.numbered(rows, toTaskView), total, q);
+    return pageOf(await this.headed(rows), total, q);
   }
 
   /**
@@ -72,8 +78,8 @@ export class TasksService {
       if (refusal) throw new ApiException(refusal);
       await this.workflows.completeTask(task, actor, dto, key ?? JSON.stringify(dto));
     }
-    const c = await this.cases.view(actor, task.caseId);
-    return { task: toTaskView((await this.tasks.byId(taskId))!, c.caseNumber), case: c };
+    const [view] = await this.headed([(await this.tasks.byId(taskId))!]);
+    return { task: view, case: await this.cases.view(actor, task.caseId) };
   }
 
   /** Hands an open task to another person of its role; the workflow is the authority on who may. */
@@ -91,7 +97,7 @@ export class TasksService {
       { taskId, to, reason: dto.reason, by: actor },
       derivedUuid(actor.id, taskId, 'transfer', dto.toUserId),
     );
-    const [view] = await this.numbered([(await this.tasks.byId(taskId))!], toTaskView);
+    const [view] = await this.headed([(await this.tasks.byId(taskId))!]);
     return view;
   }
 
