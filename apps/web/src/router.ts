@@ -16,6 +16,7 @@ export const router = createRouter({
         { path: 'cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '案件' } },
         { path: 'cases/new', name: 'case-new', component: () => import('./pages/NewCasePage.vue'), meta: { title: '新建案件' } },
         { path: 'cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '案件详情' } },
+        { path: 'supervision', name: 'supervision', component: () => import('./pages/SupervisionPage.vue'), meta: { title: '督办' } },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'tasks' } },

@@ -12,6 +12,7 @@ const MENU: readonly MenuItem[] = [
   { name: 'tasks', label: '待办', roles: CASE_ROLES },
   { name: 'cases', label: '案件', roles: CASE_ROLES },
   { name: 'case-new', label: '新建案件', roles: ['officer'] },
+  { name: 'supervision', label: '督办', roles: ['supervisor', 'chief'] },
 ];
 
 export function menuFor(role: string | undefined): MenuItem[] {

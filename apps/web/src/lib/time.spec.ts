@@ -1,4 +1,4 @@
-import { chinaTime, countdown } from './time';
+import { chinaInstant, chinaTime, countdown } from './time';
 
 describe('chinaTime', () => {
   it('shows an instant in China time, across the date line of UTC', () => {
@@ -24,5 +24,14 @@ describe('countdown', () => {
 
   it('counts how long a task is late', () => {
     expect(countdown('2026-03-04T06:00:00Z', now)).toEqual({ overdue: true, label: '逾期 1天2小时' });
+  });
+});
+
+describe('chinaInstant', () => {
+  it('reads a picker’s wall-clock time as China time, whatever the browser’s zone', () => {
+    const at = chinaInstant('2026-03-05 00:30');
+    expect(at).toBe('2026-03-05T00:30:00+08:00');
+    expect(new Date(at).toISOString()).toBe('2026-03-04T16:30:00.000Z');
+    expect(chinaTime(at)).toBe('2026-03-05 00:30');
   });
 });

@@ -38,3 +38,8 @@ export function countdown(dueAt: string, now: Date): Countdown {
   const left = Date.parse(dueAt) - now.getTime();
   return left >= 0 ? { overdue: false, label: `剩余 ${span(left)}` } : { overdue: true, label: `逾期 ${span(-left)}` };
 }
+
+/** A China wall-clock time as the pickers give it (`2026-03-05 14:30`) as an instant the API takes. */
+export function chinaInstant(wallClock: string): string {
+  return `${wallClock.replace(' ', 'T')}:00+08:00`;
+}
