@@ -130,6 +130,8 @@ describe.each([
     await expect(page.locator('.el-table__row').count()).resolves.toBe(Math.min(api.items.length, 20));
     await expect(row.textContent()).resolves.toContain(`逾期 ${mine[0].daysLate} 天`);
     await expect(row.textContent()).resolves.toContain(mine[0].kindLabel);
+    // Nothing wider than the screen: the table scrolls within itself.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-supervision.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
