@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addDays, chinaDate } from '#libs/calendar/dates';
 import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { CASE_STATUS_LABELS, STAGE_LABELS } from '#libs/domain/case';
 import { eventually } from '../support/database';
@@ -14,6 +15,7 @@ import { TestSystem } from '../support/system';
 let sys: TestSystem;
 let browser: Browser;
 let caseNumber: string;
+const today = chinaDate(new Date());
 const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
@@ -32,6 +34,13 @@ beforeAll(async () => {
   });
   const accepted = await sys.completeTask(application.body.id, 'xlt.officer1', { decision: 'accept', opinion: '材料齐全，予以受理' });
   expect(accepted.status).toBe(200);
+  // A certificate ending in 10 days (China dates), for the list of those to renew.
+  const [officer3] = await sys.database.db.query(`SELECT id, certificate_no FROM users WHERE username = 'xlt.officer3'`);
+  const renewed = await sys.call('PATCH', `/api/v1/admin/users/${officer3.id}`, {
+    token: await sys.token('xlt.agencyadmin'),
+    body: { certificate: { number: officer3.certificate_no, validFrom: addDays(today, -300), validTo: addDays(today, 10) } },
+  });
+  expect(renewed.status).toBe(200);
   await eventually(async () => {
     const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: await sys.token('xlt.supervisor') });
     return stats.body.onTime.length ? true : undefined;
@@ -117,7 +126,8 @@ describe.each([
     await picker.first().fill(later);
     await picker.first().press('Enter');
     await page.getByRole('button', { name: '查询' }).click();
-    const row = page.locator('.el-table__row', { hasText: caseNumber }).first();
+    const due = page.getByRole('region', { name: '到期与逾期事项' });
+    const row = due.locator('.el-table__row', { hasText: caseNumber }).first();
     await row.waitFor();
 
     const api = (
@@ -127,9 +137,13 @@ describe.each([
     ).body;
     const mine = api.items.filter((i: { caseNumber: string }) => i.caseNumber === caseNumber);
     expect(mine.length).toBeGreaterThan(0);
-    await expect(page.locator('.el-table__row').count()).resolves.toBe(Math.min(api.items.length, 20));
+    await expect(due.locator('.el-table__row').count()).resolves.toBe(Math.min(api.items.length, 20));
     await expect(row.textContent()).resolves.toContain(`逾期 ${mine[0].daysLate} 天`);
     await expect(row.textContent()).resolves.toContain(mine[0].kindLabel);
+    const certificate = page
+      .getByRole('region', { name: '30 日内到期的执法证件' })
+      .locator('.el-table__row', { hasText: addDays(today, 10) });
+    await expect(certificate.textContent()).resolves.toContain('剩 10 天');
     // Nothing wider than the screen: the table scrolls within itself.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-supervision.png`), fullPage: true });
