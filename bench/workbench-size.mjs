@@ -32,6 +32,7 @@ const PAGES = {
   案件: ['index.html', 'src/components/AppLayout.vue', 'src/pages/CasesPage.vue'],
   案件详情: ['index.html', 'src/components/AppLayout.vue', 'src/pages/CaseDetailPage.vue'],
   新建案件: ['index.html', 'src/components/AppLayout.vue', 'src/pages/NewCasePage.vue'],
+  督办: ['index.html', 'src/components/AppLayout.vue', 'src/pages/SupervisionPage.vue'],
 };
 console.log('page | JavaScript (gzip) | CSS (gzip)');
 for (const [page, keys] of Object.entries(PAGES)) {
