@@ -145,7 +145,7 @@ describe.each([
       .locator('.el-table__row', { hasText: addDays(today, 10) });
     await expect(certificate.textContent()).resolves.toContain('剩 10 天');
     // Nothing wider than the screen: the table scrolls within itself.
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(width);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-supervision.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
