@@ -5,6 +5,8 @@ import { preDecisionNoticeFromRecord } from '#activities/documents/pre-decision-
 import { initiationApprovalFromRecord } from '#activities/documents/initiation-approval';
 import { renderPdf } from '#activities/documents/render';
 import { receiptFromRecord } from '#activities/documents/service-receipt';
+import { chinaDate } from '#libs/calendar/dates';
+import { chineseDate } from '#libs/documents/layout';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
 import { ensurePoppler, pdfText } from '../support/poppler';
@@ -202,6 +204,52 @@ it('a 催告书 served is listed with its hash matching the file and the record,
     return demandNoticeFromRecord(m, view, 'demand-served');
   });
   expect(sha(await renderPdf(again!.definition))).toBe(demand.sha256);
+});
+
+it('a 告知书 issued and served through the service workflow carries its typed 文号 and its issue date, and tells the filed facts before any draft', async () => {
+  const caseId = await sys.filedCase('xlt');
+  const officer = await token('xlt.officer1');
+  const c = `/api/v1/cases/${caseId}`;
+  const number = `兴民罚告〔2026〕${caseId.slice(0, 6)}号`;
+  const issued = await sys.call('POST', `${c}/pre-decision-notice`, {
+    token: officer,
+    body: { rights: ['statement', 'defence'], documentNumber: number },
+  });
+  expect(issued.status).toBe(200);
+  const service = await eventually(async () =>
+    (await sys.call('GET', `${c}/services`, { token: officer })).body.items.find((s: any) => s.document.kind === 'pre_decision_notice'),
+  );
+  const now = new Date().toISOString();
+  const base = `${c}/services/${service.id}`;
+  expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: now } })).status).toBe(200);
+  const served = await sys.call('POST', `${base}/outcome`, {
+    token: officer,
+    body: { outcome: 'served', at: now, receipt: { signedBy: '王五' } },
+  });
+  expect(served.status).toBe(200);
+
+  const [notice] = await eventually(async () => {
+    const items = (await sys.call('GET', `${c}/documents?kind=pre_decision_notice`, { token: officer })).body.items;
+    return items?.length ? items : undefined;
+  });
+  expect(notice).toMatchObject({ kind: 'pre_decision_notice', number, stepRef: 'notice-served' });
+  const file = await download(`${c}/documents/${notice.id}/file`, 'xlt.officer1');
+  expect(sha(file.bytes)).toBe(notice.sha256);
+  const text = pdfText(file.bytes).replace(/\s+/g, '');
+  const issuedOn = service.document.dated.at;
+  for (const s of [
+    number,
+    '王五：',
+    EX_OFFICIO_CASE.facts,
+    '（告知时尚未拟定，未记录）',
+    '3个工作日内',
+    chineseDate(chinaDate(new Date(issuedOn))),
+  ])
+    expect(text).toContain(s.replace(/\s+/g, ''));
+  // No penalty intended yet and 兴隆台 does not tell hearings always: no hearing right on the paper.
+  expect(text).not.toContain('要求听证');
+  const again = await sys.database.db.transaction((m) => preDecisionNoticeFromRecord(m, caseId, 'notice-served', null));
+  expect(sha(await renderPdf(again!.definition))).toBe(notice.sha256);
 });
 
 it('reads under the case’s read rules, and refuses a kind the case cannot have yet', async () => {
