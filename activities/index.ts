@@ -20,11 +20,11 @@ import { createTaskActivities } from './tasks/activities';
 export function createActivities(db: DataSource, temporal: Client, storageDir: string) {
   return nonRetryableIntegrity({
     ...createInitiationActivities(db, storageDir),
-    ...createInvestigationActivities(db),
+    ...createInvestigationActivities(db, storageDir),
     ...createDecisionActivities(db, storageDir),
     ...createSummaryActivities(db),
     ...createServiceActivities(db, storageDir),
-    ...createExecutionActivities(db),
+    ...createExecutionActivities(db, storageDir),
     ...createArchivingActivities(db),
     ...createTaskActivities(db),
     ...createCaseOperationActivities(db, temporal),

@@ -1,4 +1,6 @@
 import type { DecisionDocument } from '#libs/documents/decision';
+import type { DemandNoticeDocument } from '#libs/documents/demand-notice';
+import type { PreDecisionNoticeDocument } from '#libs/documents/pre-decision-notice';
 import type { InitiationApprovalDocument } from '#libs/documents/initiation-approval';
 import type { ServiceReceiptDocument } from '#libs/documents/service-receipt';
 
@@ -51,4 +53,34 @@ export const INITIATION_FIXTURE: InitiationApprovalDocument = {
   unitHead: { opinion: '同意立案', name: '周科长', at: '2026-06-02T03:00:00.000Z' },
   approver: { opinion: '同意', name: '吴局长', at: '2026-06-02T05:30:00.000Z', title: '局长' },
   madeAt: '2026-06-02T05:30:00.250Z',
+};
+
+export const NOTICE_FIXTURE: PreDecisionNoticeDocument = {
+  agencyName: '兴隆台区民政局',
+  number: '兴民罚告〔2026〕5号',
+  caseNumber: '兴民罚立〔2026〕12号',
+  parties: DECISION_FIXTURE.parties,
+  draft: DECISION_FIXTURE.draft,
+  caseFacts: '当事人以社会团体名义开展活动。',
+  evidence: DECISION_FIXTURE.evidence,
+  statementPeriod: '3个工作日',
+  hearingPeriod: '5个工作日',
+  datedOn: '2026-04-20',
+  by: '张执法',
+  madeAt: '2026-04-20T02:10:00.321Z',
+};
+
+export const DEMAND_FIXTURE: DemandNoticeDocument = {
+  agencyName: '兴隆台区民政局',
+  caseNumber: '兴民罚立〔2026〕12号',
+  parties: DECISION_FIXTURE.parties,
+  decision: { number: '兴民罚决〔2026〕7号', decidedOn: '2026-05-06', penalties: '罚款1000元' },
+  lastDayToPay: '2026-05-21',
+  owed: { fine: '1000.00', surcharge: '1000.00', total: '2000.00', on: '2026-12-01', dailyRatePercent: 3 },
+  demand: '自收到本催告书之日起十日内缴纳罚款及加处罚款共计二千元。',
+  then: '申请人民法院强制执行',
+  approval: { name: '李局长', at: '2026-11-28T01:00:00.000Z' },
+  datedOn: '2026-11-28',
+  draftedBy: '张执法',
+  madeAt: '2026-12-01T06:30:00.789Z',
 };

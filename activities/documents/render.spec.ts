@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { decisionDocument } from '#libs/documents/decision';
+import { demandNoticeDocument } from '#libs/documents/demand-notice';
+import { preDecisionNoticeDocument } from '#libs/documents/pre-decision-notice';
 import { initiationApprovalDocument } from '#libs/documents/initiation-approval';
 import { serviceReceiptDocument } from '#libs/documents/service-receipt';
 import { ensurePoppler, pdfText } from '../../test/support/poppler';
-import { DECISION_FIXTURE, INITIATION_FIXTURE, RECEIPT_FIXTURE } from './fixtures';
+import { DECISION_FIXTURE, DEMAND_FIXTURE, INITIATION_FIXTURE, NOTICE_FIXTURE, RECEIPT_FIXTURE } from './fixtures';
 import { fontGaps, renderPdf } from './render';
 
 // The same record renders to the same bytes (README "Documents"): anyone holding the record can
@@ -95,6 +97,88 @@ describe('程序启动审批表', () => {
       '签名：吴局长2026年6月2日13时30分',
     ])
       expect(text).toContain(s);
+  });
+});
+
+describe('行政处罚事先告知书', () => {
+  it('renders the same notice twice to identical bytes, with the facts, the penalty intended and both rights with their periods', async () => {
+    const a = await renderPdf(preDecisionNoticeDocument(NOTICE_FIXTURE));
+    expect(sha(await renderPdf(preDecisionNoticeDocument(NOTICE_FIXTURE)))).toBe(sha(a));
+    const text = squeeze(pdfText(a));
+    for (const s of [
+      '兴隆台区民政局',
+      '行政处罚事先告知书',
+      '兴民罚告〔2026〕5号',
+      '王喆堃：',
+      '当事人刘䶮以社会团体名义开展活动',
+      '《社会团体登记管理条例》第三十条',
+      '拟对你（单位）作出如下行政处罚：罚款1000元',
+      '自收到本告知书之日起3个工作日内向本机关提出陈述、申辩',
+      '第六十三条、第六十四条',
+      '自收到本告知书之日起5个工作日内向本机关提出',
+      '2026年4月20日',
+      '案号：兴民罚立〔2026〕12号',
+    ])
+      expect(text).toContain(s);
+  });
+
+  it('renders without a draft, an address, a number or a hearing right (a template that threw would retry its step forever)', async () => {
+    const bare = preDecisionNoticeDocument({
+      ...NOTICE_FIXTURE,
+      number: null,
+      caseNumber: null,
+      parties: [{ kind: 'person', name: '王喆堃' }],
+      draft: null,
+      evidence: [],
+      hearingPeriod: null,
+    });
+    const text = squeeze(pdfText(await renderPdf(bare)));
+    expect(text).toContain('当事人以社会团体名义开展活动。');
+    expect(text).toContain('（告知时尚未拟定，未记录）');
+    expect(text).not.toContain('听证');
+    expect(text).toContain('案号：（未编号）');
+  });
+});
+
+describe('催告书', () => {
+  it('renders the same demand twice to identical bytes, with the obligation, the deadline, the amount and the right to state and defend', async () => {
+    const a = await renderPdf(demandNoticeDocument(DEMAND_FIXTURE));
+    expect(sha(await renderPdf(demandNoticeDocument(DEMAND_FIXTURE)))).toBe(sha(a));
+    const text = squeeze(pdfText(a));
+    for (const s of [
+      '催告书',
+      '兴民罚决〔2026〕7号（催告）',
+      '王喆堃：',
+      '本机关于2026年5月6日作出兴民罚决〔2026〕7号行政处罚决定书',
+      '应当于2026年5月21日前缴纳罚款',
+      '自收到本催告书之日起十日内缴纳罚款及加处罚款共计二千元',
+      '1000.00元',
+      '合计应缴2000.00元',
+      '有权进行陈述和申辩',
+      '申请人民法院强制执行',
+      '2026年11月28日',
+      '李局长，2026年11月28日9时00分',
+    ])
+      expect(text).toContain(s);
+  });
+
+  it('renders a demand with no money owed, no decision number, no approval and no party recorded', async () => {
+    const bare = demandNoticeDocument({
+      ...DEMAND_FIXTURE,
+      caseNumber: null,
+      parties: [],
+      decision: { number: null, decidedOn: null, penalties: null },
+      lastDayToPay: null,
+      owed: null,
+      approval: null,
+      demand: '自收到本催告书之日起十日内拆除违法建筑。',
+    });
+    const text = squeeze(pdfText(await renderPdf(bare)));
+    expect(text).toContain('当事人：');
+    expect(text).toContain('本机关作出行政处罚决定书。你（单位）至今未履行该决定确定的义务。');
+    expect(text).toContain('拆除违法建筑');
+    expect(text).not.toContain('合计应缴');
+    expect(text).toContain('负责人批准：（无）');
   });
 });
 

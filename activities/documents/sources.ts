@@ -15,6 +15,8 @@ export interface CaseFacts {
   caseNumber: string | null;
   decisionNumber: string | null;
   parties: Party[];
+  /** 基本案情 as filed. */
+  facts: string;
 }
 
 export async function caseFacts(m: EntityManager, caseId: string): Promise<CaseFacts> {
@@ -32,36 +34,46 @@ export async function caseFacts(m: EntityManager, caseId: string): Promise<CaseF
     caseNumber: c.case_number,
     decisionNumber: c.decision_number,
     parties: c.form.parties ?? [],
+    facts: c.form.facts ?? '',
   };
 }
 
 export interface StepEntry {
+  /** Its place in the case's record. */
+  seq: number;
   at: string;
   actorName: string | null;
+  summary: string;
   details: Record<string, unknown>;
 }
 
 /** The record entry of a step by its key (the step that makes a document). */
 export async function stepEntry(m: EntityManager, caseId: string, key: string): Promise<StepEntry> {
-  const [e] = await m.query('SELECT at, actor_name, details FROM case_records WHERE case_id = $1 AND entry_key = $2', [caseId, key]);
-  return { at: new Date(e.at).toISOString(), actorName: e.actor_name, details: e.details };
+  const [e] = await m.query('SELECT seq, at, actor_name, summary, details FROM case_records WHERE case_id = $1 AND entry_key = $2', [
+    caseId,
+    key,
+  ]);
+  return { seq: Number(e.seq), at: new Date(e.at).toISOString(), actorName: e.actor_name, summary: e.summary, details: e.details };
 }
 
 /**
- * The latest completion of a task of this kind (and decision) in the record: its form, who, when, and the
- * opinion given (the task's, which the entry's summary also quotes).
+ * The latest completion of a task of this kind (and decision) in the record — before the entry `beforeSeq`
+ * where given, so a document reads what stood at its step however the case went on: its form, who, when,
+ * and the opinion given (the task's, which the entry's summary also quotes).
  */
 export async function lastCompletion(
   m: EntityManager,
   caseId: string,
   kind: string,
   decision?: string,
+  beforeSeq?: number,
 ): Promise<{ at: string; actorName: string | null; opinion: string; details: Record<string, unknown> } | null> {
   const [e] = await m.query(
     `SELECT r.at, r.actor_name, r.details, t.opinion FROM case_records r LEFT JOIN tasks t ON t.id::text = r.details->>'taskId'
       WHERE r.case_id = $1 AND r.action = 'task_completed' AND r.details->>'kind' = $2 AND ($3::text IS NULL OR r.details->>'decision' = $3)
+        AND ($4::bigint IS NULL OR r.seq < $4)
       ORDER BY r.seq DESC LIMIT 1`,
-    [caseId, kind, decision ?? null],
+    [caseId, kind, decision ?? null, beforeSeq ?? null],
   );
   return e ? { at: new Date(e.at).toISOString(), actorName: e.actor_name, opinion: e.opinion ?? '', details: e.details } : null;
 }
@@ -72,9 +84,12 @@ export async function entryOrNull(m: EntityManager, caseId: string, key: string)
   return e ? stepEntry(m, caseId, key) : null;
 }
 
-/** The approved draft (the officer's last draft_decision completion), or null for a case decided without the chain. */
-export async function approvedDraft(m: EntityManager, caseId: string): Promise<DraftDecision | null> {
-  const c = await lastCompletion(m, caseId, 'draft_decision');
+/**
+ * The approved draft (the officer's last draft_decision completion; the last before `beforeSeq` where given),
+ * or null for a case decided without the chain or not drafted yet.
+ */
+export async function approvedDraft(m: EntityManager, caseId: string, beforeSeq?: number): Promise<DraftDecision | null> {
+  const c = await lastCompletion(m, caseId, 'draft_decision', undefined, beforeSeq);
   return (c?.details.draft as DraftDecision | undefined) ?? null;
 }
 

@@ -2,14 +2,18 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '#libs/domain/record';
 import { ExecutionView } from '#libs/messages/execution';
 import { appendRecord } from '#libs/persistence/append-record';
+import { MADE_BY } from '#libs/documents/kinds';
+import { makeDemandNotice } from '../documents/demand-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
-export function createExecutionActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createExecutionActivities(db: DataSource, storageDir: string) {
   return {
     /**
      * Writes the execution's view (payment, surcharge, remedies, 催告, court) and, when given, the
-     * record line. Safe to retry: a newer version only replaces an older one; the entry is keyed.
+     * record line; the 催告书 served makes its document in the same transaction (documents/demand-notice.ts).
+     * Safe to retry: a newer version only replaces an older one; the entry and the document are keyed.
      */
     async projectExecution(input: { execution: ExecutionView; version: number; agencyId: string; at: string; entry?: Entry }) {
       const e = input.execution;
@@ -33,6 +37,7 @@ export function createExecutionActivities(db: DataSource) {
         );
         await m.query(`UPDATE cases SET stage = 'execution', updated_at = $2 WHERE id = $1 AND stage = 'service'`, [e.caseId, input.at]);
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: e.caseId });
+        if (input.entry && input.entry.key === MADE_BY.demand_notice.key) await makeDemandNotice(m, storageDir, e, input.entry.key);
       });
     },
 

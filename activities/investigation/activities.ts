@@ -3,16 +3,26 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { StoredFile } from '#libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '#libs/messages/investigation';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makePreDecisionNotice } from '../documents/pre-decision-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
-export function createInvestigationActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createInvestigationActivities(db: DataSource, storageDir: string) {
   return {
     projectMeasure: (input: { measure: MeasureView; at: string; entry?: Entry }) => projectMeasure(db, input),
 
-    /** Appends one line to the case record (a warning, a note). Safe to retry: keyed entry. */
+    /**
+     * Appends one line to the case record (a warning, a note); the pre-decision notice served makes its
+     * 行政处罚事先告知书 in the same transaction (documents/pre-decision-notice.ts). Safe to retry: keyed
+     * entry, and the document keyed by it.
+     */
     async noteRecord(input: { caseId: string; at: string; entry: Entry }): Promise<void> {
-      await db.transaction((m) => appendRecord(m, { ...input.entry, caseId: input.caseId }));
+      await db.transaction(async (m) => {
+        await appendRecord(m, { ...input.entry, caseId: input.caseId });
+        const e = input.entry;
+        if (e.action === 'notice_served') await makePreDecisionNotice(m, storageDir, input.caseId, e.key, e.actor ?? null);
+      });
     },
 
     /**

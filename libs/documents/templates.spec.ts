@@ -2,6 +2,7 @@ import { decisionDocument, type DecisionDocument } from './decision';
 import { initiationApprovalDocument } from './initiation-approval';
 import { DOCUMENT_KINDS, MADE_BY, documentFileNames, documentPossible } from './kinds';
 import { checkBoxes, chineseDate, chineseTime, drawnText as texts } from './layout';
+import { hearingTold } from './pre-decision-notice';
 import { serviceReceiptDocument } from './service-receipt';
 
 // The templates are data (pdfmake definitions) computed from the record alone: the PDF's dates are the
@@ -79,8 +80,10 @@ it('writes China dates and times, and marks one check box', () => {
 it('has a kind only once the step that makes it is in the record, and names its files', () => {
   for (const kind of DOCUMENT_KINDS) {
     expect(documentPossible(kind, [])).toBe(false);
-    expect(documentPossible(kind, [MADE_BY[kind]])).toBe(true);
+    expect(documentPossible(kind, [{ action: MADE_BY[kind].action, key: MADE_BY[kind].key ?? 'any' }])).toBe(true);
   }
+  // The 催告书's step is named by its key: another deadline set does not make one.
+  expect(documentPossible('demand_notice', [{ action: 'deadline_set', key: 'decision-deadline' }])).toBe(false);
   expect(documentFileNames('decision', '华住建罚决〔2026〕3号', 'ab12cd34ef')).toEqual({
     name: '行政处罚决定书（华住建罚决〔2026〕3号）-ab12cd34.pdf',
     ascii: 'decision-ab12cd34.pdf',
@@ -114,4 +117,12 @@ it('names the approver as the profile does and shows an emergency start only whe
   );
   expect(all).not.toContain('情况紧急先行启动');
   expect(texts(initiationApprovalDocument({ ...form, emergencyAt: '2026-03-01T00:00:00.000Z' }).content)).toContain('情况紧急先行启动');
+});
+
+it('tells the right to a hearing where the profile has it told or the penalty intended is one 行政处罚法 63 opens to it', () => {
+  expect(hearingTold(['statement', 'defence'], { penalties: [{ kind: 'warning' }] })).toBe(false);
+  expect(hearingTold(['statement', 'defence'], null)).toBe(false);
+  expect(hearingTold(['statement', 'defence', 'hearing'], null)).toBe(true);
+  expect(hearingTold(['statement'], { penalties: [{ kind: 'warning' }, { kind: 'licence_revocation' }] })).toBe(true);
+  expect(hearingTold(['statement'], { penalties: [{ kind: 'fine', amountYuan: 200 }] })).toBe(true);
 });

@@ -160,6 +160,7 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     const actions = record.body.items.map((e: any) => e.action);
     expect(actions.slice(actions.indexOf('notice_served'), actions.indexOf('document_served') + 1)).toEqual([
       'notice_served',
+      'document_generated', // the 行政处罚事先告知书 the notice served made
       'waiver_filed',
       'task_completed',
       'decision_issued',

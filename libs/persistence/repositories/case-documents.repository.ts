@@ -25,12 +25,11 @@ export class CaseDocumentsRepository {
     return this.documents.findOneBy({ id, caseId });
   }
 
-  /** The actions the case's record holds, among these: what a case can have documents of. */
-  async recordedActions(caseId: string, actions: readonly string[]): Promise<string[]> {
-    const rows: { action: string }[] = await this.db.query(
-      'SELECT DISTINCT action FROM case_records WHERE case_id = $1 AND action = ANY($2)',
-      [caseId, actions],
+  /** The case's entries of this step (its action, and its key where given), at most one: what a case can have documents of. */
+  recordedSteps(caseId: string, step: { action: string; key?: string }): Promise<{ action: string; key: string }[]> {
+    return this.db.query(
+      'SELECT action, entry_key AS key FROM case_records WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) LIMIT 1',
+      [caseId, step.action, step.key ?? null],
     );
-    return rows.map((r) => r.action);
   }
 }

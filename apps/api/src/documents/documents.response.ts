@@ -7,7 +7,12 @@ export class DocumentResponse {
   @Uuid() id: string;
   @OneOf(DOCUMENT_KINDS) kind: string;
   @Text({ description: '文书名称，如 行政处罚决定书' }) kindLabel: string;
-  @Text({ nullable: true, description: '文书自身的编号（决定书的文号）；送达回证等无编号的为 null' }) number: string | null;
+  @Text({
+    nullable: true,
+    description:
+      '文书自身的编号：决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、当面交付的告知书等无编号的为 null',
+  })
+  number: string | null;
   @Int({ description: '版本（更正时生成新版本）' }) version: number;
   @Text({ description: 'PDF 文件的 SHA-256（十六进制）' }) sha256: string;
   @Int({ description: '字节数' }) size: number;

@@ -35,7 +35,7 @@ export class DocumentsService {
   async list(actor: Actor, caseId: string, q: DocumentListQuery): Promise<DocumentPage> {
     await this.cases.findForActor(actor, caseId);
     const kind = q.kind as DocumentKind | undefined;
-    if (kind && !documentPossible(kind, await this.documents.recordedActions(caseId, [MADE_BY[kind]]))) {
+    if (kind && !documentPossible(kind, await this.documents.recordedSteps(caseId, MADE_BY[kind]))) {
       throw new ApiException('DOCUMENT_NOT_YET', [{ field: 'kind', code: 'DOCUMENT_NOT_YET', message: notYet(kind) }]);
     }
     const [rows, total] = await this.documents.page(caseId, kind, skipOf(q), q.pageSize);
@@ -53,5 +53,11 @@ export class DocumentsService {
   }
 }
 
-const STEP_LABELS: Record<DocumentKind, string> = { initiation_approval: '立案', decision: '作出处罚决定', service_receipt: '开始送达' };
+const STEP_LABELS: Record<DocumentKind, string> = {
+  initiation_approval: '立案',
+  pre_decision_notice: '送达行政处罚事先告知书',
+  decision: '作出处罚决定',
+  service_receipt: '开始送达',
+  demand_notice: '送达催告书',
+};
 const notYet = (kind: DocumentKind) => `本案尚未${STEP_LABELS[kind]}，还没有该种文书`;
