@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { idempotencyKey } from '../common/idempotency';
+import { idempotencyKey, IdempotencyKeyHeader } from '../common/idempotency';
 import { CaseOperationDto } from './case-operations.dto';
 import { CaseOperationRequestResponse, CaseOperationsResponse } from './case-operations.response';
 import { CaseOperationsService } from './case-operations.service';
@@ -24,7 +24,7 @@ export class CaseOperationsController {
     @CurrentActor() actor: Actor,
     @Param('id', caseIdPipe) id: string,
     @Body() dto: CaseOperationDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
     return this.operations.request(actor, id, dto, idempotencyKey(key));
   }

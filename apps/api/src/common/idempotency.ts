@@ -1,5 +1,16 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ApiException } from './api.exception';
+
+/**
+ * The raw Idempotency-Key header of the request. Not `@Headers('idempotency-key')`: Swagger reads that
+ * as a required header, and the document (and the workbench's typed client) then demanded a header that
+ * is optional; the method's `@ApiHeader` documents it once, optional.
+ */
+export const IdempotencyKeyHeader = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
+  const value = ctx.switchToHttp().getRequest().headers['idempotency-key'];
+  return typeof value === 'string' ? value : undefined;
+});
 
 /** Reads an optional Idempotency-Key header: 1–200 visible ASCII characters. */
 export function idempotencyKey(header: string | undefined): string | undefined {

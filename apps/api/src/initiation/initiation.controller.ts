@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { CaseResponse } from '../cases/cases.response';
-import { idempotencyKey } from '../common/idempotency';
+import { idempotencyKey, IdempotencyKeyHeader } from '../common/idempotency';
 import { StartCaseDto } from './initiation.dto';
 import { InitiationService } from './initiation.service';
 
@@ -17,7 +17,7 @@ export class InitiationController {
   @Act('case.start')
   @ApiCreatedResponse({ type: CaseResponse, description: '启动的案件（与 GET /cases/{id} 相同）' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，不会重复立案' })
-  start(@CurrentActor() actor: Actor, @Body() dto: StartCaseDto, @Headers('idempotency-key') key?: string) {
+  start(@CurrentActor() actor: Actor, @Body() dto: StartCaseDto, @IdempotencyKeyHeader() key?: string) {
     return this.initiation.start(actor, dto, idempotencyKey(key));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AV_MEDIA_TYPES } from '#libs/domain/av-media';
@@ -6,7 +6,7 @@ import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
-import { idempotencyKey } from '../common/idempotency';
+import { idempotencyKey, IdempotencyKeyHeader } from '../common/idempotency';
 import { PageQuery } from '../common/paging';
 import { AvUploadService } from './av-upload.service';
 import { AvRecordDto, FlagDto, WrittenRecordDto } from './investigation.dto';
@@ -34,7 +34,7 @@ export class InvestigationController {
     @CurrentActor() actor: Actor,
     @Param('id', caseIdPipe) id: string,
     @Body() dto: WrittenRecordDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
     return this.investigation.addWritten(actor, id, dto, idempotencyKey(key));
   }
@@ -43,12 +43,7 @@ export class InvestigationController {
   @Act('av.add')
   @ApiCreatedResponse({ type: EvidenceResponse })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  addAv(
-    @CurrentActor() actor: Actor,
-    @Param('id', caseIdPipe) id: string,
-    @Body() dto: AvRecordDto,
-    @Headers('idempotency-key') key?: string,
-  ) {
+  addAv(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Body() dto: AvRecordDto, @IdempotencyKeyHeader() key?: string) {
     return this.investigation.addAv(actor, id, dto, idempotencyKey(key));
   }
 

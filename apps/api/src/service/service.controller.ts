@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiException } from '../common/api.exception';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
-import { idempotencyKey } from '../common/idempotency';
+import { idempotencyKey, IdempotencyKeyHeader } from '../common/idempotency';
 import { PageQuery } from '../common/paging';
 import { AddressConfirmationDto, AttemptDto, OutcomeDto } from './service.dto';
 import { ServiceAddressResponse, ServicePage, ServiceResponse } from './service.response';
@@ -36,7 +36,7 @@ export class ServiceController {
     @Param('id', caseIdPipe) id: string,
     @Param('serviceId', serviceIdPipe) serviceId: string,
     @Body() dto: AttemptDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
     return this.service.attempt(actor, id, serviceId, dto, idempotencyKey(key));
   }
@@ -52,7 +52,7 @@ export class ServiceController {
     @Param('id', caseIdPipe) id: string,
     @Param('serviceId', serviceIdPipe) serviceId: string,
     @Body() dto: OutcomeDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
     return this.service.outcome(actor, id, serviceId, dto, idempotencyKey(key));
   }

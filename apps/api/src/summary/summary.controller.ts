@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { CaseResponse } from '../cases/cases.response';
-import { idempotencyKey } from '../common/idempotency';
+import { idempotencyKey, IdempotencyKeyHeader } from '../common/idempotency';
 import { SummaryCaseDto } from './summary.dto';
 import { SummaryService } from './summary.service';
 
@@ -18,7 +18,7 @@ export class SummaryController {
   @Act('summary.decide')
   @ApiCreatedResponse({ type: CaseResponse, description: '登记的案件（与 GET /cases/{id} 相同）' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重复提交时使用同一值，不会重复登记' })
-  start(@CurrentActor() actor: Actor, @Body() dto: SummaryCaseDto, @Headers('idempotency-key') key?: string) {
+  start(@CurrentActor() actor: Actor, @Body() dto: SummaryCaseDto, @IdempotencyKeyHeader() key?: string) {
     return this.summary.start(actor, dto, idempotencyKey(key));
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ESCALATION_READERS } from '#libs/domain/access';
 import { Actor } from '#libs/domain/roles';
 import { Act, CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
-import { idempotencyKey } from '../common/idempotency';
+import { idempotencyKey, IdempotencyKeyHeader } from '../common/idempotency';
 import { PageQuery } from '../common/paging';
 import { CompleteTaskDto, TaskListQuery, TransferTaskDto, UrgeTaskDto } from './tasks.dto';
 import { CompletionResponse, EscalationPage, NotificationPage, TaskPage, TaskResponse, UrgeResponse } from './tasks.response';
@@ -33,7 +33,7 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @Param('id', taskIdPipe) id: string,
     @Body() dto: CompleteTaskDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
     return this.tasks.complete(actor, id, dto, idempotencyKey(key));
   }

@@ -4817,8 +4817,7 @@ export interface operations {
     CaseOperationsController_request: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description 重复提交时使用同一值，不会重复申请 */
                 "Idempotency-Key"?: string;
             };
@@ -4892,8 +4891,7 @@ export interface operations {
     InitiationController_start: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description 重复提交时使用同一值，不会重复立案 */
                 "Idempotency-Key"?: string;
             };
@@ -5610,8 +5608,7 @@ export interface operations {
     InvestigationController_addWritten: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5638,8 +5635,7 @@ export interface operations {
     InvestigationController_addAv: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5845,8 +5841,7 @@ export interface operations {
     MeasuresController_take: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6106,8 +6101,7 @@ export interface operations {
     ServiceController_attempt: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6135,8 +6129,7 @@ export interface operations {
     ServiceController_outcome: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6189,8 +6182,7 @@ export interface operations {
     SummaryController_start: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description 重复提交时使用同一值，不会重复登记 */
                 "Idempotency-Key"?: string;
             };
@@ -6425,8 +6417,7 @@ export interface operations {
     TasksController_complete: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description 重复提交时使用同一值，只办理一次 */
                 "Idempotency-Key"?: string;
             };
