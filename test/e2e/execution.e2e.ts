@@ -90,21 +90,29 @@ it('unpaid after the remedy periods: a 催告书 approved and served, then the c
     body: { content: '限十日内缴纳罚款及加处罚款共计二千元；你有权陈述和申辩' },
   });
   expect(drafted.status).toBe(200);
-  // The chief signed the 催告书 22 days ago (entered late): it existed before it was served.
-  expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意催告', signedAt: ago(22) })).status).toBe(200);
+  // Served k days ago (entered late), k found with the calendar so that the court window (10 working days
+  // after service, 行政强制法 54) has opened by now whatever today is — 21 days unless holidays stretch it.
+  const courtRule = findProfile('xinglongtai-civil-affairs', new Date())!.execution!.courtApplication!.earliest.period;
+  const calendar = new LegalCalendar(BUILT_IN_SCHEDULES);
+  let k = 21;
+  while (Date.parse(computeDue(calendar, ago(k), courtRule).due!) >= Date.now()) k++;
+  // The chief signed the 催告书 the day before (entered late): it existed before it was served.
+  expect((await sys.completeTask(caseId, 'xlt.chief', { decision: 'approve', opinion: '同意催告', signedAt: ago(k + 1) })).status).toBe(
+    200,
+  );
 
   const demand = await eventually(async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}/services`, { token: officer });
     return r.body.items.find((s: any) => s.document.kind === 'demand_notice');
   });
   const base = `/api/v1/cases/${caseId}/services/${demand.id}`;
-  // Served three weeks ago (entered late): more than 10 working days have passed. Not before it was signed:
-  const tooEarly = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(23) } });
+  // Not before it was signed:
+  const tooEarly = await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(k + 2) } });
   expect(tooEarly).toMatchObject({ status: 400, body: { code: 'EVENT_BEFORE_STEP', errors: [{ field: 'startedAt' }] } });
-  expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(21) } })).status).toBe(200);
+  expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(k) } })).status).toBe(200);
   const served = await sys.call('POST', `${base}/outcome`, {
     token: officer,
-    body: { outcome: 'served', at: ago(21), receipt: { signedBy: '王五' } },
+    body: { outcome: 'served', at: ago(k), receipt: { signedBy: '王五' } },
   });
   expect(served.body.status).toBe('served');
   await eventually(async () =>
