@@ -7,7 +7,7 @@ import { approvedDraft, caseFacts, evidenceTitles, lastCompletion, stepEntry } f
 /**
  * The 行政处罚决定书 of an issued decision as the record gives it: the approved draft, the chief's approval,
  * the decision's entry (its date and time) and the case's 文号. Null for a case decided without the review
- * chain (before it existed: no draft in its record). Anyone holding the record can call it again and
+ * chain (before it existed: no draft in its record) or without a pinned profile (no periods to tell). Anyone holding the record can call it again and
  * compare the rendering with the stored file.
  */
 export async function decisionFromRecord(
@@ -20,7 +20,8 @@ export async function decisionFromRecord(
   if (!draft) return null;
   const facts = await caseFacts(m, caseId);
   const number = facts.decisionNumber;
-  if (!number) return null;
+  if (!number || !facts.profile) return null;
+  const { payment, surcharge, remedies } = facts.profile.execution;
   const step = await stepEntry(m, caseId, stepRef);
   const approval = await lastCompletion(m, caseId, 'decision_approval', 'approve');
   const evidence = await evidenceTitles(m, caseId, draft.evidenceIds);
@@ -46,6 +47,13 @@ export async function decisionFromRecord(
       },
       issuedBy: step.actorName ?? '',
       madeAt: step.at,
+      terms: {
+        payment: payment.period,
+        dailyRatePercent: surcharge.dailyRatePercent,
+        cappedAtFine: surcharge.cappedAtFine,
+        review: remedies.review.period,
+        lawsuit: remedies.lawsuit.period,
+      },
     }),
   };
 }

@@ -9,6 +9,13 @@ import type { ServiceReceiptDocument } from '#libs/documents/service-receipt';
  * rare enough to be missing from fonts (喆 堃 昇 赟 䶮), so a blank glyph shows in the rendering check.
  */
 export const DECISION_FIXTURE: DecisionDocument = {
+  terms: {
+    payment: { amount: 15, unit: 'day' },
+    dailyRatePercent: 3,
+    cappedAtFine: true,
+    review: { amount: 60, unit: 'day' },
+    lawsuit: { amount: 6, unit: 'month' },
+  },
   agencyName: '兴隆台区民政局',
   number: '兴民罚决〔2026〕7号',
   caseNumber: '兴民罚立〔2026〕12号',

@@ -2,7 +2,8 @@ import type { Content, DocDefinition } from './pdf';
 import type { Party } from '../domain/case';
 import type { DraftDecision } from '../domain/draft';
 import { describePenalties } from '../domain/review';
-import { chineseDate, chineseTime, documentDefinition, paragraph, signatureBlock } from './layout';
+import type { Period } from '../calendar/period-types';
+import { chineseDate, chineseNumber, chinesePeriod, chineseTime, documentDefinition, paragraph, signatureBlock } from './layout';
 import { partyNames, partyTable } from './parties';
 
 /** What the 行政处罚决定书 says, read from the record (行政处罚法 59). */
@@ -24,12 +25,23 @@ export interface DecisionDocument {
   issuedBy: string;
   /** The decision_issued entry's time. */
   madeAt: string;
+  /** The pinned profile's figures the document tells the party: payment, surcharge and remedy periods. */
+  terms: DecisionTerms;
+}
+
+/** From the pinned profile (execution), never written into the template: an agency's figures are data. */
+export interface DecisionTerms {
+  payment: Period;
+  dailyRatePercent: number;
+  cappedAtFine: boolean;
+  review: Period;
+  lawsuit: Period;
 }
 
 /**
  * The 行政处罚决定书 after the national 文书格式范本: the party, the facts and their evidence, the legal
- * basis and the penalty, how and when to pay (67, 72), the remedies (行政复议法 20: 60 days; 行政诉讼法
- * 46: 6 months), the agency's seal and date, and who approved it.
+ * basis and the penalty, how and when to pay (67, 72), the remedies (行政复议法 20, 行政诉讼法 46), every period
+ * and rate from the pinned profile, the agency's seal and date, and who approved it.
  */
 export function decisionDocument(d: DecisionDocument): DocDefinition {
   const fine = d.draft.penalties.find((p) => p.kind === 'fine');
@@ -46,13 +58,15 @@ export function decisionDocument(d: DecisionDocument): DocDefinition {
     ...(fine
       ? [
           paragraph(
-            `当事人应当自收到本决定书之日起十五日内缴纳罚款（《中华人民共和国行政处罚法》第六十七条）。` +
-              `到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额（第七十二条）。`,
+            `当事人应当自收到本决定书之日起${chinesePeriod(d.terms.payment)}内缴纳罚款（《中华人民共和国行政处罚法》第六十七条）。` +
+              `到期不缴纳罚款的，本机关可以每日按罚款数额的百分之${chineseNumber(d.terms.dailyRatePercent)}加处罚款` +
+              `${d.terms.cappedAtFine ? '，加处罚款的数额不超出罚款的数额' : ''}（第七十二条）。`,
           ),
         ]
       : []),
     paragraph(
-      '当事人如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。' +
+      `当事人如不服本决定，可以自收到本决定书之日起${chinesePeriod(d.terms.review)}内依法申请行政复议，` +
+        `或者在${chinesePeriod(d.terms.lawsuit)}内依法向人民法院提起行政诉讼。` +
         '行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。',
     ),
     signatureBlock([`${d.agencyName}（印章）`, chineseDate(d.decidedOn)]),

@@ -1,3 +1,4 @@
+import type { Period } from '../calendar/period-types';
 import type { Content, DocDefinition } from './pdf';
 
 /** The one font family of every document (Noto Serif SC, embedded as a subset by the renderer). */
@@ -18,6 +19,26 @@ export interface DocumentFrame {
   madeAt: string;
   /** The document's subject line in the PDF's metadata (the case or the party). */
   subject: string;
+}
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 15 → 十五, 60 → 六十, 105 → 一百零五: the figures of a 执法文书's body (below ten thousand). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  const [unit, size] = n < 1000 ? ['百', 100] : ['千', 1000];
+  const rest = n % size;
+  const tail =
+    rest === 0 ? '' : rest < size / 10 ? `零${chineseNumber(rest)}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest);
+  return `${DIGITS[Math.floor(n / size)]}${unit}${tail}`;
+}
+
+/** A profile's period as a 执法文书 writes it: 十五日, 六个月, 十个工作日. */
+export function chinesePeriod(period: Period): string {
+  const n = chineseNumber(period.amount);
+  return { hour: `${n}小时`, day: `${n}日`, workday: `${n}个工作日`, month: `${n}个月` }[period.unit];
 }
 
 /** `2026-05-01` → `2026年5月1日`, as 执法文书 write dates. */

@@ -1,3 +1,4 @@
+import { chineseNumber } from './layout';
 import { decisionDocument, type DecisionDocument } from './decision';
 import { initiationApprovalDocument } from './initiation-approval';
 import { DOCUMENT_KINDS, MADE_BY, documentFileNames, documentPossible } from './kinds';
@@ -9,6 +10,13 @@ import { serviceReceiptDocument } from './service-receipt';
 // step's time, the page foot counts pages, an agency's difference comes from its data (name; the
 // discretion benchmark 003 wants is in the approved draft), never from an `if` on the agency.
 const decision: DecisionDocument = {
+  terms: {
+    payment: { amount: 15, unit: 'day' },
+    dailyRatePercent: 3,
+    cappedAtFine: true,
+    review: { amount: 60, unit: 'day' },
+    lawsuit: { amount: 6, unit: 'month' },
+  },
   agencyName: '华阴市住房和城乡建设局',
   number: '华住建罚决〔2026〕3号',
   caseNumber: '华住建罚立〔2026〕9号',
@@ -125,4 +133,33 @@ it('tells the right to a hearing where the profile has it told or the penalty in
   expect(hearingTold(['statement', 'defence', 'hearing'], null)).toBe(true);
   expect(hearingTold(['statement'], { penalties: [{ kind: 'warning' }, { kind: 'licence_revocation' }] })).toBe(true);
   expect(hearingTold(['statement'], { penalties: [{ kind: 'fine', amountYuan: 200 }] })).toBe(true);
+});
+
+it('tells the periods and the rate of the pinned profile, in Chinese figures (never written into the template)', () => {
+  expect([3, 10, 15, 60, 105, 110, 180, 1000].map(chineseNumber)).toEqual([
+    '三',
+    '十',
+    '十五',
+    '六十',
+    '一百零五',
+    '一百一十',
+    '一百八十',
+    '一千',
+  ]);
+  const other = texts(
+    decisionDocument({
+      ...decision,
+      draft: { ...decision.draft, penalties: [{ kind: 'fine', amountYuan: 5000 }] },
+      terms: {
+        ...decision.terms,
+        payment: { amount: 30, unit: 'day' },
+        dailyRatePercent: 1,
+        cappedAtFine: false,
+        lawsuit: { amount: 15, unit: 'day' },
+      },
+    }).content,
+  ).join('');
+  expect(other).toContain('三十日内缴纳罚款');
+  expect(other).toContain('百分之一加处罚款（第七十二条）');
+  expect(other).toContain('在十五日内依法向人民法院提起行政诉讼');
 });
