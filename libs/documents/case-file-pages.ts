@@ -39,15 +39,11 @@ export function pageRanges(items: readonly Pick<CaseFileItem, 'pages'>[]): (Page
 /** `3` or `3–5`, as the catalogue's 页号 column prints a range. */
 export const pageLabel = (r: PageRange | null): string => (r === null ? '' : r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`);
 
-/** Items in record order: by time, documents before records of the same instant, then in the given order. */
-export function inRecordOrder<T extends Pick<CaseFileItem, 'at' | 'kind'>>(items: readonly T[]): T[] {
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => {
-      const t = Date.parse(a.item.at) - Date.parse(b.item.at);
-      if (t) return t;
-      const d = Number(a.item.kind !== 'document') - Number(b.item.kind !== 'document');
-      return d || a.i - b.i;
-    })
-    .map(({ item }) => item);
+/** Parts in record order: by time, a document before a record of the same instant, else as given. */
+export function inRecordOrder<T>(parts: readonly T[], itemOf: (part: T) => Pick<CaseFileItem, 'at' | 'kind'>): T[] {
+  const late = (p: T) => Number(itemOf(p).kind !== 'document');
+  return parts
+    .map((part, i) => ({ part, i }))
+    .sort((a, b) => Date.parse(itemOf(a.part).at) - Date.parse(itemOf(b.part).at) || late(a.part) - late(b.part) || a.i - b.i)
+    .map(({ part }) => part);
 }
