@@ -83,7 +83,7 @@ export function caseFileFrontDocument(f: CaseFileFacts, items: readonly CaseFile
     [
       fieldTable(rows, 110),
       { text: '卷内文件目录', style: 'title', pageBreak: 'before' },
-      { table: { widths: [26, '*', 78, 66, 36, 100], headerRows: 1, body: [header, ...body] }, layout: 'grid', fontSize: 10 },
+      { table: { widths: [26, '*', 72, 72, 36, 100], headerRows: 1, body: [header, ...body] }, layout: 'grid', fontSize: 10 },
     ],
   );
   return unnumbered(definition);
