@@ -84,7 +84,7 @@ export async function caseFilePdfBench(b: Pick<Bench, 'sizes' | 'progress'>, ent
   const { facts, parts } = await caseFileFixture(entries);
   await caseFilePdf(facts, parts); // warm-up: fonts loaded, code compiled
   const times: number[] = [];
-  let last = Buffer.alloc(0);
+  let last: Buffer = Buffer.alloc(0);
   const runs = b.sizes.quick ? 3 : 10;
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) {

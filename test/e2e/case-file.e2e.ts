@@ -139,8 +139,52 @@ it('a case run to archive gives its documents in order, the 案卷 PDF, and a pa
   expect(refused.lines[0]).toBe(`不符：${decision.path}：SHA-256 与清单不符（文件被修改）`);
 });
 
-it('another agency may not read the 案卷 or its package', async () => {
+it('another agency may not read the 案卷 or its package; with a record flagged, only the circle may, and the read is recorded', async () => {
   const caseId = await sys.filedCase('xlt');
-  expect((await download(`/api/v1/cases/${caseId}/case-file/pdf`, 'pl.officer1')).status).toBe(404);
-  expect((await download(`/api/v1/cases/${caseId}/case-file/package`, 'pl.officer1')).status).toBe(404);
+  const c = `/api/v1/cases/${caseId}`;
+  expect((await download(`${c}/case-file/pdf`, 'pl.officer1')).status).toBe(404);
+  expect((await download(`${c}/case-file/package`, 'pl.officer1')).status).toBe(404);
+  // Unflagged, any reader of the case's agency may.
+  expect((await download(`${c}/case-file/pdf`, 'xlt.officer3')).status).toBe(200);
+
+  // An audio-video record with its file: in the package by its SHA-256, in the catalogue as 见电子文件.
+  const now = new Date().toISOString();
+  const av = await sys.call('POST', `${c}/av-records`, {
+    token: await token('xlt.officer1'),
+    body: { title: '现场检查录像', recordedAt: now, activityEndedAt: now, method: 'video', usedAsEvidence: false, metadata: {} },
+  });
+  expect(av.status).toBe(201);
+  const video = Buffer.from('录像内容 — 案卷导出测试');
+  expect((await sys.storeFile(caseId, av.body.id, video, { user: 'xlt.officer1', type: 'video/mp4' })).status).toBe(200);
+
+  const recordId = await sys.evidenceRecord(caseId, 'xlt');
+  const flagged = await sys.call('POST', `${c}/evidence/${recordId}/flags`, {
+    token: await token('xlt.unithead'),
+    body: { flag: 'privacy', reason: '涉及当事人病历' },
+  });
+  expect(flagged.status).toBe(200);
+  // An officer of another unit (执法二科) reads the record's existence only, never the whole file.
+  for (const part of ['pdf', 'package']) {
+    const refused = await download(`${c}/case-file/${part}`, 'xlt.officer3');
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.bytes.toString('utf8')).code).toBe('RECORD_CONFIDENTIAL');
+  }
+  const pkg = await download(`${c}/case-file/package`, 'xlt.archivist');
+  expect(pkg.status).toBe(200);
+  const manifest = JSON.parse(Buffer.from(unzipSync(pkg.bytes)['manifest.json']).toString('utf8'));
+  expect(manifest.chain.entries.at(-1)).toMatchObject({ action: 'record_read', details: { recordId } });
+  const avFile = manifest.files.find((f: any) => f.kind === 'audiovisual');
+  expect(avFile).toMatchObject({
+    path: `audiovisual/${sha(video).slice(0, 12)}.mp4`,
+    sha256: sha(video),
+    size: video.length,
+    title: '现场检查录像',
+  });
+  expect(manifest.dayHead).toMatchObject({ sealed: false, latest: null });
+  const dir = mkdtempSync(join(tmpdir(), 'lawtrail-package-'));
+  writeFileSync(join(dir, 'open.zip'), pkg.bytes);
+  expect((await verifyPackageFile(join(dir, 'open.zip'))).exitCode).toBe(0);
+  const catalogue = squeeze(pageText((await download(`${c}/case-file/pdf`, 'xlt.archivist')).bytes, 2));
+  for (const s of ['现场检查录像', avFile.path, sha(video).slice(0, 16), '见电子文件', '鉴定意见书', '见执法记录'])
+    expect(catalogue).toContain(s);
 });

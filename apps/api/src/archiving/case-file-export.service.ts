@@ -17,6 +17,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { ENV } from '../env.token';
 import { AvStorage } from '../investigation/av-storage';
+import { ConfidentialityService } from '../investigation/confidentiality.service';
 import { ArchivingService } from './archiving.service';
 
 export interface ExportFile {
@@ -35,7 +36,9 @@ interface Assembled {
 
 /**
  * The 案卷 as one PDF and the export package (ZIP) for the agency's own archive, both under the case's read
- * rules (CasesService.findForActor) and both functions of the record: the same record gives the same bytes.
+ * rules (CasesService.findForActor) and, as they hold every record unredacted, refused outside the circle
+ * that reads flagged records (ConfidentialityService.readWhole); both functions of the record: the same
+ * record gives the same bytes.
  * Every stored file is checked against its hash before it goes in (a file that no longer matches is refused,
  * never packaged as the record's).
  */
@@ -47,6 +50,7 @@ export class CaseFileExportService {
     private readonly files: CaseFileRepository,
     private readonly documents: CaseDocumentsRepository,
     private readonly storage: AvStorage,
+    private readonly confidentiality: ConfidentialityService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -93,6 +97,8 @@ export class CaseFileExportService {
 
   private async assemble(actor: Actor, caseId: string): Promise<Assembled> {
     const c = await this.cases.findForActor(actor, caseId);
+    // Before the record is read: a permitted read of a flagged record is itself an entry of it.
+    await this.confidentiality.readWhole(actor, c);
     const profile = await this.cases.profileOf(c);
     const archive = await this.files.archiveOf(caseId);
     const entries = await this.files.recordEntries(caseId);
