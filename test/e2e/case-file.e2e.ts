@@ -9,7 +9,7 @@ import { chinaDate } from '#libs/calendar/dates';
 import { sealRecordDays } from '#libs/persistence/day-heads-store';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
-import { ensurePoppler } from '../support/poppler';
+import { ensurePoppler, pdfText } from '../support/poppler';
 import { TestSystem } from '../support/system';
 
 // The 案卷 of a case run to archive (README "Documents", 案卷): its documents in record order with hashes that
@@ -137,6 +137,53 @@ it('a case run to archive gives its documents in order, the 案卷 PDF, and a pa
   const refused = await verifyPackageFile(bad);
   expect(refused.exitCode).toBe(1);
   expect(refused.lines[0]).toBe(`不符：${decision.path}：SHA-256 与清单不符（文件被修改）`);
+});
+
+it('puts the archive fields 003 asks for on the cover, from its profile', async () => {
+  // A 平罗 case filed and terminated (the chief approving): it then waits for its file to be archived.
+  const caseId = await sys.filedCase('pl');
+  const c = `/api/v1/cases/${caseId}`;
+  const asked = await sys.call('POST', `${c}/operations`, {
+    token: await token('pl.officer1'),
+    body: { kind: 'termination', reason: '当事人死亡' },
+  });
+  expect(asked.status).toBe(202);
+  const chief = await token('pl.chief');
+  const approval = await eventually(
+    async () => (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=case_operation_approval`, { token: chief })).body.items[0],
+  );
+  await sys.call('POST', `/api/v1/tasks/${approval.id}/completion`, { token: chief, body: { decision: 'approve', opinion: '同意' } });
+  await eventually(
+    async () =>
+      (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}&kind=archive_file`, { token: await token('pl.archivist') })).body.items[0],
+  );
+  const draft = squeeze(pageText((await download(`${c}/case-file/pdf`, 'pl.archivist')).bytes, 1));
+  expect(draft).toContain('归档编号（归档时填写）');
+  const archived = await sys.call('POST', `${c}/archive`, {
+    token: await token('pl.archivist'),
+    body: {
+      archiveNumber: 'PL-2026-7',
+      category: '行政处罚',
+      retentionPeriod: '30年',
+      startDate: '2026-01-05',
+      endDate: '2026-02-10',
+      incompleteReason: '案件终止，未作出处罚决定',
+      location: '档案室',
+    },
+  });
+  expect(archived.body.status).toBe('archived');
+  const pdf = (await download(`${c}/case-file/pdf`, 'pl.archivist')).bytes;
+  const cover = squeeze(pageText(pdf, 1));
+  for (const s of ['归档编号PL-2026-7', '类别行政处罚', '保管期限30年', '起始日期2026年1月5日', '终止日期2026年2月10日'])
+    expect(cover).toContain(s);
+  // The 备考表 (last page) says what the file lacks and why it was archived anyway.
+  const remarks = squeeze(
+    pdfText(pdf)
+      .split('\f')
+      .filter((p) => p.trim())
+      .at(-1)!,
+  );
+  for (const s of ['备考表', '处理决定书', '案件终止，未作出处罚决定', '存放于档案室']) expect(remarks).toContain(s);
 });
 
 it('another agency may not read the 案卷 or its package; with a record flagged, only the circle may, and the read is recorded', async () => {

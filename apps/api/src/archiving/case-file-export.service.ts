@@ -7,6 +7,7 @@ import { ARCHIVE_FIELD_LABELS, type CaseFileFacts } from '#libs/documents/case-f
 import { type PackageInput, sha256Of, zipPackage } from '#libs/documents/case-file-package';
 import { inRecordOrder } from '#libs/documents/case-file-pages';
 import { contentPath } from '#libs/documents/files';
+import { chineseDate } from '#libs/documents/layout';
 import { DOCUMENT_KIND_LABELS, documentFileNames } from '#libs/documents/kinds';
 import type { ArchiveEntity } from '#libs/persistence/entities/archive.entity';
 import type { CaseEntity } from '#libs/persistence/entities/case.entity';
@@ -154,14 +155,15 @@ export class CaseFileExportService {
   }
 }
 
+/** The archivist's value of an archive field the profile asks for (dates as 执法文书 write them). */
 const archived = (a: ArchiveEntity | null, f: keyof typeof ARCHIVE_FIELD_LABELS): string | null => {
   if (!a) return null;
   const value = {
     archive_number: a.archiveNumber,
     category: a.category,
     retention_period: a.retentionPeriod,
-    start_date: a.startDate,
-    end_date: a.endDate,
+    start_date: a.startDate && chineseDate(a.startDate),
+    end_date: a.endDate && chineseDate(a.endDate),
   }[f];
   return value ?? null;
 };
