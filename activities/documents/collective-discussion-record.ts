@@ -51,7 +51,13 @@ export async function collectiveDiscussionFromRecord(
 }
 
 /** Makes the 集体讨论记录 in the transaction that records the discussion (see generate.ts). Safe to retry. */
-export async function makeCollectiveDiscussionRecord(m: EntityManager, storageDir: string, caseId: string, stepRef: string, actor: Actor | null) {
+export async function makeCollectiveDiscussionRecord(
+  m: EntityManager,
+  storageDir: string,
+  caseId: string,
+  stepRef: string,
+  actor: Actor | null,
+) {
   const d = await collectiveDiscussionFromRecord(m, caseId, stepRef, actor);
   if (d) await makeDocument(m, storageDir, d);
 }

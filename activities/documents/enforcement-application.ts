@@ -69,7 +69,11 @@ export async function enforcementApplicationFromRecord(
         penalties: draft ? describePenalties(draft.penalties) : null,
         servedOn: served ? chinaDate(new Date(served.served_at)) : null,
       },
-      demand: { datedOn: approvedAt ? chinaDate(new Date(approvedAt)) : null, servedOn: chinaDate(new Date(demand.servedAt)), content: demand.content },
+      demand: {
+        datedOn: approvedAt ? chinaDate(new Date(approvedAt)) : null,
+        servedOn: chinaDate(new Date(demand.servedAt)),
+        content: demand.content,
+      },
       waited: chinesePeriod(execution.courtApplication.earliest.period),
       remedies: sought.length
         ? `被申请人${sought.map((k) => REMEDY_LABELS[k]).join('、')}已经终结`

@@ -28,7 +28,12 @@ async function decisionPreview(m: EntityManager, caseId: string, now: Date): Pro
   if (!draft || !profile) return null;
   const numbering = numberingOf(profile);
   const number = numberPlaceholder(numbering.rules.decision, numbering.agencyShort);
-  return decisionDefinition(m, caseId, { ...facts, profile }, draft, { number, decidedOn: null, issuedBy: null, madeAt: now.toISOString() });
+  return decisionDefinition(m, caseId, { ...facts, profile }, draft, {
+    number,
+    decidedOn: null,
+    issuedBy: null,
+    madeAt: now.toISOString(),
+  });
 }
 
 async function noticePreview(m: EntityManager, caseId: string, now: Date): Promise<DocDefinition | null> {

@@ -57,6 +57,12 @@ export function collectiveDiscussionDocument(d: CollectiveDiscussionDocument): D
       madeAt: d.madeAt,
       subject: partyNames(d.parties),
     },
-    [fieldTable(rows, 96), { style: 'note', stack: [`依据：《中华人民共和国行政处罚法》第五十七条第二款${d.basis ? `；${d.basis}` : ''}`, `${chineseTime(d.madeAt)}录入`] }],
+    [
+      fieldTable(rows, 96),
+      {
+        style: 'note',
+        stack: [`依据：《中华人民共和国行政处罚法》第五十七条第二款${d.basis ? `；${d.basis}` : ''}`, `${chineseTime(d.madeAt)}录入`],
+      },
+    ],
   );
 }

@@ -39,7 +39,9 @@ export function enforcementApplicationDocument(d: EnforcementApplicationDocument
   const asked =
     `请求人民法院强制执行本机关作出的${decisionName}` +
     (dec.penalties ? `（${dec.penalties}）` : '') +
-    (d.owed ? `，被申请人应缴纳罚款${d.owed.fine}元、加处罚款${d.owed.surcharge}元（计至${chineseDate(d.owed.on)}），合计${d.owed.total}元` : '') +
+    (d.owed
+      ? `，被申请人应缴纳罚款${d.owed.fine}元、加处罚款${d.owed.surcharge}元（计至${chineseDate(d.owed.on)}），合计${d.owed.total}元`
+      : '') +
     '。';
   const facts =
     `本机关${dec.decidedOn ? `于${chineseDate(dec.decidedOn)}` : ''}作出${decisionName}` +

@@ -57,10 +57,7 @@ export const MADE_BY: Record<DocumentKind, MadeBy> = {
 };
 
 /** Whether a case whose record holds these entries (action, key, task kind) can have documents of this kind. */
-export function documentPossible(
-  kind: DocumentKind,
-  recorded: readonly { action: string; key: string; task?: string | null }[],
-): boolean {
+export function documentPossible(kind: DocumentKind, recorded: readonly { action: string; key: string; task?: string | null }[]): boolean {
   const by = MADE_BY[kind];
   return recorded.some(
     (e) => e.action === by.action && (by.key === undefined || e.key === by.key) && (by.task === undefined || e.task === by.task),

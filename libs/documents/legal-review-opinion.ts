@@ -53,7 +53,12 @@ export function legalReviewOpinionDocument(d: LegalReviewOpinionDocument): DocDe
     ...(d.fields.includes('suggestions') || d.suggestions ? [['审核建议', d.suggestions || '（无）'] as [string, Content]] : []),
     [
       '法制审核人员',
-      { stack: [d.reviewer.name, { text: `签名：${d.reviewer.name}    ${chineseTime(d.reviewer.at)}`, alignment: 'right', margin: [0, 8, 0, 0] }] },
+      {
+        stack: [
+          d.reviewer.name,
+          { text: `签名：${d.reviewer.name}    ${chineseTime(d.reviewer.at)}`, alignment: 'right', margin: [0, 8, 0, 0] },
+        ],
+      },
     ],
   ];
   return documentDefinition(

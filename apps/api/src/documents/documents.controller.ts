@@ -31,7 +31,11 @@ export class DocumentsController {
   @Get('preview')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF 预览稿（不存储、不记入案件记录）', schema: { type: 'string', format: 'binary' } })
-  async preview(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: DocumentPreviewQuery): Promise<StreamableFile> {
+  async preview(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Query() q: DocumentPreviewQuery,
+  ): Promise<StreamableFile> {
     const f = await this.documents.preview(actor, id, q);
     return new StreamableFile(f.bytes, {
       type: 'application/pdf',

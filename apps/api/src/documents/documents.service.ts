@@ -64,7 +64,8 @@ export class DocumentsService {
     await this.cases.findForActor(actor, caseId);
     const kind = q.kind as PreviewKind;
     const definition = await this.documents.readRecord((m) => documentPreview(m, caseId, kind, new Date()));
-    if (!definition) throw new ApiException('DOCUMENT_NOT_YET', [{ field: 'kind', code: 'DOCUMENT_NOT_YET', message: NOTHING_TO_PREVIEW[kind] }]);
+    if (!definition)
+      throw new ApiException('DOCUMENT_NOT_YET', [{ field: 'kind', code: 'DOCUMENT_NOT_YET', message: NOTHING_TO_PREVIEW[kind] }]);
     const name = `${DOCUMENT_KIND_LABELS[kind]}（${PREVIEW_MARK}）.pdf`;
     return { names: { name, ascii: `${kind}-preview.pdf` }, bytes: await renderPdf(definition) };
   }
