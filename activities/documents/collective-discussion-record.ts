@@ -3,13 +3,13 @@ import type { Actor } from '#libs/domain/roles';
 import { describePenalties } from '#libs/domain/review';
 import { collectiveDiscussionDocument } from '#libs/documents/collective-discussion-record';
 import { type DocumentToMake, makeDocument } from './generate';
-import { citedEntry } from './review-sources';
+import { citedEntry, gateReasons } from './review-sources';
 import { approvedDraft, caseFacts } from './sources';
 
 /**
  * The 集体讨论记录 of a discussion minuted, as the record gives it: the entry's details (when, the chair, the
  * participants, the minutes and the conclusion, the draft's version), who recorded it and when, the draft
- * discussed and the form the profile records it in. Null for a case without a pinned profile, or an entry
+ * discussed, why the case needs the discussion, and the form the profile records it in. Null for a case without a pinned profile, or an entry
  * written before its details carried the minutes (they were only in its summary then).
  */
 export async function collectiveDiscussionFromRecord(
@@ -25,6 +25,7 @@ export async function collectiveDiscussionFromRecord(
     | undefined;
   if (!facts.profile || !step || !d?.heldAt || d.minutes === undefined || d.conclusion === undefined) return null;
   const draft = await approvedDraft(m, caseId, step.seq);
+  const gates = await gateReasons(m, caseId, facts.profile, step.seq, draft?.penalties ?? []);
   return {
     caseId,
     kind: 'collective_discussion_record',
@@ -40,6 +41,7 @@ export async function collectiveDiscussionFromRecord(
       chair: d.chair ?? null,
       participants: d.participants ?? [],
       recorder: step.actorName ?? '',
+      reasons: gates.collectiveDiscussion.reasons,
       draft: draft && d.draftVersion ? { version: d.draftVersion, penalties: describePenalties(draft.penalties) } : null,
       minutes: d.minutes,
       conclusion: d.conclusion,

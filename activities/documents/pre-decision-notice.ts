@@ -33,8 +33,7 @@ export async function preDecisionNoticeFromRecord(
  * The 告知书 from the record: the draft given, the profile's windows, the notice's 文号 and date where it was
  * issued through the service workflow, and the step that records it served — or, in a preview before that
  * step (`served` null), the date and officer left blank. `at` dates the PDF: the step's time, or the
- * preview's. One function for the
- * document and its preview (preview.ts).
+ * preview's. One function for the document and its preview (preview.ts).
  */
 export async function noticeDefinition(
   m: EntityManager,

@@ -71,6 +71,7 @@ it('集体讨论记录: time, chair, participants, recorder, the minutes and the
       chair: '李局长',
       participants: ['李局长', '王堃', '陈赟'],
       recorder: '张执法',
+      reasons: ['情节复杂'],
       draft: { version: 1, penalties: '罚款1000元' },
       minutes: '与会人员认为事实清楚',
       conclusion: '同意罚款1000元',

@@ -22,6 +22,8 @@ export interface CollectiveDiscussionDocument {
   participants: string[];
   /** Who recorded the discussion in lawtrail (记录人). */
   recorder: string;
+  /** Why the case needs the discussion (57 第二款's cases found in it). */
+  reasons: string[];
   /** The draft discussed: its version and the penalty it proposes. */
   draft: { version: number; penalties: string } | null;
   minutes: string;
@@ -33,7 +35,8 @@ export interface CollectiveDiscussionDocument {
 }
 
 /**
- * The 集体讨论记录: when, who chaired, who took part and who recorded it, the draft discussed, the discussion
+ * The 集体讨论记录: when, who chaired, who took part and who recorded it, the draft discussed and why the
+ * case needs the discussion (情节复杂, 重大违法行为 as the workflow's gates found them), the discussion
  * and the conclusion the agency's leaders reached (行政处罚法 57 第二款), with a row for the participants to sign
  * by hand. The label of the discussion follows the form the profile records it in.
  */
@@ -45,6 +48,7 @@ export function collectiveDiscussionDocument(d: CollectiveDiscussionDocument): D
     ['参加人员', d.participants.join('、')],
     ['记录人', d.recorder],
     ['讨论事项', d.draft ? `第${chineseNumber(d.draft.version)}稿处理意见：${d.draft.penalties}` : '处理意见'],
+    ['集体讨论事由', d.reasons.length ? d.reasons.join('；') : '（未记录）'],
     [MINUTES_LABEL[d.form], d.minutes],
     ['讨论结论', d.conclusion],
     ['参加人员签名', '\n\n'],

@@ -42,6 +42,7 @@ const meeting: CollectiveDiscussionDocument = {
   chair: '赵局长',
   participants: ['赵局长', '钱副局长', '孙副局长'],
   recorder: '钱法制',
+  reasons: ['重大违法行为'],
   draft: { version: 2, penalties: '罚款20000元' },
   minutes: '讨论纪要',
   conclusion: '同意',

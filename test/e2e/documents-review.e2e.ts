@@ -182,7 +182,14 @@ it('the review chain makes its 法制审核意见书 and 集体讨论记录, and
     expect(failedText).toContain(s);
   expect(flat((await download(`${c}/documents/${passed.id}/file`, 'hy.officer1')).bytes)).toContain('■审核通过');
   const minutesText = flat((await download(`${c}/documents/${minutes.id}/file`, 'hy.officer1')).bytes);
-  for (const s of ['集体讨论记录', '赵局长、钱副局长、孙副局长', '与会人员逐项讨论了证据', '同意罚款并吊销许可证', '第二稿处理意见'])
+  for (const s of [
+    '集体讨论记录',
+    '赵局长、钱副局长、孙副局长',
+    '与会人员逐项讨论了证据',
+    '同意罚款并吊销许可证',
+    '第二稿处理意见',
+    '重大违法行为',
+  ])
     expect(minutesText).toContain(s);
   // Anyone holding the record renders the same bytes again.
   const again = await sys.database.db.transaction(async (m) => [
