@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { collectiveDiscussionDocument } from '#libs/documents/collective-discussion-record';
 import { decisionDocument } from '#libs/documents/decision';
-import { enforcementApplicationDocument } from '#libs/documents/enforcement-application';
+import { courtApplicationDocument } from '#libs/documents/court-application';
 import { legalReviewOpinionDocument } from '#libs/documents/legal-review-opinion';
 import { asPreview } from '#libs/documents/preview';
 import type { DocDefinition } from '#libs/documents/pdf';
@@ -94,7 +94,7 @@ it('集体讨论记录: time, chair, participants, recorder, the minutes and the
 
 it('强制执行申请书: the court, the decision and the 催告书 with their service, the sum and the materials (行政强制法 53–55)', async () => {
   const text = await rendersTwiceAlike(
-    enforcementApplicationDocument({
+    courtApplicationDocument({
       agencyName,
       caseNumber,
       court: '盘锦市兴隆台区人民法院',

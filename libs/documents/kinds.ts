@@ -11,7 +11,7 @@ export const DOCUMENT_KINDS = [
   // The review chain and the court (行政处罚法 57, 58; 行政强制法 53–55).
   'legal_review_opinion',
   'collective_discussion_record',
-  'enforcement_application',
+  'court_application',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -23,7 +23,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   demand_notice: '催告书',
   legal_review_opinion: '法制审核意见书',
   collective_discussion_record: '集体讨论记录',
-  enforcement_application: '强制执行申请书',
+  court_application: '强制执行申请书',
 };
 
 /**
@@ -53,7 +53,7 @@ export const MADE_BY: Record<DocumentKind, MadeBy> = {
   // (57 第二款); the application to the court (行政强制法 53–55).
   legal_review_opinion: { action: 'task_completed', task: 'legal_review' },
   collective_discussion_record: { action: 'collective_discussion_recorded' },
-  enforcement_application: { action: 'court_application_filed' },
+  court_application: { action: 'court_application_filed' },
 };
 
 /** Whether a case whose record holds these entries (action, key, task kind) can have documents of this kind. */

@@ -1,6 +1,6 @@
 import { collectiveDiscussionDocument, type CollectiveDiscussionDocument } from './collective-discussion-record';
 import { decisionDocument } from './decision';
-import { enforcementApplicationDocument, type EnforcementApplicationDocument } from './enforcement-application';
+import { courtApplicationDocument, type CourtApplicationDocument } from './court-application';
 import { documentPossible } from './kinds';
 import { drawnText as texts } from './layout';
 import { legalReviewOpinionDocument, type LegalReviewOpinionDocument } from './legal-review-opinion';
@@ -69,7 +69,7 @@ it('labels the minutes as the profile records the meeting, and names the chair o
   expect(written).toContain('（未记录）');
 });
 
-const application: EnforcementApplicationDocument = {
+const application: CourtApplicationDocument = {
   agencyName: '兴隆台区民政局',
   caseNumber: '兴民罚立〔2026〕12号',
   court: '盘锦市兴隆台区人民法院',
@@ -85,7 +85,7 @@ const application: EnforcementApplicationDocument = {
 };
 
 it('asks the court to enforce the decision, telling its service, the 催告书 and the party’s failure (行政强制法 53–55)', () => {
-  const all = texts(enforcementApplicationDocument(application).content).join('');
+  const all = texts(courtApplicationDocument(application).content).join('');
   for (const s of [
     '请求人民法院强制执行本机关作出的兴民罚决〔2026〕7号行政处罚决定书（罚款1000元）',
     '合计2000.00元',
@@ -97,7 +97,7 @@ it('asks the court to enforce the decision, telling its service, the 催告书 a
   ])
     expect(all).toContain(s);
   const bare = texts(
-    enforcementApplicationDocument({
+    courtApplicationDocument({
       ...application,
       owed: null,
       decision: { number: null, decidedOn: null, penalties: null, servedOn: null },

@@ -5,7 +5,7 @@ import { BUILT_IN_SCHEDULES } from '#libs/calendar/data/index';
 import { computeDue } from '#libs/calendar/period';
 import { chinaDate } from '#libs/calendar/dates';
 import { collectiveDiscussionFromRecord } from '#activities/documents/collective-discussion-record';
-import { enforcementApplicationFromRecord } from '#activities/documents/enforcement-application';
+import { courtApplicationFromRecord } from '#activities/documents/court-application';
 import { legalReviewOpinionFromRecord } from '#activities/documents/legal-review-opinion';
 import { renderPdf } from '#activities/documents/render';
 import { chineseDate } from '#libs/documents/layout';
@@ -239,19 +239,19 @@ it('the court application makes its 强制执行申请书: the decision, the 催
   expect((await sys.call('POST', `${base}/attempts`, { token: officer, body: { method: 'direct', startedAt: ago(k) } })).status).toBe(200);
   await sys.call('POST', `${base}/outcome`, { token: officer, body: { outcome: 'served', at: ago(k), receipt: { signedBy: '王五' } } });
   await eventually(async () => ((await sys.call('GET', `${c}/execution`, { token: officer })).body.court.earliest ? true : undefined));
-  expect((await sys.call('GET', `${c}/documents?kind=enforcement_application`, { token: officer })).status).toBe(409);
+  expect((await sys.call('GET', `${c}/documents?kind=court_application`, { token: officer })).status).toBe(409);
   const appliedAt = new Date().toISOString();
   const applied = await sys.call('POST', `${c}/court-application`, { token: officer, body: { appliedAt, court: '兴隆台区人民法院' } });
   expect(applied.status).toBe(200);
 
   const [application] = await eventually(async () => {
-    const items = (await sys.call('GET', `${c}/documents?kind=enforcement_application`, { token: officer })).body.items;
+    const items = (await sys.call('GET', `${c}/documents?kind=court_application`, { token: officer })).body.items;
     return items?.length ? items : undefined;
   });
   expect(application).toMatchObject({ kindLabel: '强制执行申请书', number: null, stepRef: 'court-application' });
   const record = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items;
   const step = record.find((e: any) => e.action === 'court_application_filed');
-  const named = record.find((e: any) => e.action === 'document_generated' && e.details.kind === 'enforcement_application');
+  const named = record.find((e: any) => e.action === 'document_generated' && e.details.kind === 'court_application');
   expect(named).toMatchObject({ seq: step.seq + 1, details: { documentId: application.id, sha256: application.sha256 } });
   expect(application.createdAt).toBe(step.at);
   const file = await download(`${c}/documents/${application.id}/file`, 'xlt.officer1');
@@ -274,7 +274,7 @@ it('the court application makes its 强制执行申请书: the decision, the 催
     expect(text).toContain(s);
   const again = await sys.database.db.transaction(async (m) => {
     const [{ view }] = await m.query('SELECT view FROM executions WHERE case_id = $1', [caseId]);
-    return enforcementApplicationFromRecord(m, view, 'court-application', null);
+    return courtApplicationFromRecord(m, view, 'court-application', null);
   });
   expect(sha(await renderPdf(again!.definition))).toBe(application.sha256);
 });

@@ -79,7 +79,7 @@ const STEP_LABELS: Record<DocumentKind, string> = {
   demand_notice: '送达催告书',
   legal_review_opinion: '完成法制审核',
   collective_discussion_record: '记录集体讨论',
-  enforcement_application: '申请人民法院强制执行',
+  court_application: '申请人民法院强制执行',
 };
 const NOTHING_TO_PREVIEW: Record<PreviewKind, string> = {
   decision: '本案承办人尚未提交处理意见（决定书草稿），暂无可预览的行政处罚决定书',

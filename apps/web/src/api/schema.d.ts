@@ -2596,7 +2596,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "enforcement_application";
+            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             /** @description 文书名称，如 行政处罚决定书 */
             kindLabel: string;
             /** @description 文书自身的编号：决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、当面交付的告知书等无编号的为 null */
@@ -5358,7 +5358,7 @@ export interface operations {
                 /** @description 每页条数 */
                 pageSize?: number;
                 /** @description 文书种类 */
-                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "enforcement_application";
+                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             };
             header?: never;
             path: {

@@ -5,7 +5,7 @@ import { chineseDate, documentDefinition, fieldTable, paragraph, signatureBlock 
 import { partyNames, partyTable } from './parties';
 
 /** What the 强制执行申请书 says, read from the record when the agency applies to the court (行政强制法 53–55). */
-export interface EnforcementApplicationDocument {
+export interface CourtApplicationDocument {
   agencyName: string;
   caseNumber: string | null;
   /** The people's court applied to. */
@@ -33,7 +33,7 @@ export interface EnforcementApplicationDocument {
  * pending, the 催告书 served and the party's failure within the period of 54), the materials 55 第一款 lists,
  * and the place for the agency head's signature and the seal with the date (55 第二款).
  */
-export function enforcementApplicationDocument(d: EnforcementApplicationDocument): DocDefinition {
+export function courtApplicationDocument(d: CourtApplicationDocument): DocDefinition {
   const dec = d.decision;
   const decisionName = `${dec.number ? `${dec.number}` : ''}行政处罚决定书`;
   const asked =

@@ -3,7 +3,7 @@ import { chinaDate } from '#libs/calendar/dates';
 import { describePenalties } from '#libs/domain/review';
 import { surchargeOn, yuan } from '#libs/domain/surcharge';
 import type { AmountOwed } from '#libs/documents/demand-notice';
-import { enforcementApplicationDocument } from '#libs/documents/enforcement-application';
+import { courtApplicationDocument } from '#libs/documents/court-application';
 import { chinesePeriod } from '#libs/documents/layout';
 import type { ExecutionView } from '#libs/messages/execution';
 import type { Actor } from '#libs/domain/roles';
@@ -18,7 +18,7 @@ const REMEDY_LABELS = { review: '申请的行政复议', lawsuit: '提起的行�
  * entry and draft, the decision's service and the 催告书's approval. The 加处罚款 is counted to the day of the
  * application with the pinned profile's rule. Null without an application, a served 催告书 or a pinned profile.
  */
-export async function enforcementApplicationFromRecord(
+export async function courtApplicationFromRecord(
   m: EntityManager,
   view: ExecutionView,
   stepRef: string,
@@ -53,12 +53,12 @@ export async function enforcementApplicationFromRecord(
   const approvedAt = approval && ((approval.details.signedAt as string | undefined) ?? approval.at);
   return {
     caseId: view.caseId,
-    kind: 'enforcement_application',
+    kind: 'court_application',
     number: null,
     stepRef,
     madeAt: step.at,
     actor,
-    definition: enforcementApplicationDocument({
+    definition: courtApplicationDocument({
       agencyName: facts.agencyName,
       caseNumber: facts.caseNumber,
       court: court.court,
@@ -87,13 +87,13 @@ export async function enforcementApplicationFromRecord(
 }
 
 /** Makes the 强制执行申请书 in the transaction that records the application (see generate.ts). Safe to retry. */
-export async function makeEnforcementApplication(
+export async function makeCourtApplication(
   m: EntityManager,
   storageDir: string,
   view: ExecutionView,
   stepRef: string,
   actor: Actor | null,
 ) {
-  const d = await enforcementApplicationFromRecord(m, view, stepRef, actor);
+  const d = await courtApplicationFromRecord(m, view, stepRef, actor);
   if (d) await makeDocument(m, storageDir, d);
 }
