@@ -51,15 +51,7 @@ export function legalReviewOpinionDocument(d: LegalReviewOpinionDocument): DocDe
     ['审核结论', checkBoxes(['审核通过', '审核不通过'], d.passed ? '审核通过' : '审核不通过')],
     ['审核意见', d.opinion || '（无）'],
     ...(d.fields.includes('suggestions') || d.suggestions ? [['审核建议', d.suggestions || '（无）'] as [string, Content]] : []),
-    [
-      '法制审核人员',
-      {
-        stack: [
-          d.reviewer.name,
-          { text: `签名：${d.reviewer.name}    ${chineseTime(d.reviewer.at)}`, alignment: 'right', margin: [0, 8, 0, 0] },
-        ],
-      },
-    ],
+    ['法制审核人员', { text: `签名：${d.reviewer.name}    ${chineseTime(d.reviewer.at)}`, alignment: 'right' }],
   ];
   return documentDefinition(
     {
