@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Actor } from '#libs/domain/roles';
+import type { DocumentCopy } from '#libs/documents/confidential';
 import { decisionDocument } from '#libs/documents/decision';
 import { type DocumentToMake, makeDocument } from './generate';
 import { approvedDraft, caseFacts, evidenceTitles, lastCompletion, stepEntry } from './sources';
@@ -15,6 +16,7 @@ export async function decisionFromRecord(
   caseId: string,
   stepRef: string,
   actor: Actor | null,
+  copy: DocumentCopy = 'original',
 ): Promise<DocumentToMake | null> {
   const draft = await approvedDraft(m, caseId);
   if (!draft) return null;
@@ -24,7 +26,7 @@ export async function decisionFromRecord(
   const { payment, surcharge, remedies } = facts.profile.execution;
   const step = await stepEntry(m, caseId, stepRef);
   const approval = await lastCompletion(m, caseId, 'decision_approval', 'approve');
-  const evidence = await evidenceTitles(m, caseId, draft.evidenceIds);
+  const evidence = await evidenceTitles(m, caseId, draft.evidenceIds, copy);
   return {
     caseId,
     kind: 'decision',

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { chinaDate } from '#libs/calendar/dates';
 import { describePeriod } from '#libs/calendar/period';
 import type { Actor } from '#libs/domain/roles';
+import type { DocumentCopy } from '#libs/documents/confidential';
 import { hearingTold, preDecisionNoticeDocument } from '#libs/documents/pre-decision-notice';
 import { type DocumentToMake, makeDocument } from './generate';
 import { approvedDraft, caseFacts, evidenceTitles, stepEntry } from './sources';
@@ -17,12 +18,13 @@ export async function preDecisionNoticeFromRecord(
   caseId: string,
   stepRef: string,
   actor: Actor | null,
+  copy: DocumentCopy = 'original',
 ): Promise<DocumentToMake | null> {
   const facts = await caseFacts(m, caseId);
   if (!facts.profile) return null;
   const step = await stepEntry(m, caseId, stepRef);
   const draft = await approvedDraft(m, caseId, step.seq);
-  const evidence = draft ? await evidenceTitles(m, caseId, draft.evidenceIds) : [];
+  const evidence = draft ? await evidenceTitles(m, caseId, draft.evidenceIds, copy) : [];
   const [service]: { number: string; dated: string | null }[] = await m.query(
     `SELECT view->'document'->>'number' AS number, view->'document'->'dated'->>'at' AS dated FROM services
       WHERE case_id = $1 AND document_kind = 'pre_decision_notice' ORDER BY updated_at LIMIT 1`,
