@@ -12,6 +12,7 @@ import { Results, writeResults } from './report';
 import { caseSearch } from './scenarios/case-search';
 import { caseStart } from './scenarios/case-start';
 import { deadlineLag } from './scenarios/deadline-lag';
+import { documents } from './scenarios/documents';
 import { openCases } from './scenarios/open-cases';
 import { taskCompletion } from './scenarios/task-completion';
 import { throughput } from './scenarios/throughput';
@@ -41,6 +42,7 @@ export async function runBench(stack: Stack): Promise<Results> {
     if (only.has(2)) results.scenarios.taskCompletion = await taskCompletion(b);
     if (only.has(3)) results.scenarios.throughput = await throughput(b);
     if (only.has(6)) results.scenarios.caseSearch = await caseSearch(b);
+    if (only.has(7)) results.scenarios.documents = await documents(b);
   } finally {
     await connection.close();
     await db.end();

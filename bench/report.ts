@@ -7,6 +7,7 @@ import { Summary } from './lib/stats';
 import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
+import { DocumentsBench, documentsMarkdown } from './scenarios/documents';
 import { OpenCases } from './scenarios/open-cases';
 import { CompletionRun } from './scenarios/task-completion';
 import { Throughput } from './scenarios/throughput';
@@ -22,6 +23,7 @@ export interface Results {
     openCases?: OpenCases;
     deadlineLag?: DeadlineLag;
     caseSearch?: CaseSearch;
+    documents?: DocumentsBench;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
   seconds: number;
@@ -97,6 +99,12 @@ export function markdown(r: Results): string {
     const missed = s.caseSearch.probes.filter((p) => p.trigramExpected && !p.trigramUsed).length;
     out.push(
       `| 6. case search, ${s.caseSearch.cases.toLocaleString('en')} cases | slowest (${slowest.name}) ${ms(slowest.http)} | | | | | trigram index used from 3 characters | ${mark(!missed)} |`,
+    );
+  }
+  if (s.documents) {
+    const d = s.documents.receipt;
+    out.push(
+      `| 7. one 送达回证 (${(d.bytes / 1024).toFixed(1)} KiB), fonts in memory vs by path | ${ms(d.lawtrail.wall)}, CPU ${d.lawtrail.cpuMsPerDocument} ms | | ${ms(d.baseline.wall)}, CPU ${d.baseline.cpuMsPerDocument} ms | | ${d.ratio.p50}× / ${d.ratio.p99}× (CPU ${d.ratio.cpu}×) | same bytes | ${mark(d.sameBytes)} |`,
     );
   }
   out.push('', ...details(r));
@@ -239,5 +247,6 @@ function details(r: Results): string[] {
     );
   }
   if (s.caseSearch) out.push(...searchMarkdown(s.caseSearch));
+  if (s.documents) out.push(...documentsMarkdown(s.documents));
   return out;
 }
