@@ -4,6 +4,7 @@ import { Sizes } from './lib/context';
 import { Breakdown } from './lib/history';
 import { Machine } from './lib/machine';
 import { Summary } from './lib/stats';
+import { CASE_FILE_TARGET_MS, CaseFilePdfRun } from './scenarios/case-file-pdf';
 import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
@@ -23,6 +24,7 @@ export interface Results {
     openCases?: OpenCases;
     deadlineLag?: DeadlineLag;
     caseSearch?: CaseSearch;
+    caseFilePdf?: CaseFilePdfRun;
     documents?: DocumentsBench;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
@@ -101,10 +103,16 @@ export function markdown(r: Results): string {
       `| 6. case search, ${s.caseSearch.cases.toLocaleString('en')} cases | slowest (${slowest.name}) ${ms(slowest.http)} | | | | | trigram index used from 3 characters | ${mark(!missed)} |`,
     );
   }
+  if (s.caseFilePdf) {
+    const c = s.caseFilePdf;
+    out.push(
+      `| 7. 案卷 PDF, ${c.entries} entries (${c.documents} documents, ${c.pages} pages, ${f(c.sizeKb)} KiB) | ${ms(c.time)} | | | | | p50 ≤ ${CASE_FILE_TARGET_MS / 1000} s | ${mark(c.time.p50 <= CASE_FILE_TARGET_MS)} |`,
+    );
+  }
   if (s.documents) {
     const d = s.documents.receipt;
     out.push(
-      `| 7. one 送达回证 (${(d.bytes / 1024).toFixed(1)} KiB), fonts in memory vs by path | ${ms(d.lawtrail.wall)}, CPU ${d.lawtrail.cpuMsPerDocument} ms | | ${ms(d.baseline.wall)}, CPU ${d.baseline.cpuMsPerDocument} ms | | ${d.ratio.p50}× / ${d.ratio.p99}× (CPU ${d.ratio.cpu}×) | same bytes | ${mark(d.sameBytes)} |`,
+      `| 8. one 送达回证 (${(d.bytes / 1024).toFixed(1)} KiB), fonts in memory vs by path | ${ms(d.lawtrail.wall)}, CPU ${d.lawtrail.cpuMsPerDocument} ms | | ${ms(d.baseline.wall)}, CPU ${d.baseline.cpuMsPerDocument} ms | | ${d.ratio.p50}× / ${d.ratio.p99}× (CPU ${d.ratio.cpu}×) | same bytes | ${mark(d.sameBytes)} |`,
     );
   }
   out.push('', ...details(r));

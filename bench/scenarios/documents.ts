@@ -31,13 +31,13 @@ export interface DocumentsBench {
 }
 
 /**
- * 7. Documents. A 送达回证 rendered again and again in the driver's own process, by lawtrail's renderer and by
+ * 8. Documents. A 送达回证 rendered again and again in the driver's own process, by lawtrail's renderer and by
  * the baseline, alternately so both see the same load on the cores: generation time, CPU and size. Then
  * one case is filed (its 程序启动审批表 made at filing) and ten party copies of it are asked of the API at once,
  * the API's resident memory sampled every 10 ms.
  */
 export async function documents(b: Bench): Promise<DocumentsBench> {
-  b.progress.section('7/7 documents: a 送达回证 rendered (fonts in memory vs by path), ten party copies in parallel in the API');
+  b.progress.section('8/8 documents: a 送达回证 rendered (fonts in memory vs by path), ten party copies in parallel in the API');
   // First, while the API's connections are fresh: the render loop below keeps this process busy for a while.
   const parallel = await partyCopies(b, 10);
   const renders = b.sizes.quick ? 40 : 200;

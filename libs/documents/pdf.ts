@@ -15,6 +15,8 @@ export interface Style {
   /** The first line's indent in points (Chinese paragraphs indent two characters). */
   leadingIndent?: number;
   margin?: Margin;
+  /** Starts the node on a new page (the 案卷's catalogue after its cover). */
+  pageBreak?: 'before';
 }
 
 export type Content =

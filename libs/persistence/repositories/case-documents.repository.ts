@@ -21,6 +21,11 @@ export class CaseDocumentsRepository {
     });
   }
 
+  /** Every document of the case, in the order the record made them (the 案卷's order). */
+  allOf(caseId: string): Promise<CaseDocumentEntity[]> {
+    return this.documents.find({ where: { caseId }, order: { createdAt: 'ASC', stepRef: 'ASC', version: 'ASC' } });
+  }
+
   findInCase(caseId: string, id: string): Promise<CaseDocumentEntity | null> {
     return this.documents.findOneBy({ id, caseId });
   }
