@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
 import { ensurePoppler, pdfText } from '../support/poppler';
 import { TestSystem } from '../support/system';
@@ -28,6 +29,28 @@ async function download(path: string, user: string) {
     bytes: Buffer.from(await res.arrayBuffer()),
   };
 }
+
+it('asked again of an unchanged record, every kind renders the bytes stored: no new version', async () => {
+  const caseId = await decidedCase(sys, 'xlt');
+  const officer = await sys.token('xlt.officer1');
+  const c = `/api/v1/cases/${caseId}`;
+  const pending = await eventually(async () =>
+    (await sys.call('GET', `${c}/services`, { token: officer })).body.items.find((s: any) => s.status === 'pending'),
+  );
+  const attempt = { method: 'direct', startedAt: new Date().toISOString() };
+  expect((await sys.call('POST', `${c}/services/${pending.id}/attempts`, { token: officer, body: attempt })).status).toBe(200);
+  const before = (await sys.call('GET', `${c}/documents`, { token: officer })).body.items;
+  expect(before.map((d: any) => d.kind)).toEqual(['initiation_approval', 'pre_decision_notice', 'decision', 'service_receipt']);
+  for (const d of before) {
+    const again = await sys.call('POST', `${c}/documents/${d.id}/regenerate`, {
+      token: await sys.token('xlt.chief'),
+      body: { reason: '核对' },
+    });
+    expect(again).toMatchObject({ status: 200, body: { id: d.id, version: 1, sha256: d.sha256 } });
+  }
+  expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(4);
+  expect((await sys.call('POST', `${c}/documents/${caseId}/regenerate`, { token: officer, body: { reason: '核对' } })).status).toBe(404);
+});
 
 it('flagging the evidence a 决定书 names, then correcting it, stores version 2 with the 涉密 mark, replacing version 1; a party copy withholds the title', async () => {
   const caseId = await decidedCase(sys, 'xlt');
