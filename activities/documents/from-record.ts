@@ -5,7 +5,10 @@ import type { DocumentKind } from '#libs/documents/kinds';
 import { decisionFromRecord } from './decision';
 import { demandNoticeFromRecord } from './demand-notice';
 import { type Correction, type DocumentToMake, type MadeDocument, makeDocument } from './generate';
+import { collectiveDiscussionFromRecord } from './collective-discussion-record';
+import { courtApplicationFromRecord } from './court-application';
 import { initiationApprovalFromRecord } from './initiation-approval';
+import { legalReviewOpinionFromRecord } from './legal-review-opinion';
 import { preDecisionNoticeFromRecord } from './pre-decision-notice';
 import { receiptFromRecord } from './service-receipt';
 
@@ -31,7 +34,12 @@ export async function documentFromRecord(
   return d && copy === 'party' ? { ...d, definition: partyCopy(d.definition) } : d;
 }
 
-async function original(m: EntityManager, { caseId, kind, stepRef }: DocumentRef, actor: Actor | null, copy: DocumentCopy) {
+async function original(
+  m: EntityManager,
+  { caseId, kind, stepRef }: DocumentRef,
+  actor: Actor | null,
+  copy: DocumentCopy,
+): Promise<DocumentToMake | null> {
   switch (kind) {
     case 'initiation_approval':
       return initiationApprovalFromRecord(m, caseId, stepRef, actor);
@@ -51,6 +59,14 @@ async function original(m: EntityManager, { caseId, kind, stepRef }: DocumentRef
     case 'demand_notice': {
       const [e] = await m.query('SELECT view FROM executions WHERE case_id = $1', [caseId]);
       return e ? demandNoticeFromRecord(m, e.view, stepRef) : null;
+    }
+    case 'legal_review_opinion':
+      return legalReviewOpinionFromRecord(m, caseId, stepRef, actor);
+    case 'collective_discussion_record':
+      return collectiveDiscussionFromRecord(m, caseId, stepRef, actor);
+    case 'court_application': {
+      const [e] = await m.query('SELECT view FROM executions WHERE case_id = $1', [caseId]);
+      return e ? courtApplicationFromRecord(m, e.view, stepRef, actor) : null;
     }
   }
 }

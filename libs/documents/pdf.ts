@@ -41,4 +41,6 @@ export interface DocDefinition {
   footer: (currentPage: number, pageCount: number) => Content;
   defaultStyle: Style;
   styles: Record<string, Style>;
+  /** Drawn across every page (a preview's mark), in the default font. */
+  watermark?: { text: string; opacity: number; fontSize: number; angle: number };
 }

@@ -44,14 +44,6 @@ export class CaseDocumentsRepository {
     return new Map(rows.map((r) => [r.replaces!, r.id]));
   }
 
-  /** Runs `work` over one snapshot of the record (read only): a rendering reads many tables, all as of one moment. */
-  readRecord<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      return work(m);
-    });
-  }
-
   /**
    * Runs `work` in a transaction holding the case's row lock, as the steps that make documents do: two
    * corrections of one document at once queue, and the second finds the first's version.
@@ -63,11 +55,30 @@ export class CaseDocumentsRepository {
     });
   }
 
-  /** The case's entries of this step (its action, and its key where given), at most one: what a case can have documents of. */
-  recordedSteps(caseId: string, step: { action: string; key?: string }): Promise<{ action: string; key: string }[]> {
+  /**
+   * The case's entries of this step (its action, its key and task kind where given), at most one: what a
+   * case can have documents of.
+   */
+  recordedSteps(
+    caseId: string,
+    step: { action: string; key?: string; task?: string },
+  ): Promise<{ action: string; key: string; task: string | null }[]> {
     return this.db.query(
-      'SELECT action, entry_key AS key FROM case_records WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) LIMIT 1',
-      [caseId, step.action, step.key ?? null],
+      `SELECT action, entry_key AS key, details->>'kind' AS task FROM case_records
+        WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) AND ($4::text IS NULL OR details->>'kind' = $4)
+        LIMIT 1`,
+      [caseId, step.action, step.key ?? null, step.task ?? null],
     );
+  }
+
+  /**
+   * Runs `read` over one consistent snapshot of the case's record (a read-only REPEATABLE READ
+   * transaction): the preview reads the record with the same code the activities generate from.
+   */
+  readRecord<T>(read: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return read(m);
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { DOCUMENT_COPIES } from '#libs/documents/confidential';
 import { DOCUMENT_KINDS } from '#libs/documents/kinds';
+import { PREVIEW_KINDS } from '#libs/documents/preview';
 import { EnumField, TextField } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
@@ -14,4 +15,9 @@ export class DocumentFileQuery {
 /** A correction: why the document is rendered again from the record (it is written into the record). */
 export class RegenerateDocumentDto {
   @TextField('更正理由', 1000) reason: string;
+}
+
+/** The kinds that can be previewed before their step: those whose source (the officer's draft) exists before it. */
+export class DocumentPreviewQuery {
+  @EnumField('文书种类', PREVIEW_KINDS) kind: string;
 }
