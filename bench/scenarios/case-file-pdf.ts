@@ -73,6 +73,7 @@ export async function caseFileFixture(entries: number): Promise<{ facts: CaseFil
     archived: { by: '李档案', at: madeAt, location: '档案室一号柜' },
     missing: [],
     incompleteReason: null,
+    corrections: [],
     madeAt,
   };
   return { facts, parts };
