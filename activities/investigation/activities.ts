@@ -3,6 +3,7 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { StoredFile } from '#libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '#libs/messages/investigation';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makeFieldRecord } from '../documents/field-record';
 import { makePreDecisionNotice } from '../documents/pre-decision-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
@@ -26,8 +27,9 @@ export function createInvestigationActivities(db: DataSource, storageDir: string
     },
 
     /**
-     * Stores a record, the defect it reveals and its line in the case record, in one transaction.
-     * Safe to retry: the record id, defect id and entry key come from the caller.
+     * Stores a record, the defect it reveals and its line in the case record, in one transaction; a
+     * 询问笔录 or 现场检查（勘验）笔录 makes its document in it too (documents/field-record.ts). Safe to
+     * retry: the record id, defect id and entry key come from the caller, and the document is keyed by the entry.
      */
     async appendEvidence(input: {
       record: EvidenceRow & { uploadTaskId: string | null; uploadDueAt: string | null };
@@ -79,6 +81,7 @@ export function createInvestigationActivities(db: DataSource, storageDir: string
           );
         }
         await appendRecord(m, { ...input.entry, caseId: r.caseId });
+        if (r.category === 'written') await makeFieldRecord(m, storageDir, r.caseId, r.id, input.entry.key, input.entry.actor ?? null);
       });
     },
 

@@ -1,7 +1,19 @@
 import type { RecordAction } from '../domain/record';
 
 /** The 执法文书 lawtrail generates from the record, as stored (`case_documents.kind`). */
-export const DOCUMENT_KINDS = ['initiation_approval', 'pre_decision_notice', 'decision', 'service_receipt', 'demand_notice'] as const;
+export const DOCUMENT_KINDS = [
+  'initiation_approval',
+  'pre_decision_notice',
+  'decision',
+  'service_receipt',
+  'demand_notice',
+  // Field records, the on-the-spot decision, the 公告 and the 听证通知书.
+  'inquiry_transcript',
+  'on_site_inspection_transcript',
+  'on_the_spot_decision',
+  'public_notice',
+  'hearing_notice',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -10,12 +22,22 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   decision: '行政处罚决定书',
   service_receipt: '送达回证',
   demand_notice: '催告书',
+  // Field records, the on-the-spot decision, the 公告 and the 听证通知书.
+  inquiry_transcript: '询问笔录',
+  on_site_inspection_transcript: '现场检查（勘验）笔录',
+  on_the_spot_decision: '当场行政处罚决定书',
+  public_notice: '公告',
+  hearing_notice: '听证通知书',
 };
 
-/** A step of the record: its action, and its key where the action alone does not name it. */
+/**
+ * A step of the record: its action, and its key where the action alone does not name it, or what its
+ * details say (a written record's kind, a service attempt's method) where no key can.
+ */
 export interface MadeBy {
   action: RecordAction;
   key?: string;
+  details?: Record<string, string>;
 }
 
 /**
@@ -28,15 +50,32 @@ export interface MadeBy {
 export const MADE_BY: Record<DocumentKind, MadeBy> = {
   initiation_approval: { action: 'case_initiated' },
   pre_decision_notice: { action: 'notice_served' },
-  decision: { action: 'decision_issued' },
+  // Keyed: the decision made on the spot (its own kind, below) is a decision_issued entry too.
+  decision: { action: 'decision_issued', key: 'decision-issued' },
   service_receipt: { action: 'service_attempted' },
   demand_notice: { action: 'deadline_set', key: 'demand-served' },
+  // A written record of that kind added (its entry's details name the kind); the decision made on the
+  // spot under the summary procedure (行政处罚法 51–52); a service attempt by public notice (公告送达,
+  // its details name the method); the hearing scheduled (行政处罚法 64: the notice precedes it).
+  inquiry_transcript: { action: 'evidence_recorded', details: { kind: 'inquiry_transcript' } },
+  on_site_inspection_transcript: { action: 'evidence_recorded', details: { kind: 'on_site_inspection_transcript' } },
+  on_the_spot_decision: { action: 'decision_issued', key: 'summary-decision' },
+  public_notice: { action: 'service_attempted', details: { method: 'public_notice' } },
+  hearing_notice: { action: 'hearing_scheduled', key: 'hearing-scheduled' },
 };
 
-/** Whether a case whose record holds these entries (action and key) can have documents of this kind. */
-export function documentPossible(kind: DocumentKind, recorded: readonly { action: string; key: string }[]): boolean {
+/** An entry as `documentPossible` reads it. */
+export interface RecordedStep {
+  action: string;
+  key: string;
+  details?: Record<string, unknown> | null;
+}
+
+/** Whether a case whose record holds these entries (action, key, details) can have documents of this kind. */
+export function documentPossible(kind: DocumentKind, recorded: readonly RecordedStep[]): boolean {
   const by = MADE_BY[kind];
-  return recorded.some((e) => e.action === by.action && (by.key === undefined || e.key === by.key));
+  const said = (e: RecordedStep) => Object.entries(by.details ?? {}).every(([k, v]) => e.details?.[k] === v);
+  return recorded.some((e) => e.action === by.action && (by.key === undefined || e.key === by.key) && said(e));
 }
 
 /**

@@ -88,7 +88,7 @@ describe('decision 文号 (行政处罚决定书), recorded by the activity that
 
 describe('on-the-spot 文号 (当场处罚决定书), given as the case is written', () => {
   it('the next of the agency’s on-the-spot decisions of the year decided; a retried registration takes no other', async () => {
-    const { registerSummaryCase } = createSummaryActivities(sys.database.db);
+    const { registerSummaryCase } = createSummaryActivities(sys.database.db, sys.env.storageDir);
     const caseId = randomUUID();
     const register = async () =>
       registerSummaryCase({

@@ -59,5 +59,10 @@ const STEP_LABELS: Record<DocumentKind, string> = {
   decision: '作出处罚决定',
   service_receipt: '开始送达',
   demand_notice: '送达催告书',
+  inquiry_transcript: '制作询问笔录',
+  on_site_inspection_transcript: '制作现场检查（勘验）笔录',
+  on_the_spot_decision: '适用简易程序当场作出处罚决定',
+  public_notice: '公告送达',
+  hearing_notice: '安排听证',
 };
 const notYet = (kind: DocumentKind) => `本案尚未${STEP_LABELS[kind]}，还没有该种文书`;
