@@ -41,7 +41,7 @@ export async function fieldRecordFromRecord(
   if (!r || !FIELD_RECORD_KINDS.includes(r.kind)) return null;
   const facts = await caseFacts(m, caseId);
   const step = await stepEntry(m, caseId, stepRef);
-  const users: { id: string; name: string }[] = await m.query('SELECT id, name FROM users WHERE id = ANY($1)', [
+  const users: { id: string; name: string }[] = await m.query('SELECT id, display_name AS name FROM users WHERE id = ANY($1)', [
     r.officers.map((o) => o.userId),
   ]);
   const kind = r.kind as FieldRecordKind;

@@ -9,7 +9,7 @@ import { caseFacts, entryOrNull, stepEntry } from './sources';
  * The 当场行政处罚决定书 as the record gives it: the decision's entry (文号, time, place, the items written at
  * the scene, and the penalty its summary states), the case's form (facts, party, and the officer's opinion
  * `依据…，<penalty>` that holds the legal basis), the collection's entry where the fine was collected on the
- * spot, the officer's certificate. Null without a pinned profile (no periods to tell).
+ * spot, the certificate of the officer who decided (the entry's actor). Null without a pinned profile (no periods to tell).
  */
 export async function onTheSpotDecisionFromRecord(
   m: EntityManager,
@@ -25,9 +25,11 @@ export async function onTheSpotDecisionFromRecord(
   const opinion = c.opinion ?? '';
   const legalBasis = opinion.replace(/^依据/, '').replace(new RegExp(`，${escape(penalty)}$`), '');
   const collected = await entryOrNull(m, caseId, 'summary-collection');
-  const [officer]: { certificate_no: string | null }[] = actor
-    ? await m.query('SELECT certificate_no FROM users WHERE id = $1', [actor.id])
-    : [];
+  // The officer who decided is the entry's actor, whoever renders it again.
+  const [officer]: { certificate_no: string | null }[] = await m.query(
+    'SELECT u.certificate_no FROM case_records r JOIN users u ON u.id = r.actor_id WHERE r.case_id = $1 AND r.entry_key = $2',
+    [caseId, stepRef],
+  );
   const d = step.details as { documentNumber?: string; decidedAt?: string; place?: string; items?: Partial<Record<SummaryItem, string>> };
   const number = d.documentNumber ?? facts.decisionNumber;
   const { payment, remedies } = facts.profile.execution;
@@ -53,7 +55,7 @@ export async function onTheSpotDecisionFromRecord(
         amountYuan: collected.details.amountYuan as number,
         receiptNumber: collected.details.receiptNumber as string,
       },
-      officer: { name: step.actorName ?? actor?.name ?? '', certificateNo: officer?.certificate_no ?? null },
+      officer: { name: step.actorName ?? '', certificateNo: officer?.certificate_no ?? null },
       terms: { payment: payment.period, review: remedies.review.period, lawsuit: remedies.lawsuit.period },
       madeAt: step.at,
     }),
