@@ -88,7 +88,7 @@ export function fieldRecordDocument(d: FieldRecordDocument): DocDefinition {
     ? `${l.who}签名：${signed.signedBy ?? ''}`
     : `${l.who}拒绝签名（理由：${signed.refusalReason ?? '未记录'}），见证人：${signed.witness ?? '未记录'}`;
   const body: Content[] = [
-    { text: `${d.recordTitle}`, style: 'body', alignment: 'center' },
+    { text: d.recordTitle, style: 'body', alignment: 'center' },
     fieldTable(rows, 110),
     partyTable(d.parties),
     { text: d.kind === 'inquiry_transcript' ? '询问内容' : '现场情况', style: 'label', margin: [0, 6, 0, 0] },

@@ -95,6 +95,24 @@ it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written 
   const again = await sys.database.db.transaction((m) => fieldRecordFromRecord(m, caseId, inquiry.body.id, asked.d.stepRef, null));
   expect(sha(await renderPdf(again!.definition))).toBe(asked.d.sha256);
   expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(3); // with the 审批表
+
+  // A flagged record's 笔录 is read as the record: refused to an officer of another unit, read (and the read
+  // recorded) by the legal reviewer.
+  await sys.call('POST', `${c}/evidence/${inquiry.body.id}/flags`, {
+    token: await token('xx.unithead'),
+    body: { flag: 'privacy', reason: '涉及当事人隐私' },
+  });
+  const path = `${c}/documents/${asked.d.id}/file`;
+  expect(await sys.call('GET', path, { token: await token('xx.officer3') })).toMatchObject({
+    status: 403,
+    body: { code: 'RECORD_CONFIDENTIAL' },
+  });
+  const legal = await fetch(`${sys.baseUrl}${path}`, { headers: { authorization: `Bearer ${await token('xx.legal')}` } });
+  expect(legal.status).toBe(200);
+  const reads = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items.filter(
+    (e: any) => e.action === 'record_read',
+  );
+  expect(reads).toEqual([expect.objectContaining({ details: expect.objectContaining({ recordId: inquiry.body.id }) })]);
 });
 
 it('an on-the-spot decision makes its 当场行政处罚决定书 with its 文号, and is no 行政处罚决定书', async () => {

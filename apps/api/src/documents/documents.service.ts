@@ -10,6 +10,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { pageOf, skipOf } from '../common/paging';
 import { ENV } from '../env.token';
+import { ConfidentialityService } from '../investigation/confidentiality.service';
 import { DocumentListQuery } from './documents.dto';
 import { toDocumentView } from './documents.mapper';
 import { DocumentPage } from './documents.response';
@@ -25,6 +26,7 @@ export class DocumentsService {
   constructor(
     private readonly cases: CasesService,
     private readonly documents: CaseDocumentsRepository,
+    private readonly confidentiality: ConfidentialityService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -42,16 +44,24 @@ export class DocumentsService {
     return pageOf(rows.map(toDocumentView), total, q);
   }
 
-  /** The stored PDF, checked against its hash: a file that no longer matches is not handed out as the document. */
+  /**
+   * The stored PDF, checked against its hash: a file that no longer matches is not handed out as the document.
+   * A 笔录 made from a written record (its step is `evidence:<recordId>`) is read as that record: a flagged one
+   * only within its circle (ConfidentialityService).
+   */
   async file(actor: Actor, caseId: string, documentId: string): Promise<DocumentFile> {
-    await this.cases.findForActor(actor, caseId);
+    const c = await this.cases.findForActor(actor, caseId);
     const d = await this.documents.findInCase(caseId, documentId);
     if (!d) throw new ApiException('DOCUMENT_NOT_FOUND');
+    if (d.stepRef.startsWith(RECORD_STEP)) await this.confidentiality.readingRecordDocument(actor, c, d.stepRef.slice(RECORD_STEP.length));
     const bytes = await readFile(contentPath(this.env.storageDir, d.sha256)).catch(() => null);
     if (!bytes || createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new ApiException('DOCUMENT_FILE_ALTERED');
     return { names: documentFileNames(d.kind, d.number, d.sha256), bytes };
   }
 }
+
+/** The key of a written record's entry, which makes its 笔录. */
+const RECORD_STEP = 'evidence:';
 
 const STEP_LABELS: Record<DocumentKind, string> = {
   initiation_approval: '立案',

@@ -116,6 +116,18 @@ export class ConfidentialityService {
     });
   }
 
+  /**
+   * A document made from a record (its 询问笔录, 现场检查笔录) says what the record says: refused outside
+   * the circle when the record is flagged, its read recorded inside it, as the record itself.
+   */
+  async readingRecordDocument(actor: Actor, c: CaseEntity, recordId: string): Promise<void> {
+    const flags = (await this.records.flagsOf([recordId])).get(recordId);
+    if (!flags) return;
+    if (!(await this.mayRead(actor, c.handlingOfficerId))) throw new ApiException('RECORD_CONFIDENTIAL');
+    const r = await this.records.ofCase(c.id, recordId);
+    if (r) await this.logReads(actor, c.id, [r]);
+  }
+
   private shown(
     r: EvidenceRecordEntity,
     file: AvFileEntity | undefined,
