@@ -1,4 +1,5 @@
 import type { RecordAction } from '../domain/record';
+import type { TaskKind } from '../domain/tasks';
 
 /** The 执法文书 lawtrail generates from the record, as stored (`case_documents.kind`). */
 export const DOCUMENT_KINDS = [
@@ -13,6 +14,10 @@ export const DOCUMENT_KINDS = [
   'on_the_spot_decision',
   'public_notice',
   'hearing_notice',
+  // The review chain and the court (行政处罚法 57, 58; 行政强制法 53–55).
+  'legal_review_opinion',
+  'collective_discussion_record',
+  'court_application',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -28,11 +33,16 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   on_the_spot_decision: '当场行政处罚决定书',
   public_notice: '公告',
   hearing_notice: '听证通知书',
+  // The review chain and the court.
+  legal_review_opinion: '法制审核意见书',
+  collective_discussion_record: '集体讨论记录',
+  court_application: '强制执行申请书',
 };
 
 /**
  * A step of the record: its action, and its key where the action alone does not name it, or what its
- * details say (a written record's kind, a service attempt's method) where no key can.
+ * details say where no key can (a written record's kind, a service attempt's method, a completed task's
+ * kind: every completion is `task_completed`).
  */
 export interface MadeBy {
   action: RecordAction;
@@ -62,6 +72,11 @@ export const MADE_BY: Record<DocumentKind, MadeBy> = {
   on_the_spot_decision: { action: 'decision_issued', key: 'summary-decision' },
   public_notice: { action: 'service_attempted', details: { method: 'public_notice' } },
   hearing_notice: { action: 'hearing_scheduled', key: 'hearing-scheduled' },
+  // The legal reviewer's completion of the legal review, passed or not (行政处罚法 58); the meeting minuted
+  // (57 第二款); the application to the court (行政强制法 53–55).
+  legal_review_opinion: { action: 'task_completed', details: { kind: 'legal_review' satisfies TaskKind } },
+  collective_discussion_record: { action: 'collective_discussion_recorded' },
+  court_application: { action: 'court_application_filed' },
 };
 
 /** An entry as `documentPossible` reads it. */

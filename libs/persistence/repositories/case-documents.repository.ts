@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { CaseDocumentEntity } from '../entities/case-document.entity';
 
 /** The documents generated for a case (written by the activities of the steps that make them). */
@@ -21,6 +21,11 @@ export class CaseDocumentsRepository {
     });
   }
 
+  /** Every document of the case, in the order the record made them (the 案卷's order). */
+  allOf(caseId: string): Promise<CaseDocumentEntity[]> {
+    return this.documents.find({ where: { caseId }, order: { createdAt: 'ASC', stepRef: 'ASC', version: 'ASC' } });
+  }
+
   findInCase(caseId: string, id: string): Promise<CaseDocumentEntity | null> {
     return this.documents.findOneBy({ id, caseId });
   }
@@ -39,5 +44,16 @@ export class CaseDocumentsRepository {
         LIMIT 1`,
       [caseId, step.action, step.key ?? null, step.details ? JSON.stringify(step.details) : null],
     );
+  }
+
+  /**
+   * Runs `read` over one consistent snapshot of the case's record (a read-only REPEATABLE READ
+   * transaction): the preview reads the record with the same code the activities generate from.
+   */
+  readRecord<T>(read: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return read(m);
+    });
   }
 }
