@@ -96,6 +96,12 @@ it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written 
   expect(sha(await renderPdf(again!.definition))).toBe(asked.d.sha256);
   expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(3); // with the 审批表
 
+  // In the draft 案卷 each 笔录 is its document, not also a record listed without pages: 3 documents (with the
+  // 审批表) and 1 record (the appraisal).
+  const draft = await fetch(`${sys.baseUrl}${c}/case-file/pdf`, { headers: { authorization: `Bearer ${await token('xx.archivist')}` } });
+  expect(draft.status).toBe(200);
+  expect(squeeze(pdfText(Buffer.from(await draft.arrayBuffer())))).toContain('本卷共有文书3件');
+
   // A flagged record's 笔录 is read as the record: refused to an officer of another unit, read (and the read
   // recorded) by the legal reviewer.
   await sys.call('POST', `${c}/evidence/${inquiry.body.id}/flags`, {
