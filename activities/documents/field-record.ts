@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
+import type { Confidentiality } from '#libs/domain/access';
 import type { OfficerPresent, Right } from '#libs/domain/evidence';
 import type { Actor } from '#libs/domain/roles';
+import { type DocumentCopy, shownEvidence } from '#libs/documents/confidential';
 import { type FieldRecordKind, fieldRecordDocument } from '#libs/documents/field-record';
 import { type DocumentToMake, makeDocument } from './generate';
 import { caseFacts, stepEntry } from './sources';
@@ -18,13 +20,16 @@ interface WrittenRow {
   av_omission_reason: string | null;
   correction_reason: string | null;
   recorded_at: Date;
+  flags: Confidentiality[];
 }
 
 /**
  * The 询问笔录 or 现场检查（勘验）笔录 of a written record as stored: its row (time, place, officers and
  * their certificates, rights told, content, signatures) and its entry (the recorder, the time). The
  * officers' names are their accounts' names, read with the record: the row names them by account, and an
- * officer's name is not edited (a new account is made). Null for a written record of another kind.
+ * officer's name is not edited (a new account is made). A flagged record's title carries the 涉密 mark; in a
+ * party's copy its title and content are withheld (libs/documents/confidential.ts). Null for a written record
+ * of another kind.
  */
 export async function fieldRecordFromRecord(
   m: EntityManager,
@@ -32,10 +37,12 @@ export async function fieldRecordFromRecord(
   recordId: string,
   stepRef: string,
   actor: Actor | null,
+  copy: DocumentCopy = 'original',
 ): Promise<DocumentToMake | null> {
   const [r]: WrittenRow[] = await m.query(
-    `SELECT kind, title, content, officers, signatures, rights_told, av_record_ids, av_omission_reason, correction_reason, recorded_at
-       FROM evidence_records WHERE id = $1 AND case_id = $2 AND category = 'written'`,
+    `SELECT kind, title, content, officers, signatures, rights_told, av_record_ids, av_omission_reason, correction_reason, recorded_at,
+            ARRAY(SELECT f.flag FROM record_flags f WHERE f.record_id = e.id ORDER BY f.flag) AS flags
+       FROM evidence_records e WHERE id = $1 AND case_id = $2 AND category = 'written'`,
     [recordId, caseId],
   );
   if (!r || !FIELD_RECORD_KINDS.includes(r.kind)) return null;
@@ -56,7 +63,7 @@ export async function fieldRecordFromRecord(
       kind,
       agencyName: facts.agencyName,
       caseNumber: facts.caseNumber,
-      recordTitle: r.title,
+      recordTitle: shownEvidence(r.title, r.flags, copy),
       parties: facts.parties,
       subject: kind === 'inquiry_transcript' ? (r.content.subject ?? 'party') : null,
       recordedAt: new Date(r.recorded_at).toISOString(),
@@ -68,7 +75,7 @@ export async function fieldRecordFromRecord(
       })),
       recorder: step.actorName ?? '',
       rightsTold: r.rights_told,
-      content: r.content.text ?? '',
+      content: copy === 'party' && r.flags.length ? shownEvidence(r.content.text ?? '', r.flags, copy) : (r.content.text ?? ''),
       signatures: {
         partySigned: r.signatures?.partySigned ?? false,
         signedBy: r.signatures?.signedBy ?? null,

@@ -115,6 +115,12 @@ it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written 
   });
   const legal = await fetch(`${sys.baseUrl}${path}`, { headers: { authorization: `Bearer ${await token('xx.legal')}` } });
   expect(legal.status).toBe(200);
+  // The party's copy withholds the record's title and content (行政处罚法 50), whoever asks for it.
+  const party = await fetch(`${sys.baseUrl}${path}?copy=party`, { headers: { authorization: `Bearer ${await token('xx.officer3')}` } });
+  expect(party.status).toBe(200);
+  const partyText = squeeze(pdfText(Buffer.from(await party.arrayBuffer())));
+  expect(partyText).toContain('■■■（涉及个人隐私');
+  expect(partyText).not.toContain('问：……答：……');
   const reads = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items.filter(
     (e: any) => e.action === 'record_read',
   );
