@@ -41,6 +41,15 @@ async function only(caseId: string, kind: string, user: string) {
   return { d, text: squeeze(pdfText(bytes)) };
 }
 
+/** Asked to correct an unchanged record, the document renders the bytes stored: no new version. */
+async function unchanged(caseId: string, d: { id: string; sha256: string }, chief: string) {
+  const again = await sys.call('POST', `/api/v1/cases/${caseId}/documents/${d.id}/regenerate`, {
+    token: await token(chief),
+    body: { reason: '核对' },
+  });
+  expect(again).toMatchObject({ status: 200, body: { id: d.id, version: 1, sha256: d.sha256 } });
+}
+
 it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written records are added; other written records make none', async () => {
   const caseId = await sys.filedCase('xx');
   const c = `/api/v1/cases/${caseId}`;
@@ -94,6 +103,8 @@ it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written 
   });
   const again = await sys.database.db.transaction((m) => fieldRecordFromRecord(m, caseId, inquiry.body.id, asked.d.stepRef, null));
   expect(sha(await renderPdf(again!.definition))).toBe(asked.d.sha256);
+  await unchanged(caseId, asked.d, 'xx.chief');
+  await unchanged(caseId, seen.d, 'xx.chief');
   expect((await sys.call('GET', `${c}/documents`, { token: officer })).body.total).toBe(3); // with the 审批表
 
   // In the draft 案卷 each 笔录 is its document, not also a record listed without pages: 3 documents (with the
@@ -121,6 +132,12 @@ it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written 
   const partyText = squeeze(pdfText(Buffer.from(await party.arrayBuffer())));
   expect(partyText).toContain('■■■（涉及个人隐私');
   expect(partyText).not.toContain('问：……答：……');
+  // Corrected after the flag: version 2, its title marked 涉密, replacing version 1.
+  const corrected = await sys.call('POST', `${path.slice(0, -'/file'.length)}/regenerate`, {
+    token: await token('xx.chief'),
+    body: { reason: '标记涉密后更正' },
+  });
+  expect(corrected).toMatchObject({ status: 201, body: { version: 2, replaces: asked.d.id, kind: 'inquiry_transcript' } });
   const reads = (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items.filter(
     (e: any) => e.action === 'record_read',
   );
@@ -152,6 +169,7 @@ it('an on-the-spot decision makes its 当场行政处罚决定书 with its 文�
   expect((await sys.call('GET', `/api/v1/cases/${caseId}/documents?kind=decision`, { token: officer })).body.code).toBe('DOCUMENT_NOT_YET');
   const again = await sys.database.db.transaction((m) => onTheSpotDecisionFromRecord(m, caseId, 'summary-decision', null));
   expect(sha(await renderPdf(again!.definition))).toBe(d.sha256);
+  await unchanged(caseId, d, 'xlt.chief');
 });
 
 it('service falling back to public notice makes its 公告, naming the method that failed and when it is deemed served', async () => {
@@ -194,6 +212,7 @@ it('service falling back to public notice makes its 公告, naming the method th
     return publicNoticeFromRecord(m, view, attempt.id, d.stepRef);
   });
   expect(sha(await renderPdf(again!.definition))).toBe(d.sha256);
+  await unchanged(caseId, d, 'xlt.chief');
 });
 
 it('a hearing scheduled makes its 听证通知书 with the time, the place and the presiding officer (行政处罚法 64)', async () => {
@@ -221,4 +240,5 @@ it('a hearing scheduled makes its 听证通知书 with the time, the place and t
     expect(text).toContain(s);
   const again = await sys.database.db.transaction((q) => hearingNoticeFromRecord(q, caseId, 'hearing-scheduled', null));
   expect(sha(await renderPdf(again!.definition))).toBe(d.sha256);
+  await unchanged(caseId, d, 'hy.chief');
 });
