@@ -14,9 +14,9 @@ describe('the case page’s figures', () => {
       valid: false,
       label: '执法证件已于 2026-12-31 到期',
     });
-    expect(certificateState(cert('2027-01-01', null), '2026-12-31')).toEqual({ valid: false, label: '执法证件 2027-01-01 起有效' });
-    expect(certificateState(cert(null, null, null), '2026-12-31')).toEqual({ valid: false, label: '无执法证件' });
-    expect(certificateState(cert('2020-01-01', null), '2026-12-31')).toEqual({ valid: true, label: '长期有效' });
+    expect(certificateState(cert('2027-01-01', '2029-12-31'), '2026-12-31')).toEqual({ valid: false, label: '执法证件 2027-01-01 起生效' });
+    expect(certificateState(cert(null, null, null), '2026-12-31')).toEqual({ valid: false, label: '未登记执法证件' });
+    expect(certificateState(cert('2020-01-01', null), '2026-12-31')).toEqual({ valid: false, label: '执法证件未登记有效期' });
   });
 
   it('writes fen as yuan with two decimals', () => {

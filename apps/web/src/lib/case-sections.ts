@@ -1,3 +1,5 @@
+import { certificateRefusal, type Certificate, type CertificateRefusal } from '#libs/domain/certificates';
+
 // Labels and figures of the case page's sections, as the API's enumerations name them.
 
 /** Case-level deadlines (case_deadlines.kind): today only the decision's (行政处罚法 第六十条). */
@@ -42,18 +44,24 @@ export function yuan(fen: number | null): string {
   return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 }
 
-/** What the directory shows of an officer's 执法证件 on `today` (a China date, `2026-12-06`). */
+/** What the directory shows of an officer's 执法证件 on `today` (a China date): the rule of libs/domain/certificates. */
 export interface CertificateState {
   valid: boolean;
   label: string;
 }
 
+const REFUSAL_LABELS: Record<CertificateRefusal, (c: Certificate) => string> = {
+  CERTIFICATE_MISSING: () => '未登记执法证件',
+  CERTIFICATE_VALIDITY_UNKNOWN: () => '执法证件未登记有效期',
+  CERTIFICATE_NOT_YET_VALID: (c) => `执法证件 ${c.validFrom} 起生效`,
+  CERTIFICATE_EXPIRED: (c) => `执法证件已于 ${c.validTo} 到期`,
+};
+
 export function certificateState(
-  c: { certificateNo: string | null; certificateValidFrom: string | null; certificateValidTo: string | null },
+  p: { certificateNo: string | null; certificateValidFrom: string | null; certificateValidTo: string | null },
   today: string,
 ): CertificateState {
-  if (!c.certificateNo) return { valid: false, label: '无执法证件' };
-  if (c.certificateValidFrom && today < c.certificateValidFrom) return { valid: false, label: `执法证件 ${c.certificateValidFrom} 起有效` };
-  if (c.certificateValidTo && today > c.certificateValidTo) return { valid: false, label: `执法证件已于 ${c.certificateValidTo} 到期` };
-  return { valid: true, label: c.certificateValidTo ? `有效期至 ${c.certificateValidTo}` : '长期有效' };
+  const c: Certificate = { number: p.certificateNo, validFrom: p.certificateValidFrom, validTo: p.certificateValidTo };
+  const refusal = certificateRefusal(c, today);
+  return refusal ? { valid: false, label: REFUSAL_LABELS[refusal](c) } : { valid: true, label: `有效期至 ${c.validTo}` };
 }
