@@ -26,7 +26,7 @@ export function createActivities(db: DataSource, temporal: Client, storageDir: s
     ...createServiceActivities(db, storageDir),
     ...createExecutionActivities(db, storageDir),
     ...createArchivingActivities(db),
-    ...createTaskActivities(db),
+    ...createTaskActivities(db, storageDir),
     ...createCaseOperationActivities(db, temporal),
     ...createRecordHeadsActivities(db),
   });

@@ -9,6 +9,7 @@ import { Progress } from './lib/progress';
 import { scenariosFrom, sizesFrom } from './lib/sizes';
 import { round } from './lib/stats';
 import { Results, writeResults } from './report';
+import { caseFilePdfBench } from './scenarios/case-file-pdf';
 import { caseSearch } from './scenarios/case-search';
 import { caseStart } from './scenarios/case-start';
 import { deadlineLag } from './scenarios/deadline-lag';
@@ -19,7 +20,8 @@ import { throughput } from './scenarios/throughput';
 /**
  * The driver, called by bench/run.mjs once the stack is up. Scenarios 4 and 5 run first, on an
  * empty system, so the open cases counted are exactly theirs; 1–3 then run on a system that holds
- * those open cases and their timers, as an agency's would; 6 last, as its rows are cases of the agency.
+ * those open cases and their timers, as an agency's would; 6 last, as its rows are cases of the agency
+ * (7, the 案卷 PDF, runs in this process and needs none of the stack).
  */
 export async function runBench(stack: Stack): Promise<Results> {
   const sizes = sizesFrom(stack.args, process.env);
@@ -41,6 +43,7 @@ export async function runBench(stack: Stack): Promise<Results> {
     if (only.has(2)) results.scenarios.taskCompletion = await taskCompletion(b);
     if (only.has(3)) results.scenarios.throughput = await throughput(b);
     if (only.has(6)) results.scenarios.caseSearch = await caseSearch(b);
+    if (only.has(7)) results.scenarios.caseFilePdf = await caseFilePdfBench(b);
   } finally {
     await connection.close();
     await db.end();

@@ -4,6 +4,7 @@ import { Sizes } from './lib/context';
 import { Breakdown } from './lib/history';
 import { Machine } from './lib/machine';
 import { Summary } from './lib/stats';
+import { CASE_FILE_TARGET_MS, CaseFilePdfRun } from './scenarios/case-file-pdf';
 import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
@@ -22,6 +23,7 @@ export interface Results {
     openCases?: OpenCases;
     deadlineLag?: DeadlineLag;
     caseSearch?: CaseSearch;
+    caseFilePdf?: CaseFilePdfRun;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
   seconds: number;
@@ -97,6 +99,12 @@ export function markdown(r: Results): string {
     const missed = s.caseSearch.probes.filter((p) => p.trigramExpected && !p.trigramUsed).length;
     out.push(
       `| 6. case search, ${s.caseSearch.cases.toLocaleString('en')} cases | slowest (${slowest.name}) ${ms(slowest.http)} | | | | | trigram index used from 3 characters | ${mark(!missed)} |`,
+    );
+  }
+  if (s.caseFilePdf) {
+    const c = s.caseFilePdf;
+    out.push(
+      `| 7. 案卷 PDF, ${c.entries} entries (${c.documents} documents, ${c.pages} pages, ${f(c.sizeKb)} KiB) | ${ms(c.time)} | | | | | p50 ≤ ${CASE_FILE_TARGET_MS / 1000} s | ${mark(c.time.p50 <= CASE_FILE_TARGET_MS)} |`,
     );
   }
   out.push('', ...details(r));

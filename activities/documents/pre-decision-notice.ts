@@ -1,10 +1,12 @@
 import { EntityManager } from 'typeorm';
+import type { DraftDecision } from '#libs/domain/draft';
+import type { DocDefinition } from '#libs/documents/pdf';
 import { chinaDate } from '#libs/calendar/dates';
 import { describePeriod } from '#libs/calendar/period';
 import type { Actor } from '#libs/domain/roles';
 import { hearingTold, preDecisionNoticeDocument } from '#libs/documents/pre-decision-notice';
 import { type DocumentToMake, makeDocument } from './generate';
-import { approvedDraft, caseFacts, evidenceTitles, stepEntry } from './sources';
+import { type CaseFacts, type StepEntry, approvedDraft, caseFacts, evidenceTitles, stepEntry } from './sources';
 
 /**
  * The 行政处罚事先告知书 of a notice served, as the record gives it: the officer's draft as it stood before the
@@ -19,9 +21,28 @@ export async function preDecisionNoticeFromRecord(
   actor: Actor | null,
 ): Promise<DocumentToMake | null> {
   const facts = await caseFacts(m, caseId);
-  if (!facts.profile) return null;
+  const { profile } = facts;
+  if (!profile) return null;
   const step = await stepEntry(m, caseId, stepRef);
   const draft = await approvedDraft(m, caseId, step.seq);
+  const made = await noticeDefinition(m, caseId, { ...facts, profile }, draft, step, step.at);
+  return { caseId, kind: 'pre_decision_notice', number: made.number, stepRef, madeAt: step.at, actor, definition: made.definition };
+}
+
+/**
+ * The 告知书 from the record: the draft given, the profile's windows, the notice's 文号 and date where it was
+ * issued through the service workflow, and the step that records it served — or, in a preview before that
+ * step (`served` null), the date and officer left blank. `at` dates the PDF: the step's time, or the
+ * preview's. One function for the document and its preview (preview.ts).
+ */
+export async function noticeDefinition(
+  m: EntityManager,
+  caseId: string,
+  facts: CaseFacts & { profile: NonNullable<CaseFacts['profile']> },
+  draft: DraftDecision | null,
+  served: Pick<StepEntry, 'at' | 'summary' | 'actorName'> | null,
+  at: string,
+): Promise<{ number: string | null; definition: DocDefinition }> {
   const evidence = draft ? await evidenceTitles(m, caseId, draft.evidenceIds) : [];
   const [service]: { number: string; dated: string | null }[] = await m.query(
     `SELECT view->'document'->>'number' AS number, view->'document'->'dated'->>'at' AS dated FROM services
@@ -30,16 +51,13 @@ export async function preDecisionNoticeFromRecord(
   );
   const rules = facts.profile.decision.preDecisionNotice;
   const hearing = hearingTold(facts.profile.investigation.rightsTold.rights, draft);
+  const number = service?.number ?? null;
+  const dated = service?.dated ?? null;
   return {
-    caseId,
-    kind: 'pre_decision_notice',
-    number: service?.number ?? null,
-    stepRef,
-    madeAt: step.at,
-    actor,
+    number,
     definition: preDecisionNoticeDocument({
       agencyName: facts.agencyName,
-      number: service?.number ?? null,
+      number,
       caseNumber: facts.caseNumber,
       parties: facts.parties,
       draft,
@@ -47,9 +65,9 @@ export async function preDecisionNoticeFromRecord(
       evidence,
       statementPeriod: describePeriod(rules.statementWindow.period),
       hearingPeriod: hearing ? describePeriod(rules.hearingRequest.period) : null,
-      datedOn: noticeDate(service?.dated ?? null, step.summary, step.at),
-      by: step.actorName ?? '',
-      madeAt: step.at,
+      datedOn: served ? noticeDate(dated, served.summary, served.at) : dated && chinaDate(new Date(dated)),
+      by: served ? (served.actorName ?? '') : null,
+      madeAt: at,
     }),
   };
 }

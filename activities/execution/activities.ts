@@ -4,6 +4,7 @@ import { ExecutionView } from '#libs/messages/execution';
 import { appendRecord } from '#libs/persistence/append-record';
 import { MADE_BY } from '#libs/documents/kinds';
 import { makeDemandNotice } from '../documents/demand-notice';
+import { makeCourtApplication } from '../documents/court-application';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
@@ -12,7 +13,8 @@ export function createExecutionActivities(db: DataSource, storageDir: string) {
   return {
     /**
      * Writes the execution's view (payment, surcharge, remedies, 催告, court) and, when given, the
-     * record line; the 催告书 served makes its document in the same transaction (documents/demand-notice.ts).
+     * record line; the 催告书 served makes its document in the same transaction (documents/demand-notice.ts),
+     * the application to the court its 强制执行申请书 (documents/court-application.ts).
      * Safe to retry: a newer version only replaces an older one; the entry and the document are keyed.
      */
     async projectExecution(input: { execution: ExecutionView; version: number; agencyId: string; at: string; entry?: Entry }) {
@@ -38,6 +40,8 @@ export function createExecutionActivities(db: DataSource, storageDir: string) {
         await m.query(`UPDATE cases SET stage = 'execution', updated_at = $2 WHERE id = $1 AND stage = 'service'`, [e.caseId, input.at]);
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: e.caseId });
         if (input.entry && input.entry.key === MADE_BY.demand_notice.key) await makeDemandNotice(m, storageDir, e, input.entry.key);
+        if (input.entry?.action === MADE_BY.court_application.action)
+          await makeCourtApplication(m, storageDir, e, input.entry.key, input.entry.actor ?? null);
       });
     },
 

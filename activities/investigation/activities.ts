@@ -3,6 +3,7 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { StoredFile } from '#libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '#libs/messages/investigation';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makeCollectiveDiscussionRecord } from '../documents/collective-discussion-record';
 import { makePreDecisionNotice } from '../documents/pre-decision-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
@@ -14,14 +15,17 @@ export function createInvestigationActivities(db: DataSource, storageDir: string
 
     /**
      * Appends one line to the case record (a warning, a note); the pre-decision notice served makes its
-     * 行政处罚事先告知书 in the same transaction (documents/pre-decision-notice.ts). Safe to retry: keyed
-     * entry, and the document keyed by it.
+     * 行政处罚事先告知书 in the same transaction (documents/pre-decision-notice.ts), the collective discussion
+     * minuted its 集体讨论记录 (documents/collective-discussion-record.ts). Safe to retry: keyed entry, and
+     * the document keyed by it.
      */
     async noteRecord(input: { caseId: string; at: string; entry: Entry }): Promise<void> {
       await db.transaction(async (m) => {
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
         const e = input.entry;
         if (e.action === 'notice_served') await makePreDecisionNotice(m, storageDir, input.caseId, e.key, e.actor ?? null);
+        if (e.action === 'collective_discussion_recorded')
+          await makeCollectiveDiscussionRecord(m, storageDir, input.caseId, e.key, e.actor ?? null);
       });
     },
 

@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '#libs/domain/record';
 import { Completion, TaskRef } from '#libs/domain/tasks';
+import { MADE_BY } from '#libs/documents/kinds';
 import { MustAct } from '#libs/domain/record';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makeLegalReviewOpinion } from '../documents/legal-review-opinion';
 
 export interface EscalationInput {
   id: string;
@@ -17,7 +19,8 @@ export interface EscalationInput {
   summary: string;
 }
 
-export function createTaskActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createTaskActivities(db: DataSource, storageDir: string) {
   return {
     /** Projects a new open task. Safe to retry: the task id comes from the workflow. */
     async openTask(task: TaskRef & { workflowId: string }): Promise<void> {
@@ -52,7 +55,9 @@ export function createTaskActivities(db: DataSource) {
 
     /**
      * Closes the task, resolves the escalations it caused and appends the step to the record,
-     * in one transaction. Safe to retry: the update only matches an open task, the entry is keyed.
+     * in one transaction; the legal review completed makes its 法制审核意见书 in it (documents/
+     * legal-review-opinion.ts). Safe to retry: the update only matches an open task, the entry and the
+     * document are keyed.
      */
     async completeTask(input: { task: TaskRef; completion: Completion; entry?: Omit<RecordEntryInput, 'caseId'> }) {
       const { task, completion } = input;
@@ -78,6 +83,8 @@ export function createTaskActivities(db: DataSource) {
           [task.caseId, completion.at],
         );
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId });
+        if (input.entry && task.kind === MADE_BY.legal_review_opinion.task)
+          await makeLegalReviewOpinion(m, storageDir, task.caseId, input.entry.key, input.entry.actor ?? null);
       });
     },
 

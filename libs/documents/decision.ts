@@ -4,6 +4,7 @@ import type { DraftDecision } from '../domain/draft';
 import { describePenalties } from '../domain/review';
 import type { Period } from '../calendar/period-types';
 import { chineseDate, chineseNumber, chinesePeriod, chineseTime, documentDefinition, paragraph, signatureBlock } from './layout';
+import { BLANK_DATE, NOT_ISSUED } from './preview';
 import { partyNames, partyTable } from './parties';
 
 /** What the 行政处罚决定书 says, read from the record (行政处罚法 59). */
@@ -17,12 +18,12 @@ export interface DecisionDocument {
   draft: Pick<DraftDecision, 'facts' | 'legalBasis' | 'penalties' | 'discretion'>;
   /** The evidence the facts rest on, each as the record names it (title and kind). */
   evidence: string[];
-  /** The decision's date (a China date). */
-  decidedOn: string;
+  /** The decision's date (a China date); null in a preview before it is issued (left blank). */
+  decidedOn: string | null;
   /** The chief's approval: who, the signature given and when it was signed (else approved). */
   approval: { name: string; signature: string | null; at: string } | null;
-  /** The officer who issued it. */
-  issuedBy: string;
+  /** The officer who issued it; null in a preview before it is issued. */
+  issuedBy: string | null;
   /** The decision_issued entry's time. */
   madeAt: string;
   /** The pinned profile's figures the document tells the party: payment, surcharge and remedy periods. */
@@ -69,13 +70,13 @@ export function decisionDocument(d: DecisionDocument): DocDefinition {
         `或者在${chinesePeriod(d.terms.lawsuit)}内依法向人民法院提起行政诉讼。` +
         '行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。',
     ),
-    signatureBlock([`${d.agencyName}（印章）`, chineseDate(d.decidedOn)]),
+    signatureBlock([`${d.agencyName}（印章）`, d.decidedOn ? chineseDate(d.decidedOn) : BLANK_DATE]),
     {
       style: 'note',
       stack: [
         `案号：${d.caseNumber ?? '（未编号）'}`,
         `负责人批准：${d.approval ? `${d.approval.name}${d.approval.signature ? `（签名：${d.approval.signature}）` : ''}，${chineseTime(d.approval.at)}` : '（无）'}`,
-        `承办人：${d.issuedBy}，${chineseTime(d.madeAt)}录入`,
+        d.issuedBy === null ? NOT_ISSUED : `承办人：${d.issuedBy}，${chineseTime(d.madeAt)}录入`,
         '本文书一式两份，一份送达当事人，一份附卷。',
       ],
     },

@@ -15,6 +15,8 @@ export interface Style {
   /** The first line's indent in points (Chinese paragraphs indent two characters). */
   leadingIndent?: number;
   margin?: Margin;
+  /** Starts the node on a new page (the 案卷's catalogue after its cover). */
+  pageBreak?: 'before';
 }
 
 export type Content =
@@ -39,4 +41,6 @@ export interface DocDefinition {
   footer: (currentPage: number, pageCount: number) => Content;
   defaultStyle: Style;
   styles: Record<string, Style>;
+  /** Drawn across every page (a preview's mark), in the default font. */
+  watermark?: { text: string; opacity: number; fontSize: number; angle: number };
 }

@@ -4,6 +4,7 @@ import type { DraftDecision } from '../domain/draft';
 import { describePenalties } from '../domain/review';
 import { chineseDate, chineseTime, documentDefinition, paragraph, signatureBlock } from './layout';
 import { partyNames } from './parties';
+import { BLANK_DATE, NOT_ISSUED } from './preview';
 
 /** What the 行政处罚事先告知书 says, read from the record when it is served (行政处罚法 44, 45, 63, 64). */
 export interface PreDecisionNoticeDocument {
@@ -21,10 +22,10 @@ export interface PreDecisionNoticeDocument {
   statementPeriod: string;
   /** The profile's hearing-request window where the party may ask for a hearing (行政处罚法 63, 64), else null. */
   hearingPeriod: string | null;
-  /** The notice's date (a China date). */
-  datedOn: string;
-  /** The officer who recorded it served, and the entry's time. */
-  by: string;
+  /** The notice's date (a China date); null in a preview before it is issued (left blank). */
+  datedOn: string | null;
+  /** The officer who recorded it served, and the entry's time; null in a preview before it is served. */
+  by: string | null;
   madeAt: string;
 }
 
@@ -64,12 +65,12 @@ export function preDecisionNoticeDocument(d: PreDecisionNoticeDocument): DocDefi
         ]
       : []),
     paragraph('本机关不因你（单位）陈述、申辩而给予更重的处罚（《中华人民共和国行政处罚法》第四十五条第二款）。'),
-    signatureBlock([`${d.agencyName}（印章）`, chineseDate(d.datedOn)]),
+    signatureBlock([`${d.agencyName}（印章）`, d.datedOn ? chineseDate(d.datedOn) : BLANK_DATE]),
     {
       style: 'note',
       stack: [
         `案号：${d.caseNumber ?? '（未编号）'}`,
-        `承办人：${d.by}，${chineseTime(d.madeAt)}录入送达`,
+        d.by === null ? NOT_ISSUED : `承办人：${d.by}，${chineseTime(d.madeAt)}录入送达`,
         '本文书一式两份，一份送达当事人，一份附卷。',
       ],
     },

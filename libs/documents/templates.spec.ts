@@ -88,7 +88,8 @@ it('writes China dates and times, and marks one check box', () => {
 it('has a kind only once the step that makes it is in the record, and names its files', () => {
   for (const kind of DOCUMENT_KINDS) {
     expect(documentPossible(kind, [])).toBe(false);
-    expect(documentPossible(kind, [{ action: MADE_BY[kind].action, key: MADE_BY[kind].key ?? 'any' }])).toBe(true);
+    const { action, key, task } = MADE_BY[kind];
+    expect(documentPossible(kind, [{ action, key: key ?? 'any', task }])).toBe(true);
   }
   // The 催告书's step is named by its key: another deadline set does not make one.
   expect(documentPossible('demand_notice', [{ action: 'deadline_set', key: 'decision-deadline' }])).toBe(false);

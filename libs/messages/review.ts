@@ -17,6 +17,8 @@ export interface ExpertReview {
 /** 集体讨论: a meeting of the agency's leaders on one version of the draft. */
 export interface CollectiveDiscussion {
   heldAt: string;
+  /** Who chaired the meeting (主持人); absent where it was not recorded. */
+  chair?: string;
   participants: string[];
   minutes: string;
   conclusion: string;

@@ -23,7 +23,12 @@ const TAGS = [
   'tasks 待办任务',
 ];
 /** Answers that are not JSON: no content (logout), a CSV file or a PDF. */
-const NOT_JSON = ['POST /api/v1/auth/logout', 'GET /api/v1/supervision/due.csv', 'GET /api/v1/cases/{id}/documents/{documentId}/file'];
+const NOT_JSON = [
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/supervision/due.csv',
+  'GET /api/v1/cases/{id}/documents/{documentId}/file',
+  'GET /api/v1/cases/{id}/documents/preview',
+];
 
 beforeAll(async () => {
   sys = await TestSystem.start();

@@ -123,7 +123,16 @@ export class Review {
         action: 'collective_discussion_recorded',
         summary: `集体讨论第${view.draft!.version}稿处理意见（${chinaTime(d.heldAt)}，参加人员：${d.participants.join('、')}）。纪要：${d.minutes}。结论：${d.conclusion}`,
         legalBasis: this.basis(this.rules.collectiveDiscussion.record.source),
-        details: { draftVersion: view.draft!.version, participants: d.participants },
+        // What the 集体讨论记录 is generated from (documents/collective-discussion-record.ts). Only the
+        // activity's input grows: no command changes, so histories recorded before replay as they were.
+        details: {
+          draftVersion: view.draft!.version,
+          heldAt: d.heldAt,
+          chair: d.chair ?? null,
+          participants: d.participants,
+          minutes: d.minutes,
+          conclusion: d.conclusion,
+        },
       },
     });
     return this.snapshot();

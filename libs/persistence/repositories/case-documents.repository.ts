@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { CaseDocumentEntity } from '../entities/case-document.entity';
 
 /** The documents generated for a case (written by the activities of the steps that make them). */
@@ -21,15 +21,39 @@ export class CaseDocumentsRepository {
     });
   }
 
+  /** Every document of the case, in the order the record made them (the 案卷's order). */
+  allOf(caseId: string): Promise<CaseDocumentEntity[]> {
+    return this.documents.find({ where: { caseId }, order: { createdAt: 'ASC', stepRef: 'ASC', version: 'ASC' } });
+  }
+
   findInCase(caseId: string, id: string): Promise<CaseDocumentEntity | null> {
     return this.documents.findOneBy({ id, caseId });
   }
 
-  /** The case's entries of this step (its action, and its key where given), at most one: what a case can have documents of. */
-  recordedSteps(caseId: string, step: { action: string; key?: string }): Promise<{ action: string; key: string }[]> {
+  /**
+   * The case's entries of this step (its action, its key and task kind where given), at most one: what a
+   * case can have documents of.
+   */
+  recordedSteps(
+    caseId: string,
+    step: { action: string; key?: string; task?: string },
+  ): Promise<{ action: string; key: string; task: string | null }[]> {
     return this.db.query(
-      'SELECT action, entry_key AS key FROM case_records WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) LIMIT 1',
-      [caseId, step.action, step.key ?? null],
+      `SELECT action, entry_key AS key, details->>'kind' AS task FROM case_records
+        WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) AND ($4::text IS NULL OR details->>'kind' = $4)
+        LIMIT 1`,
+      [caseId, step.action, step.key ?? null, step.task ?? null],
     );
+  }
+
+  /**
+   * Runs `read` over one consistent snapshot of the case's record (a read-only REPEATABLE READ
+   * transaction): the preview reads the record with the same code the activities generate from.
+   */
+  readRecord<T>(read: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return read(m);
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
 import type { StoredEntry } from '../record-chain';
+import type { CaseHead, DayHead } from '../day-heads';
 import { ArchiveEntity } from '../entities/archive.entity';
 
 /** One line of the file before it is archived: a document of the record, or a written or audio-video record. */
@@ -31,13 +32,22 @@ export class CaseFileRepository {
     return this.db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId]);
   }
 
-  /** Every stored audio-video file of the case's records, by content hash. */
-  async avFiles(caseId: string): Promise<{ recordId: string; sha256: string }[]> {
-    const rows: { record_id: string; sha256: string }[] = await this.db.query(
-      'SELECT f.record_id, f.sha256 FROM av_files f JOIN evidence_records e ON e.id = f.record_id WHERE e.case_id = $1',
+  /** Every stored audio-video file of the case's records, by content hash, with its media type. */
+  async avFiles(caseId: string): Promise<{ recordId: string; sha256: string; mediaType: string }[]> {
+    const rows: { record_id: string; sha256: string; media_type: string }[] = await this.db.query(
+      'SELECT f.record_id, f.sha256, f.media_type FROM av_files f JOIN evidence_records e ON e.id = f.record_id WHERE e.case_id = $1',
       [caseId],
     );
-    return rows.map((r) => ({ recordId: r.record_id, sha256: r.sha256 }));
+    return rows.map((r) => ({ recordId: r.record_id, sha256: r.sha256, mediaType: r.media_type }));
+  }
+
+  /** The day heads (每日链头) that pin one of this case's chain heads, in day order. */
+  async dayHeadsOf(caseId: string): Promise<DayHead[]> {
+    const rows: { day: string; prev_hash: string | null; cases: CaseHead[]; hash: string }[] = await this.db.query(
+      'SELECT day::text AS day, prev_hash, cases, hash FROM record_day_heads WHERE cases @> $1::jsonb ORDER BY day',
+      [JSON.stringify([{ caseId }])],
+    );
+    return rows.map((r) => ({ day: r.day, prevHash: r.prev_hash, cases: r.cases, hash: r.hash }));
   }
 
   /** The record's entries whose action is one of `documentActions`, and every evidence record with its file, by time. */

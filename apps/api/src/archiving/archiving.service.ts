@@ -139,8 +139,8 @@ export class ArchivingService {
     return { requestId, decidedBy: rule.rule === 'chief_consent' ? 'chief' : 'officer', task: task ? mapTaskRef(task) : null };
   }
 
-  /** Every document of the record and every written and audio-video record, in order, numbered. */
-  private async assemble(caseId: string, summary: boolean): Promise<{ catalogue: CatalogueEntry[]; missing: string[] }> {
+  /** Every document of the record and every written and audio-video record, in order, numbered, and what is missing. */
+  async assemble(caseId: string, summary: boolean): Promise<{ catalogue: CatalogueEntry[]; missing: string[] }> {
     const rows = await this.files.catalogueRows(caseId, DOCUMENT_ACTIONS);
     const catalogue = rows.map((r, i): CatalogueEntry => ({
       position: i + 1,

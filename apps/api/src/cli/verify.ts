@@ -2,13 +2,22 @@ import 'reflect-metadata';
 import { parseEnv } from '#libs/config/env';
 import { openDataSource } from '#libs/persistence/data-source';
 import { verifyRecordStore } from '#libs/persistence/day-heads-store';
+import { verifyPackageFile } from './verify-package';
 
 /**
  * `npm run verify [-- <caseId>]`: checks every case's record chain (or one case's) and names the first
  * broken entry of each, then the day heads across cases and the first broken day; exits 1 if anything
- * is broken.
+ * is broken. `npm run verify -- --package FILE.zip` checks a 案卷 export package instead, offline: it
+ * reads no environment and opens no database connection.
  */
 async function main(): Promise<void> {
+  if (process.argv[2] === '--package') {
+    const file = process.argv[3];
+    const r = file ? await verifyPackageFile(file) : { exitCode: 1, lines: ['用法：npm run verify -- --package FILE.zip'] };
+    for (const line of r.lines) console.log(line);
+    process.exitCode = r.exitCode;
+    return;
+  }
   const db = await openDataSource(parseEnv(process.env).databaseUrl, 1);
   try {
     const only = process.argv[2];

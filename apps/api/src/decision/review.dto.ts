@@ -41,6 +41,7 @@ export class DraftDecisionDto {
 
 export class CollectiveDiscussionDto {
   @DateTimeField('讨论时间') heldAt: string;
+  @TextField('主持人', 100, { optional: true }) chair?: string;
   @TextListField('参加人员', 2, 50, 100) participants: string[];
   @TextField('讨论记录或会议纪要', 50000) minutes: string;
   @TextField('讨论结论', 5000) conclusion: string;

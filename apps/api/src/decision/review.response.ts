@@ -41,6 +41,7 @@ export class LegalReviewGateResponse {
 
 export class CollectiveDiscussionRecordResponse {
   @Instant({ description: '讨论时间' }) heldAt: string;
+  @Text({ nullable: true, description: '主持人（未记录的为 null）' }) chair: string | null;
   @Texts({ description: '参加人员' }) participants: string[];
   @Text({ description: '讨论记录或会议纪要' }) minutes: string;
   @Text({ description: '讨论结论' }) conclusion: string;
@@ -86,6 +87,7 @@ const gate = (g: Gate) => ({ required: g.required, reasons: [...g.reasons] });
 
 const mapDiscussion = (d: CollectiveDiscussion): CollectiveDiscussionRecordResponse => ({
   heldAt: d.heldAt,
+  chair: d.chair ?? null,
   participants: [...d.participants],
   minutes: d.minutes,
   conclusion: d.conclusion,

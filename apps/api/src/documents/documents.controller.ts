@@ -4,7 +4,7 @@ import { Actor } from '#libs/domain/roles';
 import { CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
-import { DocumentListQuery } from './documents.dto';
+import { DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
 import { DocumentPage } from './documents.response';
 import { DocumentsService } from './documents.service';
 import { contentDisposition } from './content-disposition';
@@ -22,6 +22,26 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentPage })
   list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: DocumentListQuery) {
     return this.documents.list(actor, id, q);
+  }
+
+  /**
+   * The document as it will be generated, before its step (the 决定书 from the draft the chief is asked to
+   * approve, the 告知书 from the draft it tells): the same template, the 文号 and date left blank, marked 预览稿.
+   */
+  @Get('preview')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF 预览稿（不存储、不记入案件记录）', schema: { type: 'string', format: 'binary' } })
+  async preview(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Query() q: DocumentPreviewQuery,
+  ): Promise<StreamableFile> {
+    const f = await this.documents.preview(actor, id, q);
+    return new StreamableFile(f.bytes, {
+      type: 'application/pdf',
+      disposition: contentDisposition(f.names.name, f.names.ascii).replace(/^attachment/, 'inline'),
+      length: f.bytes.length,
+    });
   }
 
   /** The document's PDF, byte for byte as generated (its SHA-256 is in the list and in the record). */

@@ -116,6 +116,17 @@ export class ConfidentialityService {
     });
   }
 
+  /**
+   * The whole file at once (the 案卷 PDF, the export package: every record as it is, for the agency's own
+   * archive): refused outside the circle where a record is flagged, each flagged record's read recorded inside it.
+   */
+  async readWhole(actor: Actor, c: CaseEntity): Promise<void> {
+    const flagged = await this.records.flaggedOfCase(c.id);
+    if (!flagged.length) return;
+    if (!(await this.mayRead(actor, c.handlingOfficerId))) throw new ApiException('RECORD_CONFIDENTIAL');
+    await this.logReads(actor, c.id, flagged);
+  }
+
   private shown(
     r: EvidenceRecordEntity,
     file: AvFileEntity | undefined,

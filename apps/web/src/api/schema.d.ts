@@ -144,6 +144,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/case-file/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseFileExportController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/case-file/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CaseFileExportController_package"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -568,6 +600,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_preview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2450,6 +2498,8 @@ export interface components {
              * @description 讨论时间
              */
             heldAt: string;
+            /** @description 主持人（未记录的为 null） */
+            chair: string | null;
             /** @description 参加人员 */
             participants: string[];
             /** @description 讨论记录或会议纪要 */
@@ -2565,6 +2615,8 @@ export interface components {
              * @description 讨论时间
              */
             heldAt: string;
+            /** @description 主持人 */
+            chair?: string;
             /** @description 参加人员 */
             participants: string[];
             /** @description 讨论记录或会议纪要 */
@@ -2592,7 +2644,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice";
+            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             /** @description 文书名称，如 行政处罚决定书 */
             kindLabel: string;
             /** @description 文书自身的编号：决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、当面交付的告知书等无编号的为 null */
@@ -4601,6 +4653,50 @@ export interface operations {
             };
         };
     };
+    CaseFileExportController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案卷 PDF（归档前为草稿；文件名为“行政执法案卷（案号）”） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    CaseFileExportController_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案卷导出包（ZIP：案卷 PDF、各文书、各音像文件及 manifest.json；可用 npm run verify -- --package 离线校验） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -5354,7 +5450,7 @@ export interface operations {
                 /** @description 每页条数 */
                 pageSize?: number;
                 /** @description 文书种类 */
-                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice";
+                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             };
             header?: never;
             path: {
@@ -5370,6 +5466,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+        };
+    };
+    DocumentsController_preview: {
+        parameters: {
+            query: {
+                /** @description 文书种类 */
+                kind: "decision" | "pre_decision_notice";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 预览稿（不存储、不记入案件记录） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
