@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { addDays, chinaDate } from '#libs/calendar/dates';
 import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { BLANK_DATE } from '#libs/documents/preview';
+import { awaitingApproval } from '../support/decided-case';
 import { eventually } from '../support/database';
+import { ensurePoppler, pdfText } from '../support/poppler';
 import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
 import { TestSystem } from '../support/system';
 
@@ -12,7 +15,7 @@ import { TestSystem } from '../support/system';
 // certificate has expired refused first, next to the field), describes an audio-video recording and
 // uploads its file (the connection dropped once: retried) and sees the SHA-256 it is stored under;
 // the documents section lists the 程序启动审批表 and opens it (the bytes the API stored). The chief
-// finds the approval among the 已办. Each section scanned with axe-core and screenshot.
+// finds the approval among the 已办, and previews the 决定书 from the draft before approving it. Each section scanned with axe-core and screenshot.
 let sys: TestSystem;
 let browser: Browser;
 const today = chinaDate(new Date());
@@ -20,6 +23,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
   buildWorkbench();
+  ensurePoppler();
   [sys, browser] = await Promise.all([TestSystem.start(), launchChromium()]);
   // 行政处罚法 第四十二条: an officer whose certificate ended yesterday may no longer investigate.
   const [officer3] = await sys.database.db.query(`SELECT id, certificate_no FROM users WHERE username = 'xlt.officer3'`);
@@ -208,6 +212,35 @@ it('shows the chief the approvals they gave among the 已办', async () => {
   expect(await seriousViolations(page)).toEqual([]);
   await done.getByRole('link').click();
   await page.getByRole('heading', { name: '全过程记录' }).waitFor();
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+it('lets the chief preview the 决定书 from the draft awaiting approval, in a new tab', async () => {
+  const caseId = await awaitingApproval(sys, 'xlt');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('xlt.chief');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await page.goto(`${sys.baseUrl}/cases/${caseId}`);
+  const form = page.getByRole('region', { name: /^办理：/ });
+  const served: Buffer[] = [];
+  await page.route('**/documents/preview?kind=decision', async (route) => {
+    const response = await route.fetch();
+    served.push(await response.body());
+    await route.fulfill({ response });
+  });
+  const [tab] = await Promise.all([page.waitForEvent('popup'), form.getByRole('button', { name: '预览决定书' }).click()]);
+  await tab.waitForURL(/^blob:/);
+  const text = pdfText(served[0]).replace(/\s+/g, '');
+  // The draft as the template prints it, the date left for the issuing step.
+  for (const s of ['行政处罚决定书', BLANK_DATE, '《社会团体登记管理条例》第三十条']) expect(text).toContain(s);
+  await page.screenshot({ path: join(SCREENSHOTS, 'desk-decision-approval.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
   expect(errors).toEqual([]);
 });
