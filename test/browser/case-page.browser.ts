@@ -152,7 +152,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     await form.getByLabel('证明对象').fill('现场检查情况');
     await form.getByRole('button', { name: '保存' }).click();
     const upload = evidence.getByRole('form', { name: '上传音像文件：现场检查录像' });
-    await upload.locator('input[type=file]').setInputFiles({ name: '现场检查录像.mp4', mimeType: 'video/mp4', buffer: video });
+    await upload.getByLabel('选择音像文件').setInputFiles({ name: '现场检查录像.mp4', mimeType: 'video/mp4', buffer: video });
     // The first attempt's connection drops: the form offers to send the same file again.
     await page.route('**/av-records/*/file', (route) => route.abort('connectionreset'), { times: 1 });
     await upload.getByRole('button', { name: '上传' }).click();
@@ -161,6 +161,8 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     await upload.getByRole('button', { name: '重试上传' }).click();
     await upload.getByRole('status').getByText('上传完成（第 2 次上传）').waitFor();
     await expect(upload.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('100');
+    // The bar's own animation to 100% over, for the screenshot.
+    await upload.locator('.el-progress-bar__inner').evaluate((bar) => Promise.all(bar.getAnimations().map((a) => a.finished)));
     // The record's card names the file by the SHA-256 the API stored it under: the file's own.
     const record = evidence.getByRole('article', { name: '现场检查录像' });
     await expect(record.locator('[data-sha256]').getAttribute('data-sha256')).resolves.toBe(sha(video));
