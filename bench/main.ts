@@ -13,6 +13,7 @@ import { caseFilePdfBench } from './scenarios/case-file-pdf';
 import { caseSearch } from './scenarios/case-search';
 import { caseStart } from './scenarios/case-start';
 import { deadlineLag } from './scenarios/deadline-lag';
+import { documents } from './scenarios/documents';
 import { openCases } from './scenarios/open-cases';
 import { taskCompletion } from './scenarios/task-completion';
 import { throughput } from './scenarios/throughput';
@@ -44,6 +45,7 @@ export async function runBench(stack: Stack): Promise<Results> {
     if (only.has(3)) results.scenarios.throughput = await throughput(b);
     if (only.has(6)) results.scenarios.caseSearch = await caseSearch(b);
     if (only.has(7)) results.scenarios.caseFilePdf = await caseFilePdfBench(b);
+    if (only.has(8)) results.scenarios.documents = await documents(b);
   } finally {
     await connection.close();
     await db.end();

@@ -8,6 +8,7 @@ import { CASE_FILE_TARGET_MS, CaseFilePdfRun } from './scenarios/case-file-pdf';
 import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
+import { DocumentsBench, documentsMarkdown } from './scenarios/documents';
 import { OpenCases } from './scenarios/open-cases';
 import { CompletionRun } from './scenarios/task-completion';
 import { Throughput } from './scenarios/throughput';
@@ -24,6 +25,7 @@ export interface Results {
     deadlineLag?: DeadlineLag;
     caseSearch?: CaseSearch;
     caseFilePdf?: CaseFilePdfRun;
+    documents?: DocumentsBench;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
   seconds: number;
@@ -105,6 +107,12 @@ export function markdown(r: Results): string {
     const c = s.caseFilePdf;
     out.push(
       `| 7. 案卷 PDF, ${c.entries} entries (${c.documents} documents, ${c.pages} pages, ${f(c.sizeKb)} KiB) | ${ms(c.time)} | | | | | p50 ≤ ${CASE_FILE_TARGET_MS / 1000} s | ${mark(c.time.p50 <= CASE_FILE_TARGET_MS)} |`,
+    );
+  }
+  if (s.documents) {
+    const d = s.documents.receipt;
+    out.push(
+      `| 8. one 送达回证 (${(d.bytes / 1024).toFixed(1)} KiB), fonts in memory vs by path | ${ms(d.lawtrail.wall)}, CPU ${d.lawtrail.cpuMsPerDocument} ms | | ${ms(d.baseline.wall)}, CPU ${d.baseline.cpuMsPerDocument} ms | | ${d.ratio.p50}× / ${d.ratio.p99}× (CPU ${d.ratio.cpu}×) | same bytes | ${mark(d.sameBytes)} |`,
     );
   }
   out.push('', ...details(r));
@@ -247,5 +255,6 @@ function details(r: Results): string[] {
     );
   }
   if (s.caseSearch) out.push(...searchMarkdown(s.caseSearch));
+  if (s.documents) out.push(...documentsMarkdown(s.documents));
   return out;
 }

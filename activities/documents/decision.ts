@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { DraftDecision } from '#libs/domain/draft';
 import type { Actor } from '#libs/domain/roles';
+import type { DocumentCopy } from '#libs/documents/confidential';
 import { decisionDocument } from '#libs/documents/decision';
 import type { DocDefinition } from '#libs/documents/pdf';
 import { type DocumentToMake, makeDocument } from './generate';
@@ -25,10 +26,11 @@ export async function decisionDefinition(
   facts: CaseFacts & { profile: NonNullable<CaseFacts['profile']> },
   draft: DraftDecision,
   issue: Issue,
+  copy: DocumentCopy = 'original',
 ): Promise<DocDefinition> {
   const { payment, surcharge, remedies } = facts.profile.execution;
   const approval = await lastCompletion(m, caseId, 'decision_approval', 'approve');
-  const evidence = await evidenceTitles(m, caseId, draft.evidenceIds);
+  const evidence = await evidenceTitles(m, caseId, draft.evidenceIds, copy);
   return decisionDocument({
     agencyName: facts.agencyName,
     number: issue.number,
@@ -65,6 +67,7 @@ export async function decisionFromRecord(
   caseId: string,
   stepRef: string,
   actor: Actor | null,
+  copy: DocumentCopy = 'original',
 ): Promise<DocumentToMake | null> {
   const draft = await approvedDraft(m, caseId);
   if (!draft) return null;
@@ -81,7 +84,7 @@ export async function decisionFromRecord(
     stepRef,
     madeAt: step.at,
     actor,
-    definition: await decisionDefinition(m, caseId, { ...facts, profile }, draft, issue),
+    definition: await decisionDefinition(m, caseId, { ...facts, profile }, draft, issue, copy),
   };
 }
 

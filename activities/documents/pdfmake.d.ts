@@ -4,6 +4,8 @@
 declare module 'pdfmake/js/index' {
   import type { DocDefinition } from '#libs/documents/pdf';
   interface PdfMake {
+    /** pdfmake's in-memory files: a font named here is read from memory, not from disk. */
+    virtualfs: { writeFileSync(name: string, content: Buffer): void };
     setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
     setUrlAccessPolicy(callback: (url: string) => boolean): void;
     setLocalAccessPolicy(callback: (path: string) => boolean): void;

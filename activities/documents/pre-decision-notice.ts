@@ -4,6 +4,7 @@ import type { DocDefinition } from '#libs/documents/pdf';
 import { chinaDate } from '#libs/calendar/dates';
 import { describePeriod } from '#libs/calendar/period';
 import type { Actor } from '#libs/domain/roles';
+import type { DocumentCopy } from '#libs/documents/confidential';
 import { hearingTold, preDecisionNoticeDocument } from '#libs/documents/pre-decision-notice';
 import { type DocumentToMake, makeDocument } from './generate';
 import { type CaseFacts, type StepEntry, approvedDraft, caseFacts, evidenceTitles, stepEntry } from './sources';
@@ -19,13 +20,14 @@ export async function preDecisionNoticeFromRecord(
   caseId: string,
   stepRef: string,
   actor: Actor | null,
+  copy: DocumentCopy = 'original',
 ): Promise<DocumentToMake | null> {
   const facts = await caseFacts(m, caseId);
   const { profile } = facts;
   if (!profile) return null;
   const step = await stepEntry(m, caseId, stepRef);
   const draft = await approvedDraft(m, caseId, step.seq);
-  const made = await noticeDefinition(m, caseId, { ...facts, profile }, draft, step, step.at);
+  const made = await noticeDefinition(m, caseId, { ...facts, profile }, draft, step, step.at, copy);
   return { caseId, kind: 'pre_decision_notice', number: made.number, stepRef, madeAt: step.at, actor, definition: made.definition };
 }
 
@@ -42,8 +44,9 @@ export async function noticeDefinition(
   draft: DraftDecision | null,
   served: Pick<StepEntry, 'at' | 'summary' | 'actorName'> | null,
   at: string,
+  copy: DocumentCopy = 'original',
 ): Promise<{ number: string | null; definition: DocDefinition }> {
-  const evidence = draft ? await evidenceTitles(m, caseId, draft.evidenceIds) : [];
+  const evidence = draft ? await evidenceTitles(m, caseId, draft.evidenceIds, copy) : [];
   const [service]: { number: string; dated: string | null }[] = await m.query(
     `SELECT view->'document'->>'number' AS number, view->'document'->'dated'->>'at' AS dated FROM services
       WHERE case_id = $1 AND document_kind = 'pre_decision_notice' ORDER BY updated_at LIMIT 1`,

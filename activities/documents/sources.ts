@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import type { Confidentiality } from '#libs/domain/access';
 import type { Party } from '#libs/domain/case';
+import { type DocumentCopy, shownEvidence } from '#libs/documents/confidential';
 import type { DraftDecision } from '#libs/domain/draft';
 import { type AgencyProfile, PROFILES } from '#libs/profiles/index';
 
@@ -93,12 +95,25 @@ export async function approvedDraft(m: EntityManager, caseId: string, beforeSeq?
   return (c?.details.draft as DraftDecision | undefined) ?? null;
 }
 
-/** The evidence records named, each as `title（kind）`, in the order named. */
-export async function evidenceTitles(m: EntityManager, caseId: string, ids: readonly string[]): Promise<string[]> {
+/**
+ * The evidence records named, each as `title（kind）`, in the order named, with its confidentiality flags as
+ * they stand: marked 涉密 in the original, withheld in a party's copy (libs/documents/confidential.ts).
+ */
+export async function evidenceTitles(
+  m: EntityManager,
+  caseId: string,
+  ids: readonly string[],
+  copy: DocumentCopy = 'original',
+): Promise<string[]> {
   if (!ids.length) return [];
-  const rows: { id: string; title: string }[] = await m.query(
-    'SELECT id, title FROM evidence_records WHERE case_id = $1 AND id = ANY($2)',
+  const rows: { id: string; title: string; flags: Confidentiality[] }[] = await m.query(
+    `SELECT e.id, e.title, COALESCE(array_agg(f.flag ORDER BY f.flag) FILTER (WHERE f.flag IS NOT NULL), '{}') AS flags
+       FROM evidence_records e LEFT JOIN record_flags f ON f.record_id = e.id
+      WHERE e.case_id = $1 AND e.id = ANY($2) GROUP BY e.id, e.title`,
     [caseId, ids],
   );
-  return ids.map((id) => rows.find((r) => r.id === id)?.title ?? id);
+  return ids.map((id) => {
+    const r = rows.find((row) => row.id === id);
+    return r ? shownEvidence(r.title, r.flags, copy) : id;
+  });
 }

@@ -26,6 +26,15 @@ export class Api {
     if (!res.ok) throw new Error(`${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}: ${res.status} ${text.slice(0, 200)}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+
+  /** A file as `user` downloads it (a PDF): its bytes; any answer but 2xx throws. */
+  async bytes(path: string, user: string): Promise<Buffer> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${this.tokens.get(user) ?? fail(`${user} is not logged in`)}` },
+    });
+    if (!res.ok) throw new Error(`GET ${path.replace(/[0-9a-f-]{36}/g, ':id')}: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
 }
 
 function fail(message: string): never {

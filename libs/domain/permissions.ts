@@ -116,6 +116,13 @@ export const ACTIONS = {
   'execution.courtResult': { method: 'POST', path: c('/court-result'), scope: 'case', who: [H], label: '法院裁定' },
   'execution.compulsory': { method: 'POST', path: c('/compulsory-execution'), scope: 'case', who: ['chief'], label: '强制执行决定' },
   'execution.compulsoryResult': { method: 'POST', path: c('/compulsory-execution/result'), scope: 'case', who: [H], label: '强制执行结果' },
+  'document.regenerate': {
+    method: 'POST',
+    path: c('/documents/{documentId}/regenerate'),
+    scope: 'case',
+    who: [H, U, 'chief'],
+    label: '文书更正（依记录重新生成新版本）',
+  },
   'archive.access': { method: 'POST', path: c('/access-requests'), scope: 'case', who: ['officer'], label: '案卷借阅申请' },
   'archive.file': { method: 'POST', path: c('/archive'), scope: 'case', who: ['archivist'], label: '立卷归档' },
   // A task is completed by its own role and assignee (libs/domain/tasks.ts completionRefusal): the

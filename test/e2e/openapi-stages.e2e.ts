@@ -31,6 +31,9 @@ afterAll(async () => {
   await sys?.stop();
 });
 
+/** Answers that are files, not JSON: the 案卷 PDF and its export package. */
+const FILES = ['GET /api/v1/cases/{id}/case-file/pdf', 'GET /api/v1/cases/{id}/case-file/package'];
+
 const operations = () =>
   Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops)
@@ -49,6 +52,7 @@ it('documents a JSON schema for the answer of every operation of the stages', ()
   const ops = operations();
   expect(ops.length).toBeGreaterThan(35);
   const without = ops.filter(({ method, path }) => {
+    if (FILES.includes(`${method} ${path}`)) return false;
     try {
       return !answerSchema(doc, method, path);
     } catch {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CaseDocumentEntity } from '../entities/case-document.entity';
 
 /** The documents generated for a case (written by the activities of the steps that make them). */
@@ -28,6 +28,31 @@ export class CaseDocumentsRepository {
 
   findInCase(caseId: string, id: string): Promise<CaseDocumentEntity | null> {
     return this.documents.findOneBy({ id, caseId });
+  }
+
+  /** The latest version of the document a step made (a correction replaces the latest, whichever was asked for). */
+  latestOf(d: Pick<CaseDocumentEntity, 'caseId' | 'kind' | 'stepRef'>, m?: EntityManager): Promise<CaseDocumentEntity | null> {
+    return (m?.getRepository(CaseDocumentEntity) ?? this.documents).findOne({
+      where: { caseId: d.caseId, kind: d.kind, stepRef: d.stepRef },
+      order: { version: 'DESC' },
+    });
+  }
+
+  /** For each of these documents that a later version replaces, that version's id. */
+  async replacedBy(ids: string[]): Promise<Map<string, string>> {
+    const rows = ids.length ? await this.documents.find({ select: { id: true, replaces: true }, where: { replaces: In(ids) } }) : [];
+    return new Map(rows.map((r) => [r.replaces!, r.id]));
+  }
+
+  /**
+   * Runs `work` in a transaction holding the case's row lock, as the steps that make documents do: two
+   * corrections of one document at once queue, and the second finds the first's version.
+   */
+  withCaseLocked<T>(caseId: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (m) => {
+      await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+      return work(m);
+    });
   }
 
   /**

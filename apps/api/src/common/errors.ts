@@ -58,6 +58,7 @@ const DOCUMENT_ERRORS = {
   DOCUMENT_NOT_FOUND: '本案没有该文书',
   DOCUMENT_NOT_YET: '本案尚未到达生成该种文书的环节',
   DOCUMENT_FILE_ALTERED: '文书文件缺失或与记录中的 SHA-256 不符，未予提供，请联系管理员核查',
+  DOCUMENT_NOT_REGENERABLE: '案件记录已不能生成该文书（如未锁定执法规则配置或缺少批准的决定草案），未作更改',
   AV_FILE_ALTERED: '音像文件缺失或与记录中的 SHA-256 不符，导出包未予生成，请联系管理员核查',
 } as const;
 

@@ -83,6 +83,7 @@ export function statusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'DOCUMENT_NOT_YET':
     case 'DOCUMENT_FILE_ALTERED':
+    case 'DOCUMENT_NOT_REGENERABLE':
     case 'AV_FILE_ALTERED':
     case 'PROFILE_VERSION_TAKEN':
     case 'PROFILE_NOT_YET_IN_FORCE':

@@ -1,11 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Actor } from '#libs/domain/roles';
-import { CurrentActor } from '../auth/auth.decorators';
+import type { DocumentCopy } from '#libs/documents/confidential';
+import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
-import { DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
-import { DocumentPage } from './documents.response';
+import { DocumentFileQuery, DocumentListQuery, DocumentPreviewQuery, RegenerateDocumentDto } from './documents.dto';
+import { DocumentPage, DocumentResponse } from './documents.response';
 import { DocumentsService } from './documents.service';
 import { contentDisposition } from './content-disposition';
 
@@ -17,7 +19,7 @@ const documentIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ApiExcept
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
-  /** The documents generated from the case's record, in the order their steps happened. */
+  /** The documents generated from the case's record, in the order their steps happened, every version. */
   @Get()
   @ApiOkResponse({ type: DocumentPage })
   list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: DocumentListQuery) {
@@ -44,20 +46,50 @@ export class DocumentsController {
     });
   }
 
-  /** The document's PDF, byte for byte as generated (its SHA-256 is in the list and in the record). */
+  /**
+   * The PDF of any version, byte for byte as generated (its SHA-256 is in the list and in the record); with
+   * `copy=party`, the copy for a party's access request, confidential content withheld, made now.
+   */
   @Get(':documentId/file')
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF 文件（文件名为文书名称及编号）', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'PDF 文件（文件名为文书名称及编号）；Content-Digest 为所发文件的 SHA-256（当事人查阅本为其自身的）',
+    schema: { type: 'string', format: 'binary' },
+  })
   async file(
     @CurrentActor() actor: Actor,
     @Param('id', caseIdPipe) id: string,
     @Param('documentId', documentIdPipe) documentId: string,
+    @Query() q: DocumentFileQuery,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const f = await this.documents.file(actor, id, documentId);
+    const f = await this.documents.file(actor, id, documentId, q.copy as DocumentCopy | undefined);
+    res.setHeader('Content-Digest', `sha-256=:${Buffer.from(f.sha256, 'hex').toString('base64')}:`);
     return new StreamableFile(f.bytes, {
       type: 'application/pdf',
       disposition: contentDisposition(f.names.name, f.names.ascii),
       length: f.bytes.length,
     });
+  }
+
+  /**
+   * 更正: renders the document's step again from the record as it stands; new bytes are stored as the next
+   * version replacing the latest (201), the same bytes answer the latest as it is (200).
+   */
+  @Post(':documentId/regenerate')
+  @Act('document.regenerate')
+  @ApiCreatedResponse({ type: DocumentResponse, description: '生成了新版本' })
+  @ApiOkResponse({ type: DocumentResponse, description: '依现有记录生成的文书与现行版本相同，未生成新版本' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async regenerate(
+    @CurrentActor() actor: Actor,
+    @Param('id', caseIdPipe) id: string,
+    @Param('documentId', documentIdPipe) documentId: string,
+    @Body() dto: RegenerateDocumentDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DocumentResponse> {
+    const { document, created } = await this.documents.regenerate(actor, id, documentId, dto.reason);
+    res.status(created ? 201 : 200);
+    return document;
   }
 }

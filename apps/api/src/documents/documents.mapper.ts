@@ -2,7 +2,7 @@ import { DOCUMENT_KIND_LABELS } from '#libs/documents/kinds';
 import { CaseDocumentEntity } from '#libs/persistence/entities/case-document.entity';
 import { DocumentResponse } from './documents.response';
 
-export function toDocumentView(d: CaseDocumentEntity): DocumentResponse {
+export function toDocumentView(d: CaseDocumentEntity, replacedBy: string | null): DocumentResponse {
   return {
     id: d.id,
     kind: d.kind,
@@ -14,6 +14,7 @@ export function toDocumentView(d: CaseDocumentEntity): DocumentResponse {
     createdAt: d.createdAt.toISOString(),
     stepRef: d.stepRef,
     replaces: d.replaces,
+    replacedBy,
     missingCharacters: d.missingCharacters,
   };
 }

@@ -19,6 +19,7 @@ export class DocumentResponse {
   @Instant({ description: '生成该文书的环节记入记录的时间，亦即 PDF 的创建时间' }) createdAt: string;
   @Text({ description: '生成该文书的环节在案件记录中的键（entry key）' }) stepRef: string;
   @Uuid({ nullable: true, description: '所更正的上一版本' }) replaces: string | null;
+  @Uuid({ nullable: true, description: '更正本版本的下一版本；null 为现行版本' }) replacedBy: string | null;
   @Texts({ description: '字库缺少、打印为空白的字（须在纸质文书上手写补正）；无则为空' }) missingCharacters: string[];
 }
 

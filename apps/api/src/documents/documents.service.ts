@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Env } from '#libs/config/env';
-import { Actor } from '#libs/domain/roles';
-import { contentPath } from '#libs/documents/files';
+import { documentFromRecord, regenerateDocument } from '#activities/documents/from-record';
 import { documentPreview } from '#activities/documents/preview';
 import { renderPdf } from '#activities/documents/render';
+import { Env } from '#libs/config/env';
+import { Actor } from '#libs/domain/roles';
+import type { DocumentCopy } from '#libs/documents/confidential';
+import { contentPath } from '#libs/documents/files';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, MADE_BY, documentFileNames, documentPossible } from '#libs/documents/kinds';
 import { PREVIEW_MARK, type PreviewKind } from '#libs/documents/preview';
+import { CaseDocumentEntity } from '#libs/persistence/entities/case-document.entity';
 import { CaseDocumentsRepository } from '#libs/persistence/repositories/case-documents.repository';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
@@ -15,11 +18,12 @@ import { pageOf, skipOf } from '../common/paging';
 import { ENV } from '../env.token';
 import { DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
 import { toDocumentView } from './documents.mapper';
-import { DocumentPage } from './documents.response';
+import { DocumentPage, DocumentResponse } from './documents.response';
 
 export interface DocumentFile {
   names: { name: string; ascii: string };
   bytes: Buffer;
+  sha256: string;
 }
 
 /** A case's generated documents, read under the case's read rules (CasesService.findForActor). */
@@ -32,8 +36,9 @@ export class DocumentsService {
   ) {}
 
   /**
-   * The case's documents in the order the record made them. Asked for one kind the case cannot have yet
-   * (a 决定书 before the decision is issued): 409 DOCUMENT_NOT_YET, not an empty list that reads as "lost".
+   * The case's documents in the order the record made them, every version, each naming the one it replaces
+   * and the one that replaced it. Asked for one kind the case cannot have yet (a 决定书 before the decision
+   * is issued): 409 DOCUMENT_NOT_YET, not an empty list that reads as "lost".
    */
   async list(actor: Actor, caseId: string, q: DocumentListQuery): Promise<DocumentPage> {
     await this.cases.findForActor(actor, caseId);
@@ -42,17 +47,61 @@ export class DocumentsService {
       throw new ApiException('DOCUMENT_NOT_YET', [{ field: 'kind', code: 'DOCUMENT_NOT_YET', message: notYet(kind) }]);
     }
     const [rows, total] = await this.documents.page(caseId, kind, skipOf(q), q.pageSize);
-    return pageOf(rows.map(toDocumentView), total, q);
+    const replacedBy = await this.documents.replacedBy(rows.map((r) => r.id));
+    return pageOf(
+      rows.map((r) => toDocumentView(r, replacedBy.get(r.id) ?? null)),
+      total,
+      q,
+    );
   }
 
-  /** The stored PDF, checked against its hash: a file that no longer matches is not handed out as the document. */
-  async file(actor: Actor, caseId: string, documentId: string): Promise<DocumentFile> {
+  /**
+   * The stored PDF of any version, checked against its hash: a file that no longer matches is not handed
+   * out as the document. A party's copy is rendered now from the record with confidential content withheld
+   * (libs/documents/confidential.ts): not stored, not a version; its own hash goes with it.
+   */
+  async file(actor: Actor, caseId: string, documentId: string, copy: DocumentCopy = 'original'): Promise<DocumentFile> {
     await this.cases.findForActor(actor, caseId);
     const d = await this.documents.findInCase(caseId, documentId);
     if (!d) throw new ApiException('DOCUMENT_NOT_FOUND');
+    if (copy === 'party') return this.partyCopy(d);
     const bytes = await readFile(contentPath(this.env.storageDir, d.sha256)).catch(() => null);
-    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new ApiException('DOCUMENT_FILE_ALTERED');
-    return { names: documentFileNames(d.kind, d.number, d.sha256), bytes };
+    if (!bytes || sha256Of(bytes) !== d.sha256) throw new ApiException('DOCUMENT_FILE_ALTERED');
+    return { names: documentFileNames(d.kind, d.number, d.sha256), bytes, sha256: d.sha256 };
+  }
+
+  /**
+   * A correction: the document's step rendered again from the record as it stands, stored as the next
+   * version when the bytes differ (`created`), else the current version answered as it is. Idempotent: a
+   * retry renders the same bytes as the version it made.
+   */
+  async regenerate(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+    reason: string,
+  ): Promise<{ document: DocumentResponse; created: boolean }> {
+    await this.cases.findForActor(actor, caseId);
+    const asked = await this.documents.findInCase(caseId, documentId);
+    if (!asked) throw new ApiException('DOCUMENT_NOT_FOUND');
+    const made = await this.documents.withCaseLocked(caseId, async (m) => {
+      const latest = (await this.documents.latestOf(asked, m))!;
+      return regenerateDocument(m, this.env.storageDir, latest, actor, reason);
+    });
+    if (!made) throw new ApiException('DOCUMENT_NOT_REGENERABLE');
+    const d = (await this.documents.findInCase(caseId, made.id))!;
+    const replacedBy = await this.documents.replacedBy([d.id]);
+    return { document: toDocumentView(d, replacedBy.get(d.id) ?? null), created: made.created };
+  }
+
+  private async partyCopy(d: CaseDocumentEntity): Promise<DocumentFile> {
+    const made = await this.documents.readRecord((m) => documentFromRecord(m, d, null, 'party'));
+    if (!made) throw new ApiException('DOCUMENT_NOT_REGENERABLE');
+    const bytes = await renderPdf(made.definition);
+    const sha256 = sha256Of(bytes);
+    const names = documentFileNames(d.kind, d.number, sha256);
+    const copyName = (n: string, mark: string) => n.replace(/(-[0-9a-f]{8}\.pdf)$/, `${mark}$1`);
+    return { names: { name: copyName(names.name, '（当事人查阅本）'), ascii: copyName(names.ascii, '-party-copy') }, bytes, sha256 };
   }
 
   /**
@@ -67,9 +116,12 @@ export class DocumentsService {
     if (!definition)
       throw new ApiException('DOCUMENT_NOT_YET', [{ field: 'kind', code: 'DOCUMENT_NOT_YET', message: NOTHING_TO_PREVIEW[kind] }]);
     const name = `${DOCUMENT_KIND_LABELS[kind]}（${PREVIEW_MARK}）.pdf`;
-    return { names: { name, ascii: `${kind}-preview.pdf` }, bytes: await renderPdf(definition) };
+    const bytes = await renderPdf(definition);
+    return { names: { name, ascii: `${kind}-preview.pdf` }, bytes, sha256: sha256Of(bytes) };
   }
 }
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const STEP_LABELS: Record<DocumentKind, string> = {
   initiation_approval: '立案',

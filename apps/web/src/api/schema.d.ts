@@ -640,6 +640,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents/{documentId}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DocumentsController_regenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/execution": {
         parameters: {
             query?: never;
@@ -2667,6 +2683,11 @@ export interface components {
              * @description 所更正的上一版本
              */
             replaces: string | null;
+            /**
+             * Format: uuid
+             * @description 更正本版本的下一版本；null 为现行版本
+             */
+            replacedBy: string | null;
             /** @description 字库缺少、打印为空白的字（须在纸质文书上手写补正）；无则为空 */
             missingCharacters: string[];
         };
@@ -2678,6 +2699,10 @@ export interface components {
             pageSize: number;
             /** @description 总条数 */
             total: number;
+        };
+        RegenerateDocumentDto: {
+            /** @description 更正理由 */
+            reason: string;
         };
         PaymentStateResponse: {
             /**
@@ -5497,7 +5522,10 @@ export interface operations {
     };
     DocumentsController_file: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 文本（original 原件；party 供当事人查阅、复制，涉密内容隐去） */
+                copy?: "original" | "party";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5507,13 +5535,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PDF 文件（文件名为文书名称及编号） */
+            /** @description PDF 文件（文件名为文书名称及编号）；Content-Digest 为所发文件的 SHA-256（当事人查阅本为其自身的） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    DocumentsController_regenerate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegenerateDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description 依现有记录生成的文书与现行版本相同，未生成新版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description 生成了新版本 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
                 };
             };
         };
