@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { addDays, chinaDate } from '#libs/calendar/dates';
 import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { BLANK_DATE } from '#libs/documents/preview';
-import { awaitingApproval } from '../support/decided-case';
+import { awaitingApproval, decidedCase } from '../support/decided-case';
 import { eventually } from '../support/database';
 import { ensurePoppler, pdfText } from '../support/poppler';
 import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
@@ -162,7 +162,9 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     await upload.getByRole('status').getByText('上传完成（第 2 次上传）').waitFor();
     await expect(upload.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('100');
     // The bar's own animation to 100% over, for the screenshot.
-    await upload.locator('.el-progress-bar__inner').evaluate((bar) => Promise.all(bar.getAnimations().map((a) => a.finished)));
+    await upload
+      .locator('.el-progress-bar__inner')
+      .evaluate((bar: { getAnimations(): { finished: Promise<unknown> }[] }) => Promise.all(bar.getAnimations().map((a) => a.finished)));
     // The record's card names the file by the SHA-256 the API stored it under: the file's own.
     const record = evidence.getByRole('article', { name: '现场检查录像' });
     await expect(record.locator('[data-sha256]').getAttribute('data-sha256')).resolves.toBe(sha(video));
@@ -242,6 +244,43 @@ it('lets the chief preview the 决定书 from the draft awaiting approval, in a 
   // The draft as the template prints it, the date left for the issuing step.
   for (const s of ['行政处罚决定书', BLANK_DATE, '《社会团体登记管理条例》第三十条']) expect(text).toContain(s);
   await page.screenshot({ path: join(SCREENSHOTS, 'desk-decision-approval.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+it('shows the execution figures at a chosen time, as GET …/execution?on= computes them', async () => {
+  const caseId = await decidedCase(sys, 'xlt', { handedOverAt: new Date().toISOString() });
+  const api = async (on?: string) =>
+    (
+      await sys.call('GET', `/api/v1/cases/${caseId}/execution${on ? `?on=${encodeURIComponent(on)}` : ''}`, {
+        token: await sys.token('xlt.officer1'),
+      })
+    ).body;
+  // Ten days after the last day to pay: 3% of the fine a day (行政处罚法 第七十二条), never beyond it.
+  const later = `${addDays((await api()).payment.lastDay, 10)} 12:00`;
+  const expected = (await api(`${later.replace(' ', 'T')}:00+08:00`)).surcharge;
+  expect(expected.days).toBeGreaterThan(0);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('xlt.officer1');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await page.goto(`${sys.baseUrl}/cases/${caseId}`);
+  await page.getByRole('button', { name: '执行', exact: true }).click();
+  const execution = page.getByRole('article', { name: '执行情况' });
+  await expect(execution.textContent()).resolves.toMatch(/罚款 1,000\.00 元.*履行期内/);
+  const picker = page.getByRole('combobox', { name: '计算时间' }).or(page.getByLabel('计算时间'));
+  await picker.first().fill(later);
+  await picker.first().press('Enter');
+  await page.getByRole('button', { name: '计算', exact: true }).click();
+  const amount = (expected.amountFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  await execution.getByText(`${expected.days} 天，${amount} 元`).waitFor();
+  await expect(execution.textContent()).resolves.toContain(`计至 ${later}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'phone-execution.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
   expect(errors).toEqual([]);
