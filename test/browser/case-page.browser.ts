@@ -272,7 +272,7 @@ it('shows the execution figures at a chosen time, as GET …/execution?on= compu
   await page.goto(`${sys.baseUrl}/cases/${caseId}`);
   await page.getByRole('button', { name: '执行', exact: true }).click();
   const execution = page.getByRole('article', { name: '执行情况' });
-  await expect(execution.textContent()).resolves.toMatch(/罚款 1,000\.00 元.*履行期内/);
+  await expect(execution.textContent()).resolves.toMatch(/罚款 1,000\.00 元.*当前：履行期内/);
   const picker = page.getByRole('combobox', { name: '计算时间' }).or(page.getByLabel('计算时间'));
   await picker.first().fill(later);
   await picker.first().press('Enter');
