@@ -1248,6 +1248,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_done"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/completion": {
         parameters: {
             query?: never;
@@ -6586,6 +6602,30 @@ export interface operations {
                 kind?: "back_report" | "application_acceptance" | "unit_head_review" | "chief_approval" | "decline_notification" | "av_upload" | "preservation_handling" | "measure_extension" | "measure_approval" | "decision_extension" | "statement_review" | "draft_decision" | "draft_review" | "legal_review" | "decision_approval" | "summary_filing" | "cash_hand_in" | "service_attempt" | "demand_notice_approval" | "reinspection" | "archive_file" | "access_request" | "case_operation_approval" | "transfer_receipt";
                 /** @description 到期时间早于 */
                 dueBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+        };
+    };
+    TasksController_done: {
+        parameters: {
+            query?: {
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
             };
             header?: never;
             path?: never;
