@@ -111,6 +111,7 @@ it('answers tasks, messages, supervision and shared data as documented', async (
   const problems = [
     ...(await check('GET', '/api/v1/tasks', `/api/v1/tasks?caseId=${caseId}`, 'xx.officer1')),
     ...(await check('POST', '/api/v1/tasks/{id}/urge', `/api/v1/tasks/${task.id}/urge`, 'xx.supervisor', { message: '请尽快办理' })),
+    ...(await check('GET', '/api/v1/tasks/done', '/api/v1/tasks/done', 'xx.chief')),
     ...(await check('GET', '/api/v1/notifications', '/api/v1/notifications', 'xx.officer1')),
     ...(await check('GET', '/api/v1/escalations', '/api/v1/escalations', 'xx.supervisor')),
     ...(await check('GET', '/api/v1/supervision/due', '/api/v1/supervision/due?state=all', 'xx.supervisor')),

@@ -122,3 +122,23 @@ it('a party’s request to read or copy the record: the chief consents where the
   expect(record.body.items.map((e: any) => e.action).slice(-2)).toEqual(['access_requested', 'task_completed']);
   expect(record.body.items.at(-1).summary).toContain('准予');
 });
+
+it('已办: each person sees the tasks they completed, most recently completed first, and no one else’s', async () => {
+  const first = await sys.filedCase('xlt');
+  const second = await sys.filedCase('xlt');
+  const done = async (user: string) => (await sys.call('GET', '/api/v1/tasks/done?pageSize=100', { token: await token(user) })).body;
+  const chief = await done('xlt.chief');
+  const mine = chief.items.filter((t: { caseId: string }) => [first, second].includes(t.caseId));
+  expect(mine.map((t: any) => [t.caseId, t.kind, t.status, t.decision, t.opinion])).toEqual([
+    [second, 'chief_approval', 'completed', 'approve', '同意'],
+    [first, 'chief_approval', 'completed', 'approve', '同意'],
+  ]);
+  const chiefId = await userId(sys.database.db, 'xlt.chief');
+  expect(chief.items.every((t: { completedBy: string }) => t.completedBy === chiefId)).toBe(true);
+  expect(mine[0].caseNumber).toMatch(/〔\d{4}〕/);
+  const unitHead = (await done('xlt.unithead')).items.filter((t: { caseId: string }) => t.caseId === first);
+  expect(unitHead.map((t: any) => t.kind)).toEqual(['unit_head_review']);
+  // Another agency's chief, and an officer who completed nothing on these cases, see none of them.
+  expect((await done('hy.chief')).items.filter((t: { caseId: string }) => [first, second].includes(t.caseId))).toEqual([]);
+  expect((await done('xlt.officer2')).items.filter((t: { caseId: string }) => [first, second].includes(t.caseId))).toEqual([]);
+});

@@ -5,19 +5,15 @@ import { TestSystem } from './system';
 const DAY = 24 * 3600_000;
 
 /**
- * A case of `agency` through the review chain to a decision fining 1,000 yuan: the handling officer
- * drafts it on one written record, the unit head agrees, the legal reviewer passes it where the case
- * needs a legal review, the pre-decision notice is served and waived, the chief approves and the
- * officer issues the decision.
- * - `handedOverAt`: handed to the party, present, at that time. Entered late when that lies in the
- *   past, in the order the law requires (no event before the step it depends on): the notice served
- *   and waived two days before, the chief signed the day before, the decision dated that day.
- *   Resolves once execution has started.
- * - otherwise the party was absent and every step is dated now; resolves once the decision is
- *   issued (its service starts then).
- * - `rights`: those the notice tells (statement and defence unless the profile wants more).
+ * A case of `agency` at the chief's approval of the decision (decision_approval open): drafted, agreed,
+ * legally reviewed where the case needs it, the pre-decision notice served and waived (dated as
+ * `decidedCase` says).
  */
-export async function decidedCase(sys: TestSystem, agency: string, o: { handedOverAt?: string; rights?: string[] } = {}): Promise<string> {
+export async function awaitingApproval(
+  sys: TestSystem,
+  agency: string,
+  o: { handedOverAt?: string; rights?: string[] } = {},
+): Promise<string> {
   const at = o.handedOverAt ?? new Date().toISOString();
   const before = (days: number) => new Date(Date.parse(at) - days * DAY).toISOString();
   const caseId = await sys.filedCase(agency);
@@ -52,6 +48,27 @@ export async function decidedCase(sys: TestSystem, agency: string, o: { handedOv
     token: officer,
     body: { waivedAt: servedAt, scope: 'both', document: '放弃' },
   });
+  return caseId;
+}
+
+/**
+ * A case of `agency` through the review chain to a decision fining 1,000 yuan: the handling officer
+ * drafts it on one written record, the unit head agrees, the legal reviewer passes it where the case
+ * needs a legal review, the pre-decision notice is served and waived, the chief approves and the
+ * officer issues the decision.
+ * - `handedOverAt`: handed to the party, present, at that time. Entered late when that lies in the
+ *   past, in the order the law requires (no event before the step it depends on): the notice served
+ *   and waived two days before, the chief signed the day before, the decision dated that day.
+ *   Resolves once execution has started.
+ * - otherwise the party was absent and every step is dated now; resolves once the decision is
+ *   issued (its service starts then).
+ * - `rights`: those the notice tells (statement and defence unless the profile wants more).
+ */
+export async function decidedCase(sys: TestSystem, agency: string, o: { handedOverAt?: string; rights?: string[] } = {}): Promise<string> {
+  const at = o.handedOverAt ?? new Date().toISOString();
+  const before = (days: number) => new Date(Date.parse(at) - days * DAY).toISOString();
+  const caseId = await awaitingApproval(sys, agency, o);
+  const officer = await sys.token(`${agency}.officer1`);
   const signed = o.handedOverAt ? { signedAt: before(1) } : {};
   const approved = await sys.completeTask(caseId, `${agency}.chief`, {
     decision: 'approve',

@@ -24,8 +24,13 @@ export async function createApp(env: Env, logger: false | undefined = undefined)
   app.useBodyParser('json', { limit: '1mb', verify: rejectDeepJson });
   app.use(bodyParserErrors);
   // Security headers (nosniff, frame-ancestors, HSTS…); the OpenAPI page needs its inline script, and
-  // plain-http development must not be told to upgrade its requests to https.
-  const csp = { 'script-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': env.production ? [] : null };
+  // plain-http development must not be told to upgrade its requests to https. The workbench prints a
+  // document from a frame holding the PDF it fetched with the bearer token, a blob: URL of its own.
+  const csp = {
+    'script-src': ["'self'", "'unsafe-inline'"],
+    'frame-src': ["'self'", 'blob:'],
+    'upgrade-insecure-requests': env.production ? [] : null,
+  };
   app.use(helmet({ contentSecurityPolicy: { directives: csp } }));
   // Browsers may call the API only from the origins configured; none by default.
   app.enableCors({ origin: env.corsOrigins.length ? env.corsOrigins : false, credentials: false });

@@ -13,6 +13,7 @@ export const router = createRouter({
       children: [
         { path: '', redirect: { name: 'tasks' } },
         { path: 'tasks', name: 'tasks', component: () => import('./pages/TasksPage.vue'), meta: { title: '待办' } },
+        { path: 'done', name: 'done', component: () => import('./pages/DoneTasksPage.vue'), meta: { title: '已办' } },
         { path: 'cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '案件' } },
         { path: 'cases/new', name: 'case-new', component: () => import('./pages/NewCasePage.vue'), meta: { title: '新建案件' } },
         { path: 'cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '案件详情' } },

@@ -55,6 +55,16 @@ export class TasksRepository {
     return qb.orderBy('t.due_at', 'ASC', 'NULLS LAST').addOrderBy('t.opened_at', 'ASC').skip(skip).take(take).getManyAndCount();
   }
 
+  /** The tasks the user completed in their agency (已办), most recently completed first. */
+  completedBy(f: { agencyId: string; userId: string }, skip: number, take: number): Promise<[TaskEntity[], number]> {
+    return this.tasks.findAndCount({
+      where: { agencyId: f.agencyId, completedBy: f.userId, status: 'completed' },
+      order: { completedAt: 'DESC', id: 'ASC' },
+      skip,
+      take,
+    });
+  }
+
   /** Newest first. */
   escalationsOf(agencyId: string, skip: number, take: number): Promise<[EscalationEntity[], number]> {
     return this.escalations.findAndCount({ where: { agencyId }, order: { escalatedAt: 'DESC' }, skip, take });

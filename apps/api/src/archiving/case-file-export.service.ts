@@ -153,7 +153,12 @@ export class CaseFileExportService {
       parts.push({ item: { ...item, version: d.version, sha256: d.sha256 }, pdf: files.get(d.id)!.bytes, files: step });
     }
     const mediaTypes = new Map((await this.files.avFiles(caseId)).map((f) => [f.sha256, f.mediaType]));
-    for (const e of file.catalogue.filter((e) => e.kind !== 'record')) {
+    // A written record whose 笔录 was generated (its step is `evidence:<recordId>`) is in the file as that
+    // document, not listed a second time without pages.
+    const documented = new Set(versions.flatMap((d) => /^evidence:(.+)$/.exec(d.stepRef)?.[1] ?? []));
+    for (const e of file.catalogue.filter(
+      (e) => e.kind !== 'record' && !(e.kind === 'written' && e.recordId && documented.has(e.recordId)),
+    )) {
       const item = { kind: e.kind as 'written' | 'audiovisual', title: e.title, number: null, at: e.at };
       const sha256 = e.kind === 'audiovisual' ? e.storage?.sha256 : undefined;
       if (!sha256) {

@@ -24,6 +24,13 @@ export class TasksController {
     return this.tasks.mine(actor, q);
   }
 
+  /** 已办: the tasks the caller completed, most recently completed first (a read of their own work: no @Act). */
+  @Get('tasks/done')
+  @ApiOkResponse({ type: TaskPage })
+  done(@CurrentActor() actor: Actor, @Query() q: PageQuery) {
+    return this.tasks.done(actor, q);
+  }
+
   @Post('tasks/:id/completion')
   @ApiOkResponse({ type: CompletionResponse })
   @Act('task.complete')

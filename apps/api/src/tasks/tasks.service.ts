@@ -57,6 +57,12 @@ export class TasksService {
     return pageOf(await this.headed(rows), total, q);
   }
 
+  /** 已办: the tasks the caller completed, most recently completed first. */
+  async done(actor: Actor, q: PageQuery): Promise<TaskPage> {
+    const [rows, total] = await this.tasks.completedBy({ agencyId: actor.agencyId, userId: actor.id }, skipOf(q), q.pageSize);
+    return pageOf(await this.headed(rows), total, q);
+  }
+
   /**
    * Sends the completion to the case workflow as an Update, whose validator is the authority.
    * The Update ID is derived from the person, task and body (or their Idempotency-Key), so a

@@ -1248,6 +1248,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_done"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/completion": {
         parameters: {
             query?: never;
@@ -2373,6 +2389,8 @@ export interface components {
             at: string;
             /** @description 听证地点 */
             place: string;
+            /** @description 听证主持人 */
+            host?: string;
         };
         HearingRecordDto: {
             /**
@@ -2644,10 +2662,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
+            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "inquiry_transcript" | "on_site_inspection_transcript" | "on_the_spot_decision" | "public_notice" | "hearing_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             /** @description 文书名称，如 行政处罚决定书 */
             kindLabel: string;
-            /** @description 文书自身的编号：决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、当面交付的告知书等无编号的为 null */
+            /** @description 文书自身的编号：决定书、当场行政处罚决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、笔录、公告、听证通知书、当面交付的告知书等无编号的为 null */
             number: string | null;
             /** @description 版本（更正时生成新版本） */
             version: number;
@@ -5459,7 +5477,7 @@ export interface operations {
                 /** @description 每页条数 */
                 pageSize?: number;
                 /** @description 文书种类 */
-                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
+                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "inquiry_transcript" | "on_site_inspection_transcript" | "on_the_spot_decision" | "public_notice" | "hearing_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             };
             header?: never;
             path: {
@@ -6586,6 +6604,30 @@ export interface operations {
                 kind?: "back_report" | "application_acceptance" | "unit_head_review" | "chief_approval" | "decline_notification" | "av_upload" | "preservation_handling" | "measure_extension" | "measure_approval" | "decision_extension" | "statement_review" | "draft_decision" | "draft_review" | "legal_review" | "decision_approval" | "summary_filing" | "cash_hand_in" | "service_attempt" | "demand_notice_approval" | "reinspection" | "archive_file" | "access_request" | "case_operation_approval" | "transfer_receipt";
                 /** @description 到期时间早于 */
                 dueBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+        };
+    };
+    TasksController_done: {
+        parameters: {
+            query?: {
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
             };
             header?: never;
             path?: never;
