@@ -6,6 +6,7 @@ import { publicNoticeFromRecord } from '#activities/documents/public-notice';
 import { renderPdf } from '#activities/documents/render';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
+import { regeneratesUnchanged } from '../support/documents';
 import { ensurePoppler, pdfText } from '../support/poppler';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
@@ -41,14 +42,7 @@ async function only(caseId: string, kind: string, user: string) {
   return { d, text: squeeze(pdfText(bytes)) };
 }
 
-/** Asked to correct an unchanged record, the document renders the bytes stored: no new version. */
-async function unchanged(caseId: string, d: { id: string; sha256: string }, chief: string) {
-  const again = await sys.call('POST', `/api/v1/cases/${caseId}/documents/${d.id}/regenerate`, {
-    token: await token(chief),
-    body: { reason: '核对' },
-  });
-  expect(again).toMatchObject({ status: 200, body: { id: d.id, version: 1, sha256: d.sha256 } });
-}
+const unchanged = (caseId: string, d: { id: string; sha256: string }, chief: string) => regeneratesUnchanged(sys, caseId, d, chief);
 
 it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written records are added; other written records make none', async () => {
   const caseId = await sys.filedCase('xx');
