@@ -22,7 +22,7 @@ export function createActivities(db: DataSource, temporal: Client, storageDir: s
     ...createInitiationActivities(db, storageDir),
     ...createInvestigationActivities(db, storageDir),
     ...createDecisionActivities(db, storageDir),
-    ...createSummaryActivities(db),
+    ...createSummaryActivities(db, storageDir),
     ...createServiceActivities(db, storageDir),
     ...createExecutionActivities(db, storageDir),
     ...createArchivingActivities(db),

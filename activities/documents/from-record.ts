@@ -8,8 +8,12 @@ import { type Correction, type DocumentToMake, type MadeDocument, makeDocument }
 import { collectiveDiscussionFromRecord } from './collective-discussion-record';
 import { courtApplicationFromRecord } from './court-application';
 import { initiationApprovalFromRecord } from './initiation-approval';
+import { fieldRecordFromRecord } from './field-record';
+import { hearingNoticeFromRecord } from './hearing-notice';
 import { legalReviewOpinionFromRecord } from './legal-review-opinion';
+import { onTheSpotDecisionFromRecord } from './on-the-spot-decision';
 import { preDecisionNoticeFromRecord } from './pre-decision-notice';
+import { publicNoticeFromRecord } from './public-notice';
 import { receiptFromRecord } from './service-receipt';
 
 /** A stored document as far as rendering it again needs: which case, which kind, which step. */
@@ -47,15 +51,27 @@ async function original(
       return preDecisionNoticeFromRecord(m, caseId, stepRef, actor, copy);
     case 'decision':
       return decisionFromRecord(m, caseId, stepRef, actor, copy);
-    case 'service_receipt': {
+    case 'service_receipt':
+    case 'public_notice': {
       // The step's key names the attempt (`service-attempt:<attemptId>`); its service's view holds it.
       const attemptId = stepRef.slice(stepRef.indexOf(':') + 1);
       const [s] = await m.query(`SELECT view FROM services WHERE case_id = $1 AND view->'attempts' @> $2::jsonb`, [
         caseId,
         JSON.stringify([{ id: attemptId }]),
       ]);
-      return s ? receiptFromRecord(m, s.view, attemptId, stepRef) : null;
+      if (!s) return null;
+      return kind === 'public_notice'
+        ? publicNoticeFromRecord(m, s.view, attemptId, stepRef)
+        : receiptFromRecord(m, s.view, attemptId, stepRef);
     }
+    case 'inquiry_transcript':
+    case 'on_site_inspection_transcript':
+      // The step's key names the written record (`evidence:<recordId>`).
+      return fieldRecordFromRecord(m, caseId, stepRef.slice(stepRef.indexOf(':') + 1), stepRef, actor, copy);
+    case 'on_the_spot_decision':
+      return onTheSpotDecisionFromRecord(m, caseId, stepRef, actor);
+    case 'hearing_notice':
+      return hearingNoticeFromRecord(m, caseId, stepRef, actor);
     case 'demand_notice': {
       const [e] = await m.query('SELECT view FROM executions WHERE case_id = $1', [caseId]);
       return e ? demandNoticeFromRecord(m, e.view, stepRef) : null;

@@ -4,6 +4,8 @@ import { StoredFile } from '#libs/domain/tasks';
 import { EvidenceRow, MeasureView } from '#libs/messages/investigation';
 import { appendRecord } from '#libs/persistence/append-record';
 import { makeCollectiveDiscussionRecord } from '../documents/collective-discussion-record';
+import { makeFieldRecord } from '../documents/field-record';
+import { makeHearingNotice } from '../documents/hearing-notice';
 import { makePreDecisionNotice } from '../documents/pre-decision-notice';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
@@ -16,22 +18,24 @@ export function createInvestigationActivities(db: DataSource, storageDir: string
     /**
      * Appends one line to the case record (a warning, a note); the pre-decision notice served makes its
      * 行政处罚事先告知书 in the same transaction (documents/pre-decision-notice.ts), the collective discussion
-     * minuted its 集体讨论记录 (documents/collective-discussion-record.ts). Safe to retry: keyed entry, and
-     * the document keyed by it.
+     * minuted its 集体讨论记录 (documents/collective-discussion-record.ts), the hearing scheduled its 听证通知书
+     * (documents/hearing-notice.ts). Safe to retry: keyed entry, and the document keyed by it.
      */
     async noteRecord(input: { caseId: string; at: string; entry: Entry }): Promise<void> {
       await db.transaction(async (m) => {
         await appendRecord(m, { ...input.entry, caseId: input.caseId });
         const e = input.entry;
         if (e.action === 'notice_served') await makePreDecisionNotice(m, storageDir, input.caseId, e.key, e.actor ?? null);
+        if (e.action === 'hearing_scheduled') await makeHearingNotice(m, storageDir, input.caseId, e.key, e.actor ?? null);
         if (e.action === 'collective_discussion_recorded')
           await makeCollectiveDiscussionRecord(m, storageDir, input.caseId, e.key, e.actor ?? null);
       });
     },
 
     /**
-     * Stores a record, the defect it reveals and its line in the case record, in one transaction.
-     * Safe to retry: the record id, defect id and entry key come from the caller.
+     * Stores a record, the defect it reveals and its line in the case record, in one transaction; a
+     * 询问笔录 or 现场检查（勘验）笔录 makes its document in it too (documents/field-record.ts). Safe to
+     * retry: the record id, defect id and entry key come from the caller, and the document is keyed by the entry.
      */
     async appendEvidence(input: {
       record: EvidenceRow & { uploadTaskId: string | null; uploadDueAt: string | null };
@@ -83,6 +87,7 @@ export function createInvestigationActivities(db: DataSource, storageDir: string
           );
         }
         await appendRecord(m, { ...input.entry, caseId: r.caseId });
+        if (r.category === 'written') await makeFieldRecord(m, storageDir, r.caseId, r.id, input.entry.key, input.entry.actor ?? null);
       });
     },
 

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { RecordEntryInput } from '#libs/domain/record';
 import { ServiceView } from '#libs/messages/service';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makePublicNotice } from '../documents/public-notice';
 import { makeServiceReceipt } from '../documents/service-receipt';
 
 /** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
@@ -9,7 +10,8 @@ export function createServiceActivities(db: DataSource, storageDir: string) {
   return {
     /**
      * Writes a service's view (attempts, status, date of service) and, when given, the record line
-     * that explains the change; an attempt begun makes its 送达回证 in the same transaction. Safe to retry: a
+     * that explains the change; an attempt begun makes its 送达回证 — or, by public notice, its 公告 — in the
+     * same transaction. Safe to retry: a
      * newer version only replaces an older one; the entry and the document are keyed by the attempt.
      */
     async projectService(input: {
@@ -45,7 +47,10 @@ export function createServiceActivities(db: DataSource, storageDir: string) {
         );
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: s.caseId });
         const attemptId = input.entry?.action === 'service_attempted' ? (input.entry.details?.attemptId as string | undefined) : undefined;
-        if (attemptId) await makeServiceReceipt(m, storageDir, s, attemptId, input.entry!.key);
+        if (attemptId) {
+          await makeServiceReceipt(m, storageDir, s, attemptId, input.entry!.key);
+          await makePublicNotice(m, storageDir, s, attemptId, input.entry!.key);
+        }
       });
     },
   };

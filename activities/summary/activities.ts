@@ -3,10 +3,12 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { AssignedRule, withNumber } from '#libs/domain/numbering';
 import { appendRecord } from '#libs/persistence/append-record';
 import { assignNumber } from '#libs/persistence/numbers';
+import { makeOnTheSpotDecision } from '../documents/on-the-spot-decision';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
-export function createSummaryActivities(db: DataSource) {
+/** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
+export function createSummaryActivities(db: DataSource, storageDir: string) {
   return {
     /**
      * Writes a case decided on the spot (简易程序): its row, already decided and handed to the party,
@@ -14,7 +16,8 @@ export function createSummaryActivities(db: DataSource) {
      * (in its record line) or, with `assign`, the next 当场处罚决定书 number of the agency in the China year
      * of the decision, given in this transaction and written into the line — is kept on the case, unique
      * per agency: a typed duplicate is an integrity violation. A retry finds the case written and takes
-     * no number (its entries were appended in the same transaction). Returns the 文号.
+     * no number (its entries were appended in the same transaction). The 当场行政处罚决定书 is made in the
+     * same transaction, from the entries as written (documents/on-the-spot-decision.ts). Returns the 文号.
      */
     async registerSummaryCase(input: {
       caseId: string;
@@ -59,6 +62,8 @@ export function createSummaryActivities(db: DataSource) {
           entries = entries.map((e) => (e === decision ? withNumber(e, 'documentNumber', number!) : e));
         }
         for (const entry of entries) await appendRecord(m, { ...entry, caseId: input.caseId });
+        const made = entries.find((e) => e.action === 'decision_issued');
+        if (made) await makeOnTheSpotDecision(m, storageDir, input.caseId, made.key, made.actor ?? null);
         return { documentNumber: number };
       });
     },

@@ -83,7 +83,7 @@ export function createTaskActivities(db: DataSource, storageDir: string) {
           [task.caseId, completion.at],
         );
         if (input.entry) await appendRecord(m, { ...input.entry, caseId: task.caseId });
-        if (input.entry && task.kind === MADE_BY.legal_review_opinion.task)
+        if (input.entry && task.kind === MADE_BY.legal_review_opinion.details?.kind)
           await makeLegalReviewOpinion(m, storageDir, task.caseId, input.entry.key, input.entry.actor ?? null);
       });
     },

@@ -108,8 +108,12 @@ it('asks the court to enforce the decision, telling its service, the 催告书 a
 });
 
 it('has a legal review opinion only once a legal review is completed, not any task', () => {
-  expect(documentPossible('legal_review_opinion', [{ action: 'task_completed', key: 'task:1', task: 'draft_review' }])).toBe(false);
-  expect(documentPossible('legal_review_opinion', [{ action: 'task_completed', key: 'task:2', task: 'legal_review' }])).toBe(true);
+  expect(documentPossible('legal_review_opinion', [{ action: 'task_completed', key: 'task:1', details: { kind: 'draft_review' } }])).toBe(
+    false,
+  );
+  expect(documentPossible('legal_review_opinion', [{ action: 'task_completed', key: 'task:2', details: { kind: 'legal_review' } }])).toBe(
+    true,
+  );
 });
 
 it('shows a 文号 not given yet as the numbering rule with year and sequence blank, and marks a preview', () => {

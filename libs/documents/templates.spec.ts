@@ -88,8 +88,8 @@ it('writes China dates and times, and marks one check box', () => {
 it('has a kind only once the step that makes it is in the record, and names its files', () => {
   for (const kind of DOCUMENT_KINDS) {
     expect(documentPossible(kind, [])).toBe(false);
-    const { action, key, task } = MADE_BY[kind];
-    expect(documentPossible(kind, [{ action, key: key ?? 'any', task }])).toBe(true);
+    const { action, key, details } = MADE_BY[kind];
+    expect(documentPossible(kind, [{ action, key: key ?? 'any', details }])).toBe(true);
   }
   // The 催告书's step is named by its key: another deadline set does not make one.
   expect(documentPossible('demand_notice', [{ action: 'deadline_set', key: 'decision-deadline' }])).toBe(false);
@@ -163,4 +163,17 @@ it('tells the periods and the rate of the pinned profile, in Chinese figures (ne
   expect(other).toContain('三十日内缴纳罚款');
   expect(other).toContain('百分之一加处罚款（第七十二条）');
   expect(other).toContain('在十五日内依法向人民法院提起行政诉讼');
+});
+
+it('tells a field record by its kind, a 公告 by its method and an on-the-spot decision by its key', () => {
+  const written = (kind: string) => [{ action: 'evidence_recorded', key: 'evidence:1', details: { recordId: '1', kind } }];
+  expect(documentPossible('inquiry_transcript', written('inquiry_transcript'))).toBe(true);
+  expect(documentPossible('inquiry_transcript', written('on_site_inspection_transcript'))).toBe(false);
+  expect(documentPossible('on_site_inspection_transcript', written('sampling_record'))).toBe(false);
+  const attempt = (method: string) => [{ action: 'service_attempted', key: 'service-attempt:1', details: { attemptId: '1', method } }];
+  expect(documentPossible('public_notice', attempt('public_notice'))).toBe(true);
+  expect(documentPossible('public_notice', attempt('direct'))).toBe(false);
+  const onTheSpot = [{ action: 'decision_issued', key: 'summary-decision' }];
+  expect(documentPossible('on_the_spot_decision', onTheSpot)).toBe(true);
+  expect(documentPossible('decision', onTheSpot)).toBe(false);
 });

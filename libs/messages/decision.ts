@@ -119,9 +119,10 @@ export type IssueDecision = Omit<IssuedDecision, 'content' | 'documentNumber'> &
 export const issueDecisionUpdate = defineUpdate<PreDecisionNoticeView, [IssueDecision]>('issueDecision');
 
 /** The hearing notice: the hearing must fall after the profile's period from the notice (行政处罚法 64(二)). */
-export const scheduleHearingUpdate = defineUpdate<PreDecisionNoticeView, [{ notifiedAt: string; at: string; place: string; by: Actor }]>(
-  'scheduleHearing',
-);
+export const scheduleHearingUpdate = defineUpdate<
+  PreDecisionNoticeView,
+  [{ notifiedAt: string; at: string; place: string; host?: string; by: Actor }]
+>('scheduleHearing');
 /** 听证笔录: the hearing was held. */
 export const recordHearingUpdate = defineUpdate<
   PreDecisionNoticeView,

@@ -88,7 +88,7 @@ describe('decision 文号 (行政处罚决定书), recorded by the activity that
 
 describe('on-the-spot 文号 (当场处罚决定书), given as the case is written', () => {
   it('the next of the agency’s on-the-spot decisions of the year decided; a retried registration takes no other', async () => {
-    const { registerSummaryCase } = createSummaryActivities(sys.database.db);
+    const { registerSummaryCase } = createSummaryActivities(sys.database.db, sys.env.storageDir);
     const caseId = randomUUID();
     const register = async () =>
       registerSummaryCase({
@@ -116,8 +116,12 @@ describe('on-the-spot 文号 (当场处罚决定书), given as the case is writt
       `SELECT year, last FROM number_sequences WHERE agency_id = 'jinpu-ocean' AND kind = 'summary_decision'`,
     );
     expect(seq).toEqual({ year: 2027, last: 1 });
-    const [entry] = await sys.database.db.query(`SELECT summary, details FROM case_records WHERE case_id = $1`, [caseId]);
+    const [entry, made] = await sys.database.db.query(`SELECT summary, details FROM case_records WHERE case_id = $1 ORDER BY seq`, [
+      caseId,
+    ]);
     expect(entry).toMatchObject({ summary: '当场作出处罚决定（JP简罚〔2027〕001号）', details: { documentNumber: 'JP简罚〔2027〕001号' } });
+    // Its 当场行政处罚决定书 is made in the same transaction, under the number given.
+    expect(made.details).toMatchObject({ kind: 'on_the_spot_decision', number: 'JP简罚〔2027〕001号' });
   });
 });
 

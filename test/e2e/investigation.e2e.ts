@@ -136,8 +136,9 @@ describe('an inspection at sea (金普新区海洋发展局, 004 第十二、十
   it('the timeline shows the records in order, with the upload due time and whether it was on time', async () => {
     const r = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: await token('jp.chief') });
     const steps = r.body.items.map((e: any) => e.action);
-    expect(steps.slice(-3)).toEqual(['evidence_recorded', 'av_file_stored', 'evidence_recorded']);
-    const [av, file, written] = r.body.items.slice(-3);
+    // The transcript's entry is followed by its 现场检查（勘验）笔录, made with it.
+    expect(steps.slice(-4)).toEqual(['evidence_recorded', 'av_file_stored', 'evidence_recorded', 'document_generated']);
+    const [av, file, written] = r.body.items.slice(-4);
     expect(av.summary).toContain('须于');
     expect(av.details.uploadDueAt).toBeDefined();
     expect(file.summary).toContain('按期');

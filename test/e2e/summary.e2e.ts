@@ -81,6 +81,7 @@ it('a disputed procedure needs its audio-video, whose file is then due from the 
   expect(record.map((e: any) => e.action)).toEqual([
     'decision_issued',
     'fine_collected',
+    'document_generated', // the 当场行政处罚决定书, made once the collection it ticks is written
     'evidence_recorded',
     'av_file_stored',
     'task_completed',

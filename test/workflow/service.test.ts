@@ -110,9 +110,10 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
     'document_generated', // the 送达回证 of the direct attempt
     'service_failed',
     'service_attempted',
-    'document_generated', // of the postal attempt (a public notice has none)
+    'document_generated', // of the postal attempt
     'service_failed',
     'service_attempted',
+    'document_generated', // the 公告 of the public notice (which has no 送达回证)
     'evidence_recorded',
     'av_file_stored',
     'document_served',

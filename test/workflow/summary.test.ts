@@ -109,12 +109,13 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
   expect(lines.map((l: { action: string }) => l.action)).toEqual([
     'decision_issued',
     'fine_collected',
+    'document_generated', // the 当场行政处罚决定书
     'deadline_escalated',
     'task_completed',
     'task_completed',
     'case_ended',
   ]);
-  expect(lines[3].summary).toContain('（逾期）');
+  expect(lines[4].summary).toContain('（逾期）');
 });
 
 it('a fine not paid on the spot starts its execution: 15 days from the decision handed over at the scene (行政处罚法 52, 67)', async () => {

@@ -40,15 +40,17 @@ export class Hearing {
     }
   }
 
-  async schedule({ notifiedAt, at, place, by }: UpdateArg<typeof scheduleHearingUpdate>): Promise<PreDecisionNoticeView> {
+  /** The entry's details hold what the 听证通知书 made with it prints (activities/documents/hearing-notice.ts). */
+  async schedule({ notifiedAt, at, place, host, by }: UpdateArg<typeof scheduleHearingUpdate>): Promise<PreDecisionNoticeView> {
     const { view } = this.notice;
     view.hearing = { notifiedAt, at, place, heldAt: null, reported: false };
     await this.notice.note(
       'hearing-scheduled',
       by,
       'hearing_scheduled',
-      `已于${chinaTime(notifiedAt)}通知当事人：听证定于${chinaTime(at)}在${place}举行`,
+      `已于${chinaTime(notifiedAt)}通知当事人：听证定于${chinaTime(at)}在${place}举行${host ? `，主持人${host}` : ''}`,
       this.notice.basis(this.rule.source),
+      { notifiedAt, at, place, host: host ?? null },
     );
     return { ...view };
   }

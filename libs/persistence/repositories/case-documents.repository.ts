@@ -56,18 +56,18 @@ export class CaseDocumentsRepository {
   }
 
   /**
-   * The case's entries of this step (its action, its key and task kind where given), at most one: what a
-   * case can have documents of.
+   * The case's entries of this step (its action, its key and what its details say where given), at most
+   * one: what a case can have documents of.
    */
   recordedSteps(
     caseId: string,
-    step: { action: string; key?: string; task?: string },
-  ): Promise<{ action: string; key: string; task: string | null }[]> {
+    step: { action: string; key?: string; details?: Record<string, string> },
+  ): Promise<{ action: string; key: string; details: Record<string, unknown> | null }[]> {
     return this.db.query(
-      `SELECT action, entry_key AS key, details->>'kind' AS task FROM case_records
-        WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) AND ($4::text IS NULL OR details->>'kind' = $4)
+      `SELECT action, entry_key AS key, details FROM case_records
+        WHERE case_id = $1 AND action = $2 AND ($3::text IS NULL OR entry_key = $3) AND ($4::jsonb IS NULL OR details @> $4::jsonb)
         LIMIT 1`,
-      [caseId, step.action, step.key ?? null, step.task ?? null],
+      [caseId, step.action, step.key ?? null, step.details ? JSON.stringify(step.details) : null],
     );
   }
 

@@ -128,13 +128,19 @@ export class CaseFileExportService {
       madeAt: (archivedEntry ?? entries.at(-1))?.at.toISOString() ?? c.startedAt.toISOString(),
     };
     const parts: Assembled['parts'] = [];
-    for (const d of await this.documents.allOf(caseId)) {
+    const documents = await this.documents.allOf(caseId);
+    for (const d of documents) {
       const bytes = await this.read(contentPath(this.env.storageDir, d.sha256), d.sha256, 'DOCUMENT_FILE_ALTERED');
       const item = { kind: 'document' as const, title: DOCUMENT_KIND_LABELS[d.kind], number: d.number, at: d.createdAt.toISOString() };
       parts.push({ item, pdf: bytes, bytes, path: `documents/${documentFileNames(d.kind, d.number, d.sha256).name}` });
     }
     const mediaTypes = new Map((await this.files.avFiles(caseId)).map((f) => [f.sha256, f.mediaType]));
-    for (const e of file.catalogue.filter((e) => e.kind !== 'record')) {
+    // A written record whose 笔录 was generated (its step is `evidence:<recordId>`) is in the file as that
+    // document, not listed a second time without pages.
+    const documented = new Set(documents.flatMap((d) => /^evidence:(.+)$/.exec(d.stepRef)?.[1] ?? []));
+    for (const e of file.catalogue.filter(
+      (e) => e.kind !== 'record' && !(e.kind === 'written' && e.recordId && documented.has(e.recordId)),
+    )) {
       const item = { kind: e.kind as 'written' | 'audiovisual', title: e.title, number: null, at: e.at };
       const sha256 = e.kind === 'audiovisual' ? e.storage?.sha256 : undefined;
       if (!sha256) {

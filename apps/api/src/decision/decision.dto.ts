@@ -72,6 +72,8 @@ export class ScheduleHearingDto {
   @DateTimeField('听证通知送达时间') notifiedAt: string;
   @DateTimeField('听证时间') at: string;
   @TextField('听证地点', 200) place: string;
+  /** 行政处罚法 64(四): designated by the agency, not one of the case's investigators; printed on the 听证通知书. */
+  @TextField('听证主持人', 100, { optional: true }) host?: string;
 }
 
 export class HearingRecordDto {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { InvestigationModule } from '../investigation/investigation.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, InvestigationModule],
   controllers: [DocumentsController],
   providers: [DocumentsService],
 })

@@ -10,7 +10,8 @@ export class DocumentResponse {
   @Text({
     nullable: true,
     description:
-      '文书自身的编号：决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、当面交付的告知书等无编号的为 null',
+      '文书自身的编号：决定书、当场行政处罚决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；' +
+      '送达回证、笔录、公告、听证通知书、当面交付的告知书等无编号的为 null',
   })
   number: string | null;
   @Int({ description: '版本（更正时生成新版本）' }) version: number;

@@ -16,6 +16,7 @@ import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { pageOf, skipOf } from '../common/paging';
 import { ENV } from '../env.token';
+import { ConfidentialityService } from '../investigation/confidentiality.service';
 import { DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
 import { toDocumentView } from './documents.mapper';
 import { DocumentPage, DocumentResponse } from './documents.response';
@@ -32,6 +33,7 @@ export class DocumentsService {
   constructor(
     private readonly cases: CasesService,
     private readonly documents: CaseDocumentsRepository,
+    private readonly confidentiality: ConfidentialityService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -58,13 +60,16 @@ export class DocumentsService {
   /**
    * The stored PDF of any version, checked against its hash: a file that no longer matches is not handed
    * out as the document. A party's copy is rendered now from the record with confidential content withheld
-   * (libs/documents/confidential.ts): not stored, not a version; its own hash goes with it.
+   * (libs/documents/confidential.ts): not stored, not a version; its own hash goes with it. The original of a
+   * 笔录 made from a written record (its step is `evidence:<recordId>`) is read as that record: a flagged one
+   * only within its circle (ConfidentialityService); its party copy withholds the record's content.
    */
   async file(actor: Actor, caseId: string, documentId: string, copy: DocumentCopy = 'original'): Promise<DocumentFile> {
-    await this.cases.findForActor(actor, caseId);
+    const c = await this.cases.findForActor(actor, caseId);
     const d = await this.documents.findInCase(caseId, documentId);
     if (!d) throw new ApiException('DOCUMENT_NOT_FOUND');
     if (copy === 'party') return this.partyCopy(d);
+    if (d.stepRef.startsWith(RECORD_STEP)) await this.confidentiality.readingRecordDocument(actor, c, d.stepRef.slice(RECORD_STEP.length));
     const bytes = await readFile(contentPath(this.env.storageDir, d.sha256)).catch(() => null);
     if (!bytes || sha256Of(bytes) !== d.sha256) throw new ApiException('DOCUMENT_FILE_ALTERED');
     return { names: documentFileNames(d.kind, d.number, d.sha256), bytes, sha256: d.sha256 };
@@ -123,12 +128,20 @@ export class DocumentsService {
 
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** The key of a written record's entry, which makes its 笔录. */
+const RECORD_STEP = 'evidence:';
+
 const STEP_LABELS: Record<DocumentKind, string> = {
   initiation_approval: '立案',
   pre_decision_notice: '送达行政处罚事先告知书',
   decision: '作出处罚决定',
   service_receipt: '开始送达',
   demand_notice: '送达催告书',
+  inquiry_transcript: '制作询问笔录',
+  on_site_inspection_transcript: '制作现场检查（勘验）笔录',
+  on_the_spot_decision: '适用简易程序当场作出处罚决定',
+  public_notice: '公告送达',
+  hearing_notice: '安排听证',
   legal_review_opinion: '完成法制审核',
   collective_discussion_record: '记录集体讨论',
   court_application: '申请人民法院强制执行',

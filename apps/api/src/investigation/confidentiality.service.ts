@@ -117,6 +117,18 @@ export class ConfidentialityService {
   }
 
   /**
+   * A document made from a record (its 询问笔录, 现场检查笔录) says what the record says: refused outside
+   * the circle when the record is flagged, its read recorded inside it, as the record itself.
+   */
+  async readingRecordDocument(actor: Actor, c: CaseEntity, recordId: string): Promise<void> {
+    const flags = (await this.records.flagsOf([recordId])).get(recordId);
+    if (!flags) return;
+    if (!(await this.mayRead(actor, c.handlingOfficerId))) throw new ApiException('RECORD_CONFIDENTIAL');
+    const r = await this.records.ofCase(c.id, recordId);
+    if (r) await this.logReads(actor, c.id, [r]);
+  }
+
+  /**
    * The whole file at once (the 案卷 PDF, the export package: every record as it is, for the agency's own
    * archive): refused outside the circle where a record is flagged, each flagged record's read recorded inside it.
    */

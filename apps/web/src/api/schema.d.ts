@@ -2389,6 +2389,8 @@ export interface components {
             at: string;
             /** @description 听证地点 */
             place: string;
+            /** @description 听证主持人 */
+            host?: string;
         };
         HearingRecordDto: {
             /**
@@ -2660,10 +2662,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
+            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "inquiry_transcript" | "on_site_inspection_transcript" | "on_the_spot_decision" | "public_notice" | "hearing_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             /** @description 文书名称，如 行政处罚决定书 */
             kindLabel: string;
-            /** @description 文书自身的编号：决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、当面交付的告知书等无编号的为 null */
+            /** @description 文书自身的编号：决定书、当场行政处罚决定书的文号，告知书制发送达时填写的文号，催告书为决定书文号加“（催告）”；送达回证、笔录、公告、听证通知书、当面交付的告知书等无编号的为 null */
             number: string | null;
             /** @description 版本（更正时生成新版本） */
             version: number;
@@ -5475,7 +5477,7 @@ export interface operations {
                 /** @description 每页条数 */
                 pageSize?: number;
                 /** @description 文书种类 */
-                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
+                kind?: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "inquiry_transcript" | "on_site_inspection_transcript" | "on_the_spot_decision" | "public_notice" | "hearing_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
             };
             header?: never;
             path: {
