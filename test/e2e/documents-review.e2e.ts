@@ -47,11 +47,12 @@ async function download(path: string, user: string) {
 }
 
 /** The PDF's text line by line, trimmed, without blank lines and without the preview's diagonal watermark (-nodiag). */
+// Runs of spaces collapsed: -layout pads columns after the widest line of the page, which the 文号 and the date change.
 const lines = (pdf: Buffer): string[] =>
   execFileSync('pdftotext', ['-layout', '-nodiag', '-', '-'], { input: pdf })
     .toString('utf8')
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => l.trim().replace(/\s+/g, ' '))
     .filter(Boolean);
 const flat = (pdf: Buffer) => lines(pdf).join('');
 
