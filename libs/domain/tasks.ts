@@ -199,7 +199,7 @@ const KIND_DECISION_LABELS: Partial<Record<TaskKind, Record<string, string>>> = 
   case_operation_approval: { approve: '批准', reject: '不予批准' },
 };
 
-const METHOD_LABELS: Record<NotificationMethod, string> = {
+export const NOTIFICATION_METHOD_LABELS: Record<NotificationMethod, string> = {
   in_person: '当面告知',
   phone: '电话告知',
   sms: '短信告知',
@@ -218,7 +218,7 @@ export function describeCompletion(kind: TaskKind, c: Completion): string {
   const decision = decisionLabel(kind, c.decision);
   const parts = [`${c.by.name}办理「${TASK_SPECS[kind].label}」：${decision}。意见：${c.opinion}`];
   const n = c.notification;
-  if (n) parts.push(`于${n.notifiedAt}${METHOD_LABELS[n.method]}${n.recipient}`);
+  if (n) parts.push(`于${n.notifiedAt}${NOTIFICATION_METHOD_LABELS[n.method]}${n.recipient}`);
   if (c.draft) parts.push(describeDraft(c.draft));
   if (c.findings?.length) parts.push(`认定：${c.findings.map((f) => FINDING_LABELS[f]).join('、')}`);
   if (c.suggestions) parts.push(`建议：${c.suggestions}`);

@@ -26,6 +26,20 @@ describe('formErrors', () => {
     expect(formErrors(body, ['parties'])).toEqual({ fields: { parties: '当事人姓名不能为空；当事人类型不符合要求' }, message: null });
   });
 
+  it('puts a nested field error next to the nested field a form shows', () => {
+    const body = {
+      message: '请求参数有误',
+      errors: [
+        { field: 'receipt.receivedAt', code: 'IN_FUTURE', message: '接收时间不能晚于当前时间' },
+        { field: 'notification', code: 'REQUIRED', message: '告知情况不能为空' },
+      ],
+    };
+    expect(formErrors(body, ['receipt.receivedAt', 'notification'])).toEqual({
+      fields: { 'receipt.receivedAt': '接收时间不能晚于当前时间', notification: '告知情况不能为空' },
+      message: null,
+    });
+  });
+
   it('shows an error about a field the form lacks above the form, not nowhere', () => {
     const body = { message: '请求参数有误', errors: [{ field: 'extra', code: 'UNKNOWN_FIELD', message: 'extra：不允许的字段' }] };
     expect(formErrors(body, fields)).toEqual({ fields: {}, message: 'extra：不允许的字段' });

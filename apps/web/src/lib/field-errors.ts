@@ -28,7 +28,8 @@ export function formErrors<F extends string>(body: unknown, fields: readonly F[]
   const out: Partial<Record<F, string>> = {};
   const elsewhere: string[] = [];
   for (const e of errors) {
-    const field = fields.find((f) => f === rootOf(e.field));
+    // A form that shows a nested field (`notification.recipient`) takes its error itself, else its root's field does.
+    const field = fields.find((f) => f === e.field) ?? fields.find((f) => f === rootOf(e.field));
     if (field) out[field] = out[field] ? `${out[field]}；${e.message}` : e.message;
     else elsewhere.push(e.message);
   }

@@ -1,0 +1,115 @@
+import { ACTIONS } from '#libs/domain/permissions';
+import { TASK_SPECS, type NotificationMethod, type TaskKind } from '#libs/domain/tasks';
+import type { ReturnStep, ReviewFinding } from '#libs/domain/review';
+import { chinaInstant } from './time';
+
+/** Whether a form shows a field, and whether the API (or the case workflow) refuses the task without it. */
+export type Need = 'required' | 'optional' | null;
+
+/** What the agency's profile asks of the review chain (decision.chiefApproval, decision.legalReview). */
+export interface ChainRules {
+  approvalFields: readonly string[];
+  approvalTitle: string;
+  legalReviewFields: readonly string[];
+}
+
+/** The extra fields of a task's completion form, beyond the decision and the opinion. */
+export interface CompletionFields {
+  signature: Need;
+  signedAt: Need;
+  returnTo: boolean;
+  findings: boolean;
+  suggestions: Need;
+  notification: boolean;
+  receipt: boolean;
+}
+
+/** The form as typed: wall-clock times as the pickers give them (`2026-03-05 14:30`, China time). */
+export interface CompletionForm {
+  decision: string;
+  opinion: string;
+  signature: string;
+  signedAt: string;
+  returnTo: ReturnStep | '';
+  findings: ReviewFinding[];
+  suggestions: string;
+  notification: { method: NotificationMethod; notifiedAt: string; recipient: string; note: string };
+  receipt: { receivedBy: string; receivedAt: string; documentNumber: string };
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The chain's rules from a profile as GET /profiles/{id} answers it (sections are open JSON there). */
+export function chainRules(decision: Record<string, unknown> | undefined): ChainRules {
+  const approval = (decision?.chiefApproval ?? {}) as { fields?: unknown; title?: unknown };
+  const legal = (decision?.legalReview ?? {}) as { recordedFields?: { fields?: unknown } };
+  return {
+    approvalFields: list(approval.fields),
+    approvalTitle: typeof approval.title === 'string' ? approval.title : '负责人',
+    legalReviewFields: list(legal.recordedFields?.fields),
+  };
+}
+
+/**
+ * The fields a task's completion takes (CompleteTaskDto), and which the case refuses it without:
+ * the chief's signature and its date where the profile lists them (workflows/decision/review-chain.ts),
+ * the return step when the approval returns the draft, the legal reviewer's suggestions where the
+ * profile records them, the notification of a declined start and the receipt of a transferred case.
+ */
+export function completionFields(kind: string, decision: string, rules: ChainRules): CompletionFields {
+  const approval = kind === 'decision_approval';
+  const review = kind === 'draft_review' || kind === 'legal_review';
+  const need = (wanted: boolean, required: boolean): Need => (wanted ? (required ? 'required' : 'optional') : null);
+  return {
+    signature: need(approval, rules.approvalFields.includes('signature')),
+    signedAt: need(approval, rules.approvalFields.includes('signed_at')),
+    returnTo: approval && decision === 'return',
+    findings: review,
+    suggestions: need(review, kind === 'legal_review' && rules.legalReviewFields.includes('suggestions')),
+    notification: kind === 'decline_notification',
+    receipt: kind === 'transfer_receipt',
+  };
+}
+
+/** The completion's body: only the fields the task takes, the times as instants, nothing left empty. */
+export function completionBody(form: CompletionForm, fields: CompletionFields) {
+  const text = (v: string) => v.trim() || undefined;
+  const when = (v: string) => (v ? chinaInstant(v) : undefined);
+  return {
+    decision: form.decision,
+    opinion: form.opinion,
+    signature: fields.signature ? text(form.signature) : undefined,
+    signedAt: fields.signedAt ? when(form.signedAt) : undefined,
+    returnTo: fields.returnTo && form.returnTo ? form.returnTo : undefined,
+    findings: fields.findings && form.findings.length ? form.findings : undefined,
+    suggestions: fields.suggestions ? text(form.suggestions) : undefined,
+    notification: fields.notification
+      ? { ...form.notification, notifiedAt: when(form.notification.notifiedAt) ?? '', note: text(form.notification.note) }
+      : undefined,
+    receipt: fields.receipt ? { ...form.receipt, receivedAt: when(form.receipt.receivedAt) ?? '' } : undefined,
+  };
+}
+
+const VIA_LABELS = {
+  upload: '调查取证记录（上传音像文件）',
+  draft: '处理意见（提交拟定的处理意见）',
+  service: '送达（登记送达情况）',
+  archive: '归档',
+};
+
+/** Where a task is done when it is not a plain completion (a file, a draft, a service, the 案卷), else null. */
+export function doneElsewhere(kind: string): string | null {
+  const via = TASK_SPECS[kind as TaskKind]?.via;
+  return via ? VIA_LABELS[via] : null;
+}
+
+// The matrix's relations that name a role of the case's own people (libs/domain/permissions.ts).
+const RELATION_ROLES: Record<string, string> = { handler: 'officer', handling_unit_head: 'unit_head' };
+
+/**
+ * Whether the page offers a task action to the caller's role. Only to spare a form the API would
+ * refuse: the permission guard stays the authority (the unit head must head the handling unit).
+ */
+export function offered(action: 'task.transfer' | 'task.urge', role: string | undefined): boolean {
+  return ACTIONS[action].who.some((rel: string) => (RELATION_ROLES[rel] ?? rel) === role);
+}
