@@ -85,7 +85,9 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     await check('approval-errors');
     await form.getByLabel('办理意见').fill('同意，按拟定意见作出处罚决定');
     await form.getByRole('button', { name: '提交' }).click();
-    await form.getByText('审批须签名').waitFor();
+    // The case's refusal, next to the field it is about.
+    const signatureError = form.locator('.el-form-item', { has: page.getByLabel('负责人签名') }).locator('.el-form-item__error');
+    await expect(signatureError.textContent()).resolves.toContain('审批须签名');
     // 转交 to nobody, for no reason: both refused next to their fields.
     await form.getByRole('button', { name: '转交' }).click();
     const transfer = form.getByRole('form', { name: '转交：负责人审批处理决定' });

@@ -1,4 +1,4 @@
-import { chainRules, completionBody, completionFields, doneElsewhere, offered, type CompletionForm } from './completion';
+import { chainRules, completionBody, completionErrors, completionFields, doneElsewhere, offered, type CompletionForm } from './completion';
 
 const SIGNED = chainRules({ chiefApproval: { title: '行政机关负责人', fields: ['opinion', 'signature', 'signed_at'] } });
 const OPINION_ONLY = chainRules({
@@ -70,6 +70,24 @@ describe('the completion form of a task', () => {
       recipient: '王五',
       note: undefined,
     });
+  });
+
+  it("shows the case's refusal of a missing signature next to the signature, others above the form", () => {
+    const fields = ['opinion', 'signature'] as const;
+    expect(completionErrors({ code: 'APPROVAL_SIGNATURE_REQUIRED', message: '负责人审批须签名', errors: [] }, fields)).toEqual({
+      fields: { signature: '负责人审批须签名' },
+      message: null,
+    });
+    expect(completionErrors({ code: 'DRAFTER_CANNOT_APPROVE', message: '拟定人不得审批' }, fields)).toEqual({
+      fields: {},
+      message: '拟定人不得审批',
+    });
+    const fieldError = {
+      code: 'VALIDATION_FAILED',
+      message: '请求参数有误',
+      errors: [{ field: 'opinion', code: 'REQUIRED', message: '办理意见不能为空' }],
+    };
+    expect(completionErrors(fieldError, fields)).toEqual({ fields: { opinion: '办理意见不能为空' }, message: null });
   });
 
   it('points the tasks completed through their own endpoint to where they are done', () => {

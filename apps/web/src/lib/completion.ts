@@ -1,6 +1,7 @@
 import { ACTIONS } from '#libs/domain/permissions';
 import { TASK_SPECS, type NotificationMethod, type TaskKind } from '#libs/domain/tasks';
 import type { ReturnStep, ReviewFinding } from '#libs/domain/review';
+import { formErrors, type FormErrors } from './field-errors';
 import { chinaInstant } from './time';
 
 /** Whether a form shows a field, and whether the API (or the case workflow) refuses the task without it. */
@@ -88,6 +89,25 @@ export function completionBody(form: CompletionForm, fields: CompletionFields) {
       : undefined,
     receipt: fields.receipt ? { ...form.receipt, receivedAt: when(form.receipt.receivedAt) ?? '' } : undefined,
   };
+}
+
+/**
+ * Refusals of the case (its workflow's validators, the API's completion check) that are about one
+ * field of the form without naming a field path: shown next to that field all the same.
+ */
+const REFUSAL_FIELDS: Record<string, string> = {
+  APPROVAL_SIGNATURE_REQUIRED: 'signature',
+  APPROVAL_SIGNED_AT_REQUIRED: 'signedAt',
+  LEGAL_REVIEW_SUGGESTIONS_REQUIRED: 'suggestions',
+  TASK_RETURN_STEP_REQUIRED: 'returnTo',
+};
+
+/** A refused completion's errors on the form: the API's field errors, and the refusals above as field errors. */
+export function completionErrors<F extends string>(body: unknown, fields: readonly F[]): FormErrors<F> {
+  const b = (body ?? {}) as { code?: unknown; message?: unknown; errors?: unknown };
+  const field = typeof b.code === 'string' ? REFUSAL_FIELDS[b.code] : undefined;
+  const bare = !Array.isArray(b.errors) || !b.errors.length;
+  return formErrors(field && bare ? { ...b, errors: [{ field, code: b.code, message: b.message }] } : b, fields);
 }
 
 const VIA_LABELS = {
