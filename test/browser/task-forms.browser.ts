@@ -11,7 +11,8 @@ import { TestSystem } from '../support/system';
 // opinion left empty refused next to its field first, the return step asked only for a return, the
 // signature's refusal shown), a 转交 without a person or a reason refused next to those fields; the
 // officer downloads the 案卷 PDF and the export package under the server's names, and an officer of
-// another unit is told in Chinese that a flagged record keeps the whole file from them.
+// another unit is told in Chinese that a flagged record keeps the whole file from them. At a phone's
+// width the supervisor urges (催办) an overdue approval from the case page.
 let sys: TestSystem;
 let browser: Browser;
 
@@ -133,4 +134,44 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     await page.getByRole('region', { name: '案卷', exact: true }).getByRole('alert').getByText('无权查阅').waitFor();
     await check('case-file-refused');
   });
+});
+
+it('lets the supervisor urge an overdue task from the case page, an empty message refused next to the field', async () => {
+  const caseId = await awaitingApproval(sys, 'xlt');
+  const chief = await sys.token('xlt.chief');
+  const [task] = (await sys.call('GET', `/api/v1/tasks?caseId=${caseId}`, { token: chief })).body.items;
+  // The escalation the deadline's timer writes when the approval runs late (test/e2e/supervision.e2e.ts
+  // lets the time pass on the time-skipping server); written here as the activity would.
+  await sys.database.db.query(
+    `INSERT INTO escalations (id, case_id, agency_id, task_id, kind, due_at, escalated_at, must_act, legal_basis)
+     SELECT $1, c.id, c.agency_id, $2, 'decision_approval_overdue', now() - interval '2 days', now() - interval '1 day', '[{"role":"chief"}]', '兴隆台区民政局行政执法全过程记录实施办法'
+     FROM cases c WHERE c.id = $3`,
+    [`${task.id}:overdue`, task.id, caseId],
+  );
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('xlt.supervisor');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await page.goto(`${sys.baseUrl}/cases/${caseId}`);
+  const urge = page.getByRole('article', { name: '逾期：负责人审批处理决定' });
+  await urge.getByRole('button', { name: '催办' }).click();
+  await urge
+    .locator('.el-form-item', { has: page.getByLabel('催办内容') })
+    .locator('.el-form-item__error')
+    .waitFor();
+  await urge.getByLabel('催办内容').fill('请于今日内审批');
+  await urge.getByRole('button', { name: '催办' }).click();
+  await urge.getByRole('status').getByText('已催办').waitFor();
+  await expect(urge.locator('.el-form-item.is-error').count()).resolves.toBe(0);
+  await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+  await page.screenshot({ path: join(SCREENSHOTS, 'phone-urge.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  const sent = (await sys.call('GET', '/api/v1/notifications', { token: chief })).body.items;
+  expect(sent).toEqual(expect.arrayContaining([expect.objectContaining({ taskId: task.id, message: '请于今日内审批' })]));
+  await context.close();
+  expect(errors).toEqual([]);
 });
