@@ -94,11 +94,14 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     const transfer = form.getByRole('form', { name: '转交：负责人审批处理决定' });
     await transfer.getByRole('button', { name: '确认转交' }).click();
     for (const label of ['转交给', '转交理由']) {
-      await transfer
-        .locator('.el-form-item', { has: page.getByText(label, { exact: true }) })
-        .locator('.el-form-item__error')
-        .waitFor();
+      const error = transfer.locator('.el-form-item', { has: page.getByText(label, { exact: true }) }).locator('.el-form-item__error');
+      await expect(error.textContent()).resolves.toContain(`${label}不能为空`);
     }
+    // 受委托签批 asks for whom and on what basis only when ticked.
+    await expect(form.getByLabel('委托人').count()).resolves.toBe(0);
+    await form.getByText('受委托签批（代负责人签批）').click();
+    await form.getByLabel('委托依据').waitFor();
+    await form.getByText('受委托签批（代负责人签批）').click();
     await check('approval-transfer');
     await form.getByLabel('负责人签名').fill('张负责');
     await form.getByRole('button', { name: '提交' }).first().click();

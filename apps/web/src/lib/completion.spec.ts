@@ -11,6 +11,8 @@ const form = (over: Partial<CompletionForm> = {}): CompletionForm => ({
   opinion: '同意',
   signature: '',
   signedAt: '',
+  delegated: false,
+  delegation: { onBehalfOf: '', basis: '' },
   returnTo: '',
   findings: [],
   suggestions: '',
@@ -54,6 +56,7 @@ describe('the completion form of a task', () => {
       opinion: '同意',
       signature: '张三',
       signedAt: '2026-03-05T14:30:00+08:00',
+      delegation: undefined,
       returnTo: undefined,
       findings: undefined,
       suggestions: undefined,
@@ -88,6 +91,14 @@ describe('the completion form of a task', () => {
       errors: [{ field: 'opinion', code: 'REQUIRED', message: '办理意见不能为空' }],
     };
     expect(completionErrors(fieldError, fields)).toEqual({ fields: { opinion: '办理意见不能为空' }, message: null });
+  });
+
+  it("sends a deputy's delegation (受委托签批) only when the approval is signed on behalf of the chief", () => {
+    const fields = completionFields('decision_approval', 'approve', SIGNED);
+    const delegation = { onBehalfOf: '王局长', basis: '局长办公会授权' };
+    expect(completionBody(form({ delegation }), fields).delegation).toBeUndefined();
+    expect(completionBody(form({ delegated: true, delegation }), fields).delegation).toEqual(delegation);
+    expect(completionFields('draft_review', 'agree', SIGNED).delegation).toBe(false);
   });
 
   it('points the tasks completed through their own endpoint to where they are done', () => {

@@ -18,6 +18,8 @@ export interface ChainRules {
 export interface CompletionFields {
   signature: Need;
   signedAt: Need;
+  /** 受委托签批: a deputy signing for the chief, with whom for and the basis. */
+  delegation: boolean;
   returnTo: boolean;
   findings: boolean;
   suggestions: Need;
@@ -31,6 +33,8 @@ export interface CompletionForm {
   opinion: string;
   signature: string;
   signedAt: string;
+  delegated: boolean;
+  delegation: { onBehalfOf: string; basis: string };
   returnTo: ReturnStep | '';
   findings: ReviewFinding[];
   suggestions: string;
@@ -64,6 +68,7 @@ export function completionFields(kind: string, decision: string, rules: ChainRul
   return {
     signature: need(approval, rules.approvalFields.includes('signature')),
     signedAt: need(approval, rules.approvalFields.includes('signed_at')),
+    delegation: approval,
     returnTo: approval && decision === 'return',
     findings: review,
     suggestions: need(review, kind === 'legal_review' && rules.legalReviewFields.includes('suggestions')),
@@ -81,6 +86,7 @@ export function completionBody(form: CompletionForm, fields: CompletionFields) {
     opinion: form.opinion,
     signature: fields.signature ? text(form.signature) : undefined,
     signedAt: fields.signedAt ? when(form.signedAt) : undefined,
+    delegation: fields.delegation && form.delegated ? form.delegation : undefined,
     returnTo: fields.returnTo && form.returnTo ? form.returnTo : undefined,
     findings: fields.findings && form.findings.length ? form.findings : undefined,
     suggestions: fields.suggestions ? text(form.suggestions) : undefined,
