@@ -116,6 +116,10 @@ describe.each([
         r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`,
       ]),
     );
+    // The due items as of now per unit of the handling officer (the filed case's are not late yet: the table may be empty).
+    expect(await tableRows(page, '各科室逾期事项')).toEqual(
+      stats.overdueByUnit.map((r: { unit: string | null; overdue: number }) => [r.unit ?? '未分配承办人', String(r.overdue)]),
+    );
   });
 
   it('lists the case’s deadlines as overdue as of a later instant, as the API does, and exports the same rows', async () => {
