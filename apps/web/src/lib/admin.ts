@@ -1,3 +1,4 @@
+import type { Role } from '#libs/domain/roles';
 import type { ApiFieldError } from './field-errors';
 
 /** The user form of 用户管理: what an administrator fills in (dates as YYYY-MM-DD, '' when not given). */
@@ -5,7 +6,7 @@ export interface UserForm {
   username: string;
   displayName: string;
   unit: string;
-  role: string;
+  role: Role;
   certificateNumber: string;
   certificateIssuer: string;
   validFrom: string;
@@ -59,7 +60,9 @@ export function createUserBody(f: UserForm, agencyId: string, password: string) 
 
 /** PATCH /admin/users/{id}: every editable field; a cleared certificate number removes the certificate (null). */
 export function changeUserBody(f: UserForm) {
-  return { displayName: f.displayName.trim(), unit: f.unit, role: f.role, active: f.active, certificate: certificateOf(f) ?? null };
+  // The API takes null (remove) though its document declares the field as an optional object only.
+  const certificate = (certificateOf(f) ?? null) as CertificateBody | undefined;
+  return { displayName: f.displayName.trim(), unit: f.unit, role: f.role, active: f.active, certificate };
 }
 
 /** A user as the API answers it, into the form. */
@@ -67,7 +70,7 @@ export function userForm(u: {
   username: string;
   displayName: string;
   unit: string;
-  role: string;
+  role: Role;
   active: boolean;
   certificate: { number: string; issuer: string | null; validFrom: string | null; validTo: string | null } | null;
 }): UserForm {
