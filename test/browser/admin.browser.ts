@@ -62,8 +62,15 @@ describe.each([
 
   /** Picks `option` in the Element Plus select labelled `label` (within `scope`). */
   async function choose(scope: Page | ReturnType<Page['getByRole']>, label: string, option: string) {
-    await scope.getByLabel(label, { exact: true }).click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    // The select's wrapper takes the click: its shown value lies over the input.
+    await scope.locator('.el-select', { has: page.getByRole('combobox', { name: label, exact: true }) }).click();
+    await page.getByRole('listbox', { name: label }).getByRole('option', { name: option }).first().click();
+    await page.getByRole('listbox', { name: label }).waitFor({ state: 'hidden' });
+  }
+
+  /** A token of its own: a logout in the browser ends the sessions the test system keeps. */
+  async function tokenOf(username: string): Promise<string> {
+    return (await sys.call('POST', '/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } })).body.accessToken;
   }
 
   it('lets the agency administrator add a unit and a user in it, who must change the password at first login', async () => {
@@ -117,13 +124,14 @@ describe.each([
     await page.getByRole('link', { name: '执法规则' }).click();
     await page.getByRole('heading', { name: /适用的规则/ }).waitFor();
     await expect(page.getByLabel('执法规则配置（只读）').textContent()).resolves.toContain('citation');
-    const broken = { id: 'xlt', name: '兴隆台区民政局', decision: { caseDeadline: 'sixty days' } };
+    const [{ agencyId }] = await sys.database.db.query(`SELECT agency_id AS "agencyId" FROM users WHERE username = 'xlt.agencyadmin'`);
+    const broken = { id: agencyId, name: '兴隆台区民政局', decision: { caseDeadline: 'sixty days' } };
     await page.getByLabel('配置文档（JSON）').fill(JSON.stringify(broken));
     await page.getByRole('button', { name: '上传' }).click();
     const shown = page.locator('.path-errors li');
     await shown.first().waitFor();
-    const refused = await sys.call('PUT', '/api/v1/admin/agencies/xlt/profile', {
-      token: await sys.token('xlt.agencyadmin'),
+    const refused = await sys.call('PUT', `/api/v1/admin/agencies/${agencyId}/profile`, {
+      token: await tokenOf('xlt.agencyadmin'),
       body: broken,
     });
     expect(refused.status).toBe(400);
@@ -150,7 +158,7 @@ describe.each([
     await textarea.fill(JSON.stringify(wrong, null, 2));
     await page.getByRole('button', { name: '加载' }).click();
     await page.locator('.path-errors').waitFor();
-    const refused = await sys.call('PUT', '/api/v1/calendar/years/2026', { token: await sys.token('sys.admin'), body: wrong });
+    const refused = await sys.call('PUT', '/api/v1/calendar/years/2026', { token: await tokenOf('sys.admin'), body: wrong });
     expect(refused.status).toBe(400);
     await expect(page.locator('.path-errors li').allTextContents()).resolves.toEqual(
       refused.body.errors.map((e: { field: string; message: string }) => `${e.field}：${e.message}`),
@@ -160,7 +168,7 @@ describe.each([
     await textarea.fill(JSON.stringify(schedule, null, 2));
     await page.getByRole('button', { name: '加载' }).click();
     const loaded = await page.getByText(/已加载 2026 年第 \d+ 版/).textContent();
-    const versions = await sys.call('GET', '/api/v1/calendar/years/2026', { token: await sys.token('sys.admin') });
+    const versions = await sys.call('GET', '/api/v1/calendar/years/2026', { token: await tokenOf('sys.admin') });
     expect(loaded).toContain(`第 ${versions.body[0].version} 版`);
     expect(versions.body[0].schedule).toEqual(schedule);
     await check('admin-calendar');
