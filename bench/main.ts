@@ -44,7 +44,7 @@ export async function runBench(stack: Stack): Promise<Results> {
     if (only.has(2)) results.scenarios.taskCompletion = await taskCompletion(b);
     if (only.has(3)) results.scenarios.throughput = await throughput(b);
     if (only.has(6)) results.scenarios.caseSearch = await caseSearch(b);
-    if (only.has(7)) results.scenarios.caseFilePdf = await caseFilePdfBench(b);
+    if (only.has(7)) results.scenarios.caseFilePdf = await caseFilePdfBench(b, b.sizes.caseFileEntries);
     if (only.has(8)) results.scenarios.documents = await documents(b);
   } finally {
     await connection.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the workbench (apps/web → apps/web/dist, which the API serves at `/`) when it is missing or
 // its sources changed since the last build; `--force` builds anyway. Staleness as in ensure-deps.mjs:
-// a SHA-256 of the sources (and of the lockfile and the shared libs/domain catalogues they import)
+// a SHA-256 of the sources (and of the lockfile and the shared libs/domain catalogues and libs/calendar
+// dates they import)
 // against a stamp written after a successful build. Hashing them takes a few milliseconds; a build
 // (vue-tsc, then vite) some 10 s.
 import { spawn } from 'node:child_process';
@@ -19,6 +20,8 @@ const SOURCES = [
   join(WEB, 'vite.config.mts'),
   join(WEB, 'src'),
   join(ROOT, 'libs/domain'),
+  // China dates for certificate validity and the pickers' defaults (libs/domain/certificates uses them too).
+  join(ROOT, 'libs/calendar'),
   join(ROOT, 'package-lock.json'),
 ];
 

@@ -31,6 +31,7 @@ export const CASE_FILE_FACTS: CaseFileFacts = {
   archived: { by: '李档案', at: '2026-05-25T06:30:00.000Z', location: '档案室一号柜' },
   missing: ['听证报告'],
   incompleteReason: '当事人未到场，听证终止',
+  corrections: [],
   madeAt: '2026-05-25T06:30:00.000Z',
 };
 

@@ -29,6 +29,8 @@ export interface Sizes {
   deadlines: number;
   /** Cases written straight into the table for scenario 6. */
   searchCases: number;
+  /** Catalogue entries of scenario 7's 案卷. */
+  caseFileEntries: number;
 }
 
 export interface Bench {

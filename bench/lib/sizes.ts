@@ -30,6 +30,8 @@ export function sizesFrom(args: string[], env: NodeJS.ProcessEnv): Sizes {
     deadlines: num('LAWTRAIL_BENCH_DEADLINES', quick ? 200 : 1000),
     // The full size even in a quick run: the fill is one statement of some seconds.
     searchCases: num('LAWTRAIL_BENCH_SEARCH_CASES', 100_000),
+    // The target is stated for 100 entries; a larger case file is measured with this set (e.g. 300).
+    caseFileEntries: num('LAWTRAIL_BENCH_CASE_FILE_ENTRIES', 100),
   };
 }
 

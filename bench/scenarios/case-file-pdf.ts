@@ -73,12 +73,13 @@ export async function caseFileFixture(entries: number): Promise<{ facts: CaseFil
     archived: { by: '李档案', at: madeAt, location: '档案室一号柜' },
     missing: [],
     incompleteReason: null,
+    corrections: [],
     madeAt,
   };
   return { facts, parts };
 }
 
-/** 7. The 案卷 PDF of 100 entries, joined in the bench's process (no HTTP: the figure is the joining's). */
+/** 7. The 案卷 PDF of `entries` catalogue entries (100 unless LAWTRAIL_BENCH_CASE_FILE_ENTRIES), joined in the bench's process (no HTTP: the figure is the joining's). */
 export async function caseFilePdfBench(b: Pick<Bench, 'sizes' | 'progress'>, entries = 100): Promise<CaseFilePdfRun> {
   b.progress.section(`7 案卷 PDF: ${entries} entries (cover, catalogue, documents with 页号, 备考表)`);
   const { facts, parts } = await caseFileFixture(entries);

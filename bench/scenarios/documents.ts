@@ -94,7 +94,15 @@ async function partyCopies(b: Bench, n: number): Promise<DocumentsBench['paralle
     await b.api.call('POST', `/api/v1/tasks/${task.id}/completion`, user, { decision, opinion: '同意' });
   }
   const [doc] = (await b.api.call('GET', `/api/v1/cases/${c.id}/documents`, OFFICER)).items;
-  const path = `/api/v1/cases/${c.id}/documents/${doc.id}/file?copy=party`;
+  // A party copy is made on a granted access request (兴隆台: the officer decides, per 政府信息公开条例).
+  const asked = await b.api.call('POST', `/api/v1/cases/${c.id}/access-requests`, OFFICER, {
+    requester: '王五',
+    requestedAt: new Date().toISOString(),
+    scope: '程序启动审批表',
+    actions: ['copy'],
+  });
+  await b.api.call('POST', `/api/v1/tasks/${asked.task.id}/completion`, OFFICER, { decision: 'granted', opinion: '准予复制' });
+  const path = `/api/v1/cases/${c.id}/documents/${doc.id}/file?copy=party&request=${asked.requestId}`;
   await b.api.bytes(path, OFFICER); // the API's first render loads the fonts: not what is measured
   const before = rssOf(b.stack.pids.api).rssMb;
   let peak = before;

@@ -58,6 +58,9 @@ export function checkPackage(zip: Uint8Array): PackageCheck {
   const listed = new Set([...m.files.map((f) => f.path), MANIFEST, MANIFEST_DIGEST]);
   const extra = Object.keys(files).find((p) => !listed.has(p) && !p.endsWith('/'));
   if (extra) return problem({ file: extra, reason: '文件不在清单中' });
+  // Every version is kept: a version naming one it replaces that the package lacks is not the full archive.
+  const lost = m.files.find((f) => f.replaces && !m.files.some((g) => g.path === f.replaces));
+  if (lost) return problem({ file: lost.path, reason: `所更正的版本 ${lost.replaces} 不在包中` });
 
   const rows = m.chain.entries.map((e) => fromManifestEntry(m.caseId, e));
   const chain = verifyChain(rows);

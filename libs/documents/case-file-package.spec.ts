@@ -142,4 +142,22 @@ describe('checkPackage', () => {
     expect(checkPackage(size).problem).toMatchObject({ file: '案卷.pdf', reason: expect.stringContaining('大小不符') });
     expect(checkPackage(Buffer.from('not a zip')).problem?.file).toBe('(ZIP)');
   });
+
+  it('keeps every version of a corrected document, each marked with its version and the one it replaces', () => {
+    const v1 = { path: 'documents/决定书-11111111.pdf', kind: 'document' as const, title: '行政处罚决定书', version: 1, replaces: null };
+    const v2 = { ...v1, path: 'documents/决定书-22222222.pdf', version: 2, replaces: v1.path, inForce: true };
+    const corrected = {
+      ...input,
+      files: [input.files[0], { ...v1, inForce: false, bytes: Buffer.from('%PDF-v1') }, { ...v2, bytes: Buffer.from('%PDF-v2') }],
+    };
+    const { zip: both, manifest } = zipPackage(corrected);
+    expect(manifest.files.slice(1)).toEqual([
+      expect.objectContaining({ path: v1.path, version: 1, replaces: null, inForce: false }),
+      expect.objectContaining({ path: v2.path, version: 2, replaces: v1.path, inForce: true }),
+    ]);
+    expect(checkPackage(both).problem).toBeNull();
+    // The version replaced taken out, manifest and all: the package no longer holds the full archive.
+    const { zip: without } = zipPackage({ ...corrected, files: [input.files[0], corrected.files[2]] });
+    expect(checkPackage(without).problem).toEqual({ file: v2.path, reason: `所更正的版本 ${v1.path} 不在包中` });
+  });
 });

@@ -16,6 +16,13 @@ export interface PackageFile {
   sha256: string;
   kind: 'case_file' | 'document' | 'audiovisual';
   title: string;
+  /**
+   * A document's version, the path of the version it replaces (null for the first), and whether it is the
+   * version in force (the one the 案卷 PDF holds): the package keeps every version, the full archive.
+   */
+  version?: number;
+  replaces?: string | null;
+  inForce?: boolean;
 }
 
 /** A record entry as the case's SM3 chain stores it: every field its link covers, its link and the previous one. */

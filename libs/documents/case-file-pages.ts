@@ -10,6 +10,10 @@ export interface CaseFileItem {
   number: string | null;
   /** When it was made or recorded (an instant): the catalogue prints its China date. */
   at: string;
+  /** A document's version (the one in force; more than 1 after a correction, see the 备考表). */
+  version?: number;
+  /** A document's SHA-256 (the version in force). */
+  sha256?: string;
   /** Pages of its PDF in the 案卷 (0: no PDF, listed only). */
   pages: number;
   /** An audio-video record's file in the export package and its SHA-256 ("见电子文件"), or null when not stored. */

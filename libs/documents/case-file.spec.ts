@@ -17,6 +17,7 @@ const facts: CaseFileFacts = {
   archived: null,
   missing: [],
   incompleteReason: null,
+  corrections: [],
   madeAt: '2026-04-30T02:00:00.000Z',
 };
 const items: CaseFileItem[] = [

@@ -3,6 +3,7 @@ import type { Party } from '../domain/case';
 import type { ArchivingRules } from '../profiles/schema';
 import { chinaDate } from '../calendar/dates';
 import { type CaseFileItem, pageLabel, pageRanges } from './case-file-pages';
+import type { CaseFileCorrection } from './case-file-versions';
 import { chineseDate, chineseTime, documentDefinition, fieldTable } from './layout';
 import { partyNames } from './parties';
 
@@ -34,6 +35,8 @@ export interface CaseFileFacts {
   /** The completeness check: what is missing, and the reason given for archiving anyway. */
   missing: string[];
   incompleteReason: string | null;
+  /** Each corrected document: the version replaced, the one in force in the 案卷, when, by whom and why. */
+  corrections: CaseFileCorrection[];
   /** The instant the 案卷 is dated by (archived: the archive entry's; draft: the record's last entry's). */
   madeAt: string;
 }
@@ -100,6 +103,7 @@ export function remarksSheetDocument(f: CaseFileFacts, items: readonly CaseFileI
     ['本卷情况说明', `本卷共有文书${documents.length}件，共${pages}页；另有记录${records.length}份（其中音像记录${av}份，见电子文件）。`],
     ['缺少的文书', f.missing.length ? f.missing.map((m, i) => `${i + 1}. ${m}`).join('\n') : '无'],
     ['缺少的原因', f.incompleteReason ?? (f.missing.length ? '（未说明）' : '—')],
+    ['更正的文书', f.corrections.length ? f.corrections.map((c, i) => `${i + 1}. ${correctionLine(c)}`).join('\n') : '无'],
     ['归档', f.archived ? `${chineseTime(f.archived.at)}归档，存放于${f.archived.location}` : '尚未归档（草稿）'],
     ['立卷人', { stack: [f.archived?.by ?? '', hand()] }],
     ['检查人', { stack: ['', hand()] }],
@@ -117,15 +121,28 @@ export function remarksSheetDocument(f: CaseFileFacts, items: readonly CaseFileI
   return unnumbered(definition);
 }
 
-/** The catalogue's 备注: where a record without a PDF is (an audio-video file by name and SHA-256). */
+/**
+ * The catalogue's 备注: where a record without a PDF is (an audio-video file by name and SHA-256); for a
+ * corrected document, the version in force the 案卷 holds, by its SHA-256, the 备考表 saying what it replaced.
+ */
 function remark(item: CaseFileItem): string {
   if (item.kind === 'audiovisual') {
     if (!item.file) return '文件未存储';
-    // A hash has no break opportunity: four lines of sixteen digits.
-    const hash = item.file.sha256.match(/.{1,16}/g)!.join('\n');
-    return `${item.file.name}\nSHA-256：\n${hash}\n见电子文件`;
+    return `${item.file.name}\nSHA-256：\n${hashLines(item.file.sha256)}\n见电子文件`;
   }
-  return item.kind === 'written' ? '见执法记录' : '';
+  if (item.kind === 'written') return '见执法记录';
+  const version = item.version ?? 1;
+  return version > 1 && item.sha256 ? `第${version}版，SHA-256：\n${hashLines(item.sha256)}\n见备考表` : '';
+}
+
+/** A hash has no break opportunity: four lines of sixteen digits. */
+const hashLines = (sha256: string): string => sha256.match(/.{1,16}/g)!.join('\n');
+
+/** One correction in the 备考表, each version named by the first 16 digits of its SHA-256 (its full hash is in the package). */
+function correctionLine(c: CaseFileCorrection): string {
+  const v = (x: CaseFileCorrection['by']) => `第${x.version}版（SHA-256：${x.sha256.slice(0, 16)}…）`;
+  const name = `${c.title}${c.number ? `（${c.number}）` : ''}`;
+  return `${name}${v(c.replaced)}于${chineseTime(c.at)}由${c.actorName || '（未记录）'}更正为${v(c.by)}，理由：${c.reason || '（未说明）'}`;
 }
 
 const chinaDay = (instant: string): string => chinaDate(new Date(instant));

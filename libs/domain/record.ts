@@ -54,6 +54,7 @@ export const RECORD_ACTIONS = [
   'record_flagged',
   'record_read',
   'access_requested',
+  'party_copy_made',
   'evidence_recorded',
   'av_file_stored',
   'measure_taken',

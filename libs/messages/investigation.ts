@@ -1,6 +1,7 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Period } from '../calendar/period';
 import type { CaseStatus } from '../domain/case';
+import type { MeasureDecision, MeasureKind } from '../domain/measures';
 import type { Actor } from '../domain/roles';
 import type { AgencyProfile } from '../profiles/schema';
 import type { StageInput } from './stage';
@@ -69,15 +70,8 @@ export const investigationClosedSignal = defineSignal('investigationClosed');
 /** Appends a record; for an audiovisual record, opens its upload task with the deadline running. */
 export const addEvidenceUpdate = defineUpdate<AddEvidenceResult, [AddEvidenceCommand]>('addEvidence');
 
-/**
- * 查封、扣押、冻结 (行政强制法 25, 32): a period from the profile, paused for testing, extended once.
- * 限制人身自由 (20): no period of its own (the authorizing law's limit applies); the family is told at once.
- */
-export const MEASURE_KINDS = ['seal', 'seize', 'freeze', 'restrict'] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export const MEASURE_LABELS: Record<MeasureKind, string> = { seal: '查封', seize: '扣押', freeze: '冻结', restrict: '限制人身自由' };
-export const MEASURE_DECISIONS = ['release', 'confiscate', 'transfer', 'other'] as const;
-export type MeasureDecision = (typeof MEASURE_DECISIONS)[number];
+export { MEASURE_DECISIONS, MEASURE_KINDS, MEASURE_LABELS } from '../domain/measures';
+export type { MeasureDecision, MeasureKind } from '../domain/measures';
 
 export interface TakeMeasureCommand {
   measureId: string;

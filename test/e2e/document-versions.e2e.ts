@@ -7,7 +7,7 @@ import { TestSystem } from '../support/system';
 // A correction never overwrites a 执法文书: the document is rendered again from the record as it stands and
 // stored as the next version naming the one it replaces, in the record too. A party's access request gets a
 // copy with the confidential content (涉密: 商业秘密, 个人隐私…, 行政处罚法 50) withheld: made on demand, not a
-// version, with its own hash.
+// version, with its own hash, on a granted access request only, and its handing over is on the record.
 let sys: TestSystem;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const flat = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
@@ -19,6 +19,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await sys?.stop();
 });
+
+/** A party's request to copy the record, granted by the officer (兴隆台: per 政府信息公开条例); its id. */
+async function grantedRequest(caseId: string, decision: 'granted' | 'refused' | null = 'granted'): Promise<string> {
+  const officer = await sys.token('xlt.officer1');
+  const asked = await sys.call('POST', `/api/v1/cases/${caseId}/access-requests`, {
+    token: officer,
+    body: { requester: '王喆堃', requestedAt: new Date().toISOString(), scope: '行政处罚决定书', actions: ['copy'] },
+  });
+  expect(asked.body.task).toMatchObject({ kind: 'access_request' });
+  if (decision) {
+    const body = { decision, opinion: decision === 'granted' ? '准予复制，涉密内容隐去' : '不予准许' };
+    expect((await sys.call('POST', `/api/v1/tasks/${asked.body.task.id}/completion`, { token: officer, body })).status).toBe(200);
+  }
+  return asked.body.requestId;
+}
 
 async function download(path: string, user: string) {
   const res = await fetch(`${sys.baseUrl}${path}`, { headers: { authorization: `Bearer ${await sys.token(user)}` } });
@@ -124,7 +139,8 @@ it('flagging the evidence a 决定书 names, then correcting it, stores version 
   expect(generated[1].actor).toMatchObject({ name: expect.any(String) });
 
   // The party's copy: the title withheld with the reason, its own hash in Content-Digest, nothing stored.
-  const copy = await download(`${c}/documents/${v2.body.id}/file?copy=party`, 'xlt.officer1');
+  const request = await grantedRequest(caseId);
+  const copy = await download(`${c}/documents/${v2.body.id}/file?copy=party&request=${request}`, 'xlt.officer1');
   expect(copy.status).toBe(200);
   const copyText = flat(copy.bytes);
   expect(copyText).not.toContain('鉴定意见书');
@@ -135,6 +151,53 @@ it('flagging the evidence a 决定书 names, then correcting it, stores version 
   expect(decodeURIComponent(copy.disposition!.split("UTF-8''")[1])).toContain('（当事人查阅本）');
   expect(await documents()).toHaveLength(2);
   // The same record gives the same copy.
-  expect(sha((await download(`${c}/documents/${v1.id}/file?copy=party`, 'xlt.officer1')).bytes)).toBe(sha(copy.bytes));
+  expect(sha((await download(`${c}/documents/${v1.id}/file?copy=party&request=${request}`, 'xlt.officer1')).bytes)).toBe(sha(copy.bytes));
   expect((await download(`${c}/documents/${v1.id}/file?copy=nobody`, 'xlt.officer1')).status).toBe(400);
+});
+
+it('a party copy is made on a granted access request only, and each copy handed over is one entry of the record, retries included', async () => {
+  const caseId = await decidedCase(sys, 'xlt');
+  const officer = await sys.token('xlt.officer1');
+  const c = `/api/v1/cases/${caseId}`;
+  const [decision] = (await sys.call('GET', `${c}/documents?kind=decision`, { token: officer })).body.items;
+  const copyOf = (request?: string, user = 'xlt.officer1') =>
+    download(`${c}/documents/${decision.id}/file?copy=party${request ? `&request=${request}` : ''}`, user);
+  const fieldError = (r: { bytes: Buffer }) => JSON.parse(r.bytes.toString('utf8'));
+  const entries = async () =>
+    (await sys.call('GET', `${c}/record?pageSize=100`, { token: officer })).body.items.filter((e: any) => e.action === 'party_copy_made');
+
+  // No request named, a request of no one, one still to decide, one refused: no copy, nothing recorded.
+  const none = await copyOf();
+  expect(none.status).toBe(400);
+  expect(fieldError(none)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'request' })] });
+  expect((await copyOf('not-a-uuid')).status).toBe(400);
+  const unknown = await copyOf('6f1c0000-0000-4000-8000-00000000abcd');
+  expect({ status: unknown.status, code: fieldError(unknown).code }).toEqual({ status: 404, code: 'ACCESS_REQUEST_NOT_FOUND' });
+  const pending = await copyOf(await grantedRequest(caseId, null));
+  expect(pending.status).toBe(409);
+  expect(fieldError(pending)).toMatchObject({ code: 'ACCESS_NOT_GRANTED', errors: [{ field: 'request', message: '该申请尚待决定' }] });
+  const refused = await copyOf(await grantedRequest(caseId, 'refused'));
+  expect(fieldError(refused)).toMatchObject({ code: 'ACCESS_NOT_GRANTED', errors: [{ field: 'request', message: '该申请未获准予' }] });
+  // A request of another case does not open this one's documents.
+  const other = await sys.filedCase('xlt');
+  expect((await copyOf(await grantedRequest(other))).status).toBe(404);
+  expect(await entries()).toEqual([]);
+
+  // Granted: the copy, and one entry naming who, which document and the copy's hash.
+  const request = await grantedRequest(caseId);
+  const copy = await copyOf(request);
+  expect(copy.status).toBe(200);
+  const [entry] = await entries();
+  expect(entry).toMatchObject({
+    actor: { name: expect.any(String), role: 'officer' },
+    details: { requestId: request, documentId: decision.id, kind: 'decision', version: 1, sha256: sha(copy.bytes) },
+  });
+  expect(entry.summary).toContain(`SHA-256：${sha(copy.bytes)}`);
+  // The same copy asked again (a retry) appends nothing; another person handing it over is their own entry.
+  expect(sha((await copyOf(request)).bytes)).toBe(sha(copy.bytes));
+  expect(await entries()).toHaveLength(1);
+  expect((await copyOf(request, 'xlt.unithead')).status).toBe(200);
+  expect((await entries()).map((e: any) => e.actor.role)).toEqual(['officer', 'unit_head']);
+  // Another agency still cannot read the case, request or not.
+  expect((await copyOf(request, 'pl.officer1')).status).toBe(404);
 });

@@ -6,6 +6,7 @@ import { publicNoticeFromRecord } from '#activities/documents/public-notice';
 import { renderPdf } from '#activities/documents/render';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
+import { regeneratesUnchanged } from '../support/documents';
 import { ensurePoppler, pdfText } from '../support/poppler';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
@@ -41,14 +42,7 @@ async function only(caseId: string, kind: string, user: string) {
   return { d, text: squeeze(pdfText(bytes)) };
 }
 
-/** Asked to correct an unchanged record, the document renders the bytes stored: no new version. */
-async function unchanged(caseId: string, d: { id: string; sha256: string }, chief: string) {
-  const again = await sys.call('POST', `/api/v1/cases/${caseId}/documents/${d.id}/regenerate`, {
-    token: await token(chief),
-    body: { reason: '核对' },
-  });
-  expect(again).toMatchObject({ status: 200, body: { id: d.id, version: 1, sha256: d.sha256 } });
-}
+const unchanged = (caseId: string, d: { id: string; sha256: string }, chief: string) => regeneratesUnchanged(sys, caseId, d, chief);
 
 it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written records are added; other written records make none', async () => {
   const caseId = await sys.filedCase('xx');
@@ -126,8 +120,19 @@ it('a 询问笔录 and a 现场检查（勘验）笔录 are made as the written 
   });
   const legal = await fetch(`${sys.baseUrl}${path}`, { headers: { authorization: `Bearer ${await token('xx.legal')}` } });
   expect(legal.status).toBe(200);
-  // The party's copy withholds the record's title and content (行政处罚法 50), whoever asks for it.
-  const party = await fetch(`${sys.baseUrl}${path}?copy=party`, { headers: { authorization: `Bearer ${await token('xx.officer3')}` } });
+  // The party's copy, on the party's request to read the record granted by the chief (新乡: the chief's
+  // consent), withholds the record's title and content (行政处罚法 50), whoever of the agency makes it.
+  const request = await sys.call('POST', `${c}/access-requests`, {
+    token: officer,
+    body: { requester: '当事人', requestedAt: new Date().toISOString(), scope: '询问笔录', actions: ['view'] },
+  });
+  const consent = { decision: 'granted', opinion: '同意查阅，隐去涉密内容' };
+  expect(
+    (await sys.call('POST', `/api/v1/tasks/${request.body.task.id}/completion`, { token: await token('xx.chief'), body: consent })).status,
+  ).toBe(200);
+  const party = await fetch(`${sys.baseUrl}${path}?copy=party&request=${request.body.requestId}`, {
+    headers: { authorization: `Bearer ${await token('xx.officer3')}` },
+  });
   expect(party.status).toBe(200);
   const partyText = squeeze(pdfText(Buffer.from(await party.arrayBuffer())));
   expect(partyText).toContain('■■■（涉及个人隐私');

@@ -33,6 +33,11 @@ export class TasksRepository {
     return this.tasks.findOneBy({ id });
   }
 
+  /** The task deciding a party's access request (its workflow's), open or decided; null when the case has no such request. */
+  accessDecision(caseId: string, workflowId: string): Promise<TaskEntity | null> {
+    return this.tasks.findOneBy({ caseId, kind: 'access_request', workflowId });
+  }
+
   /** The case's open task of this kind (in that workflow, if named), or null. */
   openOfCase(caseId: string, kind: TaskEntity['kind'], workflowId?: string): Promise<TaskEntity | null> {
     return this.tasks.findOneBy({ caseId, kind, status: 'open', ...(workflowId && { workflowId }) });

@@ -6,10 +6,12 @@ import { Actor } from '#libs/domain/roles';
 import { ARCHIVE_FIELD_LABELS, type CaseFileFacts } from '#libs/documents/case-file';
 import { type PackageInput, sha256Of, zipPackage } from '#libs/documents/case-file-package';
 import { inRecordOrder } from '#libs/documents/case-file-pages';
+import { correctionsOf, inForce } from '#libs/documents/case-file-versions';
 import { contentPath } from '#libs/documents/files';
 import { chineseDate } from '#libs/documents/layout';
 import { DOCUMENT_KIND_LABELS, documentFileNames } from '#libs/documents/kinds';
 import type { ArchiveEntity } from '#libs/persistence/entities/archive.entity';
+import type { CaseDocumentEntity } from '#libs/persistence/entities/case-document.entity';
 import type { CaseEntity } from '#libs/persistence/entities/case.entity';
 import type { StoredEntry } from '#libs/persistence/record-chain';
 import { CaseDocumentsRepository } from '#libs/persistence/repositories/case-documents.repository';
@@ -27,11 +29,14 @@ export interface ExportFile {
   bytes: Buffer;
 }
 
-/** What the 案卷 is made of, read once: its facts, its parts in record order with their bytes, the record. */
+/**
+ * What the 案卷 is made of, read once: its facts, its parts in record order (a document by its version in
+ * force) each with the files it puts in the package (a document: every version of it), the record.
+ */
 interface Assembled {
   c: CaseEntity;
   facts: CaseFileFacts;
-  parts: (CaseFilePart & { path: string | null; bytes: Buffer | null })[];
+  parts: (CaseFilePart & { files: PackageInput['files'] })[];
   entries: StoredEntry[];
 }
 
@@ -76,11 +81,7 @@ export class CaseFileExportService {
           title: a.facts.archived ? '行政执法案卷' : '行政执法案卷（草稿）',
           bytes: caseFile,
         },
-        ...a.parts.flatMap((p) =>
-          p.path && p.bytes
-            ? [{ path: p.path, kind: p.pdf ? ('document' as const) : ('audiovisual' as const), title: p.item.title, bytes: p.bytes }]
-            : [],
-        ),
+        ...a.parts.flatMap((p) => p.files),
       ],
       entries: a.entries,
       dayHeads: await this.files.dayHeadsOf(caseId),
@@ -105,6 +106,7 @@ export class CaseFileExportService {
     const entries = await this.files.recordEntries(caseId);
     const first = (action: string) => entries.find((e) => e.action === action);
     const archivedEntry = first('case_archived');
+    const versions = await this.documents.allOf(caseId);
     const file = archive
       ? { catalogue: archive.catalogue, missing: archive.missing }
       : await this.archiving.assemble(caseId, c.procedure === 'summary');
@@ -125,31 +127,51 @@ export class CaseFileExportService {
       },
       missing: [...file.missing],
       incompleteReason: archive?.incompleteReason ?? null,
+      corrections: correctionsOf(versions, entries, (d) => ({ title: DOCUMENT_KIND_LABELS[d.kind], number: d.number })),
       madeAt: (archivedEntry ?? entries.at(-1))?.at.toISOString() ?? c.startedAt.toISOString(),
     };
     const parts: Assembled['parts'] = [];
-    const documents = await this.documents.allOf(caseId);
-    for (const d of documents) {
+    const current = inForce(versions);
+    const files = new Map<string, PackageInput['files'][number]>();
+    for (const d of versions) {
       const bytes = await this.read(contentPath(this.env.storageDir, d.sha256), d.sha256, 'DOCUMENT_FILE_ALTERED');
+      const replaces = d.replaces ? files.get(d.replaces)!.path : null;
+      const title = DOCUMENT_KIND_LABELS[d.kind];
+      files.set(d.id, {
+        path: documentPath(d),
+        kind: 'document',
+        title,
+        bytes,
+        version: d.version,
+        replaces,
+        inForce: current.includes(d),
+      });
+    }
+    for (const d of current) {
       const item = { kind: 'document' as const, title: DOCUMENT_KIND_LABELS[d.kind], number: d.number, at: d.createdAt.toISOString() };
-      parts.push({ item, pdf: bytes, bytes, path: `documents/${documentFileNames(d.kind, d.number, d.sha256).name}` });
+      const step = versions.filter((v) => v.kind === d.kind && v.stepRef === d.stepRef).map((v) => files.get(v.id)!);
+      parts.push({ item: { ...item, version: d.version, sha256: d.sha256 }, pdf: files.get(d.id)!.bytes, files: step });
     }
     const mediaTypes = new Map((await this.files.avFiles(caseId)).map((f) => [f.sha256, f.mediaType]));
     // A written record whose 笔录 was generated (its step is `evidence:<recordId>`) is in the file as that
     // document, not listed a second time without pages.
-    const documented = new Set(documents.flatMap((d) => /^evidence:(.+)$/.exec(d.stepRef)?.[1] ?? []));
+    const documented = new Set(versions.flatMap((d) => /^evidence:(.+)$/.exec(d.stepRef)?.[1] ?? []));
     for (const e of file.catalogue.filter(
       (e) => e.kind !== 'record' && !(e.kind === 'written' && e.recordId && documented.has(e.recordId)),
     )) {
       const item = { kind: e.kind as 'written' | 'audiovisual', title: e.title, number: null, at: e.at };
       const sha256 = e.kind === 'audiovisual' ? e.storage?.sha256 : undefined;
       if (!sha256) {
-        parts.push({ item: { ...item, ...(e.kind === 'audiovisual' && { file: null }) }, pdf: null, bytes: null, path: null });
+        parts.push({ item: { ...item, ...(e.kind === 'audiovisual' && { file: null }) }, pdf: null, files: [] });
         continue;
       }
       const path = `audiovisual/${sha256.slice(0, 12)}${extension(mediaTypes.get(sha256))}`;
       const bytes = await this.read(this.storage.pathOf(sha256), sha256, 'AV_FILE_ALTERED');
-      parts.push({ item: { ...item, file: { name: path, sha256 } }, pdf: null, bytes, path });
+      parts.push({
+        item: { ...item, file: { name: path, sha256 } },
+        pdf: null,
+        files: [{ path, kind: 'audiovisual', title: e.title, bytes }],
+      });
     }
     return { c, facts, parts: inRecordOrder(parts, (p) => p.item), entries };
   }
@@ -173,6 +195,8 @@ const archived = (a: ArchiveEntity | null, f: keyof typeof ARCHIVE_FIELD_LABELS)
   }[f];
   return value ?? null;
 };
+
+const documentPath = (d: CaseDocumentEntity): string => `documents/${documentFileNames(d.kind, d.number, d.sha256).name}`;
 
 /** A file name's extension for a stored audio-video file, from its media type (`video/mp4` → `.mp4`). */
 const extension = (mediaType: string | undefined): string => {

@@ -60,6 +60,8 @@ const DOCUMENT_ERRORS = {
   DOCUMENT_FILE_ALTERED: '文书文件缺失或与记录中的 SHA-256 不符，未予提供，请联系管理员核查',
   DOCUMENT_NOT_REGENERABLE: '案件记录已不能生成该文书（如未锁定执法规则配置或缺少批准的决定草案），未作更改',
   AV_FILE_ALTERED: '音像文件缺失或与记录中的 SHA-256 不符，导出包未予生成，请联系管理员核查',
+  ACCESS_REQUEST_NOT_FOUND: '本案没有该查阅、复制申请',
+  ACCESS_NOT_GRANTED: '该查阅、复制申请尚未准予，不能向当事人提供查阅本',
 } as const;
 
 /** The API's own codes: about the request, the session and the administration, not about a case. */

@@ -110,7 +110,7 @@ export const DateTimeField = (label: string, o: Opts = {}) =>
   applyDecorators(...base(label, o.optional ?? false, { type: String, format: 'date-time' }, o.requiredWhen), IsInstant());
 
 export const UuidField = (label: string, o: Opts = {}) =>
-  applyDecorators(...base(label, o.optional ?? false, { type: String, format: 'uuid' }), IsUUID());
+  applyDecorators(...base(label, o.optional ?? false, { type: String, format: 'uuid' }, o.requiredWhen), IsUUID());
 
 /** An integer from a query string. */
 export const IntField = (label: string, min: number, max: number, o: Opts = {}) =>

@@ -78,12 +78,14 @@ export function statusOf(code: ErrorCode): number {
     case 'UNIT_NOT_FOUND':
     case 'UNIT_OTHER_AGENCY':
     case 'DOCUMENT_NOT_FOUND':
+    case 'ACCESS_REQUEST_NOT_FOUND':
       return 404;
     // the case is not in a state that allows it now
     case 'CONFLICT':
     case 'DOCUMENT_NOT_YET':
     case 'DOCUMENT_FILE_ALTERED':
     case 'DOCUMENT_NOT_REGENERABLE':
+    case 'ACCESS_NOT_GRANTED':
     case 'AV_FILE_ALTERED':
     case 'PROFILE_VERSION_TAKEN':
     case 'PROFILE_NOT_YET_IN_FORCE':

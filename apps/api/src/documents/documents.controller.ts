@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, Streamab
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor } from '#libs/domain/roles';
-import type { DocumentCopy } from '#libs/documents/confidential';
 import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
@@ -48,7 +47,8 @@ export class DocumentsController {
 
   /**
    * The PDF of any version, byte for byte as generated (its SHA-256 is in the list and in the record); with
-   * `copy=party`, the copy for a party's access request, confidential content withheld, made now.
+   * `copy=party`, the copy for a party's granted access request (`request`), confidential content withheld,
+   * made now, its handing over recorded.
    */
   @Get(':documentId/file')
   @ApiProduces('application/pdf')
@@ -63,7 +63,7 @@ export class DocumentsController {
     @Query() q: DocumentFileQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const f = await this.documents.file(actor, id, documentId, q.copy as DocumentCopy | undefined);
+    const f = await this.documents.file(actor, id, documentId, q);
     res.setHeader('Content-Digest', `sha-256=:${Buffer.from(f.sha256, 'hex').toString('base64')}:`);
     return new StreamableFile(f.bytes, {
       type: 'application/pdf',

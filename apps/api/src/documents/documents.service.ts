@@ -10,14 +10,17 @@ import type { DocumentCopy } from '#libs/documents/confidential';
 import { contentPath } from '#libs/documents/files';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, MADE_BY, documentFileNames, documentPossible } from '#libs/documents/kinds';
 import { PREVIEW_MARK, type PreviewKind } from '#libs/documents/preview';
+import { workflowIdForAccessRequest } from '#libs/messages/access';
 import { CaseDocumentEntity } from '#libs/persistence/entities/case-document.entity';
 import { CaseDocumentsRepository } from '#libs/persistence/repositories/case-documents.repository';
+import { CaseRecordRepository } from '#libs/persistence/repositories/case-record.repository';
+import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { CasesService } from '../cases/cases.service';
 import { ApiException } from '../common/api.exception';
 import { pageOf, skipOf } from '../common/paging';
 import { ENV } from '../env.token';
 import { ConfidentialityService } from '../investigation/confidentiality.service';
-import { DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
+import { DocumentFileQuery, DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
 import { toDocumentView } from './documents.mapper';
 import { DocumentPage, DocumentResponse } from './documents.response';
 
@@ -33,6 +36,8 @@ export class DocumentsService {
   constructor(
     private readonly cases: CasesService,
     private readonly documents: CaseDocumentsRepository,
+    private readonly tasks: TasksRepository,
+    private readonly record: CaseRecordRepository,
     private readonly confidentiality: ConfidentialityService,
     @Inject(ENV) private readonly env: Env,
   ) {}
@@ -60,15 +65,16 @@ export class DocumentsService {
   /**
    * The stored PDF of any version, checked against its hash: a file that no longer matches is not handed
    * out as the document. A party's copy is rendered now from the record with confidential content withheld
-   * (libs/documents/confidential.ts): not stored, not a version; its own hash goes with it. The original of a
-   * 笔录 made from a written record (its step is `evidence:<recordId>`) is read as that record: a flagged one
-   * only within its circle (ConfidentialityService); its party copy withholds the record's content.
+   * (libs/documents/confidential.ts): not stored, not a version; its own hash goes with it, and it is made
+   * on a granted access request only, the handing over recorded (`partyCopy`). The original of a 笔录 made
+   * from a written record (its step is `evidence:<recordId>`) is read as that record: a flagged one only
+   * within its circle (ConfidentialityService); its party copy withholds the record's content.
    */
-  async file(actor: Actor, caseId: string, documentId: string, copy: DocumentCopy = 'original'): Promise<DocumentFile> {
+  async file(actor: Actor, caseId: string, documentId: string, q: DocumentFileQuery = {}): Promise<DocumentFile> {
     const c = await this.cases.findForActor(actor, caseId);
     const d = await this.documents.findInCase(caseId, documentId);
     if (!d) throw new ApiException('DOCUMENT_NOT_FOUND');
-    if (copy === 'party') return this.partyCopy(d);
+    if ((q.copy as DocumentCopy | undefined) === 'party') return this.partyCopy(actor, d, q.request!);
     if (d.stepRef.startsWith(RECORD_STEP)) await this.confidentiality.readingRecordDocument(actor, c, d.stepRef.slice(RECORD_STEP.length));
     const bytes = await readFile(contentPath(this.env.storageDir, d.sha256)).catch(() => null);
     if (!bytes || sha256Of(bytes) !== d.sha256) throw new ApiException('DOCUMENT_FILE_ALTERED');
@@ -99,11 +105,40 @@ export class DocumentsService {
     return { document: toDocumentView(d, replacedBy.get(d.id) ?? null), created: made.created };
   }
 
-  private async partyCopy(d: CaseDocumentEntity): Promise<DocumentFile> {
+  /**
+   * A copy for a party is what an access request grants (行政处罚法 50 keeps the secrets out of it): whether
+   * the party may read or copy is decided per request, by the chief where the profile wants the chief's
+   * consent, by the officer per the 政府信息公开条例 elsewhere (workflows/access). So the copy names a
+   * request of this case that was granted, and handing it over is an entry of the record: who, which
+   * version, the copy's SHA-256. The entry's key holds request, document, person and hash: a retry, or the
+   * same copy asked again, appends nothing; a different copy (the record changed since) is a new entry.
+   */
+  private async partyCopy(actor: Actor, d: CaseDocumentEntity, requestId: string): Promise<DocumentFile> {
+    const decision = await this.tasks.accessDecision(d.caseId, workflowIdForAccessRequest(d.caseId, requestId));
+    if (!decision)
+      throw new ApiException('ACCESS_REQUEST_NOT_FOUND', [
+        { field: 'request', code: 'ACCESS_REQUEST_NOT_FOUND', message: '本案没有该查阅、复制申请' },
+      ]);
+    if (decision.status !== 'completed' || decision.decision !== 'granted') {
+      const message = decision.status === 'open' ? '该申请尚待决定' : '该申请未获准予';
+      throw new ApiException('ACCESS_NOT_GRANTED', [{ field: 'request', code: 'ACCESS_NOT_GRANTED', message }]);
+    }
     const made = await this.documents.readRecord((m) => documentFromRecord(m, d, null, 'party'));
     if (!made) throw new ApiException('DOCUMENT_NOT_REGENERABLE');
     const bytes = await renderPdf(made.definition);
     const sha256 = sha256Of(bytes);
+    const label = `${DOCUMENT_KIND_LABELS[d.kind]}${d.number ? `（${d.number}）` : ''}第${d.version}版`;
+    await this.record.append([
+      {
+        caseId: d.caseId,
+        key: `party-copy:${requestId}:${d.id}:${actor.id}:${sha256}`,
+        actor,
+        action: 'party_copy_made',
+        summary: `${actor.name}依查阅、复制申请制作${label}的当事人查阅本（涉密内容隐去），SHA-256：${sha256}`,
+        legalBasis: '《中华人民共和国行政处罚法》第五十条',
+        details: { requestId, documentId: d.id, kind: d.kind, number: d.number, version: d.version, sha256 },
+      },
+    ]);
     const names = documentFileNames(d.kind, d.number, sha256);
     const copyName = (n: string, mark: string) => n.replace(/(-[0-9a-f]{8}\.pdf)$/, `${mark}$1`);
     return { names: { name: copyName(names.name, '（当事人查阅本）'), ascii: copyName(names.ascii, '-party-copy') }, bytes, sha256 };

@@ -5534,6 +5534,8 @@ export interface operations {
             query?: {
                 /** @description 文本（original 原件；party 供当事人查阅、复制，涉密内容隐去） */
                 copy?: "original" | "party";
+                /** @description 查阅、复制申请编号（申请时返回的 requestId，须已准予）（当事人查阅本（copy 为 party）时必填） */
+                request?: string;
             };
             header?: never;
             path: {

@@ -1,0 +1,18 @@
+import type { TestSystem } from './system';
+
+/**
+ * Asked to correct a document of an unchanged record, the API renders it again to the bytes stored: 200 with
+ * the version as it is, no new version (a correction stores a version only when the record changed).
+ */
+export async function regeneratesUnchanged(
+  sys: TestSystem,
+  caseId: string,
+  d: { id: string; sha256: string; version?: number },
+  user: string,
+) {
+  const again = await sys.call('POST', `/api/v1/cases/${caseId}/documents/${d.id}/regenerate`, {
+    token: await sys.token(user),
+    body: { reason: '核对' },
+  });
+  expect(again).toMatchObject({ status: 200, body: { id: d.id, version: d.version ?? 1, sha256: d.sha256 } });
+}
