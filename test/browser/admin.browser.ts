@@ -119,6 +119,40 @@ describe.each([
     await logout();
   });
 
+  it('renames, retires and reinstates a unit; edits a user and resets their password', async () => {
+    const unit = `${UNIT}${name === 'desk' ? '' : '（移动）'}`;
+    const renamed = `${unit}（更名）`;
+    await login('xlt.agencyadmin', DEMO_PASSWORD);
+    await page.getByRole('link', { name: '科室管理' }).click();
+    const row = page.locator('.el-table__row', { hasText: unit }).first();
+    await row.getByRole('button', { name: '更名' }).click();
+    await page.getByLabel(`${unit}的新名称`).fill(renamed);
+    await page.getByRole('button', { name: '保存' }).click();
+    const renamedRow = page.locator('.el-table__row', { hasText: renamed });
+    await renamedRow.getByRole('button', { name: '撤销' }).click();
+    await renamedRow.getByText('已撤销').waitFor();
+    await renamedRow.getByRole('button', { name: '恢复' }).click();
+    await renamedRow.getByText('在用').waitFor();
+
+    await page.getByRole('link', { name: '用户管理' }).click();
+    await page.getByLabel('姓名或用户名').fill(`${NEWCOMER.username}.${name}`);
+    await page.getByRole('button', { name: '查询' }).click();
+    const user = page.locator('.el-table__row', { hasText: `${NEWCOMER.username}.${name}` });
+    await user.waitFor();
+    await expect(page.locator('.el-table__body-wrapper .el-table__row').count()).resolves.toBe(1);
+    await user.getByRole('button', { name: '编辑' }).click();
+    const dialog = page.getByRole('dialog', { name: /^编辑人员/ });
+    await dialog.getByLabel('姓名').fill('新来的档案员');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await user.getByText('新来的档案员').waitFor();
+    await expect(user.textContent()).resolves.toContain(renamed);
+    await user.getByRole('button', { name: '重置密码' }).click();
+    await page.getByLabel('新密码').fill('Reset2026zz');
+    await page.getByRole('button', { name: '重置密码' }).last().click();
+    await user.getByText('待改密码').waitFor();
+    await logout();
+  });
+
   it('shows every error of a profile with its JSON path, as the API names them', async () => {
     await login('xlt.agencyadmin', DEMO_PASSWORD);
     await page.getByRole('link', { name: '执法规则' }).click();
