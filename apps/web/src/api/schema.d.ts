@@ -1445,7 +1445,7 @@ export interface components {
              */
             role?: "officer" | "unit_head" | "legal_reviewer" | "chief" | "archivist" | "supervisor" | "admin" | "agency_admin";
             /** @description 执法证件（null 表示删除） */
-            certificate?: components["schemas"]["CertificateDto"];
+            certificate?: components["schemas"]["CertificateDto"] | null;
             /** @description 在用 */
             active?: boolean;
             /** @description 重置密码 */

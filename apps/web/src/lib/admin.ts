@@ -60,8 +60,7 @@ export function createUserBody(f: UserForm, agencyId: string, password: string) 
 
 /** PATCH /admin/users/{id}: every editable field; a cleared certificate number removes the certificate (null). */
 export function changeUserBody(f: UserForm) {
-  // The API takes null (remove) though its document declares the field as an optional object only.
-  const certificate = (certificateOf(f) ?? null) as CertificateBody | undefined;
+  const certificate = certificateOf(f) ?? null;
   return { displayName: f.displayName.trim(), unit: f.unit, role: f.role, active: f.active, certificate };
 }
 
