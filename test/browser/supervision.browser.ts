@@ -116,6 +116,10 @@ describe.each([
         r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`,
       ]),
     );
+    // The due items as of now per unit of the handling officer (the filed case's are not late yet: the table may be empty).
+    expect(await tableRows(page, '各科室逾期事项')).toEqual(
+      stats.overdueByUnit.map((r: { unit: string | null; overdue: number }) => [r.unit ?? '未分配承办人', String(r.overdue)]),
+    );
   });
 
   it('lists the case’s deadlines as overdue as of a later instant, as the API does, and exports the same rows', async () => {
@@ -140,6 +144,15 @@ describe.each([
     await expect(due.locator('.el-table__row').count()).resolves.toBe(Math.min(api.items.length, 20));
     await expect(row.textContent()).resolves.toContain(`逾期 ${mine[0].daysLate} 天`);
     await expect(row.textContent()).resolves.toContain(mine[0].kindLabel);
+    // The overdue-by-unit chart counts as of the same instant: the handling officer's unit has the case's items.
+    const stats = (
+      await sys.call('GET', `/api/v1/supervision/stats?asOf=${encodeURIComponent(asOf)}`, { token: await sys.token('xlt.supervisor') })
+    ).body;
+    expect(stats.overdueByUnit.length).toBeGreaterThan(0);
+    await page.locator('[role="img"][aria-label^="各科室逾期事项"] canvas').waitFor();
+    const byUnit = stats.overdueByUnit.map((r: { unit: string | null; overdue: number }) => [r.unit ?? '未分配承办人', String(r.overdue)]);
+    await eventually(async () => (JSON.stringify(await tableRows(page, '各科室逾期事项')) === JSON.stringify(byUnit) ? true : undefined));
+    expect(await tableRows(page, '各科室逾期事项')).toEqual(byUnit);
     const certificate = page
       .getByRole('region', { name: '30 日内到期的执法证件' })
       .locator('.el-table__row', { hasText: addDays(today, 10) });

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { homeOf } from './lib/menu';
 import { useSession } from './stores/session';
 
 // Each page is its own chunk: the login page loads without the case pages' code.
@@ -18,6 +19,20 @@ export const router = createRouter({
         { path: 'cases/new', name: 'case-new', component: () => import('./pages/NewCasePage.vue'), meta: { title: '新建案件' } },
         { path: 'cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '案件详情' } },
         { path: 'supervision', name: 'supervision', component: () => import('./pages/SupervisionPage.vue'), meta: { title: '督办' } },
+        { path: 'admin/users', name: 'admin-users', component: () => import('./pages/admin/UsersPage.vue'), meta: { title: '用户管理' } },
+        { path: 'admin/units', name: 'admin-units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { title: '科室管理' } },
+        {
+          path: 'admin/calendar',
+          name: 'admin-calendar',
+          component: () => import('./pages/admin/CalendarPage.vue'),
+          meta: { title: '节假日日历' },
+        },
+        {
+          path: 'admin/profiles',
+          name: 'admin-profiles',
+          component: () => import('./pages/admin/ProfilesPage.vue'),
+          meta: { title: '执法规则' },
+        },
       ],
     },
     { path: '/:rest(.*)*', redirect: { name: 'tasks' } },
@@ -30,6 +45,8 @@ router.beforeEach((to) => {
   if (!session.loggedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   // An administrator-set password must be changed before anything else (the API answers nothing else).
   if (session.mustChangePassword && to.name !== 'password') return { name: 'password' };
+  // Administrators have no 待办: their first page is their menu's first.
+  if (to.name === 'tasks') return homeOf(session.user?.role) === 'tasks' || { name: homeOf(session.user?.role) };
   return true;
 });
 

@@ -94,6 +94,20 @@ export class SupervisionRepository {
     );
   }
 
+  /**
+   * Open items overdue at `asOf`, per unit of the case's handling officer (null: no officer yet): the
+   * due list's overdue rows counted by that unit, so the chart and the list never disagree.
+   */
+  overdueByUnit(agencyId: string, asOf: string): Promise<{ unit: string | null; overdue: number }[]> {
+    return this.db.query(
+      `${AS_OF} SELECT u.unit, count(*)::int AS overdue
+         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id
+        WHERE d.agency_id = $1 AND d.due_at < p.as_of
+        GROUP BY u.unit ORDER BY overdue DESC, u.unit NULLS LAST`,
+      [agencyId, asOf],
+    );
+  }
+
   /** Audiovisual storage the agency's records use: each stored content counted once (files are kept by hash). */
   async storage(agencyId: string): Promise<{ files: number; bytes: number }> {
     const [s] = await this.db.query(

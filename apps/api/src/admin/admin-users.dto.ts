@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateIf } from 'class-validator';
 import { ROLES } from '#libs/domain/roles';
 import { BoolField, DateField, EnumField, NestedField, TextField } from '../common/fields';
@@ -32,6 +33,7 @@ export class ChangeUserDto {
   @TextField('科室', 50, { optional: 'absent' }) unit?: string;
   @EnumField('角色', ROLES, { optional: 'absent' }) role?: (typeof ROLES)[number];
   // null is a value here (remove), not an absent field: validated only when an object is sent.
+  @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @NestedField('执法证件（null 表示删除）', () => CertificateDto, { optional: true })
   certificate?: CertificateDto | null;

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '#libs/domain/roles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { AccountabilityQuery, DueQuery, ExpiringCertificatesQuery } from './supervision.dto';
+import { AccountabilityQuery, DueQuery, ExpiringCertificatesQuery, StatsQuery } from './supervision.dto';
 import { AccountabilityPage, DueItemPage, ExpiringCertificatePage, StatsResponse } from './supervision.response';
 import { SupervisionService } from './supervision.service';
 import { ExpiringCertificatesService } from './certificates.service';
@@ -43,12 +43,12 @@ export class SupervisionController {
     return this.supervision.accountability(actor, q);
   }
 
-  /** Cases by stage and status; on-time rate per kind of task deadline and month. */
+  /** Cases by stage and status; on-time rate per kind of task deadline and month; overdue by unit. */
   @Get('stats')
   @ApiOkResponse({ type: StatsResponse })
   @Roles('supervisor', 'chief')
-  stats(@CurrentActor() actor: Actor) {
-    return this.supervision.stats(actor);
+  stats(@CurrentActor() actor: Actor, @Query() q: StatsQuery) {
+    return this.supervision.stats(actor, q);
   }
 
   /** Active officers' certificates ending within `withinDays` days (default 30), the soonest first. */

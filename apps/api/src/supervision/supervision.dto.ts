@@ -15,6 +15,11 @@ export class DueQuery extends PageQuery {
   @DateTimeField('截至时间', { optional: true }) asOf?: string;
 }
 
+/** The statistics; overdue is measured as of `asOf` (default now), as the due list's. */
+export class StatsQuery {
+  @DateTimeField('截至时间', { optional: true }) asOf?: string;
+}
+
 export class AccountabilityQuery extends PageQuery {
   @UuidField('人员', { optional: true }) personId?: string;
   @UuidField('案件编号', { optional: true }) caseId?: string;

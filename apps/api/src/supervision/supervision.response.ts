@@ -45,10 +45,17 @@ export class OnTimeResponse {
   @Num({ nullable: true, description: '按时办结率' }) rate: number | null;
 }
 
+/** Open items overdue, per unit (科室) of the case's handling officer. */
+export class OverdueByUnitResponse {
+  @Text({ nullable: true, description: '承办人所在科室（为空：尚无承办人）' }) unit: string | null;
+  @Int({ description: '逾期未办事项数（与 due?state=overdue 的行数相同）' }) overdue: number;
+}
+
 export class StatsResponse {
   @NestedList(() => CasesByStageResponse) casesByStage: CasesByStageResponse[];
   @Nested(() => StorageResponse) storage: StorageResponse;
   @NestedList(() => OnTimeResponse) onTime: OnTimeResponse[];
+  @NestedList(() => OverdueByUnitResponse) overdueByUnit: OverdueByUnitResponse[];
 }
 
 export class AccountabilityItemResponse {

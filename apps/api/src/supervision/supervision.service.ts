@@ -5,7 +5,7 @@ import { Actor } from '#libs/domain/roles';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
 import { DueFilter, DueRow, SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
 import { pageOf, skipOf } from '../common/paging';
-import { AccountabilityQuery, DueQuery } from './supervision.dto';
+import { AccountabilityQuery, DueQuery, StatsQuery } from './supervision.dto';
 import { AccountabilityPage, DueItemPage, DueItemResponse, StatsResponse } from './supervision.response';
 
 const OTHER_LABELS: Record<string, string> = {
@@ -77,14 +77,19 @@ export class SupervisionService {
     return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
   }
 
-  /** Cases by stage; per kind of task deadline and month, how many were done and how many on time; storage used. */
-  async stats(actor: Actor): Promise<StatsResponse> {
+  /**
+   * Cases by stage; per kind of task deadline and month, how many were done and how many on time;
+   * storage used; open items overdue at `asOf` per unit of the handling officer.
+   */
+  async stats(actor: Actor, q: StatsQuery = {}): Promise<StatsResponse> {
     const casesByStage = await this.cases.countByStage(actor.agencyId);
     const onTime = await this.supervision.onTime(actor.agencyId);
     const storage = await this.supervision.storage(actor.agencyId);
+    const overdueByUnit = await this.supervision.overdueByUnit(actor.agencyId, q.asOf ?? new Date().toISOString());
     return {
       casesByStage,
       storage,
+      overdueByUnit,
       onTime: onTime.map((r) => ({
         kind: r.kind,
         kindLabel: TASK_SPECS[r.kind as TaskKind]?.label ?? r.kind,

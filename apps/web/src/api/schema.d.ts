@@ -1445,7 +1445,7 @@ export interface components {
              */
             role?: "officer" | "unit_head" | "legal_reviewer" | "chief" | "archivist" | "supervisor" | "admin" | "agency_admin";
             /** @description 执法证件（null 表示删除） */
-            certificate?: components["schemas"]["CertificateDto"];
+            certificate?: components["schemas"]["CertificateDto"] | null;
             /** @description 在用 */
             active?: boolean;
             /** @description 重置密码 */
@@ -4129,10 +4129,17 @@ export interface components {
             /** @description 按时办结率 */
             rate: number | null;
         };
+        OverdueByUnitResponse: {
+            /** @description 承办人所在科室（为空：尚无承办人） */
+            unit: string | null;
+            /** @description 逾期未办事项数（与 due?state=overdue 的行数相同） */
+            overdue: number;
+        };
         StatsResponse: {
             casesByStage: components["schemas"]["CasesByStageResponse"][];
             storage: components["schemas"]["StorageResponse"];
             onTime: components["schemas"]["OnTimeResponse"][];
+            overdueByUnit: components["schemas"]["OverdueByUnitResponse"][];
         };
         ExpiringCertificateResponse: {
             /** Format: uuid */
@@ -6520,7 +6527,10 @@ export interface operations {
     };
     SupervisionController_stats: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 截至时间 */
+                asOf?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

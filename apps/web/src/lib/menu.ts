@@ -16,8 +16,18 @@ const MENU: readonly MenuItem[] = [
   { name: 'cases', label: '案件', roles: CASE_ROLES },
   { name: 'case-new', label: '新建案件', roles: ['officer'] },
   { name: 'supervision', label: '督办', roles: ['supervisor', 'chief'] },
+  { name: 'admin-users', label: '用户管理', roles: ['admin', 'agency_admin'] },
+  { name: 'admin-units', label: '科室管理', roles: ['admin', 'agency_admin'] },
+  // The calendar is shared by every agency: only the system administrator loads it (calendar.load).
+  { name: 'admin-calendar', label: '节假日日历', roles: ['admin'] },
+  { name: 'admin-profiles', label: '执法规则', roles: ['admin', 'agency_admin'] },
 ];
 
 export function menuFor(role: string | undefined): MenuItem[] {
   return MENU.filter((m) => role !== undefined && m.roles.includes(role));
+}
+
+/** The page a user lands on: 待办 for those who have tasks, else their menu's first page. */
+export function homeOf(role: string | undefined): string {
+  return menuFor(role)[0]?.name ?? 'tasks';
 }

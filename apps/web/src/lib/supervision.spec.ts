@@ -1,4 +1,4 @@
-import { onTimeChart, percent, stageChart } from './supervision';
+import { onTimeChart, percent, stageChart, unitChart } from './supervision';
 
 describe('stageChart', () => {
   it('puts the stages in their own order, one series per status, the figures unchanged and 0 where none', () => {
@@ -40,5 +40,18 @@ describe('onTimeChart', () => {
 
   it('rounds to one decimal', () => {
     expect([percent(0), percent(0.12345), percent(1), percent(null)]).toEqual([0, 12.3, 100, null]);
+  });
+});
+
+describe('unitChart', () => {
+  it('keeps the API’s units and figures in its order, naming the cases without a handling officer', () => {
+    expect(
+      unitChart({
+        overdueByUnit: [
+          { unit: '第一执法科', overdue: 4 },
+          { unit: null, overdue: 1 },
+        ],
+      }),
+    ).toEqual({ units: ['第一执法科', '未分配承办人'], overdue: [4, 1] });
   });
 });

@@ -4,6 +4,7 @@ import { CASE_STATUS_LABELS, STAGES, STAGE_LABELS } from '#libs/domain/case';
 export interface Stats {
   casesByStage: { stage: string; status: string; cases: number }[];
   onTime: { kind: string; kindLabel: string; month: string; done: number; onTime: number; rate: number | null }[];
+  overdueByUnit: { unit: string | null; overdue: number }[];
 }
 
 /** One bar series of the stacked stage chart: the cases of one status, per stage. */
@@ -49,6 +50,18 @@ export function onTimeChart(stats: Pick<Stats, 'onTime'>): { months: string[]; s
       percent: months.map((m) => percent(stats.onTime.find((r) => r.kind === kind && r.month === m)?.rate ?? null)),
     })),
   };
+}
+
+/** What the API's null unit means: the case has no handling officer yet. */
+export const NO_UNIT = '未分配承办人';
+
+/** Overdue items per unit, in the API's order (most first): the bars' labels and figures. */
+export function unitChart(stats: Pick<Stats, 'overdueByUnit'>): { units: string[]; overdue: number[] } {
+  return { units: stats.overdueByUnit.map((r) => unitLabel(r.unit)), overdue: stats.overdueByUnit.map((r) => r.overdue) };
+}
+
+export function unitLabel(unit: string | null): string {
+  return unit ?? NO_UNIT;
 }
 
 /** A rate of 0…1 as per cent with one decimal (`0.6667` → 66.7); null stays null. */
