@@ -116,17 +116,18 @@ export function completionErrors<F extends string>(body: unknown, fields: readon
   return formErrors(field && bare ? { ...b, errors: [{ field, code: b.code, message: b.message }] } : b, fields);
 }
 
-const VIA_LABELS = {
-  upload: '调查取证记录（上传音像文件）',
-  draft: '处理意见（提交拟定的处理意见）',
-  service: '送达（登记送达情况）',
-  archive: '归档',
+// Only the recording's file has its form on the case page so far; the others are done through the API.
+const VIA_NOTES = {
+  upload: '在本页“调查取证记录”中上传该音像记录的文件。',
+  draft: '工作台尚无拟定处理意见的表单：通过接口 POST /api/v1/cases/{id}/draft-decision 提交。',
+  service: '工作台尚无登记送达的表单：通过接口 POST /api/v1/cases/{id}/services/{serviceId}/attempts 登记。',
+  archive: '工作台尚无归档的表单：通过接口 POST /api/v1/cases/{id}/archive 办理。',
 };
 
 /** Where a task is done when it is not a plain completion (a file, a draft, a service, the 案卷), else null. */
 export function doneElsewhere(kind: string): string | null {
   const via = TASK_SPECS[kind as TaskKind]?.via;
-  return via ? VIA_LABELS[via] : null;
+  return via ? VIA_NOTES[via] : null;
 }
 
 // The matrix's relations that name a role of the case's own people (libs/domain/permissions.ts).
