@@ -12,6 +12,8 @@ export interface ChainRules {
   approvalFields: readonly string[];
   approvalTitle: string;
   legalReviewFields: readonly string[];
+  /** The officer's draft must record the discretion benchmark applied (decision.discretionBenchmark). */
+  discretionRequired: boolean;
 }
 
 /** The extra fields of a task's completion form, beyond the decision and the opinion. */
@@ -48,10 +50,12 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is st
 export function chainRules(decision: Record<string, unknown> | undefined): ChainRules {
   const approval = (decision?.chiefApproval ?? {}) as { fields?: unknown; title?: unknown };
   const legal = (decision?.legalReview ?? {}) as { recordedFields?: { fields?: unknown } };
+  const discretion = (decision?.discretionBenchmark ?? {}) as { recorded?: unknown };
   return {
     approvalFields: list(approval.fields),
     approvalTitle: typeof approval.title === 'string' ? approval.title : '负责人',
     legalReviewFields: list(legal.recordedFields?.fields),
+    discretionRequired: discretion.recorded === true,
   };
 }
 
@@ -116,18 +120,17 @@ export function completionErrors<F extends string>(body: unknown, fields: readon
   return formErrors(field && bare ? { ...b, errors: [{ field, code: b.code, message: b.message }] } : b, fields);
 }
 
-// Only the recording's file has its form on the case page so far; the others are done through the API.
-const VIA_NOTES = {
+// The recording's file and the draft have their forms on the case page; the others are done through the API.
+const VIA_NOTES: Partial<Record<NonNullable<(typeof TASK_SPECS)[TaskKind]['via']>, string>> = {
   upload: '在本页“调查取证记录”中上传该音像记录的文件。',
-  draft: '工作台尚无拟定处理意见的表单：通过接口 POST /api/v1/cases/{id}/draft-decision 提交。',
   service: '工作台尚无登记送达的表单：通过接口 POST /api/v1/cases/{id}/services/{serviceId}/attempts 登记。',
   archive: '工作台尚无归档的表单：通过接口 POST /api/v1/cases/{id}/archive 办理。',
 };
 
-/** Where a task is done when it is not a plain completion (a file, a draft, a service, the 案卷), else null. */
+/** Where a task is done when it is neither a plain completion nor a form of its own here, else null. */
 export function doneElsewhere(kind: string): string | null {
   const via = TASK_SPECS[kind as TaskKind]?.via;
-  return via ? VIA_NOTES[via] : null;
+  return (via && VIA_NOTES[via]) ?? null;
 }
 
 // The matrix's relations that name a role of the case's own people (libs/domain/permissions.ts).
