@@ -104,7 +104,8 @@ describe('the completion form of a task', () => {
   it('points the tasks completed through their own endpoint to where they are done', () => {
     expect(doneElsewhere('av_upload')).toContain('调查取证记录');
     expect(doneElsewhere('draft_decision')).toBeNull();
-    expect(doneElsewhere('archive_file')).toContain('/archive');
+    expect(doneElsewhere('archive_file')).toBeNull();
+    expect(doneElsewhere('service_attempt')).toContain('送达');
     expect(doneElsewhere('decision_approval')).toBeNull();
   });
 

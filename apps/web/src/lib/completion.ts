@@ -1,19 +1,22 @@
 import { ACTIONS } from '#libs/domain/permissions';
 import { TASK_SPECS, type NotificationMethod, type TaskKind } from '#libs/domain/tasks';
 import type { ReturnStep, ReviewFinding } from '#libs/domain/review';
+import { archiveFields, type ArchiveField } from './archive';
 import { formErrors, type FormErrors } from './field-errors';
 import { chinaInstant } from './time';
 
 /** Whether a form shows a field, and whether the API (or the case workflow) refuses the task without it. */
 export type Need = 'required' | 'optional' | null;
 
-/** What the agency's profile asks of the review chain (decision.chiefApproval, decision.legalReview). */
+/** What the agency's profile asks of the task forms: the review chain (decision.chiefApproval, decision.legalReview…) and the 归档. */
 export interface ChainRules {
   approvalFields: readonly string[];
   approvalTitle: string;
   legalReviewFields: readonly string[];
   /** The officer's draft must record the discretion benchmark applied (decision.discretionBenchmark). */
   discretionRequired: boolean;
+  /** The archive fields the profile requires (archiving.fields). */
+  archiveFields: readonly ArchiveField[];
 }
 
 /** The extra fields of a task's completion form, beyond the decision and the opinion. */
@@ -47,7 +50,7 @@ export interface CompletionForm {
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** The chain's rules from a profile as GET /profiles/{id} answers it (sections are open JSON there). */
-export function chainRules(decision: Record<string, unknown> | undefined): ChainRules {
+export function chainRules(decision: Record<string, unknown> | undefined, archiving?: Record<string, unknown>): ChainRules {
   const approval = (decision?.chiefApproval ?? {}) as { fields?: unknown; title?: unknown };
   const legal = (decision?.legalReview ?? {}) as { recordedFields?: { fields?: unknown } };
   const discretion = (decision?.discretionBenchmark ?? {}) as { recorded?: unknown };
@@ -56,6 +59,7 @@ export function chainRules(decision: Record<string, unknown> | undefined): Chain
     approvalTitle: typeof approval.title === 'string' ? approval.title : '负责人',
     legalReviewFields: list(legal.recordedFields?.fields),
     discretionRequired: discretion.recorded === true,
+    archiveFields: archiveFields(archiving),
   };
 }
 
@@ -120,11 +124,10 @@ export function completionErrors<F extends string>(body: unknown, fields: readon
   return formErrors(field && bare ? { ...b, errors: [{ field, code: b.code, message: b.message }] } : b, fields);
 }
 
-// The recording's file and the draft have their forms on the case page; the others are done through the API.
+// The recording's file and the service have their forms in the case page's sections; the draft and the 归档 their own.
 const VIA_NOTES: Partial<Record<NonNullable<(typeof TASK_SPECS)[TaskKind]['via']>, string>> = {
   upload: '在本页“调查取证记录”中上传该音像记录的文件。',
-  service: '工作台尚无登记送达的表单：通过接口 POST /api/v1/cases/{id}/services/{serviceId}/attempts 登记。',
-  archive: '工作台尚无归档的表单：通过接口 POST /api/v1/cases/{id}/archive 办理。',
+  service: '在本页“送达”中登记送达及其结果。',
 };
 
 /** Where a task is done when it is neither a plain completion nor a form of its own here, else null. */
