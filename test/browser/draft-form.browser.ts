@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
+import { eventually } from '../support/database';
+import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { TestSystem } from '../support/system';
+
+// The handling officer's 拟定处理意见 on the case page, in Chromium against the whole system: 平罗县退役军人事务局's
+// profile records the discretion benchmark, so a draft without it is refused next to those fields, as is a
+// fine without its amount next to its own row; the corrected draft goes on to the unit head.
+let sys: TestSystem;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  buildWorkbench();
+  [sys, browser] = await Promise.all([TestSystem.start(), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = await context.newPage();
+  errors = consoleErrors(page);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await sys?.stop();
+});
+
+async function check(label: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `desk-${label}.png`), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+it('takes the draft with its evidence, penalties and benchmark, each refusal next to its field', async () => {
+  const caseId = await sys.filedCase('pl');
+  await sys.evidenceRecord(caseId, 'pl');
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('pl.officer1');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办' }).waitFor();
+  // From the 待办 to the case page, as an officer would.
+  await page
+    .getByRole('link', { name: /拟定处理意见/ })
+    .first()
+    .click();
+  const form = page.getByRole('region', { name: '办理：拟定处理意见' });
+  await form.getByLabel('违法事实').fill('未按规定落实优待政策');
+  await form.getByRole('group', { name: '证据' }).locator('label').first().click();
+  await form.getByLabel('法律依据').fill('《退役军人保障法》第八十一条');
+  await form.locator('.el-select', { has: page.getByRole('combobox', { name: '处罚种类 1' }) }).click();
+  await page.getByRole('listbox').getByRole('option', { name: '罚款', exact: true }).click();
+  await form.getByLabel('承办人意见和理由').fill('建议罚款');
+  await form.getByLabel('应考虑的有关因素').fill('初次违法');
+  await form.getByRole('button', { name: '提交处理意见' }).click();
+  await form.getByText('金额（元）不能为空').waitFor();
+  await form.getByText('适用的裁量基准不能为空').waitFor();
+  await check('draft-refused');
+
+  await form.getByLabel('金额（元）1').fill('2000');
+  await form.getByLabel('适用的裁量基准').fill('本局行政处罚裁量基准第三项');
+  await form.getByLabel('裁量基准适用情况').fill('情节较轻，按下限');
+  await form.getByRole('button', { name: '提交处理意见' }).click();
+  const review = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/review`, { token: await sys.token('pl.officer1') });
+    return r.body.status === 'unit_review' ? r.body : undefined;
+  });
+  expect(review).toMatchObject({ draft: { penalties: [{ kind: 'fine', amountYuan: 2000 }] } });
+  // The drafting task is closed: the page, read again, offers it no more.
+  await page.reload();
+  await page.getByRole('heading', { name: '全过程记录' }).waitFor();
+  await expect(form.count()).resolves.toBe(0);
+  await check('draft-submitted');
+  expect(errors).toEqual([]);
+});
