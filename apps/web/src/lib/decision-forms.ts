@@ -1,5 +1,5 @@
 import { formErrors, type FormErrors } from './field-errors';
-import { chinaInstant } from './time';
+import { pickedInstant } from './time';
 
 export const NOTICE_RIGHTS = ['statement', 'defence', 'hearing'] as const;
 export type NoticeRight = (typeof NOTICE_RIGHTS)[number];
@@ -28,7 +28,7 @@ export interface IssueForm {
   handedOver: { at: string; signedBy: string };
 }
 
-const when = (v: string) => (v ? chinaInstant(v) : '');
+const when = (v: string) => pickedInstant(v);
 const text = (v: string) => v.trim() || undefined;
 
 /** Already served: its time and method; otherwise the 文号 it is issued under, its service started by the API. */

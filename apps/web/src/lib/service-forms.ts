@@ -1,6 +1,6 @@
 import type { ServiceMethod } from '#libs/domain/service';
 import { formErrors, type FormErrors } from './field-errors';
-import { chinaInstant } from './time';
+import { pickedInstant } from './time';
 
 /** One attempt to serve as typed (AttemptDto): only the method's own details are sent. */
 export interface AttemptForm {
@@ -55,7 +55,7 @@ export function attemptBody(form: AttemptForm) {
   const details = attemptDetails(form.method);
   return {
     method: form.method,
-    startedAt: form.startedAt ? chinaInstant(form.startedAt) : '',
+    startedAt: pickedInstant(form.startedAt),
     postal: details === 'postal' ? { ...form.postal, address: text(form.postal.address) } : undefined,
     via: details === 'via' ? form.via : undefined,
     publicNotice: details === 'publicNotice' ? form.publicNotice : undefined,
@@ -73,7 +73,7 @@ export function outcomeBody(form: OutcomeForm, method: ServiceMethod | null) {
   const signed = served && !lodged && method !== 'electronic';
   return {
     outcome: form.outcome,
-    at: form.at ? chinaInstant(form.at) : '',
+    at: pickedInstant(form.at),
     receipt: signed ? { signedBy: form.receipt.signedBy, receiptNumber: text(form.receipt.receiptNumber) } : undefined,
     lodged: lodged ? form.lodged : undefined,
     failureReason: served ? undefined : form.failureReason,

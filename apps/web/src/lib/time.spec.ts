@@ -1,4 +1,4 @@
-import { chinaInstant, chinaTime, countdown } from './time';
+import { chinaInstant, chinaTime, countdown, pickedInstant } from './time';
 
 describe('chinaTime', () => {
   it('shows an instant in China time, across the date line of UTC', () => {
@@ -33,5 +33,15 @@ describe('chinaInstant', () => {
     expect(at).toBe('2026-03-05T00:30:00+08:00');
     expect(new Date(at).toISOString()).toBe('2026-03-04T16:30:00.000Z');
     expect(chinaTime(at)).toBe('2026-03-05 00:30');
+  });
+});
+
+describe('pickedInstant', () => {
+  const now = new Date('2026-03-05T06:30:42.000Z');
+
+  it('sends the instant itself for the current minute, the minute picked otherwise', () => {
+    expect(pickedInstant('2026-03-05 14:30', now)).toBe('2026-03-05T06:30:42.000Z');
+    expect(pickedInstant('2026-03-05 14:29', now)).toBe('2026-03-05T14:29:00+08:00');
+    expect(pickedInstant('', now)).toBe('');
   });
 });

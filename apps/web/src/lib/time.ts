@@ -43,3 +43,13 @@ export function countdown(dueAt: string, now: Date): Countdown {
 export function chinaInstant(wallClock: string): string {
   return `${wallClock.replace(' ', 'T')}:00+08:00`;
 }
+
+/**
+ * A picked time for an event happening now: the picker's minute is the current one, so the instant
+ * itself is sent — the minute's start would fall before what the same minute recorded earlier (a
+ * 送达 started "02:12" would precede the 告知书 made at 02:12:34 and be refused).
+ */
+export function pickedInstant(wallClock: string, now = new Date()): string {
+  if (!wallClock) return '';
+  return wallClock === chinaTime(now.toISOString()) ? now.toISOString() : chinaInstant(wallClock);
+}
