@@ -49,8 +49,10 @@ it('takes the draft with its evidence, penalties and benchmark, each refusal nex
   await form.getByLabel('违法事实').fill('未按规定落实优待政策');
   await form.getByRole('group', { name: '证据' }).locator('label').first().click();
   await form.getByLabel('法律依据').fill('《退役军人保障法》第八十一条');
-  await form.locator('.el-select', { has: page.getByRole('combobox', { name: '处罚种类 1' }) }).click();
+  await form.locator('.el-select', { has: page.getByRole('combobox', { name: '第 1 项处罚种类' }) }).click();
   await page.getByRole('listbox').getByRole('option', { name: '罚款', exact: true }).click();
+  // The dropdown closed, not fading out while the page is scanned.
+  await page.locator('.el-select-dropdown').waitFor({ state: 'hidden' });
   await form.getByLabel('承办人意见和理由').fill('建议罚款');
   await form.getByLabel('应考虑的有关因素').fill('初次违法');
   await form.getByRole('button', { name: '提交处理意见' }).click();
@@ -58,7 +60,7 @@ it('takes the draft with its evidence, penalties and benchmark, each refusal nex
   await form.getByText('适用的裁量基准不能为空').waitFor();
   await check('draft-refused');
 
-  await form.getByLabel('金额（元）1').fill('2000');
+  await form.getByLabel('第 1 项金额（元）').fill('2000');
   await form.getByLabel('适用的裁量基准').fill('本局行政处罚裁量基准第三项');
   await form.getByLabel('裁量基准适用情况').fill('情节较轻，按下限');
   await form.getByRole('button', { name: '提交处理意见' }).click();

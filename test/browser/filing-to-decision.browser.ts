@@ -126,8 +126,10 @@ describe.each(JOURNEYS)('with the officer at $officer.width×$officer.height', (
     await form.getByLabel('违法事实').fill('该协会变更住所未按规定办理变更登记');
     await form.getByRole('group', { name: '证据' }).locator('label').first().click();
     await form.getByLabel('法律依据').fill('《社会团体登记管理条例》第三十条');
-    await form.locator('.el-select', { has: page.getByRole('combobox', { name: '处罚种类 1' }) }).click();
+    await form.locator('.el-select', { has: page.getByRole('combobox', { name: '第 1 项处罚种类' }) }).click();
     await page.getByRole('listbox').getByRole('option', { name: '警告', exact: true }).click();
+    // The dropdown closed, not fading out while the page is scanned.
+    await page.locator('.el-select-dropdown').waitFor({ state: 'hidden' });
     await form.getByLabel('承办人意见和理由').fill('建议给予警告');
     await form.getByLabel('应考虑的有关因素').fill('初次违法，及时改正');
     await check('draft');
