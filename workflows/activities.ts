@@ -1,4 +1,11 @@
-import { type RetryPolicy, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  type RetryPolicy,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
 import type { Activities } from '#activities/index';
 
 /**
@@ -39,9 +46,17 @@ type AnyActivity = (...args: unknown[]) => Promise<unknown>;
  */
 export const activities = new Proxy({} as Activities, {
   get(_, name: string): AnyActivity {
-    return (...args) => {
-      const where = !REMOTE_ONLY.has(name) && patched('local-writes') ? local : remote;
-      return (where[name as keyof Activities] as AnyActivity)(...args);
+    return async (...args) => {
+      if (REMOTE_ONLY.has(name) || !patched('local-writes')) return (remote[name as keyof Activities] as AnyActivity)(...args);
+      try {
+        return await (local[name as keyof Activities] as AnyActivity)(...args);
+      } catch (e) {
+        // A local activity's failure arrives bare; wrapped as a task-queue activity's is, so an Update
+        // passes on an integrity violation the same way (the API reads ActivityFailure → ApplicationFailure).
+        if (e instanceof ApplicationFailure)
+          throw new ActivityFailure('Activity task failed', name, undefined, 'NON_RETRYABLE_FAILURE', undefined, e);
+        throw e;
+      }
     };
   },
 });
