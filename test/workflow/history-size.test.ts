@@ -10,6 +10,7 @@ import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile, numberingOf } from '#libs/profiles/index';
 import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { eventually, userId } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { describeSize, historyFromFile, historySize } from '../support/history-size';
 import { TimeSkipping, startTimeSkipping } from '../support/time-skipping';
 
@@ -89,6 +90,7 @@ it('an ex officio case from start to filing: the initiation history and the deci
     return h.events?.some((e) => e.workflowTaskCompletedEventAttributes) ? h : undefined;
   });
 
+  await keepHistory(handle, 'initiation-filed-compressed-slim-registration');
   const initiation = await historySize(await handle.fetchHistory());
   const started = await historySize(decisionHistory);
   print(describeSize('initiation, ex officio, filed', initiation));
