@@ -8,6 +8,7 @@ import { workflowIdForDecision } from '#libs/messages/decision';
 import { InitiationInput, caseRegisteredUpdate, workflowIdForInitiation } from '#libs/messages/initiation';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
 import { findProfile, numberingOf } from '#libs/profiles/index';
+import { dataConverter } from '#libs/temporal/data-converter';
 import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { eventually, userId } from '../support/database';
 import { keepHistory } from '../support/histories';
@@ -28,7 +29,7 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-it('an ex officio case from start to filing: the initiation history and the decision stage it starts are compressed when stored', async () => {
+it('an ex officio case from start to filing: its stage inputs are stored compressed, and registering the case copies none of the profile', async () => {
   const profile = findProfile('xinglongtai-civil-affairs')!;
   const actor = async (name: string, role: Actor['role']): Promise<Actor> => ({
     id: await userId(ts.database.db, name),
@@ -91,14 +92,23 @@ it('an ex officio case from start to filing: the initiation history and the deci
   });
 
   await keepHistory(handle, 'initiation-filed-compressed-slim-registration');
-  const initiation = await historySize(await handle.fetchHistory());
+  const initiationHistory = await handle.fetchHistory();
+  const initiation = await historySize(initiationHistory);
   const started = await historySize(decisionHistory);
   print(describeSize('initiation, ex officio, filed', initiation));
   print(describeSize('decision stage, just started', started));
   // The profile and calendar are JSON that deflates several times over.
-  expect(initiation.total.stored).toBeLessThan(initiation.total.json / 2);
   expect(initiation.parts['workflow input'].stored).toBeLessThan(initiation.parts['workflow input'].json / 3);
+  expect(initiation.parts['child workflow inputs'].stored).toBeLessThan(initiation.parts['child workflow inputs'].json / 3);
   expect(started.parts['workflow input'].stored).toBeLessThan(started.parts['workflow input'].json / 3);
+  // The case row's fields, not the profile's sections and the calendar a second time ('slim-register-case').
+  const registration = initiationHistory.events!.find(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'registerCase',
+  )!;
+  const [registered] = await dataConverter.payloadCodecs![0].decode(registration.activityTaskScheduledEventAttributes!.input!.payloads!);
+  const fields = JSON.parse(new TextDecoder().decode(registered.data!));
+  expect(fields.calendar).toBeUndefined();
+  expect(fields.profile).toEqual({ version: profile.version });
 });
 
 const recorded = process.env.LAWTRAIL_PRINT_SIZES && process.env.LAWTRAIL_HISTORIES_DIR;
