@@ -44,7 +44,10 @@ export interface Breakdown {
   localActivities: number;
   /** Events the operation added to the history. */
   events: number;
-  /** Size of the workflow's whole history when it was read, in KiB (what the server stores and replays). */
+  /**
+   * Size of the workflow's whole history when it was read, in KiB (what the server stores and replays):
+   * `fetchHistory` returns payloads as stored, so compressed ones count compressed.
+   */
   historyKb: number;
 }
 
