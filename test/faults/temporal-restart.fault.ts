@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflowIdForInvestigation } from '#libs/messages/investigation';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
-import { activityRuns } from './support/history';
+import { activityRuns } from '../support/activity-runs';
 import { TemporalServer, WorkerProcess, freePort, scratchDir, temporalCli } from './support/processes';
 import { EX_OFFICIO_CASE } from '../support/forms';
 import { Answer, Api, envVars, faultEnv, recordOf, verifyChain } from './support/stack';

@@ -3,7 +3,7 @@ import { dataConverter } from '#libs/temporal/data-converter';
 import { workflowIdForDecision } from '#libs/messages/decision';
 import { workflowIdForInitiation } from '#libs/messages/initiation';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
-import { activityRuns } from './support/history';
+import { activityRuns } from '../support/activity-runs';
 import { WorkerProcess } from './support/processes';
 import { Answer, Api, INITIATED, envVars, faultEnv, holdRecordAppends, recordOf, tasksAgreeWithRecord, verifyChain } from './support/stack';
 
