@@ -178,7 +178,9 @@ async function main() {
   // --cpu-prof: V8 CPU profiles of lawtrail's worker and API, written when they stop (see bench/README.md).
   const prof = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(logs, 'cpu')}`] : [];
   // LAWTRAIL_BENCH_HEAP_SNAPSHOTS=1: scenario 4 has the worker write a V8 heap snapshot at each checkpoint.
-  const heap = process.env.LAWTRAIL_BENCH_HEAP_SNAPSHOTS ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${join(logs, 'heap')}`] : [];
+  const heap = process.env.LAWTRAIL_BENCH_HEAP_SNAPSHOTS
+    ? ['--heapsnapshot-signal=SIGWINCH', `--diagnostic-dir=${join(logs, 'heap')}`]
+    : [];
   if (heap.length) mkdirSync(join(logs, 'heap'), { recursive: true });
   const worker = node('worker', 'dist/apps/worker/src/main.js', env, logs, { wait: false, nodeArgs: [...prof, ...heap] });
   const api = node('api', 'dist/apps/api/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, logs, {

@@ -214,7 +214,7 @@ async function plan(b: Bench, q: Partial<DueQuery>): Promise<Plan> {
 async function heapSnapshot(b: Bench, open: number): Promise<void> {
   const dir = join(b.stack.logs, 'heap');
   const before = new Set(readdirSync(dir));
-  process.kill(b.stack.pids.worker, 'SIGUSR2');
+  process.kill(b.stack.pids.worker, 'SIGWINCH'); // not SIGUSR2: the Temporal runtime shuts the worker down on it
   b.progress.update(`  heap snapshot of the worker at ${open} open cases…`);
   for (let last = -1; ; await sleep(1000)) {
     const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
