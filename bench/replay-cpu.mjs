@@ -16,6 +16,8 @@ const require = createRequire(import.meta.url);
 const { bundleWorkflowCode, DefaultLogger, Runtime, Worker } = require('@temporalio/worker');
 const { temporal } = require('@temporalio/proto');
 const { aliasLibs } = require(join(ROOT, 'dist/apps/worker/src/bundle'));
+// The worker's own payload codec: replaying decodes every payload of the history as the worker does.
+const { dataConverter } = require(join(ROOT, 'dist/libs/temporal/data-converter'));
 
 const args = process.argv.slice(2);
 const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -39,7 +41,7 @@ const workflowBundle = await bundleWorkflowCode({
   preloadModules: flag('preload')?.split(',') ?? [],
   logger: new DefaultLogger('WARN'),
 });
-const options = { workflowBundle, ...(flag('reuse-v8-context') === 'false' && { reuseV8Context: false }) };
+const options = { workflowBundle, dataConverter, ...(flag('reuse-v8-context') === 'false' && { reuseV8Context: false }) };
 const tasks = histories.map(
   (h) => h.events.filter((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED).length,
 );
