@@ -7,6 +7,8 @@ import {
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type { Activities } from '#activities/index';
+import { DOCUMENTS_LATER, type WithDocuments } from '#libs/messages/documents';
+import { makeLater } from './documents';
 
 /**
  * Every activity of lawtrail is a short database transaction, keyed so a retry changes nothing
@@ -49,7 +51,12 @@ export const activities = new Proxy({} as Activities, {
     return async (...args) => {
       if (REMOTE_ONLY.has(name) || !patched('local-writes')) return (remote[name as keyof Activities] as AnyActivity)(...args);
       try {
-        return await (local[name as keyof Activities] as AnyActivity)(...args);
+        const call = local[name as keyof Activities] as AnyActivity;
+        // Added after 'local-writes': a step's documents are rendered after its caller is answered.
+        if (!patched('documents-after-step')) return await call(...args);
+        const { value, documents } = (await call(...args, DOCUMENTS_LATER)) as WithDocuments;
+        if (documents.length) makeLater(remote.makeStepDocuments({ documents }));
+        return value;
       } catch (e) {
         // A local activity's failure arrives bare; wrapped as a task-queue activity's is, so an Update
         // passes on an integrity violation the same way (the API reads ActivityFailure → ApplicationFailure).
