@@ -32,6 +32,9 @@ export function createDocumentActivities(db: DataSource, storageDir: string) {
     async makeStepDocuments(input: { documents: StepDocument[] }): Promise<void> {
       for (const ref of input.documents) {
         await db.transaction(async (m) => {
+          // The case's lock first, as a step's transaction takes it: the document's row (a key share of the
+          // case) and then its record entry (the lock) would otherwise deadlock with a step of the same case.
+          await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [ref.caseId]);
           const d = await documentFromRecord(m, ref, ref.actor);
           if (d) await makeDocument(m, storageDir, d);
         });

@@ -54,7 +54,11 @@ it('asked again of an unchanged record, every kind renders the bytes stored: no 
   );
   const attempt = { method: 'direct', startedAt: new Date().toISOString() };
   expect((await sys.call('POST', `${c}/services/${pending.id}/attempts`, { token: officer, body: attempt })).status).toBe(200);
-  const before = (await sys.call('GET', `${c}/documents`, { token: officer })).body.items;
+  // The 送达回证 is rendered once the attempt was answered ('documents-after-step').
+  const before = await eventually(async () => {
+    const items = (await sys.call('GET', `${c}/documents`, { token: officer })).body.items;
+    return items.length === 4 ? items : undefined;
+  });
   expect(before.map((d: any) => d.kind)).toEqual(['initiation_approval', 'pre_decision_notice', 'decision', 'service_receipt']);
   for (const d of before) {
     const again = await sys.call('POST', `${c}/documents/${d.id}/regenerate`, {

@@ -12,8 +12,8 @@ import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 
 // The field records, the on-the-spot decision, the 公告 and the 听证通知书 are made by the steps that make
-// them, in the same transaction: the written record added, the on-the-spot case written, the attempt by
-// public notice begun, the hearing scheduled. Each is listed, its file matches its hash, and the record
+// them: the written record added, the on-the-spot case written, the attempt by public notice begun, the
+// hearing scheduled (named in the step's transaction, rendered once the step was answered). Each is listed, its file matches its hash, and the record
 // renders the same bytes again.
 let sys: TestSystem;
 const token = (u: string) => sys.token(u);
@@ -30,8 +30,11 @@ afterAll(async () => {
 
 /** The case's documents of one kind, and the text of the only one. */
 async function only(caseId: string, kind: string, user: string) {
-  const list = await sys.call('GET', `/api/v1/cases/${caseId}/documents?kind=${kind}`, { token: await token(user) });
-  expect(list.status).toBe(200);
+  // Rendered once the step was answered ('documents-after-step'): listed within seconds.
+  const list = await eventually(async () => {
+    const r = await sys.call('GET', `/api/v1/cases/${caseId}/documents?kind=${kind}`, { token: await token(user) });
+    return r.status === 200 && r.body.total ? r : undefined;
+  });
   expect(list.body.total).toBe(1);
   const d = list.body.items[0];
   const res = await fetch(`${sys.baseUrl}/api/v1/cases/${caseId}/documents/${d.id}/file`, {

@@ -1,7 +1,17 @@
 import { Client as PgClient } from 'pg';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
 import { OwnPostgres, WorkerProcess, freePort } from './support/processes';
-import { Answer, Api, INITIATED, envVars, faultEnv, holdRecordAppends, recordOf, tasksAgreeWithRecord, verifyChain } from './support/stack';
+import {
+  Answer,
+  Api,
+  INITIATED,
+  envVars,
+  faultEnv,
+  holdRecordAppends,
+  initiatedSteps,
+  tasksAgreeWithRecord,
+  verifyChain,
+} from './support/stack';
 
 // Faults: PostgreSQL stops (fast shutdown) in the middle of a completion and starts again
 // on the same port with the same data. The activity's transaction is rolled back whole — the task
@@ -94,7 +104,7 @@ it('the same API process serves again; the completion lands once and the case go
     return r.status === 200 && r.body.items?.length ? true : undefined;
   }, 120_000);
 
-  expect(await recordOf(db.db, caseId)).toEqual(INITIATED);
+  expect(await initiatedSteps(db.db, caseId)).toEqual(INITIATED);
   await tasksAgreeWithRecord(db.db, caseId);
   await verifyChain(api, caseId, 'xlt.officer1');
   // Neither the API nor the worker was restarted.

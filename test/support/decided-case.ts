@@ -88,5 +88,9 @@ export async function decidedCase(sys: TestSystem, agency: string, o: { handedOv
     await eventually(async () =>
       (await sys.call('GET', `/api/v1/cases/${caseId}/execution`, { token: officer })).status === 200 ? true : undefined,
     );
+  // The 决定书 is rendered once the issue was answered ('documents-after-step'): within seconds.
+  await eventually(async () =>
+    (await sys.call('GET', `/api/v1/cases/${caseId}/documents?kind=decision`, { token: officer })).body.total ? true : undefined,
+  );
   return caseId;
 }
