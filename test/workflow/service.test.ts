@@ -120,6 +120,7 @@ it('direct fails, postal times out, public notice is deemed served on day 30; no
   // after its step answered ('documents-after-step'): after the step's entry, not necessarily next to it.
   const made = actions.filter((r: { action: string }) => r.action === 'document_generated');
   expect(made.map((r: { details: { kind: string } }) => r.details.kind)).toEqual(['service_receipt', 'service_receipt', 'public_notice']);
+  await keepHistory(handle, 'service-public-notice-documents-after-step');
 });
 
 it('lodged service needs the refusal, the witness and its audio-video; the date of service is the date it was left', async () => {
