@@ -1,4 +1,5 @@
 import { eventually } from '../support/database';
+import { stepsAndDocuments } from '../support/documents';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
 import { addDays, chinaDate, chinaDayStart } from '#libs/calendar/dates';
@@ -157,14 +158,16 @@ describe('the decision gate (兴隆台区民政局: 陈述、申辩 told; 3 work
     });
     expect(services).toMatchObject([{ status: 'served', method: 'direct', servedAt: body.handedOver.at }]);
     const record = await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: chief });
-    const actions = record.body.items.map((e: any) => e.action);
-    expect(actions.slice(actions.indexOf('notice_served'), actions.indexOf('document_served') + 1)).toEqual([
+    // The 行政处罚事先告知书 the notice served made and the 行政处罚决定书 the decision made, named with its hash,
+    // each after its step's entry.
+    const kinds = record.body.items.filter((e: any) => e.action === 'document_generated').map((e: any) => e.details.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['pre_decision_notice', 'decision']));
+    const { steps } = stepsAndDocuments(record.body.items.map((e: any) => e.action));
+    expect(steps.slice(steps.indexOf('notice_served'), steps.indexOf('document_served') + 1)).toEqual([
       'notice_served',
-      'document_generated', // the 行政处罚事先告知书 the notice served made
       'waiver_filed',
       'task_completed',
       'decision_issued',
-      'document_generated', // the 行政处罚决定书 the decision made, named with its hash
       'document_served',
     ]);
     const text = decisionText(draft([evidenceId]) as Parameters<typeof decisionText>[0]);

@@ -16,3 +16,13 @@ export async function regeneratesUnchanged(
   });
   expect(again).toMatchObject({ status: 200, body: { id: d.id, version: d.version ?? 1, sha256: d.sha256 } });
 }
+
+/**
+ * A record's actions with the documents set aside, and how many there are. Since 'documents-after-step' a
+ * document is rendered once its step's caller was answered: its `document_generated` entry follows the
+ * step's, but other entries of the case may come between.
+ */
+export function stepsAndDocuments(actions: string[]): { steps: string[]; documents: number } {
+  const steps = actions.filter((a) => a !== 'document_generated');
+  return { steps, documents: actions.length - steps.length };
+}
