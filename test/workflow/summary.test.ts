@@ -112,7 +112,7 @@ it('records the on-the-spot decision, opens the filing, and escalates cash not h
     steps: ['decision_issued', 'fine_collected', 'deadline_escalated', 'task_completed', 'task_completed', 'case_ended'],
     documents: 1,
   });
-  expect(lines.filter((l: { action: string }) => l.action === 'task_completed')[1].summary).toContain('（逾期）');
+  expect(lines.filter((l: { action: string }) => l.action === 'task_completed')[0].summary).toContain('（逾期）');
 });
 
 it('a fine not paid on the spot starts its execution: 15 days from the decision handed over at the scene (行政处罚法 52, 67)', async () => {
