@@ -28,7 +28,7 @@ export async function fillDueItems(db: Pool, items: number, agency: string, othe
     `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, procedure, handling_officer_id, form,
                         workflow_id, started_at, updated_at)
      SELECT gen_random_uuid(), o.agency_id, 1, 'ex_officio', false, 'initiated',
-            (ARRAY['decision', 'investigation', 'service', 'execution'])[1 + g.i % 4], 'general', o.id, '{}'::jsonb,
+            (ARRAY['initiation', 'decision', 'service', 'execution'])[1 + g.i % 4], 'general', o.id, '{}'::jsonb,
             $4 || '-' || g.i, timestamptz '2026-01-01 00:00+08', timestamptz '2026-01-01 00:00+08'
        FROM generate_series(1, $1::int) g(i)
        CROSS JOIN LATERAL (
@@ -37,7 +37,8 @@ export async function fillDueItems(db: Pool, items: number, agency: string, othe
           ORDER BY u.username OFFSET g.i % 3 LIMIT 1) o`,
     [cases, agency, other, tag],
   );
-  const due = (shift: string) => `$2::timestamptz + ((abs(hashtext(c.workflow_id || '${shift}')) % $3::int) - $3::int / 2) * interval '1 second'`;
+  const due = (shift: string) =>
+    `$2::timestamptz + ((abs(hashtext(c.workflow_id || '${shift}')) % $3::int) - $3::int / 2) * interval '1 second'`;
   await db.query(
     `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, assignee_id, status, due_at, opened_at)
      SELECT gen_random_uuid(), c.id, c.agency_id, c.workflow_id, k.kind, k.role,

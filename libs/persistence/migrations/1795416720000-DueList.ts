@@ -81,7 +81,9 @@ export class DueList1795416720000 implements MigrationInterface {
     for (const t of ITEM_TABLES) {
       const on = `AFTER %s ON ${t} REFERENCING %s FOR EACH STATEMENT EXECUTE FUNCTION lawtrail_due_list_items_changed()`;
       await q.query(`CREATE TRIGGER ${t}_due_list_insert ${on.replace('%s', 'INSERT').replace('%s', 'NEW TABLE AS new_rows')}`);
-      await q.query(`CREATE TRIGGER ${t}_due_list_update ${on.replace('%s', 'UPDATE').replace('%s', 'OLD TABLE AS old_rows NEW TABLE AS new_rows')}`);
+      await q.query(
+        `CREATE TRIGGER ${t}_due_list_update ${on.replace('%s', 'UPDATE').replace('%s', 'OLD TABLE AS old_rows NEW TABLE AS new_rows')}`,
+      );
       await q.query(`CREATE TRIGGER ${t}_due_list_delete ${on.replace('%s', 'DELETE').replace('%s', 'OLD TABLE AS old_rows')}`);
     }
     await q.query(`

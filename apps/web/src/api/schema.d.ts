@@ -4074,6 +4074,10 @@ export interface components {
             pageSize: number;
             /** @description 总条数 */
             total: number;
+            /** @description 为 true 时总条数超过 total（计数到 1000 为止） */
+            totalCapped: boolean;
+            /** @description 下一页的游标（作为 cursor 传回；为空时已是最后一页） */
+            nextCursor: string | null;
         };
         AccountabilityItemResponse: {
             /** Format: uuid */
@@ -6427,6 +6431,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数 */
                 pageSize?: number;
+                /** @description 翻页游标 */
+                cursor?: string;
                 /** @description 状态 */
                 state?: "overdue" | "due" | "all";
                 /** @description 期限类型 */
@@ -6465,6 +6471,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数 */
                 pageSize?: number;
+                /** @description 翻页游标 */
+                cursor?: string;
                 /** @description 状态 */
                 state?: "overdue" | "due" | "all";
                 /** @description 期限类型 */
