@@ -10,19 +10,20 @@ const TASKS: [string, string][] = [
   ['archive_file', 'officer'],
 ];
 
-/** The rows' due times are spread over 180 days around this instant, so about half are overdue at it. */
-export const FILL_CENTRE = '2026-06-01T00:00:00Z';
-
 /**
- * `items` open items of the supervisor's due view written straight into the tables the view reads (no
- * workflows: the view reads tables alone): per case one open task and one running decision deadline
- * (立案后作出决定的期限), so `items / 2` cases; 4 in 5 of them the agency's, the rest another's. Generated
- * from the row number, so every run has the same shape: due times every few minutes across 180 days
- * around FILL_CENTRE, every other task assigned to its case's officer, stages spread. `tag` marks the
- * cases' workflow ids, so clearDueItems removes them.
+ * Open items of the supervisor's due view written straight into the tables the list is kept from (no
+ * workflows): per case one open task and one running decision deadline (立案后作出决定的期限); 4 cases in
+ * 5 the agency's, so that it gains `items` rows, the rest another agency's. Generated from the row
+ * number, so every run has the same shape: due times spread over 180 days around `centre` (about half
+ * overdue then), every other task assigned to its case's officer, stages spread. `tag` marks the cases'
+ * workflow ids, so clearDueItems removes them.
  */
-export async function fillDueItems(db: Pool, items: number, agency: string, other: string, tag: string): Promise<void> {
-  const cases = Math.ceil(items / 2);
+export async function fillDueItems(
+  db: Pool,
+  items: number,
+  o: { agency: string; other: string; tag: string; centre: string },
+): Promise<void> {
+  const cases = Math.ceil((items * 5) / 8);
   const span = 180 * 86_400;
   await db.query(
     `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, procedure, handling_officer_id, form,
@@ -35,7 +36,7 @@ export async function fillDueItems(db: Pool, items: number, agency: string, othe
          SELECT u.id, u.agency_id FROM users u
           WHERE u.role = 'officer' AND u.agency_id = CASE WHEN g.i % 5 = 0 THEN $3 ELSE $2 END
           ORDER BY u.username OFFSET g.i % 3 LIMIT 1) o`,
-    [cases, agency, other, tag],
+    [cases, o.agency, o.other, o.tag],
   );
   const due = (shift: string) =>
     `$2::timestamptz + ((abs(hashtext(c.workflow_id || '${shift}')) % $3::int) - $3::int / 2) * interval '1 second'`;
@@ -46,14 +47,14 @@ export async function fillDueItems(db: Pool, items: number, agency: string, othe
        FROM (SELECT c.*, split_part(c.workflow_id, '-', -1)::int AS n FROM cases c WHERE c.workflow_id LIKE $1 || '-%') c
        CROSS JOIN LATERAL (SELECT (k->>0) AS kind, (k->>1) AS role FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY a(k, o)
                             WHERE o = 1 + c.n % $5) k`,
-    [tag, FILL_CENTRE, span, JSON.stringify(TASKS), TASKS.length],
+    [o.tag, o.centre, span, JSON.stringify(TASKS), TASKS.length],
   );
   await db.query(
     `INSERT INTO case_deadlines (case_id, kind, due_at, due_complete, extended, state, updated_at)
      SELECT c.id, 'decision', ${due('d')}, true, false, 'running', c.started_at FROM cases c WHERE c.workflow_id LIKE $1 || '-%'`,
-    [tag, FILL_CENTRE, span],
+    [o.tag, o.centre, span],
   );
-  await db.query('ANALYZE cases, tasks, case_deadlines');
+  await db.query('ANALYZE cases, tasks, case_deadlines, due_list');
 }
 
 /** Removes what fillDueItems wrote under `tag`. */
