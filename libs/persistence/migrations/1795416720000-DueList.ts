@@ -3,11 +3,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /** The tables `due_items` and `due_estimates` read a case's open items from (each has `case_id`). */
 const ITEM_TABLES = ['tasks', 'case_deadlines', 'services', 'executions', 'coercive_measures'];
 
-/** A case's rows of `due_items` with their estimate flags, as `due_list` keeps them. */
+/**
+ * The cases' rows of `due_items` with their estimate flags, as `due_list` keeps them. Both views are
+ * filtered by the cases: PostgreSQL does not carry a filter across to the nullable side of a left join,
+ * and would read the whole of `due_estimates` (~100 ms at 100 000 open items) on every write.
+ */
 const ROWS_OF = (cases: string) => `
   SELECT d.agency_id, d.case_id, d.kind, d.ref, d.due_at, d.officer_id, d.assignee_id, d.role, d.stage,
          COALESCE(x.complete, true), COALESCE(x.missing_years, '{}')
-    FROM due_items d LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
+    FROM due_items d
+    LEFT JOIN (SELECT * FROM due_estimates WHERE case_id = ANY(${cases})) x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
    WHERE d.case_id = ANY(${cases}) AND d.due_at IS NOT NULL`;
 
 /**
@@ -48,7 +53,10 @@ export class DueList1795416720000 implements MigrationInterface {
     await q.query('CREATE INDEX due_list_officer_idx ON due_list (agency_id, officer_id, due_at, case_id, kind, ref)');
     await q.query('CREATE INDEX due_list_assignee_idx ON due_list (agency_id, assignee_id, due_at, case_id, kind, ref)');
     await q.query(`
-      CREATE FUNCTION lawtrail_refresh_due_list(p_cases uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      CREATE FUNCTION lawtrail_refresh_due_list(p_cases uuid[]) RETURNS void LANGUAGE plpgsql
+        -- Planning the views' twelve branches costs ~5 ms, running them for one case ~0.6: plan once per session.
+        SET plan_cache_mode = force_generic_plan
+      AS $$
       BEGIN
         PERFORM FROM cases WHERE id = ANY(p_cases) ORDER BY id FOR NO KEY UPDATE;
         DELETE FROM due_list WHERE case_id = ANY(p_cases);

@@ -42,9 +42,12 @@ export class SupervisionService {
   async due(actor: Actor, q: DueQuery): Promise<DueItemPage> {
     const f = filter(actor, q);
     const from: DueFrom = q.cursor ? { after: dueCursorOf(q.cursor) } : { skip: skipOf(q) };
-    const rows = await this.supervision.due(f, from, q.pageSize + 1);
+    // Two connections at once: the count does not wait for the page.
+    const [rows, { total, capped }] = await Promise.all([
+      this.supervision.due(f, from, q.pageSize + 1),
+      this.supervision.dueCount(f, COUNT_CAP),
+    ]);
     const items = rows.slice(0, q.pageSize);
-    const { total, capped } = await this.supervision.dueCount(f, COUNT_CAP);
     const nextCursor = rows.length > q.pageSize ? encodeDueCursor(items[items.length - 1].key) : null;
     return { ...pageOf(items.map(toDueView), total, q), totalCapped: capped, nextCursor };
   }
