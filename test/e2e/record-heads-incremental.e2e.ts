@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { chinaDate } from '#libs/calendar/dates';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { TestSystem } from '../support/system';
 
 // Verification goes on from the last intact one: only what was written or sealed since is read, and
@@ -13,7 +14,7 @@ const today = chinaDate(new Date());
 
 beforeAll(async () => {
   sys = await TestSystem.start();
-  temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }) });
+  temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }), dataConverter });
   [a, b] = [await sys.filedCase('xlt'), await sys.filedCase('xlt')];
   await temporal.workflow.execute('sealRecordDaysWorkflow', {
     taskQueue: sys.env.taskQueue,
