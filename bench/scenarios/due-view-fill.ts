@@ -2,12 +2,12 @@ import { Pool } from 'pg';
 
 /** Task kinds the filled tasks take in turn, with the role each is for (TASK_SPECS). */
 const TASKS: [string, string][] = [
-  ['legal_review', 'legal_officer'],
+  ['legal_review', 'legal_reviewer'],
   ['draft_decision', 'officer'],
   ['chief_approval', 'chief'],
   ['unit_head_review', 'unit_head'],
   ['service_attempt', 'officer'],
-  ['archive_file', 'officer'],
+  ['archive_file', 'archivist'],
 ];
 
 /**
