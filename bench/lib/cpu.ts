@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { TEMPORAL_SERVER_COMMS } from './observe';
 import { round } from './stats';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -33,9 +34,10 @@ function processes(): Proc[] {
 export function cpuNow(pids: { worker: number; api: number; baseline: number }): Record<string, number> {
   const all = processes();
   const of = (pid?: number) => all.find((p) => p.pid === pid)?.ms ?? 0;
-  // PostgreSQL and the Temporal dev server are children of this process; backends are the postmaster's.
+  // PostgreSQL and the Temporal server (the CLI's or, --server=postgres, temporal-server) are children of
+  // this process; backends are the postmaster's, the Temporal server's own included.
   const postmaster = all.find((p) => p.ppid === process.pid && p.comm === 'postgres');
-  const temporal = all.find((p) => p.ppid === process.pid && p.comm === 'temporal');
+  const temporal = all.find((p) => p.ppid === process.pid && TEMPORAL_SERVER_COMMS.includes(p.comm));
   const postgres = postmaster ? postmaster.ms + all.filter((p) => p.ppid === postmaster.pid).reduce((a, p) => a + p.ms, 0) : 0;
   const self = process.cpuUsage();
   return {
