@@ -209,7 +209,17 @@ function details(r: Results): string[] {
     ['emergency start (scenario 4)', s.openCases?.creationCpu],
   ];
   if (cpus.some(([, c]) => c)) {
-    const cols = ['api', 'worker', 'baselineWorker', 'temporalServer', 'postgres', 'benchDriver', 'total'];
+    // temporalPostgres: the Temporal server's own PostgreSQL backends, on --server=postgres only.
+    const cols = [
+      'api',
+      'worker',
+      'baselineWorker',
+      'temporalServer',
+      ...(r.server === 'postgres' ? ['temporalPostgres'] : []),
+      'postgres',
+      'benchDriver',
+      'total',
+    ];
     out.push(
       '**CPU per operation** (ms of CPU time, by process, from /proc; two cores give 2,000 ms per second):',
       '',

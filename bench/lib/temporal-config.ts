@@ -18,6 +18,9 @@ export function serverFrom(args: string[], env: NodeJS.ProcessEnv): ServerKind {
   return flag ?? 'dev';
 }
 
+/** The Temporal server's databases are named `lawtrail_temporal_<tag>` and `lawtrail_temporal_visibility_<tag>`. */
+export const TEMPORAL_DATABASE_PREFIX = 'lawtrail_temporal_';
+
 /** The ports a Temporal server's four services listen on (gRPC and membership each), and the frontend's HTTP. */
 export interface ServerPorts {
   frontend: number;

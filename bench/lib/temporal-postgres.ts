@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ServerPorts, temporalPostgresConfig } from './temporal-config';
+import { ServerPorts, TEMPORAL_DATABASE_PREFIX, temporalPostgresConfig } from './temporal-config';
 
 /** What scripts/provision-temporal-server.mjs hands over. */
 export interface ServerFiles {
@@ -46,7 +46,7 @@ export async function startTemporalPostgres(o: {
     password: decodeURIComponent(admin.password),
   };
   // Named per run, like lawtrail's own bench databases, so a DATABASE_URL server's `temporal` is never touched.
-  const databases = { default: `lawtrail_temporal_${o.tag}`, visibility: `lawtrail_temporal_visibility_${o.tag}` };
+  const databases = { default: `${TEMPORAL_DATABASE_PREFIX}${o.tag}`, visibility: `${TEMPORAL_DATABASE_PREFIX}visibility_${o.tag}` };
   const toolLog = join(o.logs, 'temporal-sql-tool.log');
   const dropDatabases = async () => {
     const c = new Client({ connectionString: o.adminUrl });
