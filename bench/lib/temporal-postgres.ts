@@ -132,6 +132,8 @@ async function registerDefaultNamespace(cli: string, address: string, logFile: s
       try {
         return await run(cli, [...args, '--address', address], logFile);
       } catch (err) {
+        // A create that timed out on our side may have gone through on the server's.
+        if (/already exists/i.test(String(err))) return;
         if (Date.now() > deadline) throw new Error(`the Temporal server did not ${what} in ${READY_TIMEOUT_MS / 1000} s: ${err}`);
         await new Promise((r) => setTimeout(r, 1000));
       }
