@@ -117,17 +117,14 @@ async function startTemporalPostgres(adminUrl, tag, logs) {
   const files = await temporalServerFiles();
   const cli = await temporalCliPath();
   if (!cli) throw new Error('--server=postgres registers its namespace with the Temporal CLI, which could not be provisioned');
-  const ports = {};
-  for (const name of ['frontend', 'frontendHttp', 'history', 'matching', 'worker']) ports[name] = await freePort();
-  for (const name of ['frontend', 'history', 'matching', 'worker']) ports[`${name}Membership`] = await freePort();
   console.error('[bench] setting up and starting the Temporal server on PostgreSQL…');
-  const { startTemporalPostgres: start } = require(join(ROOT, 'dist/bench/lib/temporal-postgres.js'));
+  const { startTemporalPostgres: start, serverPorts } = require(join(ROOT, 'dist/bench/lib/temporal-postgres.js'));
   const temporal = await start({
     files,
     cli,
     adminUrl,
     tag,
-    ports,
+    ports: await serverPorts(freePort),
     logs,
     onExit: (code) => {
       if (stopping) return;

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ServerPorts, TEMPORAL_DATABASE_PREFIX, temporalPostgresConfig } from './temporal-config';
@@ -21,6 +22,41 @@ export interface TemporalPostgres {
 }
 
 const READY_TIMEOUT_MS = 180_000;
+
+/**
+ * Free ports for the server: gRPC and HTTP from the kernel (`freePort`), as the bench's others;
+ * membership ports below 32 768, as the server stores them in a `smallint` column
+ * (cluster_membership.rpc_port) and the kernel's ephemeral ports start at 32 768.
+ */
+export async function serverPorts(freePort: () => Promise<number>): Promise<ServerPorts> {
+  const taken = new Set<number>();
+  const low = async () => {
+    for (let i = 0; i < 100; i++) {
+      const port = 20_000 + Math.floor(Math.random() * 12_000);
+      if (!taken.has(port) && (await isFree(port))) return (taken.add(port), port);
+    }
+    throw new Error('no free port between 20000 and 32000 for the Temporal server');
+  };
+  return {
+    frontend: await freePort(),
+    frontendHttp: await freePort(),
+    history: await freePort(),
+    matching: await freePort(),
+    worker: await freePort(),
+    frontendMembership: await low(),
+    historyMembership: await low(),
+    matchingMembership: await low(),
+    workerMembership: await low(),
+  };
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
 
 /**
  * A real Temporal server on PostgreSQL for the bench: its two databases in the bench's PostgreSQL
