@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { Api } from './lib/api';
@@ -31,7 +32,7 @@ export async function runBench(stack: Stack): Promise<Results> {
   const api = new Api(stack.apiUrl, DEMO_PASSWORD);
   await api.login(OFFICER, UNIT_HEAD, CHIEF, SUPERVISOR);
   const connection = await Connection.connect({ address: stack.temporalAddress });
-  const temporal = new Client({ connection });
+  const temporal = new Client({ connection, dataConverter });
   const db = new Pool({ connectionString: stack.databaseUrl, max: 2 });
   const baselineDb = new Pool({ connectionString: stack.baselineUrl, max: 2 });
   const b: Bench = { stack, sizes, api, temporal, db, baselineDb, progress };

@@ -7,7 +7,12 @@ import { appendRecord } from '#libs/persistence/append-record';
 import { assignNumber, pinnedNumbering } from '#libs/persistence/numbers';
 import { makeInitiationApproval } from '../documents/initiation-approval';
 
-export interface RegisterCaseInput extends InitiationInput {
+/**
+ * What the case row needs. Cases whose workflow predates 'slim-register-case' pass their whole
+ * input (the profile's sections and the calendar), a superset of this.
+ */
+export interface RegisterCaseInput extends Pick<InitiationInput, 'caseId' | 'agencyId' | 'source' | 'emergency' | 'officer' | 'form'> {
+  profile: Pick<InitiationInput['profile'], 'version'>;
   workflowId: string;
   status: CaseStatus;
   at: string;

@@ -40,7 +40,10 @@ export interface Breakdown {
   afterWorkflow: number;
   workflowTasks: number;
   activities: number;
-  /** Size of the workflow's whole history when it was read, in KiB (what the server stores and replays). */
+  /**
+   * Size of the workflow's whole history when it was read, in KiB (what the server stores and replays):
+   * `fetchHistory` returns payloads as stored, so compressed ones count compressed.
+   */
   historyKb: number;
 }
 

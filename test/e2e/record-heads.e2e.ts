@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { chinaDate } from '#libs/calendar/dates';
 import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
 import { chainHash, fromRow } from '#libs/persistence/record-chain';
@@ -15,7 +16,7 @@ const today = chinaDate(new Date());
 
 beforeAll(async () => {
   sys = await TestSystem.start();
-  temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }) });
+  temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }), dataConverter });
   [a, b] = [await sys.filedCase('xlt'), await sys.filedCase('xlt')];
   // The schedule seals the day that ended; here today is sealed early (its later entries go to tomorrow's head).
   await temporal.workflow.execute('sealRecordDaysWorkflow', {

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { workflowIdForInvestigation } from '#libs/messages/investigation';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
@@ -140,7 +141,7 @@ describe('a general-procedure case, 华阴市住建局', () => {
     expect(issued.status).toBe(200);
     // The decision closes the investigation: its workflow ends, nothing more can be added.
     const connection = await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL });
-    const investigation = new Client({ connection }).workflow.getHandle(workflowIdForInvestigation(caseId));
+    const investigation = new Client({ connection, dataConverter }).workflow.getHandle(workflowIdForInvestigation(caseId));
     await eventually(async () => ((await investigation.describe()).status.name === 'COMPLETED' ? true : undefined));
     await connection.close();
 

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflowIdForInvestigation } from '#libs/messages/investigation';
@@ -100,7 +101,7 @@ it('after the restart the escalation fires once, and the same API process answer
   expect(actions.at(-1)).toBe('deadline_escalated');
   await verifyChain(api, caseId, 'xlt.officer1');
   // In the workflow's own history: one timer fired for the upload, one escalation run (no retry needed).
-  const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const temporal = new Client({ connection: await Connection.connect({ address: server.address }), dataConverter });
   const history = await temporal.workflow.getHandle(workflowIdForInvestigation(caseId)).fetchHistory();
   await temporal.connection.close();
   const escalate = history.events!.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'escalate');

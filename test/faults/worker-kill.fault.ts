@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { workflowIdForDecision } from '#libs/messages/decision';
 import { workflowIdForInitiation } from '#libs/messages/initiation';
 import { TestDatabase, eventually, freshDatabase } from '../support/database';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   worker = new WorkerProcess(envVars(env));
   await worker.start();
   api = await Api.start(env);
-  temporal = new Client({ connection: await Connection.connect({ address: env.temporalAddress }) });
+  temporal = new Client({ connection: await Connection.connect({ address: env.temporalAddress }), dataConverter });
 });
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { InvestigationInput, workflowIdForInvestigation } from '#libs/messages/i
 import { ExecutionInput, workflowIdForExecution } from '#libs/messages/execution';
 import { ServiceInput, workflowIdForService } from '#libs/messages/service';
 import { findProfile } from '#libs/profiles/index';
+import { dataConverter } from '#libs/temporal/data-converter';
 import type { decisionWorkflow } from '#workflows/decision/workflows';
 import type { investigationWorkflow } from '#workflows/investigation/workflows';
 import type { executionWorkflow } from '#workflows/execution/workflows';
@@ -35,11 +36,15 @@ export interface TimeSkipping {
  */
 export async function startTimeSkipping(taskQueue: string): Promise<TimeSkipping> {
   const path = process.env.LAWTRAIL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    client: { dataConverter },
+    ...(path && { server: { executable: { type: 'existing-path', path } } }),
+  });
   const database = await freshDatabase();
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    dataConverter,
     workflowBundle: { codePath: process.env.LAWTRAIL_TEST_BUNDLE! },
     activities: createActivities(database.db, env.client, mkdtempSync(join(tmpdir(), 'lawtrail-ts-'))),
   });

@@ -61,7 +61,10 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
       legalBasis: basis(emergency.source),
     });
   }
-  await registerCase({ ...input, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening });
+  // Added after cases existed: the row needs the profile's version, not its sections and the calendar,
+  // which made this activity's input the largest payload of the history (issue 21).
+  const registered = patched('slim-register-case') ? registration(input) : input;
+  await registerCase({ ...registered, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening });
 
   const overdue = (spec: OverdueSpec) => escalateWhenOverdue(state, input.agencyId, spec);
 
@@ -202,6 +205,11 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
 }
 
 const TOLD: Record<CaseSource, string> = { application: '申请人', complaint: '实名投诉人、举报人', ex_officio: '当事人' };
+
+function registration(input: InitiationInput) {
+  const { caseId, agencyId, source, emergency, officer, form } = input;
+  return { caseId, agencyId, source, emergency, officer, form, profile: { version: input.profile.version } };
+}
 
 function iso(d: Date): string {
   return d.toISOString();

@@ -1,5 +1,6 @@
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { Env } from '#libs/config/env';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
 
 /**
@@ -11,7 +12,7 @@ import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
 export async function ensureSchedules(env: Env): Promise<void> {
   const connection = await Connection.connect({ address: env.temporalAddress });
   try {
-    const client = new Client({ connection, namespace: env.temporalNamespace });
+    const client = new Client({ connection, namespace: env.temporalNamespace, dataConverter });
     await client.schedule
       .create({
         scheduleId: scheduleIdForRecordHeads(env.taskQueue),

@@ -3,6 +3,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '#activities/index';
 import { Env } from '#libs/config/env';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { aliasLibs } from './bundle';
 import { ensureSchedules } from './schedules';
 
@@ -22,8 +23,9 @@ export async function createWorker(
     connection,
     namespace: env.temporalNamespace,
     taskQueue: env.taskQueue,
+    dataConverter,
     // The case-operation activities end a terminated case's workflows through the same connection.
-    activities: createActivities(db, new Client({ connection, namespace: env.temporalNamespace }), env.storageDir),
+    activities: createActivities(db, new Client({ connection, namespace: env.temporalNamespace, dataConverter }), env.storageDir),
     // A case's workflows wait on people for hours or days, so caching them buys little, while the
     // SDK's default (sized from the heap limit: 2,310 on a 4 GB heap) grew the worker by ~330 KiB per
     // open case up to ~1.1 GB; 500 holds every workflow in flight at once (bench/README.md, scenario 4).

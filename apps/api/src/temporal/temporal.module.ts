@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { Env } from '#libs/config/env';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { ENV } from '../env.token';
 import { CaseWorkflowsClient } from './case-workflows.client';
 import { connectTemporal } from './connection';
@@ -17,7 +18,7 @@ import { connectTemporal } from './connection';
       provide: Client,
       inject: [ENV],
       useFactory: async (env: Env) =>
-        new Client({ connection: await connectTemporal(env.temporalAddress), namespace: env.temporalNamespace }),
+        new Client({ connection: await connectTemporal(env.temporalAddress), namespace: env.temporalNamespace, dataConverter }),
     },
     CaseWorkflowsClient,
   ],
