@@ -13,6 +13,7 @@ import { DocumentsBench, documentsMarkdown } from './scenarios/documents';
 import { OpenCases } from './scenarios/open-cases';
 import { CompletionRun } from './scenarios/task-completion';
 import { Throughput } from './scenarios/throughput';
+import type { Mechanism } from './baseline/messages';
 
 export interface Results {
   date: string;
@@ -38,6 +39,8 @@ export interface Results {
 export const TARGETS = {
   latencyRatioP99: 1.3,
   casesPerSecond: 20,
+  /** Sustained filing throughput over the fair baseline's (issue 21). */
+  fairThroughputRatio: 0.5,
   /** "Flat": the worker's RSS grows by at most this fraction from the first to the last checkpoint. */
   workerGrowth: 0.1,
   deadlineLagP99Ms: 2000,
@@ -100,6 +103,12 @@ export function markdown(r: Results): string {
     out.push(
       `| 3. lifecycle sustained ${t.seconds} s, concurrency ${t.concurrency} | ${ms(t.lawtrail)} | **${t.lawtrail.throughput} cases/s**, ${t.lawtrail.errors} errors | ${ms(t.baseline)} | ${t.baseline.throughput} /s | ${ratioOf(t.lawtrail.p50, t.baseline.p50)}× / ${ratioOf(t.lawtrail.p99, t.baseline.p99)}× | ≥ ${TARGETS.casesPerSecond} cases/s, no error | ${mark(ok)} |`,
     );
+    if (t.fair) {
+      const fairOk = t.fairRatio >= TARGETS.fairThroughputRatio && !t.lawtrail.errors;
+      out.push(
+        `| 3. lifecycle vs the fair baseline (its concurrency ${t.fair.concurrency}) | ${ms(t.lawtrail)} | ${t.lawtrail.throughput} cases/s | ${ms(t.fair)} | ${t.fair.throughput} /s | throughput ${t.fairRatio}× | ≥ ${TARGETS.fairThroughputRatio}× the fair baseline's throughput | ${mark(fairOk)} |`,
+      );
+    }
   }
   if (s.openCases) {
     const cps = s.openCases.checkpoints;
@@ -160,6 +169,31 @@ export function workerGrowth(cps: { openCases: number; workerRssMb: number }[]):
   return { kibPerCase: Math.round(slope * 1024 * 10) / 10, percent: Math.round(((slope * range) / start) * 100) };
 }
 
+const MECHANISM_NAMES: Record<Mechanism, string> = {
+  one: 'one regular activity',
+  two: 'two regular activities in sequence',
+  local: 'one local activity',
+  local2: 'two local activities in sequence',
+};
+
+/** Scenario 2's mechanism baselines: one step's writes in a bare Update, by how they are made. */
+function mechanismsMarkdown(runs: CompletionRun[]): string[] {
+  if (!runs.some((c) => c.mechanisms)) return [];
+  const out = [
+    "**A step's writes by mechanism** (bare Temporal: an Update closes a task, touches the case, appends a record entry and opens the next task; CPU ms per Update):",
+    '',
+    '| mechanism | concurrency | p50 / p95 / p99 ms | Updates/s | baseline worker | Temporal server | PostgreSQL | total CPU |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of runs)
+    for (const [how, m] of Object.entries(c.mechanisms ?? {}) as [Mechanism, NonNullable<CompletionRun['mechanisms']>[Mechanism]][])
+      out.push(
+        `| ${MECHANISM_NAMES[how]} | ${c.concurrency} | ${ms(m)} | ${m.throughput}${m.errors ? ` (${m.errors} errors)` : ''} | ${m.cpu.baselineWorker ?? '–'} | ${m.cpu.temporalServer ?? '–'} | ${m.cpu.postgres ?? '–'} | ${m.cpu.total} |`,
+      );
+  out.push('');
+  return out;
+}
+
 function ratioOf(a: number, b: number): number {
   return Math.round((a / b) * 100) / 100;
 }
@@ -206,6 +240,7 @@ function details(r: Results): string[] {
     ),
     ['lifecycle (sustained), lawtrail', s.throughput?.sustained.cpu.lawtrail],
     ['lifecycle (sustained), baseline', s.throughput?.sustained.cpu.baseline],
+    ['lifecycle (sustained), fair baseline', s.throughput?.sustained.cpu.fair],
     ['emergency start (scenario 4)', s.openCases?.creationCpu],
   ];
   if (cpus.some(([, c]) => c)) {
@@ -234,22 +269,24 @@ function details(r: Results): string[] {
       `A bare Update answered without writing anything: p99 ${s.taskCompletion.map((c) => `${c.noopBaseline.p99} ms at concurrency ${c.concurrency}`).join(', ')}.`,
       '',
     );
+    out.push(...mechanismsMarkdown(s.taskCompletion));
   }
   if (s.throughput) {
     const t = s.throughput;
     out.push(
       '**Throughput by concurrency** (closed loops, ' + `${r.sizes.throughput.stepSeconds} s each; lifecycle latency in ms):`,
       '',
-      '| concurrency | lawtrail cases/s | lawtrail p50 / p99 | baseline /s | baseline p50 / p99 |',
-      '|---|---|---|---|---|',
+      '| concurrency | lawtrail cases/s | lawtrail p50 / p99 | baseline /s | baseline p50 / p99 | fair baseline /s | fair p50 / p99 |',
+      '|---|---|---|---|---|---|---|',
     );
     for (const st of t.steps)
       out.push(
-        `| ${st.concurrency} | ${st.lawtrail.throughput}${st.lawtrail.errors ? ` (${st.lawtrail.errors} errors)` : ''} | ${f(st.lawtrail.p50)} / ${f(st.lawtrail.p99)} | ${st.baseline.throughput} | ${f(st.baseline.p50)} / ${f(st.baseline.p99)} |`,
+        `| ${st.concurrency} | ${st.lawtrail.throughput}${st.lawtrail.errors ? ` (${st.lawtrail.errors} errors)` : ''} | ${f(st.lawtrail.p50)} / ${f(st.lawtrail.p99)} | ${st.baseline.throughput} | ${f(st.baseline.p50)} / ${f(st.baseline.p99)} | ${st.fair?.throughput ?? '–'} | ${st.fair ? `${f(st.fair.p50)} / ${f(st.fair.p99)}` : '–'} |`,
       );
     out.push(
       '',
-      `Knee: lawtrail at concurrency ${t.knee.lawtrail.concurrency} (${t.knee.lawtrail.throughput} cases/s, p99 ${f(t.knee.lawtrail.p99)} ms, next step p99 ${f(t.knee.lawtrail.nextP99 ?? NaN)} ms); baseline at ${t.knee.baseline.concurrency} (${t.knee.baseline.throughput}/s). ` +
+      `Knee: lawtrail at concurrency ${t.knee.lawtrail.concurrency} (${t.knee.lawtrail.throughput} cases/s, p99 ${f(t.knee.lawtrail.p99)} ms, next step p99 ${f(t.knee.lawtrail.nextP99 ?? NaN)} ms); baseline at ${t.knee.baseline.concurrency} (${t.knee.baseline.throughput}/s)` +
+        `${t.knee.fair ? `; fair baseline at ${t.knee.fair.concurrency} (${t.knee.fair.throughput}/s)` : ''}. ` +
         `Decision stage started for ${t.decisionStage.withDeadline} of ${t.decisionStage.cases} filed cases of the sustained run (${t.decisionStage.settledSecondsAfterRun} s after it ended). ` +
         `One filed case leaves two histories: initiation ${t.histories.initiation.events} events, ${t.histories.initiation.kb} KiB; decision ${t.histories.decision.events} events, ${t.histories.decision.kb} KiB.`,
       '',

@@ -30,7 +30,7 @@ if (args.includes('--help')) {
   --server=…     dev (default): the Temporal CLI's dev server, in-memory SQLite, as npm test runs it;
                  postgres: a Temporal server on PostgreSQL, as deployments run it (built once with Go)
 env: LAWTRAIL_BENCH_OPEN_CASES, LAWTRAIL_BENCH_DEADLINES, LAWTRAIL_BENCH_SUSTAIN_SECONDS,
-     LAWTRAIL_BENCH_STEP_SECONDS, LAWTRAIL_BENCH_STARTS (see bench/README.md)`);
+     LAWTRAIL_BENCH_STEP_SECONDS, LAWTRAIL_BENCH_STARTS, LAWTRAIL_BENCH_HEAP_SNAPSHOTS (see bench/README.md)`);
   process.exit(0);
 }
 
@@ -209,7 +209,12 @@ async function main() {
   const port = await freePort();
   // --cpu-prof: V8 CPU profiles of lawtrail's worker and API, written when they stop (see bench/README.md).
   const prof = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(logs, 'cpu')}`] : [];
-  const worker = node('worker', 'dist/apps/worker/src/main.js', env, logs, { wait: false, nodeArgs: prof });
+  // LAWTRAIL_BENCH_HEAP_SNAPSHOTS=1: scenario 4 has the worker write a V8 heap snapshot at each checkpoint.
+  const heap = process.env.LAWTRAIL_BENCH_HEAP_SNAPSHOTS
+    ? ['--heapsnapshot-signal=SIGWINCH', `--diagnostic-dir=${join(logs, 'heap')}`]
+    : [];
+  if (heap.length) mkdirSync(join(logs, 'heap'), { recursive: true });
+  const worker = node('worker', 'dist/apps/worker/src/main.js', env, logs, { wait: false, nodeArgs: [...prof, ...heap] });
   const api = node('api', 'dist/apps/api/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, logs, {
     wait: false,
     nodeArgs: prof,

@@ -43,3 +43,4 @@ export async function bareLifecycle(): Promise<void> {
   await condition(() => approvals >= 2);
   await writeRow('decision');
 }
+export { bareSteps, fairDecision, fairLifecycle } from './fair';

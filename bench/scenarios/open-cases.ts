@@ -1,3 +1,5 @@
+import { readdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DueQuery } from '#api/supervision/supervision.dto';
 import { SupervisionService } from '#api/supervision/supervision.service';
@@ -89,6 +91,7 @@ export async function openCases(b: Bench): Promise<OpenCases> {
     }
     await sleep(5000); // let the last workflow tasks finish and the worker settle before reading its memory
     const point = { ...(await observe(b)), dueView: await dueView(b) };
+    if (process.env.LAWTRAIL_BENCH_HEAP_SNAPSHOTS) await heapSnapshot(b, point.openCases);
     b.progress.done(
       `${point.openCases} open cases: worker RSS ${point.workerRssMb} MiB (peak ${point.workerPeakMb}), database ${point.databaseMb} MiB, ` +
         `due view page 1 p50 ${point.dueView.firstPage.p50} ms, page ${Math.ceil(point.dueView.rows / 200)} p50 ${point.dueView.deepPage.p50} ms`,
@@ -201,6 +204,27 @@ async function plan(b: Bench, q: Partial<DueQuery>): Promise<Plan> {
   };
   walk(root.Plan);
   return { nodes, executionMs: round(root['Execution Time'], 2) };
+}
+
+/**
+ * The worker writes a V8 heap snapshot (run.mjs starts it with --heapsnapshot-signal) into logs/heap;
+ * renamed after the open cases it holds, once its size stops changing. `node bench/heap-diff.mjs a b`
+ * compares two. The snapshot stops the worker for some seconds: the due view was timed before.
+ */
+async function heapSnapshot(b: Bench, open: number): Promise<void> {
+  const dir = join(b.stack.logs, 'heap');
+  const before = new Set(readdirSync(dir));
+  process.kill(b.stack.pids.worker, 'SIGWINCH'); // not SIGUSR2: the Temporal runtime shuts the worker down on it
+  b.progress.update(`  heap snapshot of the worker at ${open} open cases…`);
+  for (let last = -1; ; await sleep(1000)) {
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    const size = file ? statSync(join(dir, file)).size : -1;
+    if (file && size > 0 && size === last) {
+      renameSync(join(dir, file), join(dir, `worker-${open}.heapsnapshot`));
+      return;
+    }
+    last = size;
+  }
 }
 
 function weighted(runs: { ops: number; cpu: Record<string, number> }[]): Record<string, number> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { bareIdle } from '../baseline/workflows';
-import { noopUpdate, stopUpdate, writeUpdate } from '../baseline/messages';
+import type { bareIdle, bareSteps } from '../baseline/workflows';
+import { MECHANISMS, Mechanism, noopUpdate, stepUpdate, stopUpdate, writeUpdate } from '../baseline/messages';
 import { AGENCY, Bench, CASE_FORM, OFFICER, UNIT_HEAD } from '../lib/context';
 import { OpTrace, profileOps } from '../lib/history';
 import { withCpu } from '../lib/cpu';
@@ -11,6 +11,11 @@ import { Comparison, compare, line } from './case-start';
 export interface CompletionRun extends Comparison {
   /** The same Update on the same idle workflows, answered at once (no row written). */
   noopBaseline: Summary;
+  /**
+   * A step's writes (close the task, touch the case, a record entry, open the next task) in an Update on
+   * bare Temporal, made by each mechanism of issue 21 item 1: what each costs on this server.
+   */
+  mechanisms?: Record<Mechanism, Summary & { cpu: Record<string, number> }>;
 }
 
 /**
@@ -24,6 +29,7 @@ export async function taskCompletion(b: Bench): Promise<CompletionRun[]> {
   const needed = b.sizes.starts[1] + b.sizes.starts[16] + b.sizes.warmup;
   const tasks = await openReviews(b, needed);
   const idle = await idleWorkflows(b, needed);
+  const stepping = await idleWorkflows(b, b.sizes.starts[16], 'bareSteps');
   let nextTask = 0;
   let nextIdle = 0;
 
@@ -69,11 +75,25 @@ export async function taskCompletion(b: Bench): Promise<CompletionRun[]> {
       op: () => b.temporal.workflow.getHandle(idle[n++]).executeUpdate(noopUpdate),
       progress: b.progress,
     });
-    const result: CompletionRun = { ...run, noopBaseline: summarize(noop.latencies, noop.seconds, noop.errors) };
+    const mechanisms = {} as NonNullable<CompletionRun['mechanisms']>;
+    for (const how of MECHANISMS) {
+      // Each workflow takes one Update per run, in turn: a step closes the task the last one opened.
+      const m = await withCpu(b.stack.pids, () =>
+        closedLoop({
+          label: `baseline step (${how})`,
+          concurrency,
+          count,
+          op: (i) => b.temporal.workflow.getHandle(stepping[i]).executeUpdate(stepUpdate, { args: [how] }),
+          progress: b.progress,
+        }),
+      );
+      mechanisms[how] = { ...summarize(m.latencies, m.seconds, m.errors), cpu: m.cpu };
+    }
+    const result: CompletionRun = { ...run, noopBaseline: summarize(noop.latencies, noop.seconds, noop.errors), mechanisms };
     b.progress.done(`${line('task completion', run)} | no-op Update p99 ${result.noopBaseline.p99} ms`);
     runs.push(result);
   }
-  await inParallel(idle, 16, (id) => b.temporal.workflow.getHandle(id).executeUpdate(stopUpdate));
+  await inParallel([...idle, ...stepping], 16, (id) => b.temporal.workflow.getHandle(id).executeUpdate(stopUpdate));
   return runs;
 }
 
@@ -98,15 +118,15 @@ async function openReviews(b: Bench, n: number): Promise<{ id: string; workflowI
   return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id }));
 }
 
-async function idleWorkflows(b: Bench, n: number): Promise<string[]> {
-  const ids = Array.from({ length: n }, () => `bare-idle-${randomUUID()}`);
+async function idleWorkflows(b: Bench, n: number, type: 'bareIdle' | 'bareSteps' = 'bareIdle'): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => `${type}-${randomUUID()}`);
   await inParallel(
     ids,
     8,
     async (workflowId) => {
-      await b.temporal.workflow.start<typeof bareIdle>('bareIdle', { workflowId, taskQueue: b.stack.baselineQueue });
+      await b.temporal.workflow.start<typeof bareIdle | typeof bareSteps>(type, { workflowId, taskQueue: b.stack.baselineQueue });
     },
-    (d) => b.progress.update(`  starting idle baseline workflows: ${d}/${n}`),
+    (d) => b.progress.update(`  starting ${type} baseline workflows: ${d}/${n}`),
   );
   return ids;
 }

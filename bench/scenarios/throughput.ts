@@ -1,30 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { writeUpdate } from '../baseline/messages';
-import type { bareLifecycle } from '../baseline/workflows';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { fairRegisteredUpdate, fairStepUpdate, writeUpdate } from '../baseline/messages';
+import type { bareLifecycle, fairLifecycle } from '../baseline/workflows';
 import { workflowIdForDecision } from '#libs/messages/decision';
 import { workflowIdForInitiation } from '#libs/messages/initiation';
 import { historySizes } from '../lib/history';
 import { Bench, CASE_FORM, CHIEF, OFFICER, UNIT_HEAD } from '../lib/context';
 import { withCpu } from '../lib/cpu';
 import { LoadResult, closedLoop, sleep } from '../lib/load';
-import { Summary, round, summarize } from '../lib/stats';
+import { Summary, ratio, round, summarize } from '../lib/stats';
 
 export interface Step {
   concurrency: number;
   lawtrail: Summary;
   baseline: Summary;
+  /** The fair baseline: lawtrail's human steps and writes on bare Temporal (bench/baseline/fair.ts). */
+  fair: Summary;
 }
 
 export interface Throughput {
   steps: Step[];
   /** The last concurrency at which throughput still grew by 10 % or more; beyond it only p99 grows. */
-  knee: { lawtrail: Knee; baseline: Knee };
+  knee: { lawtrail: Knee; baseline: Knee; fair: Knee };
   sustained: {
     concurrency: number;
     lawtrail: Summary;
     baseline: Summary;
+    /** Held at its own knee's concurrency. */
+    fair: Summary & { concurrency: number };
+    /** lawtrail's sustained throughput over the fair baseline's (target ≥ 0.5). */
+    fairRatio: number;
     seconds: number;
-    cpu: { lawtrail: Record<string, number>; baseline: Record<string, number> };
+    cpu: { lawtrail: Record<string, number>; baseline: Record<string, number>; fair: Record<string, number> };
   };
   /** Filed cases of the sustained run whose decision stage had written its deadline, and how long after the run that took. */
   decisionStage: { cases: number; withDeadline: number; settledSecondsAfterRun: number };
@@ -46,8 +53,8 @@ export interface Knee {
  * approves — the decision to file it (立案), which starts the decision stage and its 90-day deadline.
  * Each person reads their task list first, as they would. Closed loops at rising concurrency find
  * the knee; then the knee's concurrency is held for the sustained run, which must have no error.
- * Baseline: a workflow that writes a row, takes two Updates each writing a row, writes the
- * decision's row and ends.
+ * Baselines: a workflow that writes a row, takes two Updates each writing a row, writes the
+ * decision's row and ends; and the fair one, which makes lawtrail's writes for each step.
  */
 export async function throughput(b: Bench): Promise<Throughput> {
   b.progress.section('3/6 throughput: start → unit head → chief (filing), closed loops at rising concurrency');
@@ -58,11 +65,20 @@ export async function throughput(b: Bench): Promise<Throughput> {
     into?.push(id);
   };
   const baselineOp = () => bareLifecycleOnce(b);
+  const fairOp = () => fairLifecycleOnce(b);
 
   const steps: Step[] = [];
   const errorSamples: string[] = [];
   for (const concurrency of levels) {
     const base = await closedLoop({ label: `baseline lifecycle`, concurrency, seconds: stepSeconds, op: baselineOp, progress: b.progress });
+    await sleep(1000);
+    const fair = await closedLoop({
+      label: 'fair baseline lifecycle',
+      concurrency,
+      seconds: stepSeconds,
+      op: fairOp,
+      progress: b.progress,
+    });
     await sleep(1000);
     const law = await closedLoop({
       label: `lawtrail lifecycle`,
@@ -71,17 +87,17 @@ export async function throughput(b: Bench): Promise<Throughput> {
       op: lawtrailOp(),
       progress: b.progress,
     });
-    errorSamples.push(...law.errorSamples, ...base.errorSamples);
-    const step = { concurrency, lawtrail: sum(law), baseline: sum(base) };
+    errorSamples.push(...law.errorSamples, ...base.errorSamples, ...fair.errorSamples);
+    const step = { concurrency, lawtrail: sum(law), baseline: sum(base), fair: sum(fair) };
     b.progress.done(
-      `c=${concurrency}: lawtrail ${step.lawtrail.throughput} cases/s p99 ${step.lawtrail.p99} ms | baseline ${step.baseline.throughput}/s p99 ${step.baseline.p99} ms${law.errors + base.errors ? ` | errors ${law.errors}+${base.errors}` : ''}`,
+      `c=${concurrency}: lawtrail ${step.lawtrail.throughput} cases/s p99 ${step.lawtrail.p99} ms | baseline ${step.baseline.throughput}/s p99 ${step.baseline.p99} ms | fair ${step.fair.throughput}/s p99 ${step.fair.p99} ms${law.errors + base.errors + fair.errors ? ` | errors ${law.errors}+${base.errors}+${fair.errors}` : ''}`,
     );
     steps.push(step);
     await sleep(2000); // let the decision stages just started settle before the next step
   }
-  const knee = { lawtrail: kneeOf(steps, 'lawtrail'), baseline: kneeOf(steps, 'baseline') };
+  const knee = { lawtrail: kneeOf(steps, 'lawtrail'), baseline: kneeOf(steps, 'baseline'), fair: kneeOf(steps, 'fair') };
   b.progress.done(
-    `knee: lawtrail c=${knee.lawtrail.concurrency} (${knee.lawtrail.throughput} cases/s), baseline c=${knee.baseline.concurrency} (${knee.baseline.throughput}/s)`,
+    `knee: lawtrail c=${knee.lawtrail.concurrency} (${knee.lawtrail.throughput} cases/s), baseline c=${knee.baseline.concurrency} (${knee.baseline.throughput}/s), fair c=${knee.fair.concurrency} (${knee.fair.throughput}/s)`,
   );
 
   b.progress.section(`  sustained ${sustainSeconds} s at each knee`);
@@ -95,6 +111,16 @@ export async function throughput(b: Bench): Promise<Throughput> {
     }),
   );
   await sleep(2000);
+  const fair = await withCpu(b.stack.pids, () =>
+    closedLoop({
+      label: 'fair baseline sustained',
+      concurrency: knee.fair.concurrency,
+      seconds: sustainSeconds,
+      op: fairOp,
+      progress: b.progress,
+    }),
+  );
+  await sleep(2000);
   const law = await withCpu(b.stack.pids, () =>
     closedLoop({
       label: 'lawtrail sustained',
@@ -104,16 +130,18 @@ export async function throughput(b: Bench): Promise<Throughput> {
       progress: b.progress,
     }),
   );
-  errorSamples.push(...law.errorSamples, ...base.errorSamples);
+  errorSamples.push(...law.errorSamples, ...base.errorSamples, ...fair.errorSamples);
   const sustained = {
     concurrency: knee.lawtrail.concurrency,
     lawtrail: sum(law),
     baseline: sum(base),
+    fair: { ...sum(fair), concurrency: knee.fair.concurrency },
+    fairRatio: ratio(sum(law).throughput, sum(fair).throughput),
     seconds: sustainSeconds,
-    cpu: { lawtrail: law.cpu, baseline: base.cpu },
+    cpu: { lawtrail: law.cpu, baseline: base.cpu, fair: fair.cpu },
   };
   b.progress.done(
-    `sustained: lawtrail ${sustained.lawtrail.throughput} cases/s (${law.errors} errors) | baseline ${sustained.baseline.throughput}/s (${base.errors} errors)`,
+    `sustained: lawtrail ${sustained.lawtrail.throughput} cases/s (${law.errors} errors) | baseline ${sustained.baseline.throughput}/s (${base.errors} errors) | fair ${sustained.fair.throughput}/s (${fair.errors} errors): ×${sustained.fairRatio} of the fair`,
   );
 
   const decisionStage = await decisionStageSettled(b, filed);
@@ -150,11 +178,24 @@ async function bareLifecycleOnce(b: Bench): Promise<void> {
   await h.result();
 }
 
+/** The fair baseline's lifecycle, as the API drives lawtrail's: start (answered once written), two approvals. */
+async function fairLifecycleOnce(b: Bench): Promise<void> {
+  const start = new WithStartWorkflowOperation<typeof fairLifecycle>('fairLifecycle', {
+    workflowId: `fair-life-${randomUUID()}`,
+    taskQueue: b.stack.baselineQueue,
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  await b.temporal.workflow.executeUpdateWithStart(fairRegisteredUpdate, { startWorkflowOperation: start });
+  const h = await start.workflowHandle();
+  await h.executeUpdate(fairStepUpdate);
+  await h.executeUpdate(fairStepUpdate);
+}
+
 function sum(r: LoadResult): Summary {
   return summarize(r.latencies, r.seconds, r.errors);
 }
 
-export function kneeOf(steps: Step[], who: 'lawtrail' | 'baseline'): Knee {
+export function kneeOf(steps: Step[], who: 'lawtrail' | 'baseline' | 'fair'): Knee {
   let k = 0;
   for (let i = 1; i < steps.length; i++) {
     if (steps[i][who].throughput >= steps[k][who].throughput * 1.1 && !steps[i][who].errors) k = i;
