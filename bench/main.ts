@@ -40,7 +40,14 @@ export async function runBench(stack: Stack): Promise<Results> {
   const baselineDb = new Pool({ connectionString: stack.baselineUrl, max: 2 });
   const b: Bench = { stack, sizes, api, temporal, db, baselineDb, progress };
 
-  const results: Results = { date: new Date().toISOString(), machine: await machine(db), sizes, scenarios: {}, seconds: 0 };
+  const results: Results = {
+    date: new Date().toISOString(),
+    server: stack.server,
+    machine: await machine(db, connection, stack.server),
+    sizes,
+    scenarios: {},
+    seconds: 0,
+  };
   try {
     if (only.has(4)) results.scenarios.openCases = await openCases(b);
     if (only.has(5)) results.scenarios.deadlineLag = await deadlineLag(b, results.scenarios.openCases?.creation.throughput ?? 10);
