@@ -4,18 +4,23 @@ import { Sizes } from './lib/context';
 import { Breakdown } from './lib/history';
 import { Machine } from './lib/machine';
 import { Summary } from './lib/stats';
+import { ServerKind } from './lib/temporal-config';
 import { CASE_FILE_TARGET_MS, CaseFilePdfRun } from './scenarios/case-file-pdf';
 import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
 import { DocumentsBench, documentsMarkdown } from './scenarios/documents';
+import { DUE_VIEW_TARGET_MS, DueViewAtScale, dueViewMarkdown } from './scenarios/due-view';
 import { OpenCases } from './scenarios/open-cases';
+import { RecordVerificationRun, recordVerificationMarkdown } from './scenarios/record-verification';
 import { CompletionRun } from './scenarios/task-completion';
 import { Throughput } from './scenarios/throughput';
 import type { Mechanism } from './baseline/messages';
 
 export interface Results {
   date: string;
+  /** The Temporal server it ran on (`--server`); results of each are kept apart. */
+  server: ServerKind;
   machine: Machine;
   sizes: Sizes;
   scenarios: {
@@ -27,6 +32,8 @@ export interface Results {
     caseSearch?: CaseSearch;
     caseFilePdf?: CaseFilePdfRun;
     documents?: DocumentsBench;
+    dueViewAtScale?: DueViewAtScale;
+    recordVerification?: RecordVerificationRun;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
   seconds: number;
@@ -45,17 +52,31 @@ export const TARGETS = {
 
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results');
 
-/** results/<timestamp>.json and .md, kept for comparison; latest.json and latest.md are copies of the newest. */
+/**
+ * results/<timestamp>.json and .md, kept for comparison, marked `-postgres` (or `-external`) when not
+ * on the dev server; latest.json and latest.md are copies of the newest dev-server run, and
+ * latest-postgres.* (latest-external.*) of the newest run on that server, so neither hides the other.
+ */
 export function writeResults(r: Results): string[] {
   mkdirSync(RESULTS, { recursive: true });
   const stamp = r.date.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
-  const json = join(RESULTS, `${stamp}${r.sizes.quick ? '-quick' : ''}.json`);
+  const server = r.server === 'dev' ? '' : `-${r.server}`;
+  const json = join(RESULTS, `${stamp}${server}${r.sizes.quick ? '-quick' : ''}.json`);
   const md = json.replace(/\.json$/, '.md');
   writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(md, markdown(r));
-  copyFileSync(json, join(RESULTS, 'latest.json'));
-  copyFileSync(md, join(RESULTS, 'latest.md'));
-  return [json, join(RESULTS, 'latest.md')];
+  copyFileSync(json, join(RESULTS, `latest${server}.json`));
+  copyFileSync(md, join(RESULTS, `latest${server}.md`));
+  return [json, join(RESULTS, `latest${server}.md`)];
+}
+
+/** The line that says which Temporal server the figures are for, and where the other's are. */
+function serverLine(server: ServerKind = 'dev'): string {
+  return {
+    dev: "Temporal: the CLI's dev server (in-memory SQLite). On Temporal with PostgreSQL, as deployed: `--server=postgres`, latest-postgres.md.",
+    postgres: "Temporal: **a Temporal server on PostgreSQL**, as deployed (`--server=postgres`). On the CLI's dev server: latest.md.",
+    external: "Temporal: a server of the caller's (TEMPORAL_ADDRESS).",
+  }[server];
 }
 
 const ms = (s: Summary) => `${f(s.p50)} / ${f(s.p95)} / ${f(s.p99)}`;
@@ -68,6 +89,8 @@ export function markdown(r: Results): string {
   const out: string[] = [
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}; Node ${m.node.slice(1)}, ${m.postgres}, ${m.temporal}. ` +
       `Load average before/after: ${m.loadAverageBefore[0]} / ${m.loadAverageAfter?.[0] ?? '–'}. ${r.sizes.quick ? '**Quick run (smoke sizes).** ' : ''}Whole run ${Math.round(r.seconds / 60)} min.`,
+    '',
+    serverLine(r.server),
     '',
     '| scenario | lawtrail p50 / p95 / p99 ms | throughput | baseline p50 / p95 / p99 ms | throughput | ratio p50 / p99 | target | |',
     '|---|---|---|---|---|---|---|---|',
@@ -110,6 +133,18 @@ export function markdown(r: Results): string {
     const missed = s.caseSearch.probes.filter((p) => p.trigramExpected && !p.trigramUsed).length;
     out.push(
       `| 6. case search, ${s.caseSearch.cases.toLocaleString('en')} cases | slowest (${slowest.name}) ${ms(slowest.http)} | | | | | trigram index used from 3 characters | ${mark(!missed)} |`,
+    );
+  }
+  if (s.dueViewAtScale?.points.length) {
+    const z = s.dueViewAtScale.points[s.dueViewAtScale.points.length - 1];
+    out.push(
+      `| 9. due view, ${z.rows.toLocaleString('en')} open items | page 1 ${ms(z.firstPage)}; middle page by cursor ${ms(z.deepPage)} | | | | | page 1 p99 ≤ ${DUE_VIEW_TARGET_MS} ms at 100,000 | ${z.rows >= 100_000 ? mark(z.firstPage.p99 <= DUE_VIEW_TARGET_MS) : '(quick size)'} |`,
+    );
+  }
+  if (s.recordVerification) {
+    const r = s.recordVerification;
+    out.push(
+      `| 10. record verification, ${r.entries.toLocaleString('en')} entries | full ${f(r.full.ms)} ms; from the checkpoint after ${r.incremental.appended} new ${f(r.incremental.ms)} ms | | | | | (no target) | |`,
     );
   }
   if (s.caseFilePdf) {
@@ -225,7 +260,17 @@ function details(r: Results): string[] {
     ['emergency start (scenario 4)', s.openCases?.creationCpu],
   ];
   if (cpus.some(([, c]) => c)) {
-    const cols = ['api', 'worker', 'baselineWorker', 'temporalServer', 'postgres', 'benchDriver', 'total'];
+    // temporalPostgres: the Temporal server's own PostgreSQL backends, on --server=postgres only.
+    const cols = [
+      'api',
+      'worker',
+      'baselineWorker',
+      'temporalServer',
+      ...(r.server === 'postgres' ? ['temporalPostgres'] : []),
+      'postgres',
+      'benchDriver',
+      'total',
+    ];
     out.push(
       '**CPU per operation** (ms of CPU time, by process, from /proc; two cores give 2,000 ms per second):',
       '',
@@ -293,5 +338,7 @@ function details(r: Results): string[] {
   }
   if (s.caseSearch) out.push(...searchMarkdown(s.caseSearch));
   if (s.documents) out.push(...documentsMarkdown(s.documents));
+  if (s.dueViewAtScale) out.push(...dueViewMarkdown(s.dueViewAtScale));
+  if (s.recordVerification) out.push(...recordVerificationMarkdown(s.recordVerification));
   return out;
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: the real stack, as `npm test` starts it, and the five scenarios of bench/README.md.
 // Compiles lawtrail and the bench, starts PostgreSQL (embedded unless DATABASE_URL is set) and the
-// Temporal dev server (unless TEMPORAL_ADDRESS is set) on free ports, migrates a fresh database,
+// Temporal dev server (or, with --server=postgres, a Temporal server on PostgreSQL; neither when
+// TEMPORAL_ADDRESS is set) on free ports, migrates a fresh database,
 // runs lawtrail's worker and API and the bare baseline worker as processes of their own, hands
 // them to the driver (bench/main.ts, compiled to dist/bench) and stops everything it started.
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startPostgres } from '../scripts/postgres.mjs';
 import { temporalCliPath } from '../scripts/provision-temporal.mjs';
+import { temporalServerFiles } from '../scripts/provision-temporal-server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -25,6 +27,8 @@ if (args.includes('--help')) {
   --quick        small sizes (about 5 minutes): a smoke run, not figures to publish
   --only=…       run only these scenarios (5 creates the open cases it needs when 4 is left out)
   --keep-logs    keep the worker/API logs (their folder is printed) after a successful run
+  --server=…     dev (default): the Temporal CLI's dev server, in-memory SQLite, as npm test runs it;
+                 postgres: a Temporal server on PostgreSQL, as deployments run it (built once with Go)
 env: LAWTRAIL_BENCH_OPEN_CASES, LAWTRAIL_BENCH_DEADLINES, LAWTRAIL_BENCH_SUSTAIN_SECONDS,
      LAWTRAIL_BENCH_STEP_SECONDS, LAWTRAIL_BENCH_STARTS, LAWTRAIL_BENCH_HEAP_SNAPSHOTS (see bench/README.md)`);
   process.exit(0);
@@ -108,11 +112,37 @@ function trapSignals() {
   }
 }
 
+/** The Temporal server users deploy, on the bench's PostgreSQL (bench/lib/temporal-postgres.ts). */
+async function startTemporalPostgres(adminUrl, tag, logs) {
+  const files = await temporalServerFiles();
+  const cli = await temporalCliPath();
+  if (!cli) throw new Error('--server=postgres registers its namespace with the Temporal CLI, which could not be provisioned');
+  console.error('[bench] setting up and starting the Temporal server on PostgreSQL…');
+  const { startTemporalPostgres: start, serverPorts } = require(join(ROOT, 'dist/bench/lib/temporal-postgres.js'));
+  const temporal = await start({
+    files,
+    cli,
+    adminUrl,
+    tag,
+    ports: await serverPorts(freePort),
+    logs,
+    onExit: (code) => {
+      if (stopping) return;
+      console.error(`\n[bench] the Temporal server exited (${code}); see ${join(logs, 'temporal-server.log')}`);
+      shutdown(1);
+    },
+  });
+  stops.push(temporal.stop);
+  return temporal.address;
+}
+
 async function main() {
   trapSignals();
   const t0 = Date.now();
   console.error('[bench] compiling lawtrail and the bench…');
   await compile();
+  const { serverFrom } = require(join(ROOT, 'dist/bench/lib/temporal-config.js'));
+  const server = serverFrom(args, process.env);
 
   const scratch = mkdtempSync(join(tmpdir(), 'lawtrail-bench-'));
   chmodSync(scratch, 0o755); // PostgreSQL's own user must enter it (see scripts/postgres.mjs)
@@ -126,8 +156,11 @@ async function main() {
     trapSignals();
     adminUrl = pg.url;
   }
+  const tag = randomBytes(4).toString('hex');
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
-  if (!temporalAddress) {
+  if (server === 'postgres') {
+    temporalAddress = await startTemporalPostgres(adminUrl, tag, logs);
+  } else if (server === 'dev') {
     const cli = await temporalCliPath();
     const { TestWorkflowEnvironment } = require('@temporalio/testing');
     require('@temporalio/worker').Runtime.install({ shutdownSignals: [] });
@@ -145,7 +178,6 @@ async function main() {
     temporalAddress = env.address;
   }
 
-  const tag = randomBytes(4).toString('hex');
   const databaseUrl = await createDatabase(adminUrl, `lawtrail_bench_${tag}`);
   const baselineUrl = await createDatabase(adminUrl, `lawtrail_baseline_${tag}`);
   // As `npm run dev` does: with the embedded server, the API and the worker log in as lawtrail_app
@@ -204,6 +236,7 @@ async function main() {
     databaseUrl,
     baselineUrl,
     temporalAddress,
+    server,
     taskQueue: env.LAWTRAIL_TASK_QUEUE,
     baselineQueue,
     pids: { worker: worker.child.pid, api: api.child.pid, baseline: baseline.child.pid },

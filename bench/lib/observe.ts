@@ -9,14 +9,17 @@ export function rssOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: round(kb('VmRSS') / 1024), peakMb: round(kb('VmHWM') / 1024) };
 }
 
-/** The Temporal dev server this process started (a child named `temporal`), if any. */
+/** The names of the Temporal servers run.mjs starts: the CLI's dev server and a built temporal-server. */
+export const TEMPORAL_SERVER_COMMS = ['temporal', 'temporal-server'];
+
+/** The Temporal server this process started (a child of one of those names), if any. */
 export function temporalServerPid(): number | undefined {
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
-      if (m && m[1] === 'temporal' && Number(m[2]) === process.pid) return Number(d);
+      if (m && TEMPORAL_SERVER_COMMS.includes(m[1]) && Number(m[2]) === process.pid) return Number(d);
     } catch {
       // the process ended while we looked
     }
