@@ -15,7 +15,9 @@ import { caseSearch } from './scenarios/case-search';
 import { caseStart } from './scenarios/case-start';
 import { deadlineLag } from './scenarios/deadline-lag';
 import { documents } from './scenarios/documents';
+import { dueViewAtScale } from './scenarios/due-view';
 import { openCases } from './scenarios/open-cases';
+import { recordVerification } from './scenarios/record-verification';
 import { taskCompletion } from './scenarios/task-completion';
 import { throughput } from './scenarios/throughput';
 
@@ -23,7 +25,8 @@ import { throughput } from './scenarios/throughput';
  * The driver, called by bench/run.mjs once the stack is up. Scenarios 4 and 5 run first, on an
  * empty system, so the open cases counted are exactly theirs; 1–3 then run on a system that holds
  * those open cases and their timers, as an agency's would; 6 last, as its rows are cases of the agency
- * (7, the 案卷 PDF, runs in this process and needs none of the stack).
+ * (7, the 案卷 PDF, runs in this process and needs none of the stack). 9 (the due view at 100 000 open
+ * items) removes the rows it fills; 10 (record verification) adds record entries, so it runs last.
  */
 export async function runBench(stack: Stack): Promise<Results> {
   const sizes = sizesFrom(stack.args, process.env);
@@ -54,6 +57,8 @@ export async function runBench(stack: Stack): Promise<Results> {
     if (only.has(6)) results.scenarios.caseSearch = await caseSearch(b);
     if (only.has(7)) results.scenarios.caseFilePdf = await caseFilePdfBench(b, b.sizes.caseFileEntries);
     if (only.has(8)) results.scenarios.documents = await documents(b);
+    if (only.has(9)) results.scenarios.dueViewAtScale = await dueViewAtScale(b);
+    if (only.has(10)) results.scenarios.recordVerification = await recordVerification(b);
   } finally {
     await connection.close();
     await db.end();

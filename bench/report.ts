@@ -10,7 +10,9 @@ import { CaseSearch, searchMarkdown } from './scenarios/case-search';
 import { Comparison } from './scenarios/case-start';
 import { DeadlineLag } from './scenarios/deadline-lag';
 import { DocumentsBench, documentsMarkdown } from './scenarios/documents';
+import { DUE_VIEW_TARGET_MS, DueViewAtScale, dueViewMarkdown } from './scenarios/due-view';
 import { OpenCases } from './scenarios/open-cases';
+import { RecordVerificationRun, recordVerificationMarkdown } from './scenarios/record-verification';
 import { CompletionRun } from './scenarios/task-completion';
 import { Throughput } from './scenarios/throughput';
 import type { Mechanism } from './baseline/messages';
@@ -30,6 +32,8 @@ export interface Results {
     caseSearch?: CaseSearch;
     caseFilePdf?: CaseFilePdfRun;
     documents?: DocumentsBench;
+    dueViewAtScale?: DueViewAtScale;
+    recordVerification?: RecordVerificationRun;
   };
   /** Wall time of the whole `npm run bench`, set-up included. */
   seconds: number;
@@ -129,6 +133,18 @@ export function markdown(r: Results): string {
     const missed = s.caseSearch.probes.filter((p) => p.trigramExpected && !p.trigramUsed).length;
     out.push(
       `| 6. case search, ${s.caseSearch.cases.toLocaleString('en')} cases | slowest (${slowest.name}) ${ms(slowest.http)} | | | | | trigram index used from 3 characters | ${mark(!missed)} |`,
+    );
+  }
+  if (s.dueViewAtScale?.points.length) {
+    const z = s.dueViewAtScale.points[s.dueViewAtScale.points.length - 1];
+    out.push(
+      `| 9. due view, ${z.rows.toLocaleString('en')} open items | page 1 ${ms(z.firstPage)}; middle page by cursor ${ms(z.deepPage)} | | | | | page 1 p99 ≤ ${DUE_VIEW_TARGET_MS} ms at 100,000 | ${z.rows >= 100_000 ? mark(z.firstPage.p99 <= DUE_VIEW_TARGET_MS) : '(quick size)'} |`,
+    );
+  }
+  if (s.recordVerification) {
+    const r = s.recordVerification;
+    out.push(
+      `| 10. record verification, ${r.entries.toLocaleString('en')} entries | full ${f(r.full.ms)} ms; from the checkpoint after ${r.incremental.appended} new ${f(r.incremental.ms)} ms | | | | | (no target) | |`,
     );
   }
   if (s.caseFilePdf) {
@@ -322,5 +338,7 @@ function details(r: Results): string[] {
   }
   if (s.caseSearch) out.push(...searchMarkdown(s.caseSearch));
   if (s.documents) out.push(...documentsMarkdown(s.documents));
+  if (s.dueViewAtScale) out.push(...dueViewMarkdown(s.dueViewAtScale));
+  if (s.recordVerification) out.push(...recordVerificationMarkdown(s.recordVerification));
   return out;
 }

@@ -33,6 +33,10 @@ export interface Sizes {
   searchCases: number;
   /** Catalogue entries of scenario 7's 案卷. */
   caseFileEntries: number;
+  /** The agency's open items at each measure of scenario 9 (filled by SQL). */
+  dueViewItems: number[];
+  /** Record entries scenario 10 verifies. */
+  recordEntries: number;
 }
 
 export interface Bench {

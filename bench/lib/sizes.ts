@@ -32,12 +32,16 @@ export function sizesFrom(args: string[], env: NodeJS.ProcessEnv): Sizes {
     searchCases: num('LAWTRAIL_BENCH_SEARCH_CASES', 100_000),
     // The target is stated for 100 entries; a larger case file is measured with this set (e.g. 300).
     caseFileEntries: num('LAWTRAIL_BENCH_CASE_FILE_ENTRIES', 100),
+    // The full sizes even in a quick run: filled by SQL in some seconds (the full verification of 100 000
+    // entries takes about 20 s).
+    dueViewItems: [10_000, num('LAWTRAIL_BENCH_DUE_ITEMS', 100_000)],
+    recordEntries: num('LAWTRAIL_BENCH_RECORD_ENTRIES', 100_000),
   };
 }
 
 /** `--only=1,3` → {1, 3}; every scenario when absent. */
 export function scenariosFrom(args: string[]): Set<number> {
   const only = args.find((a) => a.startsWith('--only='));
-  if (!only) return new Set([1, 2, 3, 4, 5, 6, 7, 8]);
+  if (!only) return new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   return new Set(only.slice('--only='.length).split(',').map(Number));
 }

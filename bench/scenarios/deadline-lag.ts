@@ -1,7 +1,7 @@
 import { AGENCY, Bench, EMERGENCY_FORM, OFFICER } from '../lib/context';
 import { inParallel, sleep } from '../lib/load';
 import { Summary, summarize } from '../lib/stats';
-import { DueViewTiming, dueView } from './open-cases';
+import { DueViewTiming, dueView } from './due-view';
 
 export interface DeadlineLag {
   deadlines: number;

@@ -1,16 +1,11 @@
 import { readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { DueQuery } from '#api/supervision/supervision.dto';
-import { SupervisionService } from '#api/supervision/supervision.service';
-import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
-import { SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
-import { Actor } from '#libs/domain/roles';
-import { AGENCY, Bench, EMERGENCY_FORM, OFFICER, SUPERVISOR } from '../lib/context';
+import { AGENCY, Bench, EMERGENCY_FORM, OFFICER } from '../lib/context';
 import { withCpu } from '../lib/cpu';
 import { closedLoop, sleep } from '../lib/load';
 import { databaseSize, rssOf, temporalServerPid } from '../lib/observe';
 import { Summary, round, summarize } from '../lib/stats';
+import { DueViewTiming, dueView } from './due-view';
 
 export interface Checkpoint {
   openCases: number;
@@ -23,24 +18,6 @@ export interface Checkpoint {
   databaseMb: number;
   tablesMb: Record<string, number>;
   dueView: DueViewTiming;
-}
-
-export interface DueViewTiming {
-  /** Rows the supervisor's view holds for the agency (`state=all`). */
-  rows: number;
-  /** GET /api/v1/supervision/due?state=all, first page and a page in the middle (100 rows each). */
-  firstPage: Summary;
-  deepPage: Summary;
-  /** The default view: what is overdue. */
-  overdue: Summary;
-  /** How PostgreSQL reads the middle page's query and the overdue page's (scan nodes of EXPLAIN ANALYZE), and their execution times. */
-  plan: Plan;
-  overduePlan: Plan;
-}
-
-export interface Plan {
-  nodes: string[];
-  executionMs: number;
 }
 
 export interface OpenCases {
@@ -94,7 +71,7 @@ export async function openCases(b: Bench): Promise<OpenCases> {
     if (process.env.LAWTRAIL_BENCH_HEAP_SNAPSHOTS) await heapSnapshot(b, point.openCases);
     b.progress.done(
       `${point.openCases} open cases: worker RSS ${point.workerRssMb} MiB (peak ${point.workerPeakMb}), database ${point.databaseMb} MiB, ` +
-        `due view page 1 p50 ${point.dueView.firstPage.p50} ms, page ${Math.ceil(point.dueView.rows / 200)} p50 ${point.dueView.deepPage.p50} ms`,
+        `due view page 1 p50 ${point.dueView.firstPage.p50} ms, middle page p50 ${point.dueView.deepPage.p50} ms`,
     );
     checkpoints.push(point);
   }
@@ -147,63 +124,6 @@ async function observe(b: Bench): Promise<Omit<Checkpoint, 'dueView'>> {
     databaseMb: size.totalMb,
     tablesMb: size.tables,
   };
-}
-
-/** The supervisor lists the agency's due view as they would: paged, sequential requests. */
-export async function dueView(b: Bench, repeat = 20): Promise<DueViewTiming> {
-  const first = await b.api.call('GET', '/api/v1/supervision/due?state=all&pageSize=100', SUPERVISOR);
-  const middle = Math.max(1, Math.ceil(first.total / 200));
-  const time = async (path: string) => {
-    const lat: number[] = [];
-    const t0 = performance.now();
-    for (let i = 0; i < repeat; i++) {
-      const s = performance.now();
-      await b.api.call('GET', path, SUPERVISOR);
-      lat.push(performance.now() - s);
-    }
-    return summarize(lat, (performance.now() - t0) / 1000);
-  };
-  return {
-    rows: first.total,
-    firstPage: await time('/api/v1/supervision/due?state=all&pageSize=100'),
-    deepPage: await time(`/api/v1/supervision/due?state=all&pageSize=100&page=${middle}`),
-    overdue: await time('/api/v1/supervision/due?pageSize=100'),
-    plan: await plan(b, { state: 'all', page: middle, pageSize: 100 }),
-    overduePlan: await plan(b, { state: 'overdue', page: 1, pageSize: 100 }),
-  };
-}
-
-/**
- * EXPLAIN ANALYZE of the page query the API runs for that page: the SQL is taken from
- * SupervisionService itself (handed a recording stand-in for its DataSource), so it cannot drift
- * from what the service sends. Which relations are read by index, which are scanned.
- */
-async function plan(b: Bench, q: Partial<DueQuery>): Promise<Plan> {
-  const sent: { sql: string; params: unknown[] }[] = [];
-  const recorder = {
-    query: async (sql: string, params: unknown[]) => {
-      sent.push({ sql, params });
-      return sent.length === 1 ? [{ total: 0 }] : [];
-    },
-  };
-  const query = Object.assign(new DueQuery(), q);
-  const recording = recorder as unknown as DataSource;
-  await new SupervisionService(new SupervisionRepository(recording), new CasesRepository(recording)).due(
-    { agencyId: AGENCY } as Actor,
-    query,
-  );
-  const pageQuery = sent.find((q) => /ORDER BY/i.test(q.sql));
-  if (!pageQuery) return { nodes: ['(page query not found)'], executionMs: NaN };
-  const { rows } = await b.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${pageQuery.sql}`, pageQuery.params);
-  const root = rows[0]['QUERY PLAN'][0];
-  const nodes: string[] = [];
-  const walk = (n: any) => {
-    if (n['Relation Name']) nodes.push(`${n['Node Type']} on ${n['Relation Name']}`);
-    else if (n['Index Name']) nodes.push(`${n['Node Type']} ${n['Index Name']}`);
-    (n.Plans ?? []).forEach(walk);
-  };
-  walk(root.Plan);
-  return { nodes, executionMs: round(root['Execution Time'], 2) };
 }
 
 /**

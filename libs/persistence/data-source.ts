@@ -30,6 +30,8 @@ import { Executions1795406400000 } from './migrations/1795406400000-Executions';
 import { Archives1795407000000 } from './migrations/1795407000000-Archives';
 import { DueItems1795407600000 } from './migrations/1795407600000-DueItems';
 import { DoneTasks1795416640000 } from './migrations/1795416640000-DoneTasks';
+import { DueList1795416720000 } from './migrations/1795416720000-DueList';
+import { RecordVerifications1795416720001 } from './migrations/1795416720001-RecordVerifications';
 import { Notifications1795408200000 } from './migrations/1795408200000-Notifications';
 import { Accountability1795408800000 } from './migrations/1795408800000-Accountability';
 import { RecordFlags1795409400000 } from './migrations/1795409400000-RecordFlags';
@@ -121,6 +123,8 @@ export const MIGRATIONS = [
   CaseDocuments1795416400000,
   DocumentGaps1795416400001,
   DoneTasks1795416640000,
+  DueList1795416720000,
+  RecordVerifications1795416720001,
 ];
 
 /**

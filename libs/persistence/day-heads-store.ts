@@ -11,8 +11,11 @@ interface DayHeadRow {
 
 const fromRow = (r: DayHeadRow): DayHead => ({ day: r.day, prevHash: r.prev_hash, cases: r.cases, hash: r.hash });
 
-export async function loadDayHeads(m: EntityManager | DataSource): Promise<DayHead[]> {
-  const rows: DayHeadRow[] = await m.query('SELECT day, prev_hash, cases, hash FROM record_day_heads ORDER BY day');
+/** The day heads in order; from `day` on when given. */
+export async function loadDayHeads(m: EntityManager | DataSource, day?: string): Promise<DayHead[]> {
+  const rows: DayHeadRow[] = day
+    ? await m.query('SELECT day, prev_hash, cases, hash FROM record_day_heads WHERE day >= $1::date ORDER BY day', [day])
+    : await m.query('SELECT day, prev_hash, cases, hash FROM record_day_heads ORDER BY day');
   return rows.map(fromRow);
 }
 
@@ -32,6 +35,9 @@ export interface CaseChainResult {
   caseId: string;
   entries: number;
   firstBroken: ReturnType<typeof verifyChain>['firstBroken'];
+  /** The case's last entry read (a later incremental check starts from it), and the last number a day head pinned. */
+  last: { seq: number; hash: string } | null;
+  pinned: number;
 }
 
 export interface RecordStoreResult {
@@ -63,7 +69,8 @@ export async function verifyRecordStore(db: DataSource, only?: string): Promise<
   for (const caseId of ids) {
     const rows: StoredEntry[] = await db.query('SELECT * FROM case_records WHERE case_id = $1 ORDER BY seq', [caseId]);
     const chain = verifyChain(rows);
-    cases.push({ caseId, ...chain });
+    const end = rows[rows.length - 1];
+    cases.push({ caseId, ...chain, last: end ? { seq: end.seq, hash: end.hash } : null, pinned: lastPinned.get(caseId) ?? 0 });
     const links = new Map(rows.filter((r) => wanted.get(caseId)?.has(r.seq)).map((r) => [r.seq, r.hash]));
     views.set(caseId, { hashAt: (seq) => links.get(seq), firstBrokenSeq: chain.firstBroken?.seq ?? null });
     unsealed += Math.max(0, rows.length - (lastPinned.get(caseId) ?? 0));

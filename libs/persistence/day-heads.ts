@@ -69,14 +69,21 @@ export interface DayChainResult {
  * link or edited head, or a pinned case head that is gone, rewritten (its stored link differs — a
  * chain re-hashed consistently after an edit) or no longer verifies. Deleting a whole case's
  * entries, or rewriting a chain end to end, is therefore caught at the first day that pinned it.
+ * `after`: the heads continue from that day (verified before), as an incremental check reads them;
+ * `days` then counts `heads` alone.
  */
-export function verifyDayHeads(heads: DayHead[], chainOf: (caseId: string) => CaseChainView | undefined): DayChainResult {
+export function verifyDayHeads(
+  heads: DayHead[],
+  chainOf: (caseId: string) => CaseChainView | undefined,
+  after: DayHead | null = null,
+): DayChainResult {
+  const lastHead = heads.length ? heads[heads.length - 1] : after;
   const result = (firstBroken: DayBreak | null): DayChainResult => ({
     days: heads.length,
-    last: heads.length ? { day: heads[heads.length - 1].day, hash: heads[heads.length - 1].hash } : null,
+    last: lastHead ? { day: lastHead.day, hash: lastHead.hash } : null,
     firstBroken,
   });
-  let prev: DayHead | null = null;
+  let prev: DayHead | null = after;
   for (const h of heads) {
     const broken = (reason: string, at?: CaseHead) => result({ day: h.day, reason, ...(at ? { caseId: at.caseId, seq: at.seq } : {}) });
     if (prev && h.day !== addDays(prev.day, 1)) return broken(`日期不连续，缺少${addDays(prev.day, 1)}的链头（链头被删除）`);

@@ -74,13 +74,18 @@ export const fromRow = (r: StoredEntry): ChainedEntry => ({
  * Walks a case's entries in order; the first entry whose link does not hold, if any. An entry the
  * database timed may not be earlier than the one before it: the database never stamps one so, so a
  * chain whose time goes backwards was written around it (back-dated, or re-hashed after an edit).
+ * `after`: the rows continue the chain from that entry (verified before), as an incremental check reads them.
  */
-export function verifyChain(rows: StoredEntry[]): { entries: number; firstBroken: { seq: number; key: string; reason: string } | null } {
-  let prev: string | null = null;
-  let prevAt: number | null = null;
+export function verifyChain(
+  rows: StoredEntry[],
+  after?: StoredEntry,
+): { entries: number; firstBroken: { seq: number; key: string; reason: string } | null } {
+  let prev: string | null = after?.hash ?? null;
+  let prevAt: number | null = after ? after.at.getTime() : null;
+  const first = (after?.seq ?? 0) + 1;
   for (const [i, r] of rows.entries()) {
     const broken = (reason: string) => ({ entries: rows.length, firstBroken: { seq: r.seq, key: r.entry_key, reason } });
-    if (r.seq !== i + 1) return broken('序号不连续（记录被删除或插入）');
+    if (r.seq !== first + i) return broken('序号不连续（记录被删除或插入）');
     if (r.prev_hash !== prev) return broken('前一条记录的哈希值不符');
     if (r.hash !== chainHash(prev, fromRow(r))) return broken('记录内容与哈希值不符（记录被修改）');
     if (r.db_time && prevAt !== null && r.at.getTime() < prevAt) return broken('记录时间早于前一条记录（时间倒流，记录被倒签或改写）');

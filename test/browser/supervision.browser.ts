@@ -41,6 +41,19 @@ beforeAll(async () => {
     body: { certificate: { number: officer3.certificate_no, validFrom: addDays(today, -300), validTo: addDays(today, 10) } },
   });
   expect(renewed.status).toBe(200);
+  // Twenty-five more tasks (by SQL, each on a numbered case of its own) due in 400 days, after the filed case's
+  // deadlines: as of the later instant below they are overdue too and give the list a second page.
+  const [officer] = await sys.database.db.query(`SELECT id FROM users WHERE username = 'xlt.officer1'`);
+  await sys.database.db.query(
+    `WITH c AS (
+       INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, procedure, handling_officer_id, form, workflow_id, started_at, updated_at, case_number)
+       SELECT gen_random_uuid(), 'xinglongtai-civil-affairs', 1, 'ex_officio', false, 'initiated', 'decision', 'general', $1, '{}', 'paging-' || i, now(), now(), 'XLT分页〔2026〕' || i || '号'
+         FROM generate_series(1, 25) i RETURNING id, workflow_id)
+     INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, status, due_at, opened_at)
+     SELECT gen_random_uuid(), c.id, 'xinglongtai-civil-affairs', c.workflow_id, 'draft_decision', 'officer', 'open',
+            now() + interval '400 days' + split_part(c.workflow_id, '-', 2)::int * interval '1 minute', now() FROM c`,
+    [officer.id],
+  );
   await eventually(async () => {
     const stats = await sys.call('GET', '/api/v1/supervision/stats', { token: await sys.token('xlt.supervisor') });
     return stats.body.onTime.length ? true : undefined;
@@ -170,6 +183,27 @@ describe.each([
       .split('\r\n');
     expect(saved).toEqual((await sys.dueCsv(`state=overdue&asOf=${encodeURIComponent(asOf)}`, 'xlt.supervisor')).lines);
     expect(saved.some((l) => l.includes(caseNumber))).toBe(true);
+  });
+
+  it('pages the list by the API’s cursors: 下一页 shows the rows after the first twenty, 上一页 the first again', async () => {
+    const due = page.getByRole('region', { name: '到期与逾期事项' });
+    const pager = due.getByRole('navigation', { name: '督办事项翻页' });
+    await expect(pager.textContent()).resolves.toContain('第 1 页');
+    const rows = () => due.locator('.el-table__row').allTextContents();
+    const first = await rows();
+    expect(first).toHaveLength(20);
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await eventually(async () => ((await pager.textContent())?.includes('第 2 页') ? true : undefined));
+    const second = await eventually(async () => {
+      const r = await rows();
+      return r[0] !== first[0] ? r : undefined;
+    });
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((r) => first.includes(r))).toEqual([]);
+    await pager.getByRole('button', { name: '上一页' }).click();
+    await eventually(async () => ((await rows())[0] === first[0] ? true : undefined));
+    await expect(pager.getByRole('button', { name: '上一页' }).isDisabled()).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 

@@ -30,8 +30,9 @@ afterAll(async () => {
   await sys?.stop();
 });
 
+// In full: the edits below are to entries an earlier verification already checked (record-heads-incremental.e2e.ts).
 const verifyHeads = async (user = 'xlt.supervisor') =>
-  (await sys.call('GET', '/api/v1/record-heads/verify', { token: await sys.token(user) })).body;
+  (await sys.call('GET', '/api/v1/record-heads/verify?full=true', { token: await sys.token(user) })).body;
 
 /** The owner's exceptional repair session (README: the maintenance flag), as an insider would misuse it. */
 async function maintenance(run: (q: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<void>) {

@@ -3,6 +3,7 @@ import { DataSource, Repository } from 'typeorm';
 import { RecordEntryInput } from '../../domain/record';
 import { appendRecord } from '../append-record';
 import { RecordStoreResult, verifyRecordStore } from '../day-heads-store';
+import { RecordVerification, verifyRecord } from '../record-verification-store';
 import { CaseRecordEntity } from '../entities/case-record.entity';
 
 /** Table `case_records` (the whole-process record) and its day heads: appended through the database, never edited. */
@@ -30,5 +31,10 @@ export class CaseRecordRepository {
   /** Every case chain and the day heads over them. */
   verify(): Promise<RecordStoreResult> {
     return verifyRecordStore(this.db);
+  }
+
+  /** From the last intact verification on (or in full), kept as the next one's checkpoint when intact. */
+  verifySince(o: { full: boolean; by: string | null }): Promise<RecordVerification> {
+    return verifyRecord(this.db, o);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountabilityItemEntity } from '../entities/supervision-views.entity';
 
-/** The supervisor's filters over `due_items`; lateness is measured at `asOf`. */
+/** The supervisor's filters over the due list; lateness is measured at `asOf`. */
 export interface DueFilter {
   agencyId: string;
   asOf: string;
@@ -13,6 +13,17 @@ export interface DueFilter {
   assigneeId?: string;
   dueBefore?: string;
 }
+
+/** A row's place in the due list's order; `dueAt` as PostgreSQL prints it, to the microsecond. */
+export interface DueKey {
+  dueAt: string;
+  caseId: string;
+  kind: string;
+  ref: string;
+}
+
+/** Where a page starts: after a row's key (keyset), or a number of rows in (page numbers). */
+export type DueFrom = { after: DueKey } | { skip: number };
 
 /** A due item with the names of who handles and who must act, its lateness and whether its time is an estimate. */
 export interface DueRow {
@@ -30,6 +41,7 @@ export interface DueRow {
   daysLate: number;
   complete: boolean;
   missingYears: number[];
+  key: DueKey;
 }
 
 /** An accountability item with the person's name. */
@@ -50,37 +62,50 @@ export interface DefectCount {
   count: number;
 }
 
-/** The instant lateness is measured at ($2 of every due-list query). */
-const AS_OF = 'WITH p AS (SELECT $2::timestamptz AS as_of)';
-
 /**
- * The supervision views (`due_items`, `due_estimates`, `accountability_items`, migrations DueItems,
- * SupervisionViews, EstimatedDeadlines) and the statistics over tasks and stored files.
+ * The supervisor's due list (table `due_list`, kept from the views `due_items` and `due_estimates` by
+ * the DueList migration's triggers), `accountability_items`, and the statistics over tasks and stored files.
  */
 @Injectable()
 export class SupervisionRepository {
   constructor(private readonly db: DataSource) {}
 
-  async dueCount(f: DueFilter): Promise<number> {
+  /**
+   * How many rows the filters select, counted up to `cap` (then `capped`): an exact count reads every
+   * matching row, 100 000 of them for an agency's whole list, on every page.
+   */
+  async dueCount(f: DueFilter, cap: number): Promise<{ total: number; capped: boolean }> {
     const { where, params } = dueWhere(f);
-    const [{ total }] = await this.db.query(`${AS_OF} SELECT count(*)::int AS total FROM due_items d, p WHERE ${where}`, params);
-    return total;
-  }
-
-  /** Soonest due first. */
-  due(f: DueFilter, skip: number, take: number): Promise<DueRow[]> {
-    const { where, params } = dueWhere(f);
-    return this.db.query(
-      `${AS_OF} SELECT d.case_id AS "caseId", c.case_number AS "caseNumber", d.kind, d.due_at AS "dueAt", d.officer_id AS "officerId", u.display_name AS "officerName",
-              d.assignee_id AS "assigneeId", a.display_name AS "assigneeName", d.role, d.stage, d.ref,
-              GREATEST(0, floor(extract(epoch FROM p.as_of - d.due_at) / 86400))::int AS "daysLate",
-              COALESCE(x.complete, true) AS complete, COALESCE(x.missing_years, '{}') AS "missingYears"
-         FROM due_items d CROSS JOIN p LEFT JOIN cases c ON c.id = d.case_id
-         LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
-         LEFT JOIN due_estimates x ON x.case_id = d.case_id AND x.kind = d.kind AND x.ref = d.ref
-        WHERE ${where} ORDER BY d.due_at, d.case_id, d.kind LIMIT ${Number(take)} OFFSET ${Number(skip)}`,
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (SELECT $2::timestamptz FROM due_list d WHERE ${where} LIMIT ${Number(cap) + 1}) x`,
       params,
     );
+    return { total: Math.min(n, cap), capped: n > cap };
+  }
+
+  /** Soonest due first (then case, kind, ref: one order, so a page can start after a row's key). */
+  async due(f: DueFilter, from: DueFrom, take: number): Promise<DueRow[]> {
+    const { where, params } = dueWhere(f);
+    let after = '';
+    if ('after' in from) {
+      const k = from.after;
+      params.push(k.dueAt, k.caseId, k.kind, k.ref);
+      const n = params.length;
+      after = ` AND (d.due_at, d.case_id, d.kind, d.ref) > ($${n - 3}::timestamptz, $${n - 2}::uuid, $${n - 1}, $${n})`;
+    }
+    const rows: (Omit<DueRow, 'key'> & { dueKey: string })[] = await this.db.query(
+      `SELECT d.case_id AS "caseId", c.case_number AS "caseNumber", d.kind, d.due_at AS "dueAt", d.officer_id AS "officerId", u.display_name AS "officerName",
+              d.assignee_id AS "assigneeId", a.display_name AS "assigneeName", d.role, d.stage, d.ref,
+              GREATEST(0, floor(extract(epoch FROM $2::timestamptz - d.due_at) / 86400))::int AS "daysLate",
+              d.complete, d.missing_years AS "missingYears",
+              to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "dueKey"
+         FROM due_list d LEFT JOIN cases c ON c.id = d.case_id
+         LEFT JOIN users u ON u.id = d.officer_id LEFT JOIN users a ON a.id = d.assignee_id
+        WHERE ${where}${after} ORDER BY d.due_at, d.case_id, d.kind, d.ref
+        LIMIT ${Number(take)}${'skip' in from ? ` OFFSET ${Number(from.skip)}` : ''}`,
+      params,
+    );
+    return rows.map(({ dueKey, ...r }) => ({ ...r, key: { dueAt: dueKey, caseId: r.caseId, kind: r.kind, ref: r.ref } }));
   }
 
   /** Per kind of task deadline and China month: how many were done, how many on time. */
@@ -100,9 +125,9 @@ export class SupervisionRepository {
    */
   overdueByUnit(agencyId: string, asOf: string): Promise<{ unit: string | null; overdue: number }[]> {
     return this.db.query(
-      `${AS_OF} SELECT u.unit, count(*)::int AS overdue
-         FROM due_items d CROSS JOIN p LEFT JOIN users u ON u.id = d.officer_id
-        WHERE d.agency_id = $1 AND d.due_at < p.as_of
+      `SELECT u.unit, count(*)::int AS overdue
+         FROM due_list d LEFT JOIN users u ON u.id = d.officer_id
+        WHERE d.agency_id = $1 AND d.due_at < $2::timestamptz
         GROUP BY u.unit ORDER BY overdue DESC, u.unit NULLS LAST`,
       [agencyId, asOf],
     );
@@ -149,7 +174,7 @@ export class SupervisionRepository {
   }
 }
 
-/** $1 is the agency, $2 the instant lateness is measured at. */
+/** $1 is the agency, $2 the instant lateness is measured at (each query names $2 so that its type is known). */
 function dueWhere(f: DueFilter) {
   const params: unknown[] = [f.agencyId, f.asOf];
   const where = ['d.agency_id = $1'];
@@ -157,8 +182,8 @@ function dueWhere(f: DueFilter) {
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (f.state === 'overdue') where.push('d.due_at < p.as_of');
-  if (f.state === 'due') where.push('d.due_at >= p.as_of');
+  if (f.state === 'overdue') where.push('d.due_at < $2::timestamptz');
+  if (f.state === 'due') where.push('d.due_at >= $2::timestamptz');
   if (f.kind) add('d.kind = ?', f.kind);
   if (f.stage) add('d.stage = ?', f.stage);
   if (f.officerId) add('d.officer_id = ?', f.officerId);

@@ -13,11 +13,12 @@ export class RecordHeadsService {
   ) {}
 
   /**
-   * Reads every case chain of every agency (the day heads span them all). The case named in a broken
-   * day is shown to the administrator and to the case's own agency; others see the day and the reason.
+   * Reads the case chains of every agency (the day heads span them all): from the last intact
+   * verification on, or all of them when `full` (or before any). The case named in a broken day is
+   * shown to the administrator and to the case's own agency; others see the day and the reason.
    */
-  async verify(actor: Actor): Promise<RecordHeadsResponse> {
-    const { cases, days, unsealed } = await this.record.verify();
+  async verify(actor: Actor, full = false): Promise<RecordHeadsResponse> {
+    const { cases, days, unsealed, from, entriesRead, full: wasFull } = await this.record.verifySince({ full, by: actor.id });
     let firstBroken = days.firstBroken;
     if (firstBroken?.caseId && actor.role !== 'admin' && !(await this.cases.belongsTo(firstBroken.caseId, actor.agencyId))) {
       firstBroken = { day: firstBroken.day, reason: firstBroken.reason };
@@ -31,6 +32,9 @@ export class RecordHeadsService {
       cases: cases.length,
       casesBroken,
       unsealed,
+      full: wasFull,
+      from: from && { day: from.day, verifiedAt: from.at.toISOString() },
+      entriesRead,
     };
   }
 }

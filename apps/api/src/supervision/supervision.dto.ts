@@ -2,8 +2,14 @@ import { DateTimeField, EnumField, IntField, TextField, UuidField } from '../com
 import { PageQuery } from '../common/paging';
 import { STAGES } from '#libs/domain/case';
 
-/** Filters of the supervisor's view: late or still running, by kind of deadline, stage, officer. */
+/**
+ * Filters of the supervisor's view: late or still running, by kind of deadline, stage, officer. A page
+ * is either the one after `cursor` (the previous page's `nextCursor`: cheap at any depth) or page
+ * number `page` (kept for links and older callers; reads every row before it).
+ */
 export class DueQuery extends PageQuery {
+  /** The previous page's `nextCursor`; when given, `page` is not read. */
+  @TextField('翻页游标', 400, { optional: true }) cursor?: string;
   @EnumField('状态', ['overdue', 'due', 'all'], { optional: true }) state: 'overdue' | 'due' | 'all' = 'overdue';
   @TextField('期限类型', 64, { optional: true }) kind?: string;
   @EnumField('办案阶段', STAGES, { optional: true }) stage?: string;

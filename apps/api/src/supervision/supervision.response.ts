@@ -23,7 +23,14 @@ export class DueItemResponse {
   @Ints({ description: '未公布节假日安排的年度' }) missingYears: number[];
 }
 
-export class DueItemPage extends PageOf(DueItemResponse) {}
+/**
+ * A page of the due list. `total` is counted up to 1 000 (`totalCapped` then true: at least that many):
+ * an exact count would read every row the filters select, the agency's whole list at worst, on each page.
+ */
+export class DueItemPage extends PageOf(DueItemResponse) {
+  @Bool({ description: '为 true 时总条数超过 total（计数到 1000 为止）' }) totalCapped: boolean;
+  @Text({ nullable: true, description: '下一页的游标（作为 cursor 传回；为空时已是最后一页）' }) nextCursor: string | null;
+}
 
 export class CasesByStageResponse {
   @OneOf(STAGES) stage: string;

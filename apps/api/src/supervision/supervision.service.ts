@@ -3,8 +3,9 @@ import { TASK_SPECS, TaskKind } from '#libs/domain/tasks';
 import { DEFECT_LABELS } from '#libs/domain/defects';
 import { Actor } from '#libs/domain/roles';
 import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
-import { DueFilter, DueRow, SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
+import { DueFilter, DueFrom, DueRow, SupervisionRepository } from '#libs/persistence/repositories/supervision.repository';
 import { pageOf, skipOf } from '../common/paging';
+import { dueCursorOf, encodeDueCursor } from './due-cursor';
 import { AccountabilityQuery, DueQuery, StatsQuery } from './supervision.dto';
 import { AccountabilityPage, DueItemPage, DueItemResponse, StatsResponse } from './supervision.response';
 
@@ -26,7 +27,10 @@ export function labelOfKind(kind: string): string {
 /** The CSV export's limit: all pages, at most this many rows. */
 const CSV_ROWS = 10_000;
 
-/** The supervisor's view over the due_items projection view: paged, filtered, exported, summarised. */
+/** The due list's count stops here (see DueItemPage). */
+const COUNT_CAP = 1_000;
+
+/** The supervisor's view over the due list (table `due_list`): paged, filtered, exported, summarised. */
 @Injectable()
 export class SupervisionService {
   constructor(
@@ -34,16 +38,23 @@ export class SupervisionService {
     private readonly cases: CasesRepository,
   ) {}
 
+  /** One page; one row more is read to tell whether another page follows. */
   async due(actor: Actor, q: DueQuery): Promise<DueItemPage> {
     const f = filter(actor, q);
-    const total = await this.supervision.dueCount(f);
-    const rows = await this.supervision.due(f, skipOf(q), q.pageSize);
-    return pageOf(rows.map(toDueView), total, q);
+    const from: DueFrom = q.cursor ? { after: dueCursorOf(q.cursor) } : { skip: skipOf(q) };
+    // Two connections at once: the count does not wait for the page.
+    const [rows, { total, capped }] = await Promise.all([
+      this.supervision.due(f, from, q.pageSize + 1),
+      this.supervision.dueCount(f, COUNT_CAP),
+    ]);
+    const items = rows.slice(0, q.pageSize);
+    const nextCursor = rows.length > q.pageSize ? encodeDueCursor(items[items.length - 1].key) : null;
+    return { ...pageOf(items.map(toDueView), total, q), totalCapped: capped, nextCursor };
   }
 
   /** The same rows as the list with the same filters, all pages (at most 10,000), as CSV with Chinese headers. */
   async csv(actor: Actor, q: DueQuery): Promise<string> {
-    const rows = (await this.supervision.due(filter(actor, q), 0, CSV_ROWS)).map(toDueView);
+    const rows = (await this.supervision.due(filter(actor, q), { skip: 0 }, CSV_ROWS)).map(toDueView);
     const head = [
       '案件编号',
       '案号',

@@ -3634,6 +3634,18 @@ export interface components {
             /** @description 涉及的记录顺序号（仅管理员和本机关可见） */
             seq?: number;
         };
+        VerifiedFromResponse: {
+            /**
+             * Format: date
+             * @description 上次核验到的每日链头（为空：当时尚无链头）
+             */
+            day: string | null;
+            /**
+             * Format: date-time
+             * @description 上次核验的时间
+             */
+            verifiedAt: string;
+        };
         RecordHeadsResponse: {
             /** @description 每日链头和各案件记录链均完整 */
             intact: boolean;
@@ -3641,7 +3653,12 @@ export interface components {
             days: number;
             last: components["schemas"]["LastDayResponse"] | null;
             firstBroken: components["schemas"]["DayBreakResponse"] | null;
-            /** @description 核验的案件数 */
+            /** @description 为 true 时为全部核验；否则从上次完整无误的核验处接续核验 */
+            full: boolean;
+            from: components["schemas"]["VerifiedFromResponse"] | null;
+            /** @description 本次读取的记录条数 */
+            entriesRead: number;
+            /** @description 核验的案件数（接续核验时为其后有新记录或新链头的案件） */
             cases: number;
             /** @description 记录链断裂的案件数 */
             casesBroken: number;
@@ -4074,6 +4091,10 @@ export interface components {
             pageSize: number;
             /** @description 总条数 */
             total: number;
+            /** @description 为 true 时总条数超过 total（计数到 1000 为止） */
+            totalCapped: boolean;
+            /** @description 下一页的游标（作为 cursor 传回；为空时已是最后一页） */
+            nextCursor: string | null;
         };
         AccountabilityItemResponse: {
             /** Format: uuid */
@@ -6269,7 +6290,10 @@ export interface operations {
     };
     RecordHeadsController_verify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 全部核验 */
+                full?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6427,6 +6451,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数 */
                 pageSize?: number;
+                /** @description 翻页游标 */
+                cursor?: string;
                 /** @description 状态 */
                 state?: "overdue" | "due" | "all";
                 /** @description 期限类型 */
@@ -6465,6 +6491,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数 */
                 pageSize?: number;
+                /** @description 翻页游标 */
+                cursor?: string;
                 /** @description 状态 */
                 state?: "overdue" | "due" | "all";
                 /** @description 期限类型 */
