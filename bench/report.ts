@@ -225,13 +225,13 @@ function details(r: Results): string[] {
     out.push(
       '**Where the time goes** (mean ms over a sample of each run, from the workflow histories; see bench/README.md):',
       '',
-      '| operation | total | before the workflow (HTTP, API, client) | workflow tasks queued / on the worker | activities queued / running | server, between events | after (reply, read-back) | workflow tasks, activities | history KiB |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| operation | total | before the workflow (HTTP, API, client) | workflow tasks queued / on the worker | activities queued / running | server, between events | after (reply, read-back) | workflow tasks, activities (local) | events | history KiB |',
+      '|---|---|---|---|---|---|---|---|---|---|',
     );
     const p = (name: string, b?: Breakdown) =>
       b &&
       out.push(
-        `| ${name} | ${b.total} | ${b.beforeWorkflow} | ${b.workflowTaskQueue} / ${b.workflowTaskRun} | ${b.activityQueue} / ${b.activityRun} | ${b.serverOther} | ${b.afterWorkflow} | ${b.workflowTasks}, ${b.activities} | ${b.historyKb} |`,
+        `| ${name} | ${b.total} | ${b.beforeWorkflow} | ${b.workflowTaskQueue} / ${b.workflowTaskRun} | ${b.activityQueue} / ${b.activityRun} | ${b.serverOther} | ${b.afterWorkflow} | ${b.workflowTasks}, ${b.activities}${b.localActivities ? ` (+${b.localActivities} local)` : ''} | ${b.events} | ${b.historyKb} |`,
       );
     for (const [name, prof] of profiles) {
       p(`${name}, lawtrail`, prof?.lawtrail);

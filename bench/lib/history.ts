@@ -40,6 +40,10 @@ export interface Breakdown {
   afterWorkflow: number;
   workflowTasks: number;
   activities: number;
+  /** Local activities: run inside a workflow task (their time is in `workflowTaskRun`), recorded as markers. */
+  localActivities: number;
+  /** Events the operation added to the history. */
+  events: number;
   /**
    * Size of the workflow's whole history when it was read, in KiB (what the server stores and replays):
    * `fetchHistory` returns payloads as stored, so compressed ones count compressed.
@@ -70,6 +74,8 @@ export async function profileOps(client: Client, traces: OpTrace[], sample = 40)
     afterWorkflow: mean('afterWorkflow'),
     workflowTasks: mean('workflowTasks'),
     activities: mean('activities'),
+    localActivities: mean('localActivities'),
+    events: mean('events'),
     historyKb: mean('historyKb'),
   };
 }
@@ -102,6 +108,8 @@ function breakdown(events: Event[], t: OpTrace): Breakdown | undefined {
     afterWorkflow: t.answeredAt - at(events[to]),
     workflowTasks: 0,
     activities: 0,
+    localActivities: 0,
+    events: to - from + 1,
     historyKb: 0,
   };
   const open = new Map<number, number>(); // scheduled event id → time
@@ -137,6 +145,9 @@ function breakdown(events: Event[], t: OpTrace): Breakdown | undefined {
         b.activities++;
         break;
       }
+      case E.EVENT_TYPE_MARKER_RECORDED:
+        if (e.markerRecordedEventAttributes!.markerName === 'core_local_activity') b.localActivities++;
+        break;
     }
   }
   const span = at(events[to]) - at(events[from]);

@@ -9,6 +9,7 @@ import { decisionDeadlineQuery } from '#libs/messages/decision';
 import { caseStateQuery } from '#libs/messages/tasks';
 import type { caseOperationWorkflow } from '#workflows/case-operations/workflows';
 import { eventually } from '../support/database';
+import { keepHistory } from '../support/histories';
 import { aDraft, completeOpen, staffOf } from '../support/review';
 import { TimeSkipping, startDecision, startTimeSkipping } from '../support/time-skipping';
 
@@ -51,6 +52,7 @@ async function operate(caseId: string, kind: CaseOperationKind, by: Actor, decis
   });
   await completeOpen(handle, 'case_operation_approval', hy.chief, { decision, opinion: decision === 'approve' ? '同意' : '不同意' });
   await closed(handle);
+  return handle;
 }
 
 /**
@@ -130,8 +132,10 @@ it('suspension stops the decision deadline and the legal review; resumption rest
 it('termination ends the running workflows and their tasks, ends the case and starts the archive period', async () => {
   const { caseId, handle } = await startDecision(ts, 'huayin-housing', hy.officer.id);
   await eventually(async () => ((await handle.query(caseStateQuery)).openTasks.length ? true : undefined));
-  await operate(caseId, 'termination', hy.officer);
+  const operation = await operate(caseId, 'termination', hy.officer);
   expect(await closed(handle)).toBe('TERMINATED');
+  // Local writes beside the activities that stay remote (finding and ending the case's workflows).
+  await keepHistory(operation, 'case-operation-termination-local-writes');
   const [c] = await db().query('SELECT status, stage, ended_at FROM cases WHERE id = $1', [caseId]);
   expect(c).toMatchObject({ status: 'terminated', stage: 'archiving' });
   // The archive task opens in a workflow of its own after the case ended: wait for it before reading what is open.

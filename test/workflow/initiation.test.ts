@@ -104,6 +104,8 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     ]);
     expect(late.summary).toContain('（逾期）');
     expect(late.details.onTime).toBe(false);
+    // Started, escalated and completed with local writes (`local-writes`).
+    await keepHistory(handle, 'initiation-emergency-escalated-local-writes');
   });
 
   it('a back-report in time cancels the escalation', async () => {

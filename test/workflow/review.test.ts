@@ -80,6 +80,8 @@ it('a failed legal review returns the draft to the officer; findings cannot be d
   ]);
   expect(chain[2].summary).toContain('审核不通过。意见：证据不足。建议：补充现场勘验笔录');
   expect(chain[6].summary).toContain('签名：华阴住建局长');
+  // Every step, the legal review's 法制审核意见书 with it, with local writes (`local-writes`).
+  await keepHistory(handle, 'decision-review-legal-failed-local-writes');
 });
 
 it('the chief cannot approve a serious penalty before the collective discussion, and signs with the date (金普新区海洋局)', async () => {
