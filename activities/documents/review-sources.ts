@@ -15,7 +15,7 @@ export interface CitedEntry {
 export async function citedEntry(m: EntityManager, caseId: string, key: string): Promise<CitedEntry | null> {
   const [e] = await m.query(
     `SELECT r.seq, r.at, r.actor_name, r.details, r.legal_basis, t.opinion FROM case_records r
-       LEFT JOIN tasks t ON t.id::text = r.details->>'taskId'
+       LEFT JOIN tasks t ON t.case_id = r.case_id AND t.id::text = r.details->>'taskId'
       WHERE r.case_id = $1 AND r.entry_key = $2`,
     [caseId, key],
   );

@@ -61,7 +61,8 @@ export async function stepEntry(m: EntityManager, caseId: string, key: string): 
 /**
  * The latest completion of a task of this kind (and decision) in the record — before the entry `beforeSeq`
  * where given, so a document reads what stood at its step however the case went on: its form, who, when,
- * and the opinion given (the task's, which the entry's summary also quotes).
+ * and the opinion given (the task's, which the entry's summary also quotes). The join names the case so that
+ * `tasks_case_idx` serves it: the key cast to text cannot use `tasks_pkey`.
  */
 export async function lastCompletion(
   m: EntityManager,
@@ -71,7 +72,7 @@ export async function lastCompletion(
   beforeSeq?: number,
 ): Promise<{ at: string; actorName: string | null; opinion: string; details: Record<string, unknown> } | null> {
   const [e] = await m.query(
-    `SELECT r.at, r.actor_name, r.details, t.opinion FROM case_records r LEFT JOIN tasks t ON t.id::text = r.details->>'taskId'
+    `SELECT r.at, r.actor_name, r.details, t.opinion FROM case_records r LEFT JOIN tasks t ON t.case_id = r.case_id AND t.id::text = r.details->>'taskId'
       WHERE r.case_id = $1 AND r.action = 'task_completed' AND r.details->>'kind' = $2 AND ($3::text IS NULL OR r.details->>'decision' = $3)
         AND ($4::bigint IS NULL OR r.seq < $4)
       ORDER BY r.seq DESC LIMIT 1`,

@@ -1,4 +1,5 @@
 import { userId } from '../support/database';
+import { EX_OFFICIO_CASE } from '../support/forms';
 import { TestSystem } from '../support/system';
 
 // A task handed to another person of its role with the reason; a 催办 recorded on the
@@ -141,4 +142,42 @@ it('已办: each person sees the tasks they completed, most recently completed f
   // Another agency's chief, and an officer who completed nothing on these cases, see none of them.
   expect((await done('hy.chief')).items.filter((t: { caseId: string }) => [first, second].includes(t.caseId))).toEqual([]);
   expect((await done('xlt.officer2')).items.filter((t: { caseId: string }) => [first, second].includes(t.caseId))).toEqual([]);
+});
+
+it('a completion answers with the task as the lists show it: its 案号 and parties', async () => {
+  const officer = await token('xlt.officer1');
+  const c = (
+    await sys.call('POST', '/api/v1/cases', {
+      token: officer,
+      body: {
+        ...EX_OFFICIO_CASE,
+        parties: [
+          { kind: 'person', name: '王五' },
+          { kind: 'organisation', name: '某某商贸有限公司' },
+        ],
+      },
+    })
+  ).body;
+  const head = await token('xlt.unithead');
+  const listed = (await sys.call('GET', `/api/v1/tasks?caseId=${c.id}`, { token: head })).body;
+  expect(listed.total).toBe(1);
+  expect(listed.items[0].partyNames).toEqual(['王五', '某某商贸有限公司']);
+  const agreed = await sys.call('POST', `/api/v1/tasks/${listed.items[0].id}/completion`, {
+    token: head,
+    body: { decision: 'agree', opinion: '同意' },
+  });
+  expect(agreed.body.task).toMatchObject({
+    id: listed.items[0].id,
+    status: 'completed',
+    caseNumber: null,
+    partyNames: ['王五', '某某商贸有限公司'],
+  });
+  expect(agreed.body.case.status).toBe('pending_approval');
+  const chief = await token('xlt.chief');
+  const open = (await sys.call('GET', `/api/v1/tasks?caseId=${c.id}`, { token: chief })).body.items[0];
+  const approved = (
+    await sys.call('POST', `/api/v1/tasks/${open.id}/completion`, { token: chief, body: { decision: 'approve', opinion: '同意' } })
+  ).body;
+  expect(approved.task.caseNumber).toBe(approved.case.caseNumber);
+  expect(approved.task.caseNumber).toMatch(/〔\d{4}〕/);
 });

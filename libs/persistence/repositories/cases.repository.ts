@@ -40,6 +40,16 @@ export interface CaseHead {
   caseNumber: string | null;
   partyNames: string[];
 }
+
+/**
+ * A case's head from its row, as `caseHeads` computes it in SQL: for a caller that read the whole row
+ * anyway (a completion's answer), so that it costs no second statement.
+ */
+export function headOf(c: CaseEntity): CaseHead {
+  const parties: unknown = (c.form as { parties?: unknown }).parties;
+  const names = Array.isArray(parties) ? parties.map((p: { name?: unknown } | null) => p?.name) : [];
+  return { caseNumber: c.caseNumber, partyNames: names.filter((n) => n !== undefined && n !== null).map(String) };
+}
 @Injectable()
 export class CasesRepository {
   constructor(private readonly db: DataSource) {}

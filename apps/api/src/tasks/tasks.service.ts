@@ -6,7 +6,8 @@ import { transferTaskUpdate } from '#libs/messages/tasks';
 import { TaskEntity } from '#libs/persistence/entities/task.entity';
 import { TasksRepository } from '#libs/persistence/repositories/tasks.repository';
 import { UsersRepository } from '#libs/persistence/repositories/users.repository';
-import { CasesRepository } from '#libs/persistence/repositories/cases.repository';
+import { CasesRepository, headOf } from '#libs/persistence/repositories/cases.repository';
+import { toCaseView } from '../cases/cases.mapper';
 import { CasesService } from '../cases/cases.service';
 import { OfficerCertificates } from '../cases/officer-certificates';
 import { ApiException } from '../common/api.exception';
@@ -69,9 +70,9 @@ export class TasksService {
    * retried request is answered with the first result and changes nothing.
    */
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto, key?: string): Promise<CompletionResponse> {
+    // PermissionGuard (task.complete, scope task) has read the task's case and refused another agency's.
     const task = await this.tasks.byId(taskId);
     if (!task) throw new ApiException('TASK_NOT_FOUND');
-    await this.cases.findForActor(actor, task.caseId);
     if (task.status === 'cancelled') throw new ApiException('TASK_NOT_OPEN');
     if (task.status === 'completed') {
       const same = task.completedBy === actor.id && task.decision === dto.decision && task.opinion === dto.opinion;
@@ -84,8 +85,9 @@ export class TasksService {
       if (refusal) throw new ApiException(refusal);
       await this.workflows.completeTask(task, actor, dto, key ?? JSON.stringify(dto));
     }
-    const [view] = await this.headed([(await this.tasks.byId(taskId))!]);
-    return { task: view, case: await this.cases.view(actor, task.caseId) };
+    // Read back as the workflow left them; the task's case head comes from the case row, not a third statement.
+    const c = await this.cases.findForActor(actor, task.caseId);
+    return { task: toTaskView((await this.tasks.byId(taskId))!, headOf(c)), case: toCaseView(c) };
   }
 
   /** Hands an open task to another person of its role; the workflow is the authority on who may. */
