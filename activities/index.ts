@@ -30,7 +30,7 @@ export function createActivities(db: DataSource, temporal: Client, storageDir: s
       ...createExecutionActivities(db, storageDir),
       ...createArchivingActivities(db),
       ...createTaskActivities(db, storageDir),
-      ...createCaseOperationActivities(db, temporal),
+      ...createCaseOperationActivities(db, temporal, storageDir),
       ...createRecordHeadsActivities(db),
       ...createDocumentActivities(db, storageDir),
     }),

@@ -10,6 +10,7 @@ import { workflowIdForInvestigation } from '#libs/messages/investigation';
 import { workflowIdForService } from '#libs/messages/service';
 import { workflowIdForSummary } from '#libs/messages/summary';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makePendingDocuments } from '../documents/later';
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
@@ -23,7 +24,7 @@ export interface OperationDecision {
   entry: Entry;
 }
 
-export function createCaseOperationActivities(db: DataSource, temporal: Client) {
+export function createCaseOperationActivities(db: DataSource, temporal: Client, storageDir: string) {
   return {
     /** The chief's decision on the operation, with its record line. Safe to retry: only a pending row changes; keyed entry. */
     async decideCaseOperation(d: OperationDecision): Promise<void> {
@@ -88,9 +89,10 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
     },
 
     /**
-     * Ends a terminated or transferred case once its workflows were cancelled: open tasks
-     * cancelled (except `keepWorkflowId`'s), the case closed for archiving, the operation
-     * completed. Safe to retry: guarded updates, keyed entry.
+     * Ends a terminated or transferred case once its workflows were cancelled: the documents their steps
+     * named and they had not made yet made (pending_documents), open tasks cancelled (except
+     * `keepWorkflowId`'s), the case closed for archiving, the operation completed. Safe to retry:
+     * guarded updates, keyed entry, a document made once.
      */
     async closeCase(input: {
       operationId: string;
@@ -101,6 +103,7 @@ export function createCaseOperationActivities(db: DataSource, temporal: Client) 
       receipt?: unknown;
       entry: Entry;
     }): Promise<void> {
+      await makePendingDocuments(db, storageDir, input.caseId);
       await db.transaction(async (m) => {
         await m.query(
           `UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE case_id = $1 AND status = 'open' AND workflow_id <> $3`,

@@ -4,6 +4,7 @@ import type { Actor } from '#libs/domain/roles';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '#libs/documents/kinds';
 import type { DocDefinition } from '#libs/documents/pdf';
 import { appendRecord } from '#libs/persistence/append-record';
+import { notePendingDocument } from '#libs/persistence/pending-documents';
 import { named } from './named';
 import { fontGaps, renderPdf } from './render';
 import { storeBytes } from './store';
@@ -58,10 +59,13 @@ export async function makeDocument(
   const id = documentId(d.caseId, d.kind, d.stepRef, version);
   const [existing] = await m.query('SELECT 1 FROM case_documents WHERE id = $1', [id]);
   if (existing) return { id, created: false };
-  // A step called with DOCUMENTS_LATER names its document; `makeStepDocuments` renders it after the caller is answered.
+  // A step called with DOCUMENTS_LATER names its document; `makeStepDocuments` renders it after the caller is
+  // answered. Noted in the step's transaction too, so a workflow ended before it does leaves it to be made.
   const later = !correction && named.getStore();
   if (later) {
-    later.push({ caseId: d.caseId, kind: d.kind, stepRef: d.stepRef, actor: d.actor });
+    const step = { caseId: d.caseId, kind: d.kind, stepRef: d.stepRef, actor: d.actor };
+    await notePendingDocument(m, step);
+    later.push(step);
     return { id, created: true };
   }
   const bytes = await renderPdf(d.definition);

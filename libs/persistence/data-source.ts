@@ -32,6 +32,7 @@ import { DueItems1795407600000 } from './migrations/1795407600000-DueItems';
 import { DoneTasks1795416640000 } from './migrations/1795416640000-DoneTasks';
 import { DueList1795416720000 } from './migrations/1795416720000-DueList';
 import { RecordVerifications1795416720001 } from './migrations/1795416720001-RecordVerifications';
+import { PendingDocuments1795416730000 } from './migrations/1795416730000-PendingDocuments';
 import { Notifications1795408200000 } from './migrations/1795408200000-Notifications';
 import { Accountability1795408800000 } from './migrations/1795408800000-Accountability';
 import { RecordFlags1795409400000 } from './migrations/1795409400000-RecordFlags';
@@ -125,6 +126,7 @@ export const MIGRATIONS = [
   DoneTasks1795416640000,
   DueList1795416720000,
   RecordVerifications1795416720001,
+  PendingDocuments1795416730000,
 ];
 
 /**

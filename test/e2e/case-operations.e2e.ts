@@ -1,3 +1,7 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { workflowIdForInitiation } from '#libs/messages/initiation';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -167,4 +171,54 @@ it('transfers a case to the judicial authorities: the chief approves, the office
   expect((await sys.call('POST', path, { token: officer, body: { kind: 'suspension', reason: '中止' } })).body.code).toBe(
     'CASE_NOT_IN_HANDLING',
   );
+});
+
+it('a case terminated right after its filing: the 程序启动审批表 its workflow had not made yet is made by the closing', async () => {
+  // The documents cannot be stored (the storage is a file): the filing's document stays pending, retried.
+  const storage = sys.env.storageDir;
+  renameSync(storage, `${storage}.away`);
+  writeFileSync(storage, '');
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    rmSync(storage);
+    renameSync(`${storage}.away`, storage);
+  };
+  const connection = await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL });
+  try {
+    const caseId = await sys.filedCase('hy');
+    const db = sys.database.db;
+    expect(await db.query('SELECT kind FROM case_documents WHERE case_id = $1', [caseId])).toEqual([]);
+    expect(await db.query('SELECT kind, step_ref, failure FROM pending_documents WHERE case_id = $1', [caseId])).toEqual([
+      { kind: 'initiation_approval', step_ref: 'concluded', failure: null },
+    ]);
+
+    const officer = await token('hy.officer1');
+    await sys.call('POST', `/api/v1/cases/${caseId}/operations`, { token: officer, body: { kind: 'termination', reason: '当事人死亡' } });
+    const approved = chiefDecides(caseId, 'hy', 'approve');
+    // The initiation workflow, still waiting for its document, is terminated with the case: its activity
+    // dropped. The closing, which makes the document, is retried until the storage is back (the chief's
+    // answer waits for it).
+    const initiation = new Client({ connection, dataConverter }).workflow.getHandle(workflowIdForInitiation(caseId));
+    await eventually(async () => ((await initiation.describe()).status.name === 'TERMINATED' ? true : undefined));
+    restore();
+    expect((await approved).status).toBe(200);
+
+    const closed = await eventually(async () => {
+      const c = (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: officer })).body;
+      return c.status === 'terminated' ? c : undefined;
+    });
+    expect(closed.status).toBe('terminated');
+    const docs = (await sys.call('GET', `/api/v1/cases/${caseId}/documents`, { token: officer })).body.items;
+    expect(docs).toEqual([expect.objectContaining({ kind: 'initiation_approval', number: closed.caseNumber, stepRef: 'concluded' })]);
+    expect(await db.query('SELECT 1 FROM pending_documents WHERE case_id = $1', [caseId])).toEqual([]);
+    // Its record entry comes before the closing's.
+    const record = (await sys.call('GET', `/api/v1/cases/${caseId}/record?pageSize=100`, { token: officer })).body.items;
+    const actions = record.map((e: { action: string }) => e.action);
+    expect(actions.indexOf('document_generated')).toBeLessThan(actions.indexOf('case_terminated'));
+  } finally {
+    restore();
+    await connection.close();
+  }
 });
