@@ -28,7 +28,7 @@ export function createActivities(db: DataSource, temporal: Client, storageDir: s
       ...createSummaryActivities(db, storageDir),
       ...createServiceActivities(db, storageDir),
       ...createExecutionActivities(db, storageDir),
-      ...createArchivingActivities(db),
+      ...createArchivingActivities(db, storageDir),
       ...createTaskActivities(db, storageDir),
       ...createCaseOperationActivities(db, temporal, storageDir),
       ...createRecordHeadsActivities(db),

@@ -18,7 +18,12 @@ export function makeLater(making: Promise<void>): void {
   pending.add(p);
 }
 
-/** The workflow function, ending once every document its steps named is made (or failing with the first that could not be). */
+/**
+ * The workflow function, ending once every document its steps named is made. `makeStepDocuments` is
+ * retried without bound and keeps a refusal for integrity on its `pending_documents` row instead of
+ * failing (activities/documents/later.ts), so a failure reaching here is not expected; were one to, the
+ * workflow fails with it, and the row left pending is made when the case is closed or archived.
+ */
 export function withDocuments<A extends unknown[], R>(workflow: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
     const result = await workflow(...args);

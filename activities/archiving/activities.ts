@@ -3,10 +3,15 @@ import { RecordEntryInput } from '#libs/domain/record';
 import { Actor } from '#libs/domain/roles';
 import { ArchiveForm } from '#libs/messages/archiving';
 import { appendRecord } from '#libs/persistence/append-record';
+import { makePendingDocuments } from '../documents/later';
 
-export function createArchivingActivities(db: DataSource) {
+export function createArchivingActivities(db: DataSource, storageDir: string) {
   return {
-    /** The case file is closed: its row, the case archived, the record line. Safe to retry: keyed by case. */
+    /**
+     * The case file is closed: any document still pending made first (every case ends here, so none is
+     * left unmade whatever ended its workflows), its row, the case archived, the record line. Safe to
+     * retry: keyed by case, a document made once.
+     */
     async archiveCase(input: {
       caseId: string;
       at: string;
@@ -16,6 +21,7 @@ export function createArchivingActivities(db: DataSource) {
       entry: Omit<RecordEntryInput, 'caseId'>;
     }) {
       const a = input.archive;
+      await makePendingDocuments(db, storageDir, input.caseId);
       await db.transaction(async (m) => {
         await m.query(
           `INSERT INTO archives (case_id, archive_number, category, retention_period, start_date, end_date, location, catalogue, missing,

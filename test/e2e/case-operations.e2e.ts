@@ -1,8 +1,8 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { workflowIdForInitiation } from '#libs/messages/initiation';
 import { dataConverter } from '#libs/temporal/data-converter';
 import { eventually } from '../support/database';
+import { unstorable } from '../support/documents';
 import { TestSystem } from '../support/system';
 
 // 中止、恢复、终结、移送 of a case, each approved by the chief, on the real stack.
@@ -175,16 +175,7 @@ it('transfers a case to the judicial authorities: the chief approves, the office
 
 it('a case terminated right after its filing: the 程序启动审批表 its workflow had not made yet is made by the closing', async () => {
   // The documents cannot be stored (the storage is a file): the filing's document stays pending, retried.
-  const storage = sys.env.storageDir;
-  renameSync(storage, `${storage}.away`);
-  writeFileSync(storage, '');
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    rmSync(storage);
-    renameSync(`${storage}.away`, storage);
-  };
+  const restore = unstorable(sys.env.storageDir);
   const connection = await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL });
   try {
     const caseId = await sys.filedCase('hy');

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
 import { fieldRecordFromRecord } from '#activities/documents/field-record';
 import { hearingNoticeFromRecord } from '#activities/documents/hearing-notice';
 import { onTheSpotDecisionFromRecord } from '#activities/documents/on-the-spot-decision';
 import { publicNoticeFromRecord } from '#activities/documents/public-notice';
 import { renderPdf } from '#activities/documents/render';
+import { workflowIdForInitiation } from '#libs/messages/initiation';
+import { dataConverter } from '#libs/temporal/data-converter';
 import { eventually } from '../support/database';
 import { decidedCase } from '../support/decided-case';
-import { regeneratesUnchanged } from '../support/documents';
+import { regeneratesUnchanged, unstorable } from '../support/documents';
 import { ensurePoppler, pdfText } from '../support/poppler';
 import { summaryBody } from '../support/summary-body';
 import { TestSystem } from '../support/system';
@@ -249,4 +252,32 @@ it('a hearing scheduled makes its 听证通知书 with the time, the place and t
   const again = await sys.database.db.transaction((q) => hearingNoticeFromRecord(q, caseId, 'hearing-scheduled', null));
   expect(sha(await renderPdf(again!.definition))).toBe(d.sha256);
   await unchanged(caseId, d, 'hy.chief');
+});
+
+it('a document the database refuses for its integrity is kept pending with the reason, and its workflow still ends', async () => {
+  // Its step was answered long before: refusing it now would fail the workflow at its end while every
+  // step stands. A retry would be refused again; the row says why, for a person to mend.
+  const restore = unstorable(sys.env.storageDir);
+  const connection = await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL });
+  try {
+    const caseId = await sys.filedCase('hy');
+    // Another row in the filing document's place (case, kind, step, version): its making is refused.
+    await sys.database.db.query(
+      `INSERT INTO case_documents (id, case_id, kind, number, version, sha256, size, created_at, step_ref, replaces, missing_characters)
+       VALUES (gen_random_uuid(), $1, 'initiation_approval', NULL, 1, repeat('0', 64), 1, now(), 'concluded', NULL, '{}')`,
+      [caseId],
+    );
+    restore();
+    const initiation = new Client({ connection, dataConverter }).workflow.getHandle(workflowIdForInitiation(caseId));
+    await eventually(async () => ((await initiation.describe()).status.name === 'COMPLETED' ? true : undefined), 30000);
+    const [pending] = await sys.database.db.query('SELECT kind, step_ref, failure FROM pending_documents WHERE case_id = $1', [caseId]);
+    expect(pending).toMatchObject({
+      kind: 'initiation_approval',
+      step_ref: 'concluded',
+      failure: expect.stringContaining('case_documents'),
+    });
+  } finally {
+    restore();
+    await connection.close();
+  }
 });

@@ -1,3 +1,4 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { TestSystem } from './system';
 
 /**
@@ -25,4 +26,20 @@ export async function regeneratesUnchanged(
 export function stepsAndDocuments(actions: string[]): { steps: string[]; documents: number } {
   const steps = actions.filter((a) => a !== 'document_generated');
   return { steps, documents: actions.length - steps.length };
+}
+
+/**
+ * Makes the file storage unusable (a file where its folder was): a document cannot be stored, its making
+ * fails and is retried. Returns what puts it back (once, however often called).
+ */
+export function unstorable(storageDir: string): () => void {
+  renameSync(storageDir, `${storageDir}.away`);
+  writeFileSync(storageDir, '');
+  let restored = false;
+  return () => {
+    if (restored) return;
+    restored = true;
+    rmSync(storageDir);
+    renameSync(`${storageDir}.away`, storageDir);
+  };
 }
