@@ -17,7 +17,8 @@ const GIVEN =
  * an 18-character ID number: region, birth date, sequence, check character 0–9 or X), every third also an
  * organisation with its 18-character credit code; statuses and stages spread evenly, one case every ten
  * minutes from 2025-01-01 (China time), those that ended 90 days after they started; every case past
- * approval numbered as filing numbers it (the default pattern, XLT罚立〔2025〕1号, in order per agency and year).
+ * approval numbered as filing numbers it (the default pattern, XLT罚立〔2025〕1号, in order per agency and year,
+ * after the numbers the bench's own filings took that year: the fill spans 2025–2026).
  */
 export async function fillCases(db: Pool, n: number): Promise<void> {
   await db.query(
@@ -32,7 +33,8 @@ export async function fillCases(db: Pool, n: number): Promise<void> {
             false, 'bench-search-' || g.i, g.started, g.started, CASE WHEN s.ended THEN g.started + interval '90 days' END,
             CASE WHEN s.status <> 'pending_approval' THEN
               CASE WHEN o.agency_id = $4 THEN $6 ELSE $7 END || '罚立〔' || g.year || '〕'
-                || row_number() OVER (PARTITION BY o.agency_id, g.year, s.status = 'pending_approval' ORDER BY g.i) || '号' END
+                || row_number() OVER (PARTITION BY o.agency_id, g.year, s.status = 'pending_approval' ORDER BY g.i)
+                   + COALESCE(ns.last, 0) || '号' END
      FROM (SELECT i, t AS started, to_char((t AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY') AS year
            FROM generate_series(1, $1::int) i, LATERAL (SELECT timestamptz '2025-01-01 00:00+08' + i * interval '10 minutes' AS t) x) g
      CROSS JOIN LATERAL (SELECT abs(hashtext('s' || g.i)) AS h, abs(hashtext('g' || g.i)) AS k) r
@@ -55,8 +57,16 @@ export async function fillCases(db: Pool, n: number): Promise<void> {
      CROSS JOIN LATERAL (
        SELECT u.id, u.agency_id FROM users u
        WHERE u.role = 'officer' AND u.agency_id = CASE WHEN g.i % 5 = 0 THEN $5 ELSE $4 END
-       ORDER BY u.username OFFSET r.k % 3 LIMIT 1) o`,
+       ORDER BY u.username OFFSET r.k % 3 LIMIT 1) o
+     LEFT JOIN number_sequences ns ON ns.agency_id = o.agency_id AND ns.kind = 'case' AND ns.year = g.year::int`,
     [n, SURNAMES, GIVEN, AGENCIES.searched, AGENCIES.other, SHORT.searched, SHORT.other],
+  );
+  // Filing goes on numbering after the filled cases, as it would after real ones (scenario 8 files a case).
+  await db.query(
+    `INSERT INTO number_sequences (agency_id, kind, year, last)
+     SELECT agency_id, 'case', substring(case_number FROM '〔(\\d+)〕')::int, max(substring(case_number FROM '〕(\\d+)号')::int)
+       FROM cases WHERE workflow_id LIKE 'bench-search-%' AND case_number IS NOT NULL GROUP BY 1, 3
+     ON CONFLICT (agency_id, kind, year) DO UPDATE SET last = GREATEST(number_sequences.last, EXCLUDED.last)`,
   );
   await db.query('ANALYZE cases');
 }
