@@ -12,6 +12,7 @@ export { cite } from './cite';
 export { formatPath, parseProfile } from './parse';
 export { ROOT_FIELD, profileFieldErrors } from './field-errors';
 export type { ProfileFieldError } from './field-errors';
+export { pinnedForInitiation } from './pinned';
 export { successionErrors } from './succession';
 export type { Succession } from './succession';
 export { chinaDate, findProfileIn, latestOf } from './versions';

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#api/auth/demo-users';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -18,9 +17,7 @@ let errors: string[];
 beforeAll(async () => {
   buildWorkbench();
   [sys, browser] = await Promise.all([TestSystem.start(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  errors = consoleErrors(page);
+  ({ context, page, errors } = await openPage(browser, { width: 1366, height: 768 }));
 });
 afterAll(async () => {
   await context?.close();
@@ -46,11 +43,7 @@ it("archives the file with the profile's fields, the completeness check's refusa
   expect(approval).toBeDefined();
   await sys.completeTask(caseId, 'pl.chief', { decision: 'approve', opinion: '同意' });
 
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('pl.archivist');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await logIn(page, sys.baseUrl, 'pl.archivist');
   const task = page.locator('.task', { hasText: '案卷归档' });
   for (let i = 0; i < 40 && !(await task.count()); i++) {
     await page.waitForTimeout(250);

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { addDays, chinaDate } from '#libs/calendar/dates';
-import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { BLANK_DATE } from '#libs/documents/preview';
 import { awaitingApproval, decidedCase } from '../support/decided-case';
 import { eventually } from '../support/database';
 import { ensurePoppler, pdfText } from '../support/poppler';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { TestSystem } from '../support/system';
 
 // The case page's sections in Chromium against the whole system, on a desk's screen and a phone's:
@@ -57,9 +56,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
       const docs = await sys.call('GET', `/api/v1/cases/${caseId}/documents`, { token: await sys.token('xlt.officer1') });
       return docs.body.items?.length ? true : undefined;
     }, 20000);
-    context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    errors = consoleErrors(page);
+    ({ context, page, errors } = await openPage(browser, { width, height }));
   });
   afterAll(async () => {
     await context?.close();
@@ -72,13 +69,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
     expect(await seriousViolations(page)).toEqual([]);
   }
 
-  async function login(username: string) {
-    await page.goto(`${sys.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办' }).waitFor();
-  }
+  const login = (username: string) => logIn(page, sys.baseUrl, username);
 
   /** Opens the case page's section by its heading's button (the keyboard's Enter, as on a desk). */
   async function open(title: string): Promise<Locator> {
@@ -200,13 +191,8 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
 
 it('shows the chief the approvals they gave among the 已办', async () => {
   const caseId = await sys.filedCase('xlt');
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('xlt.chief');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+  await logIn(page, sys.baseUrl, 'xlt.chief');
   await page.getByRole('link', { name: '已办' }).click();
   await page.getByRole('heading', { name: '已办' }).waitFor();
   const { caseNumber } = (await sys.call('GET', `/api/v1/cases/${caseId}`, { token: await sys.token('xlt.chief') })).body;
@@ -222,14 +208,8 @@ it('shows the chief the approvals they gave among the 已办', async () => {
 
 it('lets the chief preview the 决定书 from the draft awaiting approval, in a new tab', async () => {
   const caseId = await awaitingApproval(sys, 'xlt');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('xlt.chief');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '待办' }).waitFor();
+  const { context, page, errors } = await openPage(browser, { width: 1366, height: 768 });
+  await logIn(page, sys.baseUrl, 'xlt.chief');
   await page.goto(`${sys.baseUrl}/cases/${caseId}`);
   const form = page.getByRole('region', { name: /^办理：/ });
   const served: Buffer[] = [];
@@ -261,14 +241,8 @@ it('shows the execution figures at a chosen time, as GET …/execution?on= compu
   const later = `${addDays((await api()).payment.lastDay, 10)} 12:00`;
   const expected = (await api(`${later.replace(' ', 'T')}:00+08:00`)).surcharge;
   expect(expected.days).toBeGreaterThan(0);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('xlt.officer1');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '待办' }).waitFor();
+  const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+  await logIn(page, sys.baseUrl, 'xlt.officer1');
   await page.goto(`${sys.baseUrl}/cases/${caseId}`);
   await page.getByRole('button', { name: '执行', exact: true }).click();
   const execution = page.getByRole('article', { name: '执行情况' });

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { eventually } from '../support/database';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { TestSystem } from '../support/system';
 
 // The handling officer's 拟定处理意见 on the case page, in Chromium against the whole system: 平罗县退役军人事务局's
@@ -17,9 +16,7 @@ let errors: string[];
 beforeAll(async () => {
   buildWorkbench();
   [sys, browser] = await Promise.all([TestSystem.start(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  errors = consoleErrors(page);
+  ({ context, page, errors } = await openPage(browser, { width: 1366, height: 768 }));
 });
 afterAll(async () => {
   await context?.close();
@@ -35,11 +32,7 @@ async function check(label: string) {
 it('takes the draft with its evidence, penalties and benchmark, each refusal next to its field', async () => {
   const caseId = await sys.filedCase('pl');
   await sys.evidenceRecord(caseId, 'pl');
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('pl.officer1');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await logIn(page, sys.baseUrl, 'pl.officer1');
   // From the 待办 to the case page, as an officer would.
   await page
     .getByRole('link', { name: /拟定处理意见/ })

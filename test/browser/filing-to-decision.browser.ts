@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#api/auth/demo-users';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { eventually } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -26,9 +25,7 @@ let caseId: string;
 beforeAll(async () => {
   buildWorkbench();
   [sys, browser] = await Promise.all([TestSystem.start(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  errors = consoleErrors(page);
+  ({ context, page, errors } = await openPage(browser, { width: 1366, height: 768 }));
 });
 afterAll(async () => {
   await context?.close();
@@ -46,13 +43,7 @@ async function check(label: string) {
 
 async function login(username: string) {
   await page.setViewportSize(username === 'xlt.officer1' ? journey.officer : DESK);
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.evaluate('sessionStorage.clear()');
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '待办' }).waitFor();
+  await logIn(page, sys.baseUrl, username, { fresh: true });
 }
 
 /** The task of this kind in the caller's 待办 (it may take a moment to open), then the case page from it. */

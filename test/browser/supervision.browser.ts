@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { CASE_STATUS_LABELS, STAGE_LABELS } from '#libs/domain/case';
 import { eventually } from '../support/database';
 import { EX_OFFICIO_CASE } from '../support/forms';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { TestSystem } from '../support/system';
 
 // The supervisor's 督办 page in Chromium: a filed case's running deadlines become overdue as of a later
@@ -86,14 +86,7 @@ describe.each([
   let errors: string[];
 
   beforeAll(async () => {
-    context = await browser.newContext({
-      viewport: { width, height },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    errors = consoleErrors(page);
+    ({ context, page, errors } = await openPage(browser, { width, height }, { acceptDownloads: true }));
   });
   afterAll(async () => {
     await context?.close();
@@ -101,10 +94,7 @@ describe.each([
   afterEach(() => expect(errors).toEqual([]));
 
   it('shows the supervisor the charts with the figures of /supervision/stats', async () => {
-    await page.goto(`${sys.baseUrl}/login`);
-    await page.getByLabel('用户名').fill('xlt.supervisor');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await logIn(page, sys.baseUrl, 'xlt.supervisor');
     await page.getByRole('link', { name: '督办' }).click();
     await page.getByRole('heading', { name: '督办' }).waitFor();
     await page.locator('[role="img"][aria-label^="各阶段案件数"] canvas').waitFor();

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#api/auth/demo-users';
 import { awaitingApproval } from '../support/decided-case';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { TestSystem } from '../support/system';
 
 // The case page's task forms and 案卷 in Chromium against the whole system, on a desk's screen and a
@@ -36,14 +35,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
   let errors: string[];
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      viewport: { width, height },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    errors = consoleErrors(page);
+    ({ context, page, errors } = await openPage(browser, { width, height }, { acceptDownloads: true }));
   });
   afterEach(async () => {
     await context?.close();
@@ -57,14 +49,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
   }
 
   async function openCase(username: string, caseId: string) {
-    await page.goto(`${sys.baseUrl}/login`);
-    // Another user's turn in the same tab: the session the tab holds ends first.
-    await page.evaluate('sessionStorage.clear()');
-    await page.goto(`${sys.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '待办' }).waitFor();
+    await logIn(page, sys.baseUrl, username, { fresh: true });
     await page.goto(`${sys.baseUrl}/cases/${caseId}`);
     await page.getByRole('heading', { name: '全过程记录' }).waitFor();
   }
@@ -151,14 +136,8 @@ it('lets the supervisor urge an overdue task from the case page, an empty messag
      FROM cases c WHERE c.id = $3`,
     [`${task.id}:overdue`, task.id, caseId],
   );
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('xlt.supervisor');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '待办' }).waitFor();
+  const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+  await logIn(page, sys.baseUrl, 'xlt.supervisor');
   await page.goto(`${sys.baseUrl}/cases/${caseId}`);
   const urge = page.getByRole('article', { name: '逾期：负责人审批处理决定' });
   await urge.getByRole('button', { name: '催办' }).click();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#api/auth/demo-users';
-import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, seriousViolations } from '../support/browser';
+import { SCREENSHOTS, buildWorkbench, consoleErrors, launchChromium, logIn, openPage, seriousViolations } from '../support/browser';
 import { TestSystem } from '../support/system';
 
 // The workbench in Chromium against the whole system: an officer logs in (a wrong password first),
@@ -47,9 +47,7 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height, officer, part
   let errors: string[];
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    errors = consoleErrors(page);
+    ({ context, page, errors } = await openPage(browser, { width, height }));
   });
   afterAll(async () => {
     await context?.close();
@@ -194,13 +192,8 @@ it('takes a user whose password an administrator set to 修改密码 first, then
 });
 
 it('files a real-name complaint through the same form, its own fields shown for it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors = consoleErrors(page);
-  await page.goto(`${sys.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('xlt.officer1');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  const { context, page, errors } = await openPage(browser, { width: 1366, height: 768 });
+  await logIn(page, sys.baseUrl, 'xlt.officer1');
   await page.getByRole('link', { name: '新建案件' }).click();
   await page.getByRole('radio', { name: '投诉、举报' }).check({ force: true });
   await page.getByLabel('当事人姓名或名称').fill('上官投');

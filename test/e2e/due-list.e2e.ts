@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestDatabase, freshDatabase, userId } from '../support/database';
+import { TestDatabase, bareCase, freshDatabase, userId } from '../support/database';
 
 // `due_list` is the due view kept as a table by triggers (migration DueList): after any write, and after
 // two transactions writing the same case at once, it holds exactly what the views `due_items` and
@@ -17,15 +17,7 @@ afterAll(async () => {
 
 const AGENCY = 'xinglongtai-civil-affairs';
 
-async function newCase(): Promise<string> {
-  const id = randomUUID();
-  await database.db.query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, $2, 1, 'ex_officio', false, 'initiated', 'decision', $3, '{}', $4, now(), now())`,
-    [id, AGENCY, officer, `case-${id}`],
-  );
-  return id;
-}
+const newCase = () => bareCase(database.db, { agencyId: AGENCY, officerId: officer, status: 'initiated', stage: 'decision' });
 
 const TASK = `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, status, due_at, opened_at, due_complete, due_missing_years)
               VALUES ($1, $2, '${AGENCY}', 'w', 'legal_review', 'legal_reviewer', 'open', $3, now(), $4, $5)`;

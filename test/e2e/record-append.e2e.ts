@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { appendRecord } from '#libs/persistence/append-record';
 import { canonical, chainHash, fromRow, verifyChain } from '#libs/persistence/record-chain';
-import { TestDatabase, freshDatabase, recordEntries, userId } from '../support/database';
+import { TestDatabase, bareCase, freshDatabase, recordEntries, userId } from '../support/database';
 
 // The database computes each entry's SM3 link itself (lawtrail_append_record), so its
 // canonical JSON must be the byte-for-byte twin of record-chain.ts's, or the verifier would call every
@@ -18,15 +18,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function newCase(): Promise<string> {
-  const id = randomUUID();
-  await database.db.query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, 'xlt', 1, 'ex_officio', false, 'open', 'initiation', $2, '{}', $3, now(), now())`,
-    [id, officer, `case-${id}`],
-  );
-  return id;
-}
+const newCase = () => bareCase(database.db, { agencyId: 'xlt', officerId: officer, status: 'open', stage: 'initiation' });
 const sqlCanonical = async (v: unknown): Promise<{ pg: string; js: string }> => {
   const [r] = await database.db.query('SELECT lawtrail_canonical($1::jsonb) AS pg, $1::jsonb::text AS stored', [JSON.stringify(v)]);
   return { pg: r.pg, js: canonical(JSON.parse(r.stored)) }; // the verifier reads the stored jsonb back

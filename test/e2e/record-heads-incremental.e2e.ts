@@ -1,6 +1,5 @@
-import { Client, Connection } from '@temporalio/client';
-import { chinaDate } from '#libs/calendar/dates';
-import { dataConverter } from '#libs/temporal/data-converter';
+import { Client } from '@temporalio/client';
+import { SEALED_DAY_SETUP_MS, twoCasesSealedToday } from '../support/sealed-day';
 import { TestSystem } from '../support/system';
 
 // Verification goes on from the last intact one: only what was written or sealed since is read, and
@@ -10,18 +9,11 @@ let sys: TestSystem;
 let temporal: Client;
 let a: string;
 let b: string;
-const today = chinaDate(new Date());
+let today: string;
 
 beforeAll(async () => {
-  sys = await TestSystem.start();
-  temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }), dataConverter });
-  [a, b] = [await sys.filedCase('xlt'), await sys.filedCase('xlt')];
-  await temporal.workflow.execute('sealRecordDaysWorkflow', {
-    taskQueue: sys.env.taskQueue,
-    workflowId: `seal-${sys.env.taskQueue}`,
-    args: [{ through: today }],
-  });
-});
+  ({ sys, temporal, a, b, today } = await twoCasesSealedToday());
+}, SEALED_DAY_SETUP_MS);
 afterAll(async () => {
   await temporal?.connection.close();
   await sys?.stop();
@@ -50,9 +42,12 @@ const count = async (caseId: string) =>
 
 it('the first verification reads everything; the next starts from it and reads nothing that did not change', async () => {
   const entries = (await count(a)) + (await count(b));
+  const asked = Date.now();
   expect(await verify()).toMatchObject({ intact: true, full: true, from: null, entriesRead: entries, days: 1, last: { day: today } });
   const again = await verify();
   expect(again).toMatchObject({ intact: true, full: false, from: { day: today }, entriesRead: 0, cases: 0, days: 1 });
+  // The checkpoint is the first run: the database's time of it, on this machine's clock.
+  expect(Date.parse(again.from.verifiedAt)).toBeGreaterThanOrEqual(asked);
   expect(Date.parse(again.from.verifiedAt)).toBeLessThanOrEqual(Date.now());
 });
 

@@ -1,9 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
-import { dataConverter } from '#libs/temporal/data-converter';
-import { chinaDate } from '#libs/calendar/dates';
+import { Client } from '@temporalio/client';
 import { scheduleIdForRecordHeads } from '#libs/messages/record-heads';
 import { chainHash, fromRow } from '#libs/persistence/record-chain';
 import { eventually, recordEntries } from '../support/database';
+import { SEALED_DAY_SETUP_MS, twoCasesSealedToday } from '../support/sealed-day';
 import { TestSystem } from '../support/system';
 
 // The daily chain head across cases. A case chain re-hashed end to end after an edit, or
@@ -12,19 +11,11 @@ let sys: TestSystem;
 let temporal: Client;
 let a: string;
 let b: string;
-const today = chinaDate(new Date());
+let today: string;
 
 beforeAll(async () => {
-  sys = await TestSystem.start();
-  temporal = new Client({ connection: await Connection.connect({ address: process.env.LAWTRAIL_TEST_TEMPORAL! }), dataConverter });
-  [a, b] = [await sys.filedCase('xlt'), await sys.filedCase('xlt')];
-  // The schedule seals the day that ended; here today is sealed early (its later entries go to tomorrow's head).
-  await temporal.workflow.execute('sealRecordDaysWorkflow', {
-    taskQueue: sys.env.taskQueue,
-    workflowId: `seal-${sys.env.taskQueue}`,
-    args: [{ through: today }],
-  });
-});
+  ({ sys, temporal, a, b, today } = await twoCasesSealedToday());
+}, SEALED_DAY_SETUP_MS);
 afterAll(async () => {
   await temporal?.connection.close();
   await sys?.stop();

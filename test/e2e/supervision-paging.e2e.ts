@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { userId } from '../support/database';
+import { bareCase, userId } from '../support/database';
 import { TestSystem } from '../support/system';
 
 // The supervisor's due list pages by cursor: each page starts strictly after the last row shown, so
@@ -35,15 +35,17 @@ interface Item {
 /** A case of the agency with one open task due at `due` (and, if `deadline`, its decision deadline at the same time). */
 async function openItem(n: number, due: number, o: { deadline?: boolean } = {}): Promise<Item[]> {
   const db = sys.database.db;
-  const caseId = randomUUID();
   const officerId = officers[n % 2];
   const stage = ['decision', 'service', 'execution'][n % 3];
   const at = new Date(due).toISOString();
-  await db.query(
-    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, procedure, handling_officer_id, form, workflow_id, started_at, updated_at)
-     VALUES ($1, $2, 1, 'ex_officio', false, 'initiated', $3, 'general', $4, '{}', $5, $6, $6)`,
-    [caseId, AGENCY, stage, officerId, `paging-${caseId}`, new Date(T0 - 30 * 24 * HOUR)],
-  );
+  const caseId = await bareCase(db, {
+    agencyId: AGENCY,
+    officerId,
+    status: 'initiated',
+    stage,
+    startedAt: new Date(T0 - 30 * 24 * HOUR),
+    workflowPrefix: 'paging',
+  });
   const taskId = randomUUID();
   const assigneeId = n % 4 === 0 ? officerId : null;
   const kind = n % 2 ? 'legal_review' : 'draft_decision';

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#api/auth/demo-users';
 
 /** Screenshots of the browser tests: git-ignored, kept after the run to look at. */
 export const SCREENSHOTS = join('test-output', 'browser');
@@ -55,6 +56,33 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // The sandbox needs user namespaces, which containers and root do not give.
   return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+}
+
+/** A page as a user in China sees it, at this size, with its console errors collected. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  o: { acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...o });
+  const page = await context.newPage();
+  return { context, page, errors: consoleErrors(page) };
+}
+
+/**
+ * Logs a demo user in on the login page and waits for their 待办, where the workbench lands. `fresh`:
+ * another user's turn in the same tab, so the session the tab holds ends first.
+ */
+export async function logIn(page: Page, baseUrl: string, username: string, o: { fresh?: boolean } = {}): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  if (o.fresh) {
+    await page.evaluate('sessionStorage.clear()');
+    await page.goto(`${baseUrl}/login`);
+  }
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '待办' }).waitFor();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { openDataSource } from '#libs/persistence/data-source';
@@ -49,6 +49,23 @@ export async function freshDatabase(server = adminUrl()): Promise<TestDatabase> 
 export async function userId(db: DataSource, username: string): Promise<string> {
   const [row] = await db.query('SELECT id FROM users WHERE username = $1', [username]);
   return row.id;
+}
+
+/**
+ * A case row written straight into `cases`, with no workflow behind it: for tests of what the
+ * database itself does with a case's rows (the record chain, the due list). Returns its id.
+ */
+export async function bareCase(
+  db: DataSource,
+  c: { agencyId: string; officerId: string; status: string; stage: string; startedAt?: Date; workflowPrefix?: string },
+): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage, handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, $2, 1, 'ex_officio', false, $3, $4, $5, '{}', $6, $7, $7)`,
+    [id, c.agencyId, c.status, c.stage, c.officerId, `${c.workflowPrefix ?? 'case'}-${id}`, c.startedAt ?? new Date()],
+  );
+  return id;
 }
 
 /** A case's record as stored, every column, in order. */

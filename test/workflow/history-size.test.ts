@@ -7,7 +7,7 @@ import { escalationRules } from '#libs/domain/escalation';
 import { workflowIdForDecision } from '#libs/messages/decision';
 import { InitiationInput, caseRegisteredUpdate, workflowIdForInitiation } from '#libs/messages/initiation';
 import { caseStateQuery, completeTaskUpdate } from '#libs/messages/tasks';
-import { findProfile, numberingOf } from '#libs/profiles/index';
+import { findProfile, pinnedForInitiation } from '#libs/profiles/index';
 import { dataConverter } from '#libs/temporal/data-converter';
 import type { initiationWorkflow } from '#workflows/initiation/workflows';
 import { activityRuns } from '../support/activity-runs';
@@ -47,18 +47,7 @@ it('an ex officio case from start to filing: its stage inputs are stored compres
   const input: InitiationInput = {
     caseId: randomUUID(),
     agencyId: profile.id,
-    profile: {
-      id: profile.id,
-      version: profile.version,
-      regulationTitle: profile.regulation.title,
-      initiation: profile.initiation,
-      decision: profile.decision,
-      service: profile.service,
-      audiovisual: profile.investigation.audiovisual,
-      execution: profile.execution,
-      archiving: profile.archiving,
-      numbering: numberingOf(profile),
-    },
+    profile: pinnedForInitiation(profile),
     calendar: BUILT_IN_SCHEDULES,
     escalation: escalationRules(profile),
     source: 'ex_officio',

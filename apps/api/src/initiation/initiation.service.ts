@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InitiationForm } from '#libs/domain/case';
 import { Actor } from '#libs/domain/roles';
 import { InitiationInput, caseRegisteredUpdate } from '#libs/messages/initiation';
-import { numberingOf } from '#libs/profiles/index';
+import { pinnedForInitiation } from '#libs/profiles/index';
 import { escalationRules } from '#libs/domain/escalation';
 import { CalendarStore } from '../calendar/calendar.store';
 import { CaseResponse } from '../cases/cases.response';
@@ -46,18 +46,7 @@ export class InitiationService {
     const input: InitiationInput = {
       caseId,
       agencyId: actor.agencyId,
-      profile: {
-        id: profile.id,
-        version: profile.version,
-        regulationTitle: profile.regulation.title,
-        initiation: profile.initiation,
-        decision: profile.decision,
-        service: profile.service,
-        audiovisual: profile.investigation.audiovisual,
-        execution: profile.execution,
-        archiving: profile.archiving,
-        numbering: numberingOf(profile),
-      },
+      profile: pinnedForInitiation(profile),
       calendar: await this.calendar.schedules(),
       escalation: escalationRules(profile),
       source: dto.source,
