@@ -174,10 +174,11 @@ describe.each(JOURNEYS)('with the officer at $officer.width×$officer.height', (
     await services.getByText('已送达', { exact: true }).first().waitFor();
 
     // The decision workflow learns of the service from the service's: the page read again once it has.
+    // Two workflows' tasks in turn, which a loaded machine (the whole suite at once) can stretch past 10 s.
     await eventually(async () => {
       const n = await sys.call('GET', `/api/v1/cases/${caseId}/pre-decision-notice`, { token: await sys.token('xlt.officer1') });
       return n.body.servedAt ? true : undefined;
-    });
+    }, 30_000);
     await page.reload();
     const reloaded = await openSection('告知与决定');
     await reloaded.getByRole('button', { name: '登记放弃权利' }).click();
