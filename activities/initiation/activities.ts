@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseStatus } from '#libs/domain/case';
 import { Numbering, assignedRule } from '#libs/domain/numbering';
 import { RecordEntryInput } from '#libs/domain/record';
@@ -6,6 +6,7 @@ import { InitiationInput } from '#libs/messages/initiation';
 import { appendRecord } from '#libs/persistence/append-record';
 import { assignNumber, pinnedNumbering } from '#libs/persistence/numbers';
 import { makeInitiationApproval } from '../documents/initiation-approval';
+import { OpenTaskInput, insertTask } from '../tasks/activities';
 
 /**
  * What the case row needs. Cases whose workflow predates 'slim-register-case' pass their whole
@@ -28,31 +29,45 @@ export interface SetStatusInput {
   numbering?: Numbering;
 }
 
+async function insertCase(m: EntityManager, input: RegisterCaseInput): Promise<void> {
+  await m.query(
+    `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage,
+                        handling_officer_id, form, workflow_id, started_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'initiation', $7, $8, $9, $10, $10)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      input.caseId,
+      input.agencyId,
+      input.profile.version,
+      input.source,
+      input.emergency,
+      input.status,
+      input.officer.id,
+      JSON.stringify(input.form),
+      input.workflowId,
+      input.at,
+    ],
+  );
+  for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId });
+}
+
 /** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
 export function createInitiationActivities(db: DataSource, storageDir: string) {
   return {
     /** Creates the case row and its opening entries. Safe to retry: keyed by case id and entry keys. */
     async registerCase(input: RegisterCaseInput): Promise<void> {
+      await db.transaction((m) => insertCase(m, input));
+    },
+
+    /**
+     * The case row, its opening entries and its first task in one transaction: a case start is one
+     * write (issue 21: a second local activity cost a second database round trip and workflow activation
+     * on every start). Safe to retry as each of the two is.
+     */
+    async registerCaseWithTask(input: { registration: RegisterCaseInput; task: OpenTaskInput }): Promise<void> {
       await db.transaction(async (m) => {
-        await m.query(
-          `INSERT INTO cases (id, agency_id, profile_version, source, emergency, status, stage,
-                              handling_officer_id, form, workflow_id, started_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'initiation', $7, $8, $9, $10, $10)
-           ON CONFLICT (id) DO NOTHING`,
-          [
-            input.caseId,
-            input.agencyId,
-            input.profile.version,
-            input.source,
-            input.emergency,
-            input.status,
-            input.officer.id,
-            JSON.stringify(input.form),
-            input.workflowId,
-            input.at,
-          ],
-        );
-        for (const entry of input.entries) await appendRecord(m, { ...entry, caseId: input.caseId });
+        await insertCase(m, input.registration);
+        await insertTask(m, input.task);
       });
     },
 

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RecordEntryInput } from '#libs/domain/record';
 import { Completion, TaskRef } from '#libs/domain/tasks';
 import { MADE_BY } from '#libs/documents/kinds';
@@ -19,30 +19,37 @@ export interface EscalationInput {
   summary: string;
 }
 
+export type OpenTaskInput = TaskRef & { workflowId: string };
+
+/** Writes a new open task inside the caller's transaction; a retry finds it there (the id comes from the workflow). */
+export async function insertTask(m: EntityManager, task: OpenTaskInput): Promise<void> {
+  await m.query(
+    `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, assignee_id, status, due_at, opened_at,
+                        due_complete, due_missing_years)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      task.id,
+      task.caseId,
+      task.agencyId,
+      task.workflowId,
+      task.kind,
+      task.role,
+      task.assigneeId ?? null,
+      task.dueAt ?? null,
+      task.openedAt,
+      task.dueComplete ?? true,
+      task.dueMissingYears ?? [],
+    ],
+  );
+}
+
 /** `storageDir`: where generated documents are stored by hash (the audio-video files' storage). */
 export function createTaskActivities(db: DataSource, storageDir: string) {
   return {
     /** Projects a new open task. Safe to retry: the task id comes from the workflow. */
-    async openTask(task: TaskRef & { workflowId: string }): Promise<void> {
-      await db.query(
-        `INSERT INTO tasks (id, case_id, agency_id, workflow_id, kind, role, assignee_id, status, due_at, opened_at,
-                            due_complete, due_missing_years)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11)
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          task.id,
-          task.caseId,
-          task.agencyId,
-          task.workflowId,
-          task.kind,
-          task.role,
-          task.assigneeId ?? null,
-          task.dueAt ?? null,
-          task.openedAt,
-          task.dueComplete ?? true,
-          task.dueMissingYears ?? [],
-        ],
-      );
+    async openTask(task: OpenTaskInput): Promise<void> {
+      await insertTask(db.manager, task);
     },
 
     /** The task now belongs to another person, with the line that says who and why. Safe to retry: keyed entry. */

@@ -106,6 +106,8 @@ describe('emergency start: back-report within 24 hours (000 第六条)', () => {
     expect(late.details.onTime).toBe(false);
     // Started, escalated and completed with local writes (`local-writes`).
     await keepHistory(handle, 'initiation-emergency-escalated-local-writes');
+    // … and registered with its first task, the back-report, in one write (`register-with-first-task`).
+    await keepHistory(handle, 'initiation-emergency-registered-with-first-task');
   });
 
   it('a back-report in time cancels the escalation', async () => {

@@ -12,7 +12,7 @@ import { TaskBoard } from '../tasks/board';
 import { OverdueSpec, escalateWhenOverdue } from '../tasks/overdue';
 import { currentInput } from './legacy-input';
 
-const { registerCase, setCaseStatus } = activities;
+const { registerCase, registerCaseWithTask, setCaseStatus } = activities;
 
 type Entry = Omit<RecordEntryInput, 'caseId'>;
 
@@ -64,7 +64,10 @@ export async function initiationWorkflow(pinned: Parameters<typeof currentInput>
   // Added after cases existed: the row needs the profile's version, not its sections and the calendar,
   // which made this activity's input the largest payload of the history (issue 21).
   const registered = patched('slim-register-case') ? registration(input) : input;
-  await registerCase({ ...registered, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening });
+  const registering = { ...registered, workflowId: workflowInfo().workflowId, status: state.status, at: iso(startedAt), entries: opening };
+  // Added after cases existed: the case row is written with the first task (every path asks one first).
+  if (patched('register-with-first-task')) board.openNextWith((task) => registerCaseWithTask({ registration: registering, task }));
+  else await registerCase(registering);
 
   const overdue = (spec: OverdueSpec) => escalateWhenOverdue(state, input.agencyId, spec);
 

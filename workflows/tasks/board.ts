@@ -1,4 +1,5 @@
 import { condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import type { OpenTaskInput } from '#activities/tasks/activities';
 import { activities } from '../activities';
 import { refuse } from '../refuse';
 import { Role } from '#libs/domain/roles';
@@ -47,6 +48,8 @@ export class TaskBoard {
 
   private readonly agencyId: string;
   private readonly escalation?: EscalationRules;
+  /** Writes the next task opened instead of `openTask`, with whatever the stage had to write first (see `openNextWith`). */
+  private nextOpening?: (task: OpenTaskInput) => Promise<void>;
 
   constructor(
     private readonly state: CaseState,
@@ -113,6 +116,14 @@ export class TaskBoard {
     return { ...this.state, openTasks: [...this.open.values()].map((t) => t.ref) };
   }
 
+  /**
+   * The next task is opened by `write`, which also makes what the stage would have written just before
+   * it (the case row, on a case start): one transaction and one local activity instead of two.
+   */
+  openNextWith(write: (task: OpenTaskInput) => Promise<void>): void {
+    this.nextOpening = write;
+  }
+
   /** Opens a human task and resolves with its completion. */
   async ask(spec: AskSpec): Promise<Completion> {
     const due = spec.deadline && this.deadlines.dueFor(spec.deadline);
@@ -126,7 +137,9 @@ export class TaskBoard {
       openedAt: new Date().toISOString(),
       ...(due && { dueAt: due.due!, dueComplete: due.complete, dueMissingYears: due.missingYears }),
     };
-    await openTask({ ...ref, workflowId: workflowInfo().workflowId });
+    const open = this.nextOpening ?? openTask;
+    this.nextOpening = undefined;
+    await open({ ...ref, workflowId: workflowInfo().workflowId });
     this.open.set(ref.id, { ref, legalBasis: spec.legalBasis, recordsItself: spec.recordsItself, validate: spec.validate });
     this.answerWaitingCallers();
     const done = () => this.completions.has(ref.id);

@@ -85,9 +85,9 @@ export class TasksService {
       if (refusal) throw new ApiException(refusal);
       await this.workflows.completeTask(task, actor, dto, key ?? JSON.stringify(dto));
     }
-    // Read back as the workflow left them; the task's case head comes from the case row, not a third statement.
-    const c = await this.cases.findForActor(actor, task.caseId);
-    return { task: toTaskView((await this.tasks.byId(taskId))!, headOf(c)), case: toCaseView(c) };
+    // Read back as the workflow left them, both at once; the task's case head comes from the case row, not a third statement.
+    const [c, done] = await Promise.all([this.cases.findForActor(actor, task.caseId), this.tasks.byId(taskId)]);
+    return { task: toTaskView(done!, headOf(c)), case: toCaseView(c) };
   }
 
   /** Hands an open task to another person of its role; the workflow is the authority on who may. */
