@@ -166,7 +166,15 @@ describe.each(SIZES)('at $width×$height', ({ name, width, height }) => {
   });
 
   it('lists the documents with their SHA-256 and opens one with the bytes the API stored', async () => {
+    // A document the database refused after its step (as documents-steps.e2e.ts provokes): shown, with why.
+    await sys.database.db.query(
+      `INSERT INTO pending_documents (case_id, kind, step_ref, failure) VALUES ($1, 'service_receipt', 'refused-step', '违反唯一约束')`,
+      [caseId],
+    );
     const documents = await open('执法文书');
+    const refused = documents.getByRole('alert').filter({ hasText: '送达回证未能生成，须人工处理' });
+    await expect(refused.textContent()).resolves.toContain('违反唯一约束');
+    await sys.database.db.query(`DELETE FROM pending_documents WHERE case_id = $1 AND step_ref = 'refused-step'`, [caseId]);
     const [doc] = (await sys.call('GET', `/api/v1/cases/${caseId}/documents`, { token: await sys.token('xlt.officer1') })).body.items;
     const card = documents.getByRole('article', { name: doc.kindLabel });
     await expect(card.locator('[data-sha256]').getAttribute('data-sha256')).resolves.toBe(doc.sha256);

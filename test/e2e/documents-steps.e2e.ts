@@ -276,6 +276,20 @@ it('a document the database refuses for its integrity is kept pending with the r
       step_ref: 'concluded',
       failure: expect.stringContaining('case_documents'),
     });
+    // The case's people see it on the case (GET …/documents/pending), another agency does not see the case.
+    const c = `/api/v1/cases/${caseId}/documents/pending`;
+    const shown = await sys.call('GET', c, { token: await token('hy.officer1') });
+    expect(shown.status).toBe(200);
+    expect(shown.body.items).toEqual([
+      {
+        kind: 'initiation_approval',
+        kindLabel: expect.stringContaining('审批表'),
+        stepRef: 'concluded',
+        namedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        failure: expect.stringContaining('case_documents'),
+      },
+    ]);
+    expect((await sys.call('GET', c, { token: await token('xlt.officer1') })).body.code).toBe('CASE_NOT_FOUND');
   } finally {
     restore();
     await connection.close();

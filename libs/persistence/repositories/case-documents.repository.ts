@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CaseDocumentEntity } from '../entities/case-document.entity';
 
+export interface PendingDocumentRow {
+  kind: CaseDocumentEntity['kind'];
+  stepRef: string;
+  namedAt: Date;
+  failure: string | null;
+}
+
 /** The documents generated for a case (written by the activities of the steps that make them). */
 @Injectable()
 export class CaseDocumentsRepository {
@@ -24,6 +31,15 @@ export class CaseDocumentsRepository {
   /** Every document of the case, in the order the record made them (the 案卷's order). */
   allOf(caseId: string): Promise<CaseDocumentEntity[]> {
     return this.documents.find({ where: { caseId }, order: { createdAt: 'ASC', stepRef: 'ASC', version: 'ASC' } });
+  }
+
+  /** The documents the case's steps named and that are not made yet, oldest first; `failure` when the database refused one. */
+  pending(caseId: string): Promise<PendingDocumentRow[]> {
+    return this.db.query(
+      `SELECT kind, step_ref AS "stepRef", named_at AS "namedAt", failure FROM pending_documents
+        WHERE case_id = $1 ORDER BY named_at, step_ref`,
+      [caseId],
+    );
   }
 
   findInCase(caseId: string, id: string): Promise<CaseDocumentEntity | null> {

@@ -6,7 +6,7 @@ import { Act, CurrentActor } from '../auth/auth.decorators';
 import { caseIdPipe } from '../cases/cases.controller';
 import { ApiException } from '../common/api.exception';
 import { DocumentFileQuery, DocumentListQuery, DocumentPreviewQuery, RegenerateDocumentDto } from './documents.dto';
-import { DocumentPage, DocumentResponse } from './documents.response';
+import { DocumentPage, DocumentResponse, PendingDocumentList } from './documents.response';
 import { DocumentsService } from './documents.service';
 import { contentDisposition } from './content-disposition';
 
@@ -23,6 +23,13 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentPage })
   list(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string, @Query() q: DocumentListQuery) {
     return this.documents.list(actor, id, q);
+  }
+
+  /** The documents the case's steps named and that are not made yet; one the database refused says why (`failure`). */
+  @Get('pending')
+  @ApiOkResponse({ type: PendingDocumentList })
+  pending(@CurrentActor() actor: Actor, @Param('id', caseIdPipe) id: string): Promise<PendingDocumentList> {
+    return this.documents.pending(actor, id);
   }
 
   /**

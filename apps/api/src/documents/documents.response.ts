@@ -1,6 +1,6 @@
 import { DOCUMENT_KINDS } from '#libs/documents/kinds';
 import { PageOf } from '../common/paging';
-import { Instant, Int, OneOf, Text, Texts, Uuid } from '../common/responses';
+import { Instant, Int, NestedList, OneOf, Text, Texts, Uuid } from '../common/responses';
 
 /** One generated 执法文书: what it is, which step of the record made it, and its SHA-256. */
 export class DocumentResponse {
@@ -25,3 +25,19 @@ export class DocumentResponse {
 }
 
 export class DocumentPage extends PageOf(DocumentResponse) {}
+
+/**
+ * A document a step named and that is not made yet: normally for a moment after the step (it is rendered
+ * after the person is answered); with `failure`, the database refused it and it waits for a person to mend it.
+ */
+export class PendingDocumentResponse {
+  @OneOf(DOCUMENT_KINDS) kind: string;
+  @Text({ description: '文书名称' }) kindLabel: string;
+  @Text({ description: '命名该文书的环节在案件记录中的键（entry key）' }) stepRef: string;
+  @Instant({ description: '该环节完成、文书待生成的时间' }) namedAt: string;
+  @Text({ nullable: true, description: '数据库拒绝生成的原因（须人工处理）；null 为正在生成' }) failure: string | null;
+}
+
+export class PendingDocumentList {
+  @NestedList(() => PendingDocumentResponse) items: PendingDocumentResponse[];
+}

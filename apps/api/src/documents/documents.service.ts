@@ -22,7 +22,7 @@ import { ENV } from '../env.token';
 import { ConfidentialityService } from '../investigation/confidentiality.service';
 import { DocumentFileQuery, DocumentListQuery, DocumentPreviewQuery } from './documents.dto';
 import { toDocumentView } from './documents.mapper';
-import { DocumentPage, DocumentResponse } from './documents.response';
+import { DocumentPage, DocumentResponse, PendingDocumentList } from './documents.response';
 
 export interface DocumentFile {
   names: { name: string; ascii: string };
@@ -60,6 +60,12 @@ export class DocumentsService {
       total,
       q,
     );
+  }
+
+  async pending(actor: Actor, caseId: string): Promise<PendingDocumentList> {
+    await this.cases.findForActor(actor, caseId);
+    const rows = await this.documents.pending(caseId);
+    return { items: rows.map((r) => ({ ...r, kindLabel: DOCUMENT_KIND_LABELS[r.kind], namedAt: r.namedAt.toISOString() })) };
   }
 
   /**

@@ -608,6 +608,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/documents/preview": {
         parameters: {
             query?: never;
@@ -2701,6 +2717,24 @@ export interface components {
             pageSize: number;
             /** @description 总条数 */
             total: number;
+        };
+        PendingDocumentResponse: {
+            /** @enum {string} */
+            kind: "initiation_approval" | "pre_decision_notice" | "decision" | "service_receipt" | "demand_notice" | "inquiry_transcript" | "on_site_inspection_transcript" | "on_the_spot_decision" | "public_notice" | "hearing_notice" | "legal_review_opinion" | "collective_discussion_record" | "court_application";
+            /** @description 文书名称 */
+            kindLabel: string;
+            /** @description 命名该文书的环节在案件记录中的键（entry key） */
+            stepRef: string;
+            /**
+             * Format: date-time
+             * @description 该环节完成、文书待生成的时间
+             */
+            namedAt: string;
+            /** @description 数据库拒绝生成的原因（须人工处理）；null 为正在生成 */
+            failure: string | null;
+        };
+        PendingDocumentList: {
+            items: components["schemas"]["PendingDocumentResponse"][];
         };
         RegenerateDocumentDto: {
             /** @description 更正理由 */
@@ -5521,6 +5555,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+        };
+    };
+    DocumentsController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingDocumentList"];
                 };
             };
         };
