@@ -20,6 +20,22 @@ export async function pendingDocumentsOf(m: EntityManager, caseId: string): Prom
   return rows.map((r) => ({ caseId, kind: r.kind, stepRef: r.step_ref, actor: r.actor }));
 }
 
+/** What a person sees of the case's pending documents: every one, a refused one with the reason, oldest first. */
+export interface PendingDocumentRow {
+  kind: StepDocument['kind'];
+  stepRef: string;
+  namedAt: Date;
+  failure: string | null;
+}
+
+export function pendingDocumentsShown(m: EntityManager, caseId: string): Promise<PendingDocumentRow[]> {
+  return m.query(
+    `SELECT kind, step_ref AS "stepRef", named_at AS "namedAt", failure FROM pending_documents
+      WHERE case_id = $1 ORDER BY named_at, step_ref`,
+    [caseId],
+  );
+}
+
 /** In the document's transaction: it is made (or the record gives none), nothing is pending any more. */
 export async function pendingDocumentDone(m: EntityManager, d: StepDocument): Promise<void> {
   await m.query('DELETE FROM pending_documents WHERE case_id = $1 AND kind = $2 AND step_ref = $3', [d.caseId, d.kind, d.stepRef]);

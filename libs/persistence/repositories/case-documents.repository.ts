@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CaseDocumentEntity } from '../entities/case-document.entity';
-
-export interface PendingDocumentRow {
-  kind: CaseDocumentEntity['kind'];
-  stepRef: string;
-  namedAt: Date;
-  failure: string | null;
-}
+import { PendingDocumentRow, pendingDocumentsShown } from '../pending-documents';
 
 /** The documents generated for a case (written by the activities of the steps that make them). */
 @Injectable()
@@ -35,11 +29,7 @@ export class CaseDocumentsRepository {
 
   /** The documents the case's steps named and that are not made yet, oldest first; `failure` when the database refused one. */
   pending(caseId: string): Promise<PendingDocumentRow[]> {
-    return this.db.query(
-      `SELECT kind, step_ref AS "stepRef", named_at AS "namedAt", failure FROM pending_documents
-        WHERE case_id = $1 ORDER BY named_at, step_ref`,
-      [caseId],
-    );
+    return pendingDocumentsShown(this.db.manager, caseId);
   }
 
   findInCase(caseId: string, id: string): Promise<CaseDocumentEntity | null> {
